@@ -1,0 +1,127 @@
+package org.fundflow.platform.test;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.net.InetSocketAddress;
+import java.util.Locale;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.kafka.KafkaContainer;
+import org.testcontainers.mongodb.MongoDBContainer;
+
+/**
+ * One real Kafka broker (KRaft) and one Mongo-wire server per test JVM, started on first use and
+ * shared by every test of the module. By default they are embedded (spring-kafka-test's
+ * {@link EmbeddedKafkaKraftBroker} and mongo-java-server); with Docker available and
+ * {@code -Dfundflow.test.infrastructure=containers} (or {@code auto} and Docker present) the same
+ * tests run against real {@code apache/kafka} and {@code mongo} (replica set) containers.
+ */
+public final class SharedInfrastructure {
+
+  public static final String MODE_PROPERTY = "fundflow.test.infrastructure";
+
+  private static volatile SharedInfrastructure instance;
+
+  private final String kafkaBootstrapServers;
+  private final String mongoConnectionString;
+  private final String mode;
+  private final MongoServer mongoServer;
+
+  private SharedInfrastructure(String kafkaBootstrapServers, String mongoConnectionString, String mode,
+      MongoServer mongoServer) {
+    this.kafkaBootstrapServers = kafkaBootstrapServers;
+    this.mongoConnectionString = mongoConnectionString;
+    this.mode = mode;
+    this.mongoServer = mongoServer;
+  }
+
+  public static SharedInfrastructure get() {
+    SharedInfrastructure local = instance;
+    if (local == null) {
+      synchronized (SharedInfrastructure.class) {
+        local = instance;
+        if (local == null) {
+          local = start();
+          instance = local;
+        }
+      }
+    }
+    return local;
+  }
+
+  /** {@code localhost:port} of the broker. */
+  public String kafkaBootstrapServers() {
+    return kafkaBootstrapServers;
+  }
+
+  /** A connection string for the given database on the shared store. */
+  public String mongoUri(String database) {
+    String base = mongoConnectionString;
+    int query = base.indexOf('?');
+    String params = query >= 0 ? base.substring(query) : "";
+    String hostPart = query >= 0 ? base.substring(0, query) : base;
+    if (hostPart.endsWith("/")) {
+      hostPart = hostPart.substring(0, hostPart.length() - 1);
+    }
+    int slash = hostPart.indexOf('/', "mongodb://".length());
+    if (slash >= 0) {
+      hostPart = hostPart.substring(0, slash);
+    }
+    return hostPart + "/" + database + params;
+  }
+
+  /** {@code embedded} or {@code containers}. */
+  public String mode() {
+    return mode;
+  }
+
+  /** The embedded store, or null when running against containers (tests of the store's outage use it). */
+  public MongoServer embeddedMongoServer() {
+    return mongoServer;
+  }
+
+  private static SharedInfrastructure start() {
+    String wanted = System.getProperty(MODE_PROPERTY, "embedded").toLowerCase(Locale.ROOT);
+    boolean containers = wanted.equals("containers") || (wanted.equals("auto") && dockerAvailable());
+    return containers ? startContainers() : startEmbedded();
+  }
+
+  private static boolean dockerAvailable() {
+    try {
+      return DockerClientFactory.instance().isDockerAvailable();
+    } catch (Throwable e) {
+      return false;
+    }
+  }
+
+  private static SharedInfrastructure startEmbedded() {
+    EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 3);
+    broker.brokerProperty("auto.create.topics.enable", "true");
+    broker.brokerProperty("log.cleaner.dedupe.buffer.size", String.valueOf(16 * 1024 * 1024));
+    broker.brokerProperty("group.initial.rebalance.delay.ms", "0");
+    broker.afterPropertiesSet();
+    // spring-kafka-test leaves this system property behind; nobody should pick it up by accident
+    System.clearProperty(EmbeddedKafkaKraftBroker.BROKER_LIST_PROPERTY);
+    MongoServer mongo = new MongoServer(new MemoryBackend());
+    InetSocketAddress address = mongo.bind();
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      mongo.shutdownNow();
+      broker.destroy();
+    }, "shared-infrastructure-stop"));
+    return new SharedInfrastructure(broker.getBrokersAsString(),
+        "mongodb://127.0.0.1:" + address.getPort() + "/", "embedded", mongo);
+  }
+
+  @SuppressWarnings("resource")
+  private static SharedInfrastructure startContainers() {
+    KafkaContainer kafka = new KafkaContainer("apache/kafka:3.9.1");
+    MongoDBContainer mongo = new MongoDBContainer("mongo:7.0").withReplicaSet();
+    kafka.start();
+    mongo.start();
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      kafka.stop();
+      mongo.stop();
+    }, "shared-containers-stop"));
+    return new SharedInfrastructure(kafka.getBootstrapServers(), mongo.getReplicaSetUrl("test"), "containers", null);
+  }
+}

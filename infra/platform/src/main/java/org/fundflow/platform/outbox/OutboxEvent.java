@@ -1,0 +1,33 @@
+package org.fundflow.platform.outbox;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * An integration event waiting in an aggregate document's {@code outbox} array. It is written in
+ * the same single-document update as the state change that produced it, and removed by the
+ * {@link OutboxRelay} once Kafka has acknowledged it.
+ *
+ * @param key the Kafka record key: the aggregate whose events must keep their order
+ * @param data the event data as JSON text, published byte for byte
+ */
+public record OutboxEvent(
+    String id,
+    String type,
+    String topic,
+    String key,
+    String subject,
+    String correlationId,
+    Instant time,
+    String dataSchema,
+    String data) {
+
+  public OutboxEvent {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(topic, "topic");
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(time, "time");
+    Objects.requireNonNull(data, "data");
+  }
+}

@@ -1,0 +1,58 @@
+package org.fundflow.platform.testapp;
+
+import java.util.List;
+import org.fundflow.platform.events.ReceivedEvent;
+import org.fundflow.platform.outbox.AggregateWrite;
+import org.fundflow.platform.outbox.AggregateWriter;
+import org.fundflow.platform.outbox.OutboxEvents;
+import org.fundflow.platform.outbox.WriteOutcome;
+import org.fundflow.platform.testapp.PlatformTestApplication.Tally;
+import org.fundflow.platform.testapp.PlatformTestApplication.TallyIncremented;
+import org.bson.Document;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+@Component
+public class Tallies {
+
+  public static final String COLLECTION = "tallies";
+  public static final String TOPIC = "platform-test.tally-events";
+  public static final String INCREMENTED = "fundflow.platformtest.tally-incremented.v1";
+  public static final String COUNTED = "fundflow.platformtest.tally-counted.v1";
+
+  private final ReactiveMongoTemplate template;
+  private final AggregateWriter writer;
+  private final OutboxEvents events;
+
+  public Tallies(ReactiveMongoTemplate template, AggregateWriter writer, OutboxEvents events) {
+    this.template = template;
+    this.writer = writer;
+    this.events = events;
+  }
+
+  /** Applies one increment exactly once, however often the event is delivered. */
+  public Mono<WriteOutcome> apply(ReceivedEvent<TallyIncremented> event) {
+    String id = event.data().tallyId();
+    return Mono.defer(() -> template.findById(id, Document.class, COLLECTION)
+            .flatMap(doc -> {
+              Tally next = new Tally(id, doc.getLong("total") + event.data().by(), List.of());
+              return writer.write(AggregateWrite.update(COLLECTION, id, doc.getLong("version"), next,
+                  List.of(counted(next, event))).applying(event.eventId()));
+            })
+            .switchIfEmpty(Mono.defer(() -> {
+              Tally first = new Tally(id, event.data().by(), List.of());
+              return writer.write(new AggregateWrite(COLLECTION, id, null, first, List.of(counted(first, event)),
+                  event.eventId()));
+            })))
+        .retryWhen(Retry.max(10).filter(e -> e instanceof OptimisticLockingFailureException
+            || e instanceof org.springframework.dao.DuplicateKeyException));
+  }
+
+  private org.fundflow.platform.outbox.OutboxEvent counted(Tally tally, ReceivedEvent<?> cause) {
+    return events.create("platform-test.tally-counted", COUNTED, tally.id(), tally.id(), cause.correlationId(),
+        java.util.Map.of("tallyId", tally.id(), "total", tally.total()));
+  }
+}
