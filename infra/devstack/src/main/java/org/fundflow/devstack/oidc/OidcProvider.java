@@ -47,6 +47,8 @@ public final class OidcProvider {
       mappings.add("{\"requestParam\":\"client_id\",\"match\":" + json(user.username())
           + ",\"claims\":" + json(claims(user)) + "}");
     }
+    // any other client_id: a token with sub = client id and no roles (the services deny it everything)
+    mappings.add("{\"requestParam\":\"client_id\",\"match\":\"*\",\"claims\":{\"sub\":\"${clientId}\",\"aud\":[\"fundflow\"]}}");
     return "{\"interactiveLogin\":false,\"httpServer\":\"NettyWrapper\",\"tokenCallbacks\":[{\"issuerId\":"
         + json(ISSUER_ID) + ",\"tokenExpiry\":" + TOKEN_EXPIRY_SECONDS + ",\"requestMappings\":["
         + String.join(",", mappings) + "]}]}";
