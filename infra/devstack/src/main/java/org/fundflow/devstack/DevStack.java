@@ -75,7 +75,7 @@ public final class DevStack {
   private final String java;
   private final String classpath;
   private final boolean withServices;
-  private final PrintStream out = System.out;
+  private PrintStream out = System.out;
 
   private final List<Child> infrastructure = new ArrayList<>(); // kafka, store, oidc (stop in this order)
   private final Map<Service, Child> services = new LinkedHashMap<>();
@@ -127,7 +127,13 @@ public final class DevStack {
     if (withServices) {
       for (Service s : SERVICES) {
         if (Files.isRegularFile(s.jar(root))) {
-          toStart.add(s);
+          String problem = notRunnable(s.jar(root));
+          if (problem == null) {
+            toStart.add(s);
+          } else {
+            status.put(s.name(), "NOT RUNNABLE");
+            out.println("[devstack] " + s.name() + ": " + root.relativize(s.jar(root)) + " " + problem + " - not started");
+          }
         } else {
           status.put(s.name(), "NOT BUILT");
           out.println("[devstack] " + s.name() + ": " + root.relativize(s.jar(root))
@@ -139,10 +145,19 @@ public final class DevStack {
       return 3;
     }
     Files.createDirectories(pids);
+    Files.createDirectories(logs);
+    // our own lines also go to .devstack/logs/devstack.log: after a Ctrl-C under Maven, Maven (which
+    // relays our stdout) is usually gone before we have finished stopping the children
+    out = new PrintStream(new Tee(System.out, Files.newOutputStream(logs.resolve("devstack.log"))), true, StandardCharsets.UTF_8);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       shutdown();
       stopped.countDown();
+      if (!exitWhenReady) {
+        // stopped on purpose (Ctrl-C / SIGTERM) and cleanly: exit 0 rather than 130/143, so that
+        // the Maven build that ran us does not end in an error
+        Runtime.getRuntime().halt(0);
+      }
     }, "devstack-shutdown"));
 
     out.println("[devstack] starting infrastructure, data in " + home + ", logs in " + logs);
@@ -219,6 +234,17 @@ public final class DevStack {
     status.put(name, "STARTING");
     out.println("[devstack] " + name + ": started pid " + child.pid() + ", log " + root.relativize(child.log));
     return child;
+  }
+
+  /** Null if the jar has a Main-Class (a Spring Boot jar), else why it cannot be started with java -jar. */
+  static String notRunnable(Path jar) {
+    try (java.util.jar.JarFile file = new java.util.jar.JarFile(jar.toFile())) {
+      java.util.jar.Manifest manifest = file.getManifest();
+      return manifest != null && manifest.getMainAttributes().getValue("Main-Class") != null
+          ? null : "has no Main-Class (not repackaged by spring-boot-maven-plugin? no application class yet?)";
+    } catch (IOException e) {
+      return "cannot be read: " + e.getMessage();
+    }
   }
 
   static Map<String, String> serviceEnvironment(Service s) {
@@ -428,15 +454,15 @@ public final class DevStack {
     String line = "-".repeat(118);
     out.println();
     out.println(line);
-    out.printf("%-18s %-42s %-20s %s%n", "component", "url / port", "status", "swagger ui / notes");
+    out.printf("%-18s %-46s %-16s %s%n", "component", "url / port", "status", "swagger ui / notes");
     out.println(line);
-    out.printf("%-18s %-42s %-20s %s%n", "kafka", "localhost:" + KafkaBroker.PORT + " (controller " + KafkaBroker.CONTROLLER_PORT + ")",
+    out.printf("%-18s %-46s %-16s %s%n", "kafka", "localhost:" + KafkaBroker.PORT + " (controller " + KafkaBroker.CONTROLLER_PORT + ")",
         status.get("kafka"), "KRaft, 3 partitions per new topic, data .devstack/kafka");
-    out.printf("%-18s %-42s %-20s %s%n", "store", "mongodb://localhost:" + STORE_PORT, status.get("store"),
+    out.printf("%-18s %-46s %-16s %s%n", "store", "mongodb://localhost:" + STORE_PORT, status.get("store"),
         "mongo-java-server + H2 file .devstack/store/fundflow.mv (fsync per write)");
-    out.printf("%-18s %-42s %-20s %s%n", "oidc", ISSUER, status.get("oidc"), "JWKS " + ISSUER + "/jwks");
+    out.printf("%-18s %-46s %-16s %s%n", "oidc", ISSUER, status.get("oidc"), "JWKS " + ISSUER + "/jwks");
     for (Service s : SERVICES) {
-      out.printf("%-18s %-42s %-20s %s%n", s.name(), "http://localhost:" + s.port() + " (db fundflow_" + s.database() + ")",
+      out.printf("%-18s %-46s %-16s %s%n", s.name(), "http://localhost:" + s.port() + " (db fundflow_" + s.database() + ")",
           status.getOrDefault(s.name(), withServices ? "?" : "NOT STARTED"),
           "http://localhost:" + s.port() + "/swagger-ui.html");
     }
@@ -459,6 +485,42 @@ public final class DevStack {
       Thread.sleep(millis);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Writes to both streams; a broken first stream (the terminal or Maven gone) does not stop the second. */
+  private static final class Tee extends java.io.OutputStream {
+    private final java.io.OutputStream first;
+    private final java.io.OutputStream second;
+    private volatile boolean firstBroken;
+
+    Tee(java.io.OutputStream first, java.io.OutputStream second) {
+      this.first = first;
+      this.second = second;
+    }
+
+    @Override
+    public synchronized void write(int b) throws IOException {
+      write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public synchronized void write(byte[] b, int off, int len) throws IOException {
+      if (!firstBroken) {
+        first.write(b, off, len);
+        if (first instanceof PrintStream ps && ps.checkError()) {
+          firstBroken = true;
+        }
+      }
+      second.write(b, off, len);
+    }
+
+    @Override
+    public synchronized void flush() throws IOException {
+      if (!firstBroken) {
+        first.flush();
+      }
+      second.flush();
     }
   }
 }
