@@ -373,10 +373,11 @@ public final class DevStack {
         long pid = Long.parseLong(Files.readString(pidFile).trim());
         Optional<ProcessHandle> handle = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
         if (handle.isPresent()) {
-          String[] args = handle.get().info().arguments().orElse(new String[0]);
-          String cmd = args.length == 0 ? "?" : "java ... " + String.join(" ", List.of(args).subList(Math.max(0, args.length - 2), args.length));
+          String line = handle.get().info().commandLine().orElse("");
+          String cmd = Stream.of("kafka.Kafka", "MongoWireStore", "OidcProvider", "-jar")
+              .filter(line::contains).findFirst().map(m -> " (java ... " + m + " ...)").orElse("");
           return " by the " + name + " of a dev stack that is still running or was left over (its parent killed): pid " + pid
-              + " (" + cmd + "). Stop it with: kill " + pid;
+              + cmd + ". Stop it with: kill " + pid;
         }
       }
     } catch (IOException | RuntimeException ignored) {
