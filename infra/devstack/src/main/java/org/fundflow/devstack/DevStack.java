@@ -253,8 +253,8 @@ public final class DevStack {
     env.put("SPRING_MONGODB_URI", "mongodb://localhost:" + STORE_PORT + "/fundflow_" + s.database());
     env.put("SPRING_CLOUD_STREAM_KAFKA_BINDER_BROKERS", "localhost:" + KafkaBroker.PORT);
     env.put("FUNDFLOW_KAFKA_BOOTSTRAP_SERVERS", "localhost:" + KafkaBroker.PORT);
-    env.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI", ISSUER + "/jwks");
-    env.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", ISSUER);
+    env.put("FUNDFLOW_SECURITY_JWT_JWK_SET_URI", ISSUER + "/jwks");
+    env.put("FUNDFLOW_SECURITY_JWT_ISSUER_URI", ISSUER);
     env.put("SPRING_PROFILES_ACTIVE", "devstack");
     return env;
   }
