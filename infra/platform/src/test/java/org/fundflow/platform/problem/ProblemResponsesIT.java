@@ -18,7 +18,13 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @AutoConfigureWebTestClient
 class ProblemResponsesIT {
 
-  @Autowired WebTestClient web;
+  WebTestClient web;
+
+  @Autowired
+  void client(WebTestClient client) {
+    // generous: a loaded 2-core machine can take more than the default 5 s for a first request
+    this.web = client.mutate().responseTimeout(java.time.Duration.ofSeconds(30)).build();
+  }
 
   private final String manager = TestJwts.token("pm-1", "PROGRAM_MANAGER");
 
