@@ -30,6 +30,12 @@ public class IntakeConfiguration {
     return new MongoAdapters(template, writer, new IntakeIntegrationEvents(events));
   }
 
+  /** Millisecond ticks: what is answered is exactly what is stored (the store keeps milliseconds). */
+  @Bean
+  Clock clock() {
+    return Clock.tick(Clock.systemUTC(), java.time.Duration.ofMillis(1));
+  }
+
   @Bean
   TimeOrderedIds idGenerator(Clock clock) {
     return new TimeOrderedIds(clock);
