@@ -17,11 +17,13 @@ public record Award(
     long awardedAmountFen,
     List<PlannedMilestone> milestones,
     List<String> teamOrganisationCodes,
+    List<String> teamPersonIdHashes,
     Instant awardedAt) {
 
   public Award {
     milestones = milestones == null ? List.of() : List.copyOf(milestones);
     teamOrganisationCodes = teamOrganisationCodes == null ? List.of() : List.copyOf(teamOrganisationCodes);
+    teamPersonIdHashes = teamPersonIdHashes == null ? List.of() : List.copyOf(teamPersonIdHashes);
   }
 
   public record PlannedMilestone(String milestoneId, int sequence, String title, List<String> deliverables,

@@ -9,8 +9,10 @@ import java.util.Optional;
  * (organisation codes or project ids it must not review).
  *
  * @param id the expert's identity (the subject of its token)
+ * @param personIdHash keyed hash of the expert's national ID (never the ID itself), to match team members
  */
-public record ExpertProfile(String id, String name, String organisationCode, List<String> declaredConflicts) {
+public record ExpertProfile(String id, String name, String organisationCode, String personIdHash, String maskedId,
+    List<String> declaredConflicts) {
 
   public ExpertProfile {
     Objects.requireNonNull(id, "id");
@@ -22,6 +24,9 @@ public record ExpertProfile(String id, String name, String organisationCode, Lis
   public Optional<String> conflictWith(Project project) {
     if (organisationCode.equals(project.getOrganisationCode())) {
       return Optional.of("expert " + id + " belongs to the applicant organisation " + organisationCode);
+    }
+    if (personIdHash != null && project.getTeamPersonIdHashes().contains(personIdHash)) {
+      return Optional.of("expert " + id + " is a member of the project team");
     }
     if (project.getTeamOrganisationCodes().contains(organisationCode)) {
       return Optional.of("expert " + id + " belongs to organisation " + organisationCode + " of a team member");

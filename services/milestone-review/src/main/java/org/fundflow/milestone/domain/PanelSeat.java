@@ -7,14 +7,16 @@ public class PanelSeat {
 
   private final String expertId;
   private final String expertOrganisationCode;
+  private final String expertPersonIdHash;
   private final Instant assignedAt;
   private Instant declaredNoConflictAt;
   private Evaluation evaluation;
 
-  public PanelSeat(String expertId, String expertOrganisationCode, Instant assignedAt, Instant declaredNoConflictAt,
+  public PanelSeat(String expertId, String expertOrganisationCode, String expertPersonIdHash, Instant assignedAt, Instant declaredNoConflictAt,
       Evaluation evaluation) {
     this.expertId = expertId;
     this.expertOrganisationCode = expertOrganisationCode;
+    this.expertPersonIdHash = expertPersonIdHash;
     this.assignedAt = assignedAt;
     this.declaredNoConflictAt = declaredNoConflictAt;
     this.evaluation = evaluation;
@@ -42,6 +44,10 @@ public class PanelSeat {
 
   public String getExpertOrganisationCode() {
     return expertOrganisationCode;
+  }
+
+  public String getExpertPersonIdHash() {
+    return expertPersonIdHash;
   }
 
   public Instant getAssignedAt() {

@@ -34,6 +34,7 @@ public class Project {
   private final String title;
   private final long awardedAmountFen;
   private final List<String> teamOrganisationCodes;
+  private final List<String> teamPersonIdHashes;
   private final List<Milestone> milestones;
   private final List<MilestoneReport> reports;
   private final List<String> holds;
@@ -45,7 +46,7 @@ public class Project {
 
   public Project(String id, String proposalId, String programId, ProgramKind programKind, String challengeId,
       String organisationCode, String organisationName, String title, long awardedAmountFen,
-      List<String> teamOrganisationCodes, List<Milestone> milestones, List<MilestoneReport> reports,
+      List<String> teamOrganisationCodes, List<String> teamPersonIdHashes, List<Milestone> milestones, List<MilestoneReport> reports,
       List<String> holds, ProjectStatus status, String terminationReason, Instant awardedAt, Instant closedAt,
       long version) {
     this.id = id;
@@ -58,6 +59,7 @@ public class Project {
     this.title = title;
     this.awardedAmountFen = awardedAmountFen;
     this.teamOrganisationCodes = teamOrganisationCodes == null ? List.of() : List.copyOf(teamOrganisationCodes);
+    this.teamPersonIdHashes = teamPersonIdHashes == null ? List.of() : List.copyOf(teamPersonIdHashes);
     this.milestones = milestones == null ? new ArrayList<>() : new ArrayList<>(milestones);
     this.milestones.sort(Comparator.comparingInt(Milestone::getSequence));
     this.reports = reports == null ? new ArrayList<>() : new ArrayList<>(reports);
@@ -111,10 +113,12 @@ public class Project {
         throw DomainRuleException.rule("invalid-award", "tranche percentages add up to " + sum + ", not 100");
       }
     }
+    // the applicant's own organisation is not a "team organisation" (the events list only the others)
     Set<String> team = new LinkedHashSet<>(award.teamOrganisationCodes());
+    team.remove(award.organisationCode());
     return new Project(award.projectId(), award.proposalId(), award.programId(), award.programKind(),
         award.challengeId(), award.organisationCode(), award.organisationName(), award.title(),
-        award.awardedAmountFen(), List.copyOf(team), plan, List.of(), List.copyOf(activeHoldIds),
+        award.awardedAmountFen(), List.copyOf(team), award.teamPersonIdHashes(), plan, List.of(), List.copyOf(activeHoldIds),
         ProjectStatus.ACTIVE, null, award.awardedAt(), null, 0);
   }
 
@@ -235,7 +239,7 @@ public class Project {
     List<PanelSeat> seats = new ArrayList<>();
     for (ExpertProfile expert : experts) {
       refuseConflicted(report, expert);
-      seats.add(new PanelSeat(expert.id(), expert.organisationCode(), now, null, null));
+      seats.add(new PanelSeat(expert.id(), expert.organisationCode(), expert.personIdHash(), now, null, null));
     }
     report.formPanel(seats);
   }
@@ -254,7 +258,7 @@ public class Project {
       throw DomainRuleException.rule("invalid-panel", "expert " + expert.id() + " is on the panel already");
     }
     refuseConflicted(report, expert);
-    report.addSeat(new PanelSeat(expert.id(), expert.organisationCode(), now, null, null));
+    report.addSeat(new PanelSeat(expert.id(), expert.organisationCode(), expert.personIdHash(), now, null, null));
   }
 
   private void refuseConflicted(MilestoneReport report, ExpertProfile expert) {
@@ -303,7 +307,7 @@ public class Project {
     seat.evaluate(new Evaluation(scores, recommendation, comments, now));
     List<ProjectEvent> events = new ArrayList<>();
     events.add(new ExpertEvaluationSubmitted(report.getMilestoneId(), reportId, expert.id(),
-        seat.getExpertOrganisationCode(), scores, scores.total(), recommendation, now));
+        seat.getExpertOrganisationCode(), seat.getExpertPersonIdHash(), scores, scores.total(), recommendation, now));
     if (report.readyForDecision()) {
       events.addAll(decide(report, policy, now));
     }
@@ -427,6 +431,10 @@ public class Project {
 
   public List<String> getTeamOrganisationCodes() {
     return teamOrganisationCodes;
+  }
+
+  public List<String> getTeamPersonIdHashes() {
+    return teamPersonIdHashes;
   }
 
   public List<Milestone> getMilestones() {

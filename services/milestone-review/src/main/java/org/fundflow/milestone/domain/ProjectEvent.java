@@ -11,7 +11,7 @@ public sealed interface ProjectEvent {
       implements ProjectEvent {}
 
   record ExpertEvaluationSubmitted(String milestoneId, String reportId, String expertId, String expertOrganisationCode,
-      Scores scores, int total, Recommendation recommendation, Instant submittedAt) implements ProjectEvent {}
+      String expertPersonIdHash, Scores scores, int total, Recommendation recommendation, Instant submittedAt) implements ProjectEvent {}
 
   record MilestoneReviewCompleted(String milestoneId, int sequence, String reportId, Decision decision,
       boolean finalMilestone) implements ProjectEvent {}

@@ -67,6 +67,14 @@ public class IntegrationEventHandlers {
       }
     }
     Set<String> teamOrgs = new LinkedHashSet<>();
+    Set<String> teamPersons = new LinkedHashSet<>();
+    if (m.principalInvestigator() != null && m.principalInvestigator().personIdHash() != null) {
+      teamPersons.add(m.principalInvestigator().personIdHash());
+    }
+    if (m.team() != null) {
+      m.team().stream().map(ProposalAwardedMessage.Person::personIdHash).filter(h -> h != null)
+          .forEach(teamPersons::add);
+    }
     if (m.principalInvestigator() != null && m.principalInvestigator().organisationCode() != null) {
       teamOrgs.add(m.principalInvestigator().organisationCode());
     }
@@ -75,7 +83,7 @@ public class IntegrationEventHandlers {
           .forEach(teamOrgs::add);
     }
     return new Award(m.projectId(), m.proposalId(), m.programId(), kind, m.challengeId(), m.organisationCode(),
-        m.organisationName(), m.title(), m.awardedAmountFen(), plan, List.copyOf(teamOrgs), m.awardedAt());
+        m.organisationName(), m.title(), m.awardedAmountFen(), plan, List.copyOf(teamOrgs), List.copyOf(teamPersons), m.awardedAt());
   }
 
   private static LocalDate date(String text) {

@@ -9,6 +9,7 @@ import org.fundflow.milestone.application.port.in.ProjectQueries;
 import org.fundflow.milestone.application.port.in.RegisterExpertUseCase;
 import org.fundflow.milestone.domain.Actor;
 import org.fundflow.milestone.domain.ExpertProfile;
+import org.fundflow.platform.privacy.PersonIdHasher;
 import org.fundflow.platform.resilience.StoreGuard;
 import org.fundflow.platform.security.Caller;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -28,7 +29,11 @@ public class ExpertController {
   private final ProjectQueries queries;
   private final StoreGuard store;
 
-  public ExpertController(RegisterExpertUseCase register, ProjectQueries queries, StoreGuard store) {
+  private final PersonIdHasher personIds;
+
+  public ExpertController(RegisterExpertUseCase register, ProjectQueries queries, StoreGuard store,
+      PersonIdHasher personIds) {
+    this.personIds = personIds;
     this.register = register;
     this.queries = queries;
     this.store = store;
@@ -39,7 +44,7 @@ public class ExpertController {
   @Operation(summary = "Create or replace an expert profile: its organisation and declared conflicts")
   public Mono<ExpertView> put(@PathVariable String expertId, @Valid @RequestBody Requests.ExpertProfileBody body) {
     return store.protect(register.register(new ExpertProfile(expertId, body.name(), body.organisationCode(),
-            body.declaredConflicts())))
+            personIds.hash(body.nationalId()), PersonIdHasher.mask(body.nationalId()), body.declaredConflicts())))
         .map(ExpertController::view);
   }
 
@@ -65,6 +70,6 @@ public class ExpertController {
   }
 
   private static ExpertView view(ExpertProfile p) {
-    return new ExpertView(p.id(), p.name(), p.organisationCode(), p.declaredConflicts());
+    return new ExpertView(p.id(), p.name(), p.organisationCode(), p.maskedId(), p.declaredConflicts());
   }
 }

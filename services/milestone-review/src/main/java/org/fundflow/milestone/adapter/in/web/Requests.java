@@ -42,6 +42,8 @@ public final class Requests {
       @NotNull Recommendation recommendation,
       @Size(max = 4000) String comments) {}
 
+  /** {@code nationalId} is hashed (keyed) and masked on arrival; the clear ID is never stored nor logged. */
   public record ExpertProfileBody(@NotBlank String name, @NotBlank @Size(max = 18) String organisationCode,
+      @NotBlank @Size(min = 15, max = 18) String nationalId,
       @Size(max = 200) List<@NotBlank String> declaredConflicts) {}
 }

@@ -121,5 +121,6 @@ public final class Views {
   public record AssignmentView(String projectId, String projectTitle, String reportId, String milestoneId,
       int attempt, String reportStatus, boolean declaredNoConflict, boolean scored) {}
 
-  public record ExpertView(String expertId, String name, String organisationCode, List<String> declaredConflicts) {}
+  public record ExpertView(String expertId, String name, String organisationCode, String maskedId,
+      List<String> declaredConflicts) {}
 }

@@ -49,7 +49,7 @@ public class ProjectEventMessages {
     }
     if (event instanceof ExpertEvaluationSubmitted e) {
       return new ExpertEvaluationSubmittedV1(p.getId(), p.getProgramId(), e.milestoneId(),
-          e.reportId(), e.expertId(), e.expertOrganisationCode(), p.getOrganisationCode(),
+          e.reportId(), e.expertId(), e.expertPersonIdHash(), e.expertOrganisationCode(), p.getOrganisationCode(),
           p.getTeamOrganisationCodes(),
           new ScoresV1(e.scores().deliverables(), e.scores().technicalQuality(), e.scores().budgetExecution(),
               e.scores().management()),
@@ -57,7 +57,7 @@ public class ProjectEventMessages {
     }
     if (event instanceof MilestoneReviewCompleted e) {
       return new MilestoneReviewCompletedV1(p.getId(), p.getProgramId(), e.milestoneId(),
-          e.sequence(), e.reportId(), e.decision().outcome().name(), e.decision().meanScore(),
+          e.sequence(), e.reportId(), p.getOrganisationCode(), e.decision().outcome().name(), e.decision().meanScore(),
           e.decision().totalsUsed(), e.decision().totalsDropped(), e.decision().rule(), e.finalMilestone(),
           e.decision().rectifyBy(), e.decision().decidedAt());
     }
@@ -97,7 +97,7 @@ public class ProjectEventMessages {
   }
 
   public record ExpertEvaluationSubmittedV1(String projectId, String programId, String milestoneId, String reportId,
-      String expertId, String expertOrganisationCode, String applicantOrganisationCode,
+      String expertId, String expertPersonIdHash, String expertOrganisationCode, String applicantOrganisationCode,
       List<String> teamOrganisationCodes, ScoresV1 scores, int total, String recommendation, Instant submittedAt)
       implements Message {
     @Override
@@ -108,7 +108,7 @@ public class ProjectEventMessages {
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record MilestoneReviewCompletedV1(String projectId, String programId, String milestoneId, int sequence,
-      String reportId, String outcome, String meanScore, List<Integer> totalsUsed, List<Integer> totalsDropped,
+      String reportId, String organisationCode, String outcome, String meanScore, List<Integer> totalsUsed, List<Integer> totalsDropped,
       String rule, boolean finalMilestone, Instant rectifyBy, Instant completedAt) implements Message {
     @Override
     public String type() {
