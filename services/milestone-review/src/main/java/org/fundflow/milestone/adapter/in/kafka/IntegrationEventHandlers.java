@@ -52,7 +52,7 @@ public class IntegrationEventHandlers {
     return new HoldCommand(m.holdId(), m.subject().type(), m.subject().id(), event.eventId(), event.correlationId());
   }
 
-  static Award toAward(ProposalAwardedMessage m) {
+  public static Award toAward(ProposalAwardedMessage m) {
     ProgramKind kind;
     try {
       kind = ProgramKind.valueOf(m.programKind());
