@@ -46,11 +46,30 @@ public class ProjectLifecycleService implements OpenProjectUseCase, SubmitReport
 
   @Override
   public Mono<Boolean> open(OpenProjectCommand command) {
-    return holds.activeOn(command.award().organisationCode())
+    String organisation = command.award().organisationCode();
+    return holds.activeOn(organisation)
         .flatMap(active -> {
           Project project = Project.open(command.award(), active);
-          return projects.create(project, List.of(), command.eventId(), command.correlationId());
+          return projects.create(project, List.of(), command.eventId(), command.correlationId())
+              .flatMap(created -> created
+                  ? reconcileHolds(project.getId(), organisation, command.correlationId()).thenReturn(true)
+                  : Mono.just(false));
         });
+  }
+
+  /**
+   * A hold placed or lifted while the project was being opened: the hold handler records the hold
+   * before it looks for projects, and the project looks at the holds again after it is stored, so
+   * one of the two sees the other.
+   */
+  private Mono<Project> reconcileHolds(String projectId, String organisation, String correlationId) {
+    return holds.activeOn(organisation).flatMap(active -> change(projectId, correlationId, project -> {
+      List<ProjectEvent> events = new java.util.ArrayList<>();
+      active.stream().filter(h -> !project.getHolds().contains(h)).forEach(project::placeHold);
+      project.getHolds().stream().filter(h -> !active.contains(h))
+          .forEach(h -> events.addAll(project.liftHold(h, clock.instant())));
+      return Mono.just(events);
+    }));
   }
 
   @Override
