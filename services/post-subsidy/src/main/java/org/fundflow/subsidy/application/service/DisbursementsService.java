@@ -63,6 +63,9 @@ public class DisbursementsService implements DisbursementsUseCase {
         return Mono.error(new Refusal(Kind.UNPROCESSABLE, "idempotency-key-reused", "Idempotency key reused",
             "Idempotency-Key " + c.idempotencyKey() + " was used for a different release request"));
       }
+      if (d.status() == DisbursementStatus.ON_HOLD) {
+        return Mono.error(onHold(d)); // say why, whatever version the caller holds
+      }
       checkVersion(d, c.expectedVersion());
       Disbursement.Change change = d.release(c.by(), c.paymentReference(), c.idempotencyKey(), clock.instant());
       return refuseWhileHeld(d)
