@@ -100,7 +100,7 @@ public final class IntegrityRecord {
     List<IntegrityEvent> events = new ArrayList<>(raise(flag));
     if (hold(holdId).isEmpty() && endsAt.isAfter(flag.raisedAt())) {
       Hold hold = Hold.placed(holdId, subject, reason, null, flag.flagId(), flag.raisedAt(), endsAt,
-          "rule:" + flag.rule().name() + ".v" + flag.rule().version(), flag.raisedAt());
+          "rule/" + flag.rule().name() + "/v" + flag.rule().version(), flag.raisedAt());
       holds.add(hold);
       events.add(new HoldPlaced(hold));
     }
@@ -160,6 +160,9 @@ public final class IntegrityRecord {
     IntegrityCase c = requireCase(caseId);
     requireStatus(c, "confirm", CaseStatus.INVESTIGATING);
     requireReason(reason);
+    if (placeHold) {
+      policy.endOf(at, c.severity(), years); // refuse a wrong period before anything changes
+    }
     List<IntegrityEvent> events = new ArrayList<>();
     events.add(new CaseDecided(caseId, subject, CaseStatus.CONFIRMED, reason, c.flagIds(), by, at));
     replace(c.with(CaseStatus.CONFIRMED, new CaseStep("CONFIRMED", CaseStatus.CONFIRMED, by, at, reason, List.of()),

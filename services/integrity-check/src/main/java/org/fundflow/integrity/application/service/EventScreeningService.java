@@ -105,7 +105,7 @@ public final class EventScreeningService implements ScreenEventsUseCase {
   public Mono<Void> expertEvaluationSubmitted(ExpertEvaluationSubmitted fact) {
     Map<Subject, Findings> found = new LinkedHashMap<>();
     conflicts.evaluate(new ConflictOfInterestRule.Evaluation(fact.event().eventId(), fact.projectId(), fact.reportId(),
-            fact.expertId(), fact.expertOrganisationCode(), fact.applicantOrganisationCode(),
+            fact.expertId(), fact.expertPersonIdHash(), fact.expertOrganisationCode(), fact.applicantOrganisationCode(),
             fact.teamOrganisationCodes()), now())
         .ifPresent(f -> found.computeIfAbsent(f.subject(), s -> new Findings()).flags().add(f));
     Map<String, Object> values = new LinkedHashMap<>();
@@ -117,7 +117,9 @@ public final class EventScreeningService implements ScreenEventsUseCase {
         "expert " + fact.expertId() + " evaluated report " + fact.reportId() + " of project " + fact.projectId(),
         fact.submittedAt() != null ? fact.submittedAt() : fact.event().time(), values);
     List<Party> parties = new ArrayList<>();
-    parties.add(new Party(Subject.person(fact.expertId()), "EXPERT"));
+    if (fact.expertPersonIdHash() != null && !fact.expertPersonIdHash().isBlank()) {
+      parties.add(new Party(Subject.person(fact.expertPersonIdHash()), "EXPERT"));
+    }
     if (fact.expertOrganisationCode() != null && !fact.expertOrganisationCode().isBlank()) {
       parties.add(new Party(Subject.organisation(fact.expertOrganisationCode()), "EXPERT_ORGANISATION"));
     }

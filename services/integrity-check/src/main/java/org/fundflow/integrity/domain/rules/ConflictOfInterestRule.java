@@ -15,14 +15,15 @@ import org.fundflow.integrity.domain.Subject;
 /**
  * CONFLICT_OF_INTEREST v1 (回避): an expert scored a milestone report of a project of its own
  * organisation — the expert's organisation is the applicant's or a team member's. The subject
- * is the expert (a person, by the expert id carried in the event).
+ * is the expert as a person (by the expert's person-id hash), or the expert's organisation when
+ * the event carries no hash.
  */
 public final class ConflictOfInterestRule {
 
   public static final RuleRef RULE = RuleRef.CONFLICT_OF_INTEREST;
 
   public record Evaluation(String eventId, String projectId, String reportId, String expertId,
-      String expertOrganisationCode, String applicantOrganisationCode, List<String> teamOrganisationCodes) {}
+      String expertPersonIdHash, String expertOrganisationCode, String applicantOrganisationCode, List<String> teamOrganisationCodes) {}
 
   public Optional<Flag> evaluate(Evaluation e, Instant now) {
     String expertOrg = e.expertOrganisationCode();
@@ -44,7 +45,8 @@ public final class ConflictOfInterestRule {
     values.put("expertOrganisationCode", expertOrg);
     values.put("applicantOrganisationCode", e.applicantOrganisationCode());
     values.put("teamOrganisationCodes", e.teamOrganisationCodes() == null ? List.of() : List.copyOf(e.teamOrganisationCodes()));
-    Subject expert = Subject.person(e.expertId());
+    Subject expert = e.expertPersonIdHash() != null && !e.expertPersonIdHash().isBlank()
+        ? Subject.person(e.expertPersonIdHash()) : Subject.organisation(expertOrg);
     Evidence evidence = new Evidence(e.eventId(), "fundflow.milestone.expert-evaluation-submitted.v1",
         "expert " + e.expertId() + " of organisation " + expertOrg + " scored report " + e.reportId() + " of project "
             + e.projectId() + ": the expert's organisation is " + relation, values);

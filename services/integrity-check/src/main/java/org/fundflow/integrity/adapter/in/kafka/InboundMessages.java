@@ -33,6 +33,7 @@ public final class InboundMessages {
       String programId,
       @NotBlank String reportId,
       @NotBlank String expertId,
+      String expertPersonIdHash,
       String expertOrganisationCode,
       @NotBlank String applicantOrganisationCode,
       List<String> teamOrganisationCodes,

@@ -49,7 +49,7 @@ public class IntegrityConsumers {
         .on(EXPERT_EVALUATION_SUBMITTED, ExpertEvaluationSubmittedMessage.class, e -> {
           ExpertEvaluationSubmittedMessage m = e.data();
           return screening.expertEvaluationSubmitted(new ScreenEventsUseCase.ExpertEvaluationSubmitted(ref(e),
-              m.projectId(), m.reportId(), m.expertId(), m.expertOrganisationCode(), m.applicantOrganisationCode(),
+              m.projectId(), m.reportId(), m.expertId(), m.expertPersonIdHash(), m.expertOrganisationCode(), m.applicantOrganisationCode(),
               m.teamOrganisationCodes() == null ? List.of() : m.teamOrganisationCodes(), m.submittedAt()));
         })
         .on(PROJECT_TERMINATED, ProjectTerminatedMessage.class, e -> {

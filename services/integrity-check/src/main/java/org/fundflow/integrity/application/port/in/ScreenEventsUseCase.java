@@ -15,7 +15,7 @@ public interface ScreenEventsUseCase {
       String title, String abstractText, Person principalInvestigator, List<Person> team, Instant submittedAt) {}
 
   record ExpertEvaluationSubmitted(EventRef event, String projectId, String reportId, String expertId,
-      String expertOrganisationCode, String applicantOrganisationCode, List<String> teamOrganisationCodes,
+      String expertPersonIdHash, String expertOrganisationCode, String applicantOrganisationCode, List<String> teamOrganisationCodes,
       Instant submittedAt) {}
 
   record ProjectTerminated(EventRef event, String projectId, String programId, String organisationCode, String reason,
