@@ -157,7 +157,7 @@ public class IntegrityController {
   @PreAuthorize(OFFICER)
   public Mono<IntegrityCase> decide(@PathVariable String caseId, @Valid @RequestBody DecisionRequest body,
       Caller caller) {
-    return guard.protect(cases.decide(new CaseUseCase.Decide(caseId, body.decision(), body.reason(), body.placeHold(),
+    return guard.protect(cases.decide(new CaseUseCase.Decide(caseId, body.decision(), body.reason(), Boolean.TRUE.equals(body.placeHold()),
         body.holdYears(), caller.subject())));
   }
 

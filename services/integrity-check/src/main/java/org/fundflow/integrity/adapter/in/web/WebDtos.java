@@ -27,7 +27,7 @@ public final class WebDtos {
   public record InterimHoldRequest(@NotBlank @Size(max = 1000) String reason, @Min(1) @Max(5) Integer years) {}
 
   public record DecisionRequest(@NotNull Decision decision, @NotBlank @Size(max = 4000) String reason,
-      boolean placeHold, @Min(1) @Max(5) Integer holdYears) {}
+      Boolean placeHold, @Min(1) @Max(5) Integer holdYears) {}
 
   public record LiftHoldRequest(@NotBlank @Size(max = 1000) String reason) {}
 
