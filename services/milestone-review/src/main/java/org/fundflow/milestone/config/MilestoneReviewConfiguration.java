@@ -9,7 +9,6 @@ import org.fundflow.milestone.adapter.in.kafka.ProposalAwardedMessage;
 import org.fundflow.milestone.adapter.out.kafka.ProjectEventMessages;
 import org.fundflow.milestone.adapter.out.mongo.MongoExpertProfiles;
 import org.fundflow.milestone.adapter.out.mongo.MongoHolds;
-import org.fundflow.milestone.adapter.out.mongo.MongoPingHealthIndicator;
 import org.fundflow.milestone.adapter.out.mongo.MongoProjects;
 import org.fundflow.milestone.application.service.ExpertService;
 import org.fundflow.milestone.application.service.HoldService;
@@ -35,12 +34,6 @@ public class MilestoneReviewConfiguration {
   @Bean
   MongoProjects projects(ReactiveMongoTemplate template, AggregateWriter writer, ProjectEventMessages messages) {
     return new MongoProjects(template, writer, messages);
-  }
-
-  /** Replaces Boot's mongo health indicator (it uses {@code hello}, unknown to the Mongo-wire store). */
-  @Bean(name = "mongoHealthContributor")
-  MongoPingHealthIndicator mongoHealthContributor(ReactiveMongoTemplate template) {
-    return new MongoPingHealthIndicator(template);
   }
 
   @Bean
