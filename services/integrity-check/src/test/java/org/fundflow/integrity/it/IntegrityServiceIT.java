@@ -203,8 +203,24 @@ class IntegrityServiceIT {
     step("/cases/{id}/investigation", caseId, Map.of("note", "audit firm engaged"), "INVESTIGATING");
     step("/cases/{id}/notes", caseId, Map.of("note", "audit shows 1.2 M CNY unexplained",
         "evidenceRefs", List.of("audit-2026-117.pdf")), "INVESTIGATING");
-    JsonNode confirmed = step("/cases/{id}/decision", caseId, Map.of("decision", "CONFIRMED",
-        "reason", "funds diverted to unrelated production", "placeHold", true, "holdYears", 2), "CONFIRMED");
+    String etag = web.get().uri("/cases/{id}", caseId).headers(h -> h.setBearerAuth(officer())).exchange()
+        .expectStatus().isOk().returnResult(String.class).getResponseHeaders().getETag();
+    assertThat(etag).isEqualTo("\"3\"");
+    Map<String, Object> decision = Map.of("decision", "CONFIRMED", "reason", "funds diverted to unrelated production",
+        "placeHold", true, "holdYears", 2);
+    web.post().uri("/cases/{id}/decision", caseId).headers(h -> {
+          h.setBearerAuth(officer());
+          h.setIfMatch("\"2\"");
+        }).bodyValue(decision).exchange()
+        .expectStatus().isEqualTo(HttpStatus.PRECONDITION_FAILED)
+        .expectBody().jsonPath("$.type").isEqualTo("https://fundflow.org/problems/stale-revision");
+    JsonNode confirmed = web.post().uri("/cases/{id}/decision", caseId).headers(h -> {
+          h.setBearerAuth(officer());
+          h.setIfMatch(etag);
+        }).bodyValue(decision).exchange()
+        .expectStatus().isOk().expectHeader().valueEquals("ETag", "\"5\"")
+        .expectBody(JsonNode.class).returnResult().getResponseBody();
+    assertThat(confirmed.get("status").asString()).isEqualTo("CONFIRMED");
     assertThat(confirmed.get("steps")).hasSize(5);
     assertThat(confirmed.at("/steps/3/by").asString()).isEqualTo("officer-li");
     assertThat(confirmed.at("/steps/3/at").asString()).isNotBlank();
@@ -285,6 +301,29 @@ class IntegrityServiceIT {
     assertValid(cap, "flag-raised");
     assertThat(cap.data().at("/evidence/0/values/releasedTotalFen").asLong()).isEqualTo(12_000_000L);
     assertThat(cap.data().at("/evidence/0/eventId").asString()).isEqualTo(over);
+  }
+
+  @Test
+  void theSameEventDeliveredTwiceRaisesOneFlag_andAMalformedEventGoesToTheDeadLetterTopicWithTheReason() {
+    String org = "921101084KTNFX93X8";
+    String key = "prj-redelivered";
+    String once = json(Map.of("projectId", "prj-d1", "programId", "prg-A", "organisationCode", org,
+        "reason", "two FAILED reviews of milestone 2", "terminatedAt", Instant.now().toString()));
+    String id = kafka.send(PROJECTS, key, "fundflow.milestone.project-terminated.v1", once);
+    kafka.send(PROJECTS, key, "fundflow.milestone.project-terminated.v1", once, id);
+    String malformed = kafka.send(PROJECTS, key, "fundflow.milestone.project-terminated.v1",
+        json(Map.of("projectId", "prj-d3", "programId", "prg-A", "reason", "x", "terminatedAt", Instant.now().toString())));
+    // a later event on the same key: once it is flagged, the redelivery and the malformed one were consumed before it
+    kafka.send(PROJECTS, key, "fundflow.milestone.project-terminated.v1", json(Map.of("projectId", "prj-d2",
+        "programId", "prg-B", "organisationCode", org, "reason", "final milestone FAILED", "terminatedAt",
+        Instant.now().toString())));
+
+    await().atMost(WAIT).until(() -> kafka.find(IntegrityKafka.of("fundflow.integrity.flag-raised.v1", org)).size() >= 2);
+    assertThat(kafka.find(IntegrityKafka.of("fundflow.integrity.flag-raised.v1", org)))
+        .extracting(p -> p.data().at("/evidence/0/values/projectId").asString())
+        .containsExactly("prj-d1", "prj-d2");
+    assertThat(record(org).get("flags")).hasSize(2);
+    assertThat(IntegrityKafka.deadLetterReason("integrity-check.dlq", malformed, WAIT)).contains("organisationCode");
   }
 
   // ------------------------------------------------------------------ HTTP edges

@@ -59,10 +59,18 @@ public final class CaseService implements CaseUseCase {
   public Mono<IntegrityCase> decide(Decide command) {
     String holdId = "hold-" + UUID.randomUUID();
     String caseId = command.caseId();
-    return onCase(caseId, r -> command.decision() == Decision.CONFIRMED
+    return onCase(caseId, r -> {
+      if (command.expectedRevision() != null) {
+        int actual = r.integrityCase(caseId).orElseThrow().revision();
+        if (actual != command.expectedRevision()) {
+          throw IntegrityException.stale("case " + caseId, command.expectedRevision(), actual);
+        }
+      }
+      return command.decision() == Decision.CONFIRMED
         ? r.confirm(caseId, command.reason(), command.placeHold(), holdId, command.holdYears(), policy,
             command.officer(), clock.instant())
-        : r.dismiss(caseId, command.reason(), command.officer(), clock.instant()));
+        : r.dismiss(caseId, command.reason(), command.officer(), clock.instant());
+    });
   }
 
   @Override

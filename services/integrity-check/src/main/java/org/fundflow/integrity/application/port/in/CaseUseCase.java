@@ -17,7 +17,9 @@ public interface CaseUseCase {
     }
   }
 
-  record Decide(String caseId, Decision decision, String reason, boolean placeHold, Integer holdYears, String officer) {}
+  /** @param expectedRevision the case revision the decision was made on (If-Match), or null */
+  record Decide(String caseId, Decision decision, String reason, boolean placeHold, Integer holdYears, String officer,
+      Integer expectedRevision) {}
 
   Mono<IntegrityCase> open(OpenCase command);
 
