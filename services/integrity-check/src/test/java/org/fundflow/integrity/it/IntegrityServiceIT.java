@@ -19,6 +19,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -102,7 +105,8 @@ class IntegrityServiceIT {
   }
 
   @Test
-  void aListedOrganisationAndPersonApplying_areFlaggedAndHeldAtOnce() {
+  @ExtendWith(OutputCaptureExtension.class)
+  void aListedOrganisationAndPersonApplying_areFlaggedAndHeldAtOnce(CapturedOutput output) {
     String org = "9112000089F2XW550E";
     String nationalId = "110108197203044876";
     String csv = "partyType,partyId,partyName,misconduct,sanction,authority,legalBasis,effectiveDate,endDate\n"
@@ -175,6 +179,7 @@ class IntegrityServiceIT {
     assertThat(personRecord.get("flags")).hasSize(2);
     assertThat(personRecord.at("/listEntries/0/maskedPersonId").asString()).isEqualTo("1101**********4876");
     assertThat(personRecord.toString()).doesNotContain(nationalId);
+    assertThat(output.getAll()).as("the national ID is never logged").doesNotContain(nationalId);
   }
 
   @Test
