@@ -270,9 +270,24 @@ class IntegrityServiceIT {
     assertThat(flag.data().at("/subject/type").asString()).isEqualTo("PERSON");
     assertThat(flag.data().at("/evidence/0/description").asString()).contains("organisation of a team member");
 
-    String caseId = web.post().uri("/cases").headers(h -> h.setBearerAuth(officer()))
-        .bodyValue(Map.of("flagIds", List.of(flag.data().get("flagId").asString()))).exchange()
+    String key = UUID.randomUUID().toString();
+    Map<String, Object> open = Map.of("flagIds", List.of(flag.data().get("flagId").asString()));
+    String caseId = web.post().uri("/cases").headers(h -> {
+          h.setBearerAuth(officer());
+          h.set("Idempotency-Key", key);
+        }).bodyValue(open).exchange()
         .expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody().get("caseId").asString();
+    // a retry with the same key gets the same case; the key with other flags is refused
+    web.post().uri("/cases").headers(h -> {
+          h.setBearerAuth(officer());
+          h.set("Idempotency-Key", key);
+        }).bodyValue(open).exchange()
+        .expectStatus().isCreated().expectBody().jsonPath("$.caseId").isEqualTo(caseId);
+    web.post().uri("/cases").headers(h -> {
+          h.setBearerAuth(officer());
+          h.set("Idempotency-Key", key);
+        }).bodyValue(Map.of("flagIds", List.of("flag-other"))).exchange()
+        .expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
     step("/cases/{id}/investigation", caseId, Map.of(), "INVESTIGATING");
     step("/cases/{id}/interim-holds", caseId, Map.of("reason", "precaution while investigated", "years", 1),
         "INVESTIGATING");

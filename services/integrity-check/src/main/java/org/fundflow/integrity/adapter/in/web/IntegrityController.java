@@ -117,13 +117,15 @@ public class IntegrityController {
 
   // ------------------------------------------------------------ cases
 
-  @Operation(summary = "Open a case from flags of one subject")
+  @Operation(summary = "Open a case from flags of one subject", description = "With an Idempotency-Key, a retry "
+      + "returns the same case; the same key with other flags is 422.")
   @PostMapping("/cases")
   @ResponseStatus(HttpStatus.CREATED)
   @PreAuthorize(OFFICER)
-  public Mono<IntegrityCase> open(@Valid @RequestBody OpenCaseRequest body, Caller caller) {
+  public Mono<IntegrityCase> open(@Valid @RequestBody OpenCaseRequest body,
+      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey, Caller caller) {
     return guard.protect(cases.open(new CaseUseCase.OpenCase(body.flagIds(), body.note(), body.evidenceRefs(),
-        caller.subject())));
+        caller.subject(), idempotencyKey)));
   }
 
   @GetMapping("/cases/{caseId}")
