@@ -13,6 +13,11 @@ public record IntegrityCase(String caseId, Subject subject, List<String> flagIds
     holdIds = List.copyOf(holdIds == null ? List.of() : holdIds);
   }
 
+  /** Changes with every step: the case's entity tag for conditional decisions (If-Match). */
+  public int revision() {
+    return steps.size();
+  }
+
   IntegrityCase with(CaseStatus next, CaseStep step, String reason, String addedHoldId) {
     List<CaseStep> s = new ArrayList<>(steps);
     s.add(step);

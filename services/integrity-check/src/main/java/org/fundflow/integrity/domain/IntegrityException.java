@@ -3,7 +3,7 @@ package org.fundflow.integrity.domain;
 /** A refusal by the integrity domain; {@link Kind} tells the web adapter which problem to answer. */
 public class IntegrityException extends RuntimeException {
 
-  public enum Kind { NOT_FOUND, ILLEGAL_TRANSITION, RULE_VIOLATION }
+  public enum Kind { NOT_FOUND, ILLEGAL_TRANSITION, RULE_VIOLATION, STALE }
 
   private final Kind kind;
   private final String slug;
@@ -28,6 +28,11 @@ public class IntegrityException extends RuntimeException {
 
   public static IntegrityException illegalTransition(String message) {
     return new IntegrityException(Kind.ILLEGAL_TRANSITION, "illegal-case-transition", message);
+  }
+
+  public static IntegrityException stale(String what, int expected, int actual) {
+    return new IntegrityException(Kind.STALE, "stale-revision", what + " is at revision " + actual
+        + ", the request was made on revision " + expected + ": reload it and decide again");
   }
 
   public static IntegrityException rule(String slug, String message) {

@@ -52,7 +52,11 @@ final class IntegrityKafka implements AutoCloseable {
 
   /** Sends one event with CloudEvents headers; returns its id. */
   String send(String topic, String key, String type, String json) {
-    String id = UUID.randomUUID().toString();
+    return send(topic, key, type, json, UUID.randomUUID().toString());
+  }
+
+  /** Sends one event with the given id (a redelivery sends the same id again). */
+  String send(String topic, String key, String type, String json, String id) {
     ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, json.getBytes(StandardCharsets.UTF_8));
     CloudEventHeaders.write(new CloudEventAttributes(id, type, "/fundflow/it", key, Instant.now(), "corr-" + id, null),
         record.headers());
@@ -73,6 +77,28 @@ final class IntegrityKafka implements AutoCloseable {
           Instant.now()));
     }
     return published.stream().filter(filter).toList();
+  }
+
+  /** Reads the dead-letter topic until a record with this event id shows up; returns its reason header. */
+  static String deadLetterReason(String dlq, String eventId, Duration atMost) {
+    Properties c = new Properties();
+    c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.get().kafkaBootstrapServers());
+    c.put(ConsumerConfig.GROUP_ID_CONFIG, "integrity-dlq-it-" + UUID.randomUUID());
+    c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    try (KafkaConsumer<String, byte[]> dlqConsumer = new KafkaConsumer<>(c, new StringDeserializer(),
+        new ByteArrayDeserializer())) {
+      dlqConsumer.subscribe(List.of(dlq));
+      java.util.concurrent.atomic.AtomicReference<String> reason = new java.util.concurrent.atomic.AtomicReference<>();
+      org.awaitility.Awaitility.await().atMost(atMost).until(() -> {
+        for (ConsumerRecord<String, byte[]> r : dlqConsumer.poll(Duration.ofMillis(200))) {
+          if (eventId.equals(header(r, CloudEventHeaders.ID))) {
+            reason.set(header(r, "x-exception-message"));
+          }
+        }
+        return reason.get() != null;
+      });
+      return reason.get();
+    }
   }
 
   static Predicate<Published> of(String type, String key) {

@@ -19,6 +19,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -102,7 +105,8 @@ class IntegrityServiceIT {
   }
 
   @Test
-  void aListedOrganisationAndPersonApplying_areFlaggedAndHeldAtOnce() {
+  @ExtendWith(OutputCaptureExtension.class)
+  void aListedOrganisationAndPersonApplying_areFlaggedAndHeldAtOnce(CapturedOutput output) {
     String org = "9112000089F2XW550E";
     String nationalId = "110108197203044876";
     String csv = "partyType,partyId,partyName,misconduct,sanction,authority,legalBasis,effectiveDate,endDate\n"
@@ -175,6 +179,7 @@ class IntegrityServiceIT {
     assertThat(personRecord.get("flags")).hasSize(2);
     assertThat(personRecord.at("/listEntries/0/maskedPersonId").asString()).isEqualTo("1101**********4876");
     assertThat(personRecord.toString()).doesNotContain(nationalId);
+    assertThat(output.getAll()).as("the national ID is never logged").doesNotContain(nationalId);
   }
 
   @Test
@@ -203,8 +208,24 @@ class IntegrityServiceIT {
     step("/cases/{id}/investigation", caseId, Map.of("note", "audit firm engaged"), "INVESTIGATING");
     step("/cases/{id}/notes", caseId, Map.of("note", "audit shows 1.2 M CNY unexplained",
         "evidenceRefs", List.of("audit-2026-117.pdf")), "INVESTIGATING");
-    JsonNode confirmed = step("/cases/{id}/decision", caseId, Map.of("decision", "CONFIRMED",
-        "reason", "funds diverted to unrelated production", "placeHold", true, "holdYears", 2), "CONFIRMED");
+    String etag = web.get().uri("/cases/{id}", caseId).headers(h -> h.setBearerAuth(officer())).exchange()
+        .expectStatus().isOk().returnResult(String.class).getResponseHeaders().getETag();
+    assertThat(etag).isEqualTo("\"3\"");
+    Map<String, Object> decision = Map.of("decision", "CONFIRMED", "reason", "funds diverted to unrelated production",
+        "placeHold", true, "holdYears", 2);
+    web.post().uri("/cases/{id}/decision", caseId).headers(h -> {
+          h.setBearerAuth(officer());
+          h.setIfMatch("\"2\"");
+        }).bodyValue(decision).exchange()
+        .expectStatus().isEqualTo(HttpStatus.PRECONDITION_FAILED)
+        .expectBody().jsonPath("$.type").isEqualTo("https://fundflow.org/problems/stale-revision");
+    JsonNode confirmed = web.post().uri("/cases/{id}/decision", caseId).headers(h -> {
+          h.setBearerAuth(officer());
+          h.setIfMatch(etag);
+        }).bodyValue(decision).exchange()
+        .expectStatus().isOk().expectHeader().valueEquals("ETag", "\"5\"")
+        .expectBody(JsonNode.class).returnResult().getResponseBody();
+    assertThat(confirmed.get("status").asString()).isEqualTo("CONFIRMED");
     assertThat(confirmed.get("steps")).hasSize(5);
     assertThat(confirmed.at("/steps/3/by").asString()).isEqualTo("officer-li");
     assertThat(confirmed.at("/steps/3/at").asString()).isNotBlank();
@@ -249,9 +270,24 @@ class IntegrityServiceIT {
     assertThat(flag.data().at("/subject/type").asString()).isEqualTo("PERSON");
     assertThat(flag.data().at("/evidence/0/description").asString()).contains("organisation of a team member");
 
-    String caseId = web.post().uri("/cases").headers(h -> h.setBearerAuth(officer()))
-        .bodyValue(Map.of("flagIds", List.of(flag.data().get("flagId").asString()))).exchange()
+    String key = UUID.randomUUID().toString();
+    Map<String, Object> open = Map.of("flagIds", List.of(flag.data().get("flagId").asString()));
+    String caseId = web.post().uri("/cases").headers(h -> {
+          h.setBearerAuth(officer());
+          h.set("Idempotency-Key", key);
+        }).bodyValue(open).exchange()
         .expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody().get("caseId").asString();
+    // a retry with the same key gets the same case; the key with other flags is refused
+    web.post().uri("/cases").headers(h -> {
+          h.setBearerAuth(officer());
+          h.set("Idempotency-Key", key);
+        }).bodyValue(open).exchange()
+        .expectStatus().isCreated().expectBody().jsonPath("$.caseId").isEqualTo(caseId);
+    web.post().uri("/cases").headers(h -> {
+          h.setBearerAuth(officer());
+          h.set("Idempotency-Key", key);
+        }).bodyValue(Map.of("flagIds", List.of("flag-other"))).exchange()
+        .expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
     step("/cases/{id}/investigation", caseId, Map.of(), "INVESTIGATING");
     step("/cases/{id}/interim-holds", caseId, Map.of("reason", "precaution while investigated", "years", 1),
         "INVESTIGATING");
@@ -285,6 +321,29 @@ class IntegrityServiceIT {
     assertValid(cap, "flag-raised");
     assertThat(cap.data().at("/evidence/0/values/releasedTotalFen").asLong()).isEqualTo(12_000_000L);
     assertThat(cap.data().at("/evidence/0/eventId").asString()).isEqualTo(over);
+  }
+
+  @Test
+  void theSameEventDeliveredTwiceRaisesOneFlag_andAMalformedEventGoesToTheDeadLetterTopicWithTheReason() {
+    String org = "921101084KTNFX93X8";
+    String key = "prj-redelivered";
+    String once = json(Map.of("projectId", "prj-d1", "programId", "prg-A", "organisationCode", org,
+        "reason", "two FAILED reviews of milestone 2", "terminatedAt", Instant.now().toString()));
+    String id = kafka.send(PROJECTS, key, "fundflow.milestone.project-terminated.v1", once);
+    kafka.send(PROJECTS, key, "fundflow.milestone.project-terminated.v1", once, id);
+    String malformed = kafka.send(PROJECTS, key, "fundflow.milestone.project-terminated.v1",
+        json(Map.of("projectId", "prj-d3", "programId", "prg-A", "reason", "x", "terminatedAt", Instant.now().toString())));
+    // a later event on the same key: once it is flagged, the redelivery and the malformed one were consumed before it
+    kafka.send(PROJECTS, key, "fundflow.milestone.project-terminated.v1", json(Map.of("projectId", "prj-d2",
+        "programId", "prg-B", "organisationCode", org, "reason", "final milestone FAILED", "terminatedAt",
+        Instant.now().toString())));
+
+    await().atMost(WAIT).until(() -> kafka.find(IntegrityKafka.of("fundflow.integrity.flag-raised.v1", org)).size() >= 2);
+    assertThat(kafka.find(IntegrityKafka.of("fundflow.integrity.flag-raised.v1", org)))
+        .extracting(p -> p.data().at("/evidence/0/values/projectId").asString())
+        .containsExactly("prj-d1", "prj-d2");
+    assertThat(record(org).get("flags")).hasSize(2);
+    assertThat(IntegrityKafka.deadLetterReason("integrity-check.dlq", malformed, WAIT)).contains("organisationCode");
   }
 
   // ------------------------------------------------------------------ HTTP edges

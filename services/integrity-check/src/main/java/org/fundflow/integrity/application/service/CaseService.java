@@ -1,6 +1,8 @@
 package org.fundflow.integrity.application.service;
 
 import java.time.Clock;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
@@ -30,13 +32,24 @@ public final class CaseService implements CaseUseCase {
 
   @Override
   public Mono<IntegrityCase> open(OpenCase command) {
-    String caseId = "case-" + UUID.randomUUID();
+    String caseId = command.idempotencyKey() == null || command.idempotencyKey().isBlank()
+        ? "case-" + UUID.randomUUID()
+        : "case-" + UUID.nameUUIDFromBytes(("case|" + command.idempotencyKey()).getBytes(StandardCharsets.UTF_8));
     String first = command.flagIds().get(0);
-    Mono<IntegrityRecord> loader = records.findByFlag(first)
-        .switchIfEmpty(Mono.error(() -> IntegrityException.rule("unknown-flag", "flag " + first + " does not exist")));
-    return changes.command(loader, caseId, r -> r.openCase(caseId, command.flagIds(), command.officer(),
-            clock.instant(), command.note(), command.evidenceRefs()))
-        .map(r -> r.integrityCase(caseId).orElseThrow());
+    Mono<IntegrityCase> create = Mono.defer(() -> {
+      Mono<IntegrityRecord> loader = records.findByFlag(first)
+          .switchIfEmpty(Mono.error(() -> IntegrityException.rule("unknown-flag", "flag " + first + " does not exist")));
+      return changes.command(loader, caseId, r -> r.openCase(caseId, command.flagIds(), command.officer(),
+              clock.instant(), command.note(), command.evidenceRefs()))
+          .map(r -> r.integrityCase(caseId).orElseThrow());
+    });
+    return records.findByCase(caseId)
+        .map(r -> r.integrityCase(caseId).orElseThrow())
+        .flatMap(existing -> new LinkedHashSet<>(existing.flagIds()).equals(new LinkedHashSet<>(command.flagIds()))
+            ? Mono.just(existing)
+            : Mono.error(IntegrityException.rule("idempotency-key-reused",
+                "the Idempotency-Key was used for case " + caseId + " with other flags")))
+        .switchIfEmpty(create);
   }
 
   @Override
@@ -59,10 +72,18 @@ public final class CaseService implements CaseUseCase {
   public Mono<IntegrityCase> decide(Decide command) {
     String holdId = "hold-" + UUID.randomUUID();
     String caseId = command.caseId();
-    return onCase(caseId, r -> command.decision() == Decision.CONFIRMED
+    return onCase(caseId, r -> {
+      if (command.expectedRevision() != null) {
+        int actual = r.integrityCase(caseId).orElseThrow().revision();
+        if (actual != command.expectedRevision()) {
+          throw IntegrityException.stale("case " + caseId, command.expectedRevision(), actual);
+        }
+      }
+      return command.decision() == Decision.CONFIRMED
         ? r.confirm(caseId, command.reason(), command.placeHold(), holdId, command.holdYears(), policy,
             command.officer(), clock.instant())
-        : r.dismiss(caseId, command.reason(), command.officer(), clock.instant()));
+        : r.dismiss(caseId, command.reason(), command.officer(), clock.instant());
+    });
   }
 
   @Override

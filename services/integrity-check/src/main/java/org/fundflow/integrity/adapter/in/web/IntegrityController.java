@@ -27,7 +27,9 @@ import org.fundflow.platform.problem.Problems;
 import org.fundflow.platform.resilience.StoreGuard;
 import org.fundflow.platform.security.Caller;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.multipart.FilePart;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -35,6 +37,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -114,19 +117,21 @@ public class IntegrityController {
 
   // ------------------------------------------------------------ cases
 
-  @Operation(summary = "Open a case from flags of one subject")
+  @Operation(summary = "Open a case from flags of one subject", description = "With an Idempotency-Key, a retry "
+      + "returns the same case; the same key with other flags is 422.")
   @PostMapping("/cases")
   @ResponseStatus(HttpStatus.CREATED)
   @PreAuthorize(OFFICER)
-  public Mono<IntegrityCase> open(@Valid @RequestBody OpenCaseRequest body, Caller caller) {
+  public Mono<IntegrityCase> open(@Valid @RequestBody OpenCaseRequest body,
+      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey, Caller caller) {
     return guard.protect(cases.open(new CaseUseCase.OpenCase(body.flagIds(), body.note(), body.evidenceRefs(),
-        caller.subject())));
+        caller.subject(), idempotencyKey)));
   }
 
   @GetMapping("/cases/{caseId}")
   @PreAuthorize(OFFICER_OR_AUDITOR)
-  public Mono<IntegrityCase> get(@PathVariable String caseId) {
-    return guard.protect(cases.get(caseId));
+  public Mono<ResponseEntity<IntegrityCase>> get(@PathVariable String caseId) {
+    return guard.protect(cases.get(caseId)).map(IntegrityController::tagged);
   }
 
   @Operation(summary = "OPEN -> INVESTIGATING")
@@ -152,13 +157,25 @@ public class IntegrityController {
     return guard.protect(cases.placeInterimHold(caseId, body.reason(), body.years(), caller.subject()));
   }
 
-  @Operation(summary = "INVESTIGATING -> CONFIRMED (optionally placing a hold of 1-5 years) | DISMISSED")
+  @Operation(summary = "INVESTIGATING -> CONFIRMED (optionally placing a hold of 1-5 years) | DISMISSED",
+      description = "With If-Match (the ETag of GET /cases/{caseId}) the decision is refused with 412 when the case "
+          + "changed since it was read.")
   @PostMapping("/cases/{caseId}/decision")
   @PreAuthorize(OFFICER)
-  public Mono<IntegrityCase> decide(@PathVariable String caseId, @Valid @RequestBody DecisionRequest body,
-      Caller caller) {
-    return guard.protect(cases.decide(new CaseUseCase.Decide(caseId, body.decision(), body.reason(), Boolean.TRUE.equals(body.placeHold()),
-        body.holdYears(), caller.subject())));
+  public Mono<ResponseEntity<IntegrityCase>> decide(@PathVariable String caseId,
+      @Valid @RequestBody DecisionRequest body,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, Caller caller) {
+    Integer expected;
+    try {
+      expected = ifMatch == null || ifMatch.isBlank() ? null
+          : Integer.valueOf(ifMatch.replace("W/", "").replace("\"", "").trim());
+    } catch (NumberFormatException e) {
+      return Mono.error(Problems.problem(HttpStatus.PRECONDITION_FAILED, "stale-revision", "Changed since you read it",
+          "If-Match " + ifMatch + " is not an entity tag of this case"));
+    }
+    return guard.protect(cases.decide(new CaseUseCase.Decide(caseId, body.decision(), body.reason(),
+        Boolean.TRUE.equals(body.placeHold()), body.holdYears(), caller.subject(), expected)))
+        .map(IntegrityController::tagged);
   }
 
   // ------------------------------------------------------------ holds
@@ -168,6 +185,10 @@ public class IntegrityController {
   @PreAuthorize(OFFICER)
   public Mono<Hold> lift(@PathVariable String holdId, @Valid @RequestBody LiftHoldRequest body, Caller caller) {
     return guard.protect(holds.lift(holdId, body.reason(), caller.subject()));
+  }
+
+  private static ResponseEntity<IntegrityCase> tagged(IntegrityCase c) {
+    return ResponseEntity.ok().eTag("\"" + c.revision() + "\"").body(c);
   }
 
   private static ImportResponse response(ImportReport r) {

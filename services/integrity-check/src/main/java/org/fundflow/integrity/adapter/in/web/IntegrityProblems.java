@@ -22,6 +22,7 @@ public class IntegrityProblems {
       case NOT_FOUND -> HttpStatus.NOT_FOUND;
       case ILLEGAL_TRANSITION -> HttpStatus.CONFLICT;
       case RULE_VIOLATION -> HttpStatus.UNPROCESSABLE_CONTENT;
+      case STALE -> HttpStatus.PRECONDITION_FAILED;
     };
     return of(status, e.slug(), title(e.kind()), e.getMessage());
   }
@@ -42,6 +43,7 @@ public class IntegrityProblems {
       case NOT_FOUND -> "Not found";
       case ILLEGAL_TRANSITION -> "Illegal case transition";
       case RULE_VIOLATION -> "Refused by an integrity rule";
+      case STALE -> "Changed since you read it";
     };
   }
 

@@ -9,7 +9,8 @@ public interface CaseUseCase {
 
   enum Decision { CONFIRMED, DISMISSED }
 
-  record OpenCase(List<String> flagIds, String note, List<String> evidenceRefs, String officer) {
+  /** @param idempotencyKey the client's Idempotency-Key: the same key opens the same case once */
+  record OpenCase(List<String> flagIds, String note, List<String> evidenceRefs, String officer, String idempotencyKey) {
     public OpenCase {
       if (flagIds == null || flagIds.isEmpty()) {
         throw new IllegalArgumentException("flagIds must not be empty");
@@ -17,7 +18,9 @@ public interface CaseUseCase {
     }
   }
 
-  record Decide(String caseId, Decision decision, String reason, boolean placeHold, Integer holdYears, String officer) {}
+  /** @param expectedRevision the case revision the decision was made on (If-Match), or null */
+  record Decide(String caseId, Decision decision, String reason, boolean placeHold, Integer holdYears, String officer,
+      Integer expectedRevision) {}
 
   Mono<IntegrityCase> open(OpenCase command);
 

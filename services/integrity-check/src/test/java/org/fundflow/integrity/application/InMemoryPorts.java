@@ -1,0 +1,138 @@
+package org.fundflow.integrity.application;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.fundflow.integrity.application.port.out.ConcurrentChangeException;
+import org.fundflow.integrity.application.port.out.DishonestyList;
+import org.fundflow.integrity.application.port.out.IntegrityRecords;
+import org.fundflow.integrity.application.port.out.OrganisationHistory;
+import org.fundflow.integrity.application.port.out.ProposalArchive;
+import org.fundflow.integrity.domain.IntegrityEvent;
+import org.fundflow.integrity.domain.IntegrityRecord;
+import org.fundflow.integrity.domain.Subject;
+import org.fundflow.integrity.domain.list.DishonestyEntry;
+import org.fundflow.integrity.domain.rules.ExpenditureAnomalyRule.Claim;
+import org.fundflow.integrity.domain.rules.ExpenditureAnomalyRule.Release;
+import org.fundflow.integrity.domain.rules.ProposalFacts;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** In-memory fakes of the outbound ports, with the same optimistic and idempotent behaviour as the store. */
+final class InMemoryPorts {
+
+  static final class Records implements IntegrityRecords {
+    final Map<Subject, IntegrityRecord> stored = new ConcurrentHashMap<>();
+    final Map<Subject, Set<String>> inbox = new ConcurrentHashMap<>();
+    final List<IntegrityEvent> published = new CopyOnWriteArrayList<>();
+
+    @Override
+    public Mono<IntegrityRecord> load(Subject subject) {
+      return Mono.fromSupplier(() -> copy(stored.getOrDefault(subject, IntegrityRecord.empty(subject)), 0));
+    }
+
+    @Override
+    public synchronized Mono<Boolean> save(IntegrityRecord r, List<IntegrityEvent> events, String correlationId,
+        String appliedEventId) {
+      long current = stored.containsKey(r.subject()) ? stored.get(r.subject()).version() : 0;
+      if (current != r.version()) {
+        return Mono.error(new ConcurrentChangeException("version " + current, null));
+      }
+      Set<String> seen = inbox.computeIfAbsent(r.subject(), s -> new HashSet<>());
+      if (appliedEventId != null && !seen.add(appliedEventId)) {
+        return Mono.just(false);
+      }
+      stored.put(r.subject(), copy(r, 1));
+      published.addAll(events);
+      return Mono.just(true);
+    }
+
+    @Override
+    public Mono<IntegrityRecord> findByCase(String caseId) {
+      return find(r -> r.integrityCase(caseId).isPresent());
+    }
+
+    @Override
+    public Mono<IntegrityRecord> findByHold(String holdId) {
+      return find(r -> r.hold(holdId).isPresent());
+    }
+
+    @Override
+    public Mono<IntegrityRecord> findByFlag(String flagId) {
+      return find(r -> r.flag(flagId).isPresent());
+    }
+
+    @Override
+    public Flux<IntegrityRecord> withHoldsDueBy(Instant now) {
+      return Flux.fromIterable(List.copyOf(stored.values()))
+          .filter(r -> r.nextHoldExpiry().map(t -> !t.isAfter(now)).orElse(false)).map(r -> copy(r, 0));
+    }
+
+    private Mono<IntegrityRecord> find(java.util.function.Predicate<IntegrityRecord> p) {
+      return Mono.justOrEmpty(stored.values().stream().filter(p).findFirst().map(r -> copy(r, 0)));
+    }
+
+    private static IntegrityRecord copy(IntegrityRecord r, long plus) {
+      return new IntegrityRecord(r.subject(), r.version() + plus, r.flags(), r.cases(), r.holds());
+    }
+  }
+
+  static final class Proposals implements ProposalArchive {
+    final Map<String, ProposalFacts> byId = new ConcurrentHashMap<>();
+
+    @Override
+    public Mono<Void> remember(ProposalFacts p) {
+      return Mono.fromRunnable(() -> byId.putIfAbsent(p.proposalId(), p));
+    }
+
+    @Override
+    public Flux<ProposalFacts> ofOrganisationOrInvestigator(String org, String pi) {
+      return Flux.fromIterable(byId.values()).filter(p -> p.organisationCode().equals(org)
+          || (pi != null && pi.equals(p.principalInvestigatorHash())));
+    }
+  }
+
+  static final class History implements OrganisationHistory {
+    final Map<String, Map<String, Claim>> claims = new ConcurrentHashMap<>();
+    final Map<String, Map<String, Long>> releases = new ConcurrentHashMap<>();
+
+    @Override
+    public Mono<List<Claim>> recordClaim(Claim c) {
+      return Mono.fromSupplier(() -> {
+        Map<String, Claim> m = claims.computeIfAbsent(c.organisationCode(), k -> new ConcurrentHashMap<>());
+        m.putIfAbsent(c.claimId(), c);
+        return new ArrayList<>(m.values());
+      });
+    }
+
+    @Override
+    public Mono<Long> recordRelease(Release r) {
+      return Mono.fromSupplier(() -> {
+        Map<String, Long> m = releases.computeIfAbsent(r.organisationCode(), k -> new ConcurrentHashMap<>());
+        m.putIfAbsent(r.disbursementId(), r.amountFen());
+        return m.values().stream().mapToLong(Long::longValue).sum();
+      });
+    }
+  }
+
+  static final class List_ implements DishonestyList {
+    final Map<String, DishonestyEntry> entries = new ConcurrentHashMap<>();
+
+    @Override
+    public Mono<Integer> add(List<DishonestyEntry> list, String importedBy) {
+      return Mono.fromSupplier(() -> (int) list.stream().filter(e -> entries.putIfAbsent(e.entryId(), e) == null).count());
+    }
+
+    @Override
+    public Flux<DishonestyEntry> of(Subject party) {
+      return Flux.fromIterable(entries.values()).filter(e -> e.party().equals(party));
+    }
+  }
+
+  private InMemoryPorts() {}
+}
