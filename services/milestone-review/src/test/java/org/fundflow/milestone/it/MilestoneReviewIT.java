@@ -104,6 +104,37 @@ class MilestoneReviewIT {
   }
 
   @Test
+  void anAwardThatCannotOpenAProjectGoesToTheDeadLetterTopicWithTheReason() {
+    String projectId = ServiceFixture.newId("prj-bad");
+    String eventId = UUID.randomUUID().toString();
+    // tranches adding up to 130 %
+    String bad = challengeAward(projectId, ORG).replace("\"tranchePercent\":70", "\"tranchePercent\":100");
+    kafka.send("intake.proposal-events", projectId, AWARDED, eventId, bad);
+
+    java.util.Properties p = new java.util.Properties();
+    p.put("bootstrap.servers", org.fundflow.platform.test.SharedInfrastructure.get().kafkaBootstrapServers());
+    p.put("group.id", "dlq-reader-" + UUID.randomUUID());
+    p.put("auto.offset.reset", "earliest");
+    try (var dlq = new org.apache.kafka.clients.consumer.KafkaConsumer<String, byte[]>(p,
+        new org.apache.kafka.common.serialization.StringDeserializer(),
+        new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+      dlq.subscribe(List.of("milestone-review.dlq"));
+      List<String> reasons = new java.util.concurrent.CopyOnWriteArrayList<>();
+      await().atMost(Duration.ofSeconds(40)).until(() -> {
+        dlq.poll(Duration.ofMillis(200)).forEach(r -> {
+          if (projectId.equals(r.key()) && r.headers().lastHeader("x-exception-message") != null) {
+            reasons.add(new String(r.headers().lastHeader("x-exception-message").value(),
+                java.nio.charset.StandardCharsets.UTF_8));
+          }
+        });
+        return !reasons.isEmpty();
+      });
+      assertThat(reasons.get(0)).contains("add up to 130");
+    }
+    call(HttpMethod.GET, "/projects/" + projectId, PM, null, 404);
+  }
+
+  @Test
   void applicantsSeeAndReportOnlyForTheirOwnOrganisation() {
     String projectId = newChallengeProject(ORG);
     call(HttpMethod.GET, "/projects/" + projectId, applicant(TEAM_ORG), null, 404);

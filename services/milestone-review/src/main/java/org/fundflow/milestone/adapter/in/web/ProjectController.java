@@ -59,7 +59,7 @@ public class ProjectController {
     this.store = store;
   }
 
-  static Actor actor(@Parameter(hidden = true) Caller caller) {
+  static Actor actor(Caller caller) {
     return new Actor(caller.subject(), caller.roles(), caller.organisationCode());
   }
 
