@@ -143,8 +143,16 @@ class MilestoneReviewIT {
     call(HttpMethod.POST, "/projects/" + projectId + "/reports", applicant(ORG),
         Map.of("deliverablesMet", List.of(), "evidence", List.of(), "spendingToDateFen", -1), 400);
 
-    JsonNode report = call(HttpMethod.POST, "/projects/" + projectId + "/reports", applicant(ORG), reportBody(), 201);
+    String key = "report-" + projectId;
+    JsonNode report = call(HttpMethod.POST, "/projects/" + projectId + "/reports", applicant(ORG), reportBody(), 201, key);
     assertThat(report.get("attempt").asInt()).isEqualTo(1);
+    // Idempotency-Key: the same request again answers the same report; the key with another body is refused
+    JsonNode replay = call(HttpMethod.POST, "/projects/" + projectId + "/reports", applicant(ORG), reportBody(), 201, key);
+    assertThat(replay.get("reportId").asString()).isEqualTo(report.get("reportId").asString());
+    Map<String, Object> other = new LinkedHashMap<>(reportBody());
+    other.put("spendingToDateFen", 1L);
+    JsonNode reused = call(HttpMethod.POST, "/projects/" + projectId + "/reports", applicant(ORG), other, 422, key);
+    assertThat(reused.get("type").asString()).endsWith("/idempotency-key-reused");
     assertThat(report.get("milestoneId").asString()).isEqualTo(projectId + "-m1");
     // a second report while the first is under review is an illegal transition
     JsonNode problem = call(HttpMethod.POST, "/projects/" + projectId + "/reports", applicant(ORG), reportBody(), 409);
@@ -153,6 +161,7 @@ class MilestoneReviewIT {
     Published submitted = kafka.awaitEvents(projectId, "milestone-report-submitted.v1", 1).get(0);
     JsonNode data = JSON.readTree(submitted.json());
     assertThat(data.get("spendingToDateFen").asLong()).isEqualTo(12_345_600L);
+    assertThat(kafka.events(projectId, "milestone-report-submitted.v1")).hasSize(1);
     assertThat(data.get("evidence").get(0).get("sha256").asString()).hasSize(64);
   }
 
@@ -374,7 +383,16 @@ class MilestoneReviewIT {
   }
 
   JsonNode call(HttpMethod method, String path, String token, Object body, int status) {
-    WebTestClient.RequestBodySpec spec = http.method(method).uri(path).headers(h -> h.setBearerAuth(token));
+    return call(method, path, token, body, status, null);
+  }
+
+  JsonNode call(HttpMethod method, String path, String token, Object body, int status, String idempotencyKey) {
+    WebTestClient.RequestBodySpec spec = http.method(method).uri(path).headers(h -> {
+      h.setBearerAuth(token);
+      if (idempotencyKey != null) {
+        h.set("Idempotency-Key", idempotencyKey);
+      }
+    });
     WebTestClient.ResponseSpec response = body == null ? spec.exchange()
         : spec.contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
     byte[] bytes = response.expectStatus().isEqualTo(status).expectBody().returnResult().getResponseBody();

@@ -77,12 +77,21 @@ public class ProjectLifecycleService implements OpenProjectUseCase, SubmitReport
   @Override
   public Mono<MilestoneReport> submit(SubmitReportCommand c) {
     String reportId = UUID.randomUUID().toString();
-    return change(c.projectId(), c.correlationId(), project -> {
-      project.checkVisibleTo(c.applicant());
-      List<ProjectEvent> events = project.submitReport(c.applicant(), reportId, c.milestoneId(), c.deliverablesMet(),
-          c.evidence(), c.spendingToDateFen(), clock.instant());
-      return Mono.just(events);
-    }).map(p -> p.report(reportId));
+    String fingerprint = Project.requestFingerprint(c.milestoneId(), c.deliverablesMet(), c.evidence(),
+        c.spendingToDateFen());
+    return Mono.defer(() -> projects.find(c.projectId())
+            .switchIfEmpty(Mono.error(() -> DomainRuleException.notVisible("project", c.projectId())))
+            .flatMap(current -> {
+              current.checkVisibleTo(c.applicant());
+              return Mono.justOrEmpty(current.replayOf(c.requestKey(), fingerprint));
+            }))
+        .switchIfEmpty(Mono.defer(() -> change(c.projectId(), c.correlationId(), project -> {
+          if (project.replayOf(c.requestKey(), fingerprint).isPresent()) {
+            return Mono.just(List.<ProjectEvent>of()); // a concurrent twin of this request won: answer its report
+          }
+          return Mono.just(project.submitReport(c.applicant(), reportId, c.milestoneId(), c.deliverablesMet(),
+              c.evidence(), c.spendingToDateFen(), c.requestKey(), clock.instant()));
+        }).map(p -> p.replayOf(c.requestKey(), fingerprint).orElseGet(() -> p.report(reportId)))));
   }
 
   @Override

@@ -84,11 +84,12 @@ public class ProjectController {
   @Operation(summary = "Submit a report on the next due milestone (or a rectified one after CONDITIONAL)")
   public Mono<ResponseEntity<ReportView>> submit(@PathVariable String projectId,
       @Valid @RequestBody Requests.SubmitReport body, @Parameter(hidden = true) Caller caller,
-      @RequestHeader(name = CORRELATION, required = false) String correlationId) {
+      @RequestHeader(name = CORRELATION, required = false) String correlationId,
+      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
     Actor actor = actor(caller);
     return Mono.defer(() -> submitReport.submit(new SubmitReportCommand(actor, projectId, body.milestoneId(),
             body.deliverablesMet(), body.evidence().stream().map(e -> new Evidence(e.name(), e.sha256())).toList(),
-            body.spendingToDateFen(), correlationId)))
+            body.spendingToDateFen(), idempotencyKey, correlationId)))
         .flatMap(r -> queries.report(actor, projectId, r.getId()))
         .transform(store::protect)
         .map(pr -> ResponseEntity.created(URI.create("/projects/" + projectId + "/reports/" + pr.report().getId()))
