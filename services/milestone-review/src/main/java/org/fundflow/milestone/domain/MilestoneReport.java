@@ -21,10 +21,13 @@ public class MilestoneReport {
   private final List<PanelSeat> panel;
   private final List<Recusal> recusals;
   private Decision decision;
+  private final String requestKey;
+  private final String requestFingerprint;
 
   public MilestoneReport(String id, String milestoneId, int attempt, List<String> deliverablesMet,
       List<Evidence> evidence, long spendingToDateFen, String submittedBy, Instant submittedAt, ReportStatus status,
-      int panelSize, List<PanelSeat> panel, List<Recusal> recusals, Decision decision) {
+      int panelSize, List<PanelSeat> panel, List<Recusal> recusals, Decision decision, String requestKey,
+      String requestFingerprint) {
     this.id = id;
     this.milestoneId = milestoneId;
     this.attempt = attempt;
@@ -38,6 +41,17 @@ public class MilestoneReport {
     this.panel = panel == null ? new ArrayList<>() : new ArrayList<>(panel);
     this.recusals = recusals == null ? new ArrayList<>() : new ArrayList<>(recusals);
     this.decision = decision;
+    this.requestKey = requestKey;
+    this.requestFingerprint = requestFingerprint;
+  }
+
+  /** The submitter's Idempotency-Key, if it gave one. */
+  public String getRequestKey() {
+    return requestKey;
+  }
+
+  public String getRequestFingerprint() {
+    return requestFingerprint;
   }
 
   public Optional<PanelSeat> seatOf(String expertId) {

@@ -181,6 +181,35 @@ public class Project {
 
   public List<ProjectEvent> submitReport(Actor applicant, String reportId, String milestoneId,
       List<String> deliverablesMet, List<Evidence> evidence, long spendingToDateFen, Instant now) {
+    return submitReport(applicant, reportId, milestoneId, deliverablesMet, evidence, spendingToDateFen, null, now);
+  }
+
+  /** What identifies the content of a report submission, for Idempotency-Key replays. */
+  public static String requestFingerprint(String milestoneId, List<String> deliverablesMet, List<Evidence> evidence,
+      long spendingToDateFen) {
+    return Integer.toHexString(java.util.Objects.hash(milestoneId, deliverablesMet, evidence, spendingToDateFen));
+  }
+
+  /**
+   * The report an earlier submission with this Idempotency-Key created, if any; the same key with
+   * a different body is refused.
+   */
+  public Optional<MilestoneReport> replayOf(String requestKey, String fingerprint) {
+    if (requestKey == null) {
+      return Optional.empty();
+    }
+    Optional<MilestoneReport> earlier = reports.stream().filter(r -> requestKey.equals(r.getRequestKey())).findFirst();
+    earlier.ifPresent(r -> {
+      if (!r.getRequestFingerprint().equals(fingerprint)) {
+        throw DomainRuleException.rule("idempotency-key-reused",
+            "Idempotency-Key " + requestKey + " was used for a different report (" + r.getId() + ")");
+      }
+    });
+    return earlier;
+  }
+
+  public List<ProjectEvent> submitReport(Actor applicant, String reportId, String milestoneId,
+      List<String> deliverablesMet, List<Evidence> evidence, long spendingToDateFen, String requestKey, Instant now) {
     if (!applicant.is(Actor.APPLICANT) || !organisationCode.equals(applicant.organisationCode())) {
       throw DomainRuleException.notVisible("project", id);
     }
@@ -210,7 +239,8 @@ public class Project {
     }
     int attempt = (int) reports.stream().filter(r -> r.getMilestoneId().equals(due.getId())).count() + 1;
     MilestoneReport report = new MilestoneReport(reportId, due.getId(), attempt, deliverablesMet, evidence,
-        spendingToDateFen, applicant.id(), now, ReportStatus.SUBMITTED, 0, List.of(), List.of(), null);
+        spendingToDateFen, applicant.id(), now, ReportStatus.SUBMITTED, 0, List.of(), List.of(), null, requestKey,
+        requestKey == null ? null : requestFingerprint(milestoneId, deliverablesMet, evidence, spendingToDateFen));
     reports.add(report);
     due.underReview();
     return List.of(new MilestoneReportSubmitted(due.getId(), due.getSequence(), reportId, attempt,

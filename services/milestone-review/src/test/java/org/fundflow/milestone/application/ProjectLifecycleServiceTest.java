@@ -87,10 +87,26 @@ class ProjectLifecycleServiceTest {
     projects.failNextSaves.set(2);
 
     var report = service.submit(new SubmitReportCommand(new Actor("alice", Set.of(Actor.APPLICANT), ORG), "p4", null,
-        List.of("done"), List.of(), 10L, "c")).block();
+        List.of("done"), List.of(), 10L, null, "c")).block();
 
     assertThat(report.getAttempt()).isEqualTo(1);
     assertThat(projects.events).hasSize(1);
+  }
+
+  @Test
+  void givenAnIdempotencyKey_whenTheSameReportIsSubmittedTwice_thenTheFirstReportIsTheAnswer() {
+    service.open(new OpenProjectCommand(award("p5"), "e1", "c")).block();
+    Actor alice = new Actor("alice", Set.of(Actor.APPLICANT), ORG);
+    var first = service.submit(new SubmitReportCommand(alice, "p5", null, List.of("done"), List.of(), 10L, "k1", "c"))
+        .block();
+
+    var again = service.submit(new SubmitReportCommand(alice, "p5", null, List.of("done"), List.of(), 10L, "k1", "c"))
+        .block();
+
+    assertThat(again.getId()).isEqualTo(first.getId());
+    assertThat(projects.events).hasSize(1);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> service.submit(new SubmitReportCommand(alice, "p5", null,
+        List.of("other"), List.of(), 10L, "k1", "c")).block()).hasMessageContaining("different report");
   }
 
   static final class InMemoryProjects implements Projects {
@@ -116,7 +132,8 @@ class ProjectLifecycleServiceTest {
               r.getDeliverablesMet(), r.getEvidence(), r.getSpendingToDateFen(), r.getSubmittedBy(), r.getSubmittedAt(),
               r.getStatus(), r.getPanelSize(), r.getPanel().stream().map(x -> new PanelSeat(x.getExpertId(),
                   x.getExpertOrganisationCode(), x.getExpertPersonIdHash(), x.getAssignedAt(),
-                  x.getDeclaredNoConflictAt(), x.getEvaluation())).toList(), r.getRecusals(), r.getDecision())).toList(),
+                  x.getDeclaredNoConflictAt(), x.getEvaluation())).toList(), r.getRecusals(), r.getDecision(),
+              r.getRequestKey(), r.getRequestFingerprint())).toList(),
           p.getHolds(), p.getStatus(), p.getTerminationReason(), p.getAwardedAt(), p.getClosedAt(), p.getVersion());
     }
 

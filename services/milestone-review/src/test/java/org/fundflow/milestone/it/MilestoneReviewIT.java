@@ -104,6 +104,37 @@ class MilestoneReviewIT {
   }
 
   @Test
+  void anAwardThatCannotOpenAProjectGoesToTheDeadLetterTopicWithTheReason() {
+    String projectId = ServiceFixture.newId("prj-bad");
+    String eventId = UUID.randomUUID().toString();
+    // tranches adding up to 130 %
+    String bad = challengeAward(projectId, ORG).replace("\"tranchePercent\":70", "\"tranchePercent\":100");
+    kafka.send("intake.proposal-events", projectId, AWARDED, eventId, bad);
+
+    java.util.Properties p = new java.util.Properties();
+    p.put("bootstrap.servers", org.fundflow.platform.test.SharedInfrastructure.get().kafkaBootstrapServers());
+    p.put("group.id", "dlq-reader-" + UUID.randomUUID());
+    p.put("auto.offset.reset", "earliest");
+    try (var dlq = new org.apache.kafka.clients.consumer.KafkaConsumer<String, byte[]>(p,
+        new org.apache.kafka.common.serialization.StringDeserializer(),
+        new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+      dlq.subscribe(List.of("milestone-review.dlq"));
+      List<String> reasons = new java.util.concurrent.CopyOnWriteArrayList<>();
+      await().atMost(Duration.ofSeconds(40)).until(() -> {
+        dlq.poll(Duration.ofMillis(200)).forEach(r -> {
+          if (projectId.equals(r.key()) && r.headers().lastHeader("x-exception-message") != null) {
+            reasons.add(new String(r.headers().lastHeader("x-exception-message").value(),
+                java.nio.charset.StandardCharsets.UTF_8));
+          }
+        });
+        return !reasons.isEmpty();
+      });
+      assertThat(reasons.get(0)).contains("add up to 130");
+    }
+    call(HttpMethod.GET, "/projects/" + projectId, PM, null, 404);
+  }
+
+  @Test
   void applicantsSeeAndReportOnlyForTheirOwnOrganisation() {
     String projectId = newChallengeProject(ORG);
     call(HttpMethod.GET, "/projects/" + projectId, applicant(TEAM_ORG), null, 404);
@@ -112,8 +143,16 @@ class MilestoneReviewIT {
     call(HttpMethod.POST, "/projects/" + projectId + "/reports", applicant(ORG),
         Map.of("deliverablesMet", List.of(), "evidence", List.of(), "spendingToDateFen", -1), 400);
 
-    JsonNode report = call(HttpMethod.POST, "/projects/" + projectId + "/reports", applicant(ORG), reportBody(), 201);
+    String key = "report-" + projectId;
+    JsonNode report = call(HttpMethod.POST, "/projects/" + projectId + "/reports", applicant(ORG), reportBody(), 201, key);
     assertThat(report.get("attempt").asInt()).isEqualTo(1);
+    // Idempotency-Key: the same request again answers the same report; the key with another body is refused
+    JsonNode replay = call(HttpMethod.POST, "/projects/" + projectId + "/reports", applicant(ORG), reportBody(), 201, key);
+    assertThat(replay.get("reportId").asString()).isEqualTo(report.get("reportId").asString());
+    Map<String, Object> other = new LinkedHashMap<>(reportBody());
+    other.put("spendingToDateFen", 1L);
+    JsonNode reused = call(HttpMethod.POST, "/projects/" + projectId + "/reports", applicant(ORG), other, 422, key);
+    assertThat(reused.get("type").asString()).endsWith("/idempotency-key-reused");
     assertThat(report.get("milestoneId").asString()).isEqualTo(projectId + "-m1");
     // a second report while the first is under review is an illegal transition
     JsonNode problem = call(HttpMethod.POST, "/projects/" + projectId + "/reports", applicant(ORG), reportBody(), 409);
@@ -122,6 +161,7 @@ class MilestoneReviewIT {
     Published submitted = kafka.awaitEvents(projectId, "milestone-report-submitted.v1", 1).get(0);
     JsonNode data = JSON.readTree(submitted.json());
     assertThat(data.get("spendingToDateFen").asLong()).isEqualTo(12_345_600L);
+    assertThat(kafka.events(projectId, "milestone-report-submitted.v1")).hasSize(1);
     assertThat(data.get("evidence").get(0).get("sha256").asString()).hasSize(64);
   }
 
@@ -343,7 +383,16 @@ class MilestoneReviewIT {
   }
 
   JsonNode call(HttpMethod method, String path, String token, Object body, int status) {
-    WebTestClient.RequestBodySpec spec = http.method(method).uri(path).headers(h -> h.setBearerAuth(token));
+    return call(method, path, token, body, status, null);
+  }
+
+  JsonNode call(HttpMethod method, String path, String token, Object body, int status, String idempotencyKey) {
+    WebTestClient.RequestBodySpec spec = http.method(method).uri(path).headers(h -> {
+      h.setBearerAuth(token);
+      if (idempotencyKey != null) {
+        h.set("Idempotency-Key", idempotencyKey);
+      }
+    });
     WebTestClient.ResponseSpec response = body == null ? spec.exchange()
         : spec.contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
     byte[] bytes = response.expectStatus().isEqualTo(status).expectBody().returnResult().getResponseBody();

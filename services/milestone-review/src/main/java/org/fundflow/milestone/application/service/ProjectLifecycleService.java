@@ -52,7 +52,7 @@ public class ProjectLifecycleService implements OpenProjectUseCase, SubmitReport
           Project project = Project.open(command.award(), active);
           return projects.create(project, List.of(), command.eventId(), command.correlationId())
               .flatMap(created -> created
-                  ? reconcileHolds(project.getId(), organisation, command.correlationId()).thenReturn(true)
+                  ? reconcileHolds(project, organisation, command.correlationId()).thenReturn(true)
                   : Mono.just(false));
         });
   }
@@ -62,8 +62,10 @@ public class ProjectLifecycleService implements OpenProjectUseCase, SubmitReport
    * before it looks for projects, and the project looks at the holds again after it is stored, so
    * one of the two sees the other.
    */
-  private Mono<Project> reconcileHolds(String projectId, String organisation, String correlationId) {
-    return holds.activeOn(organisation).flatMap(active -> change(projectId, correlationId, project -> {
+  private Mono<Project> reconcileHolds(Project opened, String organisation, String correlationId) {
+    return holds.activeOn(organisation)
+        .filter(active -> !active.equals(java.util.Set.copyOf(opened.getHolds())))
+        .flatMap(active -> change(opened.getId(), correlationId, project -> {
       List<ProjectEvent> events = new java.util.ArrayList<>();
       active.stream().filter(h -> !project.getHolds().contains(h)).forEach(project::placeHold);
       project.getHolds().stream().filter(h -> !active.contains(h))
@@ -75,12 +77,21 @@ public class ProjectLifecycleService implements OpenProjectUseCase, SubmitReport
   @Override
   public Mono<MilestoneReport> submit(SubmitReportCommand c) {
     String reportId = UUID.randomUUID().toString();
-    return change(c.projectId(), c.correlationId(), project -> {
-      project.checkVisibleTo(c.applicant());
-      List<ProjectEvent> events = project.submitReport(c.applicant(), reportId, c.milestoneId(), c.deliverablesMet(),
-          c.evidence(), c.spendingToDateFen(), clock.instant());
-      return Mono.just(events);
-    }).map(p -> p.report(reportId));
+    String fingerprint = Project.requestFingerprint(c.milestoneId(), c.deliverablesMet(), c.evidence(),
+        c.spendingToDateFen());
+    return Mono.defer(() -> projects.find(c.projectId())
+            .switchIfEmpty(Mono.error(() -> DomainRuleException.notVisible("project", c.projectId())))
+            .flatMap(current -> {
+              current.checkVisibleTo(c.applicant());
+              return Mono.justOrEmpty(current.replayOf(c.requestKey(), fingerprint));
+            }))
+        .switchIfEmpty(Mono.defer(() -> change(c.projectId(), c.correlationId(), project -> {
+          if (project.replayOf(c.requestKey(), fingerprint).isPresent()) {
+            return Mono.just(List.<ProjectEvent>of()); // a concurrent twin of this request won: answer its report
+          }
+          return Mono.just(project.submitReport(c.applicant(), reportId, c.milestoneId(), c.deliverablesMet(),
+              c.evidence(), c.spendingToDateFen(), c.requestKey(), clock.instant()));
+        }).map(p -> p.replayOf(c.requestKey(), fingerprint).orElseGet(() -> p.report(reportId)))));
   }
 
   @Override

@@ -1,6 +1,7 @@
 package org.fundflow.milestone.adapter.in.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.fundflow.milestone.adapter.in.web.Views.AssignmentView;
@@ -51,14 +52,14 @@ public class ExpertController {
   @GetMapping("/experts/{expertId}")
   @PreAuthorize("hasAnyRole('PROGRAM_MANAGER','AUDITOR','EXPERT')")
   @Operation(summary = "An expert profile (staff, or the expert itself)")
-  public Mono<ExpertView> get(@PathVariable String expertId, Caller caller) {
+  public Mono<ExpertView> get(@PathVariable String expertId, @Parameter(hidden = true) Caller caller) {
     return store.protect(queries.expert(ProjectController.actor(caller), expertId)).map(ExpertController::view);
   }
 
   @GetMapping("/assignments")
   @PreAuthorize("hasRole('EXPERT')")
   @Operation(summary = "The reports the calling expert is assigned to")
-  public Flux<AssignmentView> assignments(Caller caller) {
+  public Flux<AssignmentView> assignments(@Parameter(hidden = true) Caller caller) {
     Actor actor = ProjectController.actor(caller);
     return store.protect(queries.assignments(actor))
         .map(pr -> {

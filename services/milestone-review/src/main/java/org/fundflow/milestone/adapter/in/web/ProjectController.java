@@ -1,6 +1,7 @@
 package org.fundflow.milestone.adapter.in.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
@@ -65,7 +66,7 @@ public class ProjectController {
   @GetMapping
   @PreAuthorize("hasAnyRole('APPLICANT','PROGRAM_MANAGER','AUDITOR','EXPERT')")
   @Operation(summary = "Projects visible to the caller (own organisation, assigned, or all for staff)")
-  public Flux<ProjectView> list(Caller caller) {
+  public Flux<ProjectView> list(@Parameter(hidden = true) Caller caller) {
     Actor actor = actor(caller);
     return store.protect(queries.projects(actor)).map(p -> ProjectView.of(p, actor));
   }
@@ -73,7 +74,7 @@ public class ProjectController {
   @GetMapping("/{projectId}")
   @PreAuthorize("hasAnyRole('APPLICANT','PROGRAM_MANAGER','AUDITOR','EXPERT')")
   @Operation(summary = "A project with its milestone plan and reports")
-  public Mono<ProjectView> get(@PathVariable String projectId, Caller caller) {
+  public Mono<ProjectView> get(@PathVariable String projectId, @Parameter(hidden = true) Caller caller) {
     Actor actor = actor(caller);
     return store.protect(queries.project(actor, projectId)).map(p -> ProjectView.of(p, actor));
   }
@@ -82,12 +83,13 @@ public class ProjectController {
   @PreAuthorize("hasRole('APPLICANT')")
   @Operation(summary = "Submit a report on the next due milestone (or a rectified one after CONDITIONAL)")
   public Mono<ResponseEntity<ReportView>> submit(@PathVariable String projectId,
-      @Valid @RequestBody Requests.SubmitReport body, Caller caller,
-      @RequestHeader(name = CORRELATION, required = false) String correlationId) {
+      @Valid @RequestBody Requests.SubmitReport body, @Parameter(hidden = true) Caller caller,
+      @RequestHeader(name = CORRELATION, required = false) String correlationId,
+      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
     Actor actor = actor(caller);
     return Mono.defer(() -> submitReport.submit(new SubmitReportCommand(actor, projectId, body.milestoneId(),
             body.deliverablesMet(), body.evidence().stream().map(e -> new Evidence(e.name(), e.sha256())).toList(),
-            body.spendingToDateFen(), correlationId)))
+            body.spendingToDateFen(), idempotencyKey, correlationId)))
         .flatMap(r -> queries.report(actor, projectId, r.getId()))
         .transform(store::protect)
         .map(pr -> ResponseEntity.created(URI.create("/projects/" + projectId + "/reports/" + pr.report().getId()))
@@ -97,7 +99,7 @@ public class ProjectController {
   @GetMapping("/{projectId}/reports/{reportId}")
   @PreAuthorize("hasAnyRole('APPLICANT','PROGRAM_MANAGER','AUDITOR','EXPERT')")
   @Operation(summary = "A report as the caller may see it: experts must be assigned and have declared no conflict")
-  public Mono<ReportView> report(@PathVariable String projectId, @PathVariable String reportId, Caller caller) {
+  public Mono<ReportView> report(@PathVariable String projectId, @PathVariable String reportId, @Parameter(hidden = true) Caller caller) {
     Actor actor = actor(caller);
     return store.protect(queries.report(actor, projectId, reportId))
         .map(pr -> ReportView.of(pr.project(), pr.report(), actor));
@@ -107,7 +109,7 @@ public class ProjectController {
   @PreAuthorize("hasRole('PROGRAM_MANAGER')")
   @Operation(summary = "Form the expert panel: at least 3 experts, an odd number, none in conflict")
   public Mono<ReportView> formPanel(@PathVariable String projectId, @PathVariable String reportId,
-      @Valid @RequestBody Requests.FormPanel body, Caller caller,
+      @Valid @RequestBody Requests.FormPanel body, @Parameter(hidden = true) Caller caller,
       @RequestHeader(name = CORRELATION, required = false) String correlationId) {
     Actor actor = actor(caller);
     return Mono.defer(() -> panels.formPanel(new FormPanelCommand(projectId, reportId, body.expertIds(), correlationId)))
@@ -120,7 +122,7 @@ public class ProjectController {
   @PreAuthorize("hasRole('PROGRAM_MANAGER')")
   @Operation(summary = "Replace an expert who declared a conflict of interest")
   public Mono<ReportView> addExpert(@PathVariable String projectId, @PathVariable String reportId,
-      @Valid @RequestBody Requests.AddExpert body, Caller caller,
+      @Valid @RequestBody Requests.AddExpert body, @Parameter(hidden = true) Caller caller,
       @RequestHeader(name = CORRELATION, required = false) String correlationId) {
     Actor actor = actor(caller);
     return Mono.defer(() -> panels.addExpert(new AddExpertCommand(projectId, reportId, body.expertId(), correlationId)))
@@ -133,7 +135,7 @@ public class ProjectController {
   @PreAuthorize("hasRole('EXPERT')")
   @Operation(summary = "回避声明: declare no conflict of interest (then see and score), or a conflict (then leave)")
   public Mono<ResponseEntity<ReportView>> declare(@PathVariable String projectId, @PathVariable String reportId,
-      @Valid @RequestBody Requests.Declaration body, Caller caller,
+      @Valid @RequestBody Requests.Declaration body, @Parameter(hidden = true) Caller caller,
       @RequestHeader(name = CORRELATION, required = false) String correlationId) {
     Actor actor = actor(caller);
     return Mono.defer(() -> declarations.declare(new DeclarationCommand(actor, projectId, reportId, body.conflict(),
@@ -148,7 +150,7 @@ public class ProjectController {
   @PreAuthorize("hasRole('EXPERT')")
   @Operation(summary = "Score the report (a correction replaces your own score until the panel closes)")
   public Mono<ReportView> evaluate(@PathVariable String projectId, @PathVariable String reportId,
-      @Valid @RequestBody Requests.Evaluation body, Caller caller,
+      @Valid @RequestBody Requests.Evaluation body, @Parameter(hidden = true) Caller caller,
       @RequestHeader(name = CORRELATION, required = false) String correlationId) {
     Actor actor = actor(caller);
     return Mono.defer(() -> evaluations.evaluate(new EvaluateCommand(actor, projectId, reportId,

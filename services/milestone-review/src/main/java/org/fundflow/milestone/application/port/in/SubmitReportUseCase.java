@@ -9,10 +9,11 @@ import reactor.core.publisher.Mono;
 
 public interface SubmitReportUseCase {
 
+  /** With a {@code requestKey} (Idempotency-Key), a repeated submission answers the report it created. */
   Mono<MilestoneReport> submit(SubmitReportCommand command);
 
   record SubmitReportCommand(Actor applicant, String projectId, String milestoneId, List<String> deliverablesMet,
-      List<Evidence> evidence, long spendingToDateFen, String correlationId) {
+      List<Evidence> evidence, long spendingToDateFen, String requestKey, String correlationId) {
     public SubmitReportCommand {
       Objects.requireNonNull(applicant, "applicant");
       Objects.requireNonNull(projectId, "projectId");
