@@ -473,7 +473,7 @@ public final class DevStack {
       out.printf("  %-18s %-18s %-19s %s%n", u.username(), String.join(",", u.roles()),
           u.orgCode() == null ? "" : u.orgCode(), u.curl(OIDC_BASE));
     }
-    out.println("  e.g. TOKEN=$(" + DemoUser.all().get(0).curl(OIDC_BASE) + " | sed -E 's/.*\"access_token\":\"([^\"]+)\".*/\\1/')");
+    out.println("  e.g. TOKEN=$(" + DemoUser.all().get(0).curl(OIDC_BASE) + " | sed -n -E 's/.*\"access_token\" *: *\"([^\"]+)\".*/\\1/p')");
     out.println("       curl -H \"Authorization: Bearer $TOKEN\" http://localhost:8081/...");
     out.println(line);
     out.printf("Infrastructure ready in %.1f s%s. Logs: %s%n", infraMillis / 1000.0,
