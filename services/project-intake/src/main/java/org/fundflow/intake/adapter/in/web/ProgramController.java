@@ -1,0 +1,125 @@
+package org.fundflow.intake.adapter.in.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.List;
+import org.fundflow.intake.adapter.in.web.ProgramDtos.ChallengeRequest;
+import org.fundflow.intake.adapter.in.web.ProgramDtos.ChallengeView;
+import org.fundflow.intake.adapter.in.web.ProgramDtos.Page;
+import org.fundflow.intake.adapter.in.web.ProgramDtos.ProgramRequest;
+import org.fundflow.intake.adapter.in.web.ProgramDtos.ProgramView;
+import org.fundflow.intake.application.port.in.ProgramUseCases;
+import org.fundflow.intake.application.port.out.Versioned;
+import org.fundflow.intake.domain.Program;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+@RestController
+@Tag(name = "programs", description = "Programs (GENERAL, CHALLENGE, POST_SUBSIDY) and their challenges")
+public class ProgramController {
+
+  static final String READERS = "hasAnyRole('PROGRAM_MANAGER','AUDITOR','APPLICANT')";
+  static final String MANAGER = "hasRole('PROGRAM_MANAGER')";
+
+  private final ProgramUseCases programs;
+
+  public ProgramController(ProgramUseCases programs) {
+    this.programs = programs;
+  }
+
+  @PostMapping("/programs")
+  @PreAuthorize(MANAGER)
+  @Operation(summary = "Create a program draft")
+  public Mono<ResponseEntity<ProgramView>> create(@Valid @RequestBody ProgramRequest body,
+      @RequestHeader(value = Requests.CORRELATION_HEADER, required = false) String correlation) {
+    return Mono.fromSupplier(body::toTerms)
+        .flatMap(terms -> programs.create(terms, Requests.correlationId(correlation)))
+        .map(p -> ResponseEntity.created(URI.create("/programs/" + p.value().id())).eTag(etag(p))
+            .body(ProgramView.of(p.value())));
+  }
+
+  @PutMapping("/programs/{programId}")
+  @PreAuthorize(MANAGER)
+  @Operation(summary = "Edit a program while it is a draft")
+  public Mono<ResponseEntity<ProgramView>> edit(@PathVariable String programId, @Valid @RequestBody ProgramRequest body,
+      @RequestHeader(value = Requests.CORRELATION_HEADER, required = false) String correlation) {
+    return Mono.fromSupplier(body::toTerms)
+        .flatMap(terms -> programs.edit(programId, terms, Requests.correlationId(correlation)))
+        .map(ProgramController::ok);
+  }
+
+  @PostMapping("/programs/{programId}/open")
+  @PreAuthorize(MANAGER)
+  @Operation(summary = "Open (publish) a program: emits program-published")
+  public Mono<ResponseEntity<ProgramView>> open(@PathVariable String programId,
+      @RequestHeader(value = Requests.CORRELATION_HEADER, required = false) String correlation) {
+    return programs.open(programId, Requests.correlationId(correlation)).map(ProgramController::ok);
+  }
+
+  @PostMapping("/programs/{programId}/close")
+  @PreAuthorize(MANAGER)
+  @Operation(summary = "Close a program: emits program-changed")
+  public Mono<ResponseEntity<ProgramView>> close(@PathVariable String programId,
+      @RequestHeader(value = Requests.CORRELATION_HEADER, required = false) String correlation) {
+    return programs.close(programId, Requests.correlationId(correlation)).map(ProgramController::ok);
+  }
+
+  @GetMapping("/programs/{programId}")
+  @PreAuthorize(READERS)
+  public Mono<ResponseEntity<ProgramView>> get(@PathVariable String programId) {
+    return programs.get(programId).map(ProgramController::ok);
+  }
+
+  @GetMapping("/programs")
+  @PreAuthorize(READERS)
+  @Operation(summary = "List programs, ordered by id; pass nextCursor as after for the next page")
+  public Mono<Page<ProgramView>> list(@RequestParam(required = false) String after,
+      @RequestParam(defaultValue = "20") int limit) {
+    int size = Math.max(1, Math.min(limit, 100));
+    return programs.list(after, size).map(ProgramView::of).collectList()
+        .map(items -> new Page<>(items, items.size() == size ? items.get(items.size() - 1).id() : null));
+  }
+
+  @PostMapping("/programs/{programId}/challenges")
+  @PreAuthorize(MANAGER)
+  @Operation(summary = "Post a challenge (榜单) in a CHALLENGE program: emits challenge-published")
+  public Mono<ResponseEntity<ChallengeView>> postChallenge(@PathVariable String programId,
+      @Valid @RequestBody ChallengeRequest body,
+      @RequestHeader(value = Requests.CORRELATION_HEADER, required = false) String correlation) {
+    return programs.postChallenge(new ProgramUseCases.PostChallengeCommand(programId, body.postingOrganisationCode(),
+            body.postingOrganisationName(), body.title(), body.problem(), body.targetIndicators(), body.maxFundingFen(),
+            body.deadlineDate(), Requests.correlationId(correlation)))
+        .map(c -> ResponseEntity.created(URI.create("/challenges/" + c.id())).body(ChallengeView.of(c)));
+  }
+
+  @GetMapping("/programs/{programId}/challenges")
+  @PreAuthorize(READERS)
+  public Mono<List<ChallengeView>> challenges(@PathVariable String programId) {
+    return programs.listChallenges(programId).map(ChallengeView::of).collectList();
+  }
+
+  @GetMapping("/challenges/{challengeId}")
+  @PreAuthorize(READERS)
+  public Mono<ChallengeView> challenge(@PathVariable String challengeId) {
+    return programs.getChallenge(challengeId).map(ChallengeView::of);
+  }
+
+  private static ResponseEntity<ProgramView> ok(Versioned<Program> p) {
+    return ResponseEntity.ok().eTag(etag(p)).body(ProgramView.of(p.value()));
+  }
+
+  static String etag(Versioned<?> v) {
+    return "\"" + v.version() + "\"";
+  }
+}

@@ -1,0 +1,108 @@
+package org.fundflow.intake.adapter.in.web;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.fundflow.intake.domain.CallWindow;
+import org.fundflow.intake.domain.Challenge;
+import org.fundflow.intake.domain.FundingSplit;
+import org.fundflow.intake.domain.IntakeRefusal;
+import org.fundflow.intake.domain.PostSubsidyRule;
+import org.fundflow.intake.domain.Program;
+import org.fundflow.intake.domain.ProgramKind;
+import org.fundflow.intake.domain.ProgramStatus;
+import org.fundflow.intake.domain.ProgramTerms;
+import org.fundflow.intake.domain.SubsidyBase;
+import org.fundflow.intake.domain.SubsidyTier;
+
+/** Request and response bodies of the program API. */
+public final class ProgramDtos {
+
+  private ProgramDtos() {}
+
+  /**
+   * opensAt/closesAt: an Asia/Shanghai local date-time ({@code 2026-12-01T09:00}) or an instant with offset.
+   */
+  public record CallWindowBody(@NotBlank String opensAt, @NotBlank String closesAt) {
+    CallWindow toDomain() {
+      return new CallWindow(instant(opensAt, "opensAt"), instant(closesAt, "closesAt"));
+    }
+
+    private static Instant instant(String text, String field) {
+      try {
+        return LocalDateTime.parse(text).atZone(CallWindow.ZONE).toInstant();
+      } catch (DateTimeParseException notLocal) {
+        try {
+          return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+          throw IntakeRefusal.rule("invalid-call-window", "Invalid call window",
+              field + " must be an Asia/Shanghai local date-time (2026-12-01T09:00) or an RFC 3339 instant");
+        }
+      }
+    }
+  }
+
+  public record FundingSplitBody(int advancePercent, int balancePercent) {}
+
+  public record TierBody(long fromFen, int rateBasisPoints) {}
+
+  public record PostSubsidyRuleBody(@NotNull SubsidyBase base, @NotEmpty List<@Valid TierBody> tiers,
+      long capPerOrganisationPerYearFen, long minimumIncreaseFen) {}
+
+  public record ProgramRequest(@NotBlank @Size(max = 300) String name, @NotNull ProgramKind kind,
+      @Positive long budgetFen, @Positive long perProjectCapFen, @NotNull @Valid CallWindowBody callWindow,
+      @Valid FundingSplitBody fundingSplit, @Valid PostSubsidyRuleBody postSubsidyRule) {
+
+    ProgramTerms toTerms() {
+      FundingSplit split = fundingSplit == null ? null
+          : new FundingSplit(fundingSplit.advancePercent(), fundingSplit.balancePercent());
+      PostSubsidyRule rule = postSubsidyRule == null ? null
+          : new PostSubsidyRule(postSubsidyRule.base(),
+              postSubsidyRule.tiers().stream().map(t -> new SubsidyTier(t.fromFen(), t.rateBasisPoints())).toList(),
+              postSubsidyRule.capPerOrganisationPerYearFen(), postSubsidyRule.minimumIncreaseFen());
+      return new ProgramTerms(name, kind, budgetFen, perProjectCapFen, callWindow.toDomain(), split, rule);
+    }
+  }
+
+  public record CallWindowView(Instant opensAt, Instant closesAt, LocalDateTime opensLocal, LocalDateTime closesLocal,
+      String timeZone) {}
+
+  public record ProgramView(String id, String name, ProgramKind kind, ProgramStatus status, long budgetFen,
+      long perProjectCapFen, long committedFen, long remainingFen, CallWindowView callWindow, FundingSplit fundingSplit,
+      PostSubsidyRule postSubsidyRule, int revision, Instant createdAt, Instant publishedAt, Instant changedAt) {
+
+    static ProgramView of(Program p) {
+      ProgramTerms t = p.terms();
+      CallWindow w = t.callWindow();
+      return new ProgramView(p.id(), t.name(), t.kind(), p.status(), t.budgetFen(), t.perProjectCapFen(),
+          p.committedFen(), p.remainingFen(),
+          new CallWindowView(w.opensAt(), w.closesAt(), w.opensLocal(), w.closesLocal(), CallWindow.ZONE.getId()),
+          t.fundingSplit(), t.postSubsidyRule(), p.revision(), p.createdAt(), p.publishedAt(), p.changedAt());
+    }
+  }
+
+  public record ChallengeRequest(@NotBlank String postingOrganisationCode, @NotBlank String postingOrganisationName,
+      @NotBlank String title, @NotBlank String problem, @NotEmpty List<@NotBlank String> targetIndicators,
+      @Positive long maxFundingFen, @NotNull LocalDate deadlineDate) {}
+
+  public record ChallengeView(String id, String programId, String postingOrganisationCode,
+      String postingOrganisationName, String title, String problem, List<String> targetIndicators, long maxFundingFen,
+      LocalDate deadlineDate, Instant publishedAt) {
+
+    static ChallengeView of(Challenge c) {
+      return new ChallengeView(c.id(), c.programId(), c.postingOrganisationCode(), c.postingOrganisationName(),
+          c.title(), c.problem(), c.targetIndicators(), c.maxFundingFen(), c.deadlineDate(), c.publishedAt());
+    }
+  }
+
+  public record Page<T>(List<T> items, String nextCursor) {}
+}

@@ -1,0 +1,55 @@
+package org.fundflow.intake.adapter.out.mongo;
+
+import java.util.List;
+import org.bson.Document;
+import org.fundflow.intake.adapter.out.kafka.IntakeIntegrationEvents;
+import org.fundflow.intake.application.port.out.StaleVersionException;
+import org.fundflow.intake.application.port.out.Versioned;
+import org.fundflow.intake.domain.IntakeEvent;
+import org.fundflow.platform.outbox.AggregateWrite;
+import org.fundflow.platform.outbox.AggregateWriter;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import reactor.core.publisher.Mono;
+
+/**
+ * The shared mechanics of the aggregate stores: an aggregate (a plain domain record, mapped by
+ * convention) plus its events in one atomic document write; a stale version becomes the
+ * application's {@link StaleVersionException}.
+ */
+final class MongoAggregates {
+
+  private final ReactiveMongoTemplate template;
+  private final AggregateWriter writer;
+  private final IntakeIntegrationEvents integrationEvents;
+
+  MongoAggregates(ReactiveMongoTemplate template, AggregateWriter writer, IntakeIntegrationEvents integrationEvents) {
+    this.template = template;
+    this.writer = writer;
+    this.integrationEvents = integrationEvents;
+  }
+
+  <T> Mono<Versioned<T>> find(String collection, String id, Class<T> type) {
+    return template.findById(id, Document.class, collection).map(doc -> read(doc, type));
+  }
+
+  <T> Versioned<T> read(Document doc, Class<T> type) {
+    Number version = (Number) doc.get("version");
+    return new Versioned<>(template.getConverter().read(type, doc), version == null ? 0 : version.longValue());
+  }
+
+  Mono<Void> save(String collection, String id, Object state, Long expectedVersion, List<IntakeEvent> events,
+      String correlationId) {
+    var outbox = integrationEvents.toOutbox(events, correlationId);
+    AggregateWrite write = expectedVersion == null
+        ? AggregateWrite.create(collection, id, state, outbox)
+        : AggregateWrite.update(collection, id, expectedVersion, state, outbox);
+    return writer.write(write)
+        .onErrorMap(OptimisticLockingFailureException.class, e -> new StaleVersionException(e.getMessage()))
+        .then();
+  }
+
+  ReactiveMongoTemplate template() {
+    return template;
+  }
+}

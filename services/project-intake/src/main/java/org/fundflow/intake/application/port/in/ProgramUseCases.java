@@ -1,0 +1,36 @@
+package org.fundflow.intake.application.port.in;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.fundflow.intake.application.port.out.Versioned;
+import org.fundflow.intake.domain.Challenge;
+import org.fundflow.intake.domain.Program;
+import org.fundflow.intake.domain.ProgramTerms;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Programs and their challenges: what program managers set up. */
+public interface ProgramUseCases {
+
+  record PostChallengeCommand(String programId, String postingOrganisationCode, String postingOrganisationName,
+      String title, String problem, List<String> targetIndicators, long maxFundingFen, LocalDate deadlineDate,
+      String correlationId) {}
+
+  Mono<Versioned<Program>> create(ProgramTerms terms, String correlationId);
+
+  Mono<Versioned<Program>> edit(String programId, ProgramTerms terms, String correlationId);
+
+  Mono<Versioned<Program>> open(String programId, String correlationId);
+
+  Mono<Versioned<Program>> close(String programId, String correlationId);
+
+  Mono<Versioned<Program>> get(String programId);
+
+  Flux<Program> list(String afterId, int limit);
+
+  Mono<Challenge> postChallenge(PostChallengeCommand command);
+
+  Mono<Challenge> getChallenge(String challengeId);
+
+  Flux<Challenge> listChallenges(String programId);
+}

@@ -1,0 +1,104 @@
+package org.fundflow.intake.application.service;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Function;
+import org.fundflow.intake.application.port.in.ProgramUseCases;
+import org.fundflow.intake.application.port.out.Challenges;
+import org.fundflow.intake.application.port.out.IdGenerator;
+import org.fundflow.intake.application.port.out.Programs;
+import org.fundflow.intake.application.port.out.StaleVersionException;
+import org.fundflow.intake.application.port.out.Versioned;
+import org.fundflow.intake.domain.Challenge;
+import org.fundflow.intake.domain.IntakeEvent;
+import org.fundflow.intake.domain.IntakeRefusal;
+import org.fundflow.intake.domain.Program;
+import org.fundflow.intake.domain.ProgramTerms;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+public final class ProgramService implements ProgramUseCases {
+
+  private final Programs programs;
+  private final Challenges challenges;
+  private final IdGenerator ids;
+  private final Clock clock;
+
+  public ProgramService(Programs programs, Challenges challenges, IdGenerator ids, Clock clock) {
+    this.programs = programs;
+    this.challenges = challenges;
+    this.ids = ids;
+    this.clock = clock;
+  }
+
+  @Override
+  public Mono<Versioned<Program>> create(ProgramTerms terms, String correlationId) {
+    return Mono.defer(() -> {
+      Program program = Program.draft(ids.next("prg"), terms, clock.instant());
+      return programs.save(program, null, List.of(), correlationId).thenReturn(new Versioned<>(program, 1L));
+    });
+  }
+
+  @Override
+  public Mono<Versioned<Program>> edit(String programId, ProgramTerms terms, String correlationId) {
+    return change(programId, correlationId, p -> p.edit(terms), (next) -> List.of());
+  }
+
+  @Override
+  public Mono<Versioned<Program>> open(String programId, String correlationId) {
+    return change(programId, correlationId, p -> p.open(clock.instant()),
+        next -> List.of(new IntakeEvent.ProgramPublished(next, next.publishedAt())));
+  }
+
+  @Override
+  public Mono<Versioned<Program>> close(String programId, String correlationId) {
+    return change(programId, correlationId, p -> p.close(clock.instant()),
+        next -> List.of(new IntakeEvent.ProgramChanged(next, next.changedAt())));
+  }
+
+  private Mono<Versioned<Program>> change(String programId, String correlationId, Function<Program, Program> decide,
+      Function<Program, List<IntakeEvent>> events) {
+    return Mono.defer(() -> load(programId).flatMap(current -> {
+          Program next = decide.apply(current.value());
+          return programs.save(next, current.version(), events.apply(next), correlationId)
+              .thenReturn(new Versioned<>(next, current.version() + 1));
+        }))
+        .retryWhen(Retry.max(5).filter(StaleVersionException.class::isInstance));
+  }
+
+  @Override
+  public Mono<Versioned<Program>> get(String programId) {
+    return load(programId);
+  }
+
+  @Override
+  public Flux<Program> list(String afterId, int limit) {
+    return programs.list(afterId, limit);
+  }
+
+  @Override
+  public Mono<Challenge> postChallenge(PostChallengeCommand c) {
+    return load(c.programId()).flatMap(program -> {
+      Challenge challenge = Challenge.post(ids.next("chl"), program.value(), c.postingOrganisationCode(),
+          c.postingOrganisationName(), c.title(), c.problem(), c.targetIndicators(), c.maxFundingFen(),
+          c.deadlineDate(), clock.instant());
+      return challenges.create(challenge, List.of(new IntakeEvent.ChallengePublished(challenge, challenge.publishedAt())),
+          c.correlationId()).thenReturn(challenge);
+    });
+  }
+
+  @Override
+  public Mono<Challenge> getChallenge(String challengeId) {
+    return challenges.find(challengeId).switchIfEmpty(Mono.error(() -> IntakeRefusal.notFound("Challenge", challengeId)));
+  }
+
+  @Override
+  public Flux<Challenge> listChallenges(String programId) {
+    return load(programId).thenMany(challenges.listByProgram(programId));
+  }
+
+  private Mono<Versioned<Program>> load(String programId) {
+    return programs.find(programId).switchIfEmpty(Mono.error(() -> IntakeRefusal.notFound("Program", programId)));
+  }
+}

@@ -1,0 +1,268 @@
+package org.fundflow.intake.application.service;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.fundflow.intake.application.port.in.DecisionUseCases;
+import org.fundflow.intake.application.port.in.ProposalUseCases;
+import org.fundflow.intake.application.port.in.Viewer;
+import org.fundflow.intake.application.port.out.Challenges;
+import org.fundflow.intake.application.port.out.Holds;
+import org.fundflow.intake.application.port.out.IdGenerator;
+import org.fundflow.intake.application.port.out.PersonIds;
+import org.fundflow.intake.application.port.out.Programs;
+import org.fundflow.intake.application.port.out.Proposals;
+import org.fundflow.intake.application.port.out.StaleVersionException;
+import org.fundflow.intake.application.port.out.Versioned;
+import org.fundflow.intake.domain.CallWindow;
+import org.fundflow.intake.domain.Challenge;
+import org.fundflow.intake.domain.Hold;
+import org.fundflow.intake.domain.IntakeEvent;
+import org.fundflow.intake.domain.IntakeRefusal;
+import org.fundflow.intake.domain.NationalId;
+import org.fundflow.intake.domain.OrganisationCode;
+import org.fundflow.intake.domain.Pledge;
+import org.fundflow.intake.domain.Program;
+import org.fundflow.intake.domain.Proposal;
+import org.fundflow.intake.domain.ProposalContent;
+import org.fundflow.intake.domain.Submission;
+import org.fundflow.intake.domain.TeamMember;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+/** Proposals from draft to decision. Each change: load, let the domain decide, one atomic write (retried on a stale version). */
+public final class ProposalService implements ProposalUseCases, DecisionUseCases {
+
+  private static final int MAX_PAGE = 100;
+
+  private final Proposals proposals;
+  private final Programs programs;
+  private final Challenges challenges;
+  private final Holds holds;
+  private final PersonIds personIds;
+  private final IdGenerator ids;
+  private final Clock clock;
+
+  public ProposalService(Proposals proposals, Programs programs, Challenges challenges, Holds holds, PersonIds personIds,
+      IdGenerator ids, Clock clock) {
+    this.proposals = proposals;
+    this.programs = programs;
+    this.challenges = challenges;
+    this.holds = holds;
+    this.personIds = personIds;
+    this.ids = ids;
+    this.clock = clock;
+  }
+
+  // ---------------------------------------------------------------- applicants
+
+  @Override
+  public Mono<Versioned<Proposal>> createDraft(CreateDraftCommand c) {
+    return Mono.defer(() -> {
+      requireApplicant(c.applicant());
+      ProposalContent content = content(c.content());
+      return program(c.programId())
+          .flatMap(program -> challenge(c.challengeId()).flatMap(challenge -> {
+            Proposal draft = Proposal.draft(ids.next("prp"), program.value(), challenge.orElse(null),
+                c.applicant().organisationCode(), c.applicant().organisationName(), c.applicant().subject(), content,
+                clock.instant());
+            return proposals.save(draft, null, List.of(), c.correlationId()).thenReturn(new Versioned<>(draft, 1L));
+          }));
+    });
+  }
+
+  @Override
+  public Mono<Versioned<Proposal>> editDraft(Viewer applicant, String proposalId, DraftContent content,
+      String correlationId) {
+    return change(applicant, proposalId, correlationId, p -> Mono.just(p.edit(content(content))), next -> List.of());
+  }
+
+  @Override
+  public Mono<Void> deleteDraft(Viewer applicant, String proposalId) {
+    return Mono.defer(() -> visible(applicant, proposalId).flatMap(current -> {
+          current.value().requireDeletable();
+          return proposals.delete(proposalId, current.version());
+        }))
+        .retryWhen(Retry.max(5).filter(StaleVersionException.class::isInstance));
+  }
+
+  @Override
+  public Mono<Versioned<Proposal>> submit(SubmitCommand c) {
+    String requestHash = sha256(c.requestFingerprint());
+    return Mono.defer(() -> visible(c.applicant(), c.proposalId()).flatMap(current -> {
+          Proposal p = current.value();
+          Submission earlier = p.submission();
+          if (earlier != null && earlier.idempotencyKey().equals(c.idempotencyKey())) {
+            if (earlier.requestHash().equals(requestHash)) {
+              return Mono.just(current); // the same request again: the same answer
+            }
+            return Mono.error(IntakeRefusal.rule("idempotency-key-reused", "Idempotency key reused",
+                "Idempotency-Key " + c.idempotencyKey() + " was used for a different request on proposal " + p.id()));
+          }
+          Instant now = clock.instant();
+          return program(p.programId()).flatMap(program -> challenge(p.challengeId()).flatMap(challenge ->
+              holdsOf(p).flatMap(found -> {
+                Pledge pledge = c.pledgeAccepted() ? new Pledge(c.pledgeTextVersion(), now) : null;
+                Proposal next = p.submit(program.value(), challenge.orElse(null), pledge,
+                    new Submission(c.idempotencyKey(), requestHash, now), found, now);
+                return proposals.save(next, current.version(), List.of(new IntakeEvent.ProposalSubmitted(next, now)),
+                    c.correlationId()).thenReturn(new Versioned<>(next, current.version() + 1));
+              })));
+        }))
+        .retryWhen(Retry.max(5).filter(StaleVersionException.class::isInstance));
+  }
+
+  @Override
+  public Mono<Versioned<Proposal>> withdraw(Viewer applicant, String proposalId, String correlationId) {
+    return change(applicant, proposalId, correlationId, p -> Mono.just(p.withdraw(clock.instant())),
+        next -> List.of(new IntakeEvent.ProposalWithdrawn(next, next.withdrawnAt())));
+  }
+
+  @Override
+  public Mono<Versioned<Proposal>> get(Viewer viewer, String proposalId) {
+    return visible(viewer, proposalId);
+  }
+
+  @Override
+  public Flux<Proposal> list(Viewer viewer, ListQuery q) {
+    int limit = Math.max(1, Math.min(q.limit() <= 0 ? 20 : q.limit(), MAX_PAGE));
+    String organisation = viewer.applicant() ? viewer.organisationCode() : null;
+    if (viewer.applicant() && organisation == null) {
+      return Flux.empty();
+    }
+    return proposals.list(new Proposals.Filter(organisation, q.programId(), q.status(), q.afterId(), limit));
+  }
+
+  // ---------------------------------------------------------------- managers
+
+  @Override
+  public Mono<Versioned<Proposal>> screen(Viewer manager, String proposalId, String correlationId) {
+    return change(manager, proposalId, correlationId, p -> Mono.just(p.screen()), next -> List.of());
+  }
+
+  @Override
+  public Mono<Versioned<Proposal>> sendToReview(Viewer manager, String proposalId, String correlationId) {
+    return change(manager, proposalId, correlationId, p -> Mono.just(p.sendToReview()), next -> List.of());
+  }
+
+  @Override
+  public Mono<Versioned<Proposal>> reject(RejectCommand c) {
+    return change(c.manager(), c.proposalId(), c.correlationId(),
+        p -> Mono.just(p.reject(c.reason(), c.manager().subject(), clock.instant())),
+        next -> List.of(new IntakeEvent.ProposalRejected(next, next.decidedAt())));
+  }
+
+  /**
+   * Checks the award, reserves the amount on the program's budget in one conditional update (two
+   * racing awards can never both pass), then records the award with its event. If the proposal
+   * changed meanwhile, a reservation made here is given back.
+   */
+  @Override
+  public Mono<Versioned<Proposal>> award(AwardCommand c) {
+    return Mono.defer(() -> visible(c.manager(), c.proposalId()).flatMap(current -> {
+          Proposal p = current.value();
+          Instant now = clock.instant();
+          return program(p.programId()).flatMap(program -> challenge(p.challengeId()).flatMap(challenge ->
+              holdsOf(p).flatMap(found -> {
+                p.requireAwardable(c.amountFen(), program.value(), challenge.orElse(null), found, now);
+                long budget = program.value().terms().budgetFen();
+                return programs.reserve(p.programId(), budget, p.id(), c.amountFen()).flatMap(reservation -> {
+                  if (reservation == Programs.Reservation.INSUFFICIENT_BUDGET) {
+                    return Mono.error(IntakeRefusal.rule("budget-exhausted", "Program budget exhausted",
+                        "an award of " + c.amountFen() + " fen would take program " + p.programId()
+                            + " over its budget of " + budget + " fen",
+                        Map.of("awardedAmountFen", c.amountFen(), "budgetFen", budget)));
+                  }
+                  Proposal next = p.award(c.amountFen(), c.manager().subject(), now);
+                  Mono<Versioned<Proposal>> write = proposals.save(next, current.version(),
+                          List.of(new IntakeEvent.ProposalAwarded(next, program.value(), now)), c.correlationId())
+                      .thenReturn(new Versioned<>(next, current.version() + 1));
+                  return reservation == Programs.Reservation.RESERVED
+                      ? write.onErrorResume(e -> programs.release(p.programId(), p.id()).then(Mono.error(e)))
+                      : write;
+                });
+              })));
+        }))
+        .retryWhen(Retry.max(5).filter(StaleVersionException.class::isInstance));
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private Mono<Versioned<Proposal>> change(Viewer viewer, String proposalId, String correlationId,
+      Function<Proposal, Mono<Proposal>> decide, Function<Proposal, List<IntakeEvent>> events) {
+    return Mono.defer(() -> visible(viewer, proposalId).flatMap(current -> decide.apply(current.value())
+            .flatMap(next -> proposals.save(next, current.version(), events.apply(next), correlationId)
+                .thenReturn(new Versioned<>(next, current.version() + 1)))))
+        .retryWhen(Retry.max(5).filter(StaleVersionException.class::isInstance));
+  }
+
+  /** The proposal if the viewer may see it; another organisation's proposal does not exist for an applicant. */
+  private Mono<Versioned<Proposal>> visible(Viewer viewer, String proposalId) {
+    return proposals.find(proposalId)
+        .filter(v -> viewer.sees(v.value().organisationCode()))
+        .switchIfEmpty(Mono.error(() -> IntakeRefusal.notFound("Proposal", proposalId)));
+  }
+
+  private Mono<Versioned<Program>> program(String programId) {
+    return programs.find(programId).switchIfEmpty(Mono.error(() -> IntakeRefusal.notFound("Program", programId)));
+  }
+
+  private Mono<Optional<Challenge>> challenge(String challengeId) {
+    if (challengeId == null) {
+      return Mono.just(Optional.empty());
+    }
+    return challenges.find(challengeId).map(Optional::of)
+        .switchIfEmpty(Mono.error(() -> IntakeRefusal.notFound("Challenge", challengeId)));
+  }
+
+  private Mono<List<Hold>> holdsOf(Proposal p) {
+    String pi = p.content().principalInvestigator() == null ? null : p.content().principalInvestigator().personIdHash();
+    return holds.concerning(p.organisationCode(), pi).collectList();
+  }
+
+  private static void requireApplicant(Viewer viewer) {
+    if (!viewer.applicant() || viewer.organisationCode() == null) {
+      throw IntakeRefusal.forbidden("only an applicant bound to an organisation (org_code claim) can draft proposals");
+    }
+    OrganisationCode.require(viewer.organisationCode(), "organisationCode");
+  }
+
+  private ProposalContent content(DraftContent d) {
+    LocalDate today = LocalDate.ofInstant(clock.instant(), CallWindow.ZONE);
+    TeamMember pi = d.principalInvestigator() == null ? null
+        : person(d.principalInvestigator(), "principalInvestigator", today, "PRINCIPAL_INVESTIGATOR");
+    List<TeamMember> team = new ArrayList<>();
+    if (d.team() != null) {
+      for (int i = 0; i < d.team().size(); i++) {
+        team.add(person(d.team().get(i), "team[" + i + "]", today, "MEMBER"));
+      }
+    }
+    return new ProposalContent(d.title(), d.abstractText(), d.keywords(), d.requestedAmountFen(), d.budgetLines(), pi,
+        team, d.attachments(), d.projectStartDate(), d.projectEndDate(), d.milestones());
+  }
+
+  private TeamMember person(PersonInput in, String field, LocalDate today, String defaultRole) {
+    NationalId.require(in.nationalId(), field + ".nationalId", today);
+    String role = in.role() == null || in.role().isBlank() ? defaultRole : in.role();
+    return new TeamMember(personIds.hash(in.nationalId()), personIds.mask(in.nationalId()), in.name(),
+        in.organisationCode(), role);
+  }
+
+  static String sha256(String text) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,3 @@
+package org.fundflow.intake.domain;
+
+public enum HoldSubject { ORGANISATION, PERSON }

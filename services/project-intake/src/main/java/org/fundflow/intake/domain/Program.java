@@ -1,0 +1,56 @@
+package org.fundflow.intake.domain;
+
+import java.time.Instant;
+
+/**
+ * A funding scheme. DRAFT (editable) -> OPEN (published) -> CLOSED. Every published change
+ * increases the revision. {@code committedFen} is what awards have reserved of the budget; it only
+ * changes through the atomic reservation, never by an edit.
+ */
+public record Program(String id, ProgramTerms terms, ProgramStatus status, int revision, long committedFen,
+    Instant createdAt, Instant publishedAt, Instant changedAt) {
+
+  public static Program draft(String id, ProgramTerms terms, Instant now) {
+    return new Program(id, terms, ProgramStatus.DRAFT, 0, 0, now, null, null);
+  }
+
+  public Program edit(ProgramTerms newTerms) {
+    if (status != ProgramStatus.DRAFT) {
+      throw IntakeRefusal.illegalTransition("Program", id, status, "edited (only drafts are editable)");
+    }
+    return new Program(id, newTerms, status, revision, committedFen, createdAt, publishedAt, changedAt);
+  }
+
+  public Program open(Instant now) {
+    if (status != ProgramStatus.DRAFT) {
+      throw IntakeRefusal.illegalTransition("Program", id, status, "opened");
+    }
+    return new Program(id, terms, ProgramStatus.OPEN, revision + 1, committedFen, createdAt, now, now);
+  }
+
+  public Program close(Instant now) {
+    if (status != ProgramStatus.OPEN) {
+      throw IntakeRefusal.illegalTransition("Program", id, status, "closed");
+    }
+    return new Program(id, terms, ProgramStatus.CLOSED, revision + 1, committedFen, createdAt, publishedAt, now);
+  }
+
+  public ProgramKind kind() {
+    return terms.kind();
+  }
+
+  public long remainingFen() {
+    return terms.budgetFen() - committedFen;
+  }
+
+  /** Refuses a submission unless the program is OPEN and now is inside its call window. */
+  public void requireAcceptingSubmissions(Instant now) {
+    if (status != ProgramStatus.OPEN || !terms.callWindow().isOpenAt(now)) {
+      throw IntakeRefusal.rule("call-window-closed", "Call window closed",
+          "Program " + id + " does not accept submissions now: it is " + status + ", call window "
+              + terms.callWindow().opensLocal() + " to " + terms.callWindow().closesLocal() + " (Asia/Shanghai)",
+          java.util.Map.of("opensAt", terms.callWindow().opensAt().toString(),
+              "closesAt", terms.callWindow().closesAt().toString(), "timeZone", CallWindow.ZONE.getId()));
+    }
+  }
+}

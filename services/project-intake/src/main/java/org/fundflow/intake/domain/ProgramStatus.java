@@ -1,0 +1,3 @@
+package org.fundflow.intake.domain;
+
+public enum ProgramStatus { DRAFT, OPEN, CLOSED }

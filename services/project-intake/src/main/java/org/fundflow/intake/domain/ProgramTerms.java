@@ -1,0 +1,36 @@
+package org.fundflow.intake.domain;
+
+/**
+ * What a program manager sets: name, kind, total budget, per-project cap, call window and the
+ * kind's own settings (split for GENERAL, subsidy rule for POST_SUBSIDY).
+ */
+public record ProgramTerms(String name, ProgramKind kind, long budgetFen, long perProjectCapFen, CallWindow callWindow,
+    FundingSplit fundingSplit, PostSubsidyRule postSubsidyRule) {
+
+  public ProgramTerms {
+    if (name == null || name.isBlank()) {
+      throw IntakeRefusal.rule("invalid-program", "Invalid program", "a program needs a name");
+    }
+    if (kind == null || callWindow == null) {
+      throw IntakeRefusal.rule("invalid-program", "Invalid program", "a program needs a kind and a call window");
+    }
+    if (budgetFen <= 0 || perProjectCapFen <= 0) {
+      throw IntakeRefusal.rule("invalid-program", "Invalid program", "budgetFen and perProjectCapFen must be positive");
+    }
+    if (perProjectCapFen > budgetFen) {
+      throw IntakeRefusal.rule("invalid-program", "Invalid program", "the per-project cap cannot exceed the budget");
+    }
+    if (kind == ProgramKind.GENERAL && fundingSplit == null) {
+      throw IntakeRefusal.rule("invalid-funding-split", "Invalid funding split", "a GENERAL program needs a funding split");
+    }
+    if (kind != ProgramKind.GENERAL && fundingSplit != null) {
+      throw IntakeRefusal.rule("invalid-funding-split", "Invalid funding split", "only GENERAL programs have a funding split");
+    }
+    if (kind == ProgramKind.POST_SUBSIDY && postSubsidyRule == null) {
+      throw IntakeRefusal.rule("invalid-subsidy-rule", "Invalid post-subsidy rule", "a POST_SUBSIDY program needs a post-subsidy rule");
+    }
+    if (kind != ProgramKind.POST_SUBSIDY && postSubsidyRule != null) {
+      throw IntakeRefusal.rule("invalid-subsidy-rule", "Invalid post-subsidy rule", "only POST_SUBSIDY programs have a post-subsidy rule");
+    }
+  }
+}

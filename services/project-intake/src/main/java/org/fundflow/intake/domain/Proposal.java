@@ -1,0 +1,225 @@
+package org.fundflow.intake.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An application for funding. DRAFT -> SUBMITTED -> SCREENING -> UNDER_REVIEW -> AWARDED | REJECTED;
+ * WITHDRAWN by the applicant before a decision. Every method returns the next state or throws an
+ * {@link IntakeRefusal}; nothing changes on a refusal.
+ */
+public record Proposal(String id, String programId, ProgramKind programKind, String challengeId,
+    String organisationCode, String organisationName, String createdBy, ProposalContent content,
+    ProposalStatus status, Pledge pledge, Submission submission, Long awardedAmountFen, String decidedBy,
+    Instant decidedAt, String rejectionReason, Instant withdrawnAt, Instant createdAt) {
+
+  public static Proposal draft(String id, Program program, Challenge challenge, String organisationCode,
+      String organisationName, String createdBy, ProposalContent content, Instant now) {
+    if (program.kind() == ProgramKind.POST_SUBSIDY) {
+      throw IntakeRefusal.rule("no-proposals-in-post-subsidy", "Post-subsidy programs take claims",
+          "Program " + program.id() + " is a POST_SUBSIDY program: enterprises claim a subsidy there, they do not propose projects");
+    }
+    if (program.status() == ProgramStatus.CLOSED) {
+      throw IntakeRefusal.rule("call-window-closed", "Call window closed", "Program " + program.id() + " is closed");
+    }
+    OrganisationCode.require(organisationCode, "organisationCode");
+    if (program.kind() == ProgramKind.CHALLENGE) {
+      if (challenge == null) {
+        throw IntakeRefusal.rule("challenge-required", "Challenge required",
+            "a proposal to CHALLENGE program " + program.id() + " must answer one of its challenges (challengeId)");
+      }
+      if (!challenge.programId().equals(program.id())) {
+        throw IntakeRefusal.rule("challenge-required", "Challenge required",
+            "challenge " + challenge.id() + " belongs to another program");
+      }
+      if (!challenge.isOpenAt(now)) {
+        throw IntakeRefusal.rule("challenge-closed", "Challenge closed",
+            "challenge " + challenge.id() + " had its deadline on " + challenge.deadlineDate());
+      }
+    } else if (challenge != null) {
+      throw IntakeRefusal.rule("no-challenges", "No challenges in this program", "only CHALLENGE programs have challenges");
+    }
+    return new Proposal(id, program.id(), program.kind(), challenge == null ? null : challenge.id(), organisationCode,
+        organisationName, createdBy, content, ProposalStatus.DRAFT, null, null, null, null, null, null, null, now);
+  }
+
+  public Proposal edit(ProposalContent newContent) {
+    requireStatus("edited", ProposalStatus.DRAFT);
+    return with(newContent, status, pledge, submission, awardedAmountFen, decidedBy, decidedAt, rejectionReason, withdrawnAt);
+  }
+
+  public void requireDeletable() {
+    requireStatus("deleted", ProposalStatus.DRAFT);
+  }
+
+  /**
+   * Submits the draft. The holds are those the caller found on the organisation or the principal
+   * investigator; any active one refuses the submission and is named with its end date.
+   */
+  public Proposal submit(Program program, Challenge challenge, Pledge acceptedPledge, Submission how,
+      List<Hold> holds, Instant now) {
+    requireStatus("submitted", ProposalStatus.DRAFT);
+    program.requireAcceptingSubmissions(now);
+    if (acceptedPledge == null || acceptedPledge.textVersion() == null || acceptedPledge.textVersion().isBlank()) {
+      throw IntakeRefusal.rule("pledge-required", "Integrity pledge not accepted",
+          "the integrity pledge (事前承诺) must be accepted, naming the pledge text version, before submitting");
+    }
+    OrganisationCode.require(organisationCode, "organisationCode");
+    requireComplete();
+    long cap = program.terms().perProjectCapFen();
+    if (content.requestedAmountFen() > cap) {
+      throw IntakeRefusal.rule("over-cap", "Requested amount over the cap",
+          "the requested " + content.requestedAmountFen() + " fen exceed the per-project cap of " + cap + " fen",
+          Map.of("requestedAmountFen", content.requestedAmountFen(), "perProjectCapFen", cap));
+    }
+    if (challenge != null) {
+      if (content.requestedAmountFen() > challenge.maxFundingFen()) {
+        throw IntakeRefusal.rule("over-challenge-maximum", "Requested amount over the challenge's maximum",
+            "the requested " + content.requestedAmountFen() + " fen exceed the challenge's maximum funding of "
+                + challenge.maxFundingFen() + " fen",
+            Map.of("requestedAmountFen", content.requestedAmountFen(), "maxFundingFen", challenge.maxFundingFen()));
+      }
+      if (!challenge.isOpenAt(now)) {
+        throw IntakeRefusal.rule("challenge-closed", "Challenge closed",
+            "challenge " + challenge.id() + " had its deadline on " + challenge.deadlineDate());
+      }
+    }
+    refuseIfHeld(holds, now, "submit");
+    return with(content, ProposalStatus.SUBMITTED, acceptedPledge, how, null, null, null, null, null);
+  }
+
+  public Proposal screen() {
+    requireStatus("screened", ProposalStatus.SUBMITTED);
+    return with(content, ProposalStatus.SCREENING, pledge, submission, null, null, null, null, null);
+  }
+
+  public Proposal sendToReview() {
+    requireStatus("sent to review", ProposalStatus.SCREENING);
+    return with(content, ProposalStatus.UNDER_REVIEW, pledge, submission, null, null, null, null, null);
+  }
+
+  /** Checks an award before the budget is reserved; {@link #award} then records it. */
+  public void requireAwardable(long amountFen, Program program, Challenge challenge, List<Hold> holds, Instant now) {
+    requireStatus("awarded", ProposalStatus.UNDER_REVIEW);
+    if (amountFen <= 0) {
+      throw IntakeRefusal.rule("invalid-award", "Invalid award", "the awarded amount must be positive");
+    }
+    if (amountFen > content.requestedAmountFen()) {
+      throw IntakeRefusal.rule("award-over-requested", "Award over the requested amount",
+          "the award of " + amountFen + " fen exceeds the requested " + content.requestedAmountFen() + " fen",
+          Map.of("awardedAmountFen", amountFen, "requestedAmountFen", content.requestedAmountFen()));
+    }
+    long cap = program.terms().perProjectCapFen();
+    if (amountFen > cap) {
+      throw IntakeRefusal.rule("over-cap", "Award over the cap",
+          "the award of " + amountFen + " fen exceeds the per-project cap of " + cap + " fen",
+          Map.of("awardedAmountFen", amountFen, "perProjectCapFen", cap));
+    }
+    if (challenge != null && amountFen > challenge.maxFundingFen()) {
+      throw IntakeRefusal.rule("over-challenge-maximum", "Award over the challenge's maximum",
+          "the award of " + amountFen + " fen exceeds the challenge's maximum funding of " + challenge.maxFundingFen() + " fen");
+    }
+    refuseIfHeld(holds, now, "be awarded");
+  }
+
+  public Proposal award(long amountFen, String by, Instant now) {
+    requireStatus("awarded", ProposalStatus.UNDER_REVIEW);
+    return with(content, ProposalStatus.AWARDED, pledge, submission, amountFen, by, now, null, null);
+  }
+
+  public Proposal reject(String reason, String by, Instant now) {
+    if (!status.beforeDecision()) {
+      throw IntakeRefusal.illegalTransition("Proposal", id, status, "rejected");
+    }
+    if (reason == null || reason.isBlank()) {
+      throw IntakeRefusal.rule("reason-required", "Reason required", "a rejection needs a reason");
+    }
+    return with(content, ProposalStatus.REJECTED, pledge, submission, null, by, now, reason, null);
+  }
+
+  public Proposal withdraw(Instant now) {
+    if (!status.beforeDecision()) {
+      throw IntakeRefusal.illegalTransition("Proposal", id, status, "withdrawn");
+    }
+    return with(content, ProposalStatus.WITHDRAWN, pledge, submission, null, null, null, null, now);
+  }
+
+  /** The project an award creates; its id is derived from the proposal's. */
+  public String projectId() {
+    return "prj-" + (id.startsWith("prp-") ? id.substring(4) : id);
+  }
+
+  /** The milestones of the project: the plan for CHALLENGE, one final acceptance (100 %) otherwise. */
+  public List<Milestone> projectMilestones() {
+    if (!content.milestones().isEmpty()) {
+      return content.milestones();
+    }
+    LocalDate due = content.projectEndDate() != null ? content.projectEndDate()
+        : LocalDate.ofInstant(decidedAt != null ? decidedAt : createdAt, CallWindow.ZONE).plusYears(1);
+    return List.of(new Milestone(1, "Final acceptance", List.of("Final acceptance report"), due, 100));
+  }
+
+  public String milestoneId(Milestone m) {
+    return projectId() + "-m" + m.sequence();
+  }
+
+  private void requireComplete() {
+    if (content.principalInvestigator() == null) {
+      throw IntakeRefusal.rule("incomplete-proposal", "Proposal incomplete", "a principal investigator is required");
+    }
+    if (content.budgetLines().isEmpty()) {
+      throw IntakeRefusal.rule("incomplete-proposal", "Proposal incomplete",
+          "budget lines adding up to the requested amount are required");
+    }
+    if (content.abstractText() == null || content.abstractText().isBlank()) {
+      throw IntakeRefusal.rule("incomplete-proposal", "Proposal incomplete", "an abstract is required");
+    }
+    if (programKind == ProgramKind.CHALLENGE && content.milestones().isEmpty()) {
+      throw IntakeRefusal.rule("invalid-milestone-plan", "Invalid milestone plan",
+          "a CHALLENGE proposal needs a milestone plan with at least one milestone");
+    }
+  }
+
+  private void refuseIfHeld(List<Hold> holds, Instant now, String action) {
+    Optional<Hold> active = holds == null ? Optional.empty() : holds.stream()
+        .filter(h -> h.isActiveAt(now))
+        .filter(this::concerns)
+        .max(Comparator.comparing(Hold::endsAt, Comparator.nullsLast(Comparator.naturalOrder())));
+    if (active.isPresent()) {
+      Hold hold = active.get();
+      String who = hold.subjectType() == HoldSubject.ORGANISATION ? "organisation " + organisationCode
+          : "the principal investigator";
+      String until = hold.endDate() == null ? "until further notice" : "until " + hold.endDate();
+      java.util.Map<String, Object> props = new java.util.LinkedHashMap<>();
+      props.put("holdId", hold.holdId());
+      props.put("subjectType", hold.subjectType().name());
+      props.put("holdEndsAt", hold.endsAt() == null ? null : hold.endsAt().toString());
+      props.put("holdEndDate", hold.endDate() == null ? null : hold.endDate().toString());
+      throw IntakeRefusal.rule("integrity-hold", "Under an integrity hold",
+          "cannot " + action + ": " + who + " is under an integrity hold " + until + " (Asia/Shanghai)", props);
+    }
+  }
+
+  private boolean concerns(Hold hold) {
+    if (hold.subjectType() == HoldSubject.ORGANISATION) {
+      return hold.subjectId().equals(organisationCode);
+    }
+    return content.principalInvestigator() != null && hold.subjectId().equals(content.principalInvestigator().personIdHash());
+  }
+
+  private void requireStatus(String action, ProposalStatus expected) {
+    if (status != expected) {
+      throw IntakeRefusal.illegalTransition("Proposal", id, status, action);
+    }
+  }
+
+  private Proposal with(ProposalContent c, ProposalStatus s, Pledge p, Submission sub, Long awarded, String by,
+      Instant at, String reason, Instant withdrawn) {
+    return new Proposal(id, programId, programKind, challengeId, organisationCode, organisationName, createdBy, c, s, p,
+        sub, awarded, by, at, reason, withdrawn, createdAt);
+  }
+}
