@@ -11,7 +11,10 @@ class ServiceIT extends SubsidyIT {
         .expectBody().jsonPath("$.status").isEqualTo("UP");
     web.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
     web.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
-        .expectBody().jsonPath("$.paths['/disbursements/{id}/release']").exists();
+        .expectBody()
+        .jsonPath("$.paths['/disbursements/{id}/release']").exists()
+        .jsonPath("$.paths['/disbursements/{id}/release'].post.parameters[?(@.name == 'caller')]").doesNotExist()
+        .jsonPath("$.components.securitySchemes.bearer.scheme").isEqualTo("bearer");
     web.get().uri("/swagger-ui.html").exchange().expectStatus().is3xxRedirection();
   }
 

@@ -45,7 +45,7 @@ public class ClaimsService implements ClaimsUseCase {
           clock.instant());
       return claims.create(claim, List.of(new ClaimEvent.Submitted(claim, claim.submittedAt())), c.correlationId())
           .flatMap(created -> created
-              ? load(claim.id())
+              ? Mono.defer(() -> load(claim.id()))
               : Mono.error(new Refusal(Kind.CONFLICT, "claim-exists", "Claim exists",
                   "organisation " + c.organisationCode() + " has already claimed for " + c.fiscalYear()
                       + " in program " + c.programId() + " (" + claim.id() + ")")));
@@ -70,7 +70,7 @@ public class ClaimsService implements ClaimsUseCase {
               c.correlationId())
           .onErrorMap(ConcurrentChange.class, e -> new Refusal(Kind.CONFLICT, "concurrent-change",
               "Changed by someone else", "claim " + claim.id() + " was decided by another request at the same time"))
-          .then(load(claim.id())));
+          .then(Mono.defer(() -> load(claim.id()))));
     });
   }
 

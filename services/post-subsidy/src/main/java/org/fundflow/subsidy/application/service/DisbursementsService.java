@@ -48,7 +48,7 @@ public class DisbursementsService implements DisbursementsUseCase {
         Disbursement.Change change = d.prepare(c.payee(), c.by(), clock.instant());
         return disbursements.update(change.next(), change.events(), c.correlationId(), null)
             .onErrorMap(ConcurrentChange.class, DisbursementsService::changed)
-            .then(load(c.disbursementId()));
+            .then(Mono.defer(() -> load(c.disbursementId())));
       }));
     });
   }
@@ -69,7 +69,7 @@ public class DisbursementsService implements DisbursementsUseCase {
       checkVersion(d, c.expectedVersion());
       Disbursement.Change change = d.release(c.by(), c.paymentReference(), c.idempotencyKey(), clock.instant());
       return refuseWhileHeld(d)
-          .then(programs.reserve(d.programId(), d.id(), d.amountFen()))
+          .then(Mono.defer(() -> programs.reserve(d.programId(), d.id(), d.amountFen())))
           .flatMap(reservation -> switch (reservation) {
             case RESERVED -> write(change, c);
             case ALREADY_RESERVED -> Mono.<Disbursement>error(new Refusal(Kind.CONFLICT, "release-in-progress",
@@ -90,10 +90,10 @@ public class DisbursementsService implements DisbursementsUseCase {
   private Mono<Disbursement> write(Disbursement.Change change, ReleaseCommand c) {
     Disbursement next = change.next();
     return disbursements.update(next, change.events(), c.correlationId(), null)
-        .then(programs.confirm(next.programId(), next.id()))
-        .then(load(next.id()))
+        .then(Mono.defer(() -> programs.confirm(next.programId(), next.id())))
+        .then(Mono.defer(() -> load(next.id())))
         .onErrorResume(ConcurrentChange.class, e -> programs.undo(next.programId(), next.id())
-            .then(load(next.id()))
+            .then(Mono.defer(() -> load(next.id())))
             .flatMap(now -> Mono.error(now.status() == DisbursementStatus.ON_HOLD
                 ? onHold(now)
                 : changed(e))));

@@ -17,6 +17,7 @@ import org.fundflow.subsidy.domain.Project;
 import org.fundflow.subsidy.domain.TrancheSchedule;
 import org.fundflow.subsidy.domain.Trigger;
 import org.fundflow.subsidy.domain.TriggerKind;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
@@ -64,8 +65,8 @@ public class ExternalEventsService implements ExternalEventsUseCase {
       String explanation = "advance on award: awarded " + Money.format(e.awardedFen())
           + (percent >= 0 ? " x " + percent + "%" : " x advance share") + " = " + Money.format(advance)
           + " (HALF_UP to the fen)";
-      return remember.then(create(Trigger.advance(e.projectId(), e.origin().eventId()), e.programId(), e.projectId(),
-          null, e.organisationCode(), advance, explanation, e.origin()));
+      return remember.then(Mono.defer(() -> create(Trigger.advance(e.projectId(), e.origin().eventId()), e.programId(), e.projectId(),
+          null, e.organisationCode(), advance, explanation, e.origin())));
     });
   }
 
@@ -125,7 +126,7 @@ public class ExternalEventsService implements ExternalEventsUseCase {
   @Override
   public Mono<Void> projectTerminated(ProjectTerminated e) {
     return projects.terminated(e.projectId(), e.programId(), e.organisationCode(), e.reason())
-        .thenMany(disbursements.findByProject(e.projectId()))
+        .thenMany(Flux.defer(() -> disbursements.findByProject(e.projectId())))
         .filter(d -> d.status().isOpen())
         .concatMap(d -> change(d.id(), current -> current.cancel("project terminated: " + e.reason(),
             e.origin().actor(), clock.instant()), e.origin()))
@@ -135,7 +136,7 @@ public class ExternalEventsService implements ExternalEventsUseCase {
   @Override
   public Mono<Void> holdPlaced(HoldPlaced e) {
     return holds.place(e.organisationCode(), e.holdId())
-        .thenMany(disbursements.findOpenByOrganisation(e.organisationCode()))
+        .thenMany(Flux.defer(() -> disbursements.findOpenByOrganisation(e.organisationCode())))
         .concatMap(d -> change(d.id(), current -> current.hold(e.holdId(), e.origin().actor(), clock.instant()),
             e.origin()))
         .then();
