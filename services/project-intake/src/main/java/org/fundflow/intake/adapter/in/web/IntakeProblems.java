@@ -29,6 +29,7 @@ public class IntakeProblems {
       case CONFLICT -> HttpStatus.CONFLICT;
       case FORBIDDEN -> HttpStatus.FORBIDDEN;
       case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_CONTENT;
+      case PRECONDITION_FAILED -> HttpStatus.PRECONDITION_FAILED;
     };
     ProblemDetail body = ProblemDetail.forStatusAndDetail(status, refusal.getMessage());
     body.setType(Problems.type(refusal.slug()));
