@@ -16,7 +16,6 @@ import org.fundflow.intake.domain.Program;
 import org.fundflow.intake.domain.ProgramTerms;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
 public final class ProgramService implements ProgramUseCases {
 
@@ -64,7 +63,7 @@ public final class ProgramService implements ProgramUseCases {
           return programs.save(next, current.version(), events.apply(next), correlationId)
               .thenReturn(new Versioned<>(next, current.version() + 1));
         }))
-        .retryWhen(Retry.max(5).filter(StaleVersionException.class::isInstance));
+        .retryWhen(Retries.onStaleVersion());
   }
 
   @Override

@@ -38,7 +38,6 @@ import org.fundflow.intake.domain.Submission;
 import org.fundflow.intake.domain.TeamMember;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
 /** Proposals from draft to decision. Each change: load, let the domain decide, one atomic write (retried on a stale version). */
 public final class ProposalService implements ProposalUseCases, DecisionUseCases {
@@ -93,7 +92,7 @@ public final class ProposalService implements ProposalUseCases, DecisionUseCases
           current.value().requireDeletable();
           return proposals.delete(proposalId, current.version());
         }))
-        .retryWhen(Retry.max(5).filter(StaleVersionException.class::isInstance));
+        .retryWhen(Retries.onStaleVersion());
   }
 
   @Override
@@ -119,7 +118,7 @@ public final class ProposalService implements ProposalUseCases, DecisionUseCases
                     c.correlationId()).thenReturn(new Versioned<>(next, current.version() + 1));
               })));
         }))
-        .retryWhen(Retry.max(5).filter(StaleVersionException.class::isInstance));
+        .retryWhen(Retries.onStaleVersion());
   }
 
   @Override
@@ -197,7 +196,7 @@ public final class ProposalService implements ProposalUseCases, DecisionUseCases
                 });
               })));
         }))
-        .retryWhen(Retry.max(5).filter(StaleVersionException.class::isInstance));
+        .retryWhen(Retries.onStaleVersion());
   }
 
   // ---------------------------------------------------------------- helpers
@@ -215,7 +214,7 @@ public final class ProposalService implements ProposalUseCases, DecisionUseCases
               .flatMap(next -> proposals.save(next, current.version(), events.apply(next), correlationId)
                   .thenReturn(new Versioned<>(next, current.version() + 1)));
         }))
-        .retryWhen(Retry.max(5).filter(StaleVersionException.class::isInstance));
+        .retryWhen(Retries.onStaleVersion());
   }
 
   private static void requireVersion(Versioned<Proposal> current, Long expectedVersion) {
