@@ -22,11 +22,16 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
+import reactor.core.publisher.Mono;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Wires the platform plumbing into every service that has it on its class path. */
-@AutoConfiguration
+@AutoConfiguration(beforeName = {
+    "org.springframework.boot.mongodb.autoconfigure.health.MongoReactiveHealthContributorAutoConfiguration",
+    "org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration"})
 @EnableConfigurationProperties(OutboxProperties.class)
 public class PlatformAutoConfiguration {
 
@@ -87,6 +92,19 @@ public class PlatformAutoConfiguration {
   StoreGuard storeGuard(@Value("${fundflow.store.timeout:5s}") Duration timeout,
       @Value("${fundflow.store.open-for:5s}") Duration openFor) {
     return new StoreGuard(timeout, openFor);
+  }
+
+  /**
+   * Readiness of the store with a plain {@code ping}: Boot's own Mongo indicator sends {@code hello},
+   * which mongo-java-server does not know; {@code ping} works on every MongoDB.
+   */
+  @Bean(name = "mongoHealthContributor")
+  @ConditionalOnMissingBean(name = "mongoHealthContributor")
+  ReactiveHealthIndicator mongoHealthContributor(ReactiveMongoTemplate template) {
+    return () -> template.executeCommand("{ ping: 1 }")
+        .map(reply -> Health.up().withDetail("ping", "ok").build())
+        .timeout(Duration.ofSeconds(3))
+        .onErrorResume(e -> Mono.just(Health.down().withDetail("error", e.toString()).build()));
   }
 
   @Bean

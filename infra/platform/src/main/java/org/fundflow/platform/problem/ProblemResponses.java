@@ -31,6 +31,7 @@ import reactor.core.publisher.Mono;
  * that is down 503 with {@code Retry-After}.
  */
 @RestControllerAdvice
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 public class ProblemResponses extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
@@ -63,6 +64,29 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     Throwable root = rootCause(ex);
     String why = root != ex && root.getMessage() != null ? firstLine(root.getMessage()) : reason;
     return Mono.just(problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", why));
+  }
+
+  /** Framework-made problems (404, 405, 413, 415 ...) get a Fundflow type instead of about:blank. */
+  @Override
+  protected Mono<ResponseEntity<Object>> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+      HttpStatusCode status, ServerWebExchange exchange) {
+    if (body instanceof ProblemDetail problem
+        && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
+      problem.setType(Problems.type(slugOf(status)));
+    }
+    return super.handleExceptionInternal(ex, body, headers, status, exchange);
+  }
+
+  private static String slugOf(HttpStatusCode status) {
+    return switch (status.value()) {
+      case 400 -> "malformed-request";
+      case 404 -> "not-found";
+      case 405 -> "method-not-allowed";
+      case 406 -> "not-acceptable";
+      case 413 -> "payload-too-large";
+      case 415 -> "unsupported-media-type";
+      default -> "http-" + status.value();
+    };
   }
 
   @ExceptionHandler(DataBufferLimitException.class)

@@ -1,0 +1,108 @@
+package org.fundflow.platform.problem;
+
+import java.util.List;
+import org.fundflow.platform.test.FundflowTestInfrastructure;
+import org.fundflow.platform.test.TestJwts;
+import org.fundflow.platform.testapp.PlatformTestApplication;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** Bad input and forbidden roles get RFC 9457 problem responses from every service. */
+@SpringBootTest(classes = PlatformTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextConfiguration(initializers = FundflowTestInfrastructure.class)
+@AutoConfigureWebTestClient
+class ProblemResponsesIT {
+
+  WebTestClient web;
+
+  @Autowired
+  void client(WebTestClient client) {
+    // generous: a loaded 2-core machine can take more than the default 5 s for a first request
+    this.web = client.mutate().responseTimeout(java.time.Duration.ofSeconds(30)).build();
+  }
+
+  private final String manager = TestJwts.token("pm-1", "PROGRAM_MANAGER");
+
+  private WebTestClient.ResponseSpec post(String token, String body) {
+    WebTestClient.RequestBodySpec spec = web.post().uri("/tallies").contentType(MediaType.APPLICATION_JSON);
+    if (token != null) {
+      spec = (WebTestClient.RequestBodySpec) spec.headers(h -> h.setBearerAuth(token));
+    }
+    return spec.bodyValue(body).exchange();
+  }
+
+  @Test
+  void aValidRequestOfTheRightRoleIsServed() {
+    post(manager, "{\"name\":\"t1\",\"start\":1}").expectStatus().isOk()
+        .expectBody().jsonPath("$.by").isEqualTo("pm-1");
+  }
+
+  @Test
+  void noTokenIs401Problem() {
+    post(null, "{\"name\":\"t1\"}").expectStatus().isUnauthorized()
+        .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectBody().jsonPath("$.type").isEqualTo("https://fundflow.org/problems/unauthenticated");
+  }
+
+  @Test
+  void aForgedTokenIs401() {
+    String forged = manager.substring(0, manager.lastIndexOf('.') + 1) + "AAAA";
+    post(forged, "{\"name\":\"t1\"}").expectStatus().isUnauthorized();
+  }
+
+  @Test
+  void theWrongRoleIs403Problem() {
+    post(TestJwts.token("ann", List.of("APPLICANT"), "91120112MNH91HTMX6"), "{\"name\":\"t1\",\"start\":1}")
+        .expectStatus().isForbidden()
+        .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectBody().jsonPath("$.type").isEqualTo("https://fundflow.org/problems/forbidden");
+  }
+
+  @Test
+  void malformedJsonIs400Problem() {
+    post(manager, "{\"name\": ").expectStatus().isBadRequest()
+        .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectBody().jsonPath("$.type").isEqualTo("https://fundflow.org/problems/malformed-request");
+  }
+
+  @Test
+  void aWrongTypeIs400Problem() {
+    post(manager, "{\"name\":\"t\",\"start\":\"many\"}").expectStatus().isBadRequest()
+        .expectBody().jsonPath("$.type").isEqualTo("https://fundflow.org/problems/malformed-request");
+  }
+
+  @Test
+  void invalidFieldsAre400ProblemNamingTheFields() {
+    post(manager, "{\"name\":\"\",\"start\":1000}").expectStatus().isBadRequest()
+        .expectBody()
+        .jsonPath("$.type").isEqualTo("https://fundflow.org/problems/validation")
+        .jsonPath("$.errors[?(@.field == 'name')]").exists()
+        .jsonPath("$.errors[?(@.field == 'start')]").exists();
+  }
+
+  @Test
+  void anOversizeBodyIs413Problem() {
+    String huge = "{\"name\":\"" + "x".repeat(600 * 1024) + "\",\"start\":1}";
+    post(manager, huge).expectStatus().isEqualTo(413)
+        .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectBody().jsonPath("$.status").isEqualTo(413);
+  }
+
+  @Test
+  void aDomainRefusalKeepsItsOwnType() {
+    post(manager, "{\"name\":\"taken\",\"start\":1}").expectStatus().isEqualTo(409)
+        .expectBody().jsonPath("$.type").isEqualTo("https://fundflow.org/problems/tally-exists");
+  }
+
+  @Test
+  void healthAndApiDocsAreOpen() {
+    web.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk()
+        .expectBody().jsonPath("$.status").isEqualTo("UP");
+    web.get().uri("/v3/api-docs").exchange().expectStatus().isOk();
+  }
+}

@@ -1,0 +1,99 @@
+package org.fundflow.integrity.adapter.in.kafka;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
+import java.util.function.Consumer;
+import org.fundflow.integrity.adapter.in.kafka.InboundMessages.DisbursementCreatedMessage;
+import org.fundflow.integrity.adapter.in.kafka.InboundMessages.DisbursementReleasedMessage;
+import org.fundflow.integrity.adapter.in.kafka.InboundMessages.ExpenditureClaimSubmittedMessage;
+import org.fundflow.integrity.adapter.in.kafka.InboundMessages.ExpertEvaluationSubmittedMessage;
+import org.fundflow.integrity.adapter.in.kafka.InboundMessages.PersonData;
+import org.fundflow.integrity.adapter.in.kafka.InboundMessages.ProjectTerminatedMessage;
+import org.fundflow.integrity.adapter.in.kafka.InboundMessages.ProposalSubmittedMessage;
+import org.fundflow.integrity.application.port.in.ScreenEventsUseCase;
+import org.fundflow.integrity.application.port.in.ScreenEventsUseCase.EventRef;
+import org.fundflow.integrity.application.port.in.ScreenEventsUseCase.Person;
+import org.fundflow.platform.events.EventDispatcher;
+import org.fundflow.platform.events.EventReader;
+import org.fundflow.platform.events.ReceivedEvent;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+
+/** One per-message consumer per input topic; each routes the types the rules need and skips the rest explicitly. */
+@Configuration(proxyBeanMethods = false)
+public class IntegrityConsumers {
+
+  public static final String PROPOSAL_SUBMITTED = "fundflow.intake.proposal-submitted.v1";
+  public static final String EXPERT_EVALUATION_SUBMITTED = "fundflow.milestone.expert-evaluation-submitted.v1";
+  public static final String PROJECT_TERMINATED = "fundflow.milestone.project-terminated.v1";
+  public static final String EXPENDITURE_CLAIM_SUBMITTED = "fundflow.subsidy.expenditure-claim-submitted.v1";
+  public static final String DISBURSEMENT_CREATED = "fundflow.subsidy.disbursement-created.v1";
+  public static final String DISBURSEMENT_RELEASED = "fundflow.subsidy.disbursement-released.v1";
+
+  @Bean
+  Consumer<Message<byte[]>> onProposalEvent(EventReader reader, MeterRegistry meters, ScreenEventsUseCase screening) {
+    return EventDispatcher.builder("integrity-check/proposal-events", reader, meters)
+        .on(PROPOSAL_SUBMITTED, ProposalSubmittedMessage.class, e -> {
+          ProposalSubmittedMessage m = e.data();
+          return screening.proposalSubmitted(new ScreenEventsUseCase.ProposalSubmitted(ref(e), m.proposalId(),
+              m.programId(), m.organisationCode(), m.title(), m.abstractText(), person(m.principalInvestigator(), "PI"),
+              m.team() == null ? List.of() : m.team().stream().filter(java.util.Objects::nonNull).map(p -> person(p, p.role())).filter(java.util.Objects::nonNull).toList(), m.submittedAt()));
+        })
+        .build();
+  }
+
+  @Bean
+  Consumer<Message<byte[]>> onProjectEvent(EventReader reader, MeterRegistry meters, ScreenEventsUseCase screening) {
+    return EventDispatcher.builder("integrity-check/project-events", reader, meters)
+        .on(EXPERT_EVALUATION_SUBMITTED, ExpertEvaluationSubmittedMessage.class, e -> {
+          ExpertEvaluationSubmittedMessage m = e.data();
+          return screening.expertEvaluationSubmitted(new ScreenEventsUseCase.ExpertEvaluationSubmitted(ref(e),
+              m.projectId(), m.reportId(), m.expertId(), m.expertPersonIdHash(), m.expertOrganisationCode(), m.applicantOrganisationCode(),
+              m.teamOrganisationCodes() == null ? List.of() : m.teamOrganisationCodes(), m.submittedAt()));
+        })
+        .on(PROJECT_TERMINATED, ProjectTerminatedMessage.class, e -> {
+          ProjectTerminatedMessage m = e.data();
+          return screening.projectTerminated(new ScreenEventsUseCase.ProjectTerminated(ref(e), m.projectId(),
+              m.programId(), m.organisationCode(), m.reason(), m.terminatedAt()));
+        })
+        .build();
+  }
+
+  @Bean
+  Consumer<Message<byte[]>> onClaimEvent(EventReader reader, MeterRegistry meters, ScreenEventsUseCase screening) {
+    return EventDispatcher.builder("integrity-check/claim-events", reader, meters)
+        .on(EXPENDITURE_CLAIM_SUBMITTED, ExpenditureClaimSubmittedMessage.class, e -> {
+          ExpenditureClaimSubmittedMessage m = e.data();
+          return screening.expenditureClaimSubmitted(new ScreenEventsUseCase.ExpenditureClaimSubmitted(ref(e),
+              m.claimId(), m.programId(), m.organisationCode(), m.fiscalYear(), m.expenditureThisYearFen(),
+              m.expenditureLastYearFen()));
+        })
+        .build();
+  }
+
+  @Bean
+  Consumer<Message<byte[]>> onDisbursementEvent(EventReader reader, MeterRegistry meters,
+      ScreenEventsUseCase screening) {
+    return EventDispatcher.builder("integrity-check/disbursement-events", reader, meters)
+        .on(DISBURSEMENT_CREATED, DisbursementCreatedMessage.class, e -> {
+          DisbursementCreatedMessage m = e.data();
+          return screening.disbursementCreated(new ScreenEventsUseCase.DisbursementCreated(ref(e), m.disbursementId(),
+              m.programId(), m.organisationCode(), m.amountFen(), m.createdAt()));
+        })
+        .on(DISBURSEMENT_RELEASED, DisbursementReleasedMessage.class, e -> {
+          DisbursementReleasedMessage m = e.data();
+          return screening.disbursementReleased(new ScreenEventsUseCase.DisbursementReleased(ref(e),
+              m.disbursementId(), m.programId(), m.organisationCode(), m.amountFen()));
+        })
+        .build();
+  }
+
+  private static EventRef ref(ReceivedEvent<?> e) {
+    return new EventRef(e.eventId(), e.attributes().type(), e.correlationId(), e.attributes().time());
+  }
+
+  private static Person person(PersonData p, String role) {
+    return p == null || p.personIdHash() == null ? null : new Person(p.personIdHash(), p.organisationCode(), role);
+  }
+}

@@ -1,0 +1,182 @@
+package org.fundflow.integrity.adapter.in.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.nio.charset.StandardCharsets;
+import org.fundflow.integrity.adapter.in.web.WebDtos.DecisionRequest;
+import org.fundflow.integrity.adapter.in.web.WebDtos.ImportResponse;
+import org.fundflow.integrity.adapter.in.web.WebDtos.InterimHoldRequest;
+import org.fundflow.integrity.adapter.in.web.WebDtos.LiftHoldRequest;
+import org.fundflow.integrity.adapter.in.web.WebDtos.NoteRequest;
+import org.fundflow.integrity.adapter.in.web.WebDtos.OpenCaseRequest;
+import org.fundflow.integrity.adapter.in.web.WebDtos.PersonLookupRequest;
+import org.fundflow.integrity.adapter.in.web.WebDtos.RecordResponse;
+import org.fundflow.integrity.adapter.in.web.WebDtos.RejectedRow;
+import org.fundflow.integrity.application.port.in.CaseUseCase;
+import org.fundflow.integrity.application.port.in.HoldUseCase;
+import org.fundflow.integrity.application.port.in.ImportDishonestyListUseCase;
+import org.fundflow.integrity.application.port.in.ImportDishonestyListUseCase.ImportReport;
+import org.fundflow.integrity.application.port.in.IntegrityRecordQuery;
+import org.fundflow.integrity.application.port.in.IntegrityRecordQuery.RecordView;
+import org.fundflow.integrity.domain.Hold;
+import org.fundflow.integrity.domain.IntegrityCase;
+import org.fundflow.integrity.domain.OrganisationCode;
+import org.fundflow.integrity.domain.Subject;
+import org.fundflow.platform.problem.Problems;
+import org.fundflow.platform.resilience.StoreGuard;
+import org.fundflow.platform.security.Caller;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.multipart.FilePart;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** The integrity officers' and auditors' API: dishonesty list, cases, holds, integrity records. */
+@RestController
+@Tag(name = "integrity")
+public class IntegrityController {
+
+  private static final String OFFICER = "hasRole('INTEGRITY_OFFICER')";
+  private static final String OFFICER_OR_AUDITOR = "hasAnyRole('INTEGRITY_OFFICER','AUDITOR')";
+
+  private final ImportDishonestyListUseCase imports;
+  private final CaseUseCase cases;
+  private final HoldUseCase holds;
+  private final IntegrityRecordQuery records;
+  private final StoreGuard guard;
+
+  public IntegrityController(ImportDishonestyListUseCase imports, CaseUseCase cases, HoldUseCase holds,
+      IntegrityRecordQuery records, StoreGuard guard) {
+    this.imports = imports;
+    this.cases = cases;
+    this.holds = holds;
+    this.records = records;
+    this.guard = guard;
+  }
+
+  // ------------------------------------------------------------ dishonesty list
+
+  @Operation(summary = "Import a dishonesty list (CSV body)", description = "Columns: partyType,partyId,partyName,"
+      + "misconduct,sanction,authority,legalBasis,effectiveDate,endDate. Bad rows are reported and skipped; "
+      + "importing the same list again changes nothing.")
+  @PostMapping(path = "/dishonesty-list/imports", consumes = "text/csv")
+  @PreAuthorize(OFFICER)
+  public Mono<ImportResponse> importCsv(@RequestBody String csv, Caller caller) {
+    return guard.protect(imports.importCsv(csv, caller.subject())).map(IntegrityController::response);
+  }
+
+  @Operation(summary = "Import a dishonesty list (multipart upload, part 'file')")
+  @PostMapping(path = "/dishonesty-list/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  @PreAuthorize(OFFICER)
+  public Mono<ImportResponse> importUpload(@RequestPart("file") Mono<FilePart> file, Caller caller) {
+    return file.flatMap(f -> DataBufferUtils.join(f.content()))
+        .map(buffer -> {
+          try {
+            return buffer.toString(StandardCharsets.UTF_8);
+          } finally {
+            DataBufferUtils.release(buffer);
+          }
+        })
+        .defaultIfEmpty("")
+        .flatMap(csv -> guard.protect(imports.importCsv(csv, caller.subject())))
+        .map(IntegrityController::response);
+  }
+
+  // ------------------------------------------------------------ records
+
+  @Operation(summary = "The integrity record of an organisation")
+  @GetMapping("/integrity-records/organisations/{organisationCode}")
+  @PreAuthorize(OFFICER_OR_AUDITOR)
+  public Mono<RecordResponse> organisation(@PathVariable String organisationCode) {
+    if (!OrganisationCode.isValid(organisationCode)) {
+      return Mono.error(Problems.problem(HttpStatus.BAD_REQUEST, "invalid-organisation-code",
+          "Invalid organisation code", "not a valid unified social credit code: " + organisationCode));
+    }
+    return guard.protect(records.of(Subject.organisation(organisationCode))).map(IntegrityController::response);
+  }
+
+  @Operation(summary = "The integrity record of a person", description = "The national ID travels in the body (not "
+      + "the URL, which is logged) and is hashed at once; it is neither stored nor logged.")
+  @PostMapping("/integrity-records/persons/lookup")
+  @PreAuthorize(OFFICER_OR_AUDITOR)
+  public Mono<RecordResponse> person(@Valid @RequestBody PersonLookupRequest body) {
+    return guard.protect(records.ofPerson(body.personId())).map(IntegrityController::response);
+  }
+
+  // ------------------------------------------------------------ cases
+
+  @Operation(summary = "Open a case from flags of one subject")
+  @PostMapping("/cases")
+  @ResponseStatus(HttpStatus.CREATED)
+  @PreAuthorize(OFFICER)
+  public Mono<IntegrityCase> open(@Valid @RequestBody OpenCaseRequest body, Caller caller) {
+    return guard.protect(cases.open(new CaseUseCase.OpenCase(body.flagIds(), body.note(), body.evidenceRefs(),
+        caller.subject())));
+  }
+
+  @GetMapping("/cases/{caseId}")
+  @PreAuthorize(OFFICER_OR_AUDITOR)
+  public Mono<IntegrityCase> get(@PathVariable String caseId) {
+    return guard.protect(cases.get(caseId));
+  }
+
+  @Operation(summary = "OPEN -> INVESTIGATING")
+  @PostMapping("/cases/{caseId}/investigation")
+  @PreAuthorize(OFFICER)
+  public Mono<IntegrityCase> investigate(@PathVariable String caseId, @Valid @RequestBody(required = false) NoteRequest body,
+      Caller caller) {
+    return guard.protect(cases.startInvestigation(caseId, body == null ? null : body.note(), caller.subject()));
+  }
+
+  @Operation(summary = "Add a note and evidence references (OPEN or INVESTIGATING)")
+  @PostMapping("/cases/{caseId}/notes")
+  @PreAuthorize(OFFICER)
+  public Mono<IntegrityCase> note(@PathVariable String caseId, @Valid @RequestBody NoteRequest body, Caller caller) {
+    return guard.protect(cases.addNote(caseId, body.note(), body.evidenceRefs(), caller.subject()));
+  }
+
+  @Operation(summary = "Place a precautionary hold while investigating (lifted again if the case is dismissed)")
+  @PostMapping("/cases/{caseId}/interim-holds")
+  @PreAuthorize(OFFICER)
+  public Mono<IntegrityCase> interimHold(@PathVariable String caseId, @Valid @RequestBody InterimHoldRequest body,
+      Caller caller) {
+    return guard.protect(cases.placeInterimHold(caseId, body.reason(), body.years(), caller.subject()));
+  }
+
+  @Operation(summary = "INVESTIGATING -> CONFIRMED (optionally placing a hold of 1-5 years) | DISMISSED")
+  @PostMapping("/cases/{caseId}/decision")
+  @PreAuthorize(OFFICER)
+  public Mono<IntegrityCase> decide(@PathVariable String caseId, @Valid @RequestBody DecisionRequest body,
+      Caller caller) {
+    return guard.protect(cases.decide(new CaseUseCase.Decide(caseId, body.decision(), body.reason(), Boolean.TRUE.equals(body.placeHold()),
+        body.holdYears(), caller.subject())));
+  }
+
+  // ------------------------------------------------------------ holds
+
+  @Operation(summary = "Lift an active hold, with a reason")
+  @PostMapping("/holds/{holdId}/lift")
+  @PreAuthorize(OFFICER)
+  public Mono<Hold> lift(@PathVariable String holdId, @Valid @RequestBody LiftHoldRequest body, Caller caller) {
+    return guard.protect(holds.lift(holdId, body.reason(), caller.subject()));
+  }
+
+  private static ImportResponse response(ImportReport r) {
+    return new ImportResponse(r.rows(), r.imported(), r.unchanged(),
+        r.rejected().stream().map(p -> new RejectedRow(p.row(), p.reason())).toList());
+  }
+
+  private static RecordResponse response(RecordView v) {
+    return new RecordResponse(v.record().subject(), v.record().onHold(), v.record().flags(), v.record().cases(),
+        v.record().holds(), v.listEntries());
+  }
+}

@@ -1,0 +1,54 @@
+package org.fundflow.integrity.adapter.in.web;
+
+import org.fundflow.integrity.application.port.out.ConcurrentChangeException;
+import org.fundflow.integrity.domain.IntegrityException;
+import org.fundflow.platform.problem.Problems;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** The integrity domain's refusals as RFC 9457 problems: 404, 409 for illegal transitions, 422 for rules. */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class IntegrityProblems {
+
+  @ExceptionHandler(IntegrityException.class)
+  public ResponseEntity<ProblemDetail> refused(IntegrityException e) {
+    HttpStatus status = switch (e.kind()) {
+      case NOT_FOUND -> HttpStatus.NOT_FOUND;
+      case ILLEGAL_TRANSITION -> HttpStatus.CONFLICT;
+      case RULE_VIOLATION -> HttpStatus.UNPROCESSABLE_CONTENT;
+    };
+    return of(status, e.slug(), title(e.kind()), e.getMessage());
+  }
+
+  @ExceptionHandler(ConcurrentChangeException.class)
+  public ResponseEntity<ProblemDetail> concurrent(ConcurrentChangeException e) {
+    return of(HttpStatus.CONFLICT, "concurrent-change", "Changed by someone else",
+        "The record was changed by another request at the same time; reload it and try again.");
+  }
+
+  @ExceptionHandler(IllegalArgumentException.class)
+  public ResponseEntity<ProblemDetail> invalid(IllegalArgumentException e) {
+    return of(HttpStatus.BAD_REQUEST, "validation", "Invalid request", e.getMessage());
+  }
+
+  private static String title(IntegrityException.Kind kind) {
+    return switch (kind) {
+      case NOT_FOUND -> "Not found";
+      case ILLEGAL_TRANSITION -> "Illegal case transition";
+      case RULE_VIOLATION -> "Refused by an integrity rule";
+    };
+  }
+
+  private static ResponseEntity<ProblemDetail> of(HttpStatus status, String slug, String title, String detail) {
+    ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+    body.setType(Problems.type(slug));
+    body.setTitle(title);
+    return ResponseEntity.status(status).body(body);
+  }
+}

@@ -1,0 +1,42 @@
+package org.fundflow.integrity.adapter.in.web;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import org.fundflow.integrity.application.port.in.CaseUseCase.Decision;
+import org.fundflow.integrity.domain.Flag;
+import org.fundflow.integrity.domain.Hold;
+import org.fundflow.integrity.domain.IntegrityCase;
+import org.fundflow.integrity.domain.Subject;
+import org.fundflow.integrity.domain.list.DishonestyEntry;
+
+/** Request and response bodies of the integrity API. */
+public final class WebDtos {
+
+  private WebDtos() {}
+
+  public record OpenCaseRequest(@NotEmpty List<@NotBlank String> flagIds, @Size(max = 4000) String note,
+      List<@NotBlank String> evidenceRefs) {}
+
+  public record NoteRequest(@Size(max = 4000) String note, List<@NotBlank String> evidenceRefs) {}
+
+  public record InterimHoldRequest(@NotBlank @Size(max = 1000) String reason, @Min(1) @Max(5) Integer years) {}
+
+  public record DecisionRequest(@NotNull Decision decision, @NotBlank @Size(max = 4000) String reason,
+      Boolean placeHold, @Min(1) @Max(5) Integer holdYears) {}
+
+  public record LiftHoldRequest(@NotBlank @Size(max = 1000) String reason) {}
+
+  public record PersonLookupRequest(@NotBlank @Size(min = 18, max = 18) String personId) {}
+
+  public record ImportResponse(int rows, int imported, int unchanged, List<RejectedRow> rejected) {}
+
+  public record RejectedRow(int row, String reason) {}
+
+  public record RecordResponse(Subject subject, boolean onHold, List<Flag> flags, List<IntegrityCase> cases,
+      List<Hold> holds, List<DishonestyEntry> listEntries) {}
+}

@@ -1,0 +1,44 @@
+package org.fundflow.integrity.application.port.in;
+
+import java.time.Instant;
+import java.util.List;
+import reactor.core.publisher.Mono;
+
+/** Applies the facts other services publish to the integrity rules. Every method is idempotent per event id. */
+public interface ScreenEventsUseCase {
+
+  record Person(String personIdHash, String organisationCode, String role) {}
+
+  record EventRef(String eventId, String eventType, String correlationId, Instant time) {}
+
+  record ProposalSubmitted(EventRef event, String proposalId, String programId, String organisationCode,
+      String title, String abstractText, Person principalInvestigator, List<Person> team, Instant submittedAt) {}
+
+  record ExpertEvaluationSubmitted(EventRef event, String projectId, String reportId, String expertId,
+      String expertPersonIdHash, String expertOrganisationCode, String applicantOrganisationCode, List<String> teamOrganisationCodes,
+      Instant submittedAt) {}
+
+  record ProjectTerminated(EventRef event, String projectId, String programId, String organisationCode, String reason,
+      Instant terminatedAt) {}
+
+  record ExpenditureClaimSubmitted(EventRef event, String claimId, String programId, String organisationCode,
+      int fiscalYear, long expenditureThisYearFen, long expenditureLastYearFen) {}
+
+  record DisbursementCreated(EventRef event, String disbursementId, String programId, String organisationCode,
+      long amountFen, Instant createdAt) {}
+
+  record DisbursementReleased(EventRef event, String disbursementId, String programId, String organisationCode,
+      long amountFen) {}
+
+  Mono<Void> proposalSubmitted(ProposalSubmitted fact);
+
+  Mono<Void> expertEvaluationSubmitted(ExpertEvaluationSubmitted fact);
+
+  Mono<Void> projectTerminated(ProjectTerminated fact);
+
+  Mono<Void> expenditureClaimSubmitted(ExpenditureClaimSubmitted fact);
+
+  Mono<Void> disbursementCreated(DisbursementCreated fact);
+
+  Mono<Void> disbursementReleased(DisbursementReleased fact);
+}

@@ -1,0 +1,16 @@
+package org.fundflow.integrity.application.port.out;
+
+import java.util.List;
+import org.fundflow.integrity.domain.Subject;
+import org.fundflow.integrity.domain.list.DishonestyEntry;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** The imported dishonesty list. */
+public interface DishonestyList {
+
+  /** Stores entries not stored yet (by entry id); returns how many were new. */
+  Mono<Integer> add(List<DishonestyEntry> entries, String importedBy);
+
+  Flux<DishonestyEntry> of(Subject party);
+}

@@ -1,0 +1,205 @@
+package org.fundflow.integrity.application.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.fundflow.integrity.application.port.in.ScreenEventsUseCase;
+import org.fundflow.integrity.application.port.out.DishonestyList;
+import org.fundflow.integrity.application.port.out.IntegrityRecords;
+import org.fundflow.integrity.application.port.out.OrganisationHistory;
+import org.fundflow.integrity.application.port.out.ProposalArchive;
+import org.fundflow.integrity.domain.Flag;
+import org.fundflow.integrity.domain.IntegrityEvent;
+import org.fundflow.integrity.domain.Subject;
+import org.fundflow.integrity.domain.rules.ConflictOfInterestRule;
+import org.fundflow.integrity.domain.rules.DishonestyListRule;
+import org.fundflow.integrity.domain.rules.DishonestyListRule.Match;
+import org.fundflow.integrity.domain.rules.DishonestyListRule.Occurrence;
+import org.fundflow.integrity.domain.rules.DishonestyListRule.Party;
+import org.fundflow.integrity.domain.rules.DuplicateApplicationRule;
+import org.fundflow.integrity.domain.rules.ExpenditureAnomalyRule;
+import org.fundflow.integrity.domain.rules.ProjectFailedRule;
+import org.fundflow.integrity.domain.rules.ProposalFacts;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Runs the rules on every received fact. For each subject concerned, the flags (and holds) an
+ * event causes are stored in one atomic write of that subject's record, marked with the event id.
+ */
+public final class EventScreeningService implements ScreenEventsUseCase {
+
+  private final RecordChanges changes;
+  private final IntegrityRecords records;
+  private final ProposalArchive proposals;
+  private final OrganisationHistory history;
+  private final DishonestyList list;
+  private final DuplicateApplicationRule duplicates;
+  private final DishonestyListRule dishonesty;
+  private final ConflictOfInterestRule conflicts = new ConflictOfInterestRule();
+  private final ProjectFailedRule failures = new ProjectFailedRule();
+  private final ExpenditureAnomalyRule anomalies;
+  private final Clock clock;
+
+  public EventScreeningService(IntegrityRecords records, ProposalArchive proposals, OrganisationHistory history,
+      DishonestyList list, DuplicateApplicationRule duplicates, DishonestyListRule dishonesty,
+      ExpenditureAnomalyRule anomalies, Clock clock) {
+    this.changes = new RecordChanges(records);
+    this.records = records;
+    this.proposals = proposals;
+    this.history = history;
+    this.list = list;
+    this.duplicates = duplicates;
+    this.dishonesty = dishonesty;
+    this.anomalies = anomalies;
+    this.clock = clock;
+  }
+
+  /** Flags (with or without a hold) of one event for one subject. */
+  private record Findings(List<Flag> flags, List<Match> holds) {
+    Findings() {
+      this(new ArrayList<>(), new ArrayList<>());
+    }
+  }
+
+  @Override
+  public Mono<Void> proposalSubmitted(ProposalSubmitted fact) {
+    String piHash = fact.principalInvestigator() == null ? null : fact.principalInvestigator().personIdHash();
+    ProposalFacts facts = new ProposalFacts(fact.proposalId(), fact.programId(), fact.organisationCode(), piHash,
+        fact.title(), fact.abstractText(), fact.event().eventId(), fact.submittedAt());
+    Map<String, Object> values = new LinkedHashMap<>();
+    values.put("proposalId", fact.proposalId());
+    values.put("programId", fact.programId());
+    values.put("organisationCode", fact.organisationCode());
+    Occurrence occurrence = new Occurrence(fact.event().eventId(), fact.event().eventType(),
+        "proposal " + fact.proposalId() + " submitted to program " + fact.programId(), fact.submittedAt(), values);
+    List<Party> parties = new ArrayList<>();
+    parties.add(new Party(Subject.organisation(fact.organisationCode()), "APPLICANT_ORGANISATION"));
+    if (piHash != null) {
+      parties.add(new Party(Subject.person(piHash), "PRINCIPAL_INVESTIGATOR"));
+    }
+    if (fact.team() != null) {
+      fact.team().stream().filter(p -> p.personIdHash() != null && !p.personIdHash().equals(piHash))
+          .forEach(p -> parties.add(new Party(Subject.person(p.personIdHash()), "TEAM_MEMBER")));
+    }
+    Mono<Map<Subject, Findings>> duplicateFindings = proposals.remember(facts)
+        .thenMany(proposals.ofOrganisationOrInvestigator(fact.organisationCode(), piHash))
+        .collectList()
+        .map(earlier -> {
+          Map<Subject, Findings> bySubject = new LinkedHashMap<>();
+          for (Flag f : duplicates.evaluate(facts, earlier, now())) {
+            bySubject.computeIfAbsent(f.subject(), s -> new Findings()).flags().add(f);
+          }
+          return bySubject;
+        });
+    return duplicateFindings
+        .flatMap(found -> dishonestyFindings(occurrence, parties, found))
+        .flatMap(found -> store(fact.event(), found));
+  }
+
+  @Override
+  public Mono<Void> expertEvaluationSubmitted(ExpertEvaluationSubmitted fact) {
+    Map<Subject, Findings> found = new LinkedHashMap<>();
+    conflicts.evaluate(new ConflictOfInterestRule.Evaluation(fact.event().eventId(), fact.projectId(), fact.reportId(),
+            fact.expertId(), fact.expertPersonIdHash(), fact.expertOrganisationCode(), fact.applicantOrganisationCode(),
+            fact.teamOrganisationCodes()), now())
+        .ifPresent(f -> found.computeIfAbsent(f.subject(), s -> new Findings()).flags().add(f));
+    Map<String, Object> values = new LinkedHashMap<>();
+    values.put("projectId", fact.projectId());
+    values.put("reportId", fact.reportId());
+    values.put("expertId", fact.expertId());
+    values.put("expertOrganisationCode", fact.expertOrganisationCode());
+    Occurrence occurrence = new Occurrence(fact.event().eventId(), fact.event().eventType(),
+        "expert " + fact.expertId() + " evaluated report " + fact.reportId() + " of project " + fact.projectId(),
+        fact.submittedAt() != null ? fact.submittedAt() : fact.event().time(), values);
+    List<Party> parties = new ArrayList<>();
+    if (fact.expertPersonIdHash() != null && !fact.expertPersonIdHash().isBlank()) {
+      parties.add(new Party(Subject.person(fact.expertPersonIdHash()), "EXPERT"));
+    }
+    if (fact.expertOrganisationCode() != null && !fact.expertOrganisationCode().isBlank()) {
+      parties.add(new Party(Subject.organisation(fact.expertOrganisationCode()), "EXPERT_ORGANISATION"));
+    }
+    return dishonestyFindings(occurrence, parties, found).flatMap(f -> store(fact.event(), f));
+  }
+
+  @Override
+  public Mono<Void> projectTerminated(ProjectTerminated fact) {
+    Flag flag = failures.evaluate(new ProjectFailedRule.Termination(fact.event().eventId(), fact.projectId(),
+        fact.programId(), fact.organisationCode(), fact.reason(), fact.terminatedAt()), now());
+    Map<Subject, Findings> found = new LinkedHashMap<>();
+    found.computeIfAbsent(flag.subject(), s -> new Findings()).flags().add(flag);
+    return store(fact.event(), found);
+  }
+
+  @Override
+  public Mono<Void> expenditureClaimSubmitted(ExpenditureClaimSubmitted fact) {
+    ExpenditureAnomalyRule.Claim claim = new ExpenditureAnomalyRule.Claim(fact.event().eventId(), fact.claimId(),
+        fact.programId(), fact.organisationCode(), fact.fiscalYear(), fact.expenditureThisYearFen(),
+        fact.expenditureLastYearFen());
+    return history.recordClaim(claim).flatMap(all -> {
+      Map<Subject, Findings> found = new LinkedHashMap<>();
+      anomalies.evaluateClaim(claim, all, now())
+          .ifPresent(f -> found.computeIfAbsent(f.subject(), s -> new Findings()).flags().add(f));
+      return store(fact.event(), found);
+    });
+  }
+
+  @Override
+  public Mono<Void> disbursementCreated(DisbursementCreated fact) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    values.put("disbursementId", fact.disbursementId());
+    values.put("programId", fact.programId());
+    values.put("amountFen", fact.amountFen());
+    Occurrence occurrence = new Occurrence(fact.event().eventId(), fact.event().eventType(),
+        "disbursement " + fact.disbursementId() + " of " + fact.amountFen() + " fen created",
+        fact.createdAt() != null ? fact.createdAt() : fact.event().time(), values);
+    return dishonestyFindings(occurrence, List.of(new Party(Subject.organisation(fact.organisationCode()), "PAYEE")),
+        new LinkedHashMap<>()).flatMap(f -> store(fact.event(), f));
+  }
+
+  @Override
+  public Mono<Void> disbursementReleased(DisbursementReleased fact) {
+    ExpenditureAnomalyRule.Release release = new ExpenditureAnomalyRule.Release(fact.event().eventId(),
+        fact.disbursementId(), fact.programId(), fact.organisationCode(), fact.amountFen());
+    return history.recordRelease(release).flatMap(total -> {
+      Map<Subject, Findings> found = new LinkedHashMap<>();
+      anomalies.evaluateRelease(release, total, now())
+          .ifPresent(f -> found.computeIfAbsent(f.subject(), s -> new Findings()).flags().add(f));
+      return store(fact.event(), found);
+    });
+  }
+
+  private Mono<Map<Subject, Findings>> dishonestyFindings(Occurrence occurrence, List<Party> parties,
+      Map<Subject, Findings> found) {
+    return Flux.fromIterable(parties)
+        .concatMap(party -> list.of(party.subject()).collectList()
+            .map(entries -> dishonesty.evaluate(occurrence, party, entries, now())))
+        .doOnNext(matches -> matches.forEach(m ->
+            found.computeIfAbsent(m.flag().subject(), s -> new Findings()).holds().add(m)))
+        .then(Mono.just(found));
+  }
+
+  private Mono<Void> store(EventRef event, Map<Subject, Findings> found) {
+    return Flux.fromIterable(found.entrySet())
+        .concatMap(e -> changes.apply(records.load(e.getKey()), event.correlationId(), event.eventId(), record -> {
+          List<IntegrityEvent> events = new ArrayList<>();
+          e.getValue().flags().forEach(f -> events.addAll(record.raise(f)));
+          e.getValue().holds().forEach(m -> events.addAll(
+              record.raiseWithHold(m.flag(), m.holdId(), m.holdReason(), m.holdEndsAt())));
+          return events;
+        }))
+        .then();
+  }
+
+  private Instant now() {
+    return clock.instant();
+  }
+
+  static <T> T required(T value, String name) {
+    return Objects.requireNonNull(value, name);
+  }
+}

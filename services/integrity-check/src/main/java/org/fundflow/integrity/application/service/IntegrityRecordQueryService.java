@@ -1,0 +1,32 @@
+package org.fundflow.integrity.application.service;
+
+import org.fundflow.integrity.application.port.in.IntegrityRecordQuery;
+import org.fundflow.integrity.application.port.out.DishonestyList;
+import org.fundflow.integrity.application.port.out.IntegrityRecords;
+import org.fundflow.integrity.application.port.out.PersonIdHashing;
+import org.fundflow.integrity.domain.Subject;
+import reactor.core.publisher.Mono;
+
+public final class IntegrityRecordQueryService implements IntegrityRecordQuery {
+
+  private final IntegrityRecords records;
+  private final DishonestyList list;
+  private final PersonIdHashing hashing;
+
+  public IntegrityRecordQueryService(IntegrityRecords records, DishonestyList list, PersonIdHashing hashing) {
+    this.records = records;
+    this.list = list;
+    this.hashing = hashing;
+  }
+
+  @Override
+  public Mono<RecordView> of(Subject subject) {
+    return Mono.zip(records.load(subject), list.of(subject).collectList())
+        .map(t -> new RecordView(t.getT1(), t.getT2()));
+  }
+
+  @Override
+  public Mono<RecordView> ofPerson(String nationalId) {
+    return of(Subject.person(hashing.hash(nationalId)));
+  }
+}

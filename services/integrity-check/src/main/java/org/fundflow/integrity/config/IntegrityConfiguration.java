@@ -1,0 +1,145 @@
+package org.fundflow.integrity.config;
+
+import java.time.Clock;
+import org.fundflow.integrity.adapter.in.scheduling.HoldExpirySweep;
+import org.fundflow.integrity.adapter.out.kafka.IntegrityEventMapper;
+import org.fundflow.integrity.adapter.out.mongo.MongoDishonestyList;
+import org.fundflow.integrity.adapter.out.mongo.MongoIntegrityRecords;
+import org.fundflow.integrity.adapter.out.mongo.MongoOrganisationHistory;
+import org.fundflow.integrity.adapter.out.mongo.MongoProposalArchive;
+import org.fundflow.integrity.application.port.in.HoldUseCase;
+import org.fundflow.integrity.application.port.out.DishonestyList;
+import org.fundflow.integrity.application.port.out.IntegrityRecords;
+import org.fundflow.integrity.application.port.out.OrganisationHistory;
+import org.fundflow.integrity.application.port.out.PersonIdHashing;
+import org.fundflow.integrity.application.port.out.ProposalArchive;
+import org.fundflow.integrity.application.service.CaseService;
+import org.fundflow.integrity.application.service.DishonestyListService;
+import org.fundflow.integrity.application.service.EventScreeningService;
+import org.fundflow.integrity.application.service.HoldService;
+import org.fundflow.integrity.application.service.IntegrityRecordQueryService;
+import org.fundflow.integrity.domain.HoldPolicy;
+import org.fundflow.integrity.domain.Severity;
+import org.fundflow.integrity.domain.rules.DishonestyListRule;
+import org.fundflow.integrity.domain.rules.DuplicateApplicationRule;
+import org.fundflow.integrity.domain.rules.ExpenditureAnomalyRule;
+import org.fundflow.integrity.domain.rules.TextSimilarity.Measure;
+import org.fundflow.platform.outbox.AggregateWriter;
+import org.fundflow.platform.outbox.OutboxEvents;
+import org.fundflow.platform.privacy.PersonIdHasher;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+
+/** Explicit wiring of the hexagon: rules from configuration, ports to adapters, use cases. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(IntegrityProperties.class)
+public class IntegrityConfiguration {
+
+  @Bean
+  DuplicateApplicationRule duplicateApplicationRule(IntegrityProperties p) {
+    DuplicateApplicationRule.Settings d = DuplicateApplicationRule.Settings.defaults();
+    IntegrityProperties.Duplicate c = p.duplicate();
+    return new DuplicateApplicationRule(new DuplicateApplicationRule.Settings(
+        c.shingleSize() != null ? c.shingleSize() : d.shingleSize(),
+        c.measure() != null ? c.measure() : d.measure(),
+        c.threshold() != null ? c.threshold() : d.threshold(),
+        c.severity() != null ? c.severity() : d.severity()));
+  }
+
+  @Bean
+  ExpenditureAnomalyRule expenditureAnomalyRule(IntegrityProperties p) {
+    IntegrityProperties.Expenditure e = p.expenditure();
+    return new ExpenditureAnomalyRule(new ExpenditureAnomalyRule.Settings(
+        e.increaseFactor() != null ? e.increaseFactor() : 3.0,
+        e.cumulativeCapFen() != null ? e.cumulativeCapFen() : 1_000_000_000L));
+  }
+
+  @Bean
+  DishonestyListRule dishonestyListRule(IntegrityProperties p) {
+    return new DishonestyListRule(p.dishonestyHoldYearsWithoutEnd());
+  }
+
+  @Bean
+  HoldPolicy holdPolicy(IntegrityProperties p) {
+    return new HoldPolicy(p.holdYearsBySeverity());
+  }
+
+  @Bean
+  IntegrityEventMapper integrityEventMapper(OutboxEvents events) {
+    return new IntegrityEventMapper(events);
+  }
+
+  @Bean
+  MongoIntegrityRecords integrityRecords(ReactiveMongoTemplate template, AggregateWriter writer,
+      IntegrityEventMapper mapper) {
+    MongoIntegrityRecords records = new MongoIntegrityRecords(template, writer, mapper);
+    records.ensureIndexes().onErrorResume(e -> reactor.core.publisher.Mono.empty()).subscribe();
+    return records;
+  }
+
+  @Bean
+  ProposalArchive proposalArchive(ReactiveMongoTemplate template) {
+    return new MongoProposalArchive(template);
+  }
+
+  @Bean
+  OrganisationHistory organisationHistory(ReactiveMongoTemplate template) {
+    return new MongoOrganisationHistory(template);
+  }
+
+  @Bean
+  DishonestyList dishonestyList(ReactiveMongoTemplate template, Clock clock) {
+    return new MongoDishonestyList(template, clock);
+  }
+
+  @Bean
+  PersonIdHashing personIdHashing(PersonIdHasher hasher) {
+    return new PersonIdHashing() {
+      @Override
+      public String hash(String nationalId) {
+        return hasher.hash(nationalId);
+      }
+
+      @Override
+      public String mask(String nationalId) {
+        return PersonIdHasher.mask(nationalId);
+      }
+    };
+  }
+
+  @Bean
+  EventScreeningService eventScreeningService(IntegrityRecords records, ProposalArchive proposals,
+      OrganisationHistory history, DishonestyList list, DuplicateApplicationRule duplicates,
+      DishonestyListRule dishonesty, ExpenditureAnomalyRule anomalies, Clock clock) {
+    return new EventScreeningService(records, proposals, history, list, duplicates, dishonesty, anomalies, clock);
+  }
+
+  @Bean
+  CaseService caseService(IntegrityRecords records, HoldPolicy policy, Clock clock) {
+    return new CaseService(records, policy, clock);
+  }
+
+  @Bean
+  HoldService holdService(IntegrityRecords records, Clock clock) {
+    return new HoldService(records, clock);
+  }
+
+  @Bean
+  DishonestyListService dishonestyListService(DishonestyList list, PersonIdHashing hashing) {
+    return new DishonestyListService(list, hashing);
+  }
+
+  @Bean
+  IntegrityRecordQueryService integrityRecordQueryService(IntegrityRecords records, DishonestyList list,
+      PersonIdHashing hashing) {
+    return new IntegrityRecordQueryService(records, list, hashing);
+  }
+
+  @Bean
+  HoldExpirySweep holdExpirySweep(HoldUseCase holds, IntegrityProperties p) {
+    return new HoldExpirySweep(holds, p.holdSweepInterval());
+  }
+
+}

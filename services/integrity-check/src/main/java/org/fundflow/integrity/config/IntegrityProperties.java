@@ -1,0 +1,33 @@
+package org.fundflow.integrity.config;
+
+import java.time.Duration;
+import java.util.Map;
+import org.fundflow.integrity.domain.Severity;
+import org.fundflow.integrity.domain.rules.TextSimilarity.Measure;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code fundflow.integrity.*}: the rules' settings.
+ *
+ * @param duplicate DUPLICATE_APPLICATION: shingle size, measure (CONTAINMENT|JACCARD), threshold, severity
+ * @param expenditure EXPENDITURE_ANOMALY: increase factor and cumulative cap across programs (fen)
+ * @param holdYearsBySeverity default hold years of a confirmed case by its severity (1-5)
+ * @param dishonestyHoldYearsWithoutEnd hold length when a list entry has no end date
+ * @param holdSweepInterval how often expired holds are lifted
+ */
+@ConfigurationProperties("fundflow.integrity")
+public record IntegrityProperties(Duplicate duplicate, Expenditure expenditure, Map<Severity, Integer> holdYearsBySeverity,
+    Integer dishonestyHoldYearsWithoutEnd, Duration holdSweepInterval) {
+
+  public record Duplicate(Integer shingleSize, Measure measure, Double threshold, Severity severity) {}
+
+  public record Expenditure(Double increaseFactor, Long cumulativeCapFen) {}
+
+  public IntegrityProperties {
+    duplicate = duplicate == null ? new Duplicate(null, null, null, null) : duplicate;
+    expenditure = expenditure == null ? new Expenditure(null, null) : expenditure;
+    holdYearsBySeverity = holdYearsBySeverity == null ? Map.of() : holdYearsBySeverity;
+    dishonestyHoldYearsWithoutEnd = dishonestyHoldYearsWithoutEnd == null ? 5 : dishonestyHoldYearsWithoutEnd;
+    holdSweepInterval = holdSweepInterval == null ? Duration.ofMinutes(1) : holdSweepInterval;
+  }
+}

@@ -1,0 +1,43 @@
+package org.fundflow.integrity.domain;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A bar on applying and being paid, for a period. Placed by a confirmed (or investigating) case,
+ * or at once by a dishonesty-list flag. Ends at {@code endsAt} by itself, or when lifted.
+ */
+public record Hold(String holdId, Subject subject, String reason, String caseId, String flagId, Instant startsAt,
+    Instant endsAt, String placedBy, Instant placedAt, HoldStatus status, HoldLiftReason liftReason, String liftNote,
+    String liftedBy, Instant liftedAt) {
+
+  public Hold {
+    Objects.requireNonNull(holdId, "holdId");
+    Objects.requireNonNull(subject, "subject");
+    Objects.requireNonNull(startsAt, "startsAt");
+    Objects.requireNonNull(endsAt, "endsAt");
+    Objects.requireNonNull(status, "status");
+    if (!endsAt.isAfter(startsAt)) {
+      throw new IllegalArgumentException("a hold must end after it starts");
+    }
+  }
+
+  public static Hold placed(String holdId, Subject subject, String reason, String caseId, String flagId,
+      Instant startsAt, Instant endsAt, String placedBy, Instant placedAt) {
+    return new Hold(holdId, subject, reason, caseId, flagId, startsAt, endsAt, placedBy, placedAt, HoldStatus.ACTIVE,
+        null, null, null, null);
+  }
+
+  public boolean active() {
+    return status == HoldStatus.ACTIVE;
+  }
+
+  public boolean dueToExpire(Instant now) {
+    return active() && !endsAt.isAfter(now);
+  }
+
+  public Hold lifted(HoldLiftReason reason, String note, String by, Instant at) {
+    return new Hold(holdId, subject, this.reason, caseId, flagId, startsAt, endsAt, placedBy, placedAt,
+        HoldStatus.LIFTED, reason, note, by, at);
+  }
+}

@@ -1,0 +1,3 @@
+package org.fundflow.integrity.domain;
+
+public enum HoldStatus { ACTIVE, LIFTED }

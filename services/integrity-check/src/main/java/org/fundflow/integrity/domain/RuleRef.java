@@ -1,0 +1,21 @@
+package org.fundflow.integrity.domain;
+
+/**
+ * A named, versioned rule: a flag always says which version of which rule raised it.
+ *
+ * @param code the rule's name in the issue and the README (e.g. DUPLICATE_APPLICATION)
+ * @param name the rule's name in published events (kebab-case, per the flag-raised schema)
+ */
+public record RuleRef(String code, String name, int version) {
+
+  public static final RuleRef DUPLICATE_APPLICATION = new RuleRef("DUPLICATE_APPLICATION", "duplicate-application", 1);
+  public static final RuleRef DISHONESTY_LIST = new RuleRef("DISHONESTY_LIST", "dishonesty-list", 1);
+  public static final RuleRef CONFLICT_OF_INTEREST = new RuleRef("CONFLICT_OF_INTEREST", "conflict-of-interest", 1);
+  public static final RuleRef PROJECT_FAILED = new RuleRef("PROJECT_FAILED", "failed-or-terminated-project", 1);
+  public static final RuleRef EXPENDITURE_ANOMALY = new RuleRef("EXPENDITURE_ANOMALY", "expenditure-anomaly", 1);
+
+  @Override
+  public String toString() {
+    return code + " v" + version;
+  }
+}

@@ -1,0 +1,126 @@
+package org.fundflow.milestone.adapter.in.web;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.fundflow.milestone.domain.Actor;
+import org.fundflow.milestone.domain.Decision;
+import org.fundflow.milestone.domain.Evaluation;
+import org.fundflow.milestone.domain.Evidence;
+import org.fundflow.milestone.domain.Milestone;
+import org.fundflow.milestone.domain.MilestoneReport;
+import org.fundflow.milestone.domain.PanelSeat;
+import org.fundflow.milestone.domain.Project;
+
+/**
+ * Response bodies. What a report shows depends on who asks: no expert sees another expert's
+ * scores before the decision; applicants see the decision, not the panel.
+ */
+public final class Views {
+
+  private Views() {}
+
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record ProjectView(String projectId, String proposalId, String programId, String programKind,
+      String challengeId, String organisationCode, String organisationName, String title, long awardedAmountFen,
+      String status, String terminationReason, boolean onHold, String nextDueMilestoneId, List<MilestoneView> milestones,
+      List<ReportSummary> reports, Instant awardedAt, Instant closedAt) {
+
+    static ProjectView of(Project p, Actor actor) {
+      boolean staffOrOwner = actor.seesAll() || actor.is(Actor.APPLICANT);
+      return new ProjectView(p.getId(), p.getProposalId(), p.getProgramId(), p.getProgramKind().name(),
+          p.getChallengeId(), p.getOrganisationCode(), p.getOrganisationName(), p.getTitle(), p.getAwardedAmountFen(),
+          p.getStatus().name(), p.getTerminationReason(), p.isHeld(),
+          p.nextDueMilestone().map(Milestone::getId).orElse(null),
+          p.getMilestones().stream().map(MilestoneView::of).toList(),
+          p.getReports().stream()
+              .filter(r -> staffOrOwner || r.seatOf(actor.id()).isPresent())
+              .map(r -> ReportSummary.of(r)).toList(),
+          p.getAwardedAt(), p.getClosedAt());
+    }
+  }
+
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record MilestoneView(String milestoneId, int sequence, String title, List<String> deliverables,
+      LocalDate dueDate, int tranchePercent, String status, int failedReviews, Instant rectifyBy, Instant acceptedAt) {
+    static MilestoneView of(Milestone m) {
+      return new MilestoneView(m.getId(), m.getSequence(), m.getTitle(), m.getDeliverables(), m.getDueDate(),
+          m.getTranchePercent(), m.getStatus().name(), m.getFailedReviews(), m.getRectifyBy(), m.getAcceptedAt());
+    }
+  }
+
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record ReportSummary(String reportId, String milestoneId, int attempt, String status, String outcome,
+      Instant submittedAt) {
+    static ReportSummary of(MilestoneReport r) {
+      return new ReportSummary(r.getId(), r.getMilestoneId(), r.getAttempt(), r.getStatus().name(),
+          r.getDecision() == null ? null : r.getDecision().outcome().name(), r.getSubmittedAt());
+    }
+  }
+
+  public record EvaluationView(int deliverables, int technicalQuality, int budgetExecution, int management, int total,
+      String recommendation, String comments, Instant submittedAt) {
+    static EvaluationView of(Evaluation e) {
+      return e == null ? null : new EvaluationView(e.scores().deliverables(), e.scores().technicalQuality(),
+          e.scores().budgetExecution(), e.scores().management(), e.total(), e.recommendation().name(), e.comments(),
+          e.submittedAt());
+    }
+  }
+
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record SeatView(String expertId, String expertOrganisationCode, boolean declaredNoConflict, boolean scored,
+      EvaluationView evaluation) {}
+
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record DecisionView(String outcome, BigDecimal meanScore, List<Integer> totalsUsed, List<Integer> totalsDropped,
+      String rule, Instant rectifyBy, Instant decidedAt) {
+    static DecisionView of(Decision d) {
+      return d == null ? null : new DecisionView(d.outcome().name(), d.mean(), d.totalsUsed(), d.totalsDropped(),
+          d.rule(), d.rectifyBy(), d.decidedAt());
+    }
+  }
+
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record ReportView(String reportId, String projectId, String milestoneId, int attempt, String status,
+      List<String> deliverablesMet, List<Evidence> evidence, long spendingToDateFen, String submittedBy,
+      Instant submittedAt, Integer panelSize, List<SeatView> panel, List<String> recusedExperts,
+      EvaluationView myEvaluation, DecisionView decision) {
+
+    static ReportView of(Project p, MilestoneReport r, Actor actor) {
+      boolean decided = r.isDecided();
+      List<SeatView> panel = null;
+      List<String> recused = null;
+      EvaluationView mine = null;
+      if (actor.seesAll() || actor.is(Actor.EXPERT)) {
+        // scores of the whole panel only once decided; before that an expert sees its own only
+        panel = r.getPanel().stream().map(s -> seat(s, decided)).toList();
+        if (actor.is(Actor.EXPERT) && !actor.seesAll()) {
+          mine = r.seatOf(actor.id()).map(PanelSeat::getEvaluation).map(EvaluationView::of).orElse(null);
+          if (!decided) {
+            panel = null;
+          }
+        }
+        if (actor.seesAll()) {
+          recused = r.getRecusals().stream().map(x -> x.expertId() + ": " + x.reason()).toList();
+        }
+      }
+      return new ReportView(r.getId(), p.getId(), r.getMilestoneId(), r.getAttempt(), r.getStatus().name(),
+          r.getDeliverablesMet(), r.getEvidence(), r.getSpendingToDateFen(), r.getSubmittedBy(), r.getSubmittedAt(),
+          r.getPanelSize() == 0 ? null : r.getPanelSize(), panel, recused, mine, DecisionView.of(r.getDecision()));
+    }
+
+    private static SeatView seat(PanelSeat s, boolean decided) {
+      return new SeatView(s.getExpertId(), s.getExpertOrganisationCode(), s.hasDeclared(), s.hasScored(),
+          decided ? EvaluationView.of(s.getEvaluation()) : null);
+    }
+  }
+
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record AssignmentView(String projectId, String projectTitle, String reportId, String milestoneId,
+      int attempt, String reportStatus, boolean declaredNoConflict, boolean scored) {}
+
+  public record ExpertView(String expertId, String name, String organisationCode, String maskedId,
+      List<String> declaredConflicts) {}
+}

@@ -1,0 +1,143 @@
+package org.fundflow.milestone.adapter.out.kafka;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.List;
+import org.fundflow.milestone.domain.Project;
+import org.fundflow.milestone.domain.ProjectEvent;
+import org.fundflow.milestone.domain.ProjectEvent.ExpertEvaluationSubmitted;
+import org.fundflow.milestone.domain.ProjectEvent.MilestoneAccepted;
+import org.fundflow.milestone.domain.ProjectEvent.MilestoneReportSubmitted;
+import org.fundflow.milestone.domain.ProjectEvent.MilestoneReviewCompleted;
+import org.fundflow.milestone.domain.ProjectEvent.ProjectCompleted;
+import org.fundflow.milestone.domain.ProjectEvent.ProjectTerminated;
+import org.fundflow.platform.outbox.OutboxEvent;
+import org.fundflow.platform.outbox.OutboxEvents;
+
+/**
+ * Domain events of a project -> integration events on {@code milestone.project-events}
+ * (shared-schemas EVENTS.md), keyed by the project id so that one project's events keep order.
+ */
+public class ProjectEventMessages {
+
+  public static final String TOPIC = "milestone.project-events";
+  public static final String REPORT_SUBMITTED = "fundflow.milestone.milestone-report-submitted.v1";
+  public static final String EVALUATION_SUBMITTED = "fundflow.milestone.expert-evaluation-submitted.v1";
+  public static final String REVIEW_COMPLETED = "fundflow.milestone.milestone-review-completed.v1";
+  public static final String MILESTONE_ACCEPTED = "fundflow.milestone.milestone-accepted.v1";
+  public static final String PROJECT_TERMINATED = "fundflow.milestone.project-terminated.v1";
+  public static final String PROJECT_COMPLETED = "fundflow.milestone.project-completed.v1";
+
+  private final OutboxEvents events;
+
+  public ProjectEventMessages(OutboxEvents events) {
+    this.events = events;
+  }
+
+  public OutboxEvent toOutbox(Project project, ProjectEvent event, String correlationId) {
+    Message message = toMessage(project, event);
+    return events.create(TOPIC, message.type(), project.getId(), project.getId(), correlationId, message);
+  }
+
+  /** The integration message of a domain event (public for the contract tests). */
+  public static Message toMessage(Project p, ProjectEvent event) {
+    if (event instanceof MilestoneReportSubmitted e) {
+      return new MilestoneReportSubmittedV1(p.getId(), p.getProgramId(), e.milestoneId(),
+          e.sequence(), e.reportId(), e.attempt(), p.getOrganisationCode(), e.deliverablesMet(),
+          e.evidence().stream().map(x -> new EvidenceV1(x.name(), x.sha256())).toList(), e.spendingToDateFen(),
+          e.submittedAt());
+    }
+    if (event instanceof ExpertEvaluationSubmitted e) {
+      return new ExpertEvaluationSubmittedV1(p.getId(), p.getProgramId(), e.milestoneId(),
+          e.reportId(), e.expertId(), e.expertPersonIdHash(), e.expertOrganisationCode(), p.getOrganisationCode(),
+          p.getTeamOrganisationCodes(),
+          new ScoresV1(e.scores().deliverables(), e.scores().technicalQuality(), e.scores().budgetExecution(),
+              e.scores().management()),
+          e.total(), e.recommendation().name(), e.submittedAt());
+    }
+    if (event instanceof MilestoneReviewCompleted e) {
+      return new MilestoneReviewCompletedV1(p.getId(), p.getProgramId(), e.milestoneId(),
+          e.sequence(), e.reportId(), p.getOrganisationCode(), e.decision().outcome().name(), e.decision().meanScore(),
+          e.decision().totalsUsed(), e.decision().totalsDropped(), e.decision().rule(), e.finalMilestone(),
+          e.decision().rectifyBy(), e.decision().decidedAt());
+    }
+    if (event instanceof MilestoneAccepted e) {
+      return new MilestoneAcceptedV1(p.getId(), p.getProgramId(), p.getProgramKind().name(),
+          e.milestoneId(), e.sequence(), e.tranchePercent(), p.getAwardedAmountFen(), p.getOrganisationCode(),
+          e.lastMilestone(), e.acceptedAt());
+    }
+    if (event instanceof ProjectTerminated e) {
+      return new ProjectTerminatedV1(p.getId(), p.getProgramId(), p.getOrganisationCode(),
+          e.reason(), e.terminatedAt());
+    }
+    if (event instanceof ProjectCompleted e) {
+      return new ProjectCompletedV1(p.getId(), p.getProgramId(), p.getProgramKind().name(),
+          p.getOrganisationCode(), p.getAwardedAmountFen(), e.completedAt());
+    }
+    throw new IllegalArgumentException("no integration event for " + event.getClass().getSimpleName());
+  }
+
+  /** An integration message and its CloudEvents type. */
+  public sealed interface Message {
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    String type();
+  }
+
+  public record EvidenceV1(String name, String sha256) {}
+
+  public record ScoresV1(int deliverables, int technicalQuality, int budgetExecution, int management) {}
+
+  public record MilestoneReportSubmittedV1(String projectId, String programId, String milestoneId, int sequence,
+      String reportId, int attempt, String organisationCode, List<String> deliverablesMet, List<EvidenceV1> evidence,
+      long spendingToDateFen, Instant submittedAt) implements Message {
+    @Override
+    public String type() {
+      return REPORT_SUBMITTED;
+    }
+  }
+
+  public record ExpertEvaluationSubmittedV1(String projectId, String programId, String milestoneId, String reportId,
+      String expertId, String expertPersonIdHash, String expertOrganisationCode, String applicantOrganisationCode,
+      List<String> teamOrganisationCodes, ScoresV1 scores, int total, String recommendation, Instant submittedAt)
+      implements Message {
+    @Override
+    public String type() {
+      return EVALUATION_SUBMITTED;
+    }
+  }
+
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record MilestoneReviewCompletedV1(String projectId, String programId, String milestoneId, int sequence,
+      String reportId, String organisationCode, String outcome, String meanScore, List<Integer> totalsUsed, List<Integer> totalsDropped,
+      String rule, boolean finalMilestone, Instant rectifyBy, Instant completedAt) implements Message {
+    @Override
+    public String type() {
+      return REVIEW_COMPLETED;
+    }
+  }
+
+  public record MilestoneAcceptedV1(String projectId, String programId, String programKind, String milestoneId,
+      int sequence, int tranchePercent, long awardedAmountFen, String organisationCode, boolean lastMilestone,
+      Instant acceptedAt) implements Message {
+    @Override
+    public String type() {
+      return MILESTONE_ACCEPTED;
+    }
+  }
+
+  public record ProjectTerminatedV1(String projectId, String programId, String organisationCode, String reason,
+      Instant terminatedAt) implements Message {
+    @Override
+    public String type() {
+      return PROJECT_TERMINATED;
+    }
+  }
+
+  public record ProjectCompletedV1(String projectId, String programId, String programKind, String organisationCode,
+      long awardedAmountFen, Instant completedAt) implements Message {
+    @Override
+    public String type() {
+      return PROJECT_COMPLETED;
+    }
+  }
+}

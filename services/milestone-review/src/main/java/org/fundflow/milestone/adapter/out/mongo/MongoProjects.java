@@ -1,0 +1,81 @@
+package org.fundflow.milestone.adapter.out.mongo;
+
+import java.util.List;
+import org.fundflow.milestone.adapter.out.kafka.ProjectEventMessages;
+import org.fundflow.milestone.application.port.out.Projects;
+import org.fundflow.milestone.application.port.out.StaleProjectException;
+import org.fundflow.milestone.domain.Project;
+import org.fundflow.milestone.domain.ProjectEvent;
+import org.fundflow.platform.outbox.AggregateWrite;
+import org.fundflow.platform.outbox.AggregateWriter;
+import org.fundflow.platform.outbox.OutboxEvent;
+import org.fundflow.platform.outbox.WriteOutcome;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Projects as single documents in {@code projects}: the aggregate's state (milestones, reports,
+ * panels, decisions, holds) next to the platform's {@code version}, {@code outbox} and {@code inbox}.
+ */
+public class MongoProjects implements Projects {
+
+  public static final String COLLECTION = "projects";
+
+  private final ReactiveMongoTemplate template;
+  private final AggregateWriter writer;
+  private final ProjectEventMessages messages;
+
+  public MongoProjects(ReactiveMongoTemplate template, AggregateWriter writer, ProjectEventMessages messages) {
+    this.template = template;
+    this.writer = writer;
+    this.messages = messages;
+  }
+
+  @Override
+  public Mono<Project> find(String projectId) {
+    return template.findById(projectId, Project.class, COLLECTION);
+  }
+
+  @Override
+  public Flux<Project> findAll() {
+    return template.find(new Query().with(Sort.by("awardedAt").descending()).limit(500), Project.class, COLLECTION);
+  }
+
+  @Override
+  public Flux<Project> findByOrganisation(String organisationCode) {
+    return template.find(new Query(Criteria.where("organisationCode").is(organisationCode)), Project.class, COLLECTION);
+  }
+
+  @Override
+  public Flux<Project> findAssignedTo(String expertId) {
+    return template.find(new Query(Criteria.where("reports.panel.expertId").is(expertId)), Project.class, COLLECTION);
+  }
+
+  @Override
+  public Mono<Boolean> create(Project project, List<ProjectEvent> events, String appliedEventId, String correlationId) {
+    return writer.write(new AggregateWrite(COLLECTION, project.getId(), null, project,
+            outbox(project, events, correlationId), appliedEventId))
+        .map(outcome -> outcome == WriteOutcome.WRITTEN);
+  }
+
+  @Override
+  public Mono<Boolean> save(Project project, List<ProjectEvent> events, String appliedEventId, String correlationId) {
+    AggregateWrite write = AggregateWrite.update(COLLECTION, project.getId(), project.getVersion(), project,
+        outbox(project, events, correlationId));
+    if (appliedEventId != null) {
+      write = write.applying(appliedEventId);
+    }
+    return writer.write(write)
+        .map(outcome -> outcome == WriteOutcome.WRITTEN)
+        .onErrorMap(OptimisticLockingFailureException.class, e -> new StaleProjectException(e.getMessage(), e));
+  }
+
+  private List<OutboxEvent> outbox(Project project, List<ProjectEvent> events, String correlationId) {
+    return events.stream().map(e -> messages.toOutbox(project, e, correlationId)).toList();
+  }
+}

@@ -1,0 +1,34 @@
+package org.fundflow.milestone.application.port.out;
+
+import java.util.List;
+import org.fundflow.milestone.domain.Project;
+import org.fundflow.milestone.domain.ProjectEvent;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** The store of projects. Every save writes the state and its events (outbox) in one atomic write. */
+public interface Projects {
+
+  Mono<Project> find(String projectId);
+
+  Flux<Project> findAll();
+
+  Flux<Project> findByOrganisation(String organisationCode);
+
+  Flux<Project> findAssignedTo(String expertId);
+
+  /**
+   * Creates the project of a received event.
+   *
+   * @return true when created, false when this event (or the project) was applied before
+   */
+  Mono<Boolean> create(Project project, List<ProjectEvent> events, String appliedEventId, String correlationId);
+
+  /**
+   * Stores a change computed from {@code project} as loaded (its version).
+   *
+   * @return true when written, false when {@code appliedEventId} was applied before
+   * @throws StaleProjectException (in the Mono) when the project changed meanwhile
+   */
+  Mono<Boolean> save(Project project, List<ProjectEvent> events, String appliedEventId, String correlationId);
+}

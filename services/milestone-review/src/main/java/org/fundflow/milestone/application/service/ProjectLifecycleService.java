@@ -1,0 +1,192 @@
+package org.fundflow.milestone.application.service;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+import org.fundflow.milestone.application.port.in.DeclareConflictUseCase;
+import org.fundflow.milestone.application.port.in.EvaluateReportUseCase;
+import org.fundflow.milestone.application.port.in.FormPanelUseCase;
+import org.fundflow.milestone.application.port.in.OpenProjectUseCase;
+import org.fundflow.milestone.application.port.in.ProjectQueries;
+import org.fundflow.milestone.application.port.in.SubmitReportUseCase;
+import org.fundflow.milestone.application.port.out.ExpertProfiles;
+import org.fundflow.milestone.application.port.out.Holds;
+import org.fundflow.milestone.application.port.out.Projects;
+import org.fundflow.milestone.application.port.out.StaleProjectException;
+import org.fundflow.milestone.domain.Actor;
+import org.fundflow.milestone.domain.DecisionPolicy;
+import org.fundflow.milestone.domain.DomainRuleException;
+import org.fundflow.milestone.domain.ExpertProfile;
+import org.fundflow.milestone.domain.MilestoneReport;
+import org.fundflow.milestone.domain.Project;
+import org.fundflow.milestone.domain.ProjectEvent;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+/** Projects from awards, milestone reports, panels, declarations, evaluations and decisions. */
+public class ProjectLifecycleService implements OpenProjectUseCase, SubmitReportUseCase, FormPanelUseCase,
+    DeclareConflictUseCase, EvaluateReportUseCase, ProjectQueries {
+
+  private final Projects projects;
+  private final ExpertProfiles experts;
+  private final Holds holds;
+  private final DecisionPolicy policy;
+  private final Clock clock;
+
+  public ProjectLifecycleService(Projects projects, ExpertProfiles experts, Holds holds, DecisionPolicy policy,
+      Clock clock) {
+    this.projects = projects;
+    this.experts = experts;
+    this.holds = holds;
+    this.policy = policy;
+    this.clock = clock;
+  }
+
+  @Override
+  public Mono<Boolean> open(OpenProjectCommand command) {
+    String organisation = command.award().organisationCode();
+    return holds.activeOn(organisation)
+        .flatMap(active -> {
+          Project project = Project.open(command.award(), active);
+          return projects.create(project, List.of(), command.eventId(), command.correlationId())
+              .flatMap(created -> created
+                  ? reconcileHolds(project.getId(), organisation, command.correlationId()).thenReturn(true)
+                  : Mono.just(false));
+        });
+  }
+
+  /**
+   * A hold placed or lifted while the project was being opened: the hold handler records the hold
+   * before it looks for projects, and the project looks at the holds again after it is stored, so
+   * one of the two sees the other.
+   */
+  private Mono<Project> reconcileHolds(String projectId, String organisation, String correlationId) {
+    return holds.activeOn(organisation).flatMap(active -> change(projectId, correlationId, project -> {
+      List<ProjectEvent> events = new java.util.ArrayList<>();
+      active.stream().filter(h -> !project.getHolds().contains(h)).forEach(project::placeHold);
+      project.getHolds().stream().filter(h -> !active.contains(h))
+          .forEach(h -> events.addAll(project.liftHold(h, clock.instant())));
+      return Mono.just(events);
+    }));
+  }
+
+  @Override
+  public Mono<MilestoneReport> submit(SubmitReportCommand c) {
+    String reportId = UUID.randomUUID().toString();
+    return change(c.projectId(), c.correlationId(), project -> {
+      project.checkVisibleTo(c.applicant());
+      List<ProjectEvent> events = project.submitReport(c.applicant(), reportId, c.milestoneId(), c.deliverablesMet(),
+          c.evidence(), c.spendingToDateFen(), clock.instant());
+      return Mono.just(events);
+    }).map(p -> p.report(reportId));
+  }
+
+  @Override
+  public Mono<MilestoneReport> formPanel(FormPanelCommand c) {
+    return Flux.fromIterable(c.expertIds())
+        .concatMap(id -> experts.find(id).switchIfEmpty(Mono.error(() -> DomainRuleException.rule("unknown-expert",
+            "no expert profile " + id + ": register it first"))))
+        .collectList()
+        .flatMap(profiles -> change(c.projectId(), c.correlationId(), project -> {
+          project.formPanel(c.reportId(), profiles, clock.instant());
+          return Mono.just(List.<ProjectEvent>of());
+        }))
+        .map(p -> p.report(c.reportId()));
+  }
+
+  @Override
+  public Mono<MilestoneReport> addExpert(AddExpertCommand c) {
+    return experts.find(c.expertId())
+        .switchIfEmpty(Mono.error(() -> DomainRuleException.rule("unknown-expert",
+            "no expert profile " + c.expertId() + ": register it first")))
+        .flatMap(profile -> change(c.projectId(), c.correlationId(), project -> {
+          project.addExpert(c.reportId(), profile, clock.instant());
+          return Mono.just(List.<ProjectEvent>of());
+        }))
+        .map(p -> p.report(c.reportId()));
+  }
+
+  @Override
+  public Mono<MilestoneReport> declare(DeclarationCommand c) {
+    requireRole(c.expert(), Actor.EXPERT);
+    return change(c.projectId(), c.correlationId(), project -> {
+      project.declare(c.reportId(), c.expert(), c.conflict(), c.reason(), clock.instant());
+      return Mono.just(List.<ProjectEvent>of());
+    }).flatMap(p -> Mono.justOrEmpty(p.report(c.reportId()).seatOf(c.expert().id()).map(s -> p.report(c.reportId()))));
+  }
+
+  @Override
+  public Mono<MilestoneReport> evaluate(EvaluateCommand c) {
+    requireRole(c.expert(), Actor.EXPERT);
+    return change(c.projectId(), c.correlationId(), project -> Mono.just(project.evaluate(c.reportId(), c.expert(),
+        c.scores(), c.recommendation(), c.comments(), policy, clock.instant())))
+        .map(p -> p.report(c.reportId()));
+  }
+
+  /** Load, decide, store state + events in one write; decide again on a concurrent change. */
+  private Mono<Project> change(String projectId, String correlationId,
+      Function<Project, Mono<List<ProjectEvent>>> decision) {
+    return Mono.defer(() -> projects.find(projectId)
+            .switchIfEmpty(Mono.error(() -> DomainRuleException.notVisible("project", projectId)))
+            .flatMap(project -> decision.apply(project)
+                .flatMap(events -> projects.save(project, events, null,
+                    correlationId != null ? correlationId : UUID.randomUUID().toString()))
+                .thenReturn(project)))
+        .retryWhen(Retry.max(5).filter(StaleProjectException.class::isInstance));
+  }
+
+  private static void requireRole(Actor actor, String role) {
+    if (!actor.is(role)) {
+      throw DomainRuleException.notAllowed("forbidden", "only " + role + " may do this");
+    }
+  }
+
+  // ---------------------------------------------------------------- queries
+
+  @Override
+  public Mono<Project> project(Actor actor, String projectId) {
+    return projects.find(projectId)
+        .switchIfEmpty(Mono.error(() -> DomainRuleException.notVisible("project", projectId)))
+        .doOnNext(p -> p.checkVisibleTo(actor));
+  }
+
+  @Override
+  public Flux<Project> projects(Actor actor) {
+    if (actor.seesAll()) {
+      return projects.findAll();
+    }
+    if (actor.is(Actor.APPLICANT) && actor.organisationCode() != null) {
+      return projects.findByOrganisation(actor.organisationCode());
+    }
+    if (actor.is(Actor.EXPERT)) {
+      return projects.findAssignedTo(actor.id());
+    }
+    return Flux.empty();
+  }
+
+  @Override
+  public Mono<ProjectReport> report(Actor actor, String projectId, String reportId) {
+    return projects.find(projectId)
+        .switchIfEmpty(Mono.error(() -> DomainRuleException.notVisible("report", reportId)))
+        .map(p -> new ProjectReport(p, p.reportFor(actor, reportId)));
+  }
+
+  @Override
+  public Flux<ProjectReport> assignments(Actor expert) {
+    return projects.findAssignedTo(expert.id())
+        .flatMapIterable(p -> p.getReports().stream()
+            .filter(r -> r.seatOf(expert.id()).isPresent())
+            .map(r -> new ProjectReport(p, r))
+            .toList());
+  }
+
+  @Override
+  public Mono<ExpertProfile> expert(Actor actor, String expertId) {
+    if (!actor.seesAll() && !expertId.equals(actor.id())) {
+      return Mono.error(DomainRuleException.notVisible("expert", expertId));
+    }
+    return experts.find(expertId).switchIfEmpty(Mono.error(() -> DomainRuleException.notVisible("expert", expertId)));
+  }
+}

@@ -1,0 +1,84 @@
+package org.fundflow.milestone.config;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.function.Consumer;
+import org.fundflow.milestone.adapter.in.kafka.HoldMessage;
+import org.fundflow.milestone.adapter.in.kafka.IntegrationEventHandlers;
+import org.fundflow.milestone.adapter.in.kafka.ProposalAwardedMessage;
+import org.fundflow.milestone.adapter.out.kafka.ProjectEventMessages;
+import org.fundflow.milestone.adapter.out.mongo.MongoExpertProfiles;
+import org.fundflow.milestone.adapter.out.mongo.MongoHolds;
+import org.fundflow.milestone.adapter.out.mongo.MongoProjects;
+import org.fundflow.milestone.application.service.ExpertService;
+import org.fundflow.milestone.application.service.HoldService;
+import org.fundflow.milestone.application.service.ProjectLifecycleService;
+import org.fundflow.platform.events.EventDispatcher;
+import org.fundflow.platform.events.EventReader;
+import org.fundflow.platform.outbox.AggregateWriter;
+import org.fundflow.platform.outbox.OutboxEvents;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.messaging.Message;
+
+/** Explicit wiring of the hexagon: adapters -> ports -> services. */
+@Configuration(proxyBeanMethods = false)
+public class MilestoneReviewConfiguration {
+
+  @Bean
+  ProjectEventMessages projectEventMessages(OutboxEvents events) {
+    return new ProjectEventMessages(events);
+  }
+
+  @Bean
+  MongoProjects projects(ReactiveMongoTemplate template, AggregateWriter writer, ProjectEventMessages messages) {
+    return new MongoProjects(template, writer, messages);
+  }
+
+  @Bean
+  MongoExpertProfiles expertProfiles(ReactiveMongoTemplate template) {
+    return new MongoExpertProfiles(template);
+  }
+
+  @Bean
+  MongoHolds holds(ReactiveMongoTemplate template) {
+    return new MongoHolds(template);
+  }
+
+  @Bean
+  ProjectLifecycleService projectLifecycleService(MongoProjects projects, MongoExpertProfiles experts, MongoHolds holds,
+      ReviewProperties review, Clock clock) {
+    return new ProjectLifecycleService(projects, experts, holds, review.policy(), clock);
+  }
+
+  @Bean
+  HoldService holdService(MongoProjects projects, MongoHolds holds, Clock clock) {
+    return new HoldService(projects, holds, clock);
+  }
+
+  @Bean
+  ExpertService expertService(MongoExpertProfiles experts) {
+    return new ExpertService(experts);
+  }
+
+  @Bean
+  IntegrationEventHandlers integrationEventHandlers(ProjectLifecycleService projects, HoldService holds) {
+    return new IntegrationEventHandlers(projects, holds);
+  }
+
+  @Bean
+  Consumer<Message<byte[]>> onProposalEvent(EventReader reader, MeterRegistry meters, IntegrationEventHandlers handlers) {
+    return EventDispatcher.builder("milestone-review/proposal-events", reader, meters)
+        .on(IntegrationEventHandlers.PROPOSAL_AWARDED, ProposalAwardedMessage.class, handlers::onProposalAwarded)
+        .build();
+  }
+
+  @Bean
+  Consumer<Message<byte[]>> onIntegrityEvent(EventReader reader, MeterRegistry meters, IntegrationEventHandlers handlers) {
+    return EventDispatcher.builder("milestone-review/integrity-events", reader, meters)
+        .on(IntegrationEventHandlers.HOLD_PLACED, HoldMessage.class, handlers::onHoldPlaced)
+        .on(IntegrationEventHandlers.HOLD_LIFTED, HoldMessage.class, handlers::onHoldLifted)
+        .build();
+  }
+}

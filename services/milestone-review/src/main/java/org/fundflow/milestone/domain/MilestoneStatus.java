@@ -1,0 +1,15 @@
+package org.fundflow.milestone.domain;
+
+/** Where a milestone stands. */
+public enum MilestoneStatus {
+  /** waiting for a (first, or after one FAILED review, a new) report */
+  OPEN,
+  /** a report is being reviewed */
+  UNDER_REVIEW,
+  /** CONDITIONAL: a rectified report may be submitted until rectifyBy */
+  RECTIFYING,
+  /** PASSED while the organisation is under an integrity hold: accepted when the hold lifts */
+  ACCEPTANCE_ON_HOLD,
+  ACCEPTED,
+  FAILED
+}

@@ -1,0 +1,3 @@
+package org.fundflow.milestone.domain;
+
+public enum Outcome { PASSED, CONDITIONAL, FAILED }

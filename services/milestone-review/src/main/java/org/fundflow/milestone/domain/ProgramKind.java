@@ -1,0 +1,3 @@
+package org.fundflow.milestone.domain;
+
+public enum ProgramKind { GENERAL, CHALLENGE, POST_SUBSIDY }

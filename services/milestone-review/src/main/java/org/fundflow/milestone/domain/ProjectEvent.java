@@ -1,0 +1,25 @@
+package org.fundflow.milestone.domain;
+
+import java.time.Instant;
+import java.util.List;
+
+/** What happened to a project, in the past tense. Integration messages are mapped from these. */
+public sealed interface ProjectEvent {
+
+  record MilestoneReportSubmitted(String milestoneId, int sequence, String reportId, int attempt,
+      List<String> deliverablesMet, List<Evidence> evidence, long spendingToDateFen, Instant submittedAt)
+      implements ProjectEvent {}
+
+  record ExpertEvaluationSubmitted(String milestoneId, String reportId, String expertId, String expertOrganisationCode,
+      String expertPersonIdHash, Scores scores, int total, Recommendation recommendation, Instant submittedAt) implements ProjectEvent {}
+
+  record MilestoneReviewCompleted(String milestoneId, int sequence, String reportId, Decision decision,
+      boolean finalMilestone) implements ProjectEvent {}
+
+  record MilestoneAccepted(String milestoneId, int sequence, int tranchePercent, boolean lastMilestone,
+      Instant acceptedAt) implements ProjectEvent {}
+
+  record ProjectTerminated(String reason, Instant terminatedAt) implements ProjectEvent {}
+
+  record ProjectCompleted(Instant completedAt) implements ProjectEvent {}
+}

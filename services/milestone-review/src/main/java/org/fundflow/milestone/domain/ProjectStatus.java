@@ -1,0 +1,3 @@
+package org.fundflow.milestone.domain;
+
+public enum ProjectStatus { ACTIVE, COMPLETED, TERMINATED }

@@ -1,0 +1,106 @@
+package org.fundflow.milestone.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.fundflow.milestone.adapter.out.kafka.ProjectEventMessages;
+import org.fundflow.milestone.domain.Actor;
+import org.fundflow.milestone.domain.Award;
+import org.fundflow.milestone.domain.DecisionPolicy;
+import org.fundflow.milestone.domain.Evidence;
+import org.fundflow.milestone.domain.ExpertProfile;
+import org.fundflow.milestone.domain.ProgramKind;
+import org.fundflow.milestone.domain.Project;
+import org.fundflow.milestone.domain.ProjectEvent;
+import org.fundflow.milestone.domain.Recommendation;
+import org.fundflow.milestone.domain.Scores;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every kind of event this service publishes, as mapped for the outbox, validates against its
+ * shared schema (the service ITs also validate every record that really reaches Kafka).
+ */
+class PublishedEventContractTest {
+
+  static final String ORG = "12120112EXH9BL324R";
+  static final String EXPERT_ORG = "12310115AMBRCN372R";
+  static final Instant T0 = Instant.parse("2027-01-20T02:00:00.123456Z");
+  static final JsonMapper JSON = JsonMapper.builder().build();
+  final List<String> checked = new ArrayList<>();
+
+  Project project(String id, ProgramKind kind) {
+    List<Award.PlannedMilestone> plan = kind == ProgramKind.GENERAL
+        ? List.of(new Award.PlannedMilestone(id + "-final", 1, "结题验收", List.of("结题报告"), LocalDate.parse("2027-12-31"), 100))
+        : List.of(new Award.PlannedMilestone(id + "-m1", 1, "一", List.of("a"), LocalDate.parse("2027-01-31"), 30),
+            new Award.PlannedMilestone(id + "-m2", 2, "二", List.of("b"), LocalDate.parse("2027-09-30"), 70));
+    return Project.open(new Award(id, "prp-" + id, "prg-1", kind, kind == ProgramKind.CHALLENGE ? "chl-1" : null, ORG,
+        "机构", "题目", 280_000_000L, plan, List.of(ORG, "12120116800HQW767H"), List.of("0d".repeat(32)),
+        T0), Set.of());
+  }
+
+  void validate(Project p, List<ProjectEvent> events) {
+    for (ProjectEvent e : events) {
+      ProjectEventMessages.Message message = ProjectEventMessages.toMessage(p, e);
+      String json = JSON.writeValueAsString(message);
+      assertThat(Schemas.errors(message.type(), json)).as(message.type() + " " + json).isEmpty();
+      checked.add(message.type());
+    }
+  }
+
+  List<ProjectEvent> review(Project p, String reportId, Instant at, int... totals) {
+    List<ExpertProfile> experts = new ArrayList<>();
+    for (int i = 0; i < totals.length; i++) {
+      experts.add(new ExpertProfile(reportId + "-e" + i, "专家", EXPERT_ORG, "75".repeat(32), "1101**********824X",
+          List.of()));
+    }
+    p.formPanel(reportId, experts, at);
+    List<ProjectEvent> events = new ArrayList<>();
+    for (int i = 0; i < totals.length; i++) {
+      Actor expert = new Actor(reportId + "-e" + i, Set.of(Actor.EXPERT), EXPERT_ORG);
+      p.declare(reportId, expert, false, null, at);
+      int t = totals[i];
+      int d = Math.min(40, t), q = Math.min(30, t - d), b = Math.min(20, t - d - q);
+      events.addAll(p.evaluate(reportId, expert, new Scores(d, q, b, t - d - q - b),
+          t >= 80 ? Recommendation.PASSED : t >= 60 ? Recommendation.CONDITIONAL : Recommendation.FAILED, "意见",
+          DecisionPolicy.DEFAULT, at));
+    }
+    return events;
+  }
+
+  List<ProjectEvent> submit(Project p, String reportId, Instant at) {
+    return p.submitReport(new Actor("alice", Set.of(Actor.APPLICANT), ORG), reportId, null, List.of("交付物"),
+        List.of(new Evidence("报告.pdf", "9f".repeat(32))), 12_345_600L, at);
+  }
+
+  @Test
+  void everyPublishedEventValidatesAgainstItsSchema() {
+    Project general = project("prj-g", ProgramKind.GENERAL);
+    validate(general, submit(general, "r1", T0));
+    validate(general, review(general, "r1", T0, 70, 65, 72)); // CONDITIONAL with rectifyBy
+    validate(general, submit(general, "r2", T0.plus(Duration.ofDays(3))));
+    validate(general, review(general, "r2", T0.plus(Duration.ofDays(4)), 100, 88, 93, 60, 85)); // accepted, completed
+
+    Project challenge = project("prj-c", ProgramKind.CHALLENGE);
+    validate(challenge, submit(challenge, "r1", T0));
+    validate(challenge, review(challenge, "r1", T0, 10, 0, 55)); // FAILED once
+    validate(challenge, submit(challenge, "r2", T0));
+    validate(challenge, review(challenge, "r2", T0, 50, 40, 59)); // FAILED twice: terminated
+
+    assertThat(new LinkedHashSet<>(checked)).containsExactlyInAnyOrder(
+        ProjectEventMessages.REPORT_SUBMITTED, ProjectEventMessages.EVALUATION_SUBMITTED,
+        ProjectEventMessages.REVIEW_COMPLETED, ProjectEventMessages.MILESTONE_ACCEPTED,
+        ProjectEventMessages.PROJECT_COMPLETED, ProjectEventMessages.PROJECT_TERMINATED);
+  }
+
+  @Test
+  void theSchemasBite() {
+    assertThat(Schemas.errors(ProjectEventMessages.REVIEW_COMPLETED, "{\"projectId\":\"p\"}")).isNotEmpty();
+  }
+}

@@ -1,0 +1,60 @@
+package org.fundflow.subsidy.adapter.in.kafka;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import java.util.List;
+
+/**
+ * This service's own copies of the events it consumes: only the fields it needs (tolerant reader,
+ * unknown fields are ignored), with the constraints it relies on (violations go to the DLQ).
+ */
+public final class Messages {
+
+  private Messages() {}
+
+  public record Split(@NotNull @Min(0) @Max(100) Integer advancePercent, @NotNull @Min(0) @Max(100) Integer balancePercent) {}
+
+  public record Tier(@NotNull @PositiveOrZero Long fromFen, @NotNull @Min(0) @Max(10_000) Integer rateBasisPoints) {}
+
+  public record Rule(@NotBlank String base, @NotEmpty List<@Valid @NotNull Tier> tiers,
+      @NotNull @PositiveOrZero Long capPerOrganisationPerYearFen, @PositiveOrZero Long minimumIncreaseFen) {}
+
+  /** program-published and program-changed carry the same full state. */
+  public record ProgramMessage(@NotBlank String programId, @NotBlank String kind, String name,
+      @NotNull @PositiveOrZero Long budgetFen, @Valid Split fundingSplit, @Valid Rule postSubsidyRule,
+      @NotNull @PositiveOrZero Long revision) {}
+
+  public record Milestone(@NotBlank String milestoneId, @NotNull Integer sequence,
+      @NotNull @Min(0) @Max(100) Integer tranchePercent) {}
+
+  public record ProposalAwardedMessage(@NotBlank String proposalId, @NotBlank String projectId,
+      @NotBlank String programId, @NotBlank String programKind, @NotBlank String organisationCode,
+      @NotNull @PositiveOrZero Long awardedAmountFen, @Valid Split fundingSplit,
+      List<@Valid @NotNull Milestone> milestones) {}
+
+  public record MilestoneAcceptedMessage(@NotBlank String projectId, @NotBlank String programId,
+      @NotBlank String programKind, @NotBlank String milestoneId, @NotNull Integer sequence,
+      @NotNull @Min(0) @Max(100) Integer tranchePercent, @NotNull @PositiveOrZero Long awardedAmountFen,
+      @NotBlank String organisationCode, @NotNull Boolean lastMilestone) {}
+
+  public record ProjectCompletedMessage(@NotBlank String projectId, @NotBlank String programId,
+      @NotBlank String programKind, @NotBlank String organisationCode, @NotNull @PositiveOrZero Long awardedAmountFen) {}
+
+  public record ProjectTerminatedMessage(@NotBlank String projectId, @NotBlank String programId,
+      @NotBlank String organisationCode, @NotBlank String reason) {}
+
+  public record Subject(@NotBlank String type, @NotBlank String id) {}
+
+  public record HoldPlacedMessage(@NotBlank String holdId, @NotNull @Valid Subject subject, String reason) {}
+
+  public record HoldLiftedMessage(@NotBlank String holdId, @NotNull @Valid Subject subject, String reason) {}
+
+  public record ClaimVerifiedMessage(@NotBlank String claimId, @NotBlank String programId,
+      @NotBlank String organisationCode, @NotBlank String outcome, @NotNull @PositiveOrZero Long subsidyFen,
+      String explanation) {}
+}

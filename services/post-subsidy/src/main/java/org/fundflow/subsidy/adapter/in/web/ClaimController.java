@@ -1,0 +1,107 @@
+package org.fundflow.subsidy.adapter.in.web;
+
+import static org.fundflow.subsidy.adapter.in.web.WebSupport.correlation;
+import static org.fundflow.subsidy.adapter.in.web.WebSupport.etag;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import org.fundflow.platform.resilience.StoreGuard;
+import org.fundflow.platform.security.Caller;
+import org.fundflow.subsidy.adapter.in.web.Views.ClaimPage;
+import org.fundflow.subsidy.adapter.in.web.Views.ClaimView;
+import org.fundflow.subsidy.application.port.in.ClaimsUseCase;
+import org.fundflow.subsidy.application.port.in.Refusal;
+import org.fundflow.subsidy.domain.ClaimStatus;
+import org.fundflow.subsidy.domain.ExpenditureClaim;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+@RestController
+@RequestMapping("/claims")
+@Tag(name = "expenditure claims", description = "R&D expenditure claims of POST_SUBSIDY programs (研发投入后补助)")
+public class ClaimController {
+
+  public record SubmitClaimRequest(@NotBlank @Size(max = 100) String programId,
+      @NotNull @Min(2000) @Max(2100) Integer fiscalYear, @NotNull @PositiveOrZero Long expenditureThisYearFen,
+      @NotNull @PositiveOrZero Long expenditureLastYearFen, @NotBlank @Size(max = 200) String auditReportReference) {}
+
+  public record VerificationRequest(@NotBlank @Pattern(regexp = "VERIFIED|REJECTED") String outcome,
+      @Size(max = 2000) String reason) {}
+
+  private final ClaimsUseCase useCase;
+  private final StoreGuard guard;
+
+  public ClaimController(ClaimsUseCase useCase, StoreGuard guard) {
+    this.useCase = useCase;
+    this.guard = guard;
+  }
+
+  @PostMapping
+  @PreAuthorize("hasRole('APPLICANT')")
+  @Operation(summary = "Claim a year's audited R&D expenditure for the caller's own organisation")
+  public Mono<ResponseEntity<ClaimView>> submit(@Valid @RequestBody SubmitClaimRequest body,
+      @RequestHeader(name = "X-Correlation-Id", required = false) String correlationId, Caller caller) {
+    return Mono.fromCallable(() -> new ClaimsUseCase.SubmitCommand(body.programId(), caller.organisationCode(),
+            caller.organisationName(), body.fiscalYear(), body.expenditureThisYearFen(), body.expenditureLastYearFen(),
+            body.auditReportReference(), caller.subject(), correlation(correlationId)))
+        .flatMap(c -> guard.protect(useCase.submit(c)))
+        .map(c -> ResponseEntity.created(URI.create("/claims/" + c.id())).eTag(etag(c.version())).body(ClaimView.of(c)));
+  }
+
+  @PostMapping("/{id}/verification")
+  @PreAuthorize("hasRole('FINANCE_OFFICER')")
+  @Operation(summary = "Verify (computes the subsidy with an explanation) or reject with a reason")
+  public Mono<ResponseEntity<ClaimView>> verify(@PathVariable String id, @Valid @RequestBody VerificationRequest body,
+      @RequestHeader(name = "If-Match", required = false) String ifMatch,
+      @RequestHeader(name = "X-Correlation-Id", required = false) String correlationId, Caller caller) {
+    return Mono.fromCallable(() -> new ClaimsUseCase.VerifyCommand(id, "VERIFIED".equals(body.outcome()), body.reason(),
+            WebSupport.version(ifMatch), caller.subject(), correlation(correlationId)))
+        .flatMap(c -> guard.protect(useCase.verify(c)))
+        .map(ClaimController::withEtag);
+  }
+
+  @GetMapping
+  @PreAuthorize(WebSupport.FINANCE_OR_AUDIT)
+  @Operation(summary = "List claims; applicants see their own organisation's only")
+  public Mono<ClaimPage> list(@RequestParam(required = false) String programId,
+      @RequestParam(required = false) String organisationCode, @RequestParam(required = false) ClaimStatus status,
+      Caller caller) {
+    ClaimsUseCase.Filter filter = new ClaimsUseCase.Filter(programId,
+        WebSupport.organisationScope(caller, organisationCode), status);
+    return guard.protect(useCase.search(filter).collectList())
+        .map(all -> new ClaimPage(all.stream().map(ClaimView::of).toList(), all.size(),
+            all.stream().mapToLong(ExpenditureClaim::subsidyFen).sum()));
+  }
+
+  @GetMapping("/{id}")
+  @PreAuthorize(WebSupport.FINANCE_OR_AUDIT)
+  @Operation(summary = "One claim with the explanation of its subsidy and its history")
+  public Mono<ResponseEntity<ClaimView>> get(@PathVariable String id, Caller caller) {
+    return guard.protect(useCase.find(id))
+        .filter(c -> WebSupport.mayRead(caller, c.organisationCode()))
+        .switchIfEmpty(Mono.error(() -> Refusal.notFound("Claim", id)))
+        .map(ClaimController::withEtag);
+  }
+
+  static ResponseEntity<ClaimView> withEtag(ExpenditureClaim c) {
+    return ResponseEntity.ok().eTag(etag(c.version())).body(ClaimView.of(c));
+  }
+}

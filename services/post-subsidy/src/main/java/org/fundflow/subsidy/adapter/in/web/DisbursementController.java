@@ -1,0 +1,132 @@
+package org.fundflow.subsidy.adapter.in.web;
+
+import static org.fundflow.subsidy.adapter.in.web.WebSupport.correlation;
+import static org.fundflow.subsidy.adapter.in.web.WebSupport.etag;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.fundflow.platform.problem.Problems;
+import org.fundflow.platform.resilience.StoreGuard;
+import org.fundflow.platform.security.Caller;
+import org.fundflow.subsidy.adapter.in.web.Views.DisbursementPage;
+import org.fundflow.subsidy.adapter.in.web.Views.DisbursementView;
+import org.fundflow.subsidy.adapter.in.web.Views.Totals;
+import org.fundflow.subsidy.application.port.in.DisbursementsUseCase;
+import org.fundflow.subsidy.application.port.in.DisbursementsUseCase.Filter;
+import org.fundflow.subsidy.application.port.in.Refusal;
+import org.fundflow.subsidy.domain.Disbursement;
+import org.fundflow.subsidy.domain.DisbursementStatus;
+import org.fundflow.subsidy.domain.Payee;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+@RestController
+@RequestMapping("/disbursements")
+@Tag(name = "disbursements", description = "Payments created by events, prepared and released by two different people")
+public class DisbursementController {
+
+  public record PrepareRequest(@NotBlank @Size(max = 200) String payeeName, @NotBlank @Size(max = 200) String bank,
+      @NotBlank @Pattern(regexp = "[0-9 ]{8,40}", message = "must be 8-32 digits") String accountNumber) {}
+
+  public record ReleaseRequest(@NotBlank @Size(max = 100) String paymentReference) {}
+
+  private final DisbursementsUseCase useCase;
+  private final StoreGuard guard;
+
+  public DisbursementController(DisbursementsUseCase useCase, StoreGuard guard) {
+    this.useCase = useCase;
+    this.guard = guard;
+  }
+
+  @GetMapping
+  @PreAuthorize(WebSupport.FINANCE_OR_AUDIT)
+  @Operation(summary = "List disbursements by status, program, organisation or project, with totals")
+  public Mono<DisbursementPage> list(@RequestParam(required = false) DisbursementStatus status,
+      @RequestParam(required = false) String programId, @RequestParam(required = false) String organisationCode,
+      @RequestParam(required = false) String projectId, @RequestParam(required = false) String after,
+      @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit, Caller caller) {
+    Filter filter = new Filter(status, programId, WebSupport.organisationScope(caller, organisationCode), projectId);
+    return guard.protect(useCase.search(filter).collectList()).map(all -> {
+      Map<String, Totals> byStatus = all.stream().collect(Collectors.groupingBy(d -> d.status().name(), TreeMap::new,
+          Collectors.collectingAndThen(Collectors.toList(),
+              l -> new Totals(l.size(), l.stream().mapToLong(Disbursement::amountFen).sum()))));
+      List<Disbursement> page = all.stream()
+          .sorted(Comparator.comparing(Disbursement::id))
+          .filter(d -> after == null || d.id().compareTo(after) > 0)
+          .limit(limit)
+          .toList();
+      String next = page.size() == limit ? page.get(page.size() - 1).id() : null;
+      return new DisbursementPage(page.stream().map(DisbursementView::of).toList(), next, all.size(),
+          all.stream().mapToLong(Disbursement::amountFen).sum(), byStatus);
+    });
+  }
+
+  @GetMapping("/{id}")
+  @PreAuthorize(WebSupport.FINANCE_OR_AUDIT)
+  @Operation(summary = "One disbursement with its history; the ETag is its version (for If-Match)")
+  public Mono<ResponseEntity<DisbursementView>> get(@PathVariable String id, Caller caller) {
+    return guard.protect(useCase.find(id))
+        .filter(d -> WebSupport.mayRead(caller, d.organisationCode()))
+        .switchIfEmpty(Mono.error(() -> Refusal.notFound("Disbursement", id)))
+        .map(DisbursementController::withEtag);
+  }
+
+  @PostMapping("/{id}/preparation")
+  @PreAuthorize("hasRole('FINANCE_OFFICER')")
+  @Operation(summary = "Check the payee account and prepare the disbursement for release")
+  public Mono<ResponseEntity<DisbursementView>> prepare(@PathVariable String id, @Valid @RequestBody PrepareRequest body,
+      @RequestHeader(name = "If-Match", required = false) String ifMatch,
+      @RequestHeader(name = "X-Correlation-Id", required = false) String correlationId, Caller caller) {
+    return Mono.fromCallable(() -> new DisbursementsUseCase.PrepareCommand(id, WebSupport.version(ifMatch),
+            new Payee(body.payeeName(), body.bank(), body.accountNumber()), caller.subject(), correlation(correlationId)))
+        .flatMap(c -> guard.protect(useCase.prepare(c)))
+        .map(DisbursementController::withEtag);
+  }
+
+  @PostMapping("/{id}/release")
+  @PreAuthorize("hasRole('FINANCE_APPROVER')")
+  @Operation(summary = "Release (pay) a prepared disbursement: another person than the preparer; "
+      + "Idempotency-Key and If-Match required")
+  public Mono<ResponseEntity<DisbursementView>> release(@PathVariable String id, @Valid @RequestBody ReleaseRequest body,
+      @RequestHeader(name = "If-Match", required = false) String ifMatch,
+      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+      @RequestHeader(name = "X-Correlation-Id", required = false) String correlationId, Caller caller) {
+    if (ifMatch == null || ifMatch.isBlank()) {
+      return Mono.error(Problems.problem(HttpStatus.PRECONDITION_REQUIRED, "if-match-required", "If-Match required",
+          "Send the disbursement's ETag in If-Match to release it."));
+    }
+    if (idempotencyKey == null || idempotencyKey.isBlank()) {
+      return Mono.error(Problems.problem(HttpStatus.BAD_REQUEST, "idempotency-key-required",
+          "Idempotency-Key required", "Send an Idempotency-Key header with every release."));
+    }
+    return Mono.fromCallable(() -> new DisbursementsUseCase.ReleaseCommand(id, WebSupport.version(ifMatch),
+            idempotencyKey, body.paymentReference(), caller.subject(), correlation(correlationId)))
+        .flatMap(c -> guard.protect(useCase.release(c)))
+        .map(DisbursementController::withEtag);
+  }
+
+  static ResponseEntity<DisbursementView> withEtag(Disbursement d) {
+    return ResponseEntity.ok().eTag(etag(d.version())).body(DisbursementView.of(d));
+  }
+}

@@ -1,0 +1,59 @@
+package org.fundflow.subsidy.adapter.in.web;
+
+import java.util.UUID;
+import org.fundflow.platform.problem.Problems;
+import org.fundflow.platform.security.Caller;
+import org.springframework.http.HttpStatus;
+
+final class WebSupport {
+
+  static final String FINANCE_OR_AUDIT = "hasAnyRole('FINANCE_OFFICER','FINANCE_APPROVER','AUDITOR','APPLICANT')";
+
+  private WebSupport() {}
+
+  /** Applicants see only their own organisation; everyone else may filter freely. */
+  static String organisationScope(Caller caller, String requested) {
+    if (isApplicantOnly(caller)) {
+      if (caller.organisationCode() == null) {
+        throw Problems.forbidden("Your token carries no organisation code.");
+      }
+      return caller.organisationCode();
+    }
+    return requested;
+  }
+
+  static boolean isApplicantOnly(Caller caller) {
+    return caller.hasRole("APPLICANT") && !caller.hasRole("FINANCE_OFFICER") && !caller.hasRole("FINANCE_APPROVER")
+        && !caller.hasRole("AUDITOR");
+  }
+
+  static boolean mayRead(Caller caller, String organisationCode) {
+    return !isApplicantOnly(caller) || organisationCode.equals(caller.organisationCode());
+  }
+
+  /** "7", "\"7\"" or W/"7" -> 7; null when absent. */
+  static Long version(String ifMatch) {
+    if (ifMatch == null || ifMatch.isBlank()) {
+      return null;
+    }
+    String v = ifMatch.trim();
+    if (v.startsWith("W/")) {
+      v = v.substring(2);
+    }
+    v = v.replace("\"", "");
+    try {
+      return Long.parseLong(v);
+    } catch (NumberFormatException e) {
+      throw Problems.problem(HttpStatus.PRECONDITION_FAILED, "version-mismatch", "Version mismatch",
+          "If-Match must be the ETag of the record, e.g. \"3\"");
+    }
+  }
+
+  static String etag(long version) {
+    return "\"" + version + "\"";
+  }
+
+  static String correlation(String header) {
+    return header != null && !header.isBlank() ? header : "req-" + UUID.randomUUID();
+  }
+}

@@ -1,0 +1,42 @@
+package org.fundflow.subsidy.application.port.in;
+
+import java.util.Objects;
+import org.fundflow.subsidy.domain.ClaimStatus;
+import org.fundflow.subsidy.domain.ExpenditureClaim;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Expenditure claims: applicants submit, finance officers verify or reject. */
+public interface ClaimsUseCase {
+
+  record SubmitCommand(String programId, String organisationCode, String organisationName, int fiscalYear,
+      long expenditureThisYearFen, long expenditureLastYearFen, String auditReportReference, String by,
+      String correlationId) {
+    public SubmitCommand {
+      Objects.requireNonNull(programId);
+      if (organisationCode == null || organisationCode.isBlank()) {
+        throw new IllegalArgumentException("the caller's token carries no organisation code");
+      }
+    }
+  }
+
+  record VerifyCommand(String claimId, boolean verified, String reason, Long expectedVersion, String by,
+      String correlationId) {
+    public VerifyCommand {
+      Objects.requireNonNull(claimId);
+      if (!verified && (reason == null || reason.isBlank())) {
+        throw new IllegalArgumentException("a rejection needs a reason");
+      }
+    }
+  }
+
+  record Filter(String programId, String organisationCode, ClaimStatus status) {}
+
+  Mono<ExpenditureClaim> submit(SubmitCommand command);
+
+  Mono<ExpenditureClaim> verify(VerifyCommand command);
+
+  Mono<ExpenditureClaim> find(String id);
+
+  Flux<ExpenditureClaim> search(Filter filter);
+}

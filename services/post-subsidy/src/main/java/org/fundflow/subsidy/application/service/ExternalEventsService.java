@@ -1,0 +1,192 @@
+package org.fundflow.subsidy.application.service;
+
+import java.time.Clock;
+import java.util.function.Function;
+import org.fundflow.subsidy.application.port.in.ExternalEventsUseCase;
+import org.fundflow.subsidy.application.port.out.ConcurrentChange;
+import org.fundflow.subsidy.application.port.out.Disbursements;
+import org.fundflow.subsidy.application.port.out.Holds;
+import org.fundflow.subsidy.application.port.out.Programs;
+import org.fundflow.subsidy.application.port.out.Projects;
+import org.fundflow.subsidy.domain.Disbursement;
+import org.fundflow.subsidy.domain.DisbursementStatus;
+import org.fundflow.subsidy.domain.FundingSplit;
+import org.fundflow.subsidy.domain.Money;
+import org.fundflow.subsidy.domain.ProgramKind;
+import org.fundflow.subsidy.domain.Project;
+import org.fundflow.subsidy.domain.TrancheSchedule;
+import org.fundflow.subsidy.domain.Trigger;
+import org.fundflow.subsidy.domain.TriggerKind;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+/**
+ * Creates disbursements from triggers, exactly once per trigger (the id is derived from the trigger and
+ * the insert hits the unique id on a redelivery), keeps program copies, applies holds and terminations.
+ */
+public class ExternalEventsService implements ExternalEventsUseCase {
+
+  private final Disbursements disbursements;
+  private final Programs programs;
+  private final Projects projects;
+  private final Holds holds;
+  private final Clock clock;
+
+  public ExternalEventsService(Disbursements disbursements, Programs programs, Projects projects, Holds holds,
+      Clock clock) {
+    this.disbursements = disbursements;
+    this.programs = programs;
+    this.projects = projects;
+    this.holds = holds;
+    this.clock = clock;
+  }
+
+  @Override
+  public Mono<Void> programChanged(ProgramCopy program) {
+    return programs.apply(program);
+  }
+
+  @Override
+  public Mono<Void> proposalAwarded(Awarded e) {
+    Mono<FundingSplit> split = e.kind() != ProgramKind.GENERAL ? Mono.empty()
+        : e.fundingSplit() != null ? Mono.just(e.fundingSplit()) : programSplit(e.programId());
+    return split.map(s -> s.advanceOf(e.awardedFen())).defaultIfEmpty(-1L).flatMap(advance -> {
+      if (e.kind() == ProgramKind.GENERAL && advance < 0) {
+        return Mono.error(new IllegalStateException("no funding split known for GENERAL program " + e.programId()));
+      }
+      Project project = new Project(e.projectId(), e.programId(), e.kind(), e.organisationCode(), e.awardedFen(),
+          Math.max(0, advance), e.milestones(), false, null);
+      Mono<Void> remember = projects.awarded(project);
+      if (e.kind() != ProgramKind.GENERAL) {
+        return remember;
+      }
+      int percent = e.fundingSplit() != null ? e.fundingSplit().advancePercent() : -1;
+      String explanation = "advance on award: awarded " + Money.format(e.awardedFen())
+          + (percent >= 0 ? " x " + percent + "%" : " x advance share") + " = " + Money.format(advance)
+          + " (HALF_UP to the fen)";
+      return remember.then(create(Trigger.advance(e.projectId(), e.origin().eventId()), e.programId(), e.projectId(),
+          null, e.organisationCode(), advance, explanation, e.origin()));
+    });
+  }
+
+  @Override
+  public Mono<Void> projectCompleted(ProjectCompleted e) {
+    if (e.kind() != ProgramKind.GENERAL) {
+      return Mono.empty();
+    }
+    Mono<Long> advance = projects.find(e.projectId())
+        .filter(p -> p.awardedFen() == e.awardedFen())
+        .map(Project::advanceFen)
+        .switchIfEmpty(Mono.defer(() -> programSplit(e.programId()).map(s -> s.advanceOf(e.awardedFen()))))
+        .switchIfEmpty(Mono.error(() -> new IllegalStateException(
+            "no funding split known for GENERAL program " + e.programId())));
+    return advance.flatMap(adv -> {
+      long balance = e.awardedFen() - adv;
+      String explanation = "balance on final acceptance: awarded " + Money.format(e.awardedFen()) + " - advance "
+          + Money.format(adv) + " = " + Money.format(balance);
+      return create(Trigger.balance(e.projectId(), e.origin().eventId()), e.programId(), e.projectId(), null,
+          e.organisationCode(), balance, explanation, e.origin());
+    });
+  }
+
+  @Override
+  public Mono<Void> milestoneAccepted(MilestoneAccepted e) {
+    if (e.kind() != ProgramKind.CHALLENGE) {
+      return Mono.empty();
+    }
+    String disbursementId = Trigger.tranche(e.projectId(), e.milestoneId(), null).disbursementId();
+    return projects.find(e.projectId())
+        .map(p -> java.util.Optional.of(p))
+        .defaultIfEmpty(java.util.Optional.empty())
+        .flatMap(known -> {
+          if (known.isPresent() && known.get().terminated()) {
+            return Mono.<TrancheSchedule.Tranche>empty();
+          }
+          if (known.isPresent() && known.get().awardedFen() == e.awardedFen()
+              && known.get().milestones().stream().anyMatch(m -> m.milestoneId().equals(e.milestoneId()))) {
+            return Mono.justOrEmpty(TrancheSchedule.split(e.awardedFen(), known.get().milestones()).stream()
+                .filter(t -> t.milestoneId().equals(e.milestoneId())).findFirst());
+          }
+          // the plan is unknown: awarded x % for each, the last takes the remainder of what exists
+          return disbursements.findByProject(e.projectId())
+              .filter(d -> d.trigger().kind() == TriggerKind.TRANCHE && !d.id().equals(disbursementId)
+                  && d.status() != DisbursementStatus.CANCELLED)
+              .map(Disbursement::amountFen)
+              .reduce(0L, Long::sum)
+              .map(earlier -> TrancheSchedule.without(e.awardedFen(), e.milestoneId(), e.sequence(),
+                  e.tranchePercent(), e.lastMilestone(), earlier));
+        })
+        .flatMap(t -> create(Trigger.tranche(e.projectId(), e.milestoneId(), e.origin().eventId()), e.programId(),
+            e.projectId(), null, e.organisationCode(), t.amountFen(),
+            "tranche of milestone " + e.milestoneId() + " (sequence " + e.sequence() + "): "
+                + t.explanation(e.awardedFen()), e.origin()));
+  }
+
+  @Override
+  public Mono<Void> projectTerminated(ProjectTerminated e) {
+    return projects.terminated(e.projectId(), e.programId(), e.organisationCode(), e.reason())
+        .thenMany(disbursements.findByProject(e.projectId()))
+        .filter(d -> d.status().isOpen())
+        .concatMap(d -> change(d.id(), current -> current.cancel("project terminated: " + e.reason(),
+            e.origin().actor(), clock.instant()), e.origin()))
+        .then();
+  }
+
+  @Override
+  public Mono<Void> holdPlaced(HoldPlaced e) {
+    return holds.place(e.organisationCode(), e.holdId())
+        .thenMany(disbursements.findOpenByOrganisation(e.organisationCode()))
+        .concatMap(d -> change(d.id(), current -> current.hold(e.holdId(), e.origin().actor(), clock.instant()),
+            e.origin()))
+        .then();
+  }
+
+  @Override
+  public Mono<Void> holdLifted(HoldLifted e) {
+    return holds.lift(e.organisationCode(), e.holdId())
+        .filter(Boolean::booleanValue)
+        .flatMapMany(free -> disbursements.findOnHoldByOrganisation(e.organisationCode()))
+        .concatMap(d -> change(d.id(), current -> current.resume(e.origin().actor(), clock.instant()), e.origin()))
+        .then();
+  }
+
+  @Override
+  public Mono<Void> claimVerified(ClaimVerified e) {
+    if (!e.verified() || e.subsidyFen() <= 0) {
+      return Mono.empty();
+    }
+    return create(Trigger.postSubsidy(e.claimId(), e.origin().eventId()), e.programId(), null, e.claimId(),
+        e.organisationCode(), e.subsidyFen(), "post-subsidy of claim " + e.claimId() + ": " + e.explanation(),
+        e.origin());
+  }
+
+  private Mono<FundingSplit> programSplit(String programId) {
+    return programs.find(programId).flatMap(p -> Mono.justOrEmpty(p.fundingSplit()));
+  }
+
+  private Mono<Void> create(Trigger trigger, String programId, String projectId, String claimId,
+      String organisationCode, long amountFen, String explanation, Origin origin) {
+    return holds.activeHold(organisationCode)
+        .map(java.util.Optional::of)
+        .defaultIfEmpty(java.util.Optional.empty())
+        .flatMap(hold -> {
+          Disbursement.Change created = Disbursement.create(trigger, programId, projectId, claimId, organisationCode,
+              amountFen, explanation, hold.orElse(null), origin.actor(), clock.instant());
+          return disbursements.create(created.next(), created.events(), origin.correlationId(), origin.eventId());
+        })
+        .then();
+  }
+
+  /** Load, decide, write with the version read; on a concurrent change do it again. */
+  private Mono<Void> change(String id, Function<Disbursement, Disbursement.Change> decide, Origin origin) {
+    return Mono.defer(() -> disbursements.findById(id).flatMap(current -> {
+          Disbursement.Change change = decide.apply(current);
+          if (change.next() == null) {
+            return Mono.<Boolean>empty();
+          }
+          return disbursements.update(change.next(), change.events(), origin.correlationId(), origin.eventId());
+        }))
+        .retryWhen(Retry.max(10).filter(ConcurrentChange.class::isInstance))
+        .then();
+  }
+}

@@ -1,0 +1,85 @@
+package org.fundflow.subsidy.config;
+
+import java.time.Clock;
+import java.time.Duration;
+import org.fundflow.platform.outbox.AggregateWriter;
+import org.fundflow.platform.outbox.OutboxEvents;
+import org.fundflow.subsidy.adapter.out.kafka.IntegrationEvents;
+import org.fundflow.subsidy.adapter.out.mongo.MongoClaims;
+import org.fundflow.subsidy.adapter.out.mongo.MongoDisbursements;
+import org.fundflow.subsidy.adapter.out.mongo.MongoHolds;
+import org.fundflow.subsidy.adapter.out.mongo.MongoPrograms;
+import org.fundflow.subsidy.adapter.out.mongo.MongoProjects;
+import org.fundflow.subsidy.application.port.in.ClaimsUseCase;
+import org.fundflow.subsidy.application.port.in.DisbursementsUseCase;
+import org.fundflow.subsidy.application.port.in.ExternalEventsUseCase;
+import org.fundflow.subsidy.application.port.out.Claims;
+import org.fundflow.subsidy.application.port.out.Disbursements;
+import org.fundflow.subsidy.application.port.out.Holds;
+import org.fundflow.subsidy.application.port.out.Programs;
+import org.fundflow.subsidy.application.port.out.Projects;
+import org.fundflow.subsidy.application.service.ClaimsService;
+import org.fundflow.subsidy.application.service.DisbursementsService;
+import org.fundflow.subsidy.application.service.ExternalEventsService;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+
+/** Explicit wiring of the hexagon: adapters implement the ports, services get them by constructor. */
+@Configuration(proxyBeanMethods = false)
+public class SubsidyConfiguration {
+
+  @Bean
+  IntegrationEvents integrationEvents(OutboxEvents events) {
+    return new IntegrationEvents(events);
+  }
+
+  @Bean
+  Disbursements disbursements(ReactiveMongoTemplate template, AggregateWriter writer, IntegrationEvents events) {
+    return new MongoDisbursements(template, writer, events);
+  }
+
+  @Bean
+  Claims claims(ReactiveMongoTemplate template, AggregateWriter writer, IntegrationEvents events) {
+    return new MongoClaims(template, writer, events);
+  }
+
+  @Bean
+  Programs programs(ReactiveMongoTemplate template) {
+    return new MongoPrograms(template);
+  }
+
+  @Bean
+  Holds holds(ReactiveMongoTemplate template) {
+    return new MongoHolds(template);
+  }
+
+  @Bean
+  Projects projects(ReactiveMongoTemplate template) {
+    return new MongoProjects(template);
+  }
+
+  @Bean
+  ExternalEventsUseCase externalEvents(Disbursements disbursements, Programs programs, Projects projects, Holds holds,
+      Clock clock) {
+    return new ExternalEventsService(disbursements, programs, projects, holds, clock);
+  }
+
+  @Bean
+  DisbursementsUseCase disbursementsUseCase(Disbursements disbursements, Programs programs, Holds holds, Clock clock,
+      @Value("${fundflow.subsidy.reconcile-grace:60s}") Duration grace) {
+    return new DisbursementsService(disbursements, programs, holds, clock, grace);
+  }
+
+  @Bean
+  ClaimsUseCase claimsUseCase(Claims claims, Programs programs, Disbursements disbursements, Clock clock) {
+    return new ClaimsService(claims, programs, disbursements, clock);
+  }
+
+  @Bean
+  ReservationReconciler reservationReconciler(DisbursementsUseCase useCase,
+      @Value("${fundflow.subsidy.reconcile-every:60s}") Duration every) {
+    return new ReservationReconciler(useCase, every);
+  }
+}

@@ -1,0 +1,3 @@
+package org.fundflow.subsidy.domain;
+
+public enum ClaimStatus { SUBMITTED, VERIFIED, REJECTED }

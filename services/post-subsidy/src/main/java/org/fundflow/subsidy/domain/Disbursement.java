@@ -1,0 +1,161 @@
+package org.fundflow.subsidy.domain;
+
+import static org.fundflow.subsidy.domain.DisbursementRefused.Reason.ILLEGAL_TRANSITION;
+import static org.fundflow.subsidy.domain.DisbursementRefused.Reason.PREPARER_CANNOT_RELEASE;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One payment. CREATED -> PREPARED (finance officer checks the payee) -> RELEASED (a finance approver
+ * who is not the preparer); ON_HOLD while the organisation is under an integrity hold, back to the
+ * status it had when the hold lifts; CANCELLED when the project is terminated before it was paid.
+ * Immutable: every transition returns a {@link Change} with the next state and what happened.
+ *
+ * @param version the stored version this state was read at (0 for a new one); not changed here
+ */
+public record Disbursement(
+    String id,
+    Trigger trigger,
+    String programId,
+    String projectId,
+    String claimId,
+    String organisationCode,
+    long amountFen,
+    String explanation,
+    DisbursementStatus status,
+    DisbursementStatus statusBeforeHold,
+    String holdId,
+    Payee payee,
+    String preparedBy,
+    Instant preparedAt,
+    String releasedBy,
+    Instant releasedAt,
+    String paymentReference,
+    String releaseIdempotencyKey,
+    String cancelReason,
+    Instant createdAt,
+    List<HistoryEntry> history,
+    long version) {
+
+  public Disbursement {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(trigger, "trigger");
+    Objects.requireNonNull(programId, "programId");
+    Objects.requireNonNull(organisationCode, "organisationCode");
+    Objects.requireNonNull(status, "status");
+    if (amountFen < 0) {
+      throw new IllegalArgumentException("amount must not be negative");
+    }
+    history = List.copyOf(history == null ? List.of() : history);
+  }
+
+  public record Change(Disbursement next, List<DisbursementEvent> events) {
+    public boolean changed() {
+      return !events.isEmpty() || next != null;
+    }
+  }
+
+  /**
+   * A new disbursement for a trigger. When the organisation is under a hold it starts ON_HOLD
+   * (and will become CREATED when the hold lifts).
+   */
+  public static Change create(Trigger trigger, String programId, String projectId, String claimId,
+      String organisationCode, long amountFen, String explanation, String activeHoldId, String by, Instant now) {
+    Disbursement created = new Disbursement(trigger.disbursementId(), trigger, programId, projectId, claimId,
+        organisationCode, amountFen, explanation, DisbursementStatus.CREATED, null, null, null, null, null, null,
+        null, null, null, null, now,
+        List.of(new HistoryEntry(now, by, null, DisbursementStatus.CREATED.name(), explanation)), 0L);
+    List<DisbursementEvent> events = new ArrayList<>();
+    events.add(new DisbursementEvent.Created(created, now));
+    if (activeHoldId != null) {
+      Change held = created.hold(activeHoldId, by, now);
+      events.addAll(held.events());
+      return new Change(held.next(), events);
+    }
+    return new Change(created, events);
+  }
+
+  public Change prepare(Payee payee, String by, Instant now) {
+    if (status == DisbursementStatus.ON_HOLD) {
+      throw new DisbursementRefused(DisbursementRefused.Reason.ORGANISATION_ON_HOLD,
+          "disbursement " + id + " is on hold: the organisation is under an integrity hold");
+    }
+    if (status != DisbursementStatus.CREATED && status != DisbursementStatus.PREPARED) {
+      throw new DisbursementRefused(ILLEGAL_TRANSITION, "disbursement " + id + " is " + status + " and cannot be prepared");
+    }
+    Disbursement next = with(DisbursementStatus.PREPARED, statusBeforeHold, holdId, payee, by, now, releasedBy, releasedAt,
+        paymentReference, releaseIdempotencyKey, cancelReason,
+        entry(now, by, DisbursementStatus.PREPARED, "payee " + payee.name() + ", " + payee.bank() + ", "
+            + payee.accountNumberMasked()));
+    return new Change(next, List.of());
+  }
+
+  /** The four-eyes check and the state change; budget and holds are checked by the caller around it. */
+  public Change release(String by, String paymentReference, String idempotencyKey, Instant now) {
+    if (status == DisbursementStatus.ON_HOLD) {
+      throw new DisbursementRefused(DisbursementRefused.Reason.ORGANISATION_ON_HOLD,
+          "disbursement " + id + " is on hold: the organisation is under an integrity hold");
+    }
+    if (status != DisbursementStatus.PREPARED) {
+      throw new DisbursementRefused(ILLEGAL_TRANSITION, "disbursement " + id + " is " + status
+          + "; only a PREPARED disbursement can be released");
+    }
+    if (by.equals(preparedBy)) {
+      throw new DisbursementRefused(PREPARER_CANNOT_RELEASE,
+          "disbursement " + id + " was prepared by " + by + "; another finance approver must release it");
+    }
+    Disbursement next = with(DisbursementStatus.RELEASED, null, holdId, payee, preparedBy, preparedAt, by, now,
+        paymentReference, idempotencyKey, cancelReason,
+        entry(now, by, DisbursementStatus.RELEASED, "payment reference " + paymentReference));
+    return new Change(next, List.of(new DisbursementEvent.Released(next, now)));
+  }
+
+  /** Puts an open disbursement on hold; a paid, cancelled or already held one is left as it is. */
+  public Change hold(String holdId, String by, Instant now) {
+    if (status != DisbursementStatus.CREATED && status != DisbursementStatus.PREPARED) {
+      return new Change(null, List.of());
+    }
+    Disbursement next = with(DisbursementStatus.ON_HOLD, status, holdId, payee, preparedBy, preparedAt, releasedBy,
+        releasedAt, paymentReference, releaseIdempotencyKey, cancelReason,
+        entry(now, by, DisbursementStatus.ON_HOLD, "integrity hold " + holdId));
+    return new Change(next, List.of(new DisbursementEvent.Held(next, holdId, now)));
+  }
+
+  /** Back to the status it had when the hold was placed. */
+  public Change resume(String by, Instant now) {
+    if (status != DisbursementStatus.ON_HOLD) {
+      return new Change(null, List.of());
+    }
+    DisbursementStatus back = statusBeforeHold != null ? statusBeforeHold : DisbursementStatus.CREATED;
+    Disbursement next = with(back, null, null, payee, preparedBy, preparedAt, releasedBy, releasedAt,
+        paymentReference, releaseIdempotencyKey, cancelReason, entry(now, by, back, "hold lifted"));
+    return new Change(next, List.of());
+  }
+
+  /** Cancels what is not paid yet; a released disbursement stays released. */
+  public Change cancel(String reason, String by, Instant now) {
+    if (!status.isOpen()) {
+      return new Change(null, List.of());
+    }
+    Disbursement next = with(DisbursementStatus.CANCELLED, null, holdId, payee, preparedBy, preparedAt, releasedBy,
+        releasedAt, paymentReference, releaseIdempotencyKey, reason, entry(now, by, DisbursementStatus.CANCELLED, reason));
+    return new Change(next, List.of(new DisbursementEvent.Cancelled(next, reason, now)));
+  }
+
+  private HistoryEntry entry(Instant now, String by, DisbursementStatus to, String note) {
+    return new HistoryEntry(now, by, status.name(), to.name(), note);
+  }
+
+  private Disbursement with(DisbursementStatus newStatus, DisbursementStatus newStatusBeforeHold, String newHoldId,
+      Payee newPayee, String newPreparedBy, Instant newPreparedAt, String newReleasedBy, Instant newReleasedAt,
+      String newPaymentReference, String newReleaseKey, String newCancelReason, HistoryEntry entry) {
+    List<HistoryEntry> h = new ArrayList<>(history);
+    h.add(entry);
+    return new Disbursement(id, trigger, programId, projectId, claimId, organisationCode, amountFen, explanation,
+        newStatus, newStatusBeforeHold, newHoldId, newPayee, newPreparedBy, newPreparedAt, newReleasedBy, newReleasedAt,
+        newPaymentReference, newReleaseKey, newCancelReason, createdAt, h, version);
+  }
+}

@@ -1,0 +1,89 @@
+package org.fundflow.subsidy.domain;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An organisation's claim on its audited R&D expenditure of one fiscal year in one POST_SUBSIDY
+ * program. One claim per organisation, program and year: the id is derived from the three.
+ */
+public record ExpenditureClaim(
+    String id,
+    String programId,
+    String organisationCode,
+    String organisationName,
+    int fiscalYear,
+    long expenditureThisYearFen,
+    long expenditureLastYearFen,
+    String auditReportReference,
+    ClaimStatus status,
+    String submittedBy,
+    Instant submittedAt,
+    String verifiedBy,
+    Instant verifiedAt,
+    String reason,
+    long subsidyFen,
+    String explanation,
+    List<HistoryEntry> history,
+    long version) {
+
+  public ExpenditureClaim {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(status, "status");
+    history = List.copyOf(history == null ? List.of() : history);
+  }
+
+  public static String idOf(String programId, String organisationCode, int fiscalYear) {
+    return "clm-" + programId + "-" + organisationCode + "-" + fiscalYear;
+  }
+
+  public static ExpenditureClaim submit(String programId, String organisationCode, String organisationName,
+      int fiscalYear, long thisYearFen, long lastYearFen, String auditReportReference, String by, Instant now) {
+    if (thisYearFen < 0 || lastYearFen < 0) {
+      throw new ClaimRefused(ClaimRefused.Reason.INVALID, "expenditure must not be negative");
+    }
+    if (fiscalYear < 2000 || fiscalYear > 2100) {
+      throw new ClaimRefused(ClaimRefused.Reason.INVALID, "fiscal year " + fiscalYear + " is out of range");
+    }
+    if (auditReportReference == null || auditReportReference.isBlank()) {
+      throw new ClaimRefused(ClaimRefused.Reason.INVALID, "the third-party audit report reference is required");
+    }
+    return new ExpenditureClaim(idOf(programId, organisationCode, fiscalYear), programId, organisationCode,
+        organisationName, fiscalYear, thisYearFen, lastYearFen, auditReportReference, ClaimStatus.SUBMITTED, by, now,
+        null, null, null, 0, null,
+        List.of(new HistoryEntry(now, by, null, ClaimStatus.SUBMITTED.name(), "audit report " + auditReportReference)),
+        0);
+  }
+
+  public ExpenditureClaim verify(SubsidyRule rule, long alreadyGrantedFen, long budgetRemainingFen, String by,
+      Instant now) {
+    requireSubmitted();
+    SubsidyCalculation calculation =
+        rule.calculate(expenditureThisYearFen, expenditureLastYearFen, alreadyGrantedFen, budgetRemainingFen);
+    return decided(ClaimStatus.VERIFIED, by, now, null, calculation.subsidyFen(), calculation.explanation());
+  }
+
+  public ExpenditureClaim reject(String reason, String by, Instant now) {
+    requireSubmitted();
+    if (reason == null || reason.isBlank()) {
+      throw new ClaimRefused(ClaimRefused.Reason.INVALID, "a rejection needs a reason");
+    }
+    return decided(ClaimStatus.REJECTED, by, now, reason, 0, "rejected: " + reason);
+  }
+
+  private void requireSubmitted() {
+    if (status != ClaimStatus.SUBMITTED) {
+      throw new ClaimRefused(ClaimRefused.Reason.ALREADY_DECIDED, "claim " + id + " is already " + status);
+    }
+  }
+
+  private ExpenditureClaim decided(ClaimStatus to, String by, Instant now, String why, long subsidy, String text) {
+    List<HistoryEntry> h = new ArrayList<>(history);
+    h.add(new HistoryEntry(now, by, status.name(), to.name(), text));
+    return new ExpenditureClaim(id, programId, organisationCode, organisationName, fiscalYear, expenditureThisYearFen,
+        expenditureLastYearFen, auditReportReference, to, submittedBy, submittedAt, by, now, why, subsidy, text, h,
+        version);
+  }
+}

@@ -1,0 +1,17 @@
+package org.fundflow.subsidy.domain;
+
+import java.util.List;
+
+/**
+ * What this service knows of an awarded project: enough to compute its advance, balance and
+ * tranches, and whether it was terminated.
+ *
+ * @param advanceFen the GENERAL advance computed at award (0 for CHALLENGE)
+ */
+public record Project(String id, String programId, ProgramKind kind, String organisationCode, long awardedFen,
+    long advanceFen, List<TrancheSchedule.Milestone> milestones, boolean terminated, String terminationReason) {
+
+  public Project {
+    milestones = List.copyOf(milestones == null ? List.of() : milestones);
+  }
+}

@@ -1,0 +1,104 @@
+package org.fundflow.subsidy.domain;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A POST_SUBSIDY program's rule: tiered rates on the base (TOTAL spend of the year, or its INCREASE
+ * over last year), nothing when the increase is below the minimum, a cap per organisation per year,
+ * and never more than the program's remaining budget.
+ *
+ * <p>Rounding: each tier's share is kept exact (BigDecimal); the sum is rounded once, HALF_UP to the fen.
+ * A minimum of 0 means no minimum; a cap of 0 means no cap.
+ */
+public record SubsidyRule(Base base, List<Tier> tiers, long capPerOrganisationPerYearFen, long minimumIncreaseFen) {
+
+  public enum Base { TOTAL, INCREASE }
+
+  /** The rate applies to the part of the base from {@code fromFen} up to the next tier's {@code fromFen}. */
+  public record Tier(long fromFen, int rateBasisPoints) {
+    public Tier {
+      if (fromFen < 0 || rateBasisPoints < 0 || rateBasisPoints > 10_000) {
+        throw new IllegalArgumentException("tier needs fromFen >= 0 and a rate of 0-10000 basis points");
+      }
+    }
+  }
+
+  public SubsidyRule {
+    Objects.requireNonNull(base, "base");
+    if (tiers == null || tiers.isEmpty()) {
+      throw new IllegalArgumentException("a subsidy rule needs at least one tier");
+    }
+    List<Tier> sorted = new ArrayList<>(tiers);
+    sorted.sort(Comparator.comparingLong(Tier::fromFen));
+    tiers = List.copyOf(sorted);
+    if (capPerOrganisationPerYearFen < 0 || minimumIncreaseFen < 0) {
+      throw new IllegalArgumentException("cap and minimum must not be negative");
+    }
+  }
+
+  /**
+   * @param alreadyGrantedFen what the organisation was granted this year in this program by other claims
+   * @param budgetRemainingFen the program budget not yet released, reserved or owed
+   */
+  public SubsidyCalculation calculate(long expenditureThisYearFen, long expenditureLastYearFen, long alreadyGrantedFen,
+      long budgetRemainingFen) {
+    List<String> steps = new ArrayList<>();
+    long increase = expenditureThisYearFen - expenditureLastYearFen;
+    if (minimumIncreaseFen > 0 && increase < minimumIncreaseFen) {
+      steps.add("increase " + Money.format(increase) + " below the minimum increase " + Money.format(minimumIncreaseFen)
+          + ": no subsidy");
+      return new SubsidyCalculation(0, steps);
+    }
+    long basis = base == Base.TOTAL ? expenditureThisYearFen : Math.max(0, increase);
+    String basisName = base == Base.TOTAL ? "total" : "increase";
+    if (basis <= 0) {
+      steps.add(basisName + " " + Money.format(basis) + ": no subsidy");
+      return new SubsidyCalculation(0, steps);
+    }
+    BigDecimal exact = BigDecimal.ZERO;
+    List<String> parts = new ArrayList<>();
+    for (int i = 0; i < tiers.size(); i++) {
+      Tier tier = tiers.get(i);
+      long upper = i + 1 < tiers.size() ? tiers.get(i + 1).fromFen() : Long.MAX_VALUE;
+      long portion = Math.min(basis, upper) - tier.fromFen();
+      if (portion <= 0) {
+        continue;
+      }
+      BigDecimal share = BigDecimal.valueOf(portion).multiply(BigDecimal.valueOf(tier.rateBasisPoints()))
+          .divide(BigDecimal.valueOf(10_000));
+      exact = exact.add(share);
+      String range = tiers.size() == 1 ? "" : " from " + Money.format(tier.fromFen())
+          + (upper == Long.MAX_VALUE ? "" : " to " + Money.format(upper)) + ":";
+      parts.add(basisName + range + " " + Money.format(portion) + " x " + Money.rate(tier.rateBasisPoints()) + " = "
+          + Money.format(share));
+    }
+    long amount = exact.setScale(0, Money.ROUNDING).longValueExact();
+    steps.addAll(parts);
+    if (parts.size() > 1 || exact.scale() > 0 && exact.stripTrailingZeros().scale() > 0) {
+      steps.add("sum " + Money.format(exact) + " rounded HALF_UP to the fen = " + Money.format(amount));
+    }
+    if (capPerOrganisationPerYearFen > 0) {
+      long capLeft = Math.max(0, capPerOrganisationPerYearFen - alreadyGrantedFen);
+      String already = alreadyGrantedFen > 0 ? " (already granted " + Money.format(alreadyGrantedFen) + " this year)" : "";
+      if (amount > capLeft) {
+        amount = capLeft;
+        steps.add("cap " + Money.format(capPerOrganisationPerYearFen) + " reached" + already + ": limited to "
+            + Money.format(amount));
+      } else {
+        steps.add("cap " + Money.format(capPerOrganisationPerYearFen) + " not reached" + already);
+      }
+    }
+    long budgetLeft = Math.max(0, budgetRemainingFen);
+    if (amount > budgetLeft) {
+      amount = budgetLeft;
+      steps.add("budget remaining " + Money.format(budgetLeft) + ": limited to " + Money.format(amount));
+    } else {
+      steps.add("budget remaining " + Money.format(budgetLeft));
+    }
+    return new SubsidyCalculation(amount, steps);
+  }
+}

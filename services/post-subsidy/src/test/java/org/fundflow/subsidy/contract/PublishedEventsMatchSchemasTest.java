@@ -1,0 +1,70 @@
+package org.fundflow.subsidy.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+import org.fundflow.subsidy.adapter.out.kafka.IntegrationEvents;
+import org.fundflow.subsidy.domain.ClaimEvent;
+import org.fundflow.subsidy.domain.Disbursement;
+import org.fundflow.subsidy.domain.DisbursementEvent;
+import org.fundflow.subsidy.domain.ExpenditureClaim;
+import org.fundflow.subsidy.domain.Payee;
+import org.fundflow.subsidy.domain.SubsidyRule;
+import org.fundflow.subsidy.domain.Trigger;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Producer side: every event this service publishes validates against its shared schema. */
+class PublishedEventsMatchSchemasTest {
+
+  static final Instant NOW = Instant.parse("2027-02-26T02:30:00Z");
+  static final String ORG = "91120112MNH91HTMX6";
+
+  static Stream<Arguments> events() {
+    Payee payee = new Payee("天津津南先进材料研究院", "中国工商银行天津津南支行", "0302 0912 0930 0003 071");
+    Disbursement tranche = Disbursement.create(Trigger.tranche("prj-1", "ms-1", "evt-1"), "prg-1", "prj-1", null, ORG,
+        3_300_000, "tranche", null, "event:x", NOW).next();
+    Disbursement subsidy = Disbursement.create(Trigger.postSubsidy("clm-1", "evt-2"), "prg-2", null, "clm-1", ORG,
+        96_000_000, "increase ...", null, "event:x", NOW).next();
+    Disbursement prepared = tranche.prepare(payee, "alice", NOW).next();
+    List<DisbursementEvent> all = new java.util.ArrayList<>();
+    all.addAll(Disbursement.create(Trigger.advance("prj-9", "evt-3"), "prg-1", "prj-9", null, ORG, 6_000_000, "adv",
+        "hold-1", "event:x", NOW).events());
+    all.addAll(Disbursement.create(Trigger.postSubsidy("clm-1", "evt-2"), "prg-2", null, "clm-1", ORG, 96_000_000,
+        "increase ...", null, "event:x", NOW).events());
+    all.addAll(prepared.release("bob", "JNKJ-2027-000214", "key-1", NOW).events());
+    all.addAll(subsidy.prepare(payee, "alice", NOW).next().release("bob", "JNKJ-2027-000215", "key-2", NOW).events());
+    all.addAll(tranche.cancel("project terminated: failed final milestone", "event:x", NOW).events());
+    all.addAll(prepared.hold("hold-2", "event:x", NOW).events());
+
+    ExpenditureClaim claim = ExpenditureClaim.submit("prg-2", ORG, "天津某科技有限公司", 2026, 1_000_000_000, 680_000_000,
+        "津审字(2027)第0012号", "applicant", NOW);
+    SubsidyRule rule = new SubsidyRule(SubsidyRule.Base.INCREASE, List.of(new SubsidyRule.Tier(0, 3000)), 100_000_000,
+        0);
+    List<ClaimEvent> claims = List.of(
+        new ClaimEvent.Submitted(claim, NOW),
+        new ClaimEvent.Verified(claim.verify(rule, 0, 410_000_000, "officer", NOW), NOW),
+        new ClaimEvent.Verified(claim.reject("audit report does not cover R&D", "officer", NOW), NOW));
+
+    return Stream.concat(
+        all.stream().map(e -> Arguments.of(IntegrationEvents.typeOf(e), IntegrationEvents.data(e))),
+        claims.stream().map(e -> Arguments.of(IntegrationEvents.typeOf(e), IntegrationEvents.data(e))));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("events")
+  void validatesAgainstItsSchema(String type, java.util.Map<String, Object> data) {
+    String event = type.replace("fundflow.subsidy.", "").replace(".v1", "");
+    String json = Contracts.JSON.writeValueAsString(data);
+    assertThat(Contracts.validate("post-subsidy", event, json)).as(json).isEmpty();
+  }
+
+  @org.junit.jupiter.api.Test
+  void theValidatorDoesRejectAnEventWithoutItsRequiredFields() {
+    assertThat(Contracts.validate("post-subsidy", "disbursement-released",
+        "{\"disbursementId\":\"d\",\"amountFen\":1.5}")).isNotEmpty();
+  }
+}

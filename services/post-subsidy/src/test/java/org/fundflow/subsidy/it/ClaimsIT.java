@@ -1,0 +1,148 @@
+package org.fundflow.subsidy.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
+import org.fundflow.platform.test.TestJwts;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+
+class ClaimsIT extends SubsidyIT {
+
+  static final long YUAN = 100;
+
+  String applicant(String org) {
+    return TestJwts.token("app-" + org.substring(12), List.of("APPLICANT"), org);
+  }
+
+  WebTestSubmit submit(String token, String programId, int year, long thisYear, long lastYear) {
+    var result = web.post().uri("/claims").headers(h -> h.setBearerAuth(token))
+        .bodyValue(Map.of("programId", programId, "fiscalYear", year, "expenditureThisYearFen", thisYear,
+            "expenditureLastYearFen", lastYear, "auditReportReference", "津审字(2027)第0012号"))
+        .exchange();
+    return new WebTestSubmit(result);
+  }
+
+  record WebTestSubmit(org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec spec) {}
+
+  @Test
+  void anIncreaseClaimIsVerifiedWithItsExplanationAndPaidOnceBySubsidy() {
+    String programId = unique("prg-ps");
+    publishProgram(programId, postSubsidyProgram(programId, 4_100_000 * YUAN, "INCREASE",
+        "[{\"fromFen\":0,\"rateBasisPoints\":3000}]", 1_000_000 * YUAN, 500_000 * YUAN));
+    String org = organisationCode();
+    String token = applicant(org);
+
+    submit(token, programId, 2026, 10_000_000 * YUAN, 6_800_000 * YUAN).spec().expectStatus().isCreated()
+        .expectBody().jsonPath("$.status").isEqualTo("SUBMITTED").jsonPath("$.increaseFen").isEqualTo(320_000_000);
+    String claimId = "clm-" + programId + "-" + org + "-2026";
+    // one claim per organisation, program and year
+    submit(token, programId, 2026, 1 * YUAN, 0).spec().expectStatus().isEqualTo(HttpStatus.CONFLICT)
+        .expectHeader().contentType("application/problem+json")
+        .expectBody().jsonPath("$.type").isEqualTo("https://fundflow.org/problems/claim-exists");
+    // applicants do not verify
+    web.post().uri("/claims/{id}/verification", claimId).headers(h -> h.setBearerAuth(token))
+        .bodyValue(Map.of("outcome", "VERIFIED")).exchange().expectStatus().isForbidden();
+
+    web.post().uri("/claims/{id}/verification", claimId).headers(h -> {
+          h.setBearerAuth(OFFICER);
+          h.set(HttpHeaders.IF_MATCH, "\"1\"");
+        })
+        .bodyValue(Map.of("outcome", "VERIFIED")).exchange()
+        .expectStatus().isOk()
+        .expectBody()
+        .jsonPath("$.status").isEqualTo("VERIFIED")
+        .jsonPath("$.subsidyFen").isEqualTo(96_000_000)
+        .jsonPath("$.explanation").isEqualTo(
+            "increase 3,200,000.00 x 30% = 960,000.00; cap 1,000,000.00 not reached; budget remaining 4,100,000.00")
+        .jsonPath("$.verifiedBy").isEqualTo("olga-officer");
+
+    // the verified claim's event creates the POST_SUBSIDY disbursement, once
+    Document subsidy = awaitDisbursement("ps-" + claimId);
+    assertThat(subsidy.getLong("amountFen")).isEqualTo(96_000_000L);
+    assertThat(subsidy.getString("explanation")).contains("increase 3,200,000.00 x 30% = 960,000.00");
+
+    // the applicant sees its own; another organisation sees nothing of it; the auditor sees it
+    web.get().uri("/disbursements").headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isOk()
+        .expectBody().jsonPath("$.items[0].id").isEqualTo("ps-" + claimId).jsonPath("$.count").isEqualTo(1);
+    String stranger = applicant(organisationCode());
+    web.get().uri("/claims/{id}", claimId).headers(h -> h.setBearerAuth(stranger)).exchange()
+        .expectStatus().isNotFound();
+    web.get().uri("/disbursements/{id}", "ps-" + claimId).headers(h -> h.setBearerAuth(stranger)).exchange()
+        .expectStatus().isNotFound();
+    web.get().uri("/claims?organisationCode={o}", org).headers(h -> h.setBearerAuth(stranger)).exchange()
+        .expectStatus().isOk().expectBody().jsonPath("$.count").isEqualTo(0);
+    web.get().uri("/claims/{id}", claimId).headers(h -> h.setBearerAuth(AUDITOR)).exchange()
+        .expectStatus().isOk().expectBody().jsonPath("$.explanationSteps.length()").isEqualTo(3);
+
+    List<ConsumerRecord<String, byte[]>> claimEvents = published("subsidy.claim-events", claimId,
+        seen -> seen.size() >= 2);
+    assertThat(claimEvents).extracting(SubsidyIT::type).containsExactly(
+        "fundflow.subsidy.expenditure-claim-submitted.v1", "fundflow.subsidy.expenditure-claim-verified.v1");
+    assertValid(claimEvents);
+    List<ConsumerRecord<String, byte[]>> created = published(DISBURSEMENT_EVENTS, claimId, seen -> seen.size() >= 1);
+    assertValid(created);
+  }
+
+  @Test
+  void aTieredTotalClaimAndAClaimBelowTheMinimumAndARejection() {
+    String programId = unique("prg-ps");
+    publishProgram(programId, postSubsidyProgram(programId, 50_000_000 * YUAN, "TOTAL",
+        "[{\"fromFen\":0,\"rateBasisPoints\":350},{\"fromFen\":1000000000,\"rateBasisPoints\":175}]",
+        400_000 * YUAN, 0));
+    String org = organisationCode();
+    submit(applicant(org), programId, 2026, 15_000_000 * YUAN, 14_000_000 * YUAN).spec().expectStatus().isCreated();
+    String claimId = "clm-" + programId + "-" + org + "-2026";
+    web.post().uri("/claims/{id}/verification", claimId).headers(h -> h.setBearerAuth(OFFICER))
+        .bodyValue(Map.of("outcome", "VERIFIED")).exchange()
+        .expectStatus().isOk()
+        .expectBody()
+        .jsonPath("$.subsidyFen").isEqualTo(40_000_000)
+        .jsonPath("$.explanation").isEqualTo("total from 0.00 to 10,000,000.00: 10,000,000.00 x 3.5% = 350,000.00; "
+            + "total from 10,000,000.00: 5,000,000.00 x 1.75% = 87,500.00; "
+            + "sum 437,500.00 rounded HALF_UP to the fen = 437,500.00; "
+            + "cap 400,000.00 reached: limited to 400,000.00; budget remaining 50,000,000.00");
+    // deciding twice is refused
+    web.post().uri("/claims/{id}/verification", claimId).headers(h -> h.setBearerAuth(OFFICER))
+        .bodyValue(Map.of("outcome", "VERIFIED")).exchange().expectStatus().isEqualTo(HttpStatus.CONFLICT);
+
+    String increaseProgram = unique("prg-ps");
+    publishProgram(increaseProgram, postSubsidyProgram(increaseProgram, 50_000_000 * YUAN, "INCREASE",
+        "[{\"fromFen\":0,\"rateBasisPoints\":3000}]", 1_000_000 * YUAN, 500_000 * YUAN));
+    submit(applicant(org), increaseProgram, 2026, 10_400_000 * YUAN, 10_000_000 * YUAN).spec()
+        .expectStatus().isCreated();
+    web.post().uri("/claims/{id}/verification", "clm-" + increaseProgram + "-" + org + "-2026")
+        .headers(h -> h.setBearerAuth(OFFICER)).bodyValue(Map.of("outcome", "VERIFIED")).exchange()
+        .expectStatus().isOk()
+        .expectBody().jsonPath("$.subsidyFen").isEqualTo(0)
+        .jsonPath("$.explanation").isEqualTo("increase 400,000.00 below the minimum increase 500,000.00: no subsidy");
+
+    submit(applicant(org), increaseProgram, 2025, 9_000_000 * YUAN, 1_000_000 * YUAN).spec().expectStatus().isCreated();
+    String rejected = "clm-" + increaseProgram + "-" + org + "-2025";
+    web.post().uri("/claims/{id}/verification", rejected).headers(h -> h.setBearerAuth(OFFICER))
+        .bodyValue(Map.of("outcome", "REJECTED")).exchange()
+        .expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+    web.post().uri("/claims/{id}/verification", rejected).headers(h -> h.setBearerAuth(OFFICER))
+        .bodyValue(Map.of("outcome", "REJECTED", "reason", "audit report does not cover R&D")).exchange()
+        .expectStatus().isOk()
+        .expectBody().jsonPath("$.status").isEqualTo("REJECTED").jsonPath("$.subsidyFen").isEqualTo(0);
+
+    awaitDisbursement("ps-" + claimId);
+    assertThat(disbursement("ps-clm-" + increaseProgram + "-" + org + "-2026")).isNull();
+    assertThat(disbursement("ps-" + rejected)).isNull();
+  }
+
+  @Test
+  void aClaimForAProgramThatIsNotPostSubsidyIsRefused() {
+    String programId = unique("prg-gen");
+    publishProgram(programId, generalProgram(programId, 1_000_000, 60));
+    String org = organisationCode();
+    submit(applicant(org), programId, 2026, 1_000, 0).spec()
+        .expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
+        .expectBody().jsonPath("$.type").isEqualTo("https://fundflow.org/problems/not-a-post-subsidy-program");
+  }
+}
