@@ -207,7 +207,7 @@ class ProposalServiceTest {
     }
 
     @Override
-    public Flux<Program> list(String afterId, int limit) {
+    public Flux<Program> list(String afterId, int limit, boolean publishedOnly) {
       return Flux.just(program);
     }
 
