@@ -10,7 +10,7 @@ import java.util.Map;
  */
 public class IntakeRefusal extends RuntimeException {
 
-  public enum Kind { NOT_FOUND, CONFLICT, UNPROCESSABLE, FORBIDDEN }
+  public enum Kind { NOT_FOUND, CONFLICT, UNPROCESSABLE, FORBIDDEN, PRECONDITION_FAILED }
 
   private final Kind kind;
   private final String slug;
@@ -42,6 +42,13 @@ public class IntakeRefusal extends RuntimeException {
     return new IntakeRefusal(Kind.CONFLICT, "illegal-transition", "Illegal transition",
         what + " " + id + " is " + current + ": it cannot be " + action,
         Map.of("currentStatus", current.name(), "action", action));
+  }
+
+  /** The client decided on another version than the current one (If-Match). */
+  public static IntakeRefusal versionMismatch(String what, String id, long expected, long current) {
+    return new IntakeRefusal(Kind.PRECONDITION_FAILED, "version-mismatch", "Changed since you read it",
+        what + " " + id + " is at version " + current + ", the request was made for version " + expected
+            + ": read it again before deciding", Map.of("currentVersion", current, "expectedVersion", expected));
   }
 
   public static IntakeRefusal forbidden(String detail) {

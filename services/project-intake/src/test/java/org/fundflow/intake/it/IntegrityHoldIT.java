@@ -44,19 +44,21 @@ class IntegrityHoldIT extends IntakeIT {
     String program = openProgram("GENERAL", 100_000_000, 10_000_000);
     String id = draft(program, org, 1_000_000);
     String holdId = "hld-" + UUID.randomUUID();
+    long sent = System.nanoTime();
     publish(TOPIC, org, PLACED, placed(holdId, "ORGANISATION", org, Instant.parse("2029-12-31T16:00:00Z")));
 
-    await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+    await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
       Map<String, Object> problem = json(submit(org, id, "k-" + id, pledge()), HttpStatus.UNPROCESSABLE_CONTENT);
       assertProblem(problem, "integrity-hold");
       assertThat((String) problem.get("detail")).contains("until 2030-01-01");
       assertThat(problem.get("holdId")).isEqualTo(holdId);
       assertThat(problem.get("holdEndsAt")).isEqualTo("2029-12-31T16:00:00Z");
     });
+    System.out.println("[holds] hold-placed honoured at submit " + (System.nanoTime() - sent) / 1_000_000 + " ms after publishing");
     assertThat(json(get(applicant(org), "/proposals/" + id), HttpStatus.OK).get("status")).isEqualTo("DRAFT");
 
     publish(TOPIC, org, LIFTED, lifted(holdId, "ORGANISATION", org));
-    await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+    await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
         assertThat(json(submit(org, id, "k-" + id, pledge()), HttpStatus.OK).get("status")).isEqualTo("SUBMITTED"));
   }
 
@@ -69,7 +71,7 @@ class IntegrityHoldIT extends IntakeIT {
     String personHash = hasher.hash(pi);
     publish(TOPIC, personHash, PLACED, placed("hld-" + UUID.randomUUID(), "PERSON", personHash,
         Instant.now().plusSeconds(86_400 * 365)));
-    await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+    await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
       Map<String, Object> problem = json(submit(org, id, "k-" + id, pledge()), HttpStatus.UNPROCESSABLE_CONTENT);
       assertProblem(problem, "integrity-hold");
       assertThat((String) problem.get("detail")).contains("principal investigator").doesNotContain(pi);
@@ -82,7 +84,7 @@ class IntegrityHoldIT extends IntakeIT {
     String program = openProgram("GENERAL", 100_000_000, 10_000_000);
     String id = underReview(program, org, 1_000_000);
     publish(TOPIC, org, PLACED, placed("hld-" + UUID.randomUUID(), "ORGANISATION", org, Instant.now().plusSeconds(86_400)));
-    await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+    await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
         assertProblem(json(post(manager(), "/proposals/" + id + "/award", Map.of("amountFen", 1_000_000)),
             HttpStatus.UNPROCESSABLE_CONTENT), "integrity-hold"));
     assertThat(json(get(manager(), "/programs/" + program), HttpStatus.OK).get("committedFen")).isEqualTo(0);
@@ -99,7 +101,7 @@ class IntegrityHoldIT extends IntakeIT {
     publish(TOPIC, org, "fundflow.integrity.flag-raised.v1", "{\"flagId\":\"f\"}");
     String marker = "hld-" + UUID.randomUUID();
     publish(TOPIC, org, PLACED, placed(marker, "ORGANISATION", org, Instant.now().plusSeconds(86_400)));
-    await().atMost(Duration.ofSeconds(20)).until(() ->
+    await().atMost(Duration.ofSeconds(45)).until(() ->
         template.exists(new Query(Criteria.where("_id").is(marker)), "holds").block());
     assertThat(template.count(new Query(Criteria.where("subjectId").is(org)), "holds").block()).isEqualTo(2);
     Document hold = template.findById(holdId, Document.class, "holds").block();

@@ -23,12 +23,16 @@ class ProgramApiIT extends IntakeIT {
     Map<String, Object> created = json(post(manager(), "/programs", body), HttpStatus.CREATED);
     String id = (String) created.get("id");
     assertThat(created.get("status")).isEqualTo("DRAFT");
+    get(applicant(ORGS.get(0)), "/programs/" + id).expectStatus().isNotFound();
+    assertThat(get(applicant(ORGS.get(0)), "/programs?limit=100").expectBody(String.class).returnResult()
+        .getResponseBody()).doesNotContain(id);
 
     body.put("budgetFen", 200_000_000);
     assertThat(json(put(manager(), "/programs/" + id, body), HttpStatus.OK).get("budgetFen")).isEqualTo(200_000_000);
 
     Map<String, Object> opened = json(post(manager(), "/programs/" + id + "/open", null), HttpStatus.OK);
     assertThat(opened.get("status")).isEqualTo("OPEN");
+    get(applicant(ORGS.get(0)), "/programs/" + id).expectStatus().isOk();
     assertThat(opened.get("revision")).isEqualTo(1);
 
     assertProblem(json(put(manager(), "/programs/" + id, body), HttpStatus.CONFLICT), "illegal-transition");

@@ -192,6 +192,27 @@ class ProposalLifecycleIT extends IntakeIT {
   }
 
   @Test
+  void givenStaleIfMatch_whenAwarding_then412AndNothingChanges_andCurrentETagIsAccepted() {
+    String org = ORGS.get(6);
+    String program = openProgram("GENERAL", 100_000_000, 10_000_000);
+    String id = underReview(program, org, 1_000_000);
+    String etag = get(manager(), "/proposals/" + id).expectStatus().isOk().returnResult(String.class)
+        .getResponseHeaders().getETag();
+    Map<String, Object> stale = json(web.post().uri("/proposals/" + id + "/award").headers(h -> {
+          h.setBearerAuth(manager());
+          h.setIfMatch("\"1\"");
+        }).contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("amountFen", 1_000_000)).exchange(),
+        HttpStatus.PRECONDITION_FAILED);
+    assertProblem(stale, "version-mismatch");
+    assertThat(json(get(manager(), "/programs/" + program), HttpStatus.OK).get("committedFen")).isEqualTo(0);
+    assertThat(json(web.post().uri("/proposals/" + id + "/award").headers(h -> {
+          h.setBearerAuth(manager());
+          h.setIfMatch(etag);
+        }).contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("amountFen", 1_000_000)).exchange(),
+        HttpStatus.OK).get("status")).isEqualTo("AWARDED");
+  }
+
+  @Test
   void givenRejection_whenDecided_thenRejectedWithReasonAndEvent() {
     String org = ORGS.get(5);
     String program = openProgram("GENERAL", 100_000_000, 10_000_000);

@@ -13,10 +13,11 @@ import org.fundflow.intake.domain.Challenge;
 import org.fundflow.intake.domain.IntakeEvent;
 import org.fundflow.intake.domain.IntakeRefusal;
 import org.fundflow.intake.domain.Program;
+import org.fundflow.intake.domain.ProgramStatus;
 import org.fundflow.intake.domain.ProgramTerms;
+import org.fundflow.intake.application.port.in.Viewer;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
 public final class ProgramService implements ProgramUseCases {
 
@@ -64,17 +65,18 @@ public final class ProgramService implements ProgramUseCases {
           return programs.save(next, current.version(), events.apply(next), correlationId)
               .thenReturn(new Versioned<>(next, current.version() + 1));
         }))
-        .retryWhen(Retry.max(5).filter(StaleVersionException.class::isInstance));
+        .retryWhen(Retries.onStaleVersion());
   }
 
   @Override
-  public Mono<Versioned<Program>> get(String programId) {
-    return load(programId);
+  public Mono<Versioned<Program>> get(Viewer viewer, String programId) {
+    return load(programId).filter(p -> !viewer.applicant() || p.value().status() != ProgramStatus.DRAFT)
+        .switchIfEmpty(Mono.error(() -> IntakeRefusal.notFound("Program", programId)));
   }
 
   @Override
-  public Flux<Program> list(String afterId, int limit) {
-    return programs.list(afterId, limit);
+  public Flux<Program> list(Viewer viewer, String afterId, int limit) {
+    return programs.list(afterId, limit, viewer.applicant());
   }
 
   @Override

@@ -38,7 +38,6 @@ import org.fundflow.intake.domain.Submission;
 import org.fundflow.intake.domain.TeamMember;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
 /** Proposals from draft to decision. Each change: load, let the domain decide, one atomic write (retried on a stale version). */
 public final class ProposalService implements ProposalUseCases, DecisionUseCases {
@@ -93,7 +92,7 @@ public final class ProposalService implements ProposalUseCases, DecisionUseCases
           current.value().requireDeletable();
           return proposals.delete(proposalId, current.version());
         }))
-        .retryWhen(Retry.max(5).filter(StaleVersionException.class::isInstance));
+        .retryWhen(Retries.onStaleVersion());
   }
 
   @Override
@@ -119,7 +118,7 @@ public final class ProposalService implements ProposalUseCases, DecisionUseCases
                     c.correlationId()).thenReturn(new Versioned<>(next, current.version() + 1));
               })));
         }))
-        .retryWhen(Retry.max(5).filter(StaleVersionException.class::isInstance));
+        .retryWhen(Retries.onStaleVersion());
   }
 
   @Override
@@ -146,18 +145,21 @@ public final class ProposalService implements ProposalUseCases, DecisionUseCases
   // ---------------------------------------------------------------- managers
 
   @Override
-  public Mono<Versioned<Proposal>> screen(Viewer manager, String proposalId, String correlationId) {
-    return change(manager, proposalId, correlationId, p -> Mono.just(p.screen()), next -> List.of());
+  public Mono<Versioned<Proposal>> screen(Viewer manager, String proposalId, Long expectedVersion,
+      String correlationId) {
+    return change(manager, proposalId, expectedVersion, correlationId, p -> Mono.just(p.screen()), next -> List.of());
   }
 
   @Override
-  public Mono<Versioned<Proposal>> sendToReview(Viewer manager, String proposalId, String correlationId) {
-    return change(manager, proposalId, correlationId, p -> Mono.just(p.sendToReview()), next -> List.of());
+  public Mono<Versioned<Proposal>> sendToReview(Viewer manager, String proposalId, Long expectedVersion,
+      String correlationId) {
+    return change(manager, proposalId, expectedVersion, correlationId, p -> Mono.just(p.sendToReview()),
+        next -> List.of());
   }
 
   @Override
   public Mono<Versioned<Proposal>> reject(RejectCommand c) {
-    return change(c.manager(), c.proposalId(), c.correlationId(),
+    return change(c.manager(), c.proposalId(), c.expectedVersion(), c.correlationId(),
         p -> Mono.just(p.reject(c.reason(), c.manager().subject(), clock.instant())),
         next -> List.of(new IntakeEvent.ProposalRejected(next, next.decidedAt())));
   }
@@ -170,6 +172,7 @@ public final class ProposalService implements ProposalUseCases, DecisionUseCases
   @Override
   public Mono<Versioned<Proposal>> award(AwardCommand c) {
     return Mono.defer(() -> visible(c.manager(), c.proposalId()).flatMap(current -> {
+          requireVersion(current, c.expectedVersion());
           Proposal p = current.value();
           Instant now = clock.instant();
           return program(p.programId()).flatMap(program -> challenge(p.challengeId()).flatMap(challenge ->
@@ -193,17 +196,31 @@ public final class ProposalService implements ProposalUseCases, DecisionUseCases
                 });
               })));
         }))
-        .retryWhen(Retry.max(5).filter(StaleVersionException.class::isInstance));
+        .retryWhen(Retries.onStaleVersion());
   }
 
   // ---------------------------------------------------------------- helpers
 
   private Mono<Versioned<Proposal>> change(Viewer viewer, String proposalId, String correlationId,
       Function<Proposal, Mono<Proposal>> decide, Function<Proposal, List<IntakeEvent>> events) {
-    return Mono.defer(() -> visible(viewer, proposalId).flatMap(current -> decide.apply(current.value())
-            .flatMap(next -> proposals.save(next, current.version(), events.apply(next), correlationId)
-                .thenReturn(new Versioned<>(next, current.version() + 1)))))
-        .retryWhen(Retry.max(5).filter(StaleVersionException.class::isInstance));
+    return change(viewer, proposalId, null, correlationId, decide, events);
+  }
+
+  private Mono<Versioned<Proposal>> change(Viewer viewer, String proposalId, Long expectedVersion, String correlationId,
+      Function<Proposal, Mono<Proposal>> decide, Function<Proposal, List<IntakeEvent>> events) {
+    return Mono.defer(() -> visible(viewer, proposalId).flatMap(current -> {
+          requireVersion(current, expectedVersion);
+          return decide.apply(current.value())
+              .flatMap(next -> proposals.save(next, current.version(), events.apply(next), correlationId)
+                  .thenReturn(new Versioned<>(next, current.version() + 1)));
+        }))
+        .retryWhen(Retries.onStaleVersion());
+  }
+
+  private static void requireVersion(Versioned<Proposal> current, Long expectedVersion) {
+    if (expectedVersion != null && expectedVersion != current.version()) {
+      throw IntakeRefusal.versionMismatch("Proposal", current.value().id(), expectedVersion, current.version());
+    }
   }
 
   /** The proposal if the viewer may see it; another organisation's proposal does not exist for an applicant. */

@@ -29,6 +29,7 @@ public class IntakeProblems {
       case CONFLICT -> HttpStatus.CONFLICT;
       case FORBIDDEN -> HttpStatus.FORBIDDEN;
       case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_CONTENT;
+      case PRECONDITION_FAILED -> HttpStatus.PRECONDITION_FAILED;
     };
     ProblemDetail body = ProblemDetail.forStatusAndDetail(status, refusal.getMessage());
     body.setType(Problems.type(refusal.slug()));
@@ -47,8 +48,9 @@ public class IntakeProblems {
   }
 
   /**
-   * Unreadable bodies and invalid fields. The platform's handler for these is shadowed by Boot's own
-   * problem-details handler in this application, so intake answers them itself (same types).
+   * Unreadable bodies and invalid fields. With the first platform version Boot's own problem-details
+   * handler shadowed the platform's for these (400 without a Fundflow type), so intake answers them
+   * itself, with the platform's types and without echoing the body (it may hold national IDs).
    */
   @ExceptionHandler(ServerWebInputException.class)
   public ResponseEntity<ProblemDetail> input(ServerWebInputException e) {

@@ -13,6 +13,7 @@ import org.fundflow.intake.adapter.in.web.ProgramDtos.ProgramView;
 import org.fundflow.intake.application.port.in.ProgramUseCases;
 import org.fundflow.intake.application.port.out.Versioned;
 import org.fundflow.intake.domain.Program;
+import org.fundflow.platform.security.Caller;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -77,17 +78,17 @@ public class ProgramController {
 
   @GetMapping("/programs/{programId}")
   @PreAuthorize(READERS)
-  public Mono<ResponseEntity<ProgramView>> get(@PathVariable String programId) {
-    return programs.get(programId).map(ProgramController::ok);
+  public Mono<ResponseEntity<ProgramView>> get(@PathVariable String programId, Caller caller) {
+    return programs.get(Requests.viewer(caller), programId).map(ProgramController::ok);
   }
 
   @GetMapping("/programs")
   @PreAuthorize(READERS)
   @Operation(summary = "List programs, ordered by id; pass nextCursor as after for the next page")
-  public Mono<Page<ProgramView>> list(@RequestParam(required = false) String after,
+  public Mono<Page<ProgramView>> list(Caller caller, @RequestParam(required = false) String after,
       @RequestParam(defaultValue = "20") int limit) {
     int size = Math.max(1, Math.min(limit, 100));
-    return programs.list(after, size).map(ProgramView::of).collectList()
+    return programs.list(Requests.viewer(caller), after, size).map(ProgramView::of).collectList()
         .map(items -> new Page<>(items, items.size() == size ? items.get(items.size() - 1).id() : null));
   }
 

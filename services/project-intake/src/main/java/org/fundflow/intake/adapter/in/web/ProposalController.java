@@ -118,36 +118,43 @@ public class ProposalController {
   @PostMapping("/proposals/{proposalId}/screen")
   @PreAuthorize(MANAGER)
   public Mono<ResponseEntity<ProposalView>> screen(@PathVariable String proposalId, Caller caller,
+      @RequestHeader(value = "If-Match", required = false) String ifMatch,
       @RequestHeader(value = Requests.CORRELATION_HEADER, required = false) String correlation) {
-    return decisions.screen(Requests.viewer(caller), proposalId, Requests.correlationId(correlation))
+    return decisions.screen(Requests.viewer(caller), proposalId, Requests.expectedVersion(ifMatch),
+        Requests.correlationId(correlation))
         .map(ProposalController::ok);
   }
 
   @PostMapping("/proposals/{proposalId}/review")
   @PreAuthorize(MANAGER)
   public Mono<ResponseEntity<ProposalView>> review(@PathVariable String proposalId, Caller caller,
+      @RequestHeader(value = "If-Match", required = false) String ifMatch,
       @RequestHeader(value = Requests.CORRELATION_HEADER, required = false) String correlation) {
-    return decisions.sendToReview(Requests.viewer(caller), proposalId, Requests.correlationId(correlation))
+    return decisions.sendToReview(Requests.viewer(caller), proposalId, Requests.expectedVersion(ifMatch),
+        Requests.correlationId(correlation))
         .map(ProposalController::ok);
   }
 
   @PostMapping("/proposals/{proposalId}/award")
   @PreAuthorize(MANAGER)
-  @Operation(summary = "Award: amount <= requested and <= cap, reserved atomically on the program budget")
+  @Operation(summary = "Award: amount <= requested and <= cap, reserved atomically on the program budget; "
+      + "optional If-Match with the ETag read (412 when it changed)")
   public Mono<ResponseEntity<ProposalView>> award(@PathVariable String proposalId,
       @Valid @RequestBody AwardRequest body, Caller caller,
+      @RequestHeader(value = "If-Match", required = false) String ifMatch,
       @RequestHeader(value = Requests.CORRELATION_HEADER, required = false) String correlation) {
     return decisions.award(new DecisionUseCases.AwardCommand(Requests.viewer(caller), proposalId, body.amountFen(),
-        Requests.correlationId(correlation))).map(ProposalController::ok);
+        Requests.expectedVersion(ifMatch), Requests.correlationId(correlation))).map(ProposalController::ok);
   }
 
   @PostMapping("/proposals/{proposalId}/reject")
   @PreAuthorize(MANAGER)
   public Mono<ResponseEntity<ProposalView>> reject(@PathVariable String proposalId,
       @Valid @RequestBody RejectRequest body, Caller caller,
+      @RequestHeader(value = "If-Match", required = false) String ifMatch,
       @RequestHeader(value = Requests.CORRELATION_HEADER, required = false) String correlation) {
     return decisions.reject(new DecisionUseCases.RejectCommand(Requests.viewer(caller), proposalId, body.reason(),
-        Requests.correlationId(correlation))).map(ProposalController::ok);
+        Requests.expectedVersion(ifMatch), Requests.correlationId(correlation))).map(ProposalController::ok);
   }
 
   private static ResponseEntity<ProposalView> ok(Versioned<Proposal> p) {

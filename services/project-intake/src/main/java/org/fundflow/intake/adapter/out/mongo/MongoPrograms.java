@@ -35,8 +35,15 @@ public final class MongoPrograms implements Programs {
   }
 
   @Override
-  public Flux<Program> list(String afterId, int limit) {
-    Query query = afterId == null ? new Query() : new Query(where("_id").gt(afterId));
+  public Flux<Program> list(String afterId, int limit, boolean publishedOnly) {
+    org.springframework.data.mongodb.core.query.Criteria criteria = new org.springframework.data.mongodb.core.query.Criteria();
+    if (afterId != null) {
+      criteria = criteria.and("_id").gt(afterId);
+    }
+    if (publishedOnly) {
+      criteria = criteria.and("status").ne("DRAFT");
+    }
+    Query query = new Query(criteria);
     query.with(Sort.by("_id")).limit(Math.max(1, Math.min(limit, 100)));
     return store.template().find(query, Document.class, COLLECTION).map(doc -> store.read(doc, Program.class).value());
   }

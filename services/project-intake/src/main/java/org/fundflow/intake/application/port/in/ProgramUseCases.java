@@ -24,9 +24,10 @@ public interface ProgramUseCases {
 
   Mono<Versioned<Program>> close(String programId, String correlationId);
 
-  Mono<Versioned<Program>> get(String programId);
+  /** A program; drafts exist only for staff (an applicant gets not-found). */
+  Mono<Versioned<Program>> get(Viewer viewer, String programId);
 
-  Flux<Program> list(String afterId, int limit);
+  Flux<Program> list(Viewer viewer, String afterId, int limit);
 
   Mono<Challenge> postChallenge(PostChallengeCommand command);
 

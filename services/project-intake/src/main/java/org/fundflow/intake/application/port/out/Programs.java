@@ -12,7 +12,8 @@ public interface Programs {
 
   Mono<Versioned<Program>> find(String id);
 
-  Flux<Program> list(String afterId, int limit);
+  /** Ordered by id after afterId; publishedOnly leaves out drafts. */
+  Flux<Program> list(String afterId, int limit, boolean publishedOnly);
 
   /** Stores the program and its events in one atomic write; create when expectedVersion is null. */
   Mono<Void> save(Program program, Long expectedVersion, List<IntakeEvent> events, String correlationId);
