@@ -35,6 +35,11 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties(OutboxProperties.class)
 public class PlatformAutoConfiguration {
 
+  static {
+    // a controller's Caller parameter comes from the token, not from the request: keep it out of the API docs
+    org.springdoc.core.utils.SpringDocUtils.getConfig().addRequestWrapperToIgnore(org.fundflow.platform.security.Caller.class);
+  }
+
   @Bean
   @ConditionalOnMissingBean
   Clock clock() {

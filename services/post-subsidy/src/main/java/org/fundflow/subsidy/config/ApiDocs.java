@@ -5,18 +5,12 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
-import org.fundflow.platform.security.Caller;
-import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** OpenAPI description: bearer JWT, and the platform's {@link Caller} argument kept out of the parameters. */
+/** OpenAPI description with bearer JWT (the platform keeps the Caller argument out of the parameters). */
 @Configuration(proxyBeanMethods = false)
 public class ApiDocs {
-
-  static {
-    SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
-  }
 
   @Bean
   OpenAPI postSubsidyApi() {
