@@ -50,7 +50,7 @@ class IntegrityHoldIT extends IntakeIT {
     await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
       Map<String, Object> problem = json(submit(org, id, "k-" + id, pledge()), HttpStatus.UNPROCESSABLE_CONTENT);
       assertProblem(problem, "integrity-hold");
-      assertThat((String) problem.get("detail")).contains("until 2030-01-01");
+      assertThat((String) problem.get("detail")).contains("until 2029-12-31");
       assertThat(problem.get("holdId")).isEqualTo(holdId);
       assertThat(problem.get("holdEndsAt")).isEqualTo("2029-12-31T16:00:00Z");
     });
