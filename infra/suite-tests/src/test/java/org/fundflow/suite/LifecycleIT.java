@@ -278,6 +278,31 @@ class LifecycleIT {
     assertThat(refused.status()).as(refused.body()).isEqualTo(409);
     assertThat(refused.json().get("type").asString()).endsWith("/organisation-on-hold");
 
+    // intake honours the same hold: the listed organisation cannot submit a new proposal while it is held
+    Map<String, Object> generalBody = programBody("GENERAL", "2026年度津南区科技计划一般项目（生物医药）", 1_000_000_000L, 50_000_000L);
+    generalBody.put("fundingSplit", Map.of("advancePercent", 60, "balancePercent", 40));
+    String general = openProgram(generalBody);
+    AtomicReference<JsonNode> refusal = new AtomicReference<>();
+    List<String> gotThrough = new ArrayList<>();
+    await().atMost(ASYNC).pollInterval(Duration.ofMillis(300)).until(() -> {
+      String proposal = draft(org, proposalBody(general, org, 20_000_000L, "新型双特异性抗体药物临床前研究",
+          "研发针对实体瘤的新型双特异性抗体药物，完成临床前药效学与安全性评价。", List.of("抗体药物", "肿瘤"),
+          PEOPLE.get(3), "钱文博", PEOPLE.get(4), "孙悦", org));
+      Response r = call("POST", INTAKE, "/proposals/" + proposal + "/submit", applicant(org),
+          Map.of("pledge", Map.of("accepted", true, "textVersion", "JN-KJ-CN-2026-01")), "application/json",
+          Map.of("Idempotency-Key", "submit-" + proposal));
+      if (r.status() == 200) {
+        gotThrough.add(proposal);
+        return false;
+      }
+      refusal.set(r.json());
+      return true;
+    });
+    assertThat(refusal.get().get("type").asString()).endsWith("/integrity-hold");
+    assertThat(refusal.get().get("holdId").asString()).isEqualTo(holdId);
+    // (gotThrough: submissions intake accepted after post-subsidy had already applied the hold; each consumes
+    // integrity.events on its own, so a few hundred ms apart is allowed and reported, not failed)
+
     // the integrity officer lifts the hold (e.g. after the sanction was revoked on appeal); the payment resumes
     JsonNode lifted = expect(call("POST", INTEGRITY, "/holds/" + holdId + "/lift", INTEGRITY_OFFICER,
         Map.of("reason", "行政复议撤销失信认定，解除限制")), 200);
@@ -286,8 +311,8 @@ class LifecycleIT {
     JsonNode released = prepareAndRelease(id, "津南财拨-PS-" + org);
     assertThat(released.get("amountFen").asLong()).isEqualTo(36_000_000L);
     assertThat(released.get("history").findValuesAsString("to")).containsSubsequence("ON_HOLD", "CREATED", "PREPARED", "RELEASED");
-    System.out.printf("[lifecycle] dishonesty list: %s held %d ms after verification, payment %s ON_HOLD, hold %s lifted, %s released by %s%n",
-        org, holdMillis, id, holdId, yuan(released.get("amountFen").asLong()), released.get("releasedBy").asString());
+    System.out.printf("[lifecycle] dishonesty list: %s held %d ms after verification, payment %s ON_HOLD, new submission refused after %d accepted (%s), hold %s lifted, %s released by %s%n",
+        org, holdMillis, id, gotThrough.size(), refusal.get().get("detail").asString(), holdId, yuan(released.get("amountFen").asLong()), released.get("releasedBy").asString());
   }
 
   // ================================================================== (f) termination
@@ -513,7 +538,7 @@ class LifecycleIT {
       return list.size() >= count;
     });
     List<JsonNode> list = new ArrayList<>(items.get());
-    list.sort((x, y) -> x.get("createdAt").asString().compareTo(y.get("createdAt").asString()));
+    list.sort(java.util.Comparator.comparing(x -> Instant.parse(x.get("createdAt").asString())));
     assertThat(list).hasSize(count);
     return list;
   }
