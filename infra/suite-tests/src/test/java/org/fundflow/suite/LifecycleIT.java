@@ -300,6 +300,8 @@ class LifecycleIT {
     });
     assertThat(refusal.get().get("type").asString()).endsWith("/integrity-hold");
     assertThat(refusal.get().get("holdId").asString()).isEqualTo(holdId);
+    // the sanction ends 2029-12-31 inclusive (Asia/Shanghai): the hold ends at the start of 2030-01-01 there
+    assertThat(refusal.get().get("holdEndsAt").asString()).isEqualTo("2029-12-31T16:00:00Z");
     // (gotThrough: submissions intake accepted after post-subsidy had already applied the hold; each consumes
     // integrity.events on its own, so a few hundred ms apart is allowed and reported, not failed)
 
@@ -308,6 +310,10 @@ class LifecycleIT {
         Map.of("reason", "行政复议撤销失信认定，解除限制")), 200);
     assertThat(lifted.get("status").asString()).isEqualTo("LIFTED");
     awaitDisbursement(id, d -> d.get("status").asString().equals("CREATED"));
+    JsonNode afterLift = expect(call("GET", INTEGRITY, "/integrity-records/organisations/" + org, AUDITOR, null), 200);
+    assertThat(afterLift.get("onHold").asBoolean()).isFalse();
+    assertThat(afterLift.at("/holds/0/status").asString()).isEqualTo("LIFTED");
+    assertThat(afterLift.at("/holds/0/liftedBy").asString()).isEqualTo("integrity-officer-sun-li");
     JsonNode released = prepareAndRelease(id, "津南财拨-PS-" + org);
     assertThat(released.get("amountFen").asLong()).isEqualTo(36_000_000L);
     assertThat(released.get("history").findValuesAsString("to")).containsSubsequence("ON_HOLD", "CREATED", "PREPARED", "RELEASED");
