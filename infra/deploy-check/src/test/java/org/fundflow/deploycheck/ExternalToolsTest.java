@@ -142,4 +142,47 @@ class ExternalToolsTest {
     Result ok = run(ROOT, "bash", "-n", "infra/kafka/create-topics.sh");
     assertThat(ok.exit()).as(ok.output()).isZero();
   }
+
+  /** The script against stand-ins of the Kafka CLI that record their calls (one topic exists with too few partitions). */
+  @Test
+  void createTopicsScript_createsEveryTopicOfTheList() throws Exception {
+    requireTool("bash", "bash");
+    Path bin = tmp.resolve("kafka-bin");
+    Files.createDirectories(bin);
+    Path calls = tmp.resolve("calls.log");
+    Files.writeString(bin.resolve("kafka-broker-api-versions.sh"), "#!/bin/bash\nexit 0\n");
+    Files.writeString(bin.resolve("kafka-topics.sh"), "#!/bin/bash\necho \"topics $*\" >> " + calls + "\n"
+        + "case \"$*\" in\n"
+        + "  *--list*) printf 'integrity.events\\n__consumer_offsets\\n' ;;\n"
+        + "  *--describe*--topic*) printf 'Topic: integrity.events\\tTopicId: x\\tPartitionCount: 1\\tReplicationFactor: 1\\n' ;;\n"
+        + "esac\n");
+    Files.writeString(bin.resolve("kafka-configs.sh"), "#!/bin/bash\necho \"configs $*\" >> " + calls + "\n");
+    for (String f : List.of("kafka-broker-api-versions.sh", "kafka-topics.sh", "kafka-configs.sh")) {
+      bin.resolve(f).toFile().setExecutable(true);
+    }
+    ProcessBuilder pb = new ProcessBuilder("bash", ROOT.resolve("infra/kafka/create-topics.sh").toString())
+        .directory(tmp.toFile()).redirectErrorStream(true);
+    pb.environment().put("KAFKA_BIN", bin.toString());
+    pb.environment().put("BOOTSTRAP_SERVERS", "broker:9092");
+    pb.environment().put("REPLICATION_FACTOR", "3");
+    pb.environment().put("MIN_INSYNC_REPLICAS", "2");
+    Process p = pb.start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as(out).isZero();
+    assertThat(out).contains("10 topics ready");
+    List<String> log = Files.readAllLines(calls);
+    var topics = TopicsCheck.parse(DeploymentFilesTest.TOPICS, new ArrayList<>());
+    for (TopicsCheck.Topic t : topics.values()) {
+      if (t.name().equals("integrity.events")) {
+        assertThat(log).contains("topics --bootstrap-server broker:9092 --alter --topic integrity.events --partitions 3");
+        assertThat(log).contains("configs --bootstrap-server broker:9092 --alter --entity-type topics --entity-name "
+            + "integrity.events --add-config retention.ms=" + t.retentionMs() + ",cleanup.policy=delete,min.insync.replicas=2");
+      } else {
+        assertThat(log).contains("topics --bootstrap-server broker:9092 --create --if-not-exists --topic " + t.name()
+            + " --partitions " + t.partitions() + " --replication-factor 3 --config retention.ms=" + t.retentionMs()
+            + " --config cleanup.policy=" + t.cleanupPolicy() + " --config min.insync.replicas=2");
+      }
+    }
+  }
 }
