@@ -36,6 +36,8 @@ class DlqReplayTest {
   static void startBroker() {
     broker = new EmbeddedKafkaKraftBroker(1, 1, "post-subsidy.dlq", "intake.proposal-events", "integrity.events");
     broker.brokerProperty("log.cleaner.dedupe.buffer.size", String.valueOf(16 * 1024 * 1024));
+    broker.brokerProperty("offsets.topic.num.partitions", "1");
+    broker.brokerProperty("group.initial.rebalance.delay.ms", "0");
     broker.afterPropertiesSet();
     System.clearProperty(EmbeddedKafkaKraftBroker.BROKER_LIST_PROPERTY);
   }
