@@ -1,10 +1,16 @@
 # One image per service: docker compose build passes SERVICE (the module name). Build the jars first:
-#   ./mvnw -B -DskipTests package
+#   ./mvnw -B -ntp -DskipTests package
+#   docker build -f infra/docker/service.Dockerfile --build-arg SERVICE=project-intake -t fundflow/project-intake .
 FROM eclipse-temurin:17-jre
 ARG SERVICE
-RUN useradd --system --uid 10001 fundflow
+# curl for the container healthcheck (GET /actuator/health/readiness); installed explicitly because
+# the base image does not promise it
+RUN apt-get update \
+ && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends curl \
+ && rm -rf /var/lib/apt/lists/* \
+ && useradd --system --uid 10001 fundflow
 WORKDIR /app
 COPY services/${SERVICE}/target/${SERVICE}-0.1.0-SNAPSHOT.jar /app/service.jar
-USER fundflow
+USER 10001
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=70 -XX:+ExitOnOutOfMemoryError"
 ENTRYPOINT ["java", "-jar", "/app/service.jar"]

@@ -4,6 +4,7 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.net.InetSocketAddress;
 import java.util.Locale;
+import org.opentest4j.TestAbortedException;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.KafkaContainer;
@@ -15,12 +16,21 @@ import org.testcontainers.mongodb.MongoDBContainer;
  * {@link EmbeddedKafkaKraftBroker} and mongo-java-server); with Docker available and
  * {@code -Dfundflow.test.infrastructure=containers} (or {@code auto} and Docker present) the same
  * tests run against real {@code apache/kafka} and {@code mongo} (replica set) containers.
+ *
+ * <p>{@code containers} without a Docker engine does not fail: {@link #get()} throws
+ * {@link TestAbortedException} with the reason, so a test that asks for the infrastructure itself (in a
+ * test method or {@code @BeforeAll}) is reported as skipped. A Spring test that gets it through
+ * {@link FundflowTestInfrastructure} still errors: Spring wraps every exception of context loading in
+ * "Failed to load ApplicationContext" (the cause names the missing Docker engine). Unknown modes are
+ * an error, not a silent fallback.
  */
 public final class SharedInfrastructure {
 
   public static final String MODE_PROPERTY = "fundflow.test.infrastructure";
 
   private static volatile SharedInfrastructure instance;
+  /** Why containers were asked for and could not be had (decided once per JVM). */
+  private static volatile String unavailable;
 
   private final String kafkaBootstrapServers;
   private final String mongoConnectionString;
@@ -41,6 +51,9 @@ public final class SharedInfrastructure {
       synchronized (SharedInfrastructure.class) {
         local = instance;
         if (local == null) {
+          if (unavailable != null) {
+            throw new TestAbortedException(unavailable);
+          }
           local = start();
           instance = local;
         }
@@ -81,9 +94,30 @@ public final class SharedInfrastructure {
   }
 
   private static SharedInfrastructure start() {
-    String wanted = System.getProperty(MODE_PROPERTY, "embedded").toLowerCase(Locale.ROOT);
-    boolean containers = wanted.equals("containers") || (wanted.equals("auto") && dockerAvailable());
-    return containers ? startContainers() : startEmbedded();
+    String wanted = System.getProperty(MODE_PROPERTY, "embedded").trim().toLowerCase(Locale.ROOT);
+    switch (wanted) {
+      case "", "embedded":
+        return startEmbedded();
+      case "containers":
+        if (!dockerAvailable()) {
+          unavailable = "-D" + MODE_PROPERTY + "=containers asks for Kafka and MongoDB in Docker containers, "
+              + "but no Docker engine is available: skipping the tests that need them "
+              + "(run without the property, or with =auto, to use the embedded broker and store)";
+          System.err.println("[fundflow] " + unavailable);
+          throw new TestAbortedException(unavailable);
+        }
+        return startContainers();
+      case "auto":
+        if (dockerAvailable()) {
+          System.err.println("[fundflow] -D" + MODE_PROPERTY + "=auto: Docker found, using containers");
+          return startContainers();
+        }
+        System.err.println("[fundflow] -D" + MODE_PROPERTY + "=auto: no Docker engine, using the embedded broker and store");
+        return startEmbedded();
+      default:
+        throw new IllegalArgumentException("-D" + MODE_PROPERTY + "=" + wanted
+            + " is not one of embedded (default), containers, auto");
+    }
   }
 
   private static boolean dockerAvailable() {
