@@ -77,6 +77,12 @@ class ProblemResponsesIT {
   }
 
   @Test
+  void aFractionForAnIntegerIs400NotTruncated() {
+    post(manager, "{\"name\":\"t\",\"start\":1.5}").expectStatus().isBadRequest()
+        .expectBody().jsonPath("$.type").isEqualTo("https://fundflow.org/problems/malformed-request");
+  }
+
+  @Test
   void invalidFieldsAre400ProblemNamingTheFields() {
     post(manager, "{\"name\":\"\",\"start\":1000}").expectStatus().isBadRequest()
         .expectBody()
