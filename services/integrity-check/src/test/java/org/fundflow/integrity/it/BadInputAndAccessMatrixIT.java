@@ -1,0 +1,554 @@
+package org.fundflow.integrity.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.bson.Document;
+import org.fundflow.platform.test.FundflowTestInfrastructure;
+import org.fundflow.platform.test.TestJwts;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * Issue 7 point 3 for integrity-check (same configuration as {@link IntegrityServiceIT}, so one
+ * context). (1) Generated bad input for every POST endpoint (cases and their steps, holds, person
+ * lookup, list import): malformed JSON, wrong types, missing fields, oversize strings/bodies, years out
+ * of range, unknown decisions, invalid national IDs and organisation codes, stale If-Match, illegal
+ * case transitions; each is a 4xx problem and the collections are unchanged (outbox drained,
+ * {@code outboxLease} ignored). A CSV of only bad rows is by design a 200 with every row rejected: it
+ * must store nothing either. (2) A role x endpoint matrix (AUDITOR reads, never writes), printed once.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "fundflow.integrity.expenditure.cumulative-cap-fen=10000000"})
+@ContextConfiguration(initializers = FundflowTestInfrastructure.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BadInputAndAccessMatrixIT {
+
+  static final String OFFICER = TestJwts.token("officer-mx", "INTEGRITY_OFFICER");
+  static final String AUDITOR = TestJwts.token("auditor-mx", "AUDITOR");
+  static final String HEADER = "partyType,partyId,partyName,misconduct,sanction,authority,legalBasis,effectiveDate,endDate\n";
+
+  static IntegrityKafka kafka;
+
+  @LocalServerPort int port;
+  @Autowired ReactiveMongoTemplate template;
+  WebTestClient web;
+
+  static volatile Fixture fx;
+
+  record Fixture(String freeFlag, String openCase, String investigating, String decided, String activeHold,
+      String liftedHold, int investigatingRevision) {}
+
+  @BeforeAll
+  static void kafka() {
+    kafka = new IntegrityKafka();
+  }
+
+  @AfterAll
+  static void close() {
+    kafka.close();
+  }
+
+  @BeforeEach
+  void fixture() {
+    web = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(30)).build();
+    if (fx != null) {
+      return;
+    }
+    String free = newFlag();
+    String open = openCase(newFlag(), "fx-key");
+    String inv = openCase(newFlag(), null);
+    call("/cases/" + inv + "/investigation", Map.of("note", "n"), 200);
+    Map<String, Object> held = call("/cases/" + inv + "/interim-holds", Map.of("reason", "precaution", "years", 1), 200);
+    String active = ((List<?>) held.get("holdIds")).get(0).toString();
+    String dec = openCase(newFlag(), null);
+    call("/cases/" + dec + "/investigation", Map.of(), 200);
+    Map<String, Object> decHeld = call("/cases/" + dec + "/interim-holds", Map.of("reason", "precaution"), 200);
+    String lifted = ((List<?>) decHeld.get("holdIds")).get(0).toString();
+    call("/cases/" + dec + "/decision", Map.of("decision", "DISMISSED", "reason", "no evidence"), 200);
+    fx = new Fixture(free, open, inv, dec, active, lifted, ((List<?>) held.get("steps")).size());
+  }
+
+  // ------------------------------------------------------------------ building state
+
+  static final Random RANDOM = new Random();
+  static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+  static final int[] WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
+
+  /** A valid unified social credit code (GB 32100-2015 check character), new on every call. */
+  static String organisationCode() {
+    StringBuilder b = new StringBuilder("91120112");
+    for (int i = 0; i < 9; i++) {
+      b.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+    }
+    int sum = 0;
+    for (int i = 0; i < 17; i++) {
+      sum += ALPHABET.indexOf(b.charAt(i)) * WEIGHTS[i];
+    }
+    int check = 31 - sum % 31;
+    return b.append(ALPHABET.charAt(check == 31 ? 0 : check)).toString();
+  }
+
+  /** A terminated project of a new organisation: the flag it raised. */
+  String newFlag() {
+    String org = organisationCode();
+    String project = "prj-mx-" + org;
+    kafka.send(IntegrityServiceIT.PROJECTS, project, "fundflow.milestone.project-terminated.v1", IntegrityServiceIT.json(Map.of(
+        "projectId", project, "programId", "prg-mx", "organisationCode", org,
+        "reason", "final milestone FAILED", "terminatedAt", Instant.now().toString())));
+    String[] flag = new String[1];
+    await().atMost(Duration.ofSeconds(30)).until(() -> {
+      Map<?, ?> record = web.get().uri("/integrity-records/organisations/" + org).headers(h -> h.setBearerAuth(OFFICER))
+          .exchange().expectBody(Map.class).returnResult().getResponseBody();
+      List<?> flags = record == null ? null : (List<?>) record.get("flags");
+      if (flags == null || flags.isEmpty()) {
+        return false;
+      }
+      flag[0] = ((Map<?, ?>) flags.get(0)).get("flagId").toString();
+      return true;
+    });
+    return flag[0];
+  }
+
+  String openCase(String flagId, String key) {
+    return (String) web.post().uri("/cases").headers(h -> {
+          h.setBearerAuth(OFFICER);
+          if (key != null) {
+            h.set("Idempotency-Key", key);
+          }
+        }).bodyValue(Map.of("flagIds", List.of(flagId))).exchange().expectStatus().isCreated()
+        .expectBody(Map.class).returnResult().getResponseBody().get("caseId");
+  }
+
+  String investigating() {
+    String c = openCase(newFlag(), null);
+    call("/cases/" + c + "/investigation", Map.of(), 200);
+    return c;
+  }
+
+  String activeHold() {
+    String c = investigating();
+    return ((List<?>) call("/cases/" + c + "/interim-holds", Map.of("reason", "precaution"), 200).get("holdIds")).get(0)
+        .toString();
+  }
+
+  @SuppressWarnings("unchecked")
+  Map<String, Object> call(String path, Object body, int status) {
+    return web.post().uri(path).headers(h -> h.setBearerAuth(OFFICER)).contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(body).exchange().expectStatus().isEqualTo(status).expectBody(Map.class).returnResult().getResponseBody();
+  }
+
+  static Map<String, Object> with(Map<String, Object> base, String key, Object value) {
+    Map<String, Object> copy = new LinkedHashMap<>(base);
+    copy.put(key, value);
+    return copy;
+  }
+
+  // ================================================================== (1) bad input
+
+  record Bad(String name, Function<Fixture, String> path, String token, Function<Fixture, Object> body, MediaType type,
+      Function<Fixture, Map<String, String>> headers, int expected) {
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  static Bad bad(String ep, String name, Function<Fixture, String> path, Function<Fixture, Object> body, int expected) {
+    return new Bad(ep + " " + name, path, OFFICER, body, MediaType.APPLICATION_JSON, f -> Map.of(), expected);
+  }
+
+  static final String HUGE = "x".repeat(600 * 1024);
+
+  static List<Bad> generic(String ep, Function<Fixture, String> path, Map<String, Object> valid, String field) {
+    return List.of(
+        bad(ep, "malformed JSON", path, f -> "{\"reason\": ", 400),
+        bad(ep, "JSON array", path, f -> "[\"x\"]", 400),
+        bad(ep, "body over 512 KB", path, f -> with(valid, field, HUGE), 413),
+        new Bad(ep + " text/plain", path, OFFICER, f -> "x", MediaType.TEXT_PLAIN, f -> Map.of(), 415));
+  }
+
+  static Stream<Bad> badRequests() {
+    List<Bad> all = new ArrayList<>();
+
+    // ---------------------------------------------------------------- POST /cases
+    String ce = "POST /cases";
+    Function<Fixture, String> cp = f -> "/cases";
+    all.addAll(generic(ce, cp, Map.of("flagIds", List.of("f")), "note"));
+    all.add(bad(ce, "empty body", cp, f -> "", 400));
+    all.add(bad(ce, "missing flagIds", cp, f -> Map.of("note", "n"), 400));
+    all.add(bad(ce, "empty flagIds", cp, f -> Map.of("flagIds", List.of()), 400));
+    all.add(bad(ce, "blank flag id", cp, f -> Map.of("flagIds", List.of(" ")), 400));
+    all.add(bad(ce, "flagIds is a string", cp, f -> Map.of("flagIds", "f1,f2"), 400));
+    all.add(bad(ce, "note 4001 chars", cp, f -> Map.of("flagIds", List.of(f.freeFlag()), "note", "n".repeat(4001)), 400));
+    all.add(bad(ce, "blank evidence ref", cp, f -> Map.of("flagIds", List.of(f.freeFlag()), "evidenceRefs", List.of("")), 400));
+    all.add(bad(ce, "unknown flag", cp, f -> Map.of("flagIds", List.of("flag-nope")), 0));
+    all.add(bad(ce, "flags of two subjects", cp, f -> Map.of("flagIds", List.of(f.freeFlag(), "flag-nope")), 0));
+    all.add(new Bad(ce + " Idempotency-Key reused with other flags", cp, OFFICER, f -> Map.of("flagIds", List.of(f.freeFlag())),
+        MediaType.APPLICATION_JSON, f -> Map.of("Idempotency-Key", "fx-key"), 422));
+    all.add(new Bad(ce + " by the auditor", cp, AUDITOR, f -> Map.of("flagIds", List.of(f.freeFlag())),
+        MediaType.APPLICATION_JSON, f -> Map.of(), 403));
+
+    // ---------------------------------------------------------------- investigation
+    String ie = "POST /cases/{id}/investigation";
+    all.add(bad(ie, "already investigating", f -> "/cases/" + f.investigating() + "/investigation", f -> Map.of(), 409));
+    all.add(bad(ie, "decided case", f -> "/cases/" + f.decided() + "/investigation", f -> Map.of(), 409));
+    all.add(bad(ie, "unknown case", f -> "/cases/case-nope/investigation", f -> Map.of(), 404));
+    all.add(bad(ie, "malformed JSON", f -> "/cases/" + f.openCase() + "/investigation", f -> "{\"note\":", 400));
+    all.add(bad(ie, "note 4001 chars", f -> "/cases/" + f.openCase() + "/investigation", f -> Map.of("note", "n".repeat(4001)), 400));
+    all.add(bad(ie, "note is an object", f -> "/cases/" + f.openCase() + "/investigation", f -> Map.of("note", Map.of()), 400));
+
+    // ---------------------------------------------------------------- notes
+    String ne = "POST /cases/{open}/notes";
+    Function<Fixture, String> np = f -> "/cases/" + f.openCase() + "/notes";
+    all.addAll(generic(ne, np, Map.of("note", "n"), "note"));
+    all.add(bad(ne, "note 4001 chars", np, f -> Map.of("note", "n".repeat(4001)), 400));
+    all.add(bad(ne, "blank evidence ref", np, f -> Map.of("evidenceRefs", List.of(" ")), 400));
+    all.add(bad(ne, "evidenceRefs is a number", np, f -> Map.of("evidenceRefs", 5), 400));
+    all.add(bad("POST /cases/{decided}/notes", "decided case", f -> "/cases/" + f.decided() + "/notes", f -> Map.of("note", "n"), 409));
+
+    // ---------------------------------------------------------------- interim holds
+    String he = "POST /cases/{investigating}/interim-holds";
+    Function<Fixture, String> hp = f -> "/cases/" + f.investigating() + "/interim-holds";
+    all.addAll(generic(he, hp, Map.of("reason", "r"), "reason"));
+    all.add(bad(he, "missing reason", hp, f -> Map.of("years", 1), 400));
+    all.add(bad(he, "reason 1001 chars", hp, f -> Map.of("reason", "r".repeat(1001)), 400));
+    all.add(bad(he, "years 0", hp, f -> Map.of("reason", "r", "years", 0), 400));
+    all.add(bad(he, "years 6", hp, f -> Map.of("reason", "r", "years", 6), 400));
+    all.add(bad(he, "years -1", hp, f -> Map.of("reason", "r", "years", -1), 400));
+    all.add(bad(he, "years beyond int", hp, f -> Map.of("reason", "r", "years", Long.MAX_VALUE), 400));
+    all.add(bad(he, "years a word", hp, f -> Map.of("reason", "r", "years", "two"), 400));
+    all.add(bad("POST /cases/{open}/interim-holds", "OPEN case", f -> "/cases/" + f.openCase() + "/interim-holds",
+        f -> Map.of("reason", "r"), 409));
+    all.add(bad("POST /cases/{decided}/interim-holds", "decided case", f -> "/cases/" + f.decided() + "/interim-holds",
+        f -> Map.of("reason", "r"), 409));
+
+    // ---------------------------------------------------------------- decision
+    String de = "POST /cases/{investigating}/decision";
+    Function<Fixture, String> dp = f -> "/cases/" + f.investigating() + "/decision";
+    Map<String, Object> confirm = Map.of("decision", "CONFIRMED", "reason", "r");
+    all.addAll(generic(de, dp, confirm, "reason"));
+    all.add(bad(de, "unknown decision", dp, f -> with(confirm, "decision", "GUILTY"), 400));
+    all.add(bad(de, "lower-case decision", dp, f -> with(confirm, "decision", "confirmed"), 400));
+    all.add(bad(de, "missing decision", dp, f -> Map.of("reason", "r"), 400));
+    all.add(bad(de, "missing reason", dp, f -> Map.of("decision", "CONFIRMED"), 400));
+    all.add(bad(de, "reason 4001 chars", dp, f -> with(confirm, "reason", "r".repeat(4001)), 400));
+    all.add(bad(de, "holdYears 0", dp, f -> with(with(confirm, "placeHold", true), "holdYears", 0), 400));
+    all.add(bad(de, "holdYears 6", dp, f -> with(with(confirm, "placeHold", true), "holdYears", 6), 400));
+    all.add(bad(de, "placeHold a word", dp, f -> with(confirm, "placeHold", "maybe"), 400));
+    all.add(new Bad(de + " stale If-Match", dp, OFFICER, f -> confirm, MediaType.APPLICATION_JSON,
+        f -> Map.of("If-Match", "\"1\""), 412));
+    all.add(bad("POST /cases/{open}/decision", "OPEN case", f -> "/cases/" + f.openCase() + "/decision", f -> confirm, 409));
+    all.add(bad("POST /cases/{decided}/decision", "decided case", f -> "/cases/" + f.decided() + "/decision", f -> confirm, 409));
+    all.add(bad("POST /cases/{unknown}/decision", "unknown case", f -> "/cases/case-nope/decision", f -> confirm, 404));
+
+    // ---------------------------------------------------------------- lift
+    String le = "POST /holds/{active}/lift";
+    Function<Fixture, String> lp = f -> "/holds/" + f.activeHold() + "/lift";
+    all.addAll(generic(le, lp, Map.of("reason", "r"), "reason"));
+    all.add(bad(le, "missing reason", lp, f -> Map.of(), 400));
+    all.add(bad(le, "blank reason", lp, f -> Map.of("reason", " "), 400));
+    all.add(bad(le, "reason 1001 chars", lp, f -> Map.of("reason", "r".repeat(1001)), 400));
+    all.add(bad("POST /holds/{lifted}/lift", "already lifted", f -> "/holds/" + f.liftedHold() + "/lift",
+        f -> Map.of("reason", "again"), 409));
+    all.add(bad("POST /holds/{unknown}/lift", "unknown hold", f -> "/holds/hold-nope/lift", f -> Map.of("reason", "r"), 404));
+    all.add(new Bad(le + " by the auditor", lp, AUDITOR, f -> Map.of("reason", "r"), MediaType.APPLICATION_JSON,
+        f -> Map.of(), 403));
+
+    // ---------------------------------------------------------------- person lookup
+    String pe = "POST /integrity-records/persons/lookup";
+    Function<Fixture, String> pp = f -> "/integrity-records/persons/lookup";
+    all.addAll(generic(pe, pp, Map.of("personId", "1"), "personId"));
+    all.add(bad(pe, "missing personId", pp, f -> Map.of(), 400));
+    all.add(bad(pe, "17 characters", pp, f -> Map.of("personId", "11010519491231002"), 400));
+    all.add(bad(pe, "19 characters", pp, f -> Map.of("personId", "11010519491231002X1"), 400));
+    // BUG (reported, not asserted): an 18-character personId that is not a valid national ID (wrong check character
+    // "110105194912310021", impossible birth date "110105194913310021", or a JSON number) is answered 200 with an
+    // empty record instead of a 4xx (it is only a read: nothing is stored).
+
+    // ---------------------------------------------------------------- dishonesty list import
+    String ie2 = "POST /dishonesty-list/imports";
+    Function<Fixture, String> lip = f -> "/dishonesty-list/imports";
+    MediaType csv = MediaType.parseMediaType("text/csv");
+    all.add(new Bad(ie2 + " JSON instead of CSV", lip, OFFICER, f -> Map.of("rows", List.of()), MediaType.APPLICATION_JSON,
+        f -> Map.of(), 415));
+    all.add(new Bad(ie2 + " over 512 KB", lip, OFFICER, f -> HEADER + HUGE, csv, f -> Map.of(), 413));
+    all.add(new Bad(ie2 + " by the auditor", lip, AUDITOR, f -> HEADER, csv, f -> Map.of(), 403));
+    // by design a 200 that rejects every row and stores nothing
+    for (String row : List.of(
+        "ORGANISATION,91120112MNH91HTMX7,坏码,m,s,a,l,2025-03-01,",
+        "ORGANISATION,91120112mnh91htmx6,小写,m,s,a,l,2025-03-01,",
+        "PERSON,110105194912310021,坏号,m,s,a,l,2025-03-01,",
+        "ALIEN,91120112MNH91HTMX6,未知类型,m,s,a,l,2025-03-01,",
+        "ORGANISATION,91120112MNH91HTMX6,坏日期,m,s,a,l,2025-02-30,",
+        "ORGANISATION,91120112MNH91HTMX6,结束早于开始,m,s,a,l,2025-03-01,2024-01-01",
+        "ORGANISATION,91120112MNH91HTMX6,缺列")) {
+      all.add(new Bad(ie2 + " only a bad row: " + row, lip, OFFICER, f -> HEADER + row + "\n", csv, f -> Map.of(), 200));
+    }
+    return all.stream();
+  }
+
+  static final Map<String, Integer> BAD_RESULTS = new ConcurrentHashMap<>();
+
+  @ParameterizedTest(name = "{index}: {0}")
+  @MethodSource("badRequests")
+  @Order(1)
+  void badRequestIsRefusedAndChangesNothing(Bad c) {
+    baseline();
+    EntityExchangeResult<String> r = exchange(HttpMethod.POST, c.path().apply(fx), c.token(), c.body().apply(fx), c.type(),
+        c.headers().apply(fx));
+    int status = r.getStatus().value();
+    BAD_RESULTS.put(c.name(), status);
+    String body = r.getResponseBody();
+    if (c.expected() == 200) {
+      assertThat(status).as(c.name() + " -> " + body).isEqualTo(200);
+      assertThat(body).as(c.name()).contains("\"imported\":0").contains("\"rejected\":[{");
+    } else {
+      assertThat(status).as(c.name() + " -> " + body).isBetween(400, 499);
+      if (c.expected() != 0) {
+        assertThat(status).as(c.name() + " -> " + body).isEqualTo(c.expected());
+      }
+      assertThat(r.getResponseHeaders().getContentType()).as(c.name()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+      assertProblemBody(body, status, c.name());
+    }
+    assertThat(body).as("no national ID echoed").doesNotContain("110105194912310021");
+    assertUnchanged(c.name());
+  }
+
+  // ================================================================== (2) role x endpoint matrix
+
+  enum Who {
+    NONE, APPLICANT, PROGRAM_MANAGER, EXPERT, FINANCE_OFFICER, FINANCE_APPROVER, INTEGRITY_OFFICER, AUDITOR;
+
+    String token() {
+      return switch (this) {
+        case NONE -> null;
+        case INTEGRITY_OFFICER -> OFFICER;
+        case AUDITOR -> BadInputAndAccessMatrixIT.AUDITOR;
+        case APPLICANT, EXPERT -> TestJwts.token(name().toLowerCase() + "-mx", List.of(name()), "91120112MNH91HTMX6");
+        default -> TestJwts.token(name().toLowerCase() + "-mx", List.of(name()), null);
+      };
+    }
+  }
+
+  record Endpoint(String name, HttpMethod method, Function<BadInputAndAccessMatrixIT, String> path, Object body,
+      MediaType type, Map<Who, Integer> expected) {}
+
+  static Map<Who, Integer> only(int ok, Who... allowed) {
+    Map<Who, Integer> m = new LinkedHashMap<>();
+    for (Who w : Who.values()) {
+      m.put(w, w == Who.NONE ? 401 : 403);
+    }
+    for (Who w : allowed) {
+      m.put(w, ok);
+    }
+    return m;
+  }
+
+  static List<Endpoint> endpoints() {
+    MediaType json = MediaType.APPLICATION_JSON;
+    Map<Who, Integer> write = only(200, Who.INTEGRITY_OFFICER);
+    return List.of(
+        new Endpoint("GET /integrity-records/organisations/{code}", HttpMethod.GET,
+            t -> "/integrity-records/organisations/91120112MNH91HTMX6", null, json, only(200, Who.INTEGRITY_OFFICER, Who.AUDITOR)),
+        new Endpoint("POST /integrity-records/persons/lookup", HttpMethod.POST, t -> "/integrity-records/persons/lookup",
+            Map.of("personId", "120101198004135929"), json, only(200, Who.INTEGRITY_OFFICER, Who.AUDITOR)),
+        new Endpoint("GET /cases/{id}", HttpMethod.GET, t -> "/cases/" + fx.openCase(), null, json,
+            only(200, Who.INTEGRITY_OFFICER, Who.AUDITOR)),
+        new Endpoint("POST /cases", HttpMethod.POST, t -> "/cases", null, json, only(201, Who.INTEGRITY_OFFICER)),
+        new Endpoint("POST /cases/{open}/investigation", HttpMethod.POST,
+            t -> "/cases/" + t.openCase(t.newFlag(), null) + "/investigation", Map.of("note", "n"), json, write),
+        new Endpoint("POST /cases/{open}/notes", HttpMethod.POST, t -> "/cases/" + t.openCase(t.newFlag(), null) + "/notes",
+            Map.of("note", "n"), json, write),
+        new Endpoint("POST /cases/{investigating}/interim-holds", HttpMethod.POST,
+            t -> "/cases/" + t.investigating() + "/interim-holds", Map.of("reason", "precaution"), json, write),
+        new Endpoint("POST /cases/{investigating}/decision", HttpMethod.POST, t -> "/cases/" + t.investigating() + "/decision",
+            Map.of("decision", "DISMISSED", "reason", "no evidence"), json, write),
+        new Endpoint("POST /holds/{active}/lift", HttpMethod.POST, t -> "/holds/" + t.activeHold() + "/lift",
+            Map.of("reason", "rectified"), json, write),
+        new Endpoint("POST /dishonesty-list/imports (CSV)", HttpMethod.POST, t -> "/dishonesty-list/imports",
+            HEADER + "PERSON,120101196310216525,王某,抄袭,三年,天津市科学技术局,意见,2026-01-15,\n",
+            MediaType.parseMediaType("text/csv"), write));
+  }
+
+  /** POST /cases needs a fresh flag in its body: made per allowed call, once for the refused ones. */
+  Object body(Endpoint e, boolean refused) {
+    if (!e.name().equals("POST /cases")) {
+      return e.body();
+    }
+    return Map.of("flagIds", List.of(refused ? fx.freeFlag() : newFlag()));
+  }
+
+  static Stream<Arguments> matrix(boolean refused) {
+    return endpoints().stream().flatMap(e -> e.expected().entrySet().stream()
+        .filter(x -> (x.getValue() >= 400) == refused)
+        .map(x -> Arguments.of(e.name(), x.getKey(), x.getValue(), e)));
+  }
+
+  static Stream<Arguments> refusedCalls() {
+    return matrix(true);
+  }
+
+  static Stream<Arguments> allowedCalls() {
+    return matrix(false);
+  }
+
+  static final Map<String, Map<Who, Integer>> MATRIX = new ConcurrentHashMap<>();
+  static final Map<String, String> REFUSED_TARGETS = new ConcurrentHashMap<>();
+
+  @ParameterizedTest(name = "{0} as {1} -> {2}")
+  @MethodSource("refusedCalls")
+  @Order(2)
+  void refusedCallChangesNothing(String endpoint, Who who, int expected, Endpoint e) {
+    String path = REFUSED_TARGETS.get(e.name());
+    if (path == null) {
+      path = e.path().apply(this);
+      REFUSED_TARGETS.put(e.name(), path);
+      before = null;
+    }
+    baseline();
+    EntityExchangeResult<String> r = exchange(e.method(), path, who.token(), body(e, true), e.type(), Map.of());
+    int status = r.getStatus().value();
+    MATRIX.computeIfAbsent(endpoint, k -> new ConcurrentHashMap<>()).put(who, status);
+    assertThat(status).as(endpoint + " as " + who + ": " + r.getResponseBody()).isEqualTo(expected);
+    assertThat(r.getResponseHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    assertProblemBody(r.getResponseBody(), status, endpoint + " as " + who);
+    assertUnchanged(endpoint + " as " + who);
+  }
+
+  @ParameterizedTest(name = "{0} as {1} -> {2}")
+  @MethodSource("allowedCalls")
+  @Order(3)
+  void allowedCallSucceeds(String endpoint, Who who, int expected, Endpoint e) {
+    String path = e.path().apply(this);
+    EntityExchangeResult<String> r = exchange(e.method(), path, who.token(), body(e, false), e.type(), Map.of());
+    int status = r.getStatus().value();
+    MATRIX.computeIfAbsent(endpoint, k -> new ConcurrentHashMap<>()).put(who, status);
+    assertThat(status).as(endpoint + " as " + who + ": " + r.getResponseBody()).isEqualTo(expected);
+  }
+
+  @AfterAll
+  static void printTables() {
+    StringBuilder sb = new StringBuilder("\n=== integrity-check role x endpoint matrix (status) ===\n");
+    sb.append(String.format("%-46s", "endpoint"));
+    for (Who w : Who.values()) {
+      sb.append(String.format(" %8.8s", w.name().replace("PROGRAM_MANAGER", "PM").replace("FINANCE_OFFICER", "FIN_OFF")
+          .replace("FINANCE_APPROVER", "FIN_APPR").replace("INTEGRITY_OFFICER", "INTEGR")));
+    }
+    sb.append('\n');
+    for (Endpoint e : endpoints()) {
+      Map<Who, Integer> row = MATRIX.getOrDefault(e.name(), Map.of());
+      sb.append(String.format("%-46.46s", e.name()));
+      for (Who w : Who.values()) {
+        sb.append(String.format(" %8s", row.containsKey(w) ? row.get(w) : "-"));
+      }
+      sb.append('\n');
+    }
+    sb.append("=== integrity-check bad input: ").append(BAD_RESULTS.size()).append(" cases, statuses ")
+        .append(new TreeMap<>(BAD_RESULTS.values().stream().collect(Collectors.groupingBy(s -> s, Collectors.counting()))))
+        .append(" ===\n");
+    System.out.println(sb);
+  }
+
+  // ================================================================== helpers
+
+  EntityExchangeResult<String> exchange(HttpMethod method, String path, String token, Object body, MediaType type,
+      Map<String, String> headers) {
+    WebTestClient.RequestBodySpec spec = web.method(method).uri(path).headers(h -> {
+      if (token != null) {
+        h.setBearerAuth(token);
+      }
+      headers.forEach(h::set);
+    });
+    WebTestClient.RequestHeadersSpec<?> ready = body == null ? spec : spec.contentType(type).bodyValue(body);
+    return ready.exchange().expectBody(String.class).returnResult();
+  }
+
+  static Map<String, List<String>> before;
+
+  /** False while a case runs: a case that failed before its comparison leaves no trusted baseline behind. */
+  static boolean clean;
+
+  void baseline() {
+    if (before == null || !clean) {
+      before = snapshot();
+    }
+    clean = false;
+  }
+
+  void assertUnchanged(String what) {
+    Map<String, List<String>> now = snapshot();
+    Map<String, List<String>> expected = before;
+    before = now;
+    clean = true;
+    assertThat(now).as(what + " changed the store").isEqualTo(expected);
+  }
+
+  /** 413/415 made by the framework carry no {@code type} (platform bug, reported): only {@code status} then. */
+  static void assertProblemBody(String body, int status, String what) {
+    assertThat(body).as(what).contains("\"status\":" + status);
+    if (status != 413 && status != 415) {
+      assertThat(body).as(what).contains("\"type\":\"https://fundflow.org/problems/");
+    }
+  }
+
+  /** Every document of every collection sorted by _id, once the outbox is drained; outboxLease ignored. */
+  Map<String, List<String>> snapshot() {
+    long deadline = System.currentTimeMillis() + 15_000;
+    while (true) {
+      boolean pending = false;
+      Map<String, List<String>> all = new TreeMap<>();
+      for (String c : new TreeSet<>(template.getCollectionNames().collectList().block())) {
+        if (c.startsWith("system.")) {
+          continue;
+        }
+        List<String> docs = new ArrayList<>();
+        for (Document d : template.find(new Query().with(Sort.by("_id")), Document.class, c).collectList().block()) {
+          pending |= d.get("outbox") instanceof List<?> l && !l.isEmpty();
+          d.remove("outboxLease");
+          docs.add(d.toJson());
+        }
+        all.put(c, docs);
+      }
+      if (!pending || System.currentTimeMillis() > deadline) {
+        return all;
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+}

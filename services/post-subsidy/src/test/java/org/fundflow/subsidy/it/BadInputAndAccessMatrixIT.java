@@ -1,0 +1,491 @@
+package org.fundflow.subsidy.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.bson.Document;
+import org.fundflow.platform.test.TestJwts;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * Issue 7 point 3 for post-subsidy. (1) Generated bad input for every POST endpoint (preparation,
+ * release, claims, verification): malformed JSON, wrong types, missing fields, oversize strings and
+ * bodies, negative and huge amounts, bad years, unknown outcomes, missing/stale If-Match and
+ * Idempotency-Key, illegal transitions, four eyes; each is a 4xx problem and the service's
+ * collections are unchanged (outbox drained, {@code outboxLease} ignored). (2) A role x endpoint
+ * matrix, printed once; it includes a preparer (with both finance roles) releasing its own
+ * preparation (403 four-eyes).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BadInputAndAccessMatrixIT extends SubsidyIT {
+
+  static final String ORG_A = organisationCode();
+  static final String ORG_B = organisationCode();
+  static final String DUAL = TestJwts.token("dana-dual", List.of("FINANCE_OFFICER", "FINANCE_APPROVER"), null);
+  static final AtomicInteger YEARS = new AtomicInteger(2000);
+
+  static volatile Fixture fx;
+
+  record Fixture(String general, String postSubsidy, String created, String prepared, long preparedVersion,
+      String released, String selfPrepared, long selfVersion, String claim, String decidedClaim) {}
+
+  @BeforeEach
+  void fixture() {
+    if (fx != null) {
+      return;
+    }
+    String general = unique("prg-gen");
+    publishProgram(general, generalProgram(general, 1_000_000_000_000L, 60));
+    String ps = unique("prg-ps");
+    publishProgram(ps, postSubsidyProgram(ps, 4_100_000_00L, "INCREASE", "[{\"fromFen\":0,\"rateBasisPoints\":3000}]",
+        1_000_000_00L, 500_00L));
+    String created = advance(general, ORG_A);
+    String prepared = advance(general, ORG_A);
+    long pv = prepare(prepared);
+    String released = advance(general, ORG_A);
+    release(released, prepare(released), unique("key"), APPROVER_BOB, "PAY-1").expectStatus().isOk();
+    String self = advance(general, ORG_A);
+    long sv = prepare(self, DUAL);
+    String claim = claim(ps, ORG_A, 2026);
+    String decided = claim(ps, ORG_A, 2025);
+    web.post().uri("/claims/{id}/verification", decided).headers(h -> h.setBearerAuth(OFFICER))
+        .bodyValue(Map.of("outcome", "REJECTED", "reason", "no audit")).exchange().expectStatus().isOk();
+    fx = new Fixture(general, ps, created, prepared, pv, released, self, sv, claim, decided);
+  }
+
+  /** A GENERAL award of the organisation: its advance disbursement (CREATED). */
+  String advance(String programId, String org) {
+    String projectId = unique("prj");
+    send(PROPOSAL_EVENTS, projectId, "fundflow.intake.proposal-awarded.v1",
+        awarded(projectId, programId, "GENERAL", org, 1_000_000, DisbursementLifecycleIT.FINAL));
+    awaitDisbursement("adv-" + projectId);
+    return "adv-" + projectId;
+  }
+
+  String claim(String programId, String org, int year) {
+    return (String) web.post().uri("/claims").headers(h -> h.setBearerAuth(applicant(org)))
+        .bodyValue(claimBody(programId, year)).exchange().expectStatus().isCreated()
+        .expectBody(Map.class).returnResult().getResponseBody().get("id");
+  }
+
+  static String applicant(String org) {
+    return TestJwts.token("app-" + org, List.of("APPLICANT"), org);
+  }
+
+  static Map<String, Object> claimBody(String programId, int year) {
+    Map<String, Object> b = new LinkedHashMap<>();
+    b.put("programId", programId);
+    b.put("fiscalYear", year);
+    b.put("expenditureThisYearFen", 10_000_000_00L);
+    b.put("expenditureLastYearFen", 6_800_000_00L);
+    b.put("auditReportReference", "津审字(2027)第0012号");
+    return b;
+  }
+
+  static Map<String, Object> prepareBody() {
+    return Map.of("payeeName", "Tianjin Widgets Co.", "bank", "Bank of Tianjin", "accountNumber", "6222020302001234567");
+  }
+
+  static Map<String, Object> with(Map<String, Object> base, String key, Object value) {
+    Map<String, Object> copy = new LinkedHashMap<>(base);
+    copy.put(key, value);
+    return copy;
+  }
+
+  static Map<String, Object> without(Map<String, Object> base, String key) {
+    Map<String, Object> copy = new LinkedHashMap<>(base);
+    copy.remove(key);
+    return copy;
+  }
+
+  // ================================================================== (1) bad input
+
+  record Bad(String name, HttpMethod method, Function<Fixture, String> path, String token, Function<Fixture, Object> body,
+      MediaType type, Function<Fixture, Map<String, String>> headers, int expected) {
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  static Bad bad(String name, String path0, Function<Fixture, String> path, String token, Function<Fixture, Object> body,
+      Function<Fixture, Map<String, String>> headers, int expected) {
+    return new Bad(path0 + " " + name, HttpMethod.POST, path, token, body, MediaType.APPLICATION_JSON, headers, expected);
+  }
+
+  static final String HUGE = "x".repeat(600 * 1024);
+
+  static List<Bad> generic(String ep, Function<Fixture, String> path, String token, Function<Fixture, Map<String, Object>> valid,
+      Function<Fixture, Map<String, String>> headers, String stringField) {
+    return List.of(
+        bad("malformed JSON", ep, path, token, f -> "{\"a\": ", headers, 400),
+        bad("JSON array", ep, path, token, f -> "[]", headers, 400),
+        bad("empty body", ep, path, token, f -> "", headers, 400),
+        bad("body over 512 KB", ep, path, token, f -> with(valid.apply(f), stringField, HUGE), headers, 413),
+        new Bad(ep + " text/plain", HttpMethod.POST, path, token, f -> "x", MediaType.TEXT_PLAIN, headers, 415));
+  }
+
+  static Stream<Bad> badRequests() {
+    List<Bad> all = new ArrayList<>();
+    Function<Fixture, Map<String, String>> none = f -> Map.of();
+
+    // ---------------------------------------------------------------- preparation
+    String pe = "POST /disbursements/{created}/preparation";
+    Function<Fixture, String> prep = f -> "/disbursements/" + f.created() + "/preparation";
+    all.addAll(generic(pe, prep, OFFICER, f -> prepareBody(), none, "payeeName"));
+    all.add(bad("missing payeeName", pe, prep, OFFICER, f -> without(prepareBody(), "payeeName"), none, 400));
+    all.add(bad("payeeName 201 chars", pe, prep, OFFICER, f -> with(prepareBody(), "payeeName", "p".repeat(201)), none, 400));
+    all.add(bad("blank bank", pe, prep, OFFICER, f -> with(prepareBody(), "bank", " "), none, 400));
+    all.add(bad("account with letters", pe, prep, OFFICER, f -> with(prepareBody(), "accountNumber", "62220203ABC"), none, 400));
+    all.add(bad("account 41 digits", pe, prep, OFFICER, f -> with(prepareBody(), "accountNumber", "1".repeat(41)), none, 400));
+    all.add(bad("account is an object", pe, prep, OFFICER, f -> with(prepareBody(), "accountNumber", Map.of()), none, 400));
+    all.add(bad("stale If-Match", pe, prep, OFFICER, f -> prepareBody(), f -> Map.of("If-Match", "\"99\""), 412));
+    all.add(bad("by an approver", pe, prep, APPROVER_BOB, f -> prepareBody(), none, 403));
+    all.add(bad("by an applicant of the organisation", pe, prep, applicant(ORG_A), f -> prepareBody(), none, 403));
+    all.add(bad("of a RELEASED disbursement", "POST /disbursements/{released}/preparation",
+        f -> "/disbursements/" + f.released() + "/preparation", OFFICER, f -> prepareBody(), none, 409));
+    all.add(bad("of an unknown disbursement", "POST /disbursements/{unknown}/preparation",
+        f -> "/disbursements/nope/preparation", OFFICER, f -> prepareBody(), none, 404));
+
+    // ---------------------------------------------------------------- release
+    String re = "POST /disbursements/{prepared}/release";
+    Function<Fixture, String> rel = f -> "/disbursements/" + f.prepared() + "/release";
+    Function<Fixture, Map<String, String>> ok = f -> Map.of("If-Match", "\"" + f.preparedVersion() + "\"",
+        "Idempotency-Key", "bad-input-key");
+    Map<String, Object> pay = Map.of("paymentReference", "PAY-X");
+    all.addAll(generic(re, rel, APPROVER_BOB, f -> pay, ok, "paymentReference"));
+    all.add(bad("missing paymentReference", re, rel, APPROVER_BOB, f -> Map.of(), ok, 400));
+    all.add(bad("paymentReference 101 chars", re, rel, APPROVER_BOB, f -> Map.of("paymentReference", "r".repeat(101)), ok, 400));
+    all.add(bad("paymentReference is a list", re, rel, APPROVER_BOB, f -> Map.of("paymentReference", List.of("a")), ok, 400));
+    all.add(bad("without If-Match", re, rel, APPROVER_BOB, f -> pay, f -> Map.of("Idempotency-Key", "k1"), 428));
+    all.add(bad("without Idempotency-Key", re, rel, APPROVER_BOB, f -> pay,
+        f -> Map.of("If-Match", "\"" + f.preparedVersion() + "\""), 400));
+    all.add(bad("stale If-Match", re, rel, APPROVER_BOB, f -> pay, f -> Map.of("If-Match", "\"99\"", "Idempotency-Key", "k2"), 412));
+    all.add(bad("If-Match garbage", re, rel, APPROVER_BOB, f -> pay, f -> Map.of("If-Match", "abc", "Idempotency-Key", "k3"), 0));
+    all.add(bad("by the officer", re, rel, OFFICER, f -> pay, ok, 403));
+    all.add(bad("by the auditor", re, rel, AUDITOR, f -> pay, ok, 403));
+    all.add(bad("by its own preparer (four eyes)", "POST /disbursements/{self-prepared}/release",
+        f -> "/disbursements/" + f.selfPrepared() + "/release", DUAL, f -> pay,
+        f -> Map.of("If-Match", "\"" + f.selfVersion() + "\"", "Idempotency-Key", "k4"), 403));
+    all.add(bad("of a CREATED disbursement", "POST /disbursements/{created}/release",
+        f -> "/disbursements/" + f.created() + "/release", APPROVER_BOB, f -> pay,
+        f -> Map.of("If-Match", "\"1\"", "Idempotency-Key", "k5"), 409));
+    all.add(bad("of a RELEASED disbursement with another key", "POST /disbursements/{released}/release",
+        f -> "/disbursements/" + f.released() + "/release", APPROVER_CAROL, f -> pay,
+        f -> Map.of("If-Match", "\"3\"", "Idempotency-Key", "k6"), 0));
+    all.add(bad("of an unknown disbursement", "POST /disbursements/{unknown}/release", f -> "/disbursements/nope/release",
+        APPROVER_BOB, f -> pay, f -> Map.of("If-Match", "\"1\"", "Idempotency-Key", "k7"), 404));
+
+    // ---------------------------------------------------------------- claims
+    String ce = "POST /claims";
+    Function<Fixture, String> claims = f -> "/claims";
+    String app = applicant(ORG_B);
+    all.addAll(generic(ce, claims, app, f -> claimBody(f.postSubsidy(), 2024), none, "auditReportReference"));
+    all.add(bad("fiscalYear 1999", ce, claims, app, f -> claimBody(f.postSubsidy(), 1999), none, 400));
+    all.add(bad("fiscalYear 2101", ce, claims, app, f -> claimBody(f.postSubsidy(), 2101), none, 400));
+    all.add(bad("fiscalYear is a word", ce, claims, app, f -> with(claimBody(f.postSubsidy(), 2024), "fiscalYear", "MMXXIV"), none, 400));
+    all.add(bad("fiscalYear is a date", ce, claims, app, f -> with(claimBody(f.postSubsidy(), 2024), "fiscalYear", "2024-01-01"), none, 400));
+    all.add(bad("this year -1", ce, claims, app, f -> with(claimBody(f.postSubsidy(), 2024), "expenditureThisYearFen", -1), none, 400));
+    all.add(bad("last year -1", ce, claims, app, f -> with(claimBody(f.postSubsidy(), 2024), "expenditureLastYearFen", -1), none, 400));
+    all.add(bad("amount beyond long", ce, claims, app, f -> "{\"programId\":\"" + f.postSubsidy()
+        + "\",\"fiscalYear\":2024,\"expenditureThisYearFen\":92233720368547758070,\"expenditureLastYearFen\":0,"
+        + "\"auditReportReference\":\"r\"}", none, 400));
+    // BUG (reported, not asserted): {"expenditureThisYearFen": 1.5} is truncated to 1 and the claim stored (201).
+    // Not asserted either: expenditureThisYearFen = Long.MAX_VALUE is accepted (201) and verifies to the cap (exact
+    // BigDecimal arithmetic, no overflow): there is no upper bound on claimed amounts.
+    all.add(bad("amount is a string", ce, claims, app, f -> with(claimBody(f.postSubsidy(), 2024), "expenditureThisYearFen", "lots"), none, 400));
+    all.add(bad("missing amounts", ce, claims, app, f -> without(without(claimBody(f.postSubsidy(), 2024),
+        "expenditureThisYearFen"), "expenditureLastYearFen"), none, 400));
+    all.add(bad("missing programId", ce, claims, app, f -> without(claimBody(f.postSubsidy(), 2024), "programId"), none, 400));
+    all.add(bad("programId 101 chars", ce, claims, app, f -> claimBody("p".repeat(101), 2024), none, 400));
+    all.add(bad("missing audit report", ce, claims, app, f -> without(claimBody(f.postSubsidy(), 2024), "auditReportReference"), none, 400));
+    all.add(bad("audit report 201 chars", ce, claims, app, f -> with(claimBody(f.postSubsidy(), 2024), "auditReportReference",
+        "r".repeat(201)), none, 400));
+    all.add(bad("unknown program", ce, claims, app, f -> claimBody("prg-nope", 2024), none, 422));
+    all.add(bad("GENERAL program", ce, claims, app, f -> claimBody(f.general(), 2024), none, 422));
+    all.add(bad("same organisation, program and year again", ce, claims, applicant(ORG_A),
+        f -> claimBody(f.postSubsidy(), 2026), none, 409));
+    all.add(bad("by a finance officer", ce, claims, OFFICER, f -> claimBody(f.postSubsidy(), 2024), none, 403));
+    all.add(bad("by an applicant token without org_code", ce, claims,
+        TestJwts.token("app-no-org", List.of("APPLICANT"), null), f -> claimBody(f.postSubsidy(), 2024), none, 0));
+
+    // ---------------------------------------------------------------- verification
+    String ve = "POST /claims/{submitted}/verification";
+    Function<Fixture, String> ver = f -> "/claims/" + f.claim() + "/verification";
+    all.addAll(generic(ve, ver, OFFICER, f -> Map.of("outcome", "VERIFIED"), none, "reason"));
+    all.add(bad("unknown outcome", ve, ver, OFFICER, f -> Map.of("outcome", "MAYBE"), none, 400));
+    all.add(bad("lower-case outcome", ve, ver, OFFICER, f -> Map.of("outcome", "verified"), none, 400));
+    all.add(bad("missing outcome", ve, ver, OFFICER, f -> Map.of("reason", "x"), none, 400));
+    all.add(bad("outcome is a boolean", ve, ver, OFFICER, f -> Map.of("outcome", true), none, 400));
+    all.add(bad("reason 2001 chars", ve, ver, OFFICER, f -> Map.of("outcome", "REJECTED", "reason", "r".repeat(2001)), none, 400));
+    all.add(bad("stale If-Match", ve, ver, OFFICER, f -> Map.of("outcome", "VERIFIED"), f -> Map.of("If-Match", "\"42\""), 412));
+    all.add(bad("by an approver", ve, ver, APPROVER_BOB, f -> Map.of("outcome", "VERIFIED"), none, 403));
+    all.add(bad("by the claiming applicant", ve, ver, applicant(ORG_A), f -> Map.of("outcome", "VERIFIED"), none, 403));
+    all.add(bad("of a decided claim", "POST /claims/{decided}/verification", f -> "/claims/" + f.decidedClaim() + "/verification",
+        OFFICER, f -> Map.of("outcome", "VERIFIED"), none, 409));
+    all.add(bad("of an unknown claim", "POST /claims/{unknown}/verification", f -> "/claims/nope/verification",
+        OFFICER, f -> Map.of("outcome", "VERIFIED"), none, 404));
+    return all.stream();
+  }
+
+  static final Map<String, Integer> BAD_RESULTS = new ConcurrentHashMap<>();
+
+  @ParameterizedTest(name = "{index}: {0}")
+  @MethodSource("badRequests")
+  @Order(1)
+  void badRequestIsAProblemAndChangesNothing(Bad c) {
+    baseline();
+    EntityExchangeResult<String> r = exchange(c.method(), c.path().apply(fx), c.token(), c.body().apply(fx), c.type(),
+        c.headers().apply(fx));
+    int status = r.getStatus().value();
+    BAD_RESULTS.put(c.name(), status);
+    String body = r.getResponseBody();
+    assertThat(status).as(c.name() + " -> " + body).isBetween(400, 499);
+    if (c.expected() != 0) {
+      assertThat(status).as(c.name() + " -> " + body).isEqualTo(c.expected());
+    }
+    assertThat(r.getResponseHeaders().getContentType()).as(c.name()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    assertProblemBody(body, status, c.name());
+    assertUnchanged(c.name());
+  }
+
+  // ================================================================== (2) role x endpoint matrix
+
+  enum Who {
+    NONE, APPLICANT, APPLICANT_OTHER_ORG, PROGRAM_MANAGER, EXPERT, FINANCE_OFFICER, FINANCE_APPROVER,
+    PREPARER_AS_APPROVER, INTEGRITY_OFFICER, AUDITOR;
+
+    String token() {
+      return switch (this) {
+        case NONE -> null;
+        case APPLICANT -> applicant(ORG_A);
+        case APPLICANT_OTHER_ORG -> applicant(ORG_B);
+        case EXPERT -> TestJwts.token("expert-x", List.of("EXPERT"), ORG_B);
+        case FINANCE_OFFICER -> OFFICER;
+        case FINANCE_APPROVER -> APPROVER_BOB;
+        case PREPARER_AS_APPROVER -> DUAL;
+        default -> TestJwts.token(name().toLowerCase() + "-x", List.of(name()), null);
+      };
+    }
+  }
+
+  record Target(String path, Map<String, String> headers) {}
+
+  record Endpoint(String name, HttpMethod method, Function<BadInputAndAccessMatrixIT, Target> target,
+      Function<Fixture, Object> body, Map<Who, Integer> expected) {}
+
+  static Map<Who, Integer> only(int ok, Who... allowed) {
+    Map<Who, Integer> m = new LinkedHashMap<>();
+    for (Who w : Who.values()) {
+      m.put(w, w == Who.NONE ? 401 : 403);
+    }
+    for (Who w : allowed) {
+      m.put(w, ok);
+    }
+    return m;
+  }
+
+  static Target at(String path) {
+    return new Target(path, Map.of());
+  }
+
+  static List<Endpoint> endpoints() {
+    Who[] readers = {Who.APPLICANT, Who.APPLICANT_OTHER_ORG, Who.FINANCE_OFFICER, Who.FINANCE_APPROVER,
+        Who.PREPARER_AS_APPROVER, Who.AUDITOR};
+    Map<Who, Integer> ownRead = only(200, readers);
+    ownRead.put(Who.APPLICANT_OTHER_ORG, 404);
+    Map<Who, Integer> release = only(200, Who.FINANCE_APPROVER);
+    release.put(Who.PREPARER_AS_APPROVER, 403); // four eyes: the target was prepared by this very user
+    return List.of(
+        new Endpoint("GET /disbursements", HttpMethod.GET, t -> at("/disbursements?limit=5"), f -> null, only(200, readers)),
+        new Endpoint("GET /disbursements/{A's}", HttpMethod.GET, t -> at("/disbursements/" + fx.created()), f -> null, ownRead),
+        new Endpoint("GET /claims", HttpMethod.GET, t -> at("/claims"), f -> null, only(200, readers)),
+        new Endpoint("GET /claims/{A's}", HttpMethod.GET, t -> at("/claims/" + fx.claim()), f -> null, ownRead),
+        new Endpoint("GET /programs/{id}/budget", HttpMethod.GET, t -> at("/programs/" + fx.general() + "/budget"), f -> null,
+            only(200, Who.FINANCE_OFFICER, Who.FINANCE_APPROVER, Who.PREPARER_AS_APPROVER, Who.AUDITOR)),
+        new Endpoint("POST /disbursements/{created}/preparation", HttpMethod.POST,
+            t -> at("/disbursements/" + t.advance(fx.general(), ORG_A) + "/preparation"), f -> prepareBody(),
+            only(200, Who.FINANCE_OFFICER, Who.PREPARER_AS_APPROVER)),
+        new Endpoint("POST /disbursements/{prepared by dual}/release", HttpMethod.POST, t -> {
+              String id = t.advance(fx.general(), ORG_A);
+              long v = t.prepare(id, DUAL);
+              return new Target("/disbursements/" + id + "/release", Map.of("If-Match", "\"" + v + "\"",
+                  "Idempotency-Key", unique("key")));
+            }, f -> Map.of("paymentReference", "PAY-M"), release),
+        new Endpoint("POST /claims", HttpMethod.POST, t -> at("/claims"), f -> claimBody(f.postSubsidy(), YEARS.incrementAndGet()),
+            only(201, Who.APPLICANT, Who.APPLICANT_OTHER_ORG)),
+        new Endpoint("POST /claims/{submitted}/verification", HttpMethod.POST,
+            t -> at("/claims/" + t.claim(fx.postSubsidy(), ORG_A, YEARS.incrementAndGet()) + "/verification"),
+            f -> Map.of("outcome", "REJECTED", "reason", "no audit"),
+            only(200, Who.FINANCE_OFFICER, Who.PREPARER_AS_APPROVER)));
+  }
+
+  static Stream<Arguments> matrix(boolean refused) {
+    return endpoints().stream().flatMap(e -> e.expected().entrySet().stream()
+        .filter(x -> (x.getValue() >= 400) == refused)
+        .map(x -> Arguments.of(e.name(), x.getKey(), x.getValue(), e)));
+  }
+
+  static Stream<Arguments> refusedCalls() {
+    return matrix(true);
+  }
+
+  static Stream<Arguments> allowedCalls() {
+    return matrix(false);
+  }
+
+  static final Map<String, Map<Who, Integer>> MATRIX = new ConcurrentHashMap<>();
+  static final Map<String, Target> REFUSED_TARGETS = new ConcurrentHashMap<>();
+
+  @ParameterizedTest(name = "{0} as {1} -> {2}")
+  @MethodSource("refusedCalls")
+  @Order(2)
+  void refusedCallChangesNothing(String endpoint, Who who, int expected, Endpoint e) {
+    Target target = REFUSED_TARGETS.get(e.name());
+    if (target == null) {
+      target = e.target().apply(this);
+      REFUSED_TARGETS.put(e.name(), target);
+      before = null;
+    }
+    baseline();
+    EntityExchangeResult<String> r = exchange(e.method(), target.path(), who.token(), e.body().apply(fx),
+        MediaType.APPLICATION_JSON, target.headers());
+    int status = r.getStatus().value();
+    MATRIX.computeIfAbsent(endpoint, k -> new ConcurrentHashMap<>()).put(who, status);
+    assertThat(status).as(endpoint + " as " + who + ": " + r.getResponseBody()).isEqualTo(expected);
+    assertThat(r.getResponseHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    assertProblemBody(r.getResponseBody(), status, endpoint + " as " + who);
+    assertUnchanged(endpoint + " as " + who);
+  }
+
+  @ParameterizedTest(name = "{0} as {1} -> {2}")
+  @MethodSource("allowedCalls")
+  @Order(3)
+  void allowedCallSucceeds(String endpoint, Who who, int expected, Endpoint e) {
+    Target target = e.target().apply(this);
+    EntityExchangeResult<String> r = exchange(e.method(), target.path(), who.token(), e.body().apply(fx),
+        MediaType.APPLICATION_JSON, target.headers());
+    int status = r.getStatus().value();
+    MATRIX.computeIfAbsent(endpoint, k -> new ConcurrentHashMap<>()).put(who, status);
+    assertThat(status).as(endpoint + " as " + who + ": " + r.getResponseBody()).isEqualTo(expected);
+  }
+
+  @AfterAll
+  static void printTables() {
+    StringBuilder sb = new StringBuilder("\n=== post-subsidy role x endpoint matrix (status) ===\n");
+    sb.append(String.format("%-46s", "endpoint"));
+    for (Who w : Who.values()) {
+      sb.append(String.format(" %8.8s", w.name().replace("APPLICANT_OTHER_ORG", "APP_OTHR").replace("PROGRAM_MANAGER", "PM")
+          .replace("FINANCE_OFFICER", "FIN_OFF").replace("FINANCE_APPROVER", "FIN_APPR")
+          .replace("PREPARER_AS_APPROVER", "PREP=APP").replace("INTEGRITY_OFFICER", "INTEGR")));
+    }
+    sb.append('\n');
+    for (Endpoint e : endpoints()) {
+      Map<Who, Integer> row = MATRIX.getOrDefault(e.name(), Map.of());
+      sb.append(String.format("%-46.46s", e.name()));
+      for (Who w : Who.values()) {
+        sb.append(String.format(" %8s", row.containsKey(w) ? row.get(w) : "-"));
+      }
+      sb.append('\n');
+    }
+    sb.append("=== post-subsidy bad input: ").append(BAD_RESULTS.size()).append(" cases, statuses ")
+        .append(new TreeMap<>(BAD_RESULTS.values().stream().collect(Collectors.groupingBy(s -> s, Collectors.counting()))))
+        .append(" ===\n");
+    System.out.println(sb);
+  }
+
+  // ================================================================== helpers
+
+  EntityExchangeResult<String> exchange(HttpMethod method, String path, String token, Object body, MediaType type,
+      Map<String, String> headers) {
+    WebTestClient.RequestBodySpec spec = web.method(method).uri(path).headers(h -> {
+      if (token != null) {
+        h.setBearerAuth(token);
+      }
+      headers.forEach(h::set);
+    });
+    WebTestClient.RequestHeadersSpec<?> ready = body == null ? spec : spec.contentType(type).bodyValue(body);
+    return ready.exchange().expectBody(String.class).returnResult();
+  }
+
+  static Map<String, List<String>> before;
+
+  /** False while a case runs: a case that failed before its comparison leaves no trusted baseline behind. */
+  static boolean clean;
+
+  void baseline() {
+    if (before == null || !clean) {
+      before = snapshot();
+    }
+    clean = false;
+  }
+
+  void assertUnchanged(String what) {
+    Map<String, List<String>> now = snapshot();
+    Map<String, List<String>> expected = before;
+    before = now;
+    clean = true;
+    assertThat(now).as(what + " changed the store").isEqualTo(expected);
+  }
+
+  /** 413/415 made by the framework carry no {@code type} (platform bug, reported): only {@code status} then. */
+  static void assertProblemBody(String body, int status, String what) {
+    assertThat(body).as(what).contains("\"status\":" + status);
+    if (status != 413 && status != 415) {
+      assertThat(body).as(what).contains("\"type\":\"https://fundflow.org/problems/");
+    }
+  }
+
+  /** Every document of every collection sorted by _id, once the outbox is drained; outboxLease ignored. */
+  Map<String, List<String>> snapshot() {
+    long deadline = System.currentTimeMillis() + 15_000;
+    while (true) {
+      boolean pending = false;
+      Map<String, List<String>> all = new TreeMap<>();
+      for (String c : new TreeSet<>(template.getCollectionNames().collectList().block())) {
+        if (c.startsWith("system.")) {
+          continue;
+        }
+        List<String> docs = new ArrayList<>();
+        for (Document d : template.find(new Query().with(Sort.by("_id")), Document.class, c).collectList().block()) {
+          pending |= d.get("outbox") instanceof List<?> l && !l.isEmpty();
+          d.remove("outboxLease");
+          docs.add(d.toJson());
+        }
+        all.put(c, docs);
+      }
+      if (!pending || System.currentTimeMillis() > deadline) {
+        return all;
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+}
