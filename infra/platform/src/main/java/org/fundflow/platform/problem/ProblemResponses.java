@@ -70,6 +70,9 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
   @Override
   protected Mono<ResponseEntity<Object>> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
       HttpStatusCode status, ServerWebExchange exchange) {
+    if (body == null && ex instanceof org.springframework.web.ErrorResponse errorResponse) {
+      body = errorResponse.getBody(); // Spring builds it later otherwise, after our chance to type it
+    }
     if (body instanceof ProblemDetail problem
         && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
       problem.setType(Problems.type(slugOf(status)));

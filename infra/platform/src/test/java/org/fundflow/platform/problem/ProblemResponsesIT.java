@@ -96,7 +96,17 @@ class ProblemResponsesIT {
     String huge = "{\"name\":\"" + "x".repeat(600 * 1024) + "\",\"start\":1}";
     post(manager, huge).expectStatus().isEqualTo(413)
         .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-        .expectBody().jsonPath("$.status").isEqualTo(413);
+        .expectBody().jsonPath("$.status").isEqualTo(413)
+        .jsonPath("$.type").isEqualTo("https://fundflow.org/problems/payload-too-large");
+  }
+
+  @Test
+  void anUnsupportedMediaTypeIs415Problem() {
+    web.post().uri("/tallies").contentType(MediaType.TEXT_PLAIN).headers(h -> h.setBearerAuth(manager))
+        .bodyValue("name=t").exchange()
+        .expectStatus().isEqualTo(415)
+        .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectBody().jsonPath("$.type").isEqualTo("https://fundflow.org/problems/unsupported-media-type");
   }
 
   @Test

@@ -214,8 +214,9 @@ class BadInputAndAccessMatrixIT extends SubsidyIT {
     all.add(bad("amount beyond long", ce, claims, app, f -> "{\"programId\":\"" + f.postSubsidy()
         + "\",\"fiscalYear\":2024,\"expenditureThisYearFen\":92233720368547758070,\"expenditureLastYearFen\":0,"
         + "\"auditReportReference\":\"r\"}", none, 400));
-    // BUG (reported, not asserted): {"expenditureThisYearFen": 1.5} is truncated to 1 and the claim stored (201).
-    // Not asserted either: expenditureThisYearFen = Long.MAX_VALUE is accepted (201) and verifies to the cap (exact
+    all.add(bad("this year 1.5 fen (never truncated)", ce, claims, app,
+        f -> with(claimBody(f.postSubsidy(), 2024), "expenditureThisYearFen", 1.5), none, 400));
+    // Not asserted: expenditureThisYearFen = Long.MAX_VALUE is accepted (201) and verifies to the cap (exact
     // BigDecimal arithmetic, no overflow): there is no upper bound on claimed amounts.
     all.add(bad("amount is a string", ce, claims, app, f -> with(claimBody(f.postSubsidy(), 2024), "expenditureThisYearFen", "lots"), none, 400));
     all.add(bad("missing amounts", ce, claims, app, f -> without(without(claimBody(f.postSubsidy(), 2024),

@@ -25,10 +25,20 @@ public record ProposalContent(String title, String abstractText, List<String> ke
       throw IntakeRefusal.rule("invalid-proposal", "Invalid proposal", "requestedAmountFen must be positive");
     }
     if (!budgetLines.isEmpty()) {
-      long sum = budgetLines.stream().mapToLong(BudgetLine::amountFen).sum();
-      if (sum != requestedAmountFen) {
+      long sum = 0;
+      boolean overflow = false;
+      for (BudgetLine line : budgetLines) {
+        try {
+          sum = Math.addExact(sum, line.amountFen());
+        } catch (ArithmeticException e) {
+          overflow = true; // lines that add up beyond any amount can never equal the requested amount
+          break;
+        }
+      }
+      if (overflow || sum != requestedAmountFen) {
         throw IntakeRefusal.rule("budget-mismatch", "Budget lines do not add up",
-            "the budget lines add up to " + sum + " fen, the requested amount is " + requestedAmountFen + " fen",
+            (overflow ? "the budget lines add up to more than any amount" : "the budget lines add up to " + sum + " fen")
+                + ", the requested amount is " + requestedAmountFen + " fen",
             java.util.Map.of("budgetLinesTotalFen", sum, "requestedAmountFen", requestedAmountFen));
       }
     }

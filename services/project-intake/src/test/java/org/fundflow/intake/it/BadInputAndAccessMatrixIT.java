@@ -245,7 +245,10 @@ class BadInputAndAccessMatrixIT extends IntakeIT {
       all.add(bad(n + " requestedAmount -1", m, p, app, f -> with(validProposal(f.openGeneral()), "requestedAmountFen", -1), 400));
       all.add(bad(n + " requestedAmount Long.MAX_VALUE (budget lines do not add up)", m, p, app,
           f -> with(validProposal(f.openGeneral()), "requestedAmountFen", Long.MAX_VALUE), 422));
-      // BUG (reported, not asserted): budget lines MAX + MAX + 3 overflow to 1 = requestedAmountFen 1 -> 201/200, stored.
+      all.add(bad(n + " budget lines that overflow a long (MAX + MAX + 3 would wrap to 1)", m, p, app,
+          f -> with(with(validProposal(f.openGeneral()), "requestedAmountFen", 1), "budgetLines",
+              List.of(Map.of("category", "a", "amountFen", Long.MAX_VALUE), Map.of("category", "b", "amountFen", Long.MAX_VALUE),
+                  Map.of("category", "c", "amountFen", 3))), 422));
       all.add(bad(n + " budget line negative", m, p, app, f -> with(validProposal(f.openGeneral()), "budgetLines",
           List.of(Map.of("category", "a", "amountFen", 1_000_001), Map.of("category", "b", "amountFen", -1))), 400));
       all.add(bad(n + " missing title", m, p, app, f -> without(validProposal(f.openGeneral()), "title"), 400));
@@ -269,7 +272,8 @@ class BadInputAndAccessMatrixIT extends IntakeIT {
           List.of(Map.of("name", "a.pdf", "mediaType", "application/pdf", "sizeBytes", Long.MAX_VALUE, "sha256", "ab".repeat(32)))), 422));
       all.add(bad(n + " attachment sha256 not hex", m, p, app, f -> with(validProposal(f.openGeneral()), "attachments",
           List.of(Map.of("name", "a.pdf", "mediaType", "application/pdf", "sizeBytes", 1, "sha256", "zz"))), 422));
-      // BUG (reported, not asserted): 20000 keywords (any list under 512 KB) is accepted and stored: no @Size on the lists.
+      all.add(bad(n + " 20000 keywords (oversize list)", m, p, app, f -> with(validProposal(f.openGeneral()), "keywords",
+          java.util.Collections.nCopies(20_000, "k")), 400));
       all.add(bad(n + " 5000 team members (oversize list)", m, p, app, f -> with(validProposal(f.openGeneral()), "team",
           java.util.Collections.nCopies(5_000, Map.of("nationalId", PEOPLE.get(1), "name", "L", "organisationCode", ORG_A))), 0));
       all.add(bad(n + " milestones in a GENERAL program, percent 150", m, p, app, f -> with(validProposal(f.openGeneral()),
@@ -342,7 +346,7 @@ class BadInputAndAccessMatrixIT extends IntakeIT {
     all.add(bad(an + " amount Long.MAX_VALUE", HttpMethod.POST, award, pm, f -> Map.of("amountFen", Long.MAX_VALUE), 422));
     all.add(bad(an + " amount over requested", HttpMethod.POST, award, pm, f -> Map.of("amountFen", 1_000_001), 422));
     all.add(bad(an + " amount is a string", HttpMethod.POST, award, pm, f -> Map.of("amountFen", "much"), 400));
-    // BUG (reported, not asserted): {"amountFen": 1.5} is truncated to 1 and AWARDED (200).
+    all.add(bad(an + " amount 1.5 fen (never truncated)", HttpMethod.POST, award, pm, f -> Map.of("amountFen", 1.5), 400));
     all.add(bad(an + " missing amount", HttpMethod.POST, award, pm, f -> Map.of(), 400));
     all.add(new Bad(an + " If-Match stale", HttpMethod.POST, award, pm, f -> Map.of("amountFen", 1), MediaType.APPLICATION_JSON,
         Map.of("If-Match", "\"0\""), 412));

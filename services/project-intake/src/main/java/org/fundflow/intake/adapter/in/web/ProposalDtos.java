@@ -42,14 +42,16 @@ public final class ProposalDtos {
   public record AttachmentBody(@NotBlank String name, @NotBlank String mediaType, @Positive long sizeBytes,
       @NotBlank String sha256) {}
 
-  public record MilestoneBody(int sequence, @NotBlank String title, List<@NotBlank String> deliverables,
+  public record MilestoneBody(int sequence, @NotBlank String title, @Size(max = 50) List<@NotBlank String> deliverables,
       @NotNull LocalDate dueDate, int tranchePercent) {}
 
   public record ProposalRequest(String programId, String challengeId, @NotBlank @Size(max = 500) String title,
-      @JsonProperty("abstract") @Size(max = 20000) String abstractText, List<@NotBlank String> keywords,
-      @Positive long requestedAmountFen, List<@Valid BudgetLineBody> budgetLines,
-      @Valid PersonBody principalInvestigator, List<@Valid PersonBody> team, List<@Valid AttachmentBody> attachments,
-      LocalDate projectStartDate, LocalDate projectEndDate, List<@Valid MilestoneBody> milestones) {
+      @JsonProperty("abstract") @Size(max = 20000) String abstractText,
+      @Size(max = 20) List<@NotBlank @Size(max = 100) String> keywords,
+      @Positive long requestedAmountFen, @Size(max = 100) List<@Valid BudgetLineBody> budgetLines,
+      @Valid PersonBody principalInvestigator, @Size(max = 100) List<@Valid PersonBody> team,
+      @Size(max = 50) List<@Valid AttachmentBody> attachments,
+      LocalDate projectStartDate, LocalDate projectEndDate, @Size(max = 24) List<@Valid MilestoneBody> milestones) {
 
     DraftContent toContent() {
       return new DraftContent(title, abstractText, keywords, requestedAmountFen,
