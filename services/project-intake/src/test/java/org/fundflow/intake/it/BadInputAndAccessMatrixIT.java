@@ -47,8 +47,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BadInputAndAccessMatrixIT extends IntakeIT {
 
-  static final String ORG_A = ORGS.get(14);
-  static final String ORG_B = ORGS.get(15);
+  static final String ORG_A = ORGS.get(17); // organisations no other test class places a hold on
+  static final String ORG_B = ORGS.get(11);
   static final String BAD_ORG = "91120112MNH91HTMX7"; // wrong check character
   static final String BAD_ID = "370202199301189980"; // wrong check character
 
