@@ -107,6 +107,9 @@ public final class Bench {
     say("infrastructure: kafka " + infra.kafkaBootstrapServers() + ", store " + infra.mongoUri("x"));
 
     // ------------------------------------------------------------ raw limits
+    // warm-up (JIT, connections, topic metadata): measured, printed, not counted
+    say("warm-up: store " + f0(storeInserts(infra, "warmup", 1000, Duration.ofSeconds(10))) + " inserts/s, kafka p50/p99 "
+        + list(java.util.Arrays.copyOf(kafkaLatency(infra, "bench.raw.warmup", 1000, 1000, Duration.ofSeconds(10)), 2)) + " ms");
     double[] inserts = new double[REPEATS];
     double[] insLoad = new double[2 * REPEATS];
     for (int i = 0; i < REPEATS; i++) {
@@ -196,7 +199,20 @@ public final class Bench {
     }
 
     // ------------------------------------------------------------ (d) holds
-    holds(infra, program, rawKp50, rawKp99);
+    try {
+      holds(infra, program, rawKp50, rawKp99);
+    } catch (Exception | AssertionError e) {
+      e.printStackTrace();
+      notes.add("(d) failed: " + e);
+    }
+
+    // ------------------------------------------------------------ (b) + (c) lifecycles and decisions
+    try {
+      decisions(infra, rawInserts, rawKp99);
+    } catch (Exception | AssertionError e) {
+      e.printStackTrace();
+      notes.add("(b)/(c) failed: " + e);
+    }
 
     // ------------------------------------------------------------ (e) RSS after the load
     for (String s : Services.NAMES) {
@@ -529,6 +545,221 @@ public final class Bench {
     notes.add("(d) hold-placed events published on integrity.events as integrity-check would; each measured from the send "
         + "to the first refused submission / first ON_HOLD read (pollers every ~10 ms plus the HTTP round trip). "
         + "Submissions intake accepted after the hold was sent: " + acceptedWhileHeld + "; holds not seen within 20 s: " + missed);
+  }
+
+  // ==================================================================== (b) + (c)
+
+  static final String[] EXPERT_ORGS = {"12310115AMBRCN372R", "123101151HQW8XPY70", "1231011578KYG8A51P"};
+  static final String[] EXPERT_IDS = {"370202199503084946", "110108196412165143", "120101199804221387"};
+
+  /** A GENERAL project awarded and reported, its panel set, two of three evaluations in: {projectId, reportPath, expertId, expertOrg}. */
+  String[] prepareDecision(String program, int n) {
+    String org = ORGS.get(n % ORGS.size());
+    Response d = call("POST", INTAKE, "/proposals", applicant(org), proposalBody(program, org, 50_000 + n));
+    require(d, 201);
+    String proposal = "/proposals/" + d.json().get("id").asString();
+    require(call("POST", INTAKE, proposal + "/submit", applicant(org),
+        Map.of("pledge", Map.of("accepted", true, "textVersion", "JN-KJ-CN-2026-01")), Map.of("Idempotency-Key", "submit-c-" + n)), 200);
+    for (String step : List.of("/screen", "/review")) {
+      HttpEtag read = etag(proposal);
+      require(call("POST", INTAKE, proposal + step, PM, null, Map.of("If-Match", read.etag)), 200);
+    }
+    Response awarded = call("POST", INTAKE, proposal + "/award", PM, Map.of("amountFen", 10_000_000L),
+        Map.of("If-Match", etag(proposal).etag));
+    require(awarded, 200);
+    String projectId = awarded.json().get("projectId").asString();
+    awaitTrue("project " + projectId + " in milestone-review", Duration.ofSeconds(60),
+        () -> call("GET", MILESTONE, "/projects/" + projectId, applicant(org), null).status == 200);
+    Response report = call("POST", MILESTONE, "/projects/" + projectId + "/reports", applicant(org), Map.of(
+        "deliverablesMet", List.of("阶段技术报告"),
+        "evidence", List.of(Map.of("name", "检测报告-" + n + ".pdf", "sha256", "9f".repeat(32))),
+        "spendingToDateFen", 1_250_000L), Map.of("Idempotency-Key", "report-" + projectId));
+    require(report, 201);
+    String reportPath = "/projects/" + projectId + "/reports/" + report.json().get("reportId").asString();
+    List<String> experts = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      String expertId = "exp-bench-" + n + "-" + i + "-" + UUID.randomUUID().toString().substring(0, 6);
+      require(call("PUT", MILESTONE, "/experts/" + expertId, PM, Map.of("name", "专家" + i,
+          "organisationCode", EXPERT_ORGS[i], "nationalId", EXPERT_IDS[i], "declaredConflicts", List.of())), 200);
+      experts.add(expertId);
+    }
+    require(call("POST", MILESTONE, reportPath + "/panel", PM, Map.of("expertIds", experts)), 200);
+    for (int i = 0; i < 3; i++) {
+      String token = TestJwts.token(experts.get(i), List.of("EXPERT"), EXPERT_ORGS[i]);
+      require(call("POST", MILESTONE, reportPath + "/declaration", token, Map.of("conflict", false)), 200);
+      if (i < 2) {
+        require(call("PUT", MILESTONE, reportPath + "/evaluation", token, scores(88)), 200);
+      }
+    }
+    return new String[] {projectId, reportPath, experts.get(2), EXPERT_ORGS[2]};
+  }
+
+  record HttpEtag(String etag) {}
+
+  HttpEtag etag(String proposalPath) {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(services.url(INTAKE) + proposalPath))
+        .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + PM).GET().build();
+    try {
+      HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+      return new HttpEtag(r.headers().firstValue("ETag").orElseThrow(() -> new IllegalStateException("no ETag: " + r.body())));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static Map<String, Object> scores(int total) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("deliverables", 36);
+    body.put("technicalQuality", 27);
+    body.put("budgetExecution", 17);
+    body.put("management", total - 80);
+    body.put("recommendation", "PASSED");
+    body.put("comments", "交付物齐全，指标达到任务书要求。");
+    return body;
+  }
+
+  static final String MILESTONE = "milestone-review";
+  static final int DECISIONS = 10;
+
+  void decisions(SharedInfrastructure infra, double rawInserts, double kp99) throws Exception {
+    String program = openProgram(programBody("GENERAL", "2026年度津南区科技计划一般项目（基准测试·里程碑）", 900_000_000_000L, 50_000_000L, true));
+    awaitTrue("post-subsidy knows the program", Duration.ofSeconds(60),
+        () -> call("GET", SUBSIDY, "/programs/" + program + "/budget", OFFICER, null).status == 200);
+    // (b): lifecycles driven by CLIENTS threads up to the decision; events/s = growth of the end offsets of all
+    // the suite's topics over that window
+    long e0 = eventCount(infra);
+    double la = loadavg();
+    long start = System.nanoTime();
+    List<String[]> prepared = Collections.synchronizedList(new ArrayList<>());
+    AtomicInteger next = new AtomicInteger();
+    long deadline = start + TimeUnit.SECONDS.toNanos(150);
+    ExecutorService ex = Executors.newFixedThreadPool(CLIENTS);
+    List<Future<?>> fs = new ArrayList<>();
+    for (int t = 0; t < CLIENTS; t++) {
+      fs.add(ex.submit(() -> {
+        int n;
+        while ((n = next.getAndIncrement()) < 2 * DECISIONS && System.nanoTime() < deadline) {
+          prepared.add(prepareDecision(program, n));
+        }
+        return null;
+      }));
+    }
+    for (Future<?> f : fs) {
+      f.get();
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    Services.sleep(2000); // let the last relays publish
+    long e1 = eventCount(infra);
+    double lb = loadavg();
+    double eventsPerSecond = (e1 - e0) / (seconds + 2);
+    row("(b) lifecycle events/s (" + CLIENTS + " clients, " + prepared.size() + " lifecycles to the decision in " + f1(seconds) + " s)",
+        f0(eventsPerSecond), (e1 - e0) + " events", f0(rawInserts) + " inserts/s", pct(eventsPerSecond / rawInserts),
+        f2(la) + " -> " + f2(lb));
+    // (c): the final evaluations (each makes the decision) fired at 10/s and at 100/s; time from the decision's HTTP answer
+    // to the BALANCE disbursement listed by post-subsidy
+    int half = prepared.size() / 2;
+    decisionRun("10/s", prepared.subList(0, half), 10, kp99);
+    decisionRun("100/s", prepared.subList(half, prepared.size()), 100, kp99);
+    ex.shutdown();
+  }
+
+  void decisionRun(String label, List<String[]> projects, double rate, double kp99) throws Exception {
+    double la = loadavg();
+    ConcurrentLinkedQueue<Object[]> pending = new ConcurrentLinkedQueue<>(); // {projectId, t0}
+    List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
+    AtomicInteger failures = new AtomicInteger();
+    long start = System.nanoTime();
+    long deadline = start + TimeUnit.SECONDS.toNanos(60);
+    ExecutorService fire = Executors.newFixedThreadPool(CLIENTS);
+    AtomicInteger slot = new AtomicInteger();
+    long interval = (long) (1e9 / rate);
+    List<Future<?>> fs = new ArrayList<>();
+    for (String[] p : projects) {
+      fs.add(fire.submit(() -> {
+        long due = start + slot.getAndIncrement() * interval;
+        long wait = due - System.nanoTime();
+        if (wait > 0) {
+          LockSupport.parkNanos(wait);
+        }
+        String token = TestJwts.token(p[2], List.of("EXPERT"), p[3]);
+        Response r = call("PUT", MILESTONE, p[1] + "/evaluation", token, scores(88));
+        if (r.status != 200 || !r.json().at("/decision/outcome").asString().equals("PASSED")) {
+          failures.incrementAndGet();
+          say("(c) decision failed: " + r.status + " " + r.body);
+          return null;
+        }
+        pending.add(new Object[] {p[0], System.nanoTime()});
+        return null;
+      }));
+    }
+    ExecutorService poll = Executors.newFixedThreadPool(4);
+    AtomicInteger seen = new AtomicInteger();
+    List<Future<?>> pollers = new ArrayList<>();
+    for (int t = 0; t < 4; t++) {
+      pollers.add(poll.submit(() -> {
+        while (System.nanoTime() < deadline && seen.get() + failures.get() < projects.size()) {
+          Object[] item = pending.poll();
+          if (item == null) {
+            Services.sleep(2);
+            continue;
+          }
+          Response r = call("GET", SUBSIDY, "/disbursements?projectId=" + item[0], OFFICER, null);
+          boolean found = false;
+          if (r.status == 200) {
+            for (JsonNode d : r.json().get("items")) {
+              if (d.at("/trigger/kind").asString().equals("BALANCE")) {
+                found = true;
+              }
+            }
+          }
+          if (found) {
+            latencies.add((System.nanoTime() - (long) item[1]) / 1e6);
+            seen.incrementAndGet();
+          } else {
+            pending.add(item);
+          }
+        }
+        return null;
+      }));
+    }
+    for (Future<?> f : fs) {
+      f.get();
+    }
+    for (Future<?> f : pollers) {
+      f.get();
+    }
+    fire.shutdown();
+    poll.shutdown();
+    double lb = loadavg();
+    List<Double> copy;
+    synchronized (latencies) {
+      copy = new ArrayList<>(latencies);
+    }
+    double p99 = percentile(copy, 99);
+    row("(c) decision -> disbursement visible p50 / p99 ms, " + copy.size() + " decisions fired at " + label,
+        f1(percentile(copy, 50)) + " / " + f1(p99), "max " + f1(percentile(copy, 100)) + ", failed " + failures.get(),
+        "kafka p99 " + f1(kp99) + " ms", f1(p99 / kp99) + "x; target p99 <= 100 ms: " + (p99 <= 100 ? "met" : "MISSED"),
+        f2(la) + " -> " + f2(lb));
+  }
+
+  /** Sum of the end offsets of every topic but the benchmark's own. */
+  static long eventCount(SharedInfrastructure infra) throws Exception {
+    try (AdminClient admin = AdminClient.create(Map.of("bootstrap.servers", infra.kafkaBootstrapServers()))) {
+      List<String> topics = admin.listTopics().names().get(30, TimeUnit.SECONDS).stream()
+          .filter(t -> !t.startsWith("bench.") && !t.startsWith("__")).toList();
+      Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> wanted = new LinkedHashMap<>();
+      admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS).forEach((name, d) ->
+          d.partitions().forEach(p -> wanted.put(new org.apache.kafka.common.TopicPartition(name, p.partition()),
+              org.apache.kafka.clients.admin.OffsetSpec.latest())));
+      long sum = 0;
+      for (var e : admin.listOffsets(wanted).all().get(30, TimeUnit.SECONDS).values()) {
+        sum += e.offset();
+      }
+      return sum;
+    }
   }
 
   static void put(ProducerRecord<String, byte[]> record, String name, String value) {
