@@ -199,13 +199,7 @@ public final class Bench {
     }
 
     // ------------------------------------------------------------ (d) holds
-    try {
-      holds(infra, program, rawKp50, rawKp99);
-    } catch (Exception | AssertionError e) {
-      e.printStackTrace();
-      notes.add("(d) failed: " + e);
-    }
-
+    // ------------------------------------------------------------ (b) + (c) before (d): (d) holds every organisation
     // ------------------------------------------------------------ (b) + (c) lifecycles and decisions
     try {
       decisions(infra, rawInserts, rawKp99);
@@ -213,6 +207,15 @@ public final class Bench {
       e.printStackTrace();
       notes.add("(b)/(c) failed: " + e);
     }
+
+    // ------------------------------------------------------------ (d) holds
+    try {
+      holds(infra, program, rawKp50, rawKp99);
+    } catch (Exception | AssertionError e) {
+      e.printStackTrace();
+      notes.add("(d) failed: " + e);
+    }
+
 
     // ------------------------------------------------------------ (e) RSS after the load
     for (String s : Services.NAMES) {
