@@ -198,9 +198,7 @@ public final class Bench {
       notes.add("(a) non-200 submissions: " + errors);
     }
 
-    // ------------------------------------------------------------ (d) holds
-    // ------------------------------------------------------------ (b) + (c) before (d): (d) holds every organisation
-    // ------------------------------------------------------------ (b) + (c) lifecycles and decisions
+    // ------------------------------------------------------------ (b) + (c), before (d): (d) holds every organisation
     try {
       decisions(infra, rawInserts, rawKp99);
     } catch (Exception | AssertionError e) {
@@ -215,7 +213,6 @@ public final class Bench {
       e.printStackTrace();
       notes.add("(d) failed: " + e);
     }
-
 
     // ------------------------------------------------------------ (e) RSS after the load
     for (String s : Services.NAMES) {
