@@ -554,7 +554,9 @@ public final class Bench {
 
   /** A GENERAL project awarded and reported, its panel set, two of three evaluations in: {projectId, reportPath, expertId, expertOrg}. */
   String[] prepareDecision(String program, int n) {
-    String org = ORGS.get(n % ORGS.size());
+    // the panel's experts must not belong to the applicant organisation (milestone-review's expert-conflict rule)
+    List<String> applicants = ORGS.stream().filter(o -> !List.of(EXPERT_ORGS).contains(o)).toList();
+    String org = applicants.get(n % applicants.size());
     Response d = call("POST", INTAKE, "/proposals", applicant(org), proposalBody(program, org, 50_000 + n));
     require(d, 201);
     String proposal = "/proposals/" + d.json().get("id").asString();
