@@ -87,7 +87,7 @@ class ProposalTest {
         .submit(program, null, Fixtures.pledge(), Fixtures.submission(), List.of(hold), NOW))
         .isInstanceOfSatisfying(IntakeRefusal.class, r -> {
           assertThat(r.slug()).isEqualTo("integrity-hold");
-          assertThat(r.getMessage()).contains("2030-01-01"); // end instant as an Asia/Shanghai date
+          assertThat(r.getMessage()).contains("until 2029-12-31"); // the last Asia/Shanghai day under the hold
           assertThat(r.properties()).containsEntry("holdId", "hld-1");
         });
   }
