@@ -293,9 +293,8 @@ class BadInputAndAccessMatrixIT {
     all.add(bad(pe, "missing personId", pp, f -> Map.of(), 400));
     all.add(bad(pe, "17 characters", pp, f -> Map.of("personId", "11010519491231002"), 400));
     all.add(bad(pe, "19 characters", pp, f -> Map.of("personId", "11010519491231002X1"), 400));
-    // BUG (reported, not asserted): an 18-character personId that is not a valid national ID (wrong check character
-    // "110105194912310021", impossible birth date "110105194913310021", or a JSON number) is answered 200 with an
-    // empty record instead of a 4xx (it is only a read: nothing is stored).
+    all.add(bad(pe, "wrong check character", pp, f -> Map.of("personId", "110105194912310021"), 400));
+    all.add(bad(pe, "impossible birth date", pp, f -> Map.of("personId", "110105194913310021"), 400));
 
     // ---------------------------------------------------------------- dishonesty list import
     String ie2 = "POST /dishonesty-list/imports";

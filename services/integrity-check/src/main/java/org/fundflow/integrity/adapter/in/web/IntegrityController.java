@@ -112,6 +112,11 @@ public class IntegrityController {
   @PostMapping("/integrity-records/persons/lookup")
   @PreAuthorize(OFFICER_OR_AUDITOR)
   public Mono<RecordResponse> person(@Valid @RequestBody PersonLookupRequest body) {
+    String invalid = org.fundflow.integrity.domain.NationalId.problem(body.personId().trim().toUpperCase(java.util.Locale.ROOT));
+    if (invalid != null) {
+      // the reason never repeats the ID itself
+      return Mono.error(Problems.problem(HttpStatus.BAD_REQUEST, "invalid-national-id", "Invalid national ID", invalid));
+    }
     return guard.protect(records.ofPerson(body.personId())).map(IntegrityController::response);
   }
 
