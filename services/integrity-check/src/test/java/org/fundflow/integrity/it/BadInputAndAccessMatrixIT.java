@@ -524,30 +524,6 @@ class BadInputAndAccessMatrixIT {
 
   /** Every document of every collection sorted by _id, once the outbox is drained; outboxLease ignored. */
   Map<String, List<String>> snapshot() {
-    long deadline = System.currentTimeMillis() + 15_000;
-    while (true) {
-      boolean pending = false;
-      Map<String, List<String>> all = new TreeMap<>();
-      for (String c : new TreeSet<>(template.getCollectionNames().collectList().block())) {
-        if (c.startsWith("system.")) {
-          continue;
-        }
-        List<String> docs = new ArrayList<>();
-        for (Document d : template.find(new Query().with(Sort.by("_id")), Document.class, c).collectList().block()) {
-          pending |= d.get("outbox") instanceof List<?> l && !l.isEmpty();
-          d.remove("outboxLease");
-          docs.add(d.toJson());
-        }
-        all.put(c, docs);
-      }
-      if (!pending || System.currentTimeMillis() > deadline) {
-        return all;
-      }
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    return org.fundflow.platform.test.StoreSnapshot.of(template);
   }
 }

@@ -668,27 +668,7 @@ class BadInputAndAccessMatrixIT extends IntakeIT {
    * outbox relay has drained what earlier requests stored; the relay's lease is ignored.
    */
   Map<String, List<String>> snapshot() {
-    long deadline = System.currentTimeMillis() + 15_000;
-    while (true) {
-      boolean pending = false;
-      Map<String, List<String>> all = new TreeMap<>();
-      for (String c : new TreeSet<>(template.getCollectionNames().collectList().block())) {
-        if (c.startsWith("system.")) {
-          continue;
-        }
-        List<String> docs = new ArrayList<>();
-        for (Document d : template.find(new Query().with(Sort.by("_id")), Document.class, c).collectList().block()) {
-          pending |= d.get("outbox") instanceof List<?> l && !l.isEmpty();
-          d.remove("outboxLease");
-          docs.add(d.toJson());
-        }
-        all.put(c, docs);
-      }
-      if (!pending || System.currentTimeMillis() > deadline) {
-        return all;
-      }
-      sleep(20);
-    }
+    return org.fundflow.platform.test.StoreSnapshot.of(template);
   }
 
   static void sleep(long ms) {
