@@ -443,7 +443,7 @@ class MilestoneReviewIT {
   String expert(String org, List<String> conflicts) {
     String id = ServiceFixture.newId("exp");
     call(HttpMethod.PUT, "/experts/" + id, PM, Map.of("name", "专家 " + id, "organisationCode", org,
-        "nationalId", "11010519491231002X", "declaredConflicts", conflicts), 200);
+        "nationalId", "11010819841203824X", "declaredConflicts", conflicts), 200);
     return id;
   }
 

@@ -43,7 +43,8 @@ public final class Requests {
       @Size(max = 4000) String comments) {}
 
   /** {@code nationalId} is hashed (keyed) and masked on arrival; the clear ID is never stored nor logged. */
-  public record ExpertProfileBody(@NotBlank String name, @NotBlank @Size(max = 18) String organisationCode,
-      @NotBlank @Size(min = 15, max = 18) String nationalId,
+  public record ExpertProfileBody(@NotBlank String name,
+      @NotBlank @Size(max = 18) @ValidOrganisationCode String organisationCode,
+      @NotBlank @Size(max = 18) @ValidNationalId String nationalId,
       @Size(max = 200) List<@NotBlank String> declaredConflicts) {}
 }

@@ -1,0 +1,34 @@
+package org.fundflow.milestone.adapter.in.web;
+
+import static java.lang.annotation.ElementType.FIELD;
+import static java.lang.annotation.ElementType.PARAMETER;
+import static java.lang.annotation.ElementType.TYPE_USE;
+import static java.lang.annotation.RetentionPolicy.RUNTIME;
+
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
+import java.lang.annotation.Retention;
+import java.lang.annotation.Target;
+import org.fundflow.milestone.domain.OrganisationCode;
+
+/** A unified social credit code with the right check character; null is left to {@code @NotBlank}. */
+@Target({FIELD, PARAMETER, TYPE_USE})
+@Retention(RUNTIME)
+@Constraint(validatedBy = ValidOrganisationCode.Check.class)
+public @interface ValidOrganisationCode {
+
+  String message() default "is not a valid unified social credit code (GB 32100-2015 check character)";
+
+  Class<?>[] groups() default {};
+
+  Class<? extends Payload>[] payload() default {};
+
+  class Check implements ConstraintValidator<ValidOrganisationCode, String> {
+    @Override
+    public boolean isValid(String value, ConstraintValidatorContext context) {
+      return value == null || OrganisationCode.isValid(value);
+    }
+  }
+}

@@ -1,0 +1,29 @@
+package org.fundflow.milestone.domain;
+
+/**
+ * The unified social credit code of an organisation (统一社会信用代码, GB 32100-2015): 18 characters
+ * of 0-9 and A-Y without I, O, S, V, Z; the 18th is the check character, modulo 31 over the first 17
+ * with fixed weights. Project-intake and integrity-check keep their own copy (separate contexts).
+ */
+public final class OrganisationCode {
+
+  private static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+  private static final int[] WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
+
+  private OrganisationCode() {}
+
+  public static boolean isValid(String code) {
+    if (code == null || code.length() != 18) {
+      return false;
+    }
+    int sum = 0;
+    for (int i = 0; i < 17; i++) {
+      int value = ALPHABET.indexOf(code.charAt(i));
+      if (value < 0) {
+        return false;
+      }
+      sum += value * WEIGHTS[i];
+    }
+    return code.charAt(17) == ALPHABET.charAt((31 - sum % 31) % 31);
+  }
+}
