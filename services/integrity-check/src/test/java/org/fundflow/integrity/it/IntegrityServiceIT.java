@@ -183,6 +183,48 @@ class IntegrityServiceIT {
   }
 
   @Test
+  void anOrganisationListedAgainAfterItsHoldWasLifted_isHeldAgain() {
+    String org = "91120116REL15T01AP";
+    String header = "partyType,partyId,partyName,misconduct,sanction,authority,legalBasis,effectiveDate,endDate\n";
+    String row = "ORGANISATION," + org + ",天津某智能装备有限公司,虚报研发投入,三年内不得申报科技计划项目,天津市科学技术局,"
+        + "《天津市科研诚信管理办法》第二十一条,2026-01-01,";
+    importList(header + row + "2027-06-30\n");
+    kafka.send(PROPOSALS, "prp-relist-1", "fundflow.intake.proposal-submitted.v1", proposal("prp-relist-1", "prg-A", org,
+        hex(), IntegrityKafka.JSON.createObjectNode().put("title", "智能焊接机器人").put("abstract", "焊接机器人视觉引导。")));
+    String firstHold = awaitOne(IntegrityKafka.of("fundflow.integrity.hold-placed.v1", org)).data().get("holdId").asString();
+    web.post().uri("/holds/{id}/lift", firstHold).headers(h -> h.setBearerAuth(officer()))
+        .bodyValue(Map.of("reason", "sanction ended early on appeal")).exchange().expectStatus().isOk();
+    awaitOne(IntegrityKafka.of("fundflow.integrity.hold-lifted.v1", org));
+
+    // listed again: the authority puts the organisation on the list for a new period (same decision date, new end)
+    JsonNode again = importList(header + row + "2029-12-31\n");
+    assertThat(again.get("imported").asInt()).as("a new listing period is a new list entry").isEqualTo(1);
+    kafka.send(PROPOSALS, "prp-relist-2", "fundflow.intake.proposal-submitted.v1", proposal("prp-relist-2", "prg-B", org,
+        hex(), IntegrityKafka.JSON.createObjectNode().put("title", "激光清洗装备").put("abstract", "激光清洗工艺研究。")));
+    await().atMost(WAIT).until(() -> kafka.find(IntegrityKafka.of("fundflow.integrity.hold-placed.v1", org)).size() == 2);
+    Published secondHold = kafka.find(IntegrityKafka.of("fundflow.integrity.hold-placed.v1", org)).stream()
+        .filter(h -> !h.data().get("holdId").asString().equals(firstHold)).findFirst().orElseThrow();
+    assertValid(secondHold, "hold-placed");
+    assertThat(secondHold.data().get("holdId").asString()).isNotEqualTo(firstHold);
+    assertThat(secondHold.data().get("endsAt").asString()).isEqualTo("2029-12-31T16:00:00Z");
+    assertThat(record(org).get("onHold").asBoolean()).isTrue();
+
+    // the same listing imported once more, and the organisation applying again: nothing new
+    assertThat(importList(header + row + "2029-12-31\n").get("unchanged").asInt()).isEqualTo(1);
+    String third = kafka.send(PROPOSALS, "prp-relist-3", "fundflow.intake.proposal-submitted.v1", proposal("prp-relist-3",
+        "prg-C", org, hex(), IntegrityKafka.JSON.createObjectNode().put("title", "数控机床").put("abstract", "五轴联动。")));
+    await().atMost(WAIT).until(() -> kafka.find(IntegrityKafka.of("fundflow.integrity.flag-raised.v1", org)).stream()
+        .anyMatch(f -> f.data().at("/evidence/0/eventId").asString().equals(third)));
+    assertThat(kafka.find(IntegrityKafka.of("fundflow.integrity.hold-placed.v1", org))).hasSize(2);
+  }
+
+  JsonNode importList(String csv) {
+    return web.post().uri("/dishonesty-list/imports").headers(h -> h.setBearerAuth(officer()))
+        .contentType(MediaType.parseMediaType("text/csv")).bodyValue(csv)
+        .exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+  }
+
+  @Test
   void aCaseGoesOpenInvestigatingConfirmedWithAHoldThatAnOfficerLifts_illegalStepsAre409() {
     String org = "12310115AMBRCN372R";
     kafka.send(PROJECTS, "prj-term-1", "fundflow.milestone.project-terminated.v1", json(Map.of(

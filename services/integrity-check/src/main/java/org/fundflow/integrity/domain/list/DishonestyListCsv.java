@@ -107,7 +107,9 @@ public final class DishonestyListCsv {
     if (end != null && end.isBefore(effective)) {
       throw new IllegalArgumentException("endDate " + end + " is before effectiveDate " + effective);
     }
-    String id = Ids.derived("list", party.key(), misconduct, sanction, authority, effective.toString());
+    // the listing period belongs to the identity: listed again for another period is a new entry, so a new hold
+    String id = Ids.derived("list", party.key(), misconduct, sanction, authority, effective.toString(),
+        end == null ? "indefinite" : end.toString());
     return new DishonestyEntry(id, party, row.get(2).trim(), masked, misconduct, sanction, authority, legalBasis,
         effective, end);
   }

@@ -69,6 +69,15 @@ class DishonestyListCsvTest {
   }
 
   @Test
+  void theSameDecisionListedForAnotherPeriodIsAnotherEntry() {
+    String row = "ORGANISATION,91120112MNH91HTMX6,某公司,骗取补助,禁止申报,某局,某条,2026-01-01,";
+    String first = csv.parse(HEADER + row + "2027-06-30\n").entries().get(0).entryId();
+    assertThat(csv.parse(HEADER + row + "2029-12-31\n").entries().get(0).entryId()).isNotEqualTo(first);
+    assertThat(csv.parse(HEADER + row + "\n").entries().get(0).entryId()).isNotEqualTo(first);
+    assertThat(csv.parse(HEADER + row + "2027-06-30\n").entries().get(0).entryId()).isEqualTo(first);
+  }
+
+  @Test
   void aWrongHeaderOrAnEmptyFileIsReportedAsRowOne() {
     assertThat(csv.parse("").problems()).extracting(RowProblem::row).containsExactly(1);
     assertThat(csv.parse("code,name\nx,y\n").problems().get(0).reason()).contains("header must be");
