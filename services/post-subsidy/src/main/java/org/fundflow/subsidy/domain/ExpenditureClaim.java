@@ -44,6 +44,10 @@ public record ExpenditureClaim(
     if (thisYearFen < 0 || lastYearFen < 0) {
       throw new ClaimRefused(ClaimRefused.Reason.INVALID, "expenditure must not be negative");
     }
+    if (thisYearFen > Money.MAX_FEN || lastYearFen > Money.MAX_FEN) {
+      throw new ClaimRefused(ClaimRefused.Reason.INVALID,
+          "expenditure must not be above " + Money.format(Money.MAX_FEN) + " CNY");
+    }
     if (fiscalYear < 2000 || fiscalYear > 2100) {
       throw new ClaimRefused(ClaimRefused.Reason.INVALID, "fiscal year " + fiscalYear + " is out of range");
     }

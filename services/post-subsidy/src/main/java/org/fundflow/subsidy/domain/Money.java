@@ -14,6 +14,12 @@ public final class Money {
 
   public static final RoundingMode ROUNDING = RoundingMode.HALF_UP;
 
+  /**
+   * The largest amount this service accepts anywhere: 1 trillion CNY. Far above any enterprise's yearly R&D spend
+   * or any program's budget, and small enough that ten thousand such amounts still add up inside a {@code long}.
+   */
+  public static final long MAX_FEN = 100_000_000_000_000L;
+
   private Money() {}
 
   /** fen × percent / 100, rounded HALF_UP to the fen. */

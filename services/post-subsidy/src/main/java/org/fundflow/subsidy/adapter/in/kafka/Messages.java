@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.util.List;
+import org.fundflow.subsidy.domain.Money;
 
 /**
  * This service's own copies of the events it consumes: only the fields it needs (tolerant reader,
@@ -19,14 +20,17 @@ public final class Messages {
 
   public record Split(@NotNull @Min(0) @Max(100) Integer advancePercent, @NotNull @Min(0) @Max(100) Integer balancePercent) {}
 
-  public record Tier(@NotNull @PositiveOrZero Long fromFen, @NotNull @Min(0) @Max(10_000) Integer rateBasisPoints) {}
+  public record Tier(@NotNull @PositiveOrZero @Max(Money.MAX_FEN) Long fromFen,
+      @NotNull @Min(0) @Max(10_000) Integer rateBasisPoints) {}
 
   public record Rule(@NotBlank String base, @NotEmpty List<@Valid @NotNull Tier> tiers,
-      @NotNull @PositiveOrZero Long capPerOrganisationPerYearFen, @PositiveOrZero Long minimumIncreaseFen) {}
+      @NotNull @PositiveOrZero @Max(Money.MAX_FEN) Long capPerOrganisationPerYearFen,
+      @PositiveOrZero @Max(Money.MAX_FEN) Long minimumIncreaseFen) {}
 
   /** program-published and program-changed carry the same full state. */
   public record ProgramMessage(@NotBlank String programId, @NotBlank String kind, String name,
-      @NotNull @PositiveOrZero Long budgetFen, @Valid Split fundingSplit, @Valid Rule postSubsidyRule,
+      @NotNull @PositiveOrZero @Max(Money.MAX_FEN) Long budgetFen, @Valid Split fundingSplit,
+      @Valid Rule postSubsidyRule,
       @NotNull @PositiveOrZero Long revision) {}
 
   public record Milestone(@NotBlank String milestoneId, @NotNull Integer sequence,
@@ -34,16 +38,18 @@ public final class Messages {
 
   public record ProposalAwardedMessage(@NotBlank String proposalId, @NotBlank String projectId,
       @NotBlank String programId, @NotBlank String programKind, @NotBlank String organisationCode,
-      @NotNull @PositiveOrZero Long awardedAmountFen, @Valid Split fundingSplit,
+      @NotNull @PositiveOrZero @Max(Money.MAX_FEN) Long awardedAmountFen, @Valid Split fundingSplit,
       List<@Valid @NotNull Milestone> milestones) {}
 
   public record MilestoneAcceptedMessage(@NotBlank String projectId, @NotBlank String programId,
       @NotBlank String programKind, @NotBlank String milestoneId, @NotNull Integer sequence,
-      @NotNull @Min(0) @Max(100) Integer tranchePercent, @NotNull @PositiveOrZero Long awardedAmountFen,
+      @NotNull @Min(0) @Max(100) Integer tranchePercent,
+      @NotNull @PositiveOrZero @Max(Money.MAX_FEN) Long awardedAmountFen,
       @NotBlank String organisationCode, @NotNull Boolean lastMilestone) {}
 
   public record ProjectCompletedMessage(@NotBlank String projectId, @NotBlank String programId,
-      @NotBlank String programKind, @NotBlank String organisationCode, @NotNull @PositiveOrZero Long awardedAmountFen) {}
+      @NotBlank String programKind, @NotBlank String organisationCode,
+      @NotNull @PositiveOrZero @Max(Money.MAX_FEN) Long awardedAmountFen) {}
 
   public record ProjectTerminatedMessage(@NotBlank String projectId, @NotBlank String programId,
       @NotBlank String organisationCode, @NotBlank String reason) {}
@@ -55,6 +61,7 @@ public final class Messages {
   public record HoldLiftedMessage(@NotBlank String holdId, @NotNull @Valid Subject subject, String reason) {}
 
   public record ClaimVerifiedMessage(@NotBlank String claimId, @NotBlank String programId,
-      @NotBlank String organisationCode, @NotBlank String outcome, @NotNull @PositiveOrZero Long subsidyFen,
+      @NotBlank String organisationCode, @NotBlank String outcome,
+      @NotNull @PositiveOrZero @Max(Money.MAX_FEN) Long subsidyFen,
       String explanation) {}
 }

@@ -22,6 +22,7 @@ import org.fundflow.subsidy.application.port.in.ClaimsUseCase;
 import org.fundflow.subsidy.application.port.in.Refusal;
 import org.fundflow.subsidy.domain.ClaimStatus;
 import org.fundflow.subsidy.domain.ExpenditureClaim;
+import org.fundflow.subsidy.domain.Money;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,8 +41,10 @@ import reactor.core.publisher.Mono;
 public class ClaimController {
 
   public record SubmitClaimRequest(@NotBlank @Size(max = 100) String programId,
-      @NotNull @Min(2000) @Max(2100) Integer fiscalYear, @NotNull @PositiveOrZero Long expenditureThisYearFen,
-      @NotNull @PositiveOrZero Long expenditureLastYearFen, @NotBlank @Size(max = 200) String auditReportReference) {}
+      @NotNull @Min(2000) @Max(2100) Integer fiscalYear,
+      @NotNull @PositiveOrZero @Max(Money.MAX_FEN) Long expenditureThisYearFen,
+      @NotNull @PositiveOrZero @Max(Money.MAX_FEN) Long expenditureLastYearFen,
+      @NotBlank @Size(max = 200) String auditReportReference) {}
 
   public record VerificationRequest(@NotBlank @Pattern(regexp = "VERIFIED|REJECTED") String outcome,
       @Size(max = 2000) String reason) {}
