@@ -2,6 +2,7 @@ package org.fundflow.intake.config;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.function.Consumer;
 import org.fundflow.intake.adapter.in.kafka.IntegrityEventsConsumer;
 import org.fundflow.intake.adapter.out.kafka.IntakeIntegrationEvents;
@@ -12,10 +13,15 @@ import org.fundflow.intake.application.port.in.HoldUseCases;
 import org.fundflow.intake.application.service.HoldService;
 import org.fundflow.intake.application.service.ProgramService;
 import org.fundflow.intake.application.service.ProposalService;
+import org.fundflow.intake.application.service.ReservationReconciliation;
 import org.fundflow.platform.events.EventReader;
 import org.fundflow.platform.outbox.AggregateWriter;
 import org.fundflow.platform.outbox.OutboxEvents;
 import org.fundflow.platform.privacy.PersonIdHasher;
+import org.fundflow.platform.scheduling.PeriodicSweep;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -24,6 +30,8 @@ import org.springframework.messaging.Message;
 /** Explicit wiring of the hexagon: adapters -> ports -> services. */
 @Configuration(proxyBeanMethods = false)
 public class IntakeConfiguration {
+
+  private static final Logger log = LoggerFactory.getLogger(IntakeConfiguration.class);
 
   @Bean
   MongoAdapters mongoAdapters(ReactiveMongoTemplate template, AggregateWriter writer, OutboxEvents events) {
@@ -50,6 +58,23 @@ public class IntakeConfiguration {
   ProposalService proposalService(MongoAdapters mongo, PersonIdHasher hasher, TimeOrderedIds ids, Clock clock) {
     return new ProposalService(mongo.proposals(), mongo.programs(), mongo.challenges(), mongo.holds(),
         new HashedPersonIds(hasher), ids, clock);
+  }
+
+  /** A reservation older than the lease is settled: kept when its proposal was awarded, given back otherwise. */
+  @Bean
+  ReservationReconciliation reservationReconciliation(MongoAdapters mongo, Clock clock,
+      @Value("${fundflow.intake.reservation-lease:PT5M}") Duration lease) {
+    return new ReservationReconciliation(mongo.programs(), mongo.proposals(), clock, lease);
+  }
+
+  @Bean
+  PeriodicSweep reservationSweep(ReservationReconciliation reconciliation,
+      @Value("${fundflow.intake.reservation-sweep-every:PT1M}") Duration every) {
+    return new PeriodicSweep("budget reservation sweep", every, () -> reconciliation.reconcile().doOnNext(done -> {
+      if (done.released() > 0) {
+        log.warn("gave back {} budget reservations whose award was never written", done.released());
+      }
+    }));
   }
 
   @Bean

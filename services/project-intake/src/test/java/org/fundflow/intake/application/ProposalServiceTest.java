@@ -217,7 +217,8 @@ class ProposalServiceTest {
     }
 
     @Override
-    public synchronized Mono<Reservation> reserve(String programId, long budgetFen, String proposalId, long amountFen) {
+    public synchronized Mono<Reservation> reserve(String programId, long budgetFen, String proposalId, long amountFen,
+        Instant reservedAt) {
       if (commitments.containsKey(proposalId)) {
         return Mono.just(Reservation.ALREADY_RESERVED);
       }
@@ -236,6 +237,21 @@ class ProposalServiceTest {
         committed -= amount;
       }
       return Mono.empty();
+    }
+
+    @Override
+    public Flux<PendingReservation> pendingBefore(Instant cutoff) {
+      return Flux.empty();
+    }
+
+    @Override
+    public Mono<Boolean> releaseAbandoned(PendingReservation reservation) {
+      return Mono.just(false);
+    }
+
+    @Override
+    public Mono<Boolean> confirm(PendingReservation reservation) {
+      return Mono.just(false);
     }
   }
 

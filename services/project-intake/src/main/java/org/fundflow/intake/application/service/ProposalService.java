@@ -179,7 +179,7 @@ public final class ProposalService implements ProposalUseCases, DecisionUseCases
               holdsOf(p).flatMap(found -> {
                 p.requireAwardable(c.amountFen(), program.value(), challenge.orElse(null), found, now);
                 long budget = program.value().terms().budgetFen();
-                return programs.reserve(p.programId(), budget, p.id(), c.amountFen()).flatMap(reservation -> {
+                return programs.reserve(p.programId(), budget, p.id(), c.amountFen(), now).flatMap(reservation -> {
                   if (reservation == Programs.Reservation.INSUFFICIENT_BUDGET) {
                     return Mono.error(IntakeRefusal.rule("budget-exhausted", "Program budget exhausted",
                         "an award of " + c.amountFen() + " fen would take program " + p.programId()

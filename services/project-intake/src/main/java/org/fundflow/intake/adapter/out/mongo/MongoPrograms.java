@@ -2,6 +2,8 @@ package org.fundflow.intake.adapter.out.mongo;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import org.bson.Document;
 import org.fundflow.intake.application.port.out.Programs;
@@ -16,12 +18,15 @@ import reactor.core.publisher.Mono;
 
 /**
  * Programs, one document each. Besides the program's state the document keeps {@code commitments}:
- * proposal id -> reserved fen, changed only by the conditional reservation update.
+ * proposal id -> reserved fen, changed only by the conditional reservation update, and
+ * {@code pendingReservations}: [{proposalId, amountFen, reservedAt}] for the reservations the reconciler has
+ * not settled yet (written in the same update as the commitment, so a crash cannot leave one without the other).
  */
 public final class MongoPrograms implements Programs {
 
   public static final String COLLECTION = "programs";
   private static final String COMMITMENTS = "commitments.";
+  private static final String PENDING = "pendingReservations";
 
   private final MongoAggregates store;
 
@@ -54,7 +59,8 @@ public final class MongoPrograms implements Programs {
   }
 
   @Override
-  public Mono<Reservation> reserve(String programId, long budgetFen, String proposalId, long amountFen) {
+  public Mono<Reservation> reserve(String programId, long budgetFen, String proposalId, long amountFen,
+      Instant reservedAt) {
     Query guarded = new Query(where("_id").is(programId)
         .and("terms.budgetFen").is(budgetFen)
         .and("committedFen").lte(budgetFen - amountFen)
@@ -62,6 +68,7 @@ public final class MongoPrograms implements Programs {
     Update reserve = new Update()
         .inc("committedFen", amountFen)
         .set(COMMITMENTS + proposalId, amountFen)
+        .push(PENDING, pending(new PendingReservation(programId, proposalId, amountFen, reservedAt)))
         .inc("version", 1L);
     return store.template().updateFirst(guarded, reserve, COLLECTION).flatMap(result -> {
       if (result.getMatchedCount() == 1) {
@@ -81,7 +88,45 @@ public final class MongoPrograms implements Programs {
       long amount = ((Number) reserved).longValue();
       Query exact = new Query(where("_id").is(programId).and(COMMITMENTS + proposalId).is(reserved));
       Update release = new Update().inc("committedFen", -amount).unset(COMMITMENTS + proposalId).inc("version", 1L);
+      doc.getList(PENDING, Document.class, List.of()).stream()
+          .filter(p -> proposalId.equals(p.getString("proposalId"))).forEach(p -> release.pull(PENDING, p));
       return store.template().updateFirst(exact, release, COLLECTION);
     }).then();
+  }
+
+  @Override
+  public Flux<PendingReservation> pendingBefore(Instant cutoff) {
+    Query old = new Query(where(PENDING + ".reservedAt").lt(Date.from(cutoff)));
+    old.fields().include(PENDING);
+    return store.template().find(old, Document.class, COLLECTION)
+        .flatMapIterable(doc -> doc.getList(PENDING, Document.class, List.of()).stream()
+            .map(p -> new PendingReservation(doc.getString("_id"), p.getString("proposalId"),
+                ((Number) p.get("amountFen")).longValue(), p.getDate("reservedAt").toInstant()))
+            .filter(p -> p.reservedAt().isBefore(cutoff))
+            .toList());
+  }
+
+  /** Only the update that still finds the pending entry gives the amount back: replicas cannot release it twice. */
+  @Override
+  public Mono<Boolean> releaseAbandoned(PendingReservation r) {
+    Query stillPending = new Query(where("_id").is(r.programId())
+        .and(COMMITMENTS + r.proposalId()).is(r.amountFen())
+        .and(PENDING).elemMatch(where("proposalId").is(r.proposalId()).and("reservedAt").is(Date.from(r.reservedAt()))));
+    Update release = new Update().inc("committedFen", -r.amountFen()).unset(COMMITMENTS + r.proposalId())
+        .pull(PENDING, pending(r)).inc("version", 1L);
+    return store.template().updateFirst(stillPending, release, COLLECTION).map(result -> result.getMatchedCount() == 1);
+  }
+
+  @Override
+  public Mono<Boolean> confirm(PendingReservation r) {
+    Query stillPending = new Query(where("_id").is(r.programId())
+        .and(PENDING).elemMatch(where("proposalId").is(r.proposalId()).and("reservedAt").is(Date.from(r.reservedAt()))));
+    return store.template().updateFirst(stillPending, new Update().pull(PENDING, pending(r)), COLLECTION)
+        .map(result -> result.getMatchedCount() == 1);
+  }
+
+  private static Document pending(PendingReservation r) {
+    return new Document("proposalId", r.proposalId()).append("amountFen", r.amountFen())
+        .append("reservedAt", Date.from(r.reservedAt()));
   }
 }

@@ -1,5 +1,6 @@
 package org.fundflow.intake.application.port.out;
 
+import java.time.Instant;
 import java.util.List;
 import org.fundflow.intake.domain.IntakeEvent;
 import org.fundflow.intake.domain.Program;
@@ -9,6 +10,9 @@ import reactor.core.publisher.Mono;
 public interface Programs {
 
   enum Reservation { RESERVED, ALREADY_RESERVED, INSUFFICIENT_BUDGET }
+
+  /** A reservation not yet settled: made at {@code reservedAt}, its award not yet seen by the reconciler. */
+  record PendingReservation(String programId, String proposalId, long amountFen, Instant reservedAt) {}
 
   Mono<Versioned<Program>> find(String id);
 
@@ -20,10 +24,20 @@ public interface Programs {
 
   /**
    * Atomically reserves amountFen of the program's budget for the proposal: only if the committed
-   * total stays within the budget, and at most once per proposal.
+   * total stays within the budget, and at most once per proposal. The reservation stays pending (with
+   * {@code reservedAt}) until the reconciler settles it.
    */
-  Mono<Reservation> reserve(String programId, long budgetFen, String proposalId, long amountFen);
+  Mono<Reservation> reserve(String programId, long budgetFen, String proposalId, long amountFen, Instant reservedAt);
 
   /** Gives back a reservation made by {@link #reserve}; a no-op when there is none. */
   Mono<Void> release(String programId, String proposalId);
+
+  /** Pending reservations made before {@code cutoff}, of every program. */
+  Flux<PendingReservation> pendingBefore(Instant cutoff);
+
+  /** Gives back a pending reservation whose award never came; false when it was settled meanwhile. */
+  Mono<Boolean> releaseAbandoned(PendingReservation reservation);
+
+  /** Keeps a pending reservation as the award's commitment; false when it was settled meanwhile. */
+  Mono<Boolean> confirm(PendingReservation reservation);
 }
