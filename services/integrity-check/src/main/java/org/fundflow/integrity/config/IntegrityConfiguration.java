@@ -1,7 +1,6 @@
 package org.fundflow.integrity.config;
 
 import java.time.Clock;
-import org.fundflow.integrity.adapter.in.scheduling.HoldExpirySweep;
 import org.fundflow.integrity.adapter.out.kafka.IntegrityEventMapper;
 import org.fundflow.integrity.adapter.out.mongo.MongoDishonestyList;
 import org.fundflow.integrity.adapter.out.mongo.MongoIntegrityRecords;
@@ -27,6 +26,9 @@ import org.fundflow.integrity.domain.rules.TextSimilarity.Measure;
 import org.fundflow.platform.outbox.AggregateWriter;
 import org.fundflow.platform.outbox.OutboxEvents;
 import org.fundflow.platform.privacy.PersonIdHasher;
+import org.fundflow.platform.scheduling.PeriodicSweep;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,6 +38,8 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(IntegrityProperties.class)
 public class IntegrityConfiguration {
+
+  private static final Logger log = LoggerFactory.getLogger(IntegrityConfiguration.class);
 
   @Bean
   DuplicateApplicationRule duplicateApplicationRule(IntegrityProperties p) {
@@ -137,9 +141,17 @@ public class IntegrityConfiguration {
     return new IntegrityRecordQueryService(records, list, hashing);
   }
 
+  /**
+   * Ends holds at their end date: lifts the holds that are due (hold-lifted, reason EXPIRED); with several replicas
+   * the records' optimistic versions let only one lift a hold.
+   */
   @Bean
-  HoldExpirySweep holdExpirySweep(HoldUseCase holds, IntegrityProperties p) {
-    return new HoldExpirySweep(holds, p.holdSweepInterval());
+  PeriodicSweep holdExpirySweep(HoldUseCase holds, IntegrityProperties p) {
+    return new PeriodicSweep("hold sweep", p.holdSweepInterval(), () -> holds.expireDue().doOnNext(n -> {
+      if (n > 0) {
+        log.info("hold sweep lifted {} expired hold(s)", n);
+      }
+    }));
   }
 
 }

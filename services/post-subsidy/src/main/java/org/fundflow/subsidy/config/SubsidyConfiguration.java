@@ -21,6 +21,9 @@ import org.fundflow.subsidy.application.port.out.Projects;
 import org.fundflow.subsidy.application.service.ClaimsService;
 import org.fundflow.subsidy.application.service.DisbursementsService;
 import org.fundflow.subsidy.application.service.ExternalEventsService;
+import org.fundflow.platform.scheduling.PeriodicSweep;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,6 +32,8 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 /** Explicit wiring of the hexagon: adapters implement the ports, services get them by constructor. */
 @Configuration(proxyBeanMethods = false)
 public class SubsidyConfiguration {
+
+  private static final Logger log = LoggerFactory.getLogger(SubsidyConfiguration.class);
 
   @Bean
   IntegrationEvents integrationEvents(OutboxEvents events) {
@@ -77,9 +82,14 @@ public class SubsidyConfiguration {
     return new ClaimsService(claims, programs, disbursements, clock);
   }
 
+  /** Finishes (RELEASED) or gives back (anything else) budget reservations a crash left behind. */
   @Bean
-  ReservationReconciler reservationReconciler(DisbursementsUseCase useCase,
+  PeriodicSweep reservationReconciler(DisbursementsUseCase useCase,
       @Value("${fundflow.subsidy.reconcile-every:60s}") Duration every) {
-    return new ReservationReconciler(useCase, every);
+    return new PeriodicSweep("reservation reconciliation", every, () -> useCase.reconcile().doOnNext(n -> {
+      if (n > 0) {
+        log.info("reconciled {} budget reservations left by interrupted releases", n);
+      }
+    }));
   }
 }
