@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.fundflow.platform.test.FundflowTestInfrastructure;
 import org.fundflow.platform.test.BadInputMatrix;
+import org.fundflow.platform.test.FundflowTestInfrastructure;
 import org.fundflow.platform.test.StoreSnapshot;
 import org.fundflow.platform.test.TestJwts;
 import org.junit.jupiter.api.AfterAll;
@@ -357,7 +357,8 @@ class BadInputAndAccessMatrixIT {
   void anExpertProfileKeepsTheHashAndTheMaskedIdNeverTheNationalId() {
     String id = ServiceFixture.newId("exp-hash");
     call(HttpMethod.PUT, "/experts/" + id, PM, expertBody(EXPERT_ORG), 200);
-    String stored = StoreSnapshot.of(template).get("experts").stream().filter(d -> d.contains("\"" + id + "\"")).findFirst().orElseThrow();
+    String stored = StoreSnapshot.of(template).get("experts").stream().filter(d -> d.contains("\"" + id + "\""))
+        .findFirst().orElseThrow();
     assertThat(stored).doesNotContain("11010819841203824X").contains("1101**********824X").contains("personIdHash");
   }
 

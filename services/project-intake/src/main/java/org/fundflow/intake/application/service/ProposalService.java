@@ -190,9 +190,14 @@ public final class ProposalService implements ProposalUseCases, DecisionUseCases
                   Mono<Versioned<Proposal>> write = proposals.save(next, current.version(),
                           List.of(new IntakeEvent.ProposalAwarded(next, program.value(), now)), c.correlationId())
                       .thenReturn(new Versioned<>(next, current.version() + 1));
-                  return reservation == Programs.Reservation.RESERVED
-                      ? write.onErrorResume(e -> programs.release(p.programId(), p.id()).then(Mono.error(e)))
-                      : write;
+                  if (reservation != Programs.Reservation.RESERVED) {
+                    return write; // a retry: the reservation's own request, or the reconciler, settles it
+                  }
+                  Programs.PendingReservation mine =
+                      new Programs.PendingReservation(p.programId(), p.id(), c.amountFen(), now);
+                  return write
+                      .onErrorResume(e -> programs.release(p.programId(), p.id()).then(Mono.error(e)))
+                      .flatMap(awarded -> programs.confirm(mine).onErrorReturn(false).thenReturn(awarded));
                 });
               })));
         }))
