@@ -6,7 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -28,12 +32,40 @@ public final class BadInputMatrix {
   private final String service;
   private final Map<String, Integer> badInput = new ConcurrentHashMap<>();
   private final Map<String, Map<String, Integer>> calls = new ConcurrentHashMap<>();
+  private final Map<String, Object> refusedTargets = new ConcurrentHashMap<>();
   private Map<String, List<String>> before;
   /** False while a case runs: a case that failed before its comparison leaves no trusted baseline behind. */
   private boolean clean;
 
   public BadInputMatrix(String service) {
     this.service = service;
+  }
+
+  /**
+   * The cases of a role x endpoint table, {@code (endpoint name, role, expected status, endpoint)}: the refused ones
+   * (4xx) or the allowed ones.
+   */
+  public static <E, W> Stream<Arguments> calls(List<E> endpoints, Function<E, String> name,
+      Function<E, Map<W, Integer>> expected, boolean refused) {
+    return endpoints.stream().flatMap(e -> expected.apply(e).entrySet().stream()
+        .filter(x -> (x.getValue() >= 400) == refused)
+        .map(x -> Arguments.of(name.apply(e), x.getKey(), x.getValue(), e)));
+  }
+
+  /**
+   * The target of an endpoint's refused calls, made once (the refusals change nothing, as asserted); making it
+   * changes the store, so the next case takes a new baseline.
+   */
+  @SuppressWarnings("unchecked")
+  public <T> T refusedTarget(String endpoint, Supplier<T> make) {
+    Object known = refusedTargets.get(endpoint);
+    if (known != null) {
+      return (T) known;
+    }
+    T made = make.get();
+    refusedTargets.put(endpoint, made);
+    forgetBaseline();
+    return made;
   }
 
   /** Sends one request; no token = anonymous, no body = no content type. */

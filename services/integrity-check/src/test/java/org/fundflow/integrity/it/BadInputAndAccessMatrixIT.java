@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.fundflow.platform.test.BadInputMatrix;
@@ -398,32 +397,19 @@ class BadInputAndAccessMatrixIT {
     return Map.of("flagIds", List.of(refused ? fx.freeFlag() : newFlag()));
   }
 
-  static Stream<Arguments> matrix(boolean refused) {
-    return endpoints().stream().flatMap(e -> e.expected().entrySet().stream()
-        .filter(x -> (x.getValue() >= 400) == refused)
-        .map(x -> Arguments.of(e.name(), x.getKey(), x.getValue(), e)));
-  }
-
   static Stream<Arguments> refusedCalls() {
-    return matrix(true);
+    return BadInputMatrix.calls(endpoints(), Endpoint::name, Endpoint::expected, true);
   }
 
   static Stream<Arguments> allowedCalls() {
-    return matrix(false);
+    return BadInputMatrix.calls(endpoints(), Endpoint::name, Endpoint::expected, false);
   }
-
-  static final Map<String, String> REFUSED_TARGETS = new ConcurrentHashMap<>();
 
   @ParameterizedTest(name = "{0} as {1} -> {2}")
   @MethodSource("refusedCalls")
   @Order(2)
   void refusedCallChangesNothing(String endpoint, Who who, int expected, Endpoint e) {
-    String path = REFUSED_TARGETS.get(e.name());
-    if (path == null) {
-      path = e.path().apply(this);
-      REFUSED_TARGETS.put(e.name(), path);
-      MATRIX.forgetBaseline();
-    }
+    String path = MATRIX.refusedTarget(e.name(), () -> e.path().apply(this));
     MATRIX.baseline(template);
     EntityExchangeResult<String> r = BadInputMatrix.exchange(web, e.method(), path, who.token(), body(e, true),
         e.type(), Map.of());

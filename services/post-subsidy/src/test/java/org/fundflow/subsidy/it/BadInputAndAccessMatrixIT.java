@@ -1,11 +1,9 @@
 package org.fundflow.subsidy.it;
 
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -334,32 +332,19 @@ class BadInputAndAccessMatrixIT extends SubsidyIT {
             only(200, Who.FINANCE_OFFICER, Who.PREPARER_AS_APPROVER)));
   }
 
-  static Stream<Arguments> matrix(boolean refused) {
-    return endpoints().stream().flatMap(e -> e.expected().entrySet().stream()
-        .filter(x -> (x.getValue() >= 400) == refused)
-        .map(x -> Arguments.of(e.name(), x.getKey(), x.getValue(), e)));
-  }
-
   static Stream<Arguments> refusedCalls() {
-    return matrix(true);
+    return BadInputMatrix.calls(endpoints(), Endpoint::name, Endpoint::expected, true);
   }
 
   static Stream<Arguments> allowedCalls() {
-    return matrix(false);
+    return BadInputMatrix.calls(endpoints(), Endpoint::name, Endpoint::expected, false);
   }
-
-  static final Map<String, Target> REFUSED_TARGETS = new ConcurrentHashMap<>();
 
   @ParameterizedTest(name = "{0} as {1} -> {2}")
   @MethodSource("refusedCalls")
   @Order(2)
   void refusedCallChangesNothing(String endpoint, Who who, int expected, Endpoint e) {
-    Target target = REFUSED_TARGETS.get(e.name());
-    if (target == null) {
-      target = e.target().apply(this);
-      REFUSED_TARGETS.put(e.name(), target);
-      MATRIX.forgetBaseline();
-    }
+    Target target = MATRIX.refusedTarget(e.name(), () -> e.target().apply(this));
     MATRIX.baseline(template);
     EntityExchangeResult<String> r = BadInputMatrix.exchange(web, e.method(), target.path(), who.token(),
         e.body().apply(fx), MediaType.APPLICATION_JSON, target.headers());

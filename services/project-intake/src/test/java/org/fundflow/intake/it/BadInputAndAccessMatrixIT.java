@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.bson.Document;
@@ -521,18 +520,12 @@ class BadInputAndAccessMatrixIT extends IntakeIT {
     return id;
   }
 
-  static Stream<Arguments> matrix(boolean refused) {
-    return endpoints().stream().flatMap(e -> e.expected().entrySet().stream()
-        .filter(x -> (x.getValue() >= 400) == refused)
-        .map(x -> Arguments.of(e.name(), x.getKey(), x.getValue(), e)));
-  }
-
   static Stream<Arguments> refusedCalls() {
-    return matrix(true);
+    return BadInputMatrix.calls(endpoints(), Endpoint::name, Endpoint::expected, true);
   }
 
   static Stream<Arguments> allowedCalls() {
-    return matrix(false);
+    return BadInputMatrix.calls(endpoints(), Endpoint::name, Endpoint::expected, false);
   }
 
   /** Refused calls (401/403/404) first: each is a problem and leaves the store as it was. */
@@ -540,7 +533,7 @@ class BadInputAndAccessMatrixIT extends IntakeIT {
   @MethodSource("refusedCalls")
   @Order(2)
   void refusedCallChangesNothing(String endpoint, Who who, int expected, Endpoint e) {
-    String path = refusedPath(e);
+    String path = MATRIX.refusedTarget(e.name(), () -> e.path().apply(this));
     MATRIX.baseline(template);
     EntityExchangeResult<String> r = BadInputMatrix.exchange(web, e.method(), path, who.token(), e.body().apply(fx),
         MediaType.APPLICATION_JSON, e.headers());
@@ -557,20 +550,6 @@ class BadInputAndAccessMatrixIT extends IntakeIT {
     EntityExchangeResult<String> r = BadInputMatrix.exchange(web, e.method(), path, who.token(), e.body().apply(fx),
         MediaType.APPLICATION_JSON, e.headers());
     MATRIX.assertCallAllowed(endpoint, who, r, expected);
-  }
-
-  /** For refused calls the target is made once per endpoint (the refusal changes nothing, as asserted). */
-  static final Map<String, String> REFUSED_TARGETS = new ConcurrentHashMap<>();
-
-  String refusedPath(Endpoint e) {
-    String known = REFUSED_TARGETS.get(e.name());
-    if (known != null) {
-      return known;
-    }
-    String path = e.path().apply(this);
-    REFUSED_TARGETS.put(e.name(), path);
-    MATRIX.forgetBaseline(); // the target was just made: take a new baseline
-    return path;
   }
 
   @AfterAll
