@@ -67,11 +67,14 @@ public class PlatformAutoConfiguration {
       @Value("${fundflow.kafka.bootstrap-servers:${spring.cloud.stream.kafka.binder.brokers:localhost:9092}}") String servers,
       @Value("${fundflow.kafka.topic-partitions:3}") int partitions,
       OutboxEvents events, Environment environment) {
-    // the binder's client configuration (TLS, SASL) so that one setting configures every Kafka client
-    Map<String, String> clientProperties = Binder.get(environment)
+    return new KafkaOutboxPublisher(servers, events.source(), partitions, binderClientProperties(environment));
+  }
+
+  /** The binder's client configuration (TLS, SASL), so that one setting configures every Kafka client. */
+  static Map<String, String> binderClientProperties(Environment environment) {
+    return Binder.get(environment)
         .bind("spring.cloud.stream.kafka.binder.configuration", Bindable.mapOf(String.class, String.class))
         .orElse(Map.of());
-    return new KafkaOutboxPublisher(servers, events.source(), partitions, clientProperties);
   }
 
   @Bean
