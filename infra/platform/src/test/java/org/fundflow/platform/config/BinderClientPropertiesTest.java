@@ -13,7 +13,9 @@ class BinderClientPropertiesTest {
   @Test
   void environmentVariablesOfTheBinderConfigurationBecomeKafkaClientProperties() {
     StandardEnvironment environment = new StandardEnvironment();
-    environment.getPropertySources().addFirst(new SystemEnvironmentPropertySource("test-env", Map.of(
+    // Boot maps names like SPRING_..._SASL_MECHANISM only in the source named systemEnvironment
+    environment.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+        new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, Map.of(
         "SPRING_CLOUD_STREAM_KAFKA_BINDER_CONFIGURATION_SECURITY_PROTOCOL", "SASL_SSL",
         "SPRING_CLOUD_STREAM_KAFKA_BINDER_CONFIGURATION_SASL_MECHANISM", "SCRAM-SHA-512",
         "SPRING_CLOUD_STREAM_KAFKA_BINDER_CONFIGURATION_SASL_JAAS_CONFIG", "ScramLoginModule required;",
