@@ -206,4 +206,67 @@ class BrokenFilesTest {
     assertThat(KubernetesCheck.check(base, ROOT, 3)).contains("post-subsidy.yaml is not listed in kustomization.yaml resources",
         "no Deployment post-subsidy");
   }
+
+  @Test
+  void compose_withAServiceUriWithoutCredentials() throws IOException {
+    Path file = broken(COMPOSE, "mongodb://fundflow_subsidy:${MONGO_SUBSIDY_PASSWORD:-subsidy-change-me}@mongo:27017",
+        "mongodb://mongo:27017");
+    assertThat(compose(file)).contains("post-subsidy: SPRING_MONGODB_URI has no user and password (mongodb://user:password@…)");
+  }
+
+  @Test
+  void compose_withAUserSharedByTwoServices() throws IOException {
+    Path file = broken(COMPOSE, "mongodb://fundflow_integrity:", "mongodb://fundflow_subsidy:");
+    assertThat(compose(file)).contains("integrity-check: MongoDB user fundflow_subsidy is shared with another service");
+  }
+
+  @Test
+  void compose_withAUriAuthenticatingElsewhere() throws IOException {
+    Path file = broken(COMPOSE, "authSource=fundflow_milestone", "authSource=admin");
+    assertThat(compose(file)).anyMatch(p -> p.startsWith("milestone-review: SPRING_MONGODB_URI does not authenticate"));
+  }
+
+  @Test
+  void compose_withoutTheKeyfileStep() throws IOException {
+    Path file = broken(COMPOSE, "chmod 400 $$f", "true");
+    assertThat(compose(file)).anyMatch(p -> p.startsWith("mongo: no step it waits for writes its keyfile mongo.key"));
+  }
+
+  @Test
+  void compose_withoutAKeyfile() throws IOException {
+    Path file = broken(COMPOSE, "\"--keyFile\", \"/etc/mongo-keyfile/mongo.key\", ", "");
+    assertThat(compose(file)).contains("mongo: no --keyFile: a replica set with authentication needs one");
+  }
+
+  @Test
+  void compose_withoutTheUsersStep() throws IOException {
+    Path file = broken(COMPOSE, "/opt/fundflow/mongo/create-users.js", "/opt/fundflow/mongo/other.js");
+    assertThat(compose(file)).anyMatch(p -> p.startsWith("no step runs infra/mongo/create-users.js"));
+  }
+
+  @Test
+  void compose_withAServiceNotWaitingForItsUser() throws IOException {
+    Path file = broken(COMPOSE, "    mongo-init:\n      condition: service_completed_successfully\n",
+        "    mongo-init:\n      condition: service_started\n");
+    assertThat(compose(file)).contains(
+        "post-subsidy: does not wait for mongo-init (its database user) with service_completed_successfully");
+  }
+
+  @Test
+  void compose_withAnotherServicesAudience() throws IOException {
+    Path file = broken(COMPOSE, "FUNDFLOW_SECURITY_JWT_AUDIENCE: post-subsidy", "FUNDFLOW_SECURITY_JWT_AUDIENCE: project-intake");
+    assertThat(compose(file)).contains("post-subsidy: FUNDFLOW_SECURITY_JWT_AUDIENCE is not its own client id post-subsidy (project-intake)");
+  }
+
+  @Test
+  void kubernetes_withoutAudience() throws IOException {
+    Path base = brokenBase("milestone-review.yaml", "- name: FUNDFLOW_SECURITY_JWT_AUDIENCE", "- name: FUNDFLOW_SECURITY_JWT_AUD");
+    assertThat(KubernetesCheck.check(base, ROOT, 3)).contains("milestone-review: FUNDFLOW_SECURITY_JWT_AUDIENCE is not its own client id milestone-review");
+  }
+
+  @Test
+  void kubernetes_withAMongoUriWithoutCredentials() throws IOException {
+    Path base = brokenBase("secret.yaml", "mongodb://fundflow_subsidy:replace-me@", "mongodb://");
+    assertThat(KubernetesCheck.check(base, ROOT, 3)).anyMatch(p -> p.startsWith("post-subsidy: the Secret's Mongo URI"));
+  }
 }

@@ -20,7 +20,9 @@ import java.util.regex.Pattern;
  * What docker-compose.yml must say: every container has an image or a build, a memory limit and a
  * healthcheck (a one-shot init container instead exits and is waited for); depends_on names existing
  * services with conditions that can be met; the four services use the replica set, their own
- * database, Keycloak's keys and issuer, and wait for healthy infrastructure.
+ * database, Keycloak's keys and issuer, and wait for healthy infrastructure. MongoDB runs with
+ * authentication: a keyfile made by a one-shot step, a root user, one user per service created by a
+ * one-shot step on the service's own database, and each service's URI carrying its own credentials.
  */
 final class ComposeCheck {
 
@@ -29,6 +31,9 @@ final class ComposeCheck {
       Set.of("service_healthy", "service_completed_successfully", "service_started");
   private static final Pattern MONGO_URI =
       Pattern.compile("mongodb://([^/?]+)/([A-Za-z0-9_]+)\\?(.*)");
+  private static final Pattern USER_OF_SCRIPT =
+      Pattern.compile("user:\\s*\"([A-Za-z0-9_]+)\",\\s*db:\\s*\"([A-Za-z0-9_]+)\"");
+  static final String USERS_SCRIPT = "infra/mongo/create-users.js";
   private static final Pattern SIZE = Pattern.compile("(\\d+)([bkmg]?)b?", Pattern.CASE_INSENSITIVE);
 
   private final List<String> problems = new ArrayList<>();
@@ -92,14 +97,86 @@ final class ComposeCheck {
     });
     checkCycles(dependencies);
     checkKafka(services);
-    checkMongo(services);
+    checkMongo(services, dependencies);
+    String usersStep = checkMongoUsersStep(services, dependencies);
+    Map<String, String> scriptUsers = scriptUsers(root);
     checkKeycloak(services, root);
     Map<String, Repo.ServiceConfig> configs = Repo.services(root);
     Set<String> databases = new HashSet<>();
+    Set<String> users = new HashSet<>();
     for (String name : Repo.SERVICES) {
       if (services.containsKey(name)) {
-        checkService(name, map(services.get(name)), dependencies.get(name), configs.get(name), realm, databases);
+        Map<String, Object> service = map(services.get(name));
+        checkService(name, service, dependencies.get(name), configs.get(name), realm, databases);
+        checkMongoCredentials(name, env(service), configs.get(name), scriptUsers, users);
+        if (usersStep != null && !"service_completed_successfully".equals(dependencies.get(name).get(usersStep))) {
+          problems.add(name + ": does not wait for " + usersStep + " (its database user) with service_completed_successfully");
+        }
       }
+    }
+  }
+
+  /** The one-shot step that runs the users script: waits for a healthy mongo and mounts infra/mongo. */
+  private String checkMongoUsersStep(Map<String, Object> services, Map<String, Map<String, String>> dependencies) {
+    for (Map.Entry<String, Object> e : services.entrySet()) {
+      Map<String, Object> service = map(e.getValue());
+      if (!(String.valueOf(service.get("entrypoint")) + service.get("command")).contains("create-users.js")) {
+        continue;
+      }
+      String name = e.getKey();
+      if (!"service_healthy".equals(dependencies.get(name).get("mongo"))) {
+        problems.add(name + ": creates the database users without waiting for a healthy mongo");
+      }
+      if (list(service.get("volumes")).stream().noneMatch(v -> String.valueOf(v).startsWith("./infra/mongo:"))) {
+        problems.add(name + ": does not mount ./infra/mongo (the users script)");
+      }
+      if (!"no".equals(str(service.get("restart")))) {
+        problems.add(name + ": the users step is not a one-shot (restart: \"no\")");
+      }
+      return name;
+    }
+    problems.add("no step runs " + USERS_SCRIPT + ": the services' database users are never created");
+    return null;
+  }
+
+  /** The users the script creates, each with the database it is created on. */
+  static Map<String, String> scriptUsers(Path root) {
+    Map<String, String> users = new LinkedHashMap<>();
+    try {
+      Matcher m = USER_OF_SCRIPT.matcher(Files.readString(root.resolve(USERS_SCRIPT)));
+      while (m.find()) {
+        users.put(m.group(1), m.group(2));
+      }
+    } catch (java.io.IOException e) {
+      // reported as missing users below
+    }
+    return users;
+  }
+
+  private void checkMongoCredentials(String name, Map<String, Object> env, Repo.ServiceConfig config,
+      Map<String, String> scriptUsers, Set<String> users) {
+    String uri = str(env.get("SPRING_MONGODB_URI"));
+    Matcher m = uri == null ? null : MONGO_URI.matcher(uri);
+    if (m == null || !m.matches()) {
+      return;
+    }
+    String authority = m.group(1);
+    int at = authority.lastIndexOf('@');
+    String[] credentials = at < 0 ? new String[0] : authority.substring(0, at).split(":", 2);
+    if (credentials.length != 2 || credentials[0].isBlank() || credentials[1].isBlank()) {
+      problems.add(name + ": SPRING_MONGODB_URI has no user and password (mongodb://user:password@…)");
+      return;
+    }
+    String user = credentials[0];
+    if (!users.add(user)) {
+      problems.add(name + ": MongoDB user " + user + " is shared with another service");
+    }
+    if (!config.database().equals(scriptUsers.get(user))) {
+      problems.add(name + ": MongoDB user " + user + " is not created on " + config.database() + " by " + USERS_SCRIPT);
+    }
+    if (!m.group(3).matches("(.*&)?authSource=" + Pattern.quote(config.database()) + "(&.*)?")) {
+      problems.add(name + ": SPRING_MONGODB_URI does not authenticate against its database (authSource="
+          + config.database() + ")");
     }
   }
 
@@ -268,7 +345,7 @@ final class ComposeCheck {
     }
   }
 
-  private void checkMongo(Map<String, Object> services) {
+  private void checkMongo(Map<String, Object> services, Map<String, Map<String, String>> dependencies) {
     Map<String, Object> mongo = map(services.get("mongo"));
     List<Object> command = list(mongo.get("command"));
     int i = command.indexOf("--replSet");
@@ -281,6 +358,51 @@ final class ComposeCheck {
     if (!test.contains("rs.initiate") || !test.contains(set)) {
       problems.add("mongo: the healthcheck does not initiate replica set " + set);
     }
+    Map<String, Object> env = env(mongo);
+    if (env.get("MONGO_INITDB_ROOT_USERNAME") == null || env.get("MONGO_INITDB_ROOT_PASSWORD") == null) {
+      problems.add("mongo: no root user (MONGO_INITDB_ROOT_USERNAME and MONGO_INITDB_ROOT_PASSWORD)");
+    }
+    if (!test.contains("--authenticationDatabase admin") || !test.contains("MONGO_INITDB_ROOT_PASSWORD")) {
+      problems.add("mongo: the healthcheck does not authenticate as the root user");
+    }
+    int k = command.indexOf("--keyFile");
+    if (k < 0 || k + 1 >= command.size()) {
+      problems.add("mongo: no --keyFile: a replica set with authentication needs one");
+      return;
+    }
+    checkKeyfileStep(services, dependencies, mongo, String.valueOf(command.get(k + 1)));
+  }
+
+  /** The keyfile comes from a one-shot step that writes it into a named volume mongo mounts where it reads it. */
+  private void checkKeyfileStep(Map<String, Object> services, Map<String, Map<String, String>> dependencies,
+      Map<String, Object> mongo, String keyFile) {
+    int slash = keyFile.lastIndexOf('/');
+    String dir = keyFile.substring(0, Math.max(slash, 0));
+    String file = keyFile.substring(slash + 1);
+    String volume = null;
+    for (Object v : list(mongo.get("volumes"))) {
+      String[] parts = String.valueOf(v).split(":");
+      if (parts.length >= 2 && parts[1].equals(dir)) {
+        volume = parts[0];
+      }
+    }
+    if (volume == null) {
+      problems.add("mongo: nothing is mounted at " + dir + ", where its keyfile is read");
+      return;
+    }
+    for (Map.Entry<String, String> dep : dependencies.get("mongo").entrySet()) {
+      Map<String, Object> step = map(services.get(dep.getKey()));
+      String script = String.valueOf(step.get("entrypoint")) + step.get("command");
+      String mounted = volume;
+      boolean writesIt = list(step.get("volumes")).stream().map(String::valueOf).anyMatch(v -> v.startsWith(mounted + ":"));
+      if (writesIt && script.contains(file) && script.contains("chmod 400")) {
+        if (!"service_completed_successfully".equals(dep.getValue())) {
+          problems.add("mongo: does not wait for its keyfile step " + dep.getKey() + " to complete");
+        }
+        return;
+      }
+    }
+    problems.add("mongo: no step it waits for writes its keyfile " + file + " (chmod 400) into volume " + volume);
   }
 
   private void checkKeycloak(Map<String, Object> services, Path root) {
@@ -318,6 +440,10 @@ final class ComposeCheck {
           problems.add(name + ": database " + m.group(2) + " is shared with another service");
         }
       }
+    }
+    String audience = str(env.get("FUNDFLOW_SECURITY_JWT_AUDIENCE"));
+    if (!name.equals(audience)) {
+      problems.add(name + ": FUNDFLOW_SECURITY_JWT_AUDIENCE is not its own client id " + name + " (" + audience + ")");
     }
     String port = str(env.get("SERVER_PORT"));
     if (port == null || Integer.parseInt(port) != config.port()) {

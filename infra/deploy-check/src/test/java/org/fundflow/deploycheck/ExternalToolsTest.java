@@ -65,7 +65,7 @@ class ExternalToolsTest {
   Path composeProject(String from, String to) throws IOException {
     Path dir = tmp.resolve("project");
     Files.createDirectories(dir.resolve("infra"));
-    for (String sub : List.of("infra/docker", "infra/kafka", "infra/keycloak")) {
+    for (String sub : List.of("infra/docker", "infra/kafka", "infra/keycloak", "infra/mongo")) {
       Path target = dir.resolve(sub);
       Files.createDirectories(target);
       try (var files = Files.list(ROOT.resolve(sub))) {

@@ -71,6 +71,7 @@ final class KubernetesCheck {
 
     Map<String, Map<String, Object>> configMaps = new HashMap<>();
     Map<String, Set<String>> secrets = new HashMap<>();
+    Map<String, Object> secretTexts = new HashMap<>();
     Map<String, Map<String, Object>> deployments = new HashMap<>();
     List<Map<String, Object>> services = new ArrayList<>();
     for (Map<String, Object> doc : docs) {
@@ -86,6 +87,7 @@ final class KubernetesCheck {
           Set<String> keys = new HashSet<>(map(doc.get("stringData")).keySet());
           keys.addAll(map(doc.get("data")).keySet());
           secrets.put(name, keys);
+          map(doc.get("stringData")).forEach((key, value) -> secretTexts.put(name + "/" + key, value));
         }
         case "Deployment" -> deployments.put(name, doc);
         case "Service" -> services.add(doc);
@@ -93,6 +95,7 @@ final class KubernetesCheck {
       }
     }
     Map<String, Repo.ServiceConfig> configs = Repo.services(root);
+    Set<String> mongoUsers = new HashSet<>();
     for (String name : Repo.SERVICES) {
       Map<String, Object> deployment = deployments.get(name);
       if (deployment == null) {
@@ -101,6 +104,33 @@ final class KubernetesCheck {
       }
       checkDeployment(name, deployment, configs.get(name), configMaps, secrets, partitions);
       checkService(name, deployment, services);
+      checkMongoUser(name, deployment, configs.get(name), secretTexts, mongoUsers);
+    }
+  }
+
+  /** The Secret's (placeholder) URI of each service names a user of its own, authenticated on its database. */
+  private void checkMongoUser(String name, Map<String, Object> deployment, Repo.ServiceConfig config,
+      Map<String, Object> secretTexts, Set<String> users) {
+    for (Object c : list(at(deployment, "spec", "template", "spec", "containers"))) {
+      for (Object e : list(at(c, "env"))) {
+        if (!"SPRING_MONGODB_URI".equals(str(at(e, "name")))) {
+          continue;
+        }
+        String ref = str(at(e, "valueFrom", "secretKeyRef", "name")) + "/" + str(at(e, "valueFrom", "secretKeyRef", "key"));
+        String uri = str(secretTexts.get(ref));
+        Matcher m = uri == null ? null
+            : Pattern.compile("mongodb://([^:@/]+):[^@/]+@[^/]+/([A-Za-z0-9_]+)\\?(.*)").matcher(uri);
+        if (m == null || !m.matches()) {
+          problems.add(name + ": the Secret's Mongo URI " + ref + " has no user and password for a database");
+          return;
+        }
+        if (!users.add(m.group(1))) {
+          problems.add(name + ": MongoDB user " + m.group(1) + " is shared with another service");
+        }
+        if (!m.group(2).equals(config.database()) || !m.group(3).contains("authSource=" + config.database())) {
+          problems.add(name + ": the Secret's Mongo URI is not its own database " + config.database() + " with authSource");
+        }
+      }
     }
   }
 
@@ -179,6 +209,9 @@ final class KubernetesCheck {
       if (cm != null && !map(configMaps.get(cm)).containsKey(cmKey)) {
         problems.add(name + ": env " + at(e, "name") + " reads key " + cmKey + " of ConfigMap " + cm + ", which does not exist");
       }
+    }
+    if (!name.equals(str(at(env.get("FUNDFLOW_SECURITY_JWT_AUDIENCE"), "value")))) {
+      problems.add(name + ": FUNDFLOW_SECURITY_JWT_AUDIENCE is not its own client id " + name);
     }
     for (String secretEnv : List.of("SPRING_MONGODB_URI", "FUNDFLOW_PRIVACY_PERSON_ID_KEY")) {
       if (at(env.get(secretEnv), "valueFrom", "secretKeyRef", "name") == null) {

@@ -35,6 +35,15 @@ public final class TestJwts {
 
   /** A token of a user of an organisation (applicants, experts). */
   public static String token(String subject, List<String> roles, String organisationCode) {
+    return token(subject, roles, organisationCode, List.of());
+  }
+
+  /** A token of a staff user meant for the given audiences ({@code aud}), as Keycloak issues them. */
+  public static String tokenFor(List<String> audiences, String subject, String role) {
+    return token(subject, List.of(role), null, audiences);
+  }
+
+  private static String token(String subject, List<String> roles, String organisationCode, List<String> audiences) {
     JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
         .subject(subject)
         .issuer("fundflow-test")
@@ -42,6 +51,9 @@ public final class TestJwts {
         .claim("roles", roles)
         .issueTime(new Date())
         .expirationTime(Date.from(Instant.now().plusSeconds(3600)));
+    if (!audiences.isEmpty()) {
+      claims.audience(audiences);
+    }
     if (organisationCode != null) {
       claims.claim("org_code", organisationCode).claim("org_name", "Organisation " + organisationCode);
     }

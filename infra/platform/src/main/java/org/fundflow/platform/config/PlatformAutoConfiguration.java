@@ -1,10 +1,13 @@
 package org.fundflow.platform.config;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import jakarta.validation.Validator;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import org.fundflow.platform.events.EventReader;
 import org.fundflow.platform.outbox.AggregateWriter;
@@ -16,6 +19,11 @@ import org.fundflow.platform.outbox.OutboxRelay;
 import org.fundflow.platform.privacy.PersonIdHasher;
 import org.fundflow.platform.problem.ProblemResponses;
 import org.fundflow.platform.resilience.StoreGuard;
+import org.fundflow.platform.tracing.CurrentTrace;
+import org.fundflow.platform.tracing.TracerCurrentTrace;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -58,8 +66,15 @@ public class PlatformAutoConfiguration {
   KafkaOutboxPublisher kafkaOutboxPublisher(
       @Value("${fundflow.kafka.bootstrap-servers:${spring.cloud.stream.kafka.binder.brokers:localhost:9092}}") String servers,
       @Value("${fundflow.kafka.topic-partitions:3}") int partitions,
-      OutboxEvents events) {
-    return new KafkaOutboxPublisher(servers, events.source(), partitions);
+      OutboxEvents events, Environment environment) {
+    return new KafkaOutboxPublisher(servers, events.source(), partitions, binderClientProperties(environment));
+  }
+
+  /** The binder's client configuration (TLS, SASL), so that one setting configures every Kafka client. */
+  static Map<String, String> binderClientProperties(Environment environment) {
+    return Binder.get(environment)
+        .bind("spring.cloud.stream.kafka.binder.configuration", Bindable.mapOf(String.class, String.class))
+        .orElse(Map.of());
   }
 
   @Bean
@@ -75,8 +90,12 @@ public class PlatformAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  AggregateWriter aggregateWriter(ReactiveMongoTemplate template, OutboxRelay relay) {
-    return new AggregateWriter(template, relay);
+  AggregateWriter aggregateWriter(ReactiveMongoTemplate template, OutboxRelay relay, ObjectProvider<Tracer> tracer,
+      ObjectProvider<Propagator> propagator) {
+    Tracer t = tracer.getIfAvailable();
+    Propagator p = propagator.getIfAvailable();
+    CurrentTrace trace = t == null || p == null ? CurrentTrace.NONE : new TracerCurrentTrace(t, p);
+    return new AggregateWriter(template, relay, trace);
   }
 
   @Bean
@@ -95,8 +114,10 @@ public class PlatformAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean
   StoreGuard storeGuard(@Value("${fundflow.store.timeout:5s}") Duration timeout,
-      @Value("${fundflow.store.open-for:5s}") Duration openFor) {
-    return new StoreGuard(timeout, openFor);
+      @Value("${fundflow.store.open-for:5s}") Duration openFor, ObjectProvider<MeterRegistry> meters) {
+    StoreGuard guard = new StoreGuard(timeout, openFor);
+    meters.ifAvailable(guard::bindTo);
+    return guard;
   }
 
   /**

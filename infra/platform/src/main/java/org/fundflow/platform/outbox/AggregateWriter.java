@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.bson.Document;
+import org.fundflow.platform.tracing.CurrentTrace;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mapping.PersistentProperty;
@@ -22,6 +23,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import reactor.core.publisher.Mono;
+import reactor.util.context.ContextView;
 
 /**
  * Stores a state change and the events it produces in ONE atomic single-document write: the
@@ -36,10 +38,17 @@ public final class AggregateWriter {
 
   private final ReactiveMongoTemplate template;
   private final OutboxRelay relay;
+  private final CurrentTrace trace;
 
   public AggregateWriter(ReactiveMongoTemplate template, OutboxRelay relay) {
+    this(template, relay, CurrentTrace.NONE);
+  }
+
+  /** @param trace where the events' trace context comes from: the request or consumed event that writes them */
+  public AggregateWriter(ReactiveMongoTemplate template, OutboxRelay relay, CurrentTrace trace) {
     this.template = template;
     this.relay = relay;
+    this.trace = trace;
   }
 
   /**
@@ -49,12 +58,31 @@ public final class AggregateWriter {
    * @throws DuplicateKeyException (in the Mono) when creating a document whose id exists
    */
   public Mono<WriteOutcome> write(AggregateWrite write) {
-    Mono<WriteOutcome> outcome = write.expectedVersion() == null ? insert(write) : update(write);
-    return outcome.doOnNext(o -> {
-      if (o == WriteOutcome.WRITTEN && !write.events().isEmpty() && relay != null) {
-        relay.nudge();
-      }
+    return Mono.deferContextual(context -> {
+      AggregateWrite traced = traced(write, context);
+      Mono<WriteOutcome> outcome = traced.expectedVersion() == null ? insert(traced) : update(traced);
+      return outcome.doOnNext(o -> {
+        if (o == WriteOutcome.WRITTEN && !traced.events().isEmpty() && relay != null) {
+          relay.nudge();
+        }
+      });
     });
+  }
+
+  private AggregateWrite traced(AggregateWrite write, ContextView context) {
+    if (write.events().isEmpty()) {
+      return write;
+    }
+    String traceparent = trace.traceparent(context);
+    if (traceparent == null) {
+      return write;
+    }
+    List<OutboxEvent> events = new ArrayList<>(write.events().size());
+    for (OutboxEvent e : write.events()) {
+      events.add(e.traceparent() == null ? e.withTraceparent(traceparent) : e);
+    }
+    return new AggregateWrite(write.collection(), write.id(), write.expectedVersion(), write.state(), events,
+        write.appliedEventId());
   }
 
   private Mono<WriteOutcome> insert(AggregateWrite write) {

@@ -3,9 +3,9 @@ package org.fundflow.platform.outbox;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -30,6 +30,9 @@ import org.fundflow.platform.events.CloudEventHeaders;
  */
 public final class KafkaOutboxPublisher implements OutboxPublisher, AutoCloseable {
 
+  /** The W3C trace context header, read by the consumers' binder observation. */
+  public static final String TRACEPARENT = "traceparent";
+
   private final KafkaProducer<String, byte[]> producer;
   private final Admin admin;
   private final String source;
@@ -37,7 +40,24 @@ public final class KafkaOutboxPublisher implements OutboxPublisher, AutoCloseabl
   private final Set<String> knownTopics = ConcurrentHashMap.newKeySet();
 
   public KafkaOutboxPublisher(String bootstrapServers, String source, int partitions) {
-    Properties p = new Properties();
+    this(bootstrapServers, source, partitions, Map.of());
+  }
+
+  /**
+   * @param clientProperties Kafka client properties shared with the binder (its
+   *     {@code spring.cloud.stream.kafka.binder.configuration.*}); the security ones
+   *     ({@code security.protocol}, {@code sasl.*}, {@code ssl.*}) go to the producer and the admin client
+   */
+  public KafkaOutboxPublisher(String bootstrapServers, String source, int partitions, Map<String, ?> clientProperties) {
+    this.producer = new KafkaProducer<>(producerConfig(bootstrapServers, source, clientProperties),
+        new StringSerializer(), new ByteArraySerializer());
+    this.admin = Admin.create(adminConfig(bootstrapServers, clientProperties));
+    this.source = source;
+    this.partitions = partitions;
+  }
+
+  static Map<String, Object> producerConfig(String bootstrapServers, String source, Map<String, ?> clientProperties) {
+    Map<String, Object> p = new HashMap<>(securityOf(clientProperties));
     p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     p.put(ProducerConfig.ACKS_CONFIG, "all");
     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -48,13 +68,26 @@ public final class KafkaOutboxPublisher implements OutboxPublisher, AutoCloseabl
     p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
     p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
     p.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay-" + source.replace('/', '-'));
-    this.producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
-    this.admin = Admin.create(Map.of(
-        AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-        AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
-        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000));
-    this.source = source;
-    this.partitions = partitions;
+    return p;
+  }
+
+  static Map<String, Object> adminConfig(String bootstrapServers, Map<String, ?> clientProperties) {
+    Map<String, Object> a = new HashMap<>(securityOf(clientProperties));
+    a.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    a.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+    a.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
+    return a;
+  }
+
+  /** Only how to connect: the relay's delivery guarantees (acks, idempotence, serializers) are not configurable. */
+  private static Map<String, Object> securityOf(Map<String, ?> clientProperties) {
+    Map<String, Object> security = new HashMap<>();
+    clientProperties.forEach((key, value) -> {
+      if (key.equals("security.protocol") || key.startsWith("sasl.") || key.startsWith("ssl.")) {
+        security.put(key, value);
+      }
+    });
+    return security;
   }
 
   @Override
@@ -66,6 +99,9 @@ public final class KafkaOutboxPublisher implements OutboxPublisher, AutoCloseabl
           new ProducerRecord<>(e.topic(), e.key(), e.data().getBytes(StandardCharsets.UTF_8));
       CloudEventHeaders.write(new CloudEventAttributes(
           e.id(), e.type(), source, e.subject(), e.time(), e.correlationId(), e.dataSchema()), record.headers());
+      if (e.traceparent() != null) {
+        record.headers().add(TRACEPARENT, e.traceparent().getBytes(StandardCharsets.UTF_8));
+      }
       sent.add(producer.send(record));
     }
     for (Future<RecordMetadata> f : sent) {

@@ -19,6 +19,9 @@ final class OutboxEntryDocument {
     d.put("time", Date.from(e.time()));
     d.put("dataSchema", e.dataSchema());
     d.put("data", e.data());
+    if (e.traceparent() != null) {
+      d.put("traceparent", e.traceparent());
+    }
     return d;
   }
 
@@ -26,6 +29,6 @@ final class OutboxEntryDocument {
     return new OutboxEvent(
         d.getString("id"), d.getString("type"), d.getString("topic"), d.getString("key"),
         d.getString("subject"), d.getString("correlationId"), d.getDate("time").toInstant(),
-        d.getString("dataSchema"), d.getString("data"));
+        d.getString("dataSchema"), d.getString("data"), d.getString("traceparent"));
   }
 }

@@ -10,6 +10,8 @@ import java.util.Objects;
  *
  * @param key the Kafka record key: the aggregate whose events must keep their order
  * @param data the event data as JSON text, published byte for byte
+ * @param traceparent the W3C trace context of the work that stored the event (null: none), sent
+ *     as the record's {@code traceparent} header so that the consumer continues the same trace
  */
 public record OutboxEvent(
     String id,
@@ -20,7 +22,13 @@ public record OutboxEvent(
     String correlationId,
     Instant time,
     String dataSchema,
-    String data) {
+    String data,
+    String traceparent) {
+
+  public OutboxEvent(String id, String type, String topic, String key, String subject, String correlationId,
+      Instant time, String dataSchema, String data) {
+    this(id, type, topic, key, subject, correlationId, time, dataSchema, data, null);
+  }
 
   public OutboxEvent {
     Objects.requireNonNull(id, "id");
@@ -29,5 +37,10 @@ public record OutboxEvent(
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(time, "time");
     Objects.requireNonNull(data, "data");
+  }
+
+  /** The same event, stored within the trace with this W3C {@code traceparent}. */
+  public OutboxEvent withTraceparent(String traceparent) {
+    return new OutboxEvent(id, type, topic, key, subject, correlationId, time, dataSchema, data, traceparent);
   }
 }

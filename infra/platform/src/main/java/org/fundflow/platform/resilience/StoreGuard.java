@@ -2,6 +2,9 @@ package org.fundflow.platform.resilience;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
 import java.time.Duration;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -15,12 +18,15 @@ import reactor.core.publisher.Mono;
  */
 public final class StoreGuard {
 
+  public static final String BREAKER = "store";
+
+  private final CircuitBreakerRegistry registry;
   private final CircuitBreaker breaker;
   private final Duration timeout;
 
   public StoreGuard(Duration timeout, Duration openFor) {
     this.timeout = timeout;
-    this.breaker = CircuitBreaker.of("store", CircuitBreakerConfig.custom()
+    this.registry = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
         .slidingWindowSize(10)
         .minimumNumberOfCalls(5)
         .failureRateThreshold(50)
@@ -29,6 +35,12 @@ public final class StoreGuard {
         .automaticTransitionFromOpenToHalfOpenEnabled(true)
         .recordException(StoreGuard::isStoreFailure)
         .build());
+    this.breaker = registry.circuitBreaker(BREAKER);
+  }
+
+  /** Exports the breaker's state, calls and failure rate as {@code resilience4j_circuitbreaker_*{name="store"}}. */
+  public void bindTo(MeterRegistry meters) {
+    TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(registry).bindTo(meters);
   }
 
   public <T> Mono<T> protect(Mono<T> call) {

@@ -3,7 +3,9 @@ package org.fundflow.platform.security;
 import java.security.KeyFactory;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -13,6 +15,9 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -55,14 +60,17 @@ public class PlatformSecurity {
   /**
    * A fixed public key ({@code fundflow.security.jwt.public-key}, PEM or base64 X.509: tests) or
    * the identity provider's JWKS ({@code fundflow.security.jwt.jwk-set-uri}), checking the
-   * issuer when one is configured.
+   * issuer and the audience ({@code fundflow.security.jwt.audience}: this service's client id
+   * must be in {@code aud}) when they are configured. Unset, neither is checked: the devstack's
+   * mock provider and the tests' tokens carry no per-service audience.
    */
   @Bean
   @ConditionalOnMissingBean
   ReactiveJwtDecoder fundflowJwtDecoder(
       @Value("${fundflow.security.jwt.public-key:}") String publicKey,
       @Value("${fundflow.security.jwt.jwk-set-uri:http://localhost:8090/fundflow/jwks}") String jwkSetUri,
-      @Value("${fundflow.security.jwt.issuer-uri:}") String issuer) throws Exception {
+      @Value("${fundflow.security.jwt.issuer-uri:}") String issuer,
+      @Value("${fundflow.security.jwt.audience:}") String audience) throws Exception {
     NimbusReactiveJwtDecoder decoder;
     if (!publicKey.isBlank()) {
       String base64 = publicKey.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
@@ -72,10 +80,17 @@ public class PlatformSecurity {
     } else {
       decoder = NimbusReactiveJwtDecoder.withJwkSetUri(jwkSetUri).build();
     }
-    decoder.setJwtValidator(issuer.isBlank()
-        ? JwtValidators.createDefault()
-        : new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(issuer)));
+    decoder.setJwtValidator(validator(issuer, audience));
     return decoder;
+  }
+
+  static OAuth2TokenValidator<Jwt> validator(String issuer, String audience) {
+    List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
+    validators.add(issuer.isBlank() ? JwtValidators.createDefault() : JwtValidators.createDefaultWithIssuer(issuer));
+    if (!audience.isBlank()) {
+      validators.add(new JwtAudienceValidator(audience.strip()));
+    }
+    return new DelegatingOAuth2TokenValidator<>(validators);
   }
 
   @Bean

@@ -1,6 +1,9 @@
 package org.fundflow.platform.testapp;
 
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.fundflow.platform.events.ReceivedEvent;
 import org.fundflow.platform.outbox.AggregateWrite;
 import org.fundflow.platform.outbox.AggregateWriter;
@@ -26,6 +29,7 @@ public class Tallies {
   private final ReactiveMongoTemplate template;
   private final AggregateWriter writer;
   private final OutboxEvents events;
+  private final Map<String, Map<String, String>> logContexts = new ConcurrentHashMap<>();
 
   public Tallies(ReactiveMongoTemplate template, AggregateWriter writer, OutboxEvents events) {
     this.template = template;
@@ -33,9 +37,22 @@ public class Tallies {
     this.events = events;
   }
 
+  /** Asks for an increment: a request document of its own whose event the consumer applies to the tally. */
+  public Mono<WriteOutcome> requestIncrement(String tallyId, int by) {
+    String requestId = "request-" + UUID.randomUUID();
+    return writer.write(AggregateWrite.create(COLLECTION, requestId, new Tally(requestId, 0, List.of()),
+        List.of(events.create(TOPIC, INCREMENTED, tallyId, tallyId, requestId, Map.of("tallyId", tallyId, "by", by)))));
+  }
+
+  /** The log context (trace and span id) the consumer had while applying the last event of this tally. */
+  public Map<String, String> logContextOfLastApplied(String tallyId) {
+    return logContexts.get(tallyId);
+  }
+
   /** Applies one increment exactly once, however often the event is delivered. */
   public Mono<WriteOutcome> apply(ReceivedEvent<TallyIncremented> event) {
     String id = event.data().tallyId();
+    logContexts.put(id, TallyController.traceLogContext());
     return Mono.defer(() -> template.findById(id, Document.class, COLLECTION)
             .flatMap(doc -> {
               Tally next = new Tally(id, doc.getLong("total") + event.data().by(), List.of());
