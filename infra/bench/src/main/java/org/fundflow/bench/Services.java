@@ -21,7 +21,8 @@ import org.fundflow.platform.test.TestJwts;
 
 /**
  * The four services as separate JVMs from their boot jars (as infra/suite-tests' RunningSuite does), with the
- * devstack's JVM settings (-Xmx192m -XX:+UseSerialGC), against the broker and store of this JVM. Started all at
+ * devstack's JVM settings (DevStack.SERVICE_JVM_OPTIONS and MALLOC_ARENA_MAX=2) and its outbox poll interval (the
+ * default), against the broker and store of this JVM. Started all at
  * once; each one's start-up time is measured from process start to readiness 200 (UP).
  */
 final class Services {
@@ -54,7 +55,15 @@ final class Services {
       Path log = logDir.resolve(service + ".log");
       List<String> command = new ArrayList<>(List.of(
           new File(System.getProperty("java.home"), "bin/java").getPath(),
-          "-Xmx192m", "-XX:+UseSerialGC", "-jar", jar.toString()));
+          "-Xmx192m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=48m", "-Xss512k"));
+      // only for profiling a run (e.g. -XX:StartFlightRecording=...): not part of the measured settings
+      String extra = System.getenv("BENCH_SERVICE_JVM_OPTS");
+      if (extra != null && !extra.isBlank()) {
+        for (String option : extra.trim().split("\\s+")) {
+          command.add(option.replace("{service}", service));
+        }
+      }
+      command.addAll(List.of("-jar", jar.toString()));
       ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
       Map<String, String> env = builder.environment();
       env.put("SERVER_PORT", String.valueOf(port));
@@ -62,7 +71,7 @@ final class Services {
       env.put("FUNDFLOW_KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
       env.put("SPRING_CLOUD_STREAM_KAFKA_BINDER_BROKERS", infrastructure.kafkaBootstrapServers());
       env.put("FUNDFLOW_SECURITY_JWT_PUBLIC_KEY", TestJwts.publicKeyBase64());
-      env.put("FUNDFLOW_OUTBOX_POLL_INTERVAL", "50ms");
+      env.put("MALLOC_ARENA_MAX", "2");
       started.put(service, System.nanoTime());
       processes.put(service, builder.start());
       ports.put(service, port);
