@@ -204,10 +204,20 @@ public final class Bench {
     double[] satP99 = new double[REPEATS];
     double[] satLoad = new double[2 * REPEATS];
     int errors = 0;
+    long[] cpu = new long[Services.NAMES.size() + 1];
+    int submitted = 0;
     for (int i = 0; i < REPEATS; i++) {
       ConcurrentLinkedQueue<String[]> pool = drafts(program, 600, Duration.ofSeconds(30));
+      Services.sleep(3000); // let the drafts' own events settle: the CPU counted below is the submissions'
       satLoad[2 * i] = loadavg();
+      long[] before = cpuNow();
       Load r = submit(pool, CLIENTS, 0, Duration.ofSeconds(6));
+      Services.sleep(3000); // the consumers finish what the submissions caused
+      long[] after = cpuNow();
+      for (int k = 0; k < cpu.length; k++) {
+        cpu[k] += after[k] - before[k];
+      }
+      submitted += r.ok;
       satLoad[2 * i + 1] = loadavg();
       satRate[i] = r.rate;
       satP50[i] = r.p50;
@@ -220,6 +230,17 @@ public final class Bench {
         f0(rawInserts) + " inserts/s", pct(sat / rawInserts) + " (target >= 50%)", loads(satLoad));
     row("(a) submission p50 / p99 ms at saturation", f1(median(satP50)) + " / " + f1(median(satP99)),
         "p99 runs " + list(satP99), "", "", loads(satLoad));
+    if (submitted > 0) {
+      List<String> perService = new ArrayList<>();
+      long total = 0;
+      for (int k = 0; k < Services.NAMES.size(); k++) {
+        perService.add(Services.NAMES.get(k) + " " + f1((double) cpu[k] / submitted));
+        total += cpu[k];
+      }
+      row("(a) CPU ms per submission (saturation runs, +3 s for the consumers)", f1((double) total / submitted),
+          String.join(", ", perService) + "; bench JVM (broker, store, clients) " + f1((double) cpu[cpu.length - 1] / submitted),
+          "", "", "");
+    }
     double half = sat / 2;
     double[] hRate = new double[REPEATS];
     double[] hP50 = new double[REPEATS];
@@ -244,6 +265,16 @@ public final class Bench {
       notes.add("(a) non-200 submissions: " + errors);
     }
 
+  }
+
+  /** CPU ms so far of each service JVM (in Services.NAMES order), then of this JVM. */
+  long[] cpuNow() {
+    long[] now = new long[Services.NAMES.size() + 1];
+    for (int k = 0; k < Services.NAMES.size(); k++) {
+      now[k] = services.cpuMillis(Services.NAMES.get(k));
+    }
+    now[now.length - 1] = Services.cpuMillisOf(ProcessHandle.current().pid());
+    return now;
   }
 
   // ==================================================================== raw limits

@@ -92,6 +92,22 @@ final class Services {
     }
   }
 
+  /** CPU time (user + system) of the service's JVM so far in ms, from /proc/pid/stat; -1 when unknown. */
+  long cpuMillis(String service) {
+    return cpuMillisOf(processes.get(service).pid());
+  }
+
+  static long cpuMillisOf(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      // fields 14 and 15 of stat (utime, stime) are 11 and 12 after the command; clock ticks of 10 ms
+      return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+  }
+
   /** VmRSS and VmHWM (peak) of the service's JVM in MB, from /proc/pid/status. */
   long[] rssMb(String service) {
     long pid = processes.get(service).pid();
