@@ -80,7 +80,7 @@ final class Services {
     List<CompletableFuture<Void>> ready = new ArrayList<>();
     for (String service : NAMES) {
       ready.add(CompletableFuture.runAsync(() -> {
-        awaitReady(service, Duration.ofSeconds(300));
+        awaitReady(service, Duration.ofSeconds(600)); // not a target: only measured (5 min was exceeded at load 32)
         startupMillis.put(service, (System.nanoTime() - started.get(service)) / 1_000_000);
       }));
     }
