@@ -49,7 +49,7 @@ final class Services {
     for (String service : NAMES) {
       Path jar = root.resolve("services").resolve(service).resolve("target").resolve(service + "-0.1.0-SNAPSHOT.jar");
       if (!Files.exists(jar)) {
-        throw new IllegalStateException("no boot jar at " + jar + ": run ./mvnw -B -ntp install -DskipTests first");
+        throw new IllegalStateException("no boot jar at " + jar + ": run ./mvnw -B -ntp -DskipTests package first");
       }
       int port = freePort();
       Path log = logDir.resolve(service + ".log");
