@@ -21,7 +21,8 @@ import org.fundflow.platform.test.TestJwts;
 
 /**
  * The four services as separate JVMs from their boot jars (as infra/suite-tests' RunningSuite does), with the
- * devstack's JVM settings (-Xmx192m -XX:+UseSerialGC), against the broker and store of this JVM. Started all at
+ * devstack's JVM settings (DevStack.SERVICE_JVM_OPTIONS and MALLOC_ARENA_MAX=2) and its outbox poll interval (the
+ * default), against the broker and store of this JVM. Started all at
  * once; each one's start-up time is measured from process start to readiness 200 (UP).
  */
 final class Services {
@@ -48,13 +49,21 @@ final class Services {
     for (String service : NAMES) {
       Path jar = root.resolve("services").resolve(service).resolve("target").resolve(service + "-0.1.0-SNAPSHOT.jar");
       if (!Files.exists(jar)) {
-        throw new IllegalStateException("no boot jar at " + jar + ": run ./mvnw -B -ntp install -DskipTests first");
+        throw new IllegalStateException("no boot jar at " + jar + ": run ./mvnw -B -ntp -DskipTests package first");
       }
       int port = freePort();
       Path log = logDir.resolve(service + ".log");
       List<String> command = new ArrayList<>(List.of(
           new File(System.getProperty("java.home"), "bin/java").getPath(),
-          "-Xmx192m", "-XX:+UseSerialGC", "-jar", jar.toString()));
+          "-Xmx192m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=48m", "-Xss512k"));
+      // only for profiling a run (e.g. -XX:StartFlightRecording=...): not part of the measured settings
+      String extra = System.getenv("BENCH_SERVICE_JVM_OPTS");
+      if (extra != null && !extra.isBlank()) {
+        for (String option : extra.trim().split("\\s+")) {
+          command.add(option.replace("{service}", service));
+        }
+      }
+      command.addAll(List.of("-jar", jar.toString()));
       ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
       Map<String, String> env = builder.environment();
       env.put("SERVER_PORT", String.valueOf(port));
@@ -62,7 +71,7 @@ final class Services {
       env.put("FUNDFLOW_KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
       env.put("SPRING_CLOUD_STREAM_KAFKA_BINDER_BROKERS", infrastructure.kafkaBootstrapServers());
       env.put("FUNDFLOW_SECURITY_JWT_PUBLIC_KEY", TestJwts.publicKeyBase64());
-      env.put("FUNDFLOW_OUTBOX_POLL_INTERVAL", "50ms");
+      env.put("MALLOC_ARENA_MAX", "2");
       started.put(service, System.nanoTime());
       processes.put(service, builder.start());
       ports.put(service, port);
@@ -71,7 +80,7 @@ final class Services {
     List<CompletableFuture<Void>> ready = new ArrayList<>();
     for (String service : NAMES) {
       ready.add(CompletableFuture.runAsync(() -> {
-        awaitReady(service, Duration.ofSeconds(300));
+        awaitReady(service, Duration.ofSeconds(600)); // not a target: only measured (5 min was exceeded at load 32)
         startupMillis.put(service, (System.nanoTime() - started.get(service)) / 1_000_000);
       }));
     }
@@ -80,6 +89,22 @@ final class Services {
     } catch (RuntimeException e) {
       stop();
       throw e;
+    }
+  }
+
+  /** CPU time (user + system) of the service's JVM so far in ms, from /proc/pid/stat; -1 when unknown. */
+  long cpuMillis(String service) {
+    return cpuMillisOf(processes.get(service).pid());
+  }
+
+  static long cpuMillisOf(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      // fields 14 and 15 of stat (utime, stime) are 11 and 12 after the command; clock ticks of 10 ms
+      return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
+    } catch (IOException | RuntimeException e) {
+      return -1;
     }
   }
 

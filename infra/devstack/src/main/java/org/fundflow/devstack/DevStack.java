@@ -190,8 +190,10 @@ public final class DevStack {
     long servicesStart = System.nanoTime();
     List<CompletableFuture<Boolean>> ready = new ArrayList<>();
     for (Service s : toStart) {
-      Child child = startChild(s.name(), List.of(java, "-Xmx192m", "-XX:+UseSerialGC", "-jar", s.jar(root).toString()),
-          serviceEnvironment(s));
+      List<String> command = new ArrayList<>(List.of(java));
+      command.addAll(SERVICE_JVM_OPTIONS);
+      command.addAll(List.of("-jar", s.jar(root).toString()));
+      Child child = startChild(s.name(), command, serviceEnvironment(s));
       services.put(s, child);
       ready.add(CompletableFuture.supplyAsync(() -> await(s.name(), child, () -> healthUp(s), SERVICE_TIMEOUT, servicesStart)));
     }
@@ -247,8 +249,17 @@ public final class DevStack {
     }
   }
 
+  /**
+   * The JVM settings of a service (issue 7: RSS <= 300 MB under load). The same in infra/bench's Services and
+   * infra/suite-tests' RunningSuite; docker-compose and k8s use the same non-heap options (their heap follows
+   * the container limit). C1 only: far less compiler CPU and code cache on 2 cores; small thread stacks.
+   */
+  static final List<String> SERVICE_JVM_OPTIONS = List.of("-Xmx192m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+      "-XX:ReservedCodeCacheSize=48m", "-Xss512k");
+
   static Map<String, String> serviceEnvironment(Service s) {
     Map<String, String> env = new LinkedHashMap<>();
+    env.put("MALLOC_ARENA_MAX", "2"); // glibc's per-thread malloc arenas are most of the native memory otherwise
     env.put("SERVER_PORT", String.valueOf(s.port()));
     env.put("SPRING_MONGODB_URI", "mongodb://localhost:" + STORE_PORT + "/fundflow_" + s.database());
     env.put("SPRING_CLOUD_STREAM_KAFKA_BINDER_BROKERS", "localhost:" + KafkaBroker.PORT);

@@ -69,7 +69,9 @@ public final class RunningSuite {
         Path log = logDir.resolve(service + ".log");
         List<String> command = new ArrayList<>(List.of(
             new File(System.getProperty("java.home"), "bin/java").getPath(),
-            "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
+            // the devstack's settings (DevStack.SERVICE_JVM_OPTIONS)
+            "-Xmx192m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=48m", "-Xss512k",
+            "-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
@@ -80,6 +82,7 @@ public final class RunningSuite {
         env.put("SPRING_CLOUD_STREAM_KAFKA_BINDER_BROKERS", infrastructure.kafkaBootstrapServers());
         env.put("FUNDFLOW_SECURITY_JWT_PUBLIC_KEY", TestJwts.publicKeyBase64());
         env.put("FUNDFLOW_OUTBOX_POLL_INTERVAL", "50ms");
+        env.put("MALLOC_ARENA_MAX", "2");
         processes.put(service, builder.start());
         ports.put(service, port);
         logs.put(service, log);

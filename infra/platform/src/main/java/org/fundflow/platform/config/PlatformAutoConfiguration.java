@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.fundflow.platform.events.EventReader;
+import org.fundflow.platform.outbox.AggregateIndexes;
 import org.fundflow.platform.outbox.AggregateWriter;
 import org.fundflow.platform.outbox.KafkaOutboxPublisher;
 import org.fundflow.platform.outbox.OutboxEvents;
@@ -86,6 +87,18 @@ public class PlatformAutoConfiguration {
         properties.pollInterval(), properties.lease(), properties.batchSize(), clock, meters.getIfAvailable());
     relay.setAutoStartup(properties.relayEnabled());
     return relay;
+  }
+
+  /** Created in the background at start-up: without it writes still work, only slower on mongo-java-server. */
+  @Bean
+  @ConditionalOnMissingBean
+  AggregateIndexes aggregateIndexes(ReactiveMongoTemplate template, OutboxProperties properties) {
+    AggregateIndexes indexes = new AggregateIndexes(template);
+    indexes.ensure(properties.collections())
+        .retryWhen(reactor.util.retry.Retry.backoff(5, Duration.ofSeconds(1)))
+        .subscribe(null, e -> org.slf4j.LoggerFactory.getLogger(AggregateIndexes.class)
+            .warn("aggregate indexes not created: {}", e.toString()));
+    return indexes;
   }
 
   @Bean

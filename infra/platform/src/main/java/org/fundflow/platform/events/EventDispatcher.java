@@ -45,7 +45,8 @@ public final class EventDispatcher implements Consumer<Message<byte[]>> {
     Route<?> route = routes.get(attributes.type());
     if (route == null) {
       meters.counter("fundflow.events.skipped", "consumer", name, "type", attributes.type()).increment();
-      log.info("{} skips event {} of unhandled type {}", name, attributes.id(), attributes.type());
+      // counted above; a consumer sees every event of its topics, so at INFO this was one log line per skipped event
+      log.debug("{} skips event {} of unhandled type {}", name, attributes.id(), attributes.type());
       return;
     }
     route.handle(attributes, message.getPayload(), reader).block(timeout);

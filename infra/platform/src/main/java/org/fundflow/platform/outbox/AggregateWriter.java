@@ -63,7 +63,7 @@ public final class AggregateWriter {
       Mono<WriteOutcome> outcome = traced.expectedVersion() == null ? insert(traced) : update(traced);
       return outcome.doOnNext(o -> {
         if (o == WriteOutcome.WRITTEN && !traced.events().isEmpty() && relay != null) {
-          relay.nudge();
+          relay.nudge(traced.collection(), traced.id());
         }
       });
     });
@@ -98,11 +98,26 @@ public final class AggregateWriter {
             : Mono.error(e));
   }
 
+  /**
+   * An event already applied is recognised by reading the document's inbox by id first; the update is then
+   * conditional on the version alone (filter {@code {_id, version}}, which an index answers): an unchanged
+   * version means an unchanged inbox, and a write in between makes the update miss and be explained.
+   */
   private Mono<WriteOutcome> update(AggregateWrite write) {
-    Criteria criteria = Criteria.where(ID).is(write.id()).and(VERSION).is(write.expectedVersion());
-    if (write.appliedEventId() != null) {
-      criteria = criteria.and(INBOX).ne(write.appliedEventId());
+    if (write.appliedEventId() == null) {
+      return conditionalUpdate(write);
     }
+    Query byId = new Query(Criteria.where(ID).is(write.id()));
+    byId.fields().include(INBOX);
+    return template.findOne(byId, Document.class, write.collection())
+        .flatMap(current -> current.getList(INBOX, Object.class, List.of()).contains(write.appliedEventId())
+            ? Mono.just(WriteOutcome.ALREADY_APPLIED)
+            : conditionalUpdate(write))
+        .switchIfEmpty(Mono.defer(() -> explainMiss(write)));
+  }
+
+  private Mono<WriteOutcome> conditionalUpdate(AggregateWrite write) {
+    Criteria criteria = Criteria.where(ID).is(write.id()).and(VERSION).is(write.expectedVersion());
     Update update = new Update();
     Document state = stateOf(write.state());
     state.forEach(update::set);

@@ -12,7 +12,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,8 +40,10 @@ import reactor.core.scheduler.Schedulers;
  * events of one aggregate leave in the order they were stored. A crash between publish and
  * removal publishes the entries again after the lease expires: consumers are idempotent.
  *
- * <p>Wakes up when a local write is nudged and polls as a fallback (which also covers writes of
- * other replicas and leases that expired).
+ * <p>A local write nudges the relay with the document it wrote, and the relay publishes exactly that
+ * document (one lookup by id). Scanning every configured collection for waiting documents is only the
+ * fallback, every {@code pollInterval}: it covers writes of other replicas, leases that expired and
+ * failed publications. (The scan cannot use an index on mongo-java-server, so it must not run per write.)
  */
 public final class OutboxRelay implements SmartLifecycle {
 
@@ -52,7 +59,13 @@ public final class OutboxRelay implements SmartLifecycle {
   private final Clock clock;
   private final Counter published;
   private final Counter failures;
+  /** Documents published at the same time (each one's events still leave in order: one lease per document). */
+  private static final int CONCURRENT_DOCUMENTS = 8;
+
   private final Sinks.Many<Long> nudges = Sinks.many().multicast().directBestEffort();
+  /** Documents written locally and not relayed yet: {collection, id}. */
+  private final Queue<Written> written = new ConcurrentLinkedQueue<>();
+  private final AtomicBoolean sweepRequested = new AtomicBoolean();
   private volatile Disposable loop;
   private volatile boolean autoStartup = true;
 
@@ -71,9 +84,38 @@ public final class OutboxRelay implements SmartLifecycle {
     this.failures = registry.counter("fundflow.outbox.failures");
   }
 
-  /** Asks the relay to look at the outboxes now rather than at the next poll. */
+  private record Written(String collection, Object id) {}
+
+  /** Asks the relay to look at every outbox now rather than at the next poll. */
   public void nudge() {
-    nudges.tryEmitNext(0L);
+    sweepRequested.set(true);
+    wake();
+  }
+
+  /** Asks the relay to publish the outbox of this document now (it was just written here). */
+  public void nudge(String collection, Object id) {
+    written.add(new Written(collection, id));
+    wake();
+  }
+
+  private void wake() {
+    synchronized (nudges) { // a sink refuses concurrent emissions
+      nudges.tryEmitNext(0L);
+    }
+  }
+
+  /** The sweep of every collection when one is due, then the nudged documents (each once). */
+  private Mono<Integer> relayNudged() {
+    Mono<Integer> sweep = sweepRequested.getAndSet(false) ? relayOnce() : Mono.just(0);
+    return sweep.flatMap(swept -> {
+      Set<Written> batch = new LinkedHashSet<>();
+      for (Written w; (w = written.poll()) != null; ) {
+        batch.add(w);
+      }
+      return Flux.fromIterable(batch)
+          .flatMap(w -> relayIfWaiting(w.collection(), w.id()), CONCURRENT_DOCUMENTS)
+          .reduce(swept, Integer::sum);
+    });
   }
 
   /** Relays every document that is waiting now; returns how many events were published. */
@@ -87,8 +129,29 @@ public final class OutboxRelay implements SmartLifecycle {
     Query waiting = new Query(waitingCriteria()).limit(batchSize);
     waiting.fields().include(ID);
     return template.find(waiting, Document.class, collection)
-        .concatMap(doc -> relayDocument(collection, doc.get(ID)))
+        .flatMap(doc -> relayDocument(collection, doc.get(ID)), CONCURRENT_DOCUMENTS)
         .reduce(0, Integer::sum);
+  }
+
+  /**
+   * Reads the document by id alone first (the only lookup mongo-java-server answers from an index) and
+   * claims it only when its outbox is waiting: the claim's compound filter is a collection scan there.
+   */
+  private Mono<Integer> relayIfWaiting(String collection, Object id) {
+    Query byId = new Query(Criteria.where(ID).is(id));
+    byId.fields().include(OUTBOX + ".id").include(OUTBOX_LEASE);
+    return template.findOne(byId, Document.class, collection)
+        .filter(this::waiting)
+        .flatMap(doc -> relayDocument(collection, id))
+        .defaultIfEmpty(0);
+  }
+
+  private boolean waiting(Document doc) {
+    if (doc.getList(OUTBOX, Object.class, List.of()).isEmpty()) {
+      return false;
+    }
+    Document lease = doc.get(OUTBOX_LEASE, Document.class);
+    return lease == null || !(lease.get("until") instanceof Date until) || until.toInstant().isBefore(clock.instant());
   }
 
   private Criteria waitingCriteria() {
@@ -143,9 +206,11 @@ public final class OutboxRelay implements SmartLifecycle {
     if (loop != null) {
       return;
     }
-    loop = Flux.merge(Flux.interval(Duration.ZERO, pollInterval), nudges.asFlux())
+    // a tick only wakes the loop up: what it does is decided when it runs, so dropped ticks lose nothing
+    Flux<Long> sweeps = Flux.interval(Duration.ZERO, pollInterval).doOnNext(tick -> sweepRequested.set(true));
+    loop = Flux.merge(sweeps, nudges.asFlux())
         .onBackpressureDrop()
-        .concatMap(tick -> relayOnce().onErrorResume(e -> {
+        .concatMap(tick -> relayNudged().onErrorResume(e -> {
           failures.increment();
           log.warn("outbox relay pass failed: {}", e.toString());
           return Mono.just(0);

@@ -21,6 +21,11 @@ class AggregateWriterIT {
   private final AggregateWriter writer = new AggregateWriter(template, null);
   private final OutboxEvents events = OutboxFixtures.events();
 
+  AggregateWriterIT() {
+    // as in a service: the (_id, version) index the conditional update is answered from
+    new AggregateIndexes(template).ensure(List.of("proposals")).block(java.time.Duration.ofSeconds(30));
+  }
+
   private OutboxEvent event(String id) {
     return events.create("t", "fundflow.test.thing-happened.v1", id, id, null, Map.of("id", id));
   }
