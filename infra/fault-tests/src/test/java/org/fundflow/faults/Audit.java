@@ -69,6 +69,7 @@ final class Audit implements AutoCloseable {
     Map<String, Document> disbursements = byId(subsidy.getCollection("disbursements").find().into(new ArrayList<>()));
     Map<String, Document> subsidyPrograms = byId(subsidy.getCollection("programs").find().into(new ArrayList<>()));
     Map<String, Document> intakePrograms = byId(intake.getCollection("programs").find().into(new ArrayList<>()));
+    Map<String, Document> histories = byId(integrity.getCollection("organisation-history").find().into(new ArrayList<>()));
 
     Map<String, Long> awardedByProgram = new HashMap<>();
     Map<String, Integer> awardsByProgram = new HashMap<>();
@@ -94,8 +95,12 @@ final class Audit implements AutoCloseable {
         duplicates.add("project " + projectId + " in milestone-review has " + number(project, "awardedAmountFen")
             + " awarded, intake " + awarded);
       }
-      if (!subsidyProjects.containsKey(projectId)) {
+      Document subsidyProject = subsidyProjects.get(projectId);
+      if (subsidyProject == null) {
         lost.add("award " + id + ": no project " + projectId + " in post-subsidy");
+      } else if (number(subsidyProject, "awardedFen") != awarded) {
+        duplicates.add("project " + projectId + " in post-subsidy has " + number(subsidyProject, "awardedFen")
+            + " awarded, intake " + awarded);
       }
       Document advance = disbursements.get("adv-" + projectId);
       if (advance == null) {
@@ -113,6 +118,16 @@ final class Audit implements AutoCloseable {
           .mapToLong(d -> number(d, "amountFen")).sum();
       if (paid > awarded) {
         doubledPayments.add("project " + projectId + ": " + paid + " released for " + awarded + " awarded");
+      }
+      // integrity-check sums each organisation's releases (disbursement-released, replayed too): once each
+      Document history = histories.get(p.getString("organisationCode"));
+      long historyTotal = history == null ? 0 : number(history, "releasedTotalFen");
+      if (historyTotal < paid) {
+        lost.add("organisation " + p.getString("organisationCode") + ": integrity-check knows of " + historyTotal
+            + " released, post-subsidy released " + paid);
+      } else if (historyTotal > paid) {
+        duplicates.add("organisation " + p.getString("organisationCode") + ": integrity-check counts " + historyTotal
+            + " released, post-subsidy released " + paid);
       }
     }
     for (Document d : disbursements.values()) {

@@ -39,6 +39,7 @@ final class FaultInjector {
   final List<String> journal = new ArrayList<>();
   final List<StoreOutageSample> samples = new ArrayList<>();
   final Map<String, Integer> replayedPartitions = new LinkedHashMap<>();
+  final List<Integer> inFlightAtFaults = new ArrayList<>();
   final AtomicReference<Topics.Poison> poison = new AtomicReference<>();
 
   /** @param probes per service, a GET path that reads the store (to sample the 503 while the store is down) */
@@ -65,11 +66,14 @@ final class FaultInjector {
   }
 
   /** Runs the plan; step k waits until {@code due(k)} says so (enough lifecycles done, or the clients are done). */
-  void run(java.util.function.IntFunction<BooleanSupplier> due) {
+  void run(java.util.function.IntFunction<BooleanSupplier> due, java.util.function.IntSupplier inFlight) {
     List<Runnable> plan = plan();
     for (int k = 0; k < plan.size(); k++) {
       await("fault " + (k + 1) + " due").atMost(Duration.ofHours(2)).pollInterval(Duration.ofMillis(500))
           .until(due.apply(k + 1)::getAsBoolean);
+      int flying = inFlight.getAsInt();
+      inFlightAtFaults.add(flying);
+      note("fault %d of %d with %d lifecycles in flight:", k + 1, plan.size(), flying);
       plan.get(k).run();
     }
   }
