@@ -149,6 +149,7 @@ final class Agency {
       if (r.status() != 409 && r.status() != 412) {
         throw new AssertionError("POST " + path + action + " answered " + r.status() + ": " + r.body());
       }
+      Api.pause(Math.min(2_000, 100L << Math.min(round, 5)));
     }
     throw new AssertionError(path + action + " did not settle");
   }
@@ -170,34 +171,44 @@ final class Agency {
     return found[0];
   }
 
-  /** Prepared by a finance officer, released by a different approver; returns the amount released. */
+  /**
+   * Prepared by a finance officer, released by a different approver; returns the amount released. A 409/412 means
+   * someone (our own unanswered attempt) changed it, or a release was interrupted by a kill -9 between the budget
+   * reservation and its confirmation: 409 release-in-progress until post-subsidy's reconciler (every 60 s, grace
+   * 60 s) settles it. So read again after a back-off, for as long as {@link #EVENTUAL}.
+   */
   private long pay(String id) {
     String path = "/disbursements/" + id;
-    for (int round = 0; round < 50; round++) {
+    long deadline = System.nanoTime() + EVENTUAL.toNanos();
+    long pause = 100;
+    String last = "";
+    while (System.nanoTime() < deadline) {
       Response read = api.call("GET", SUBSIDY, path, AUDITOR, null);
       JsonNode d = expect(read, 200);
       String status = d.get("status").asString();
+      Response r;
       switch (status) {
         case "RELEASED" -> {
           return d.get("amountFen").asLong();
         }
-        case "CREATED" -> {
-          Response r = api.call("POST", SUBSIDY, path + "/preparation", OFFICER, Map.of("payeeName", "收款单位基本户",
-              "bank", "天津银行津南支行", "accountNumber", "6222020302001234567"));
-          expectOneOf(r, 200, 409, 412);
-        }
+        case "CREATED" -> r = api.call("POST", SUBSIDY, path + "/preparation", OFFICER, Map.of("payeeName", "收款单位基本户",
+            "bank", "天津银行津南支行", "accountNumber", "6222020302001234567"));
         case "PREPARED" -> {
           Map<String, String> headers = new LinkedHashMap<>();
           headers.put("Idempotency-Key", "release-" + id);
           headers.put("If-Match", read.header("ETag"));
-          Response r = api.call("POST", SUBSIDY, path + "/release", APPROVER,
-              Map.of("paymentReference", "津南财拨-" + id), headers);
-          expectOneOf(r, 200, 409, 412);
+          r = api.call("POST", SUBSIDY, path + "/release", APPROVER, Map.of("paymentReference", "津南财拨-" + id), headers);
         }
         default -> throw new AssertionError("disbursement " + id + " is " + status);
       }
+      expectOneOf(r, 200, 409, 412);
+      if (r.status() != 200) {
+        last = r.status() + " " + r.body();
+        Api.pause(pause);
+        pause = Math.min(2_000, pause * 2);
+      }
     }
-    throw new AssertionError("disbursement " + id + " was not released");
+    throw new AssertionError("disbursement " + id + " was not released within " + EVENTUAL + "; last answer " + last);
   }
 
   private void reportAndReview(String projectId, String applicant, int index) {
