@@ -13,6 +13,7 @@ import org.fundflow.intake.adapter.in.web.ProgramDtos.ProgramView;
 import org.fundflow.intake.application.port.in.ProgramUseCases;
 import org.fundflow.intake.application.port.out.Versioned;
 import org.fundflow.intake.domain.Program;
+import org.fundflow.platform.resilience.StoreGuard;
 import org.fundflow.platform.security.Caller;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -34,9 +35,12 @@ public class ProgramController {
   static final String MANAGER = "hasRole('PROGRAM_MANAGER')";
 
   private final ProgramUseCases programs;
+  /** Time limit and circuit breaker on the store: 503 + Retry-After at once while it is down. */
+  private final StoreGuard guard;
 
-  public ProgramController(ProgramUseCases programs) {
+  public ProgramController(ProgramUseCases programs, StoreGuard guard) {
     this.programs = programs;
+    this.guard = guard;
   }
 
   @PostMapping("/programs")
@@ -44,10 +48,10 @@ public class ProgramController {
   @Operation(summary = "Create a program draft")
   public Mono<ResponseEntity<ProgramView>> create(@Valid @RequestBody ProgramRequest body,
       @RequestHeader(value = Requests.CORRELATION_HEADER, required = false) String correlation) {
-    return Mono.fromSupplier(body::toTerms)
+    return guard.protect(Mono.fromSupplier(body::toTerms)
         .flatMap(terms -> programs.create(terms, Requests.correlationId(correlation)))
         .map(p -> ResponseEntity.created(URI.create("/programs/" + p.value().id())).eTag(etag(p))
-            .body(ProgramView.of(p.value())));
+            .body(ProgramView.of(p.value()))));
   }
 
   @PutMapping("/programs/{programId}")
@@ -55,9 +59,9 @@ public class ProgramController {
   @Operation(summary = "Edit a program while it is a draft")
   public Mono<ResponseEntity<ProgramView>> edit(@PathVariable String programId, @Valid @RequestBody ProgramRequest body,
       @RequestHeader(value = Requests.CORRELATION_HEADER, required = false) String correlation) {
-    return Mono.fromSupplier(body::toTerms)
+    return guard.protect(Mono.fromSupplier(body::toTerms)
         .flatMap(terms -> programs.edit(programId, terms, Requests.correlationId(correlation)))
-        .map(ProgramController::ok);
+        .map(ProgramController::ok));
   }
 
   @PostMapping("/programs/{programId}/open")
@@ -65,7 +69,7 @@ public class ProgramController {
   @Operation(summary = "Open (publish) a program: emits program-published")
   public Mono<ResponseEntity<ProgramView>> open(@PathVariable String programId,
       @RequestHeader(value = Requests.CORRELATION_HEADER, required = false) String correlation) {
-    return programs.open(programId, Requests.correlationId(correlation)).map(ProgramController::ok);
+    return guard.protect(programs.open(programId, Requests.correlationId(correlation)).map(ProgramController::ok));
   }
 
   @PostMapping("/programs/{programId}/close")
@@ -73,13 +77,13 @@ public class ProgramController {
   @Operation(summary = "Close a program: emits program-changed")
   public Mono<ResponseEntity<ProgramView>> close(@PathVariable String programId,
       @RequestHeader(value = Requests.CORRELATION_HEADER, required = false) String correlation) {
-    return programs.close(programId, Requests.correlationId(correlation)).map(ProgramController::ok);
+    return guard.protect(programs.close(programId, Requests.correlationId(correlation)).map(ProgramController::ok));
   }
 
   @GetMapping("/programs/{programId}")
   @PreAuthorize(READERS)
   public Mono<ResponseEntity<ProgramView>> get(@PathVariable String programId, Caller caller) {
-    return programs.get(Requests.viewer(caller), programId).map(ProgramController::ok);
+    return guard.protect(programs.get(Requests.viewer(caller), programId).map(ProgramController::ok));
   }
 
   @GetMapping("/programs")
@@ -88,8 +92,8 @@ public class ProgramController {
   public Mono<Page<ProgramView>> list(Caller caller, @RequestParam(required = false) String after,
       @RequestParam(defaultValue = "20") int limit) {
     int size = Math.max(1, Math.min(limit, 100));
-    return programs.list(Requests.viewer(caller), after, size).map(ProgramView::of).collectList()
-        .map(items -> new Page<>(items, items.size() == size ? items.get(items.size() - 1).id() : null));
+    return guard.protect(programs.list(Requests.viewer(caller), after, size).map(ProgramView::of).collectList()
+        .map(items -> new Page<>(items, items.size() == size ? items.get(items.size() - 1).id() : null)));
   }
 
   @PostMapping("/programs/{programId}/challenges")
@@ -98,22 +102,22 @@ public class ProgramController {
   public Mono<ResponseEntity<ChallengeView>> postChallenge(@PathVariable String programId,
       @Valid @RequestBody ChallengeRequest body,
       @RequestHeader(value = Requests.CORRELATION_HEADER, required = false) String correlation) {
-    return programs.postChallenge(new ProgramUseCases.PostChallengeCommand(programId, body.postingOrganisationCode(),
+    return guard.protect(programs.postChallenge(new ProgramUseCases.PostChallengeCommand(programId, body.postingOrganisationCode(),
             body.postingOrganisationName(), body.title(), body.problem(), body.targetIndicators(), body.maxFundingFen(),
             body.deadlineDate(), Requests.correlationId(correlation)))
-        .map(c -> ResponseEntity.created(URI.create("/challenges/" + c.id())).body(ChallengeView.of(c)));
+        .map(c -> ResponseEntity.created(URI.create("/challenges/" + c.id())).body(ChallengeView.of(c))));
   }
 
   @GetMapping("/programs/{programId}/challenges")
   @PreAuthorize(READERS)
   public Mono<List<ChallengeView>> challenges(@PathVariable String programId) {
-    return programs.listChallenges(programId).map(ChallengeView::of).collectList();
+    return guard.protect(programs.listChallenges(programId).map(ChallengeView::of).collectList());
   }
 
   @GetMapping("/challenges/{challengeId}")
   @PreAuthorize(READERS)
   public Mono<ChallengeView> challenge(@PathVariable String challengeId) {
-    return programs.getChallenge(challengeId).map(ChallengeView::of);
+    return guard.protect(programs.getChallenge(challengeId).map(ChallengeView::of));
   }
 
   private static ResponseEntity<ProgramView> ok(Versioned<Program> p) {

@@ -16,6 +16,7 @@ import org.fundflow.intake.application.port.out.Versioned;
 import org.fundflow.intake.domain.IntakeRefusal;
 import org.fundflow.intake.domain.Proposal;
 import org.fundflow.intake.domain.ProposalStatus;
+import org.fundflow.platform.resilience.StoreGuard;
 import org.fundflow.platform.security.Caller;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -40,10 +41,13 @@ public class ProposalController {
 
   private final ProposalUseCases proposals;
   private final DecisionUseCases decisions;
+  /** Time limit and circuit breaker on the store: 503 + Retry-After at once while it is down. */
+  private final StoreGuard guard;
 
-  public ProposalController(ProposalUseCases proposals, DecisionUseCases decisions) {
+  public ProposalController(ProposalUseCases proposals, DecisionUseCases decisions, StoreGuard guard) {
     this.proposals = proposals;
     this.decisions = decisions;
+    this.guard = guard;
   }
 
   @PostMapping("/proposals")
@@ -51,14 +55,14 @@ public class ProposalController {
   @Operation(summary = "Create a proposal draft for the caller's organisation")
   public Mono<ResponseEntity<ProposalView>> create(@Valid @RequestBody ProposalRequest body, Caller caller,
       @RequestHeader(value = Requests.CORRELATION_HEADER, required = false) String correlation) {
-    return Mono.defer(() -> {
+    return guard.protect(Mono.defer(() -> {
       if (body.programId() == null || body.programId().isBlank()) {
         return Mono.error(IntakeRefusal.rule("program-required", "Program required", "programId is required"));
       }
       return proposals.createDraft(new ProposalUseCases.CreateDraftCommand(Requests.viewer(caller), body.programId(),
           body.challengeId(), body.toContent(), Requests.correlationId(correlation)));
     }).map(p -> ResponseEntity.created(URI.create("/proposals/" + p.value().id())).eTag(etag(p))
-        .body(ProposalView.of(p.value())));
+        .body(ProposalView.of(p.value()))));
   }
 
   @PutMapping("/proposals/{proposalId}")
@@ -66,14 +70,14 @@ public class ProposalController {
   @Operation(summary = "Edit a draft (programId and challengeId of the body are ignored)")
   public Mono<ResponseEntity<ProposalView>> edit(@PathVariable String proposalId, @Valid @RequestBody ProposalRequest body,
       Caller caller, @RequestHeader(value = Requests.CORRELATION_HEADER, required = false) String correlation) {
-    return Mono.defer(() -> proposals.editDraft(Requests.viewer(caller), proposalId, body.toContent(),
-        Requests.correlationId(correlation))).map(ProposalController::ok);
+    return guard.protect(Mono.defer(() -> proposals.editDraft(Requests.viewer(caller), proposalId, body.toContent(),
+        Requests.correlationId(correlation))).map(ProposalController::ok));
   }
 
   @DeleteMapping("/proposals/{proposalId}")
   @PreAuthorize(APPLICANT)
   public Mono<ResponseEntity<Void>> delete(@PathVariable String proposalId, Caller caller) {
-    return proposals.deleteDraft(Requests.viewer(caller), proposalId).thenReturn(ResponseEntity.noContent().build());
+    return guard.protect(proposals.deleteDraft(Requests.viewer(caller), proposalId).thenReturn(ResponseEntity.noContent().build()));
   }
 
   @PostMapping("/proposals/{proposalId}/submit")
@@ -83,24 +87,24 @@ public class ProposalController {
   public Mono<ResponseEntity<ProposalView>> submit(@PathVariable String proposalId,
       @RequestHeader("Idempotency-Key") String idempotencyKey, @Valid @RequestBody SubmitRequest body, Caller caller,
       @RequestHeader(value = Requests.CORRELATION_HEADER, required = false) String correlation) {
-    return Mono.defer(() -> proposals.submit(new ProposalUseCases.SubmitCommand(Requests.viewer(caller), proposalId,
+    return guard.protect(Mono.defer(() -> proposals.submit(new ProposalUseCases.SubmitCommand(Requests.viewer(caller), proposalId,
             idempotencyKey, body.pledge().accepted(), body.pledge().textVersion(), Requests.correlationId(correlation))))
-        .map(ProposalController::ok);
+        .map(ProposalController::ok));
   }
 
   @PostMapping("/proposals/{proposalId}/withdraw")
   @PreAuthorize(APPLICANT)
   public Mono<ResponseEntity<ProposalView>> withdraw(@PathVariable String proposalId, Caller caller,
       @RequestHeader(value = Requests.CORRELATION_HEADER, required = false) String correlation) {
-    return proposals.withdraw(Requests.viewer(caller), proposalId, Requests.correlationId(correlation))
-        .map(ProposalController::ok);
+    return guard.protect(proposals.withdraw(Requests.viewer(caller), proposalId, Requests.correlationId(correlation))
+        .map(ProposalController::ok));
   }
 
   @GetMapping("/proposals/{proposalId}")
   @PreAuthorize(READERS)
   @Operation(summary = "Read a proposal; an applicant sees only its own organisation's (others are 404)")
   public Mono<ResponseEntity<ProposalView>> get(@PathVariable String proposalId, Caller caller) {
-    return proposals.get(Requests.viewer(caller), proposalId).map(ProposalController::ok);
+    return guard.protect(proposals.get(Requests.viewer(caller), proposalId).map(ProposalController::ok));
   }
 
   @GetMapping("/proposals")
@@ -110,9 +114,9 @@ public class ProposalController {
       @RequestParam(required = false) ProposalStatus status, @RequestParam(required = false) String after,
       @RequestParam(defaultValue = "20") int limit) {
     int size = Math.max(1, Math.min(limit, 100));
-    return proposals.list(Requests.viewer(caller), new ProposalUseCases.ListQuery(programId, status, after, size))
+    return guard.protect(proposals.list(Requests.viewer(caller), new ProposalUseCases.ListQuery(programId, status, after, size))
         .map(ProposalView::of).collectList()
-        .map(items -> new Page<>(items, items.size() == size ? items.get(items.size() - 1).id() : null));
+        .map(items -> new Page<>(items, items.size() == size ? items.get(items.size() - 1).id() : null)));
   }
 
   @PostMapping("/proposals/{proposalId}/screen")
@@ -120,9 +124,9 @@ public class ProposalController {
   public Mono<ResponseEntity<ProposalView>> screen(@PathVariable String proposalId, Caller caller,
       @RequestHeader(value = "If-Match", required = false) String ifMatch,
       @RequestHeader(value = Requests.CORRELATION_HEADER, required = false) String correlation) {
-    return decisions.screen(Requests.viewer(caller), proposalId, Requests.expectedVersion(ifMatch),
+    return guard.protect(decisions.screen(Requests.viewer(caller), proposalId, Requests.expectedVersion(ifMatch),
         Requests.correlationId(correlation))
-        .map(ProposalController::ok);
+        .map(ProposalController::ok));
   }
 
   @PostMapping("/proposals/{proposalId}/review")
@@ -130,9 +134,9 @@ public class ProposalController {
   public Mono<ResponseEntity<ProposalView>> review(@PathVariable String proposalId, Caller caller,
       @RequestHeader(value = "If-Match", required = false) String ifMatch,
       @RequestHeader(value = Requests.CORRELATION_HEADER, required = false) String correlation) {
-    return decisions.sendToReview(Requests.viewer(caller), proposalId, Requests.expectedVersion(ifMatch),
+    return guard.protect(decisions.sendToReview(Requests.viewer(caller), proposalId, Requests.expectedVersion(ifMatch),
         Requests.correlationId(correlation))
-        .map(ProposalController::ok);
+        .map(ProposalController::ok));
   }
 
   @PostMapping("/proposals/{proposalId}/award")
@@ -143,8 +147,8 @@ public class ProposalController {
       @Valid @RequestBody AwardRequest body, Caller caller,
       @RequestHeader(value = "If-Match", required = false) String ifMatch,
       @RequestHeader(value = Requests.CORRELATION_HEADER, required = false) String correlation) {
-    return decisions.award(new DecisionUseCases.AwardCommand(Requests.viewer(caller), proposalId, body.amountFen(),
-        Requests.expectedVersion(ifMatch), Requests.correlationId(correlation))).map(ProposalController::ok);
+    return guard.protect(decisions.award(new DecisionUseCases.AwardCommand(Requests.viewer(caller), proposalId, body.amountFen(),
+        Requests.expectedVersion(ifMatch), Requests.correlationId(correlation))).map(ProposalController::ok));
   }
 
   @PostMapping("/proposals/{proposalId}/reject")
@@ -153,8 +157,8 @@ public class ProposalController {
       @Valid @RequestBody RejectRequest body, Caller caller,
       @RequestHeader(value = "If-Match", required = false) String ifMatch,
       @RequestHeader(value = Requests.CORRELATION_HEADER, required = false) String correlation) {
-    return decisions.reject(new DecisionUseCases.RejectCommand(Requests.viewer(caller), proposalId, body.reason(),
-        Requests.expectedVersion(ifMatch), Requests.correlationId(correlation))).map(ProposalController::ok);
+    return guard.protect(decisions.reject(new DecisionUseCases.RejectCommand(Requests.viewer(caller), proposalId, body.reason(),
+        Requests.expectedVersion(ifMatch), Requests.correlationId(correlation))).map(ProposalController::ok));
   }
 
   private static ResponseEntity<ProposalView> ok(Versioned<Proposal> p) {

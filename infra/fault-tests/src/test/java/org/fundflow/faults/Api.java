@@ -1,0 +1,118 @@
+package org.fundflow.faults;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The clients' HTTP access to the four services. Every answer is recorded in {@link Traffic}. {@link #call} retries
+ * with a bounded back-off what a fault can cause - no connection, a timeout, a 5xx - so a client survives a
+ * killed service, broker or store; whether the retried request is safe is the caller's business (keys, re-reads).
+ */
+final class Api {
+
+  static final JsonMapper JSON = JsonMapper.builder().build();
+  static final Duration GIVE_UP_AFTER = Duration.ofMinutes(10);
+
+  record Response(int status, String body, Map<String, List<String>> headers, int attempts) {
+    JsonNode json() {
+      return body == null || body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body);
+    }
+
+    String header(String name) {
+      return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+          .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+    }
+
+    boolean retried() {
+      return attempts > 1;
+    }
+  }
+
+  private final Map<String, String> urls;
+  private final Traffic traffic;
+  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(5)).build();
+
+  Api(Map<String, String> urls, Traffic traffic) {
+    this.urls = Map.copyOf(urls);
+    this.traffic = traffic;
+  }
+
+  Response call(String method, String service, String path, String token, Object body) {
+    return call(method, service, path, token, body, Map.of());
+  }
+
+  /** Sends until there is an answer that is not a 5xx, backing off 0.2 s doubling to 3 s; fails after 10 minutes. */
+  Response call(String method, String service, String path, String token, Object body, Map<String, String> headers) {
+    long deadline = System.nanoTime() + GIVE_UP_AFTER.toNanos();
+    long backOff = 200;
+    String last = "";
+    for (int attempt = 1; ; attempt++) {
+      try {
+        Response r = once(method, service, path, token, body, headers, attempt);
+        if (r.status() < 500) {
+          return r;
+        }
+        last = r.status() + " " + r.body();
+      } catch (IOException e) {
+        last = e.toString();
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(method + " " + service + path + " still failing after " + GIVE_UP_AFTER + ": " + last);
+      }
+      pause(backOff);
+      backOff = Math.min(3_000, backOff * 2);
+    }
+  }
+
+  /** One attempt, recorded; an exception when no answer came (refused, reset, timed out). */
+  Response once(String method, String service, String path, String token, Object body, Map<String, String> headers,
+      int attempt) throws IOException {
+    String payload = body == null ? (method.equals("GET") ? null : "{}")
+        : body instanceof String s ? s : JSON.writeValueAsString(body);
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(urls.get(service) + path))
+        .timeout(Duration.ofSeconds(30))
+        .header("Accept", "application/json, application/problem+json")
+        .method(method, payload == null ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(payload, StandardCharsets.UTF_8));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    if (payload != null) {
+      request.header("Content-Type", "application/json");
+    }
+    headers.forEach(request::header);
+    try {
+      HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      String contentType = r.headers().firstValue("Content-Type").orElse("");
+      traffic.record(new Traffic.Exchange(service, method, path, r.statusCode(), System.currentTimeMillis(),
+          r.headers().firstValue("Retry-After").isPresent(), contentType.startsWith("application/problem+json")));
+      return new Response(r.statusCode(), r.body(), r.headers().map(), attempt);
+    } catch (IOException e) {
+      traffic.unanswered();
+      throw e;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static void pause(long millis) {
+    try {
+      TimeUnit.MILLISECONDS.sleep(millis); // back-off between attempts of a client, not a test waiting for a result
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
