@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.fundflow.intake.application.port.in.DecisionUseCases.AwardCommand;
 import org.fundflow.intake.application.port.in.ProposalUseCases.CreateDraftCommand;
 import org.fundflow.intake.application.port.in.ProposalUseCases.DraftContent;
@@ -88,6 +89,21 @@ class ProposalServiceTest {
     assertThat(programs.committed).isZero();
     assertThat(programs.commitments).isEmpty();
     assertThat(proposals.docs.get(id).value().status()).isEqualTo(ProposalStatus.UNDER_REVIEW);
+  }
+
+  @Test
+  void givenConcurrentAwardWrittenOnThisReservation_whenThisWriteLoses_thenReservationStays() {
+    String id = underReview(1_000);
+    // the other request found the proposal reserved (by this one), went on and wrote the award first
+    proposals.beforeNextSave.set(() -> {
+      Versioned<Proposal> current = proposals.docs.get(id);
+      proposals.docs.put(id, new Versioned<>(current.value().award(1_000, "pm-2", NOW), current.version() + 1));
+    });
+    assertThatThrownBy(() -> service.award(new AwardCommand(MANAGER, id, 1_000, null, "c")).block())
+        .isInstanceOf(RuntimeException.class);
+    assertThat(proposals.docs.get(id).value().status()).isEqualTo(ProposalStatus.AWARDED);
+    assertThat(programs.committed).as("the standing award keeps its budget").isEqualTo(1_000);
+    assertThat(programs.commitments).containsEntry(id, 1_000L);
   }
 
   @Test
@@ -259,6 +275,8 @@ class ProposalServiceTest {
     final Map<String, Versioned<Proposal>> docs = new ConcurrentHashMap<>();
     final List<IntakeEvent> events = new ArrayList<>();
     final AtomicBoolean failNextSaveForever = new AtomicBoolean();
+    /** Runs once before the next save, which then finds the proposal changed (a concurrent writer). */
+    final AtomicReference<Runnable> beforeNextSave = new AtomicReference<>();
 
     @Override
     public Mono<Versioned<Proposal>> find(String id) {
@@ -275,6 +293,10 @@ class ProposalServiceTest {
       return Mono.defer(() -> {
         if (failNextSaveForever.get()) {
           return Mono.error(new StaleVersionException("changed"));
+        }
+        Runnable concurrent = beforeNextSave.getAndSet(null);
+        if (concurrent != null) {
+          concurrent.run();
         }
         Versioned<Proposal> current = docs.get(p.id());
         if (expectedVersion == null ? current != null : current == null || current.version() != expectedVersion) {

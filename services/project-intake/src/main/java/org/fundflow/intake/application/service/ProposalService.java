@@ -196,7 +196,7 @@ public final class ProposalService implements ProposalUseCases, DecisionUseCases
                   Programs.PendingReservation mine =
                       new Programs.PendingReservation(p.programId(), p.id(), c.amountFen(), now);
                   return write
-                      .onErrorResume(e -> programs.release(p.programId(), p.id()).then(Mono.error(e)))
+                      .onErrorResume(e -> settleAfterFailedWrite(mine).then(Mono.error(e)))
                       .flatMap(awarded -> programs.confirm(mine).onErrorReturn(false).thenReturn(awarded));
                 });
               })));
@@ -205,6 +205,20 @@ public final class ProposalService implements ProposalUseCases, DecisionUseCases
   }
 
   // ---------------------------------------------------------------- helpers
+
+  /**
+   * This request's award write failed after it reserved. A concurrent request for the same proposal may have
+   * written the award on this very reservation (it found it reserved and went on): then the reservation stays.
+   * Only when no award stands is the budget given back; if even that read fails, the reconciler settles it later.
+   */
+  private Mono<Void> settleAfterFailedWrite(Programs.PendingReservation mine) {
+    return proposals.find(mine.proposalId())
+        .map(found -> found.value().awardedAmountFen() != null)
+        .defaultIfEmpty(false)
+        .flatMap(awarded -> awarded ? programs.confirm(mine) : programs.release(mine.programId(), mine.proposalId()).thenReturn(true))
+        .onErrorResume(ignored -> Mono.empty())
+        .then();
+  }
 
   private Mono<Versioned<Proposal>> change(Viewer viewer, String proposalId, String correlationId,
       Function<Proposal, Mono<Proposal>> decide, Function<Proposal, List<IntakeEvent>> events) {
