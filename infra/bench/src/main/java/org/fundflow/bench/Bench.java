@@ -41,6 +41,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
+import org.fundflow.platform.test.ServiceProcess;
 import org.fundflow.platform.test.SharedInfrastructure;
 import org.fundflow.platform.test.TestJwts;
 import reactor.core.publisher.Flux;
@@ -1026,7 +1027,7 @@ public final class Bench {
     b.append("\nfinished ").append(Instant.now()).append(", load ").append(loadavg()).append('\n');
     System.out.println(b);
     try {
-      Path out = Services.repositoryRoot().resolve("infra/bench/target/bench-result.md");
+      Path out = ServiceProcess.repositoryRoot().resolve("infra/bench/target/bench-result.md");
       Files.createDirectories(out.getParent());
       Files.writeString(out, b.toString());
     } catch (IOException | RuntimeException e) {

@@ -31,7 +31,7 @@ final class Services {
   }
 
   void start(SharedInfrastructure infrastructure) throws IOException {
-    Path logDir = repositoryRoot().resolve("infra/bench/target/bench-logs");
+    Path logDir = ServiceProcess.repositoryRoot().resolve("infra/bench/target/bench-logs");
     Map<String, Long> started = new LinkedHashMap<>();
     for (String service : NAMES) {
       List<String> options = new ArrayList<>(
@@ -112,16 +112,5 @@ final class Services {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
-  }
-
-  static Path repositoryRoot() {
-    Path dir = Path.of("").toAbsolutePath();
-    while (dir != null && !Files.exists(dir.resolve("services"))) {
-      dir = dir.getParent();
-    }
-    if (dir == null) {
-      throw new IllegalStateException("cannot find the repository root from " + Path.of("").toAbsolutePath());
-    }
-    return dir;
   }
 }
