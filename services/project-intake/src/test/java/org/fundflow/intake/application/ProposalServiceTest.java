@@ -261,13 +261,18 @@ class ProposalServiceTest {
     }
 
     @Override
-    public Mono<Boolean> releaseAbandoned(PendingReservation reservation) {
-      return Mono.just(false);
+    public synchronized Mono<Boolean> releaseAbandoned(PendingReservation reservation) {
+      if (!Long.valueOf(reservation.amountFen()).equals(commitments.get(reservation.proposalId()))) {
+        return Mono.just(false);
+      }
+      commitments.remove(reservation.proposalId());
+      committed -= reservation.amountFen();
+      return Mono.just(true);
     }
 
     @Override
     public Mono<Boolean> confirm(PendingReservation reservation) {
-      return Mono.just(false);
+      return Mono.just(commitments.containsKey(reservation.proposalId()));
     }
   }
 

@@ -46,6 +46,7 @@ public final class ProposalService implements ProposalUseCases, DecisionUseCases
 
   private final Proposals proposals;
   private final Programs programs;
+  private final ReservationSettlement settlement;
   private final Challenges challenges;
   private final Holds holds;
   private final PersonIds personIds;
@@ -56,6 +57,7 @@ public final class ProposalService implements ProposalUseCases, DecisionUseCases
       IdGenerator ids, Clock clock) {
     this.proposals = proposals;
     this.programs = programs;
+    this.settlement = new ReservationSettlement(programs, proposals);
     this.challenges = challenges;
     this.holds = holds;
     this.personIds = personIds;
@@ -209,15 +211,10 @@ public final class ProposalService implements ProposalUseCases, DecisionUseCases
   /**
    * This request's award write failed after it reserved. A concurrent request for the same proposal may have
    * written the award on this very reservation (it found it reserved and went on): then the reservation stays.
-   * Only when no award stands is the budget given back; if even that read fails, the reconciler settles it later.
+   * Only when no award stands is the budget given back; if even that fails, the reconciler settles it later.
    */
   private Mono<Void> settleAfterFailedWrite(Programs.PendingReservation mine) {
-    return proposals.find(mine.proposalId())
-        .map(found -> found.value().awardedAmountFen() != null)
-        .defaultIfEmpty(false)
-        .flatMap(awarded -> awarded ? programs.confirm(mine) : programs.release(mine.programId(), mine.proposalId()).thenReturn(true))
-        .onErrorResume(ignored -> Mono.empty())
-        .then();
+    return settlement.settle(mine).onErrorResume(ignored -> Mono.empty()).then();
   }
 
   private Mono<Versioned<Proposal>> change(Viewer viewer, String proposalId, String correlationId,

@@ -17,13 +17,13 @@ import reactor.core.publisher.Mono;
 public final class ReservationReconciliation implements ReconcileReservationsUseCase {
 
   private final Programs programs;
-  private final Proposals proposals;
+  private final ReservationSettlement settlement;
   private final Clock clock;
   private final Duration lease;
 
   public ReservationReconciliation(Programs programs, Proposals proposals, Clock clock, Duration lease) {
     this.programs = programs;
-    this.proposals = proposals;
+    this.settlement = new ReservationSettlement(programs, proposals);
     this.clock = clock;
     this.lease = lease;
   }
@@ -37,11 +37,8 @@ public final class ReservationReconciliation implements ReconcileReservationsUse
   }
 
   private Mono<Reconciled> settle(PendingReservation reservation) {
-    return proposals.find(reservation.proposalId())
-        .map(found -> found.value().awardedAmountFen() != null)
-        .defaultIfEmpty(false)
-        .flatMap(awarded -> awarded
-            ? programs.confirm(reservation).map(done -> new Reconciled(0, done ? 1 : 0))
-            : programs.releaseAbandoned(reservation).map(done -> new Reconciled(done ? 1 : 0, 0)));
+    return settlement.settle(reservation).map(outcome -> new Reconciled(
+        outcome == ReservationSettlement.Outcome.RELEASED ? 1 : 0,
+        outcome == ReservationSettlement.Outcome.CONFIRMED ? 1 : 0));
   }
 }
