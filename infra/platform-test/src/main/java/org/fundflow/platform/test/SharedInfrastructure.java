@@ -1,7 +1,6 @@
 package org.fundflow.platform.test;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.net.InetSocketAddress;
 import java.util.Locale;
 import org.opentest4j.TestAbortedException;
@@ -136,7 +135,7 @@ public final class SharedInfrastructure {
     broker.afterPropertiesSet();
     // spring-kafka-test leaves this system property behind; nobody should pick it up by accident
     System.clearProperty(EmbeddedKafkaKraftBroker.BROKER_LIST_PROPERTY);
-    MongoServer mongo = new MongoServer(new MemoryBackend());
+    MongoServer mongo = new MongoServer(new SnapshotMemoryBackend());
     InetSocketAddress address = mongo.bind();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       mongo.shutdownNow();
