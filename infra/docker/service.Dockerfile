@@ -12,6 +12,6 @@ RUN apt-get update \
 WORKDIR /app
 COPY services/${SERVICE}/target/${SERVICE}-0.1.0-SNAPSHOT.jar /app/service.jar
 USER 10001
-ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=70 -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=48m -Xss512k -XX:+ExitOnOutOfMemoryError" \
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=70 -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=48m -Xss512k -XX:TrimNativeHeapInterval=5000 -XX:+ExitOnOutOfMemoryError" \
     MALLOC_ARENA_MAX=2
 ENTRYPOINT ["java", "-jar", "/app/service.jar"]

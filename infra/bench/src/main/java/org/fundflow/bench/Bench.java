@@ -194,6 +194,7 @@ public final class Bench {
     // ------------------------------------------------------------ (e) RSS after the load
     for (String s : Services.NAMES) {
       long[] rss = services.rssMb(s);
+      services.dumpNativeMemory(s);
       row("(e) RSS MB after the load: " + s, String.valueOf(rss[0]), "peak (VmHWM) " + rss[1], "300 MB target",
           pct(rss[0] / 300.0), f2(loadavg()));
     }
@@ -721,15 +722,25 @@ public final class Bench {
     // several seconds) then 40 % at 100/s; time from the decision's HTTP answer to the BALANCE disbursement listed by
     // post-subsidy
     int steady = prepared.size() * 6 / 10;
-    decisionRun("10/s", prepared.subList(0, steady), 10, kp99);
-    decisionRun("100/s", prepared.subList(steady, prepared.size()), 100, kp99);
+    decisionRun(infra, "10/s", prepared.subList(0, steady), 10, kp99);
+    decisionRun(infra, "100/s", prepared.subList(steady, prepared.size()), 100, kp99);
     ex.shutdown();
   }
 
-  void decisionRun(String label, List<String[]> projects, double rate, double kp99) throws Exception {
+  void decisionRun(SharedInfrastructure infra, String label, List<String[]> projects, double rate, double kp99)
+      throws Exception {
+    try (CompletionTimes completions = new CompletionTimes(infra.kafkaBootstrapServers())) {
+      decisionRun(label, projects, rate, kp99, completions);
+    }
+  }
+
+  void decisionRun(String label, List<String[]> projects, double rate, double kp99, CompletionTimes completions)
+      throws Exception {
     double la = loadavg();
-    ConcurrentLinkedQueue<Object[]> pending = new ConcurrentLinkedQueue<>(); // {projectId, t0, last read}
+    ConcurrentLinkedQueue<Object[]> pending = new ConcurrentLinkedQueue<>(); // {projectId, t0, last read, answered epoch ms}
     List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
+    List<long[]> hops = Collections.synchronizedList(new ArrayList<>()); // {answered, published, applied, seen} epoch ms
+    List<String> hopProjects = Collections.synchronizedList(new ArrayList<>());
     AtomicInteger failures = new AtomicInteger();
     long start = System.nanoTime();
     long deadline = start + TimeUnit.SECONDS.toNanos(60);
@@ -752,7 +763,7 @@ public final class Bench {
           return null;
         }
         long answered = System.nanoTime();
-        pending.add(new Object[] {p[0], answered, 0L});
+        pending.add(new Object[] {p[0], answered, 0L, System.currentTimeMillis()});
         return null;
       }));
     }
@@ -777,15 +788,19 @@ public final class Bench {
           }
           Response r = call("GET", SUBSIDY, "/disbursements?projectId=" + item[0], OFFICER, null);
           boolean found = false;
+          long applied = 0;
           if (r.status == 200) {
             for (JsonNode d : r.json().get("items")) {
               if (d.at("/trigger/kind").asString().equals("BALANCE")) {
                 found = true;
+                applied = Instant.parse(d.get("createdAt").asString()).toEpochMilli();
               }
             }
           }
           if (found) {
             latencies.add((System.nanoTime() - (long) item[1]) / 1e6);
+            hops.add(new long[] {(long) item[3], 0L, applied, System.currentTimeMillis()});
+            hopProjects.add((String) item[0]);
             seen.incrementAndGet();
           } else {
             item[2] = System.nanoTime();
@@ -815,6 +830,34 @@ public final class Bench {
         f1(percentile(copy, 50)) + " / " + f1(p99), "max " + f1(percentile(copy, 100)) + ", failed " + failures.get(),
         "kafka p99 " + f1(kp99) + " ms", f1(p99 / kp99) + "x; target p99 <= 100 ms: " + (p99 <= 100 ? "met" : "MISSED"),
         f2(la) + " -> " + f2(lb));
+    hopRow(label, hops, hopProjects, completions);
+  }
+
+  /**
+   * Where (c)'s time goes: answer -> published (milestone-review's relay: the record's timestamp),
+   * published -> applied (Kafka delivery + post-subsidy's consumer: the disbursement's createdAt),
+   * applied -> seen (the poller's read). Wall clocks of processes on this one machine.
+   */
+  void hopRow(String label, List<long[]> hops, List<String> projects, CompletionTimes completions) {
+    List<Double> relay = new ArrayList<>();
+    List<Double> consume = new ArrayList<>();
+    List<Double> read = new ArrayList<>();
+    synchronized (hops) {
+      for (int i = 0; i < hops.size(); i++) {
+        long[] h = hops.get(i);
+        Long published = completions.publishedAt(projects.get(i));
+        if (published == null) {
+          continue;
+        }
+        relay.add((double) (published - h[0]));
+        consume.add((double) (h[2] - published));
+        read.add((double) (h[3] - h[2]));
+      }
+    }
+    row("(c) hops at " + label + ", p50 / p99 ms: answer -> published | published -> applied | applied -> seen",
+        f1(percentile(relay, 50)) + " / " + f1(percentile(relay, 99)) + " | " + f1(percentile(consume, 50)) + " / "
+            + f1(percentile(consume, 99)) + " | " + f1(percentile(read, 50)) + " / " + f1(percentile(read, 99)),
+        relay.size() + " of " + hops.size() + " completions seen on milestone.project-events", "", "", "");
   }
 
   /** Sum of the end offsets of every topic but the benchmark's own. */

@@ -34,8 +34,7 @@ final class Services {
     Path logDir = ServiceProcess.repositoryRoot().resolve("infra/bench/target/bench-logs");
     Map<String, Long> started = new LinkedHashMap<>();
     for (String service : NAMES) {
-      List<String> options = new ArrayList<>(
-          List.of("-Xmx192m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=48m", "-Xss512k"));
+      List<String> options = new ArrayList<>(ServiceProcess.DEVSTACK_JVM_OPTIONS);
       // only for profiling a run (e.g. -XX:StartFlightRecording=...): not part of the measured settings
       String extra = System.getenv("BENCH_SERVICE_JVM_OPTS");
       if (extra != null && !extra.isBlank()) {
@@ -99,6 +98,26 @@ final class Services {
       // not Linux or the process is gone: reported as -1
     }
     return new long[] {rss, hwm};
+  }
+
+  /**
+   * With -XX:NativeMemoryTracking in BENCH_SERVICE_JVM_OPTS: the service's native memory summary (heap,
+   * metaspace, code cache, threads, ...) written to bench-logs/&lt;service&gt;-native-memory.txt, to see what its
+   * RSS is made of.
+   */
+  void dumpNativeMemory(String service) {
+    if (!System.getenv().getOrDefault("BENCH_SERVICE_JVM_OPTS", "").contains("NativeMemoryTracking")) {
+      return;
+    }
+    Path out = ServiceProcess.repositoryRoot().resolve("infra/bench/target/bench-logs/" + service + "-native-memory.txt");
+    try {
+      new ProcessBuilder("jcmd", String.valueOf(processes.get(service).pid()), "VM.native_memory", "summary")
+          .redirectErrorStream(true).redirectOutput(out.toFile()).start().waitFor(30, TimeUnit.SECONDS);
+    } catch (IOException e) {
+      // no jcmd: nothing to write
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   void stop() {

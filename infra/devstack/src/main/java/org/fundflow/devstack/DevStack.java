@@ -250,12 +250,13 @@ public final class DevStack {
   }
 
   /**
-   * The JVM settings of a service (issue 7: RSS <= 300 MB under load). The same in infra/bench's Services and
-   * infra/suite-tests' RunningSuite; docker-compose and k8s use the same non-heap options (their heap follows
-   * the container limit). C1 only: far less compiler CPU and code cache on 2 cores; small thread stacks.
+   * The JVM settings of a service (issue 7: RSS <= 300 MB under load). The same as platform-test's
+   * ServiceProcess.DEVSTACK_JVM_OPTIONS (suite-tests, bench); docker-compose and k8s use the same non-heap
+   * options (their heap follows the container limit). C1 only: far less compiler CPU and code cache on 2
+   * cores; small thread stacks. 128 MB of heap: a service keeps ~45-50 MB live after a GC under load.
    */
-  static final List<String> SERVICE_JVM_OPTIONS = List.of("-Xmx192m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-      "-XX:ReservedCodeCacheSize=48m", "-Xss512k");
+  static final List<String> SERVICE_JVM_OPTIONS = List.of("-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+      "-XX:ReservedCodeCacheSize=48m", "-Xss512k", "-XX:TrimNativeHeapInterval=5000");
 
   static Map<String, String> serviceEnvironment(Service s) {
     Map<String, String> env = new LinkedHashMap<>();

@@ -43,10 +43,8 @@ public final class RunningSuite {
     SharedInfrastructure infrastructure = SharedInfrastructure.get();
     Path logDir = Path.of("target", "suite-logs");
     for (String service : SERVICES) {
-      // the devstack's JVM settings (DevStack.SERVICE_JVM_OPTIONS)
       processes.put(service, ServiceProcess.of(service, infrastructure.kafkaBootstrapServers(),
-          infrastructure.mongoUri(""),
-          List.of("-Xmx192m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=48m", "-Xss512k"),
+          infrastructure.mongoUri(""), ServiceProcess.DEVSTACK_JVM_OPTIONS,
           Map.of("MALLOC_ARENA_MAX", "2"), logDir));
     }
     ServiceProcess.startAll(List.copyOf(processes.values()), Duration.ofSeconds(240));
