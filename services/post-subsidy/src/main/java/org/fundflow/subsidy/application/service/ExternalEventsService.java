@@ -175,17 +175,38 @@ public class ExternalEventsService implements ExternalEventsUseCase {
               amountFen, explanation, hold.orElse(null), origin.actor(), clock.instant());
           return disbursements.create(created.next(), created.events(), origin.correlationId(), origin.eventId());
         })
-        .then();
+        .then(Mono.defer(() -> followHold(trigger.disbursementId(), organisationCode, origin)));
+  }
+
+  /**
+   * The organisation's hold as it is now, applied to a disbursement just created: hold-placed and hold-lifted are
+   * applied by another consumer, which may have stored the hold and swept the organisation's disbursements between
+   * this creation's read of the hold and its insert. The sweep stores the hold before it reads, this check reads
+   * after the insert, so at least one of the two sees the other. Not an application of the triggering event (no
+   * inbox entry): holding a held or resuming an unheld disbursement changes nothing.
+   */
+  private Mono<Void> followHold(String disbursementId, String organisationCode, Origin origin) {
+    return holds.activeHold(organisationCode)
+        .map(java.util.Optional::of)
+        .defaultIfEmpty(java.util.Optional.empty())
+        .flatMap(hold -> change(disbursementId, current -> hold.isPresent()
+            ? current.hold(hold.get(), origin.actor(), clock.instant())
+            : current.resume(origin.actor(), clock.instant()), origin, null));
   }
 
   /** Load, decide, write with the version read; on a concurrent change do it again. */
   private Mono<Void> change(String id, Function<Disbursement, Disbursement.Change> decide, Origin origin) {
+    return change(id, decide, origin, origin.eventId());
+  }
+
+  private Mono<Void> change(String id, Function<Disbursement, Disbursement.Change> decide, Origin origin,
+      String appliedEventId) {
     return Mono.defer(() -> disbursements.findById(id).flatMap(current -> {
           Disbursement.Change change = decide.apply(current);
           if (change.next() == null) {
             return Mono.<Boolean>empty();
           }
-          return disbursements.update(change.next(), change.events(), origin.correlationId(), origin.eventId());
+          return disbursements.update(change.next(), change.events(), origin.correlationId(), appliedEventId);
         }))
         .retryWhen(Retry.max(10).filter(ConcurrentChange.class::isInstance))
         .then();

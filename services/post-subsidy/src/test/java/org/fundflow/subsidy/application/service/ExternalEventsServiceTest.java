@@ -13,11 +13,13 @@ import org.fundflow.subsidy.application.port.in.ExternalEventsUseCase.HoldPlaced
 import org.fundflow.subsidy.application.port.in.ExternalEventsUseCase.MilestoneAccepted;
 import org.fundflow.subsidy.application.port.in.ExternalEventsUseCase.Origin;
 import org.fundflow.subsidy.application.port.in.ExternalEventsUseCase.ProjectTerminated;
+import org.fundflow.subsidy.application.port.out.Holds;
 import org.fundflow.subsidy.domain.DisbursementEvent;
 import org.fundflow.subsidy.domain.DisbursementStatus;
 import org.fundflow.subsidy.domain.ProgramKind;
 import org.fundflow.subsidy.domain.TrancheSchedule.Milestone;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
 
 class ExternalEventsServiceTest {
 
@@ -77,5 +79,60 @@ class ExternalEventsServiceTest {
     service.claimVerified(new ClaimVerified("c1", "prg", ORG, false, 0, "rejected", origin("v1"))).block();
     service.claimVerified(new ClaimVerified("c2", "prg", ORG, true, 0, "below minimum", origin("v2"))).block();
     assertThat(disbursements.byId).isEmpty();
+  }
+
+  /**
+   * Holds as another consumer changes them: right after this service's first read of the organisation's hold,
+   * {@code meanwhile} runs (a hold-placed or hold-lifted applied in full, sweep included, before the insert).
+   */
+  static Holds changedAfterFirstRead(InMemory.FakeHolds holds, Runnable meanwhile) {
+    return new Holds() {
+      private int reads;
+
+      @Override
+      public Mono<String> activeHold(String org) {
+        Mono<String> seen = holds.activeHold(org);
+        if (reads++ == 0) {
+          meanwhile.run();
+        }
+        return seen;
+      }
+
+      @Override
+      public Mono<Void> place(String org, String holdId) {
+        return holds.place(org, holdId);
+      }
+
+      @Override
+      public Mono<Boolean> lift(String org, String holdId) {
+        return holds.lift(org, holdId);
+      }
+    };
+  }
+
+  @Test
+  void givenAHoldPlacedWhileAPaymentIsBeingCreated_whenCreated_thenItIsHeldAnyway() {
+    ExternalEventsService racing = new ExternalEventsService(disbursements, new InMemory.FakePrograms(),
+        new InMemory.FakeProjects(), changedAfterFirstRead(holds, () -> service.holdPlaced(
+            new HoldPlaced("h1", ORG, "list", origin("h"))).block()),
+        Clock.fixed(Instant.parse("2026-11-28T08:00:00Z"), ZoneOffset.UTC));
+
+    racing.claimVerified(new ClaimVerified("c1", "prg", ORG, true, 500, "x", origin("v"))).block();
+
+    assertThat(disbursements.byId.get("ps-c1").status()).isEqualTo(DisbursementStatus.ON_HOLD);
+    assertThat(disbursements.published).filteredOn(DisbursementEvent.Held.class::isInstance).hasSize(1);
+  }
+
+  @Test
+  void givenAHoldLiftedWhileAPaymentIsBeingCreated_whenCreated_thenItIsNotLeftOnHold() {
+    holds.place(ORG, "h1").block();
+    ExternalEventsService racing = new ExternalEventsService(disbursements, new InMemory.FakePrograms(),
+        new InMemory.FakeProjects(), changedAfterFirstRead(holds, () -> service.holdLifted(
+            new HoldLifted("h1", ORG, "LIFTED_BY_OFFICER", origin("l"))).block()),
+        Clock.fixed(Instant.parse("2026-11-28T08:00:00Z"), ZoneOffset.UTC));
+
+    racing.claimVerified(new ClaimVerified("c1", "prg", ORG, true, 500, "x", origin("v"))).block();
+
+    assertThat(disbursements.byId.get("ps-c1").status()).isEqualTo(DisbursementStatus.CREATED);
   }
 }
