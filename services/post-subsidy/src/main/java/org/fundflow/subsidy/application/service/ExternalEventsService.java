@@ -173,9 +173,10 @@ public class ExternalEventsService implements ExternalEventsUseCase {
         .flatMap(hold -> {
           Disbursement.Change created = Disbursement.create(trigger, programId, projectId, claimId, organisationCode,
               amountFen, explanation, hold.orElse(null), origin.actor(), clock.instant());
-          return disbursements.create(created.next(), created.events(), origin.correlationId(), origin.eventId());
+          return disbursements.create(created.next(), created.events(), origin.correlationId(), origin.eventId())
+              .then(Mono.defer(() -> followHold(trigger.disbursementId(), organisationCode, hold.isPresent(), origin)));
         })
-        .then(Mono.defer(() -> followHold(trigger.disbursementId(), organisationCode, origin)));
+        .then();
   }
 
   /**
@@ -185,10 +186,11 @@ public class ExternalEventsService implements ExternalEventsUseCase {
    * after the insert, so at least one of the two sees the other. Not an application of the triggering event (no
    * inbox entry): holding a held or resuming an unheld disbursement changes nothing.
    */
-  private Mono<Void> followHold(String disbursementId, String organisationCode, Origin origin) {
+  private Mono<Void> followHold(String disbursementId, String organisationCode, boolean heldWhenRead, Origin origin) {
     return holds.activeHold(organisationCode)
         .map(java.util.Optional::of)
         .defaultIfEmpty(java.util.Optional.empty())
+        .filter(hold -> hold.isPresent() != heldWhenRead) // unchanged: the insert already has it right
         .flatMap(hold -> change(disbursementId, current -> hold.isPresent()
             ? current.hold(hold.get(), origin.actor(), clock.instant())
             : current.resume(origin.actor(), clock.instant()), origin, null));
