@@ -110,12 +110,16 @@ class ExternalEventsServiceTest {
     };
   }
 
+  /** A second service on the same stores whose reads of the holds see {@code meanwhile} happen after the first. */
+  ExternalEventsService withHoldsChangedAfterFirstRead(Runnable meanwhile) {
+    return new ExternalEventsService(disbursements, new InMemory.FakePrograms(), new InMemory.FakeProjects(),
+        changedAfterFirstRead(holds, meanwhile), Clock.fixed(Instant.parse("2026-11-28T08:00:00Z"), ZoneOffset.UTC));
+  }
+
   @Test
   void givenAHoldPlacedWhileAPaymentIsBeingCreated_whenCreated_thenItIsHeldAnyway() {
-    ExternalEventsService racing = new ExternalEventsService(disbursements, new InMemory.FakePrograms(),
-        new InMemory.FakeProjects(), changedAfterFirstRead(holds, () -> service.holdPlaced(
-            new HoldPlaced("h1", ORG, "list", origin("h"))).block()),
-        Clock.fixed(Instant.parse("2026-11-28T08:00:00Z"), ZoneOffset.UTC));
+    ExternalEventsService racing = withHoldsChangedAfterFirstRead(() -> service.holdPlaced(
+        new HoldPlaced("h1", ORG, "list", origin("h"))).block());
 
     racing.claimVerified(new ClaimVerified("c1", "prg", ORG, true, 500, "x", origin("v"))).block();
 
@@ -126,10 +130,8 @@ class ExternalEventsServiceTest {
   @Test
   void givenAHoldLiftedWhileAPaymentIsBeingCreated_whenCreated_thenItIsNotLeftOnHold() {
     holds.place(ORG, "h1").block();
-    ExternalEventsService racing = new ExternalEventsService(disbursements, new InMemory.FakePrograms(),
-        new InMemory.FakeProjects(), changedAfterFirstRead(holds, () -> service.holdLifted(
-            new HoldLifted("h1", ORG, "LIFTED_BY_OFFICER", origin("l"))).block()),
-        Clock.fixed(Instant.parse("2026-11-28T08:00:00Z"), ZoneOffset.UTC));
+    ExternalEventsService racing = withHoldsChangedAfterFirstRead(() -> service.holdLifted(
+        new HoldLifted("h1", ORG, "LIFTED_BY_OFFICER", origin("l"))).block());
 
     racing.claimVerified(new ClaimVerified("c1", "prg", ORG, true, 500, "x", origin("v"))).block();
 
