@@ -31,7 +31,8 @@ import org.junit.jupiter.api.DynamicTest;
  * }
  * }</pre>
  *
- * Only the service's production classes are checked (test classes and jars are not imported).
+ * Only the service's production classes are checked (test classes and jars are not imported). The portal applies
+ * {@link #forPortal(String)}.
  */
 public final class HexagonRules {
 
@@ -57,19 +58,30 @@ public final class HexagonRules {
           "org.fundflow.integrity.application.port.in.IntegrityRecordQuery"));
 
   private final String basePackage;
+  private final boolean hexagon;
   private final Set<String> portInNameExceptions;
 
-  private HexagonRules(String basePackage) {
+  private HexagonRules(String basePackage, boolean hexagon) {
     if (!basePackage.startsWith("org.fundflow.") || basePackage.endsWith(".")) {
       throw new IllegalArgumentException("a service's base package is org.fundflow.<context>, not " + basePackage);
     }
     this.basePackage = basePackage;
+    this.hexagon = hexagon;
     this.portInNameExceptions = PORT_IN_NAMES_NOT_YET_USE_CASES.getOrDefault(basePackage, Set.of());
   }
 
   /** The rule set for the service whose classes live under {@code basePackage}, e.g. {@code org.fundflow.intake}. */
   public static HexagonRules forService(String basePackage) {
-    return new HexagonRules(basePackage);
+    return new HexagonRules(basePackage, true);
+  }
+
+  /**
+   * The rules for the portal (e.g. {@code org.fundflow.portal}), which has no hexagon: web pages and HTTP clients of
+   * the services. It must not use another service's classes (nor the test kit), and where it declares use cases,
+   * commands or message records they follow the services' names. The layer rules are left out.
+   */
+  public static HexagonRules forPortal(String basePackage) {
+    return new HexagonRules(basePackage, false);
   }
 
   /** One JUnit test per rule, over the service's production classes. */
@@ -85,8 +97,15 @@ public final class HexagonRules {
         .importPackages(basePackage);
   }
 
-  /** Every rule of the set, in the order they are reported. */
+  /** Every rule of the set, in the order they are reported (the portal's: no layer rules). */
   public List<NamedRule> rules() {
+    if (!hexagon) {
+      return List.of(
+          noOtherServicePackages(),
+          portInInterfacesAreUseCases(),
+          commandsAreUseCaseInputs(),
+          messagesAreInboundKafkaRecords());
+    }
     return List.of(
         domainIsPureJava(),
         applicationHasNoFrameworksNorAdapters(),

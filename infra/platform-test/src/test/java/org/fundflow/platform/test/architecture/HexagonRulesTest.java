@@ -62,6 +62,20 @@ class HexagonRulesTest {
   }
 
   @Test
+  void givenThePortal_whenRules_thenNoLayerRulesButTheForeignPackageAndNamingRules() {
+    List<NamedRule> rules = HexagonRules.forPortal("org.fundflow.archclean").rules();
+
+    assertThat(rules).extracting(NamedRule::name).containsExactly("no dependency on another service's packages",
+        "port.in interfaces are named *UseCase", "*Command classes are records in application.port.in",
+        "*Message classes are records in adapter.in.kafka");
+    for (NamedRule rule : rules) {
+      assertThat(evaluate(rule, "org.fundflow.archclean").hasViolation()).as(rule.name()).isFalse();
+    }
+    assertThat(evaluate(HexagonRules.forPortal("org.fundflow.archfixture").noOtherServicePackages(),
+        "org.fundflow.archfixture").hasViolation()).isTrue();
+  }
+
+  @Test
   void givenAPackageOutsideFundflow_whenForService_thenRefused() {
     assertThatThrownBy(() -> HexagonRules.forService("com.example.shop")).isInstanceOf(IllegalArgumentException.class);
   }
