@@ -14,6 +14,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 
@@ -84,9 +85,19 @@ public final class HexagonRules {
     return new HexagonRules(basePackage, false);
   }
 
-  /** One JUnit test per rule, over the service's production classes. */
+  /**
+   * One JUnit test per rule, over the service's production classes, and one that the recorded naming exceptions
+   * still exist (a renamed port must leave the list).
+   */
   public Stream<DynamicTest> tests() {
-    return NamedRule.tests(rules(), this::importClasses);
+    Supplier<JavaClasses> classes = NamedRule.memoize(this::importClasses);
+    return Stream.concat(NamedRule.tests(rules(), classes),
+        Stream.of(DynamicTest.dynamicTest("recorded naming exceptions still exist", () -> {
+          List<String> gone = portInNameExceptions.stream().filter(name -> !classes.get().contain(name)).sorted().toList();
+          if (!gone.isEmpty()) {
+            throw new AssertionError("remove from HexagonRules.PORT_IN_NAMES_NOT_YET_USE_CASES, no such class: " + gone);
+          }
+        })));
   }
 
   /** The service's production classes, as the tests check them. */

@@ -16,7 +16,7 @@ public record NamedRule(String name, ArchRule rule) {
     return rules.stream().map(r -> DynamicTest.dynamicTest(r.name(), () -> r.rule().check(once.get())));
   }
 
-  private static <T> Supplier<T> memoize(Supplier<T> supplier) {
+  static <T> Supplier<T> memoize(Supplier<T> supplier) {
     return new Supplier<>() {
       private T value;
 
