@@ -1,0 +1,42 @@
+package org.fundflow.bench;
+
+import static org.fundflow.bench.Figures.f1;
+import static org.fundflow.bench.Figures.f2;
+import static org.fundflow.bench.Figures.loadavg;
+import static org.fundflow.bench.Figures.pct;
+
+import org.fundflow.platform.test.SharedInfrastructure;
+
+/**
+ * (e) start-up and memory: the four services started together, each one's time to readiness; after all the load,
+ * each one's RSS (and peak) against the 300 MB target.
+ */
+final class StartupPhase {
+
+  private final Report report;
+
+  StartupPhase(Report report) {
+    this.report = report;
+  }
+
+  /** Starts the services (the caller stops them) and reports their start-up times. */
+  void start(Services services, SharedInfrastructure infra) throws Exception {
+    double l0 = loadavg();
+    services.start(infra);
+    double l1 = loadavg();
+    for (String s : Services.NAMES) {
+      report.row("(e) start-up s: " + s + " (4 JVMs started together)", f1(services.startupMillis.get(s) / 1000.0), "", "",
+          "", f2(l0) + " -> " + f2(l1));
+    }
+  }
+
+  /** The RSS of each service after the load (and, with NativeMemoryTracking, its native memory summary). */
+  void memoryAfterLoad(Services services) {
+    for (String s : Services.NAMES) {
+      long[] rss = services.rssMb(s);
+      services.dumpNativeMemory(s);
+      report.row("(e) RSS MB after the load: " + s, String.valueOf(rss[0]), "peak (VmHWM) " + rss[1], "300 MB target",
+          pct(rss[0] / 300.0), f2(loadavg()));
+    }
+  }
+}

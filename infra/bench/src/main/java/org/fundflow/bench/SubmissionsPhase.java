@@ -1,0 +1,219 @@
+package org.fundflow.bench;
+
+import static org.fundflow.bench.Figures.f0;
+import static org.fundflow.bench.Figures.f1;
+import static org.fundflow.bench.Figures.list;
+import static org.fundflow.bench.Figures.loadavg;
+import static org.fundflow.bench.Figures.loads;
+import static org.fundflow.bench.Figures.median;
+import static org.fundflow.bench.Figures.pct;
+import static org.fundflow.bench.Report.say;
+import static org.fundflow.bench.ServiceClient.INTAKE;
+import static org.fundflow.bench.ServiceClient.applicant;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * (a) submissions: per run a pool of DRAFT proposals, then {@code POST /proposals/{id}/submit} by {@link Bench#CLIENTS}
+ * closed-loop clients for 6 s (saturation), then paced at half the saturation rate; CPU per submission.
+ */
+final class SubmissionsPhase {
+
+  /** One load run: submissions/s (200s only), latency p50/p99 ms, answers. */
+  record Load(double rate, double p50, double p99, int ok, int errors, String firstError) {
+    @Override
+    public String toString() {
+      return String.format("%.0f/s, p50 %.1f ms, p99 %.1f ms, ok %d, errors %d%s", rate, p50, p99, ok, errors,
+          firstError == null ? "" : " (first: " + firstError + ")");
+    }
+  }
+
+  private final ServiceClient client;
+  private final Services services;
+  private final Report report;
+  private final int repeats;
+
+  SubmissionsPhase(ServiceClient client, Services services, Report report, int repeats) {
+    this.client = client;
+    this.services = services;
+    this.report = report;
+    this.repeats = repeats;
+  }
+
+  void run(String program, double rawInserts) throws Exception {
+    double[] satRate = new double[repeats];
+    double[] satP50 = new double[repeats];
+    double[] satP99 = new double[repeats];
+    double[] satLoad = new double[2 * repeats];
+    int errors = 0;
+    long[] cpu = new long[Services.NAMES.size() + 1];
+    int submitted = 0;
+    for (int i = 0; i < repeats; i++) {
+      ConcurrentLinkedQueue<String[]> pool = drafts(program, 600, Duration.ofSeconds(30));
+      Services.sleep(3000); // let the drafts' own events settle: the CPU counted below is the submissions'
+      satLoad[2 * i] = loadavg();
+      long[] before = cpuNow();
+      Load r = submit(pool, Bench.CLIENTS, 0, Duration.ofSeconds(6));
+      Services.sleep(3000); // the consumers finish what the submissions caused
+      long[] after = cpuNow();
+      for (int k = 0; k < cpu.length; k++) {
+        cpu[k] += after[k] - before[k];
+      }
+      submitted += r.ok;
+      satLoad[2 * i + 1] = loadavg();
+      satRate[i] = r.rate;
+      satP50[i] = r.p50;
+      satP99[i] = r.p99;
+      errors += r.errors;
+      say("(a) saturation run " + (i + 1) + ": " + r);
+    }
+    double sat = median(satRate);
+    report.row("(a) submissions/s at saturation (" + Bench.CLIENTS + " clients)", f0(sat), "runs " + list(satRate),
+        f0(rawInserts) + " inserts/s", pct(sat / rawInserts) + " (target >= 50%)", loads(satLoad));
+    report.row("(a) submission p50 / p99 ms at saturation", f1(median(satP50)) + " / " + f1(median(satP99)),
+        "p99 runs " + list(satP99), "", "", loads(satLoad));
+    if (submitted > 0) {
+      List<String> perService = new ArrayList<>();
+      long total = 0;
+      for (int k = 0; k < Services.NAMES.size(); k++) {
+        perService.add(Services.NAMES.get(k) + " " + f1((double) cpu[k] / submitted));
+        total += cpu[k];
+      }
+      report.row("(a) CPU ms per submission (saturation runs, +3 s for the consumers)", f1((double) total / submitted),
+          String.join(", ", perService) + "; bench JVM (broker, store, clients) " + f1((double) cpu[cpu.length - 1] / submitted),
+          "", "", "");
+    }
+    double half = sat / 2;
+    double[] hRate = new double[repeats];
+    double[] hP50 = new double[repeats];
+    double[] hP99 = new double[repeats];
+    double[] hLoad = new double[2 * repeats];
+    for (int i = 0; i < repeats; i++) {
+      ConcurrentLinkedQueue<String[]> pool = drafts(program, (int) Math.min(600, half * 6 + 20), Duration.ofSeconds(30));
+      hLoad[2 * i] = loadavg();
+      Load r = submit(pool, Bench.CLIENTS, half, Duration.ofSeconds(6));
+      hLoad[2 * i + 1] = loadavg();
+      hRate[i] = r.rate;
+      hP50[i] = r.p50;
+      hP99[i] = r.p99;
+      errors += r.errors;
+      say("(a) half-rate run " + (i + 1) + ": " + r);
+    }
+    report.row("(a) submissions/s offered at half (" + f0(half) + "/s)", f0(median(hRate)), "runs " + list(hRate),
+        f0(rawInserts) + " inserts/s", pct(median(hRate) / rawInserts), loads(hLoad));
+    report.row("(a) submission p50 / p99 ms at half rate", f1(median(hP50)) + " / " + f1(median(hP99)),
+        "p99 runs " + list(hP99), "", "", loads(hLoad));
+    if (errors > 0) {
+      report.note("(a) non-200 submissions: " + errors);
+    }
+  }
+
+  /** CPU ms so far of each service JVM (in Services.NAMES order), then of this JVM. */
+  private long[] cpuNow() {
+    long[] now = new long[Services.NAMES.size() + 1];
+    for (int k = 0; k < Services.NAMES.size(); k++) {
+      now[k] = services.cpuMillis(Services.NAMES.get(k));
+    }
+    now[now.length - 1] = Services.cpuMillisOf(ProcessHandle.current().pid());
+    return now;
+  }
+
+  /** Up to {@code count} DRAFT proposals spread over the organisations; each entry {org, proposalId}. */
+  ConcurrentLinkedQueue<String[]> drafts(String program, int count, Duration atMost) throws Exception {
+    ConcurrentLinkedQueue<String[]> pool = new ConcurrentLinkedQueue<>();
+    long deadline = System.nanoTime() + atMost.toNanos();
+    AtomicInteger next = new AtomicInteger();
+    ExecutorService pool8 = Executors.newFixedThreadPool(Bench.CLIENTS);
+    long start = System.nanoTime();
+    List<Future<?>> fs = new ArrayList<>();
+    for (int t = 0; t < Bench.CLIENTS; t++) {
+      fs.add(pool8.submit(() -> {
+        int i;
+        while ((i = next.getAndIncrement()) < count && System.nanoTime() < deadline) {
+          String org = Requests.ORGS.get(i % Requests.ORGS.size());
+          ServiceClient.Response r = client.call("POST", INTAKE, "/proposals", applicant(org),
+              Requests.proposalBody(program, org, i));
+          if (r.status() == 201) {
+            pool.add(new String[] {org, r.json().get("id").asString()});
+          }
+        }
+        return null;
+      }));
+    }
+    for (Future<?> f : fs) {
+      f.get();
+    }
+    pool8.shutdown();
+    say("drafts: " + pool.size() + " in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+    return pool;
+  }
+
+  /** Submits drafts from the pool with {@code clients} threads, closed loop (rate 0) or paced at {@code rate}/s. */
+  Load submit(ConcurrentLinkedQueue<String[]> pool, int clients, double rate, Duration atMost) throws Exception {
+    Latencies latencies = new Latencies();
+    AtomicInteger ok = new AtomicInteger();
+    AtomicInteger errors = new AtomicInteger();
+    List<String> firstError = Collections.synchronizedList(new ArrayList<>());
+    long start = System.nanoTime();
+    long deadline = start + atMost.toNanos();
+    AtomicLong slot = new AtomicLong();
+    long interval = rate > 0 ? (long) (1e9 / rate) : 0;
+    ExecutorService ex = Executors.newFixedThreadPool(clients);
+    List<Future<?>> fs = new ArrayList<>();
+    AtomicLong end = new AtomicLong(start);
+    for (int t = 0; t < clients; t++) {
+      fs.add(ex.submit(() -> {
+        while (System.nanoTime() < deadline) {
+          long t0;
+          if (interval > 0) {
+            long due = start + slot.getAndIncrement() * interval;
+            if (due >= deadline) {
+              break;
+            }
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+              LockSupport.parkNanos(wait);
+            }
+            t0 = due; // latency from the scheduled time: queueing behind a slow server counts
+          } else {
+            t0 = System.nanoTime();
+          }
+          String[] draft = pool.poll();
+          if (draft == null) {
+            break;
+          }
+          ServiceClient.Response r = client.submit(draft[0], draft[1], "submit-" + draft[1]);
+          long t1 = System.nanoTime();
+          end.accumulateAndGet(t1, Math::max);
+          if (r.status() == 200) {
+            ok.incrementAndGet();
+            latencies.recordNanos(t0, t1);
+          } else {
+            if (errors.incrementAndGet() == 1) {
+              firstError.add(r.status() + " " + r.body().substring(0, Math.min(200, r.body().length())));
+            }
+          }
+        }
+        return null;
+      }));
+    }
+    for (Future<?> f : fs) {
+      f.get();
+    }
+    ex.shutdown();
+    double seconds = (end.get() - start) / 1e9;
+    seconds = Math.max(seconds, 1e-9); // from the first request to the last answer
+    return new Load(ok.get() / seconds, latencies.percentile(50), latencies.percentile(99), ok.get(), errors.get(),
+        firstError.isEmpty() ? null : firstError.get(0));
+  }
+}

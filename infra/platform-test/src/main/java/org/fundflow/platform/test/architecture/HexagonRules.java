@@ -1,0 +1,206 @@
+package org.fundflow.platform.test.architecture;
+
+import static com.tngtech.archunit.base.DescribedPredicate.describe;
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+
+/**
+ * The one architecture rule set of a Fundflow service (docs/service-guide.md, "Skeleton"): a hexagon under
+ * {@code org.fundflow.<context>} with {@code domain}, {@code application.port.in|out}, {@code application.service},
+ * {@code adapter.in|out.*} and {@code config}. Every service applies it with a thin test:
+ *
+ * <pre>{@code
+ * class ArchitectureTest {
+ *   @TestFactory
+ *   Stream<DynamicTest> hexagon() {
+ *     return HexagonRules.forService("org.fundflow.intake").tests();
+ *   }
+ * }
+ * }</pre>
+ *
+ * Only the service's production classes are checked (test classes and jars are not imported). The portal applies
+ * {@link #forPortal(String)}.
+ */
+public final class HexagonRules {
+
+  /** The platform's packages a service may use; its test kit ({@code org.fundflow.platform.test}) is for tests only. */
+  static final String PLATFORM = "org.fundflow.platform..";
+  static final String PLATFORM_TEST_KIT = "org.fundflow.platform.test..";
+
+  /**
+   * Port-in interfaces whose names do not end in {@code UseCase} yet, by fully qualified name. A rename touches the
+   * web and Kafka adapters of the service, which are being changed elsewhere, so the names are recorded here instead.
+   * TODO(issue 13, point 6): rename these to *UseCase (or split the plural *UseCases into one port per use case)
+   * and empty this list.
+   */
+  static final Map<String, Set<String>> PORT_IN_NAMES_NOT_YET_USE_CASES = Map.of(
+      "org.fundflow.intake", Set.of(
+          "org.fundflow.intake.application.port.in.DecisionUseCases",
+          "org.fundflow.intake.application.port.in.HoldUseCases",
+          "org.fundflow.intake.application.port.in.ProgramUseCases",
+          "org.fundflow.intake.application.port.in.ProposalUseCases"),
+      "org.fundflow.milestone", Set.of(
+          "org.fundflow.milestone.application.port.in.ProjectQueries"),
+      "org.fundflow.integrity", Set.of(
+          "org.fundflow.integrity.application.port.in.IntegrityRecordQuery"));
+
+  private final String basePackage;
+  private final boolean hexagon;
+  private final Set<String> portInNameExceptions;
+
+  private HexagonRules(String basePackage, boolean hexagon) {
+    if (!basePackage.startsWith("org.fundflow.") || basePackage.endsWith(".")) {
+      throw new IllegalArgumentException("a service's base package is org.fundflow.<context>, not " + basePackage);
+    }
+    this.basePackage = basePackage;
+    this.hexagon = hexagon;
+    this.portInNameExceptions = PORT_IN_NAMES_NOT_YET_USE_CASES.getOrDefault(basePackage, Set.of());
+  }
+
+  /** The rule set for the service whose classes live under {@code basePackage}, e.g. {@code org.fundflow.intake}. */
+  public static HexagonRules forService(String basePackage) {
+    return new HexagonRules(basePackage, true);
+  }
+
+  /**
+   * The rules for the portal (e.g. {@code org.fundflow.portal}), which has no hexagon: web pages and HTTP clients of
+   * the services. It must not use another service's classes (nor the test kit), and where it declares use cases,
+   * commands or message records they follow the services' names. The layer rules are left out.
+   */
+  public static HexagonRules forPortal(String basePackage) {
+    return new HexagonRules(basePackage, false);
+  }
+
+  /**
+   * One JUnit test per rule, over the service's production classes, and one that the recorded naming exceptions
+   * still exist (a renamed port must leave the list).
+   */
+  public Stream<DynamicTest> tests() {
+    Supplier<JavaClasses> classes = NamedRule.memoize(this::importClasses);
+    return Stream.concat(NamedRule.tests(rules(), classes),
+        Stream.of(DynamicTest.dynamicTest("recorded naming exceptions still exist", () -> {
+          List<String> gone = portInNameExceptions.stream().filter(name -> !classes.get().contain(name)).sorted().toList();
+          if (!gone.isEmpty()) {
+            throw new AssertionError("remove from HexagonRules.PORT_IN_NAMES_NOT_YET_USE_CASES, no such class: " + gone);
+          }
+        })));
+  }
+
+  /** The service's production classes, as the tests check them. */
+  public JavaClasses importClasses() {
+    return new ClassFileImporter()
+        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+        .importPackages(basePackage);
+  }
+
+  /** Every rule of the set, in the order they are reported (the portal's: no layer rules). */
+  public List<NamedRule> rules() {
+    if (!hexagon) {
+      return List.of(
+          noOtherServicePackages(),
+          portInInterfacesAreUseCases(),
+          commandsAreUseCaseInputs(),
+          messagesAreInboundKafkaRecords());
+    }
+    return List.of(
+        domainIsPureJava(),
+        applicationHasNoFrameworksNorAdapters(),
+        inboundAdaptersDoNotUseOutboundAdapters(),
+        noOtherServicePackages(),
+        portInInterfacesAreUseCases(),
+        commandsAreUseCaseInputs(),
+        messagesAreInboundKafkaRecords());
+  }
+
+  private String pkg(String relative) {
+    return basePackage + "." + relative + "..";
+  }
+
+  /** The domain knows only Java and itself: no Spring, Reactor, Mongo, Kafka, Jackson, Jakarta, platform or outer rings. */
+  public NamedRule domainIsPureJava() {
+    return new NamedRule("domain depends on nothing but java.* and the domain", classes()
+        .that().resideInAPackage(pkg("domain"))
+        .should().onlyDependOnClassesThat().resideInAnyPackage("java..", pkg("domain"))
+        .because("the domain is pure Java: no Spring, Reactor, Mongo, Kafka, Jackson, Jakarta, platform,"
+            + " application, adapter or config classes"));
+  }
+
+  /** Use cases know the domain and their ports; Reactor types are allowed (ports return Mono/Flux). */
+  public NamedRule applicationHasNoFrameworksNorAdapters() {
+    return new NamedRule("application uses no Spring, store, broker, platform, adapter or config class", noClasses()
+        .that().resideInAPackage(pkg("application"))
+        .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.mongodb..", "org.bson..",
+            "org.apache.kafka..", PLATFORM, pkg("adapter"), pkg("config"))
+        .because("use cases know ports, not frameworks or adapters (no Spring annotations either)"));
+  }
+
+  public NamedRule inboundAdaptersDoNotUseOutboundAdapters() {
+    return new NamedRule("adapter.in does not use adapter.out", noClasses()
+        .that().resideInAPackage(pkg("adapter.in"))
+        .should().dependOnClassesThat().resideInAPackage(pkg("adapter.out"))
+        .because("an inbound adapter goes through the use cases (port.in), never straight to a store or producer"));
+  }
+
+  /** Services share nothing but events: no class of another service (nor the test kit) in production code. */
+  public NamedRule noOtherServicePackages() {
+    DescribedPredicate<JavaClass> foreign = resideInAPackage("org.fundflow..")
+        .and(not(resideInAPackage(basePackage + "..")))
+        .and(not(resideInAPackage(PLATFORM).and(not(resideInAPackage(PLATFORM_TEST_KIT)))))
+        .as("are Fundflow classes outside " + basePackage + " and the platform");
+    return new NamedRule("no dependency on another service's packages", noClasses()
+        .that().resideInAPackage(basePackage + "..")
+        .should().dependOnClassesThat(foreign)
+        .because("services talk only through Kafka events; each keeps its own copy of what it reads"));
+  }
+
+  /** A driving port is named after what it does: {@code SubmitReportUseCase}. Recorded exceptions aside. */
+  public NamedRule portInInterfacesAreUseCases() {
+    DescribedPredicate<JavaClass> recorded = describe("recorded naming exceptions (TODO issue 13)",
+        c -> portInNameExceptions.contains(c.getName()));
+    return new NamedRule("port.in interfaces are named *UseCase", classes()
+        .that().resideInAPackage(basePackage + ".application.port.in")
+        .and().areInterfaces()
+        .and().areTopLevelClasses()
+        .and(not(recorded))
+        .should().haveSimpleNameEndingWith("UseCase")
+        .allowEmptyShould(true));
+  }
+
+  /** A {@code *Command} is the input of a use case and is declared with its port. */
+  public NamedRule commandsAreUseCaseInputs() {
+    return new NamedRule("*Command classes are records in application.port.in", classes()
+        .that().haveSimpleNameEndingWith("Command")
+        .should().resideInAPackage(basePackage + ".application.port.in")
+        .andShould().beRecords()
+        .allowEmptyShould(true));
+  }
+
+  /**
+   * A {@code *Message} is the service's own record of a consumed event (docs/service-guide.md, "Consuming") and
+   * belongs to the Kafka inbound adapter. Interfaces are not messages: milestone-review's outbound
+   * {@code ProjectEventMessages.Message} is the sealed type of the events it publishes.
+   */
+  public NamedRule messagesAreInboundKafkaRecords() {
+    return new NamedRule("*Message classes are records in adapter.in.kafka", classes()
+        .that().haveSimpleNameEndingWith("Message")
+        .and().areNotInterfaces()
+        .should().resideInAPackage(pkg("adapter.in.kafka"))
+        .andShould().beRecords()
+        .allowEmptyShould(true));
+  }
+}

@@ -1,0 +1,3 @@
+package org.fundflow.archfixture.adapter.in.kafka;
+
+public record OrderPlacedMessage(String id) {}
