@@ -126,7 +126,7 @@ class LifecycleIT {
     assertThat(all.get("count").asLong()).isEqualTo(3);
     assertThat(all.get("totalFen").asLong()).isEqualTo(280_000_000L);
     assertThat(expect(call("GET", SUBSIDY, "/programs/" + program + "/budget", AUDITOR, null), 200)
-        .get("releasedFen").asLong()).isEqualTo(280_000_000L);
+        .get("paidFen").asLong()).isEqualTo(280_000_000L);
     System.out.printf("[lifecycle] challenge: awarded %s, tranches %s released%n", yuan(280_000_000L),
         String.join("+", released.stream().map(d -> yuan(d.get("amountFen").asLong())).toList()));
   }
