@@ -289,6 +289,28 @@ class SchemasRejectInvalidEventsTest {
         assertRejected(key, postSubsidy);
     }
 
+    /**
+     * Issue 12 point 9: "no cap" has one representation, the cap left out of the rule. A cap of 0 (the old
+     * "magic 0" of post-subsidy) or null is rejected; a positive cap and no cap at all are both valid, in
+     * program-published and program-changed alike.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"project-intake/program-published.v1", "project-intake/program-changed.v1"})
+    void aPostSubsidyCapIsPositiveOrLeftOutForNoCap(String key) {
+        ObjectNode noCap = variant("project-intake/variants/program-published.v1-post-subsidy-no-cap");
+        if (key.endsWith("program-changed.v1")) {
+            noCap.put("revision", 2).put("changedAt", "2026-05-10T02:00:00Z");
+        }
+        assertThat(noCap.path("postSubsidyRule").has("capPerOrganisationPerYearFen")).isFalse();
+        assertThat(EventContracts.validate(key, noCap)).as("no cap = the field left out").isEmpty();
+        ((ObjectNode) noCap.path("postSubsidyRule")).put("capPerOrganisationPerYearFen", 1);
+        assertThat(EventContracts.validate(key, noCap)).as("a positive cap").isEmpty();
+        ((ObjectNode) noCap.path("postSubsidyRule")).put("capPerOrganisationPerYearFen", 0);
+        assertRejected(key, noCap);
+        ((ObjectNode) noCap.path("postSubsidyRule")).putNull("capPerOrganisationPerYearFen");
+        assertRejected(key, noCap);
+    }
+
     // ---- helpers ----
 
     private static void mutateAndReject(String schemaKey, Consumer<ObjectNode> mutation) {

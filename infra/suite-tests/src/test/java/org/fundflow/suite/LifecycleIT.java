@@ -126,7 +126,7 @@ class LifecycleIT {
     assertThat(all.get("count").asLong()).isEqualTo(3);
     assertThat(all.get("totalFen").asLong()).isEqualTo(280_000_000L);
     assertThat(expect(call("GET", SUBSIDY, "/programs/" + program + "/budget", AUDITOR, null), 200)
-        .get("releasedFen").asLong()).isEqualTo(280_000_000L);
+        .get("paidFen").asLong()).isEqualTo(280_000_000L);
     System.out.printf("[lifecycle] challenge: awarded %s, tranches %s released%n", yuan(280_000_000L),
         String.join("+", released.stream().map(d -> yuan(d.get("amountFen").asLong())).toList()));
   }
@@ -194,6 +194,20 @@ class LifecycleIT {
     System.out.printf("[lifecycle] post-subsidy: claim %s verified %s (%s), released %s%n", claimId,
         yuan(verified.get("subsidyFen").asLong()), verified.get("explanation").asString(),
         yuan(released.get("amountFen").asLong()));
+    JsonNode budget = expect(call("GET", SUBSIDY, "/programs/" + program + "/budget", AUDITOR, null), 200);
+    assertThat(budget.get("paidFen").asLong()).isEqualTo(96_900_000L);
+    assertThat(budget.get("reservedForReleaseFen").asLong()).isZero();
+    assertThat(budget.get("remainingToPayFen").asLong()).isEqualTo(2_000_000_000L - 96_900_000L);
+
+    // issue 12 point 9: a POST_SUBSIDY program opened in intake without a cap pays the whole subsidy in post-subsidy
+    String uncapped = openPostSubsidyProgram("2026年度津南区企业研发投入后补助（不设单户上限）", null);
+    String bigClaim = submitClaim(org, uncapped, 3_865_000_000L, 1_542_000_000L, "津审研字(2026)第0316号");
+    JsonNode bigVerified = expect(call("POST", SUBSIDY, "/claims/" + bigClaim + "/verification", OFFICER,
+        Map.of("outcome", "VERIFIED")), 200);
+    assertThat(bigVerified.get("subsidyFen").asLong()).isEqualTo(696_900_000L); // 30 % of 23,230,000.00, over any 1 M cap
+    assertThat(bigVerified.get("explanation").asString()).isEqualTo("increase 23,230,000.00 x 30% = 6,969,000.00; "
+        + "no cap per organisation and year; budget remaining 20,000,000.00");
+    assertThat(awaitDisbursement("ps-" + bigClaim, d -> true).get("amountFen").asLong()).isEqualTo(696_900_000L);
   }
 
   // ================================================================== (d) duplicate application
@@ -397,9 +411,20 @@ class LifecycleIT {
 
   /** A POST_SUBSIDY program (30 % of the increase, at most 1,000,000.00, nothing below 500,000.00), known to post-subsidy. */
   String openPostSubsidyProgram(String name) {
+    return openPostSubsidyProgram(name, 100_000_000L);
+  }
+
+  /** The same with another cap; {@code null}: no cap (the field left out, issue 12 point 9). */
+  String openPostSubsidyProgram(String name, Long capFen) {
     Map<String, Object> body = programBody("POST_SUBSIDY", name, 2_000_000_000L, 100_000_000L);
-    body.put("postSubsidyRule", Map.of("base", "INCREASE", "tiers", List.of(Map.of("fromFen", 0, "rateBasisPoints", 3000)),
-        "capPerOrganisationPerYearFen", 100_000_000L, "minimumIncreaseFen", 50_000_000L));
+    Map<String, Object> rule = new LinkedHashMap<>();
+    rule.put("base", "INCREASE");
+    rule.put("tiers", List.of(Map.of("fromFen", 0, "rateBasisPoints", 3000)));
+    if (capFen != null) {
+      rule.put("capPerOrganisationPerYearFen", capFen);
+    }
+    rule.put("minimumIncreaseFen", 50_000_000L);
+    body.put("postSubsidyRule", rule);
     String program = openProgram(body);
     await().atMost(ASYNC).pollInterval(Duration.ofMillis(200))
         .until(() -> call("GET", SUBSIDY, "/programs/" + program + "/budget", OFFICER, null).status() == 200);

@@ -196,7 +196,11 @@ class MilestoneReviewIT {
     JsonNode report = call(HttpMethod.POST, panelPath(projectId, reportId) + "/experts", PM,
         Map.of("expertId", replacement), 200);
     assertThat(report.get("panel")).hasSize(3);
-    assertThat(report.get("recusedExperts").get(0).asString()).startsWith(ok3);
+    JsonNode recusal = report.get("recusedExperts").get(0);
+    assertThat(recusal.isObject()).isTrue();
+    assertThat(recusal.get("expertId").asString()).isEqualTo(ok3);
+    assertThat(recusal.get("reason").asString()).isEqualTo("co-author of the applicant");
+    assertThat(recusal.get("declaredAt").asString()).isNotBlank();
   }
 
   @Test

@@ -12,9 +12,11 @@ import java.util.Objects;
  * and never more than the program's remaining budget.
  *
  * <p>Rounding: each tier's share is kept exact (BigDecimal); the sum is rounded once, HALF_UP to the fen.
- * A minimum of 0 means no minimum; a cap of 0 means no cap.
+ * A minimum of 0 means no minimum. No cap is a {@code null} cap (the field left out of the program
+ * event); a cap, when there is one, is positive: 0 is refused, never read as "no cap" (issue 12 point 9,
+ * the same representation as project-intake's and the event contract's).
  */
-public record SubsidyRule(Base base, List<Tier> tiers, long capPerOrganisationPerYearFen, long minimumIncreaseFen) {
+public record SubsidyRule(Base base, List<Tier> tiers, Long capPerOrganisationPerYearFen, long minimumIncreaseFen) {
 
   public enum Base { TOTAL, INCREASE }
 
@@ -35,9 +37,21 @@ public record SubsidyRule(Base base, List<Tier> tiers, long capPerOrganisationPe
     List<Tier> sorted = new ArrayList<>(tiers);
     sorted.sort(Comparator.comparingLong(Tier::fromFen));
     tiers = List.copyOf(sorted);
-    if (capPerOrganisationPerYearFen < 0 || minimumIncreaseFen < 0) {
-      throw new IllegalArgumentException("cap and minimum must not be negative");
+    if (capPerOrganisationPerYearFen != null && capPerOrganisationPerYearFen <= 0) {
+      throw new IllegalArgumentException("a cap must be positive (no cap is no cap field, not 0)");
     }
+    if (minimumIncreaseFen < 0) {
+      throw new IllegalArgumentException("the minimum must not be negative");
+    }
+  }
+
+  /** A rule without a cap per organisation and year. */
+  public static SubsidyRule uncapped(Base base, List<Tier> tiers, long minimumIncreaseFen) {
+    return new SubsidyRule(base, tiers, null, minimumIncreaseFen);
+  }
+
+  public boolean capped() {
+    return capPerOrganisationPerYearFen != null;
   }
 
   /**
@@ -81,7 +95,9 @@ public record SubsidyRule(Base base, List<Tier> tiers, long capPerOrganisationPe
     if (parts.size() > 1 || exact.scale() > 0 && exact.stripTrailingZeros().scale() > 0) {
       steps.add("sum " + Money.format(exact) + " rounded HALF_UP to the fen = " + Money.format(amount));
     }
-    if (capPerOrganisationPerYearFen > 0) {
+    if (!capped()) {
+      steps.add("no cap per organisation and year");
+    } else {
       long capLeft = Math.max(0, capPerOrganisationPerYearFen - alreadyGrantedFen);
       String already = alreadyGrantedFen > 0 ? " (already granted " + Money.format(alreadyGrantedFen) + " this year)" : "";
       if (amount > capLeft) {

@@ -24,6 +24,7 @@ class ConsumedExamplesTest {
         Arguments.of("project-intake/program-published.v1.json", Messages.ProgramMessage.class),
         Arguments.of("project-intake/variants/program-published.v1-general.json", Messages.ProgramMessage.class),
         Arguments.of("project-intake/variants/program-published.v1-post-subsidy.json", Messages.ProgramMessage.class),
+        Arguments.of("project-intake/variants/program-published.v1-post-subsidy-no-cap.json", Messages.ProgramMessage.class),
         Arguments.of("project-intake/program-changed.v1.json", Messages.ProgramMessage.class),
         Arguments.of("project-intake/proposal-awarded.v1.json", Messages.ProposalAwardedMessage.class),
         Arguments.of("project-intake/variants/proposal-awarded.v1-general.json", Messages.ProposalAwardedMessage.class),
@@ -44,7 +45,11 @@ class ConsumedExamplesTest {
     assertThat(message).isNotNull();
     if (message instanceof Messages.ProgramMessage program) {
       // and the domain accepts it (split adds up, rule is well-formed)
-      assertThat(EventConsumersContract.program(program).programId()).isEqualTo(program.programId());
+      var copy = EventConsumersContract.program(program);
+      assertThat(copy.programId()).isEqualTo(program.programId());
+      if (file.endsWith("-no-cap.json")) {
+        assertThat(copy.postSubsidyRule().capped()).as("no cap field = no cap").isFalse();
+      }
     }
   }
 }

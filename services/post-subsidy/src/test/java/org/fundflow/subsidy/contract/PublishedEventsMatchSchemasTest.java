@@ -42,7 +42,7 @@ class PublishedEventsMatchSchemasTest {
 
     ExpenditureClaim claim = ExpenditureClaim.submit("prg-2", ORG, "天津某科技有限公司", 2026, 1_000_000_000, 680_000_000,
         "津审字(2027)第0012号", "applicant", NOW);
-    SubsidyRule rule = new SubsidyRule(SubsidyRule.Base.INCREASE, List.of(new SubsidyRule.Tier(0, 3000)), 100_000_000,
+    SubsidyRule rule = new SubsidyRule(SubsidyRule.Base.INCREASE, List.of(new SubsidyRule.Tier(0, 3000)), 100_000_000L,
         0);
     List<ClaimEvent> claims = List.of(
         new ClaimEvent.Submitted(claim, NOW),

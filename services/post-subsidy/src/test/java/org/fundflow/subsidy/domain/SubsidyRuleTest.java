@@ -57,7 +57,7 @@ class SubsidyRuleTest {
 
   @Test
   void givenSpendingFell_whenIncreaseRuleWithoutMinimum_thenNothing() {
-    SubsidyRule noMinimum = new SubsidyRule(Base.INCREASE, List.of(new Tier(0, 3000)), 0, 0);
+    SubsidyRule noMinimum = SubsidyRule.uncapped(Base.INCREASE, List.of(new Tier(0, 3000)), 0);
     SubsidyCalculation c = noMinimum.calculate(5_000_000 * YUAN, 6_000_000 * YUAN, 0, 9_000_000 * YUAN);
     assertThat(c.subsidyFen()).isZero();
     assertThat(c.explanation()).isEqualTo("increase 0.00: no subsidy");
@@ -89,13 +89,30 @@ class SubsidyRuleTest {
 
   @Test
   void givenFractionsOfAFen_whenCalculated_thenRoundedHalfUpOnce() {
-    SubsidyRule rule = new SubsidyRule(Base.INCREASE, List.of(new Tier(0, 3000)), 0, 0);
+    SubsidyRule rule = SubsidyRule.uncapped(Base.INCREASE, List.of(new Tier(0, 3000)), 0);
     // 1.05 x 30% = 0.315 -> 0.32 (31.5 fen rounds up)
     SubsidyCalculation c = rule.calculate(105, 0, 0, 1_000_000);
     assertThat(c.subsidyFen()).isEqualTo(32);
     assertThat(c.explanation()).contains("= 0.315").contains("rounded HALF_UP to the fen = 0.32");
     // 1.01 x 30% = 0.303 -> 0.30
     assertThat(rule.calculate(101, 0, 0, 1_000_000).subsidyFen()).isEqualTo(30);
+  }
+
+  /** Issue 12 point 9: no cap is a null cap, explained; a cap of 0 is refused, never read as "no cap". */
+  @Test
+  void givenNoCap_whenCalculated_thenTheWholeSubsidyUpToTheBudgetAndACapOfZeroIsRefused() {
+    SubsidyRule uncapped = SubsidyRule.uncapped(Base.INCREASE, List.of(new Tier(0, 3000)), 0);
+    // 30 % of 100,000,000.00 = 30,000,000.00: far above any usual cap, paid whole, and earlier grants do not limit it
+    SubsidyCalculation c = uncapped.calculate(150_000_000 * YUAN, 50_000_000 * YUAN, 5_000_000 * YUAN,
+        500_000_000 * YUAN);
+    assertThat(c.subsidyFen()).isEqualTo(30_000_000 * YUAN);
+    assertThat(c.explanation()).isEqualTo("increase 100,000,000.00 x 30% = 30,000,000.00; "
+        + "no cap per organisation and year; budget remaining 500,000,000.00");
+    assertThat(uncapped.calculate(150_000_000 * YUAN, 50_000_000 * YUAN, 0, 1_000 * YUAN).subsidyFen())
+        .as("still never more than the budget").isEqualTo(1_000 * YUAN);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> new SubsidyRule(Base.INCREASE, List.of(new Tier(0, 3000)), 0L, 0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("positive");
   }
 
   @Test

@@ -247,6 +247,15 @@ class BadInputAndAccessMatrixIT extends SubsidyIT {
         OFFICER, f -> Map.of("outcome", "VERIFIED"), none, 409));
     all.add(bad("of an unknown claim", "POST /claims/{unknown}/verification", f -> "/claims/nope/verification",
         OFFICER, f -> Map.of("outcome", "VERIFIED"), none, 404));
+
+    // ---------------------------------------------------------------- claims list paging (issue 12 point 10)
+    for (String q : List.of("limit=0", "limit=501", "limit=-1")) {
+      all.add(new Bad("GET /claims?" + q, HttpMethod.GET, f -> "/claims?" + q, AUDITOR, f -> null,
+          MediaType.APPLICATION_JSON, none, 400));
+    }
+    // a limit that is not a number: a 4xx problem (the platform answers 422 today; its status is the i12-api work)
+    all.add(new Bad("GET /claims?limit=ten", HttpMethod.GET, f -> "/claims?limit=ten", AUDITOR, f -> null,
+        MediaType.APPLICATION_JSON, none, 0));
     return all.stream();
   }
 

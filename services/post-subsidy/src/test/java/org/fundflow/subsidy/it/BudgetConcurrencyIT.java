@@ -78,6 +78,14 @@ class BudgetConcurrencyIT extends SubsidyIT {
         .jsonPath("$.byStatus.PREPARED.count").isEqualTo(30);
     web.get().uri("/programs/{p}/budget", programId).headers(h -> h.setBearerAuth(AUDITOR)).exchange()
         .expectStatus().isOk()
-        .expectBody().jsonPath("$.remainingFen").isEqualTo(0);
+        .expectBody()
+        .jsonPath("$.budgetFen").isEqualTo(BUDGET)
+        .jsonPath("$.paidFen").isEqualTo(BUDGET)
+        .jsonPath("$.reservedForReleaseFen").isEqualTo(0)
+        .jsonPath("$.remainingToPayFen").isEqualTo(0)
+        // the old ambiguous words are gone (issue 12 point 11)
+        .jsonPath("$.committedFen").doesNotExist()
+        .jsonPath("$.releasedFen").doesNotExist()
+        .jsonPath("$.remainingFen").doesNotExist();
   }
 }

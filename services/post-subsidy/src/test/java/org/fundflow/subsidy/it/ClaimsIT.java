@@ -137,6 +137,87 @@ class ClaimsIT extends SubsidyIT {
   }
 
   @Test
+  void claimsArePagedByIdLikeEveryOtherListWithTheTotalsOfEverythingThatMatches() {
+    String programId = unique("prg-ps");
+    publishProgram(programId, postSubsidyProgram(programId, 50_000_000 * YUAN, "INCREASE",
+        "[{\"fromFen\":0,\"rateBasisPoints\":3000}]", 1_000_000 * YUAN, 0));
+    String org = organisationCode();
+    List<String> expected = new java.util.ArrayList<>();
+    for (int year = 2021; year <= 2025; year++) {
+      submit(applicant(org), programId, year, 2_000 * YUAN, 1_000 * YUAN).spec().expectStatus().isCreated();
+      expected.add("clm-" + programId + "-" + org + "-" + year);
+    }
+    java.util.Collections.sort(expected);
+
+    List<String> seen = new java.util.ArrayList<>();
+    String after = null;
+    int pages = 0;
+    do {
+      String uri = "/claims?programId=" + programId + "&limit=2" + (after == null ? "" : "&after=" + after);
+      @SuppressWarnings("unchecked")
+      Map<String, Object> page = web.get().uri(uri).headers(h -> h.setBearerAuth(AUDITOR)).exchange()
+          .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+      assertThat(page.get("count")).as("count covers every match, not the page").isEqualTo(5);
+      assertThat(page.get("subsidyTotalFen")).isEqualTo(0);
+      @SuppressWarnings("unchecked")
+      List<Map<String, Object>> items = (List<Map<String, Object>>) page.get("items");
+      assertThat(items).hasSizeLessThanOrEqualTo(2);
+      items.forEach(i -> seen.add((String) i.get("id")));
+      after = (String) page.get("nextAfter");
+      pages++;
+    } while (after != null);
+    assertThat(seen).containsExactlyElementsOf(expected);
+    assertThat(pages).isEqualTo(3);
+
+    // the default page is 50; the applicant's own list pages the same way
+    web.get().uri("/claims?limit=1").headers(h -> h.setBearerAuth(applicant(org))).exchange()
+        .expectStatus().isOk().expectBody()
+        .jsonPath("$.items.length()").isEqualTo(1)
+        .jsonPath("$.items[0].id").isEqualTo(expected.get(0))
+        .jsonPath("$.nextAfter").isEqualTo(expected.get(0))
+        .jsonPath("$.count").isEqualTo(5);
+    web.get().uri("/claims?programId={p}", programId).headers(h -> h.setBearerAuth(AUDITOR)).exchange()
+        .expectStatus().isOk().expectBody()
+        .jsonPath("$.items.length()").isEqualTo(5)
+        .jsonPath("$.nextAfter").doesNotExist();
+  }
+
+  /**
+   * Issue 12 point 9: a POST_SUBSIDY program without a cap (the field left out of the program event, as
+   * project-intake publishes it) pays the whole subsidy, bounded only by the budget; a cap of 0 is a malformed
+   * event (dead-lettered), never read as "no cap".
+   */
+  @Test
+  void aProgramWithoutACapPaysAnUncappedSubsidyAndACapOfZeroIsDeadLettered() {
+    String programId = unique("prg-ps");
+    String capped = postSubsidyProgram(programId, 500_000_000 * YUAN, "INCREASE",
+        "[{\"fromFen\":0,\"rateBasisPoints\":3000}]", 1_000_000 * YUAN, 0);
+    String noCap = capped.replace("\"capPerOrganisationPerYearFen\":" + 1_000_000 * YUAN + ",", "");
+    assertThat(noCap).doesNotContain("capPerOrganisationPerYearFen");
+    // (the contract's own no-cap example is read by ConsumedExamplesTest; this copy has only the fields this service reads)
+    publishProgram(programId, noCap);
+    String org = organisationCode();
+    submit(applicant(org), programId, 2026, 150_000_000 * YUAN, 50_000_000 * YUAN).spec().expectStatus().isCreated();
+    String claimId = "clm-" + programId + "-" + org + "-2026";
+    web.post().uri("/claims/{id}/verification", claimId).headers(h -> h.setBearerAuth(OFFICER))
+        .bodyValue(Map.of("outcome", "VERIFIED")).exchange()
+        .expectStatus().isOk()
+        .expectBody()
+        .jsonPath("$.subsidyFen").isEqualTo(3_000_000_000L)
+        .jsonPath("$.explanation").isEqualTo("increase 100,000,000.00 x 30% = 30,000,000.00; "
+            + "no cap per organisation and year; budget remaining 500,000,000.00");
+    assertThat(awaitDisbursement("ps-" + claimId).getLong("amountFen")).isEqualTo(3_000_000_000L);
+
+    String zeroCap = unique("prg-ps");
+    send(PROGRAM_EVENTS, zeroCap, "fundflow.intake.program-published.v1", postSubsidyProgram(zeroCap,
+        500_000_000 * YUAN, "INCREASE", "[{\"fromFen\":0,\"rateBasisPoints\":3000}]", 0, 0)
+        .replace("\"perProjectCapFen\":0", "\"perProjectCapFen\":1"));
+    List<ConsumerRecord<String, byte[]>> dead = published("post-subsidy.dlq", zeroCap, seen -> !seen.isEmpty());
+    assertThat(dead).isNotEmpty();
+    assertThat(program(zeroCap)).as("a cap of 0 is not stored as no cap").isNull();
+  }
+
+  @Test
   void aClaimForAProgramThatIsNotPostSubsidyIsRefused() {
     String programId = unique("prg-gen");
     publishProgram(programId, generalProgram(programId, 1_000_000, 60));

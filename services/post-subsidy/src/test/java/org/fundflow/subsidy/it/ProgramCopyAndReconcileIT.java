@@ -66,6 +66,12 @@ class ProgramCopyAndReconcileIT extends SubsidyIT {
             .append("amountFen", 600_000L).append("state", "RESERVED").append("at", longAgo)), "programs").block();
     template.updateFirst(new Query(Criteria.where("_id").is("adv-" + released)),
         new Update().set("status", "RELEASED"), "disbursements").block();
+    // the budget view names the two figures by their meaning: reserved for a release in flight vs paid
+    web.get().uri("/programs/{p}/budget", programId).headers(h -> h.setBearerAuth(AUDITOR)).exchange()
+        .expectStatus().isOk().expectBody()
+        .jsonPath("$.reservedForReleaseFen").isEqualTo(1_200_000)
+        .jsonPath("$.paidFen").isEqualTo(0)
+        .jsonPath("$.remainingToPayFen").isEqualTo(8_800_000);
 
     assertThat(disbursements.reconcile().block()).isGreaterThanOrEqualTo(2);
 
@@ -74,5 +80,10 @@ class ProgramCopyAndReconcileIT extends SubsidyIT {
     assertThat(p.getLong("releasedFen")).isEqualTo(600_000L);
     assertThat(p.getLong("allocatedFen")).isEqualTo(600_000L);
     assertThat(p.get("commitments", Document.class).containsKey("adv-" + unreleased)).isFalse();
+    web.get().uri("/programs/{p}/budget", programId).headers(h -> h.setBearerAuth(AUDITOR)).exchange()
+        .expectStatus().isOk().expectBody()
+        .jsonPath("$.reservedForReleaseFen").isEqualTo(0)
+        .jsonPath("$.paidFen").isEqualTo(600_000)
+        .jsonPath("$.remainingToPayFen").isEqualTo(9_400_000);
   }
 }

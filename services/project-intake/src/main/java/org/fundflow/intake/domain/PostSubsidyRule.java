@@ -2,8 +2,15 @@ package org.fundflow.intake.domain;
 
 import java.util.List;
 
-/** The settings of a POST_SUBSIDY program: base, tiered rates, cap per organisation and year, minimum increase. */
-public record PostSubsidyRule(SubsidyBase base, List<SubsidyTier> tiers, long capPerOrganisationPerYearFen,
+/**
+ * The settings of a POST_SUBSIDY program: base, tiered rates, cap per organisation and year, minimum increase.
+ *
+ * @param capPerOrganisationPerYearFen the most one organisation is granted in a fiscal year, positive; {@code null}
+ *     means <em>no cap</em> (left out of the request and of the program events). 0 is refused, never read as "no
+ *     cap" (issue 12 point 9: one representation in intake, post-subsidy and the event contract).
+ * @param minimumIncreaseFen below this increase nothing is paid; 0 = no minimum
+ */
+public record PostSubsidyRule(SubsidyBase base, List<SubsidyTier> tiers, Long capPerOrganisationPerYearFen,
     long minimumIncreaseFen) {
 
   public PostSubsidyRule {
@@ -19,9 +26,17 @@ public record PostSubsidyRule(SubsidyBase base, List<SubsidyTier> tiers, long ca
         throw IntakeRefusal.rule("invalid-subsidy-rule", "Invalid post-subsidy rule", "tiers must be in ascending order of fromFen");
       }
     }
-    if (capPerOrganisationPerYearFen <= 0 || minimumIncreaseFen < 0) {
+    if (capPerOrganisationPerYearFen != null && capPerOrganisationPerYearFen <= 0) {
       throw IntakeRefusal.rule("invalid-subsidy-rule", "Invalid post-subsidy rule",
-          "capPerOrganisationPerYearFen must be positive and minimumIncreaseFen not negative");
+          "capPerOrganisationPerYearFen must be positive; leave it out for no cap");
     }
+    if (minimumIncreaseFen < 0) {
+      throw IntakeRefusal.rule("invalid-subsidy-rule", "Invalid post-subsidy rule",
+          "minimumIncreaseFen must not be negative");
+    }
+  }
+
+  public boolean capped() {
+    return capPerOrganisationPerYearFen != null;
   }
 }

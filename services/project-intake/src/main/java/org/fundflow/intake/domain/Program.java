@@ -4,8 +4,10 @@ import java.time.Instant;
 
 /**
  * A funding scheme. DRAFT (editable) -> OPEN (published) -> CLOSED. Every published change
- * increases the revision. {@code committedFen} is what awards have reserved of the budget; it only
- * changes through the atomic reservation, never by an edit.
+ * increases the revision. {@code committedFen} is the amount <em>awarded</em> of the budget (awards
+ * decided, and awards being written whose reservation the reconciler has not settled yet); it only
+ * changes through the atomic reservation, never by an edit. The API calls it {@code awardedFen}; the
+ * component keeps its old name because it is the stored field of the {@code programs} documents.
  */
 public record Program(String id, ProgramTerms terms, ProgramStatus status, int revision, long committedFen,
     Instant createdAt, Instant publishedAt, Instant changedAt) {
@@ -39,7 +41,13 @@ public record Program(String id, ProgramTerms terms, ProgramStatus status, int r
     return terms.kind();
   }
 
-  public long remainingFen() {
+  /** The amount awarded of the budget (the API's {@code awardedFen}). */
+  public long awardedFen() {
+    return committedFen;
+  }
+
+  /** Budget not awarded yet: what later awards may still take. */
+  public long remainingToAwardFen() {
     return terms.budgetFen() - committedFen;
   }
 

@@ -31,7 +31,7 @@ class ProgramTest {
   @Test
   void givenPostSubsidyRule_whenTermsCreated_thenKept() {
     PostSubsidyRule rule = new PostSubsidyRule(SubsidyBase.INCREASE, List.of(new SubsidyTier(0, 3000)),
-        100_000_000, 1_000_000);
+        100_000_000L, 1_000_000);
     ProgramTerms terms = new ProgramTerms("后补助", ProgramKind.POST_SUBSIDY, 1_000_000_000, 100_000_000,
         Fixtures.openWindow(), null, rule);
     assertThat(terms.postSubsidyRule().tiers()).hasSize(1);
@@ -40,7 +40,22 @@ class ProgramTest {
   @Test
   void givenTiersOutOfOrder_whenRuleCreated_thenRefused() {
     assertThatThrownBy(() -> new PostSubsidyRule(SubsidyBase.TOTAL,
-        List.of(new SubsidyTier(0, 350), new SubsidyTier(0, 175)), 10, 0)).isInstanceOf(IntakeRefusal.class);
+        List.of(new SubsidyTier(0, 350), new SubsidyTier(0, 175)), 10L, 0)).isInstanceOf(IntakeRefusal.class);
+  }
+
+  @Test
+  void givenNoCap_whenRuleCreated_thenItIsUncappedAndACapOfZeroIsRefusedNotReadAsNoCap() {
+    PostSubsidyRule uncapped = new PostSubsidyRule(SubsidyBase.INCREASE, List.of(new SubsidyTier(0, 3000)), null, 0);
+    assertThat(uncapped.capped()).isFalse();
+    assertThat(uncapped.capPerOrganisationPerYearFen()).isNull();
+    for (long bad : new long[] {0, -1}) {
+      assertThatThrownBy(() -> new PostSubsidyRule(SubsidyBase.INCREASE, List.of(new SubsidyTier(0, 3000)), bad, 0))
+          .isInstanceOfSatisfying(IntakeRefusal.class, r -> {
+            assertThat(r.slug()).isEqualTo("invalid-subsidy-rule");
+            assertThat(r.getMessage()).contains("leave it out for no cap");
+          });
+    }
+    assertThat(new PostSubsidyRule(SubsidyBase.INCREASE, List.of(new SubsidyTier(0, 3000)), 1L, 0).capped()).isTrue();
   }
 
   @Test

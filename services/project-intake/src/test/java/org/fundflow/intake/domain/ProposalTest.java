@@ -170,7 +170,7 @@ class ProposalTest {
   @Test
   void givenPostSubsidyProgram_whenDraft_thenRefused() {
     Program program = Program.draft("prg-3", new ProgramTerms("p", ProgramKind.POST_SUBSIDY, 1000, 100,
-        Fixtures.openWindow(), null, new PostSubsidyRule(SubsidyBase.INCREASE, List.of(new SubsidyTier(0, 3000)), 100, 0)),
+        Fixtures.openWindow(), null, new PostSubsidyRule(SubsidyBase.INCREASE, List.of(new SubsidyTier(0, 3000)), 100L, 0)),
         NOW).open(NOW);
     assertThatThrownBy(() -> Fixtures.draft(program, 10)).isInstanceOf(IntakeRefusal.class);
   }

@@ -87,6 +87,6 @@ class AbandonedReservationIT extends IntakeIT {
   }
 
   long committed(String program) {
-    return ((Number) json(get(manager(), "/programs/" + program), HttpStatus.OK).get("committedFen")).longValue();
+    return ((Number) json(get(manager(), "/programs/" + program), HttpStatus.OK).get("awardedFen")).longValue();
   }
 }

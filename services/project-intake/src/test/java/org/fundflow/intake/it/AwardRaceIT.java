@@ -48,8 +48,8 @@ class AwardRaceIT extends IntakeIT {
     }
 
     Map<String, Object> after = json(get(manager(), "/programs/" + program), HttpStatus.OK);
-    assertThat(after.get("committedFen")).isEqualTo((int) (3 * amount));
-    assertThat(after.get("remainingFen")).isEqualTo(0);
+    assertThat(after.get("awardedFen")).isEqualTo((int) (3 * amount));
+    assertThat(after.get("remainingToAwardFen")).isEqualTo(0);
     Map<String, Object> awarded = json(get(auditor(), "/proposals?programId=" + program + "&status=AWARDED"), HttpStatus.OK);
     assertThat((List<?>) awarded.get("items")).hasSize(3);
 
@@ -86,6 +86,6 @@ class AwardRaceIT extends IntakeIT {
     } finally {
       pool.shutdownNow();
     }
-    assertThat(json(get(manager(), "/programs/" + program), HttpStatus.OK).get("committedFen")).isEqualTo((int) amount);
+    assertThat(json(get(manager(), "/programs/" + program), HttpStatus.OK).get("awardedFen")).isEqualTo((int) amount);
   }
 }

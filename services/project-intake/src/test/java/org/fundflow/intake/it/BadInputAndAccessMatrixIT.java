@@ -190,6 +190,15 @@ class BadInputAndAccessMatrixIT extends IntakeIT {
           f -> with(with(without(validProgram(), "fundingSplit"), "kind", "POST_SUBSIDY"), "postSubsidyRule",
               Map.of("base", "INCREASE", "tiers", List.of(Map.of("fromFen", 0, "rateBasisPoints", -3000)),
                   "capPerOrganisationPerYearFen", -1, "minimumIncreaseFen", -1)), 0));
+      // issue 12 point 9: no cap is the field left out; 0 is refused, never read as "no cap"
+      all.add(bad(n + " POST_SUBSIDY cap 0", m, p, pm,
+          f -> with(with(without(validProgram(), "fundingSplit"), "kind", "POST_SUBSIDY"), "postSubsidyRule",
+              Map.of("base", "INCREASE", "tiers", List.of(Map.of("fromFen", 0, "rateBasisPoints", 3000)),
+                  "capPerOrganisationPerYearFen", 0, "minimumIncreaseFen", 0)), 422));
+      all.add(bad(n + " POST_SUBSIDY cap is a word", m, p, pm,
+          f -> with(with(without(validProgram(), "fundingSplit"), "kind", "POST_SUBSIDY"), "postSubsidyRule",
+              Map.of("base", "INCREASE", "tiers", List.of(Map.of("fromFen", 0, "rateBasisPoints", 3000)),
+                  "capPerOrganisationPerYearFen", "none", "minimumIncreaseFen", 0)), 400));
       all.add(bad(n + " by an applicant", m, p, app, f -> validProgram(), 403));
     }
     all.add(bad("PUT /programs/{open} (not DRAFT)", HttpMethod.PUT, f -> "/programs/" + f.openGeneral(), pm,
@@ -408,10 +417,12 @@ class BadInputAndAccessMatrixIT extends IntakeIT {
     Document stored = template.findById(id, Document.class, "proposals").block();
     assertThat(stored.toJson()).doesNotContain("surprise-value", "forged-id", ORG_B);
 
-    Map<String, Object> program = with(with(validProgram(), "status", "OPEN"), "committedFen", 5);
+    Map<String, Object> program = with(with(with(validProgram(), "status", "OPEN"), "committedFen", 5), "awardedFen", 5);
     Map<String, Object> p = json(post(manager(), "/programs", program), HttpStatus.CREATED);
     assertThat(p.get("status")).isEqualTo("DRAFT");
-    assertThat(p.get("committedFen")).isEqualTo(0);
+    assertThat(p.get("awardedFen")).isEqualTo(0);
+    assertThat(p.get("remainingToAwardFen")).isEqualTo(p.get("budgetFen"));
+    assertThat(p).doesNotContainKeys("committedFen", "remainingFen");
   }
 
   // ================================================================== (2) role x endpoint matrix

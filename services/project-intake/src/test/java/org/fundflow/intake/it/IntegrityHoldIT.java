@@ -87,7 +87,7 @@ class IntegrityHoldIT extends IntakeIT {
     await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
         assertProblem(json(post(manager(), "/proposals/" + id + "/award", Map.of("amountFen", 1_000_000)),
             HttpStatus.UNPROCESSABLE_CONTENT), "integrity-hold"));
-    assertThat(json(get(manager(), "/programs/" + program), HttpStatus.OK).get("committedFen")).isEqualTo(0);
+    assertThat(json(get(manager(), "/programs/" + program), HttpStatus.OK).get("awardedFen")).isEqualTo(0);
     assertThat(json(get(manager(), "/proposals/" + id), HttpStatus.OK).get("status")).isEqualTo("UNDER_REVIEW");
   }
 

@@ -82,6 +82,26 @@ class ProgramApiIT extends IntakeIT {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void givenPostSubsidyRuleWithoutCap_whenCreated_thenItHasNoCapAndACapOfZeroIsRefused() {
+    Map<String, Object> body = programBody("POST_SUBSIDY", 1_000_000_000, 100_000_000, Instant.now(),
+        Instant.now().plusSeconds(3_600));
+    body.put("postSubsidyRule", Map.of("base", "INCREASE",
+        "tiers", List.of(Map.of("fromFen", 0, "rateBasisPoints", 3000)), "minimumIncreaseFen", 0));
+    Map<String, Object> created = json(post(manager(), "/programs", body), HttpStatus.CREATED);
+    Map<String, Object> rule = (Map<String, Object>) created.get("postSubsidyRule");
+    assertThat(rule.get("capPerOrganisationPerYearFen")).as("no cap: absent or null, never 0").isNull();
+    assertThat(created.get("awardedFen")).isEqualTo(0);
+    assertThat(created.get("remainingToAwardFen")).isEqualTo(1_000_000_000);
+
+    Map<String, Object> zero = new java.util.LinkedHashMap<>(body);
+    zero.put("postSubsidyRule", Map.of("base", "INCREASE",
+        "tiers", List.of(Map.of("fromFen", 0, "rateBasisPoints", 3000)), "capPerOrganisationPerYearFen", 0,
+        "minimumIncreaseFen", 0));
+    assertProblem(json(post(manager(), "/programs", zero), HttpStatus.UNPROCESSABLE_CONTENT), "invalid-subsidy-rule");
+  }
+
+  @Test
   void givenShanghaiLocalTimes_whenCreated_thenWindowIsStoredAsInstants() {
     Map<String, Object> body = programBody("CHALLENGE", 1000, 100, Instant.now(), Instant.now());
     body.put("callWindow", Map.of("opensAt", "2026-12-01T09:00", "closesAt", "2026-12-31T17:00"));

@@ -40,7 +40,7 @@ class ProposalLifecycleIT extends IntakeIT {
     Map<String, Object> awarded = json(post(manager(), "/proposals/" + id + "/award", Map.of("amountFen", 7_500_000)), HttpStatus.OK);
     assertThat(awarded.get("status")).isEqualTo("AWARDED");
     assertThat(awarded.get("awardedAmountFen")).isEqualTo(7_500_000);
-    assertThat(json(get(manager(), "/programs/" + program), HttpStatus.OK).get("committedFen")).isEqualTo(7_500_000);
+    assertThat(json(get(manager(), "/programs/" + program), HttpStatus.OK).get("awardedFen")).isEqualTo(7_500_000);
 
     String projectId = (String) awarded.get("projectId");
     String data = awaitEvent("intake.proposal-events", projectId, "fundflow.intake.proposal-awarded.v1");
@@ -183,7 +183,7 @@ class ProposalLifecycleIT extends IntakeIT {
     var after = get(manager(), "/proposals/" + id).expectStatus().isOk().returnResult(String.class);
     assertThat(after.getResponseHeaders().getETag()).isEqualTo(etag);
     assertThat(json(get(manager(), "/proposals/" + id), HttpStatus.OK).get("status")).isEqualTo("SUBMITTED");
-    assertThat(json(get(manager(), "/programs/" + program), HttpStatus.OK).get("committedFen")).isEqualTo(0);
+    assertThat(json(get(manager(), "/programs/" + program), HttpStatus.OK).get("awardedFen")).isEqualTo(0);
 
     // withdraw before a decision, then nothing more
     assertThat(json(post(applicant(org), "/proposals/" + id + "/withdraw", null), HttpStatus.OK).get("status")).isEqualTo("WITHDRAWN");
@@ -204,7 +204,7 @@ class ProposalLifecycleIT extends IntakeIT {
         }).contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("amountFen", 1_000_000)).exchange(),
         HttpStatus.PRECONDITION_FAILED);
     assertProblem(stale, "version-mismatch");
-    assertThat(json(get(manager(), "/programs/" + program), HttpStatus.OK).get("committedFen")).isEqualTo(0);
+    assertThat(json(get(manager(), "/programs/" + program), HttpStatus.OK).get("awardedFen")).isEqualTo(0);
     assertThat(json(web.post().uri("/proposals/" + id + "/award").headers(h -> {
           h.setBearerAuth(manager());
           h.setIfMatch(etag);

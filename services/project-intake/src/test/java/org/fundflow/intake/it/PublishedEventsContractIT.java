@@ -28,6 +28,8 @@ import org.springframework.http.HttpStatus;
  */
 class PublishedEventsContractIT extends IntakeIT {
 
+  static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+
   static final Set<String> ALL_TYPES = Set.of(
       "fundflow.intake.program-published.v1", "fundflow.intake.program-changed.v1",
       "fundflow.intake.challenge-published.v1", "fundflow.intake.proposal-submitted.v1",
@@ -42,6 +44,14 @@ class PublishedEventsContractIT extends IntakeIT {
     String org = ORGS.get(16);
     String general = openProgram("GENERAL", 100_000_000, 10_000_000);
     openProgram("POST_SUBSIDY", 1_000_000_000, 100_000_000);
+    // issue 12 point 9: a POST_SUBSIDY program without a cap publishes its rule without the cap field (never 0)
+    Map<String, Object> noCapBody = programBody("POST_SUBSIDY", 1_000_000_000, 100_000_000,
+        java.time.Instant.now().minusSeconds(86_400), java.time.Instant.now().plusSeconds(86_400));
+    noCapBody.put("postSubsidyRule", Map.of("base", "INCREASE",
+        "tiers", List.of(Map.of("fromFen", 0, "rateBasisPoints", 3000)), "minimumIncreaseFen", 0));
+    String noCap = (String) json(post(manager(), "/programs", noCapBody), HttpStatus.CREATED).get("id");
+    json(post(manager(), "/programs/" + noCap + "/open", null), HttpStatus.OK);
+    Map<String, String> noCapRules = new java.util.concurrent.ConcurrentHashMap<>();
     String challengeProgram = openProgram("CHALLENGE", 100_000_000, 50_000_000);
     String challenge = (String) json(post(manager(), "/programs/" + challengeProgram + "/challenges", Map.of(
         "postingOrganisationCode", ORGS.get(18), "postingOrganisationName", "天津某企业", "title", "高效催化剂",
@@ -82,12 +92,17 @@ class PublishedEventsContractIT extends IntakeIT {
             failures.add(type + ": bad CloudEvents headers");
           }
           validated.merge(type, 1, Integer::sum);
+          if (noCap.equals(r.key()) && type.endsWith("program-published.v1")) {
+            noCapRules.put(type, JSON.readTree(json).get("postSubsidyRule").toString());
+          }
         }
-        return validated.keySet().containsAll(ALL_TYPES);
+        return validated.keySet().containsAll(ALL_TYPES) && !noCapRules.isEmpty();
       });
     }
     System.out.println("[contract] validated events by type: " + validated);
     assertThat(failures).isEmpty();
+    assertThat(noCapRules.values()).singleElement().satisfies(rule -> assertThat(rule)
+        .contains("\"base\":\"INCREASE\"").doesNotContain("capPerOrganisationPerYearFen"));
   }
 
   Schema schemaFor(String type) {

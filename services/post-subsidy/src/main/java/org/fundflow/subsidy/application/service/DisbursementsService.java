@@ -79,8 +79,8 @@ public class DisbursementsService implements DisbursementsUseCase {
             case INSUFFICIENT_BUDGET -> programs.find(d.programId()).flatMap(p -> Mono.<Disbursement>error(new Refusal(
                 Kind.UNPROCESSABLE, "budget-exceeded", "Program budget exceeded",
                 "releasing " + Money.format(d.amountFen()) + " would take program " + d.programId()
-                    + " over its budget " + Money.format(p.budgetFen()) + " (released " + Money.format(p.releasedFen())
-                    + ", reserved " + Money.format(p.committedFen()) + ")")));
+                    + " over its budget " + Money.format(p.budgetFen()) + " (paid " + Money.format(p.paidFen())
+                    + ", reserved for release " + Money.format(p.reservedForReleaseFen()) + ")")));
             case UNKNOWN_PROGRAM -> Mono.<Disbursement>error(new Refusal(Kind.UNPROCESSABLE, "unknown-program", "Unknown program",
                 "program " + d.programId() + " is not known here; its budget cannot be checked"));
           });

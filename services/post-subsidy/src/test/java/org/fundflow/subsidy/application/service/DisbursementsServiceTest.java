@@ -78,7 +78,7 @@ class DisbursementsServiceTest {
     var again = service.release(new ReleaseCommand("adv-p1", v, "k", "REF", "bob", "c")).block();
     assertThat(again.status()).isEqualTo(DisbursementStatus.RELEASED);
     assertThat(again.version()).isEqualTo(first.version());
-    assertThat(programs.find("prg").block().releasedFen()).isEqualTo(60_000);
+    assertThat(programs.find("prg").block().paidFen()).isEqualTo(60_000);
     assertThatThrownBy(() -> service.release(new ReleaseCommand("adv-p1", v, "k", "OTHER", "bob", "c")).block())
         .isInstanceOf(Refusal.class).hasMessageContaining("different release request");
     assertThat(disbursements.published).filteredOn(DisbursementEvent.Released.class::isInstance).hasSize(1);

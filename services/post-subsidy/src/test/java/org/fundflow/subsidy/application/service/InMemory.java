@@ -110,7 +110,7 @@ final class InMemory {
       Program old = byId.get(c.programId());
       if (old == null || old.revision() < c.revision()) {
         byId.put(c.programId(), new Program(c.programId(), c.kind(), c.name(), c.budgetFen(), c.fundingSplit(),
-            c.postSubsidyRule(), c.revision(), old == null ? 0 : old.committedFen(), old == null ? 0 : old.releasedFen()));
+            c.postSubsidyRule(), c.revision(), old == null ? 0 : old.reservedForReleaseFen(), old == null ? 0 : old.paidFen()));
       }
       return Mono.empty();
     }
@@ -158,7 +158,7 @@ final class InMemory {
 
     private static Program totals(Program p, long committed, long released) {
       return new Program(p.programId(), p.kind(), p.name(), p.budgetFen(), p.fundingSplit(), p.postSubsidyRule(),
-          p.revision(), p.committedFen() + committed, p.releasedFen() + released);
+          p.revision(), p.reservedForReleaseFen() + committed, p.paidFen() + released);
     }
   }
 

@@ -85,13 +85,13 @@ public final class Views {
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record ReportView(String reportId, String projectId, String milestoneId, int attempt, String status,
       List<String> deliverablesMet, List<Evidence> evidence, long spendingToDateFen, String submittedBy,
-      Instant submittedAt, Integer panelSize, List<SeatView> panel, List<String> recusedExperts,
+      Instant submittedAt, Integer panelSize, List<SeatView> panel, List<RecusalView> recusedExperts,
       EvaluationView myEvaluation, DecisionView decision) {
 
     static ReportView of(Project p, MilestoneReport r, Actor actor) {
       boolean decided = r.isDecided();
       List<SeatView> panel = null;
-      List<String> recused = null;
+      List<RecusalView> recused = null;
       EvaluationView mine = null;
       if (actor.seesAll() || actor.is(Actor.EXPERT)) {
         // scores of the whole panel only once decided; before that an expert sees its own only
@@ -103,7 +103,7 @@ public final class Views {
           }
         }
         if (actor.seesAll()) {
-          recused = r.getRecusals().stream().map(x -> x.expertId() + ": " + x.reason()).toList();
+          recused = r.getRecusals().stream().map(x -> new RecusalView(x.expertId(), x.reason(), x.declaredAt())).toList();
         }
       }
       return new ReportView(r.getId(), p.getId(), r.getMilestoneId(), r.getAttempt(), r.getStatus().name(),
@@ -116,6 +116,9 @@ public final class Views {
           decided ? EvaluationView.of(s.getEvaluation()) : null);
     }
   }
+
+  /** An expert who declared a conflict of interest (回避) on this report, with the reason it gave. */
+  public record RecusalView(String expertId, String reason, Instant declaredAt) {}
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record AssignmentView(String projectId, String projectTitle, String reportId, String milestoneId,

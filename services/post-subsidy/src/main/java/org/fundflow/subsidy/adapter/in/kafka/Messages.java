@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.util.List;
 import org.fundflow.subsidy.domain.Money;
@@ -24,7 +25,8 @@ public final class Messages {
       @NotNull @Min(0) @Max(10_000) Integer rateBasisPoints) {}
 
   public record Rule(@NotBlank String base, @NotEmpty List<@Valid @NotNull Tier> tiers,
-      @NotNull @PositiveOrZero @Max(Money.MAX_FEN) Long capPerOrganisationPerYearFen,
+      // no cap = the field left out (or null); a cap is positive: 0 is malformed (DLQ), never "no cap"
+      @Positive @Max(Money.MAX_FEN) Long capPerOrganisationPerYearFen,
       @PositiveOrZero @Max(Money.MAX_FEN) Long minimumIncreaseFen) {}
 
   /** program-published and program-changed carry the same full state. */

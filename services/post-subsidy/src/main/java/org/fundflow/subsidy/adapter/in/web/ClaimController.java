@@ -14,6 +14,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.util.Comparator;
+import java.util.List;
 import org.fundflow.platform.resilience.StoreGuard;
 import org.fundflow.platform.security.Caller;
 import org.fundflow.subsidy.adapter.in.web.Views.ClaimPage;
@@ -83,15 +85,24 @@ public class ClaimController {
 
   @GetMapping
   @PreAuthorize(WebSupport.FINANCE_OR_AUDIT)
-  @Operation(summary = "List claims; applicants see their own organisation's only")
+  @Operation(summary = "List claims by program, organisation or status, with totals; applicants see their own "
+      + "organisation's only. Keyset paging on the id like GET /disbursements: pass nextAfter as after for the next page")
   public Mono<ClaimPage> list(@RequestParam(required = false) String programId,
       @RequestParam(required = false) String organisationCode, @RequestParam(required = false) ClaimStatus status,
-      Caller caller) {
+      @RequestParam(required = false) String after,
+      @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit, Caller caller) {
     ClaimsUseCase.Filter filter = new ClaimsUseCase.Filter(programId,
         WebSupport.organisationScope(caller, organisationCode), status);
-    return guard.protect(useCase.search(filter).collectList())
-        .map(all -> new ClaimPage(all.stream().map(ClaimView::of).toList(), all.size(),
-            all.stream().mapToLong(ExpenditureClaim::subsidyFen).sum()));
+    return guard.protect(useCase.search(filter).collectList()).map(all -> {
+      List<ExpenditureClaim> page = all.stream()
+          .sorted(Comparator.comparing(ExpenditureClaim::id))
+          .filter(c -> after == null || c.id().compareTo(after) > 0)
+          .limit(limit)
+          .toList();
+      String next = page.size() == limit ? page.get(page.size() - 1).id() : null;
+      return new ClaimPage(page.stream().map(ClaimView::of).toList(), next, all.size(),
+          all.stream().mapToLong(ExpenditureClaim::subsidyFen).sum());
+    });
   }
 
   @GetMapping("/{id}")

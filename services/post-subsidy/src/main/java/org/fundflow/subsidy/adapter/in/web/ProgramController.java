@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 @RestController
-@Tag(name = "program budgets", description = "This service's copy of a program with its reserved and released totals")
+@Tag(name = "program budgets", description = "This service's copy of a program with what is paid and reserved for release")
 public class ProgramController {
 
   private final Programs programs;
@@ -26,7 +26,7 @@ public class ProgramController {
 
   @GetMapping("/programs/{id}/budget")
   @PreAuthorize("hasAnyRole('FINANCE_OFFICER','FINANCE_APPROVER','AUDITOR')")
-  @Operation(summary = "Budget, reserved (committed), released and remaining amounts of a program")
+  @Operation(summary = "Budget, reserved for release, paid and remaining to pay of a program")
   public Mono<BudgetView> budget(@PathVariable String id) {
     return guard.protect(programs.find(id))
         .switchIfEmpty(Mono.error(() -> Refusal.notFound("Program", id)))

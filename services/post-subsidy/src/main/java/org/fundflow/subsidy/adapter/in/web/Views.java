@@ -1,5 +1,6 @@
 package org.fundflow.subsidy.adapter.in.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -54,14 +55,25 @@ public final class Views {
     }
   }
 
-  public record ClaimPage(List<ClaimView> items, long count, long subsidyTotalFen) {}
+  /** One page of claims (keyset paging on the id, as DisbursementPage) with the totals of everything that matches the filter. */
+  public record ClaimPage(List<ClaimView> items, String nextAfter, long count, long subsidyTotalFen) {}
 
+  /**
+   * This service's budget figures of a program. What intake awarded is intake's figure
+   * ({@code awardedFen} of GET /programs/{id} there), not this one.
+   */
   public record BudgetView(String programId, String kind, String name, long revision, long budgetFen,
-      long committedFen, long releasedFen, long remainingFen) {
+      @Schema(description = "Reserved for releases in flight: approved payments being released, not yet confirmed")
+      long reservedForReleaseFen,
+      @Schema(description = "Paid: the sum of the released disbursements")
+      long paidFen,
+      @Schema(description = "Budget neither paid nor reserved for a release: budgetFen - paidFen - reservedForReleaseFen. "
+          + "Disbursements created but not released yet are not subtracted")
+      long remainingToPayFen) {
 
     static BudgetView of(Program p) {
-      return new BudgetView(p.programId(), p.kind().name(), p.name(), p.revision(), p.budgetFen(), p.committedFen(),
-          p.releasedFen(), p.budgetFen() - p.allocatedFen());
+      return new BudgetView(p.programId(), p.kind().name(), p.name(), p.revision(), p.budgetFen(),
+          p.reservedForReleaseFen(), p.paidFen(), p.remainingToPayFen());
     }
   }
 }

@@ -25,6 +25,8 @@ import reactor.core.publisher.Mono;
  * revision) plus this service's budget totals and the {@code commitments} map keyed by disbursement id.
  * {@code allocatedFen} is kept equal to committed + released in every update so the budget guard is a
  * plain conditional filter ({@code allocatedFen <= budgetFen - amount}) on one document.
+ * The stored names are older than the API's words and stay (renaming them needs a data migration):
+ * {@code committedFen} = reserved for release (a release in flight), {@code releasedFen} = paid.
  */
 public class MongoPrograms implements Programs {
 
@@ -176,9 +178,11 @@ public class MongoPrograms implements Programs {
     List<Document> tiers = r.tiers().stream()
         .map(t -> new Document("fromFen", t.fromFen()).append("rateBasisPoints", t.rateBasisPoints()))
         .toList();
-    return new Document("base", r.base().name()).append("tiers", tiers)
-        .append("capPerOrganisationPerYearFen", r.capPerOrganisationPerYearFen())
-        .append("minimumIncreaseFen", r.minimumIncreaseFen());
+    Document rule = new Document("base", r.base().name()).append("tiers", tiers);
+    if (r.capped()) {
+      rule.append("capPerOrganisationPerYearFen", r.capPerOrganisationPerYearFen()); // no cap: no field
+    }
+    return rule.append("minimumIncreaseFen", r.minimumIncreaseFen());
   }
 
   static Program toProgram(Document d) {
@@ -189,8 +193,11 @@ public class MongoPrograms implements Programs {
       List<SubsidyRule.Tier> tiers = rule.getList("tiers", Document.class).stream()
           .map(t -> new SubsidyRule.Tier(number(t, "fromFen"), (int) number(t, "rateBasisPoints")))
           .toList();
+      // no cap: no field. A stored 0 predates issue 12 point 9, when this service read a 0 cap as "no cap"
+      // (intake never published one); it keeps that meaning rather than becoming a cap of nothing.
+      long cap = number(rule, "capPerOrganisationPerYearFen");
       subsidyRule = new SubsidyRule(SubsidyRule.Base.valueOf(rule.getString("base")), tiers,
-          number(rule, "capPerOrganisationPerYearFen"), number(rule, "minimumIncreaseFen"));
+          cap > 0 ? Long.valueOf(cap) : null, number(rule, "minimumIncreaseFen"));
     }
     return new Program(d.getString("_id"), ProgramKind.valueOf(d.getString("kind")), d.getString("name"),
         number(d, "budgetFen"),

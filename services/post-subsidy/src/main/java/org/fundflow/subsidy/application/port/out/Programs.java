@@ -8,7 +8,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Program copies with their budget totals. Budget reservations are idempotent and conditional: a
- * reservation is recorded under the disbursement id and only when released + committed + amount
+ * reservation is recorded under the disbursement id and only when paid + reserved for release + amount
  * stays within the budget, in one atomic update of the program document.
  */
 public interface Programs {
@@ -24,7 +24,7 @@ public interface Programs {
 
   Mono<Reservation> reserve(String programId, String disbursementId, long amountFen);
 
-  /** Turns a reservation into a release (committed -> released); no-op if it is not RESERVED. */
+  /** Turns a reservation into a release (reserved for release -> paid); no-op if it is not RESERVED. */
   Mono<Void> confirm(String programId, String disbursementId);
 
   /** Gives a reservation back; no-op if it is not RESERVED. */

@@ -28,6 +28,23 @@ class MessageAmountsTest {
             "postSubsidyRule.capPerOrganisationPerYearFen");
   }
 
+  /** Issue 12 point 9: no cap = the field left out (or null); 0 is malformed, never read as "no cap". */
+  @Test
+  void givenAProgramEventWithoutACap_whenRead_thenTheRuleIsUncappedAndACapOfZeroIsAViolation() {
+    Messages.ProgramMessage noCap = new Messages.ProgramMessage("prg-1", "POST_SUBSIDY", "p", 1_000_000L, null,
+        new Messages.Rule("INCREASE", List.of(new Messages.Tier(0L, 3000)), null, 0L), 1L);
+    assertThat(violations(noCap)).isEmpty();
+    assertThat(EventConsumers.program(noCap).postSubsidyRule().capped()).isFalse();
+
+    Messages.ProgramMessage zero = new Messages.ProgramMessage("prg-1", "POST_SUBSIDY", "p", 1_000_000L, null,
+        new Messages.Rule("INCREASE", List.of(new Messages.Tier(0L, 3000)), 0L, 0L), 1L);
+    assertThat(violations(zero)).containsExactly("postSubsidyRule.capPerOrganisationPerYearFen");
+
+    Messages.ProgramMessage capped = new Messages.ProgramMessage("prg-1", "POST_SUBSIDY", "p", 1_000_000L, null,
+        new Messages.Rule("INCREASE", List.of(new Messages.Tier(0L, 3000)), 500L, 0L), 1L);
+    assertThat(EventConsumers.program(capped).postSubsidyRule().capPerOrganisationPerYearFen()).isEqualTo(500L);
+  }
+
   @Test
   void givenAmountsAtTheMaximum_whenValidated_thenNone() {
     assertThat(violations(new Messages.ProjectCompletedMessage("prj-1", "prg-1", "GENERAL", "91120112MNH91HTMX6",

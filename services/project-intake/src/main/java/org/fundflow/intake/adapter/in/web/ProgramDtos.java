@@ -1,5 +1,6 @@
 package org.fundflow.intake.adapter.in.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -56,7 +57,10 @@ public final class ProgramDtos {
   public record TierBody(long fromFen, int rateBasisPoints) {}
 
   public record PostSubsidyRuleBody(@NotNull SubsidyBase base, @NotEmpty List<@Valid TierBody> tiers,
-      long capPerOrganisationPerYearFen, long minimumIncreaseFen) {}
+      @Schema(description = "Most one organisation is granted per fiscal year, positive. Leave it out (or null) "
+          + "for no cap; 0 is refused", nullable = true)
+      Long capPerOrganisationPerYearFen,
+      long minimumIncreaseFen) {}
 
   public record ProgramRequest(@NotBlank @Size(max = 300) String name, @NotNull ProgramKind kind,
       @Positive long budgetFen, @Positive long perProjectCapFen, @NotNull @Valid CallWindowBody callWindow,
@@ -76,15 +80,24 @@ public final class ProgramDtos {
   public record CallWindowView(Instant opensAt, Instant closesAt, LocalDateTime opensLocal, LocalDateTime closesLocal,
       String timeZone) {}
 
+  /**
+   * A program with its budget figures: {@code awardedFen} (awards made, including one being written),
+   * {@code remainingToAwardFen} = budget - awarded. What is paid out is post-subsidy's figure, not intake's.
+   */
   public record ProgramView(String id, String name, ProgramKind kind, ProgramStatus status, long budgetFen,
-      long perProjectCapFen, long committedFen, long remainingFen, CallWindowView callWindow, FundingSplit fundingSplit,
+      long perProjectCapFen,
+      @Schema(description = "Awarded of the budget: the sum of the awards made (an award being written counts at once)")
+      long awardedFen,
+      @Schema(description = "Budget not awarded yet: budgetFen - awardedFen")
+      long remainingToAwardFen,
+      CallWindowView callWindow, FundingSplit fundingSplit,
       PostSubsidyRule postSubsidyRule, int revision, Instant createdAt, Instant publishedAt, Instant changedAt) {
 
     static ProgramView of(Program p) {
       ProgramTerms t = p.terms();
       CallWindow w = t.callWindow();
       return new ProgramView(p.id(), t.name(), t.kind(), p.status(), t.budgetFen(), t.perProjectCapFen(),
-          p.committedFen(), p.remainingFen(),
+          p.awardedFen(), p.remainingToAwardFen(),
           new CallWindowView(w.opensAt(), w.closesAt(), w.opensLocal(), w.closesLocal(), CallWindow.ZONE.getId()),
           t.fundingSplit(), t.postSubsidyRule(), p.revision(), p.createdAt(), p.publishedAt(), p.changedAt());
     }

@@ -112,7 +112,10 @@ public final class IntakeIntegrationEvents {
       rule.put("base", t.postSubsidyRule().base().name());
       rule.put("tiers", t.postSubsidyRule().tiers().stream()
           .map(tier -> Map.of("fromFen", tier.fromFen(), "rateBasisPoints", tier.rateBasisPoints())).toList());
-      rule.put("capPerOrganisationPerYearFen", t.postSubsidyRule().capPerOrganisationPerYearFen());
+      if (t.postSubsidyRule().capped()) {
+        // no cap = the field left out (never 0)
+        rule.put("capPerOrganisationPerYearFen", t.postSubsidyRule().capPerOrganisationPerYearFen());
+      }
       rule.put("minimumIncreaseFen", t.postSubsidyRule().minimumIncreaseFen());
       data.put("postSubsidyRule", rule);
     }
