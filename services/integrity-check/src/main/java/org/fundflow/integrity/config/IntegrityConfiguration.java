@@ -4,11 +4,13 @@ import java.time.Clock;
 import org.fundflow.integrity.adapter.out.kafka.IntegrityEventMapper;
 import org.fundflow.integrity.adapter.out.mongo.MongoDishonestyList;
 import org.fundflow.integrity.adapter.out.mongo.MongoIntegrityRecords;
+import org.fundflow.integrity.adapter.out.mongo.MongoKnownParties;
 import org.fundflow.integrity.adapter.out.mongo.MongoOrganisationHistory;
 import org.fundflow.integrity.adapter.out.mongo.MongoProposalArchive;
 import org.fundflow.integrity.application.port.in.HoldUseCase;
 import org.fundflow.integrity.application.port.out.DishonestyList;
 import org.fundflow.integrity.application.port.out.IntegrityRecords;
+import org.fundflow.integrity.application.port.out.KnownParties;
 import org.fundflow.integrity.application.port.out.OrganisationHistory;
 import org.fundflow.integrity.application.port.out.PersonIdHashing;
 import org.fundflow.integrity.application.port.out.ProposalArchive;
@@ -99,6 +101,11 @@ public class IntegrityConfiguration {
   }
 
   @Bean
+  KnownParties knownParties(ReactiveMongoTemplate template) {
+    return new MongoKnownParties(template);
+  }
+
+  @Bean
   PersonIdHashing personIdHashing(PersonIdHasher hasher) {
     return new PersonIdHashing() {
       @Override
@@ -115,9 +122,10 @@ public class IntegrityConfiguration {
 
   @Bean
   EventScreeningService eventScreeningService(IntegrityRecords records, ProposalArchive proposals,
-      OrganisationHistory history, DishonestyList list, DuplicateApplicationRule duplicates,
+      OrganisationHistory history, DishonestyList list, KnownParties known, DuplicateApplicationRule duplicates,
       DishonestyListRule dishonesty, ExpenditureAnomalyRule anomalies, Clock clock) {
-    return new EventScreeningService(records, proposals, history, list, duplicates, dishonesty, anomalies, clock);
+    return new EventScreeningService(records, proposals, history, list, known, duplicates, dishonesty, anomalies,
+        clock);
   }
 
   @Bean
@@ -131,8 +139,9 @@ public class IntegrityConfiguration {
   }
 
   @Bean
-  DishonestyListService dishonestyListService(DishonestyList list, PersonIdHashing hashing) {
-    return new DishonestyListService(list, hashing);
+  DishonestyListService dishonestyListService(DishonestyList list, PersonIdHashing hashing, KnownParties known,
+      IntegrityRecords records, DishonestyListRule rule, Clock clock) {
+    return new DishonestyListService(list, hashing, known, records, rule, clock);
   }
 
   @Bean

@@ -42,6 +42,12 @@ public final class MongoDishonestyList implements DishonestyList {
         Document.class, C).map(MongoDishonestyList::entry);
   }
 
+  @Override
+  public Flux<DishonestyEntry> importedBy(Subject party, java.time.Instant at) {
+    return template.find(new Query(Criteria.where("partyType").is(party.type().name()).and("partyId").is(party.id())
+        .and("importedAt").lte(java.util.Date.from(at))), Document.class, C).map(MongoDishonestyList::entry);
+  }
+
   private Document document(DishonestyEntry e, String importedBy) {
     return new Document("_id", e.entryId())
         .append("partyType", e.party().type().name())

@@ -13,4 +13,7 @@ public interface DishonestyList {
   Mono<Integer> add(List<DishonestyEntry> entries, String importedBy);
 
   Flux<DishonestyEntry> of(Subject party);
+
+  /** The party's entries that had been imported by {@code at} (whether in force then is the rule's to say). */
+  Flux<DishonestyEntry> importedBy(Subject party, java.time.Instant at);
 }
