@@ -208,7 +208,7 @@ class EventScreeningServiceTest {
   }
 
   @Test
-  void givenAPaymentReleasedBeforeTheListingOrAfterTheHoldWasLifted_thenNoPaidWhileHeldFlag() {
+  void givenAPaymentReleasedBeforeTheListingOrAfterAnOfficerLiftedTheHold_thenNoPaidWhileHeldFlag() {
     screening.disbursementReleased(released("r0", NOW.minusSeconds(3600))).block(); // before anything: clean
     assertThat(records.published).isEmpty();
 
@@ -217,10 +217,18 @@ class EventScreeningServiceTest {
     String holdId = ((HoldPlaced) records.published.get(1)).hold().holdId();
     new HoldService(records, Clock.fixed(NOW.plusSeconds(10), ZoneOffset.UTC)).lift(holdId, "appeal", "officer").block();
     int before = records.published.size();
-    // lifted, but the organisation is still on the list: paying it is flagged
+    // still on the list, but the officer lifted the hold the listing placed: paying is the officer's decision
     screening.disbursementReleased(released("r1", NOW.plusSeconds(20))).block();
-    assertThat(records.published.subList(before, records.published.size())).hasSize(1);
-    FlagRaised flag = (FlagRaised) records.published.get(before);
+    assertThat(records.published.subList(before, records.published.size())).isEmpty();
+  }
+
+  @Test
+  void givenAListedPayeeNeverHeld_whenPaid_thenTheFlagNamesTheListEntry() {
+    importList(LocalDate.of(2027, 12, 31)); // the payee was never seen before its payment was released
+    screening.disbursementReleased(released("r1", NOW.plusSeconds(20))).block();
+    assertThat(records.published).hasSize(1);
+    FlagRaised flag = (FlagRaised) records.published.get(0);
+    assertThat(flag.flag().rule().name()).isEqualTo("paid-while-listed-or-held");
     assertThat(flag.flag().evidence().get(0).values()).doesNotContainKey("holdIds").containsKey("listEntryIds");
   }
 }

@@ -16,7 +16,8 @@ import org.fundflow.integrity.domain.list.DishonestyEntry;
 
 /**
  * PAID_WHILE_LISTED_OR_HELD v1 — the last line: money went to an organisation that, at the time of the release,
- * had a hold in force here or an entry of the dishonesty list (imported by then) in force. Holds stop payments
+ * had a hold in force here, or an entry of the dishonesty list (imported by then) in force whose hold an officer
+ * had not lifted by then. Holds stop payments
  * upstream; this rule catches what got through anyway (e.g. a release in the hold's propagation window) so an
  * officer can act. CRITICAL, one flag per disbursement (the id is derived from it), naming the payment.
  */
@@ -33,7 +34,8 @@ public final class PaidWhileListedOrHeldRule {
     Subject payee = Subject.organisation(p.organisationCode());
     List<Hold> held = holdsOfPayee.stream().filter(h -> inForce(h, p.releasedAt())).toList();
     List<DishonestyEntry> listed = entriesImportedByThen.stream()
-        .filter(e -> e.party().equals(payee) && e.activeAt(p.releasedAt())).toList();
+        .filter(e -> e.party().equals(payee) && e.activeAt(p.releasedAt()))
+        .filter(e -> !clearedBefore(e, payee, holdsOfPayee, p.releasedAt())).toList();
     if (held.isEmpty() && listed.isEmpty()) {
       return Optional.empty();
     }
@@ -65,6 +67,16 @@ public final class PaidWhileListedOrHeldRule {
         + " while it was " + why + ": recover the payment", values);
     return Optional.of(new Flag(Ids.derived("flag", RULE.toString(), payee.key(), p.disbursementId()), RULE, payee,
         Severity.CRITICAL, List.of(evidence), now));
+  }
+
+  /**
+   * An officer lifted the hold this listing placed (or dismissed its case) before the release: paying then is the
+   * officer's decision, not a payment that slipped through.
+   */
+  static boolean clearedBefore(DishonestyEntry entry, Subject payee, List<Hold> holds, Instant at) {
+    String holdId = DishonestyListRule.holdId(payee, entry);
+    return holds.stream().anyMatch(h -> h.holdId().equals(holdId) && h.liftedAt() != null && !h.liftedAt().isAfter(at)
+        && h.liftReason() != org.fundflow.integrity.domain.HoldLiftReason.EXPIRED);
   }
 
   /** The hold barred payments at that instant: placed by then, not ended, not lifted by then. */
