@@ -154,6 +154,21 @@ public class IntegrityConfiguration {
    * Ends holds at their end date: lifts the holds that are due (hold-lifted, reason EXPIRED); with several replicas
    * the records' optimistic versions let only one lift a hold.
    */
+  /**
+   * Screens list entries whose effective date was still ahead at import time once they are in force (issue 12: a
+   * change of the list in force acts on the known parties without waiting for their next event).
+   */
+  @Bean
+  PeriodicSweep listScreeningSweep(org.fundflow.integrity.application.port.in.ImportDishonestyListUseCase imports,
+      IntegrityProperties p) {
+    return new PeriodicSweep("list screening", p.listScreeningInterval(), () -> imports.screenEntriesNowInForce()
+        .doOnNext(n -> {
+          if (n > 0) {
+            log.info("list screening: {} list entries now in force screened against the known parties", n);
+          }
+        }));
+  }
+
   @Bean
   PeriodicSweep holdExpirySweep(HoldUseCase holds, IntegrityProperties p) {
     return new PeriodicSweep("hold sweep", p.holdSweepInterval(), () -> holds.expireDue().doOnNext(n -> {

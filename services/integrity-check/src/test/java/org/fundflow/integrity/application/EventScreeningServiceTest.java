@@ -188,6 +188,22 @@ class EventScreeningServiceTest {
   }
 
   @Test
+  void givenAnEntryComingIntoForceAfterItsImport_whenTheScreeningSweepRunsOnThatDay_thenTheKnownPayeeIsHeldOnce() {
+    screening.disbursementCreated(disbursement("e1")).block();
+    String row = "ORGANISATION," + LISTED + ",某公司,虚报,禁止申报,某局,某条,2026-12-01,\n";
+    listService(NOW).importCsv(HEADER + row, "o").block(); // in force from 2026-12-01 (Asia/Shanghai)
+    assertThat(records.published).isEmpty();
+    assertThat(listService(NOW).screenEntriesNowInForce().block()).isZero();
+
+    Instant firstDay = java.time.LocalDate.of(2026, 12, 1).atStartOfDay(org.fundflow.integrity.domain.HoldPolicy.ZONE)
+        .toInstant().plusSeconds(60);
+    assertThat(listService(firstDay).screenEntriesNowInForce().block()).isEqualTo(1);
+    assertThat(records.published).hasSize(2).last().isInstanceOf(HoldPlaced.class);
+    assertThat(listService(firstDay.plusSeconds(900)).screenEntriesNowInForce().block()).isZero();
+    assertThat(records.published).hasSize(2);
+  }
+
+  @Test
   void givenAPaymentReleasedWhileItsPayeeWasHeld_thenACriticalFlagNamesThePayment_once() {
     importList(LocalDate.of(2027, 12, 31));
     screening.disbursementCreated(disbursement("e1")).block(); // held now

@@ -134,9 +134,22 @@ final class InMemoryPorts {
       return Flux.fromIterable(entries.values()).filter(e -> e.party().equals(party));
     }
 
+    final Set<String> screened = ConcurrentHashMap.newKeySet();
+
     @Override
     public Flux<DishonestyEntry> importedBy(Subject party, Instant at) {
       return of(party); // imports happen before the events of these tests
+    }
+
+    @Override
+    public Flux<DishonestyEntry> unscreenedInForceBy(java.time.LocalDate day) {
+      return Flux.fromIterable(entries.values())
+          .filter(e -> !screened.contains(e.entryId()) && !e.effectiveDate().isAfter(day));
+    }
+
+    @Override
+    public Mono<Void> markScreened(List<String> ids, Instant at) {
+      return Mono.fromRunnable(() -> screened.addAll(ids));
     }
   }
 

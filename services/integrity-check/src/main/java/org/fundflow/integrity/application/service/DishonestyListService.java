@@ -66,11 +66,31 @@ public final class DishonestyListService implements ImportDishonestyListUseCase 
     return Mono.fromFuture(screen(entries, importedBy).toFuture(), true);
   }
 
-  /** The known parties on these entries, flagged and held; completes when every hold is stored. */
+  @Override
+  public Mono<Integer> screenEntriesNowInForce() {
+    java.time.Instant now = clock.instant();
+    return list.unscreenedInForceBy(now.atZone(org.fundflow.integrity.domain.HoldPolicy.ZONE).toLocalDate())
+        .collectList()
+        .flatMap(entries -> screen(entries, "list-screening-sweep").thenReturn(entries.size()));
+  }
+
+  /**
+   * The known parties on these entries, flagged and held; completes when every hold is stored. Then the entries that
+   * have started are marked screened (the others are screened by {@link #screenEntriesNowInForce()} once in force).
+   */
   Mono<Void> screen(List<DishonestyEntry> entries, String importedBy) {
     if (entries.isEmpty()) {
       return Mono.empty();
     }
+    java.time.Instant now = clock.instant();
+    java.time.LocalDate today = now.atZone(org.fundflow.integrity.domain.HoldPolicy.ZONE).toLocalDate();
+    // screened for good: every entry that has started (in force, or already ended); entries still ahead are not
+    List<String> started = entries.stream().filter(e -> !e.effectiveDate().isAfter(today))
+        .map(DishonestyEntry::entryId).toList();
+    return matchKnown(entries, importedBy).then(Mono.defer(() -> list.markScreened(started, now)));
+  }
+
+  private Mono<Void> matchKnown(List<DishonestyEntry> entries, String importedBy) {
     Map<Subject, List<DishonestyEntry>> byParty = entries.stream()
         .collect(Collectors.groupingBy(DishonestyEntry::party, java.util.LinkedHashMap::new, Collectors.toList()));
     return known.among(byParty.keySet())

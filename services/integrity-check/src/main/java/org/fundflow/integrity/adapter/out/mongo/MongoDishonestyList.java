@@ -48,6 +48,22 @@ public final class MongoDishonestyList implements DishonestyList {
         .and("importedAt").lte(java.util.Date.from(at))), Document.class, C).map(MongoDishonestyList::entry);
   }
 
+  /** ISO dates compare as strings; {@code screenedAt} is set once an entry in force was screened. */
+  @Override
+  public Flux<DishonestyEntry> unscreenedInForceBy(LocalDate day) {
+    return template.find(new Query(Criteria.where("screenedAt").exists(false).and("effectiveDate").lte(day.toString())),
+        Document.class, C).map(MongoDishonestyList::entry);
+  }
+
+  @Override
+  public Mono<Void> markScreened(List<String> entryIds, java.time.Instant at) {
+    if (entryIds.isEmpty()) {
+      return Mono.empty();
+    }
+    return template.updateMulti(new Query(Criteria.where("_id").in(entryIds).and("screenedAt").exists(false)),
+        new org.springframework.data.mongodb.core.query.Update().set("screenedAt", java.util.Date.from(at)), C).then();
+  }
+
   private Document document(DishonestyEntry e, String importedBy) {
     return new Document("_id", e.entryId())
         .append("partyType", e.party().type().name())
