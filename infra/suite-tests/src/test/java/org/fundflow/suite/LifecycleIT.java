@@ -50,6 +50,7 @@ class LifecycleIT {
   static final String DUPLICATE_ORG = "12120112EXH9BL324R";     // 某研究所
   static final String LISTED_ORG = "9112000089F2XW550E";        // 严重失信名单上的企业
   static final String TERMINATED_ORG = "11120112DAJ3PW352L";    // 某高校
+  static final String LATE_LISTED_ORG = "92120112KFG4JEM72A";   // 付款准备后才被列入失信名单的企业
   static final List<String> EXPERT_ORGS = List.of("12310115AMBRCN372R", "123101151HQW8XPY70", "1231011578KYG8A51P",
       "52310115BGC5HA2597", "12310115AMBRCN372R");
 
@@ -333,6 +334,96 @@ class LifecycleIT {
     assertThat(released.get("history").findValuesAsString("to")).containsSubsequence("ON_HOLD", "CREATED", "PREPARED", "RELEASED");
     System.out.printf("[lifecycle] dishonesty list: %s held %d ms after verification, payment %s ON_HOLD, new submission refused after %d accepted (%s), hold %s lifted, %s released by %s%n",
         org, holdMillis, id, gotThrough.size(), refusal.get().get("detail").asString(), holdId, yuan(released.get("amountFen").asLong()), released.get("releasedBy").asString());
+  }
+
+  // ================================================================== (e2) late listing (issue 12 points 1-3)
+
+  /**
+   * A payment prepared before its organisation was listed: the list import itself holds the organisation (no
+   * application, review or payment needed), post-subsidy puts the prepared payment ON_HOLD, the approver's release
+   * is refused (with the version it read before the hold, and with the current one); lifting the hold lets the
+   * payment resume where it was and be released. A payment released before the listing stays as it was.
+   */
+  @Test
+  void anOrganisationListedAfterItsPaymentWasPreparedIsHeldByTheImportItselfAndItsPaymentWaitsUntilTheHoldIsLifted() {
+    String org = LATE_LISTED_ORG;
+    // an earlier payment, released before the listing
+    String earlierProgram = openPostSubsidyProgram("2026年度津南区企业研发投入后补助（第三批）");
+    String earlierClaim = submitClaim(org, earlierProgram, 700_000_000L, 600_000_000L, "津审研字(2026)第0501号");
+    expect(call("POST", SUBSIDY, "/claims/" + earlierClaim + "/verification", OFFICER, Map.of("outcome", "VERIFIED")), 200);
+    awaitDisbursement("ps-" + earlierClaim, d -> true);
+    JsonNode earlier = prepareAndRelease("ps-" + earlierClaim, "津南财拨-PS-EARLY-" + org);
+
+    // the payment of this case, prepared while the organisation is not listed
+    String program = openPostSubsidyProgram("2026年度津南区企业研发投入后补助（第四批）");
+    String claimId = submitClaim(org, program, 980_000_000L, 860_000_000L, "津审研字(2026)第0577号");
+    expect(call("POST", SUBSIDY, "/claims/" + claimId + "/verification", OFFICER, Map.of("outcome", "VERIFIED")), 200);
+    String id = "ps-" + claimId;
+    awaitDisbursement(id, d -> true);
+    Response prepared = call("POST", SUBSIDY, "/disbursements/" + id + "/preparation", OFFICER, payee());
+    assertThat(expect(prepared, 200).get("status").asString()).isEqualTo("PREPARED");
+    String versionBeforeHold = prepared.etag();
+    assertThat(expect(call("GET", INTEGRITY, "/integrity-records/organisations/" + org, AUDITOR, null), 200)
+        .get("onHold").asBoolean()).isFalse();
+
+    // the list import names it: integrity-check holds it at once
+    String csv = "partyType,partyId,partyName,misconduct,sanction,authority,legalBasis,effectiveDate,endDate\n"
+        + "ORGANISATION," + org + ",天津某新能源科技有限公司,虚报研发投入骗取后补助,\"三年内取消申报资格，追回已拨资金\","
+        + "天津市科学技术局,《科学技术活动违规行为处理规定》第十三条,2026-01-01,2030-06-30\n";
+    Instant importedAt = Instant.now();
+    JsonNode imported = expect(call("POST", INTEGRITY, "/dishonesty-list/imports", INTEGRITY_OFFICER, csv, "text/csv",
+        Map.of()), 200);
+    assertThat(imported.get("imported").asInt()).isEqualTo(1);
+    AtomicReference<JsonNode> record = new AtomicReference<>();
+    await().atMost(ASYNC).pollInterval(Duration.ofMillis(200)).until(() -> {
+      record.set(expect(call("GET", INTEGRITY, "/integrity-records/organisations/" + org, AUDITOR, null), 200));
+      return record.get().get("onHold").asBoolean();
+    });
+    JsonNode listFlag = null;
+    for (JsonNode f : record.get().get("flags")) {
+      if (f.at("/rule/name").asString().equals("dishonesty-list")) {
+        listFlag = f;
+      }
+    }
+    assertThat(listFlag).as("dishonesty-list flag in %s", record.get()).isNotNull();
+    assertThat(listFlag.get("severity").asString()).isEqualTo("CRITICAL");
+    String holdId = record.get().at("/holds/0/holdId").asString();
+
+    // post-subsidy: the prepared payment waits ON_HOLD, and the approver cannot release it
+    JsonNode held = awaitDisbursement(id, d -> d.get("status").asString().equals("ON_HOLD"));
+    long heldMillis = Duration.between(importedAt, Instant.now()).toMillis();
+    assertThat(held.get("holdId").asString()).isEqualTo(holdId);
+    for (String version : List.of(versionBeforeHold, "\"" + held.get("version").asLong() + "\"")) {
+      Response refused = call("POST", SUBSIDY, "/disbursements/" + id + "/release", APPROVER,
+          Map.of("paymentReference", "津南财拨-PS-LATE-" + org), "application/json",
+          Map.of("If-Match", version, "Idempotency-Key", "rel-late-" + version.replace("\"", "") + "-" + id));
+      assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+      assertThat(refused.json().get("type").asString()).endsWith("/organisation-on-hold");
+    }
+    // importing the same list again holds nothing twice
+    assertThat(expect(call("POST", INTEGRITY, "/dishonesty-list/imports", INTEGRITY_OFFICER, csv, "text/csv", Map.of()),
+        200).get("unchanged").asInt()).isEqualTo(1);
+    assertThat(expect(call("GET", INTEGRITY, "/integrity-records/organisations/" + org, AUDITOR, null), 200)
+        .get("holds")).hasSize(1);
+
+    // the officer lifts the hold (the listing revoked on appeal): the payment resumes where it was and is paid
+    expect(call("POST", INTEGRITY, "/holds/" + holdId + "/lift", INTEGRITY_OFFICER,
+        Map.of("reason", "行政复议撤销失信认定，解除限制")), 200);
+    awaitDisbursement(id, d -> d.get("status").asString().equals("PREPARED"));
+    Response current = call("GET", SUBSIDY, "/disbursements/" + id, OFFICER, null);
+    JsonNode released = expect(call("POST", SUBSIDY, "/disbursements/" + id + "/release", APPROVER,
+        Map.of("paymentReference", "津南财拨-PS-LATE-" + org), "application/json",
+        Map.of("If-Match", current.etag(), "Idempotency-Key", "rel-late-after-lift-" + id)), 200);
+    assertThat(released.get("status").asString()).isEqualTo("RELEASED");
+    JsonNode history = expect(call("GET", SUBSIDY, "/disbursements/" + id, AUDITOR, null), 200).get("history");
+    assertThat(history.findValuesAsString("to")).containsSubsequence("PREPARED", "ON_HOLD", "PREPARED", "RELEASED");
+    assertThat(expect(call("GET", SUBSIDY, "/disbursements/ps-" + earlierClaim, AUDITOR, null), 200)
+        .get("status").asString()).isEqualTo("RELEASED");
+    System.out.printf("[lifecycle] late listing: %s listed after %s was prepared; held by the import, payment ON_HOLD "
+            + "%d ms after the import; release refused twice; hold %s lifted, %s released (earlier payment %s released "
+            + "before the listing untouched); flag evidence: %s%n", org, id, heldMillis, holdId,
+        yuan(released.get("amountFen").asLong()), yuan(earlier.get("amountFen").asLong()),
+        listFlag.at("/evidence/0/description").asString());
   }
 
   // ================================================================== (f) termination

@@ -4,11 +4,13 @@ import java.time.Clock;
 import org.fundflow.integrity.adapter.out.kafka.IntegrityEventMapper;
 import org.fundflow.integrity.adapter.out.mongo.MongoDishonestyList;
 import org.fundflow.integrity.adapter.out.mongo.MongoIntegrityRecords;
+import org.fundflow.integrity.adapter.out.mongo.MongoKnownParties;
 import org.fundflow.integrity.adapter.out.mongo.MongoOrganisationHistory;
 import org.fundflow.integrity.adapter.out.mongo.MongoProposalArchive;
 import org.fundflow.integrity.application.port.in.HoldUseCase;
 import org.fundflow.integrity.application.port.out.DishonestyList;
 import org.fundflow.integrity.application.port.out.IntegrityRecords;
+import org.fundflow.integrity.application.port.out.KnownParties;
 import org.fundflow.integrity.application.port.out.OrganisationHistory;
 import org.fundflow.integrity.application.port.out.PersonIdHashing;
 import org.fundflow.integrity.application.port.out.ProposalArchive;
@@ -99,6 +101,11 @@ public class IntegrityConfiguration {
   }
 
   @Bean
+  KnownParties knownParties(ReactiveMongoTemplate template) {
+    return new MongoKnownParties(template);
+  }
+
+  @Bean
   PersonIdHashing personIdHashing(PersonIdHasher hasher) {
     return new PersonIdHashing() {
       @Override
@@ -115,9 +122,10 @@ public class IntegrityConfiguration {
 
   @Bean
   EventScreeningService eventScreeningService(IntegrityRecords records, ProposalArchive proposals,
-      OrganisationHistory history, DishonestyList list, DuplicateApplicationRule duplicates,
+      OrganisationHistory history, DishonestyList list, KnownParties known, DuplicateApplicationRule duplicates,
       DishonestyListRule dishonesty, ExpenditureAnomalyRule anomalies, Clock clock) {
-    return new EventScreeningService(records, proposals, history, list, duplicates, dishonesty, anomalies, clock);
+    return new EventScreeningService(records, proposals, history, list, known, duplicates, dishonesty, anomalies,
+        clock);
   }
 
   @Bean
@@ -131,8 +139,9 @@ public class IntegrityConfiguration {
   }
 
   @Bean
-  DishonestyListService dishonestyListService(DishonestyList list, PersonIdHashing hashing) {
-    return new DishonestyListService(list, hashing);
+  DishonestyListService dishonestyListService(DishonestyList list, PersonIdHashing hashing, KnownParties known,
+      IntegrityRecords records, DishonestyListRule rule, Clock clock) {
+    return new DishonestyListService(list, hashing, known, records, rule, clock);
   }
 
   @Bean
@@ -145,6 +154,21 @@ public class IntegrityConfiguration {
    * Ends holds at their end date: lifts the holds that are due (hold-lifted, reason EXPIRED); with several replicas
    * the records' optimistic versions let only one lift a hold.
    */
+  /**
+   * Screens list entries whose effective date was still ahead at import time once they are in force (issue 12: a
+   * change of the list in force acts on the known parties without waiting for their next event).
+   */
+  @Bean
+  PeriodicSweep listScreeningSweep(org.fundflow.integrity.application.port.in.ImportDishonestyListUseCase imports,
+      IntegrityProperties p) {
+    return new PeriodicSweep("list screening", p.listScreeningInterval(), () -> imports.screenEntriesNowInForce()
+        .doOnNext(n -> {
+          if (n > 0) {
+            log.info("list screening: {} list entries now in force screened against the known parties", n);
+          }
+        }));
+  }
+
   @Bean
   PeriodicSweep holdExpirySweep(HoldUseCase holds, IntegrityProperties p) {
     return new PeriodicSweep("hold sweep", p.holdSweepInterval(), () -> holds.expireDue().doOnNext(n -> {

@@ -14,10 +14,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param holdYearsBySeverity default hold years of a confirmed case by its severity (1-5)
  * @param dishonestyHoldYearsWithoutEnd hold length when a list entry has no end date
  * @param holdSweepInterval how often expired holds are lifted
+ * @param listScreeningInterval how often list entries that came into force since their import are screened against
+ *     the known parties
  */
 @ConfigurationProperties("fundflow.integrity")
 public record IntegrityProperties(Duplicate duplicate, Expenditure expenditure, Map<Severity, Integer> holdYearsBySeverity,
-    Integer dishonestyHoldYearsWithoutEnd, Duration holdSweepInterval) {
+    Integer dishonestyHoldYearsWithoutEnd, Duration holdSweepInterval, Duration listScreeningInterval) {
 
   public record Duplicate(Integer shingleSize, Measure measure, Double threshold, Severity severity) {}
 
@@ -29,5 +31,6 @@ public record IntegrityProperties(Duplicate duplicate, Expenditure expenditure, 
     holdYearsBySeverity = holdYearsBySeverity == null ? Map.of() : holdYearsBySeverity;
     dishonestyHoldYearsWithoutEnd = dishonestyHoldYearsWithoutEnd == null ? 5 : dishonestyHoldYearsWithoutEnd;
     holdSweepInterval = holdSweepInterval == null ? Duration.ofMinutes(1) : holdSweepInterval;
+    listScreeningInterval = listScreeningInterval == null ? Duration.ofMinutes(15) : listScreeningInterval;
   }
 }

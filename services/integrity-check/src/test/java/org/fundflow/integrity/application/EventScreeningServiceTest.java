@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.fundflow.integrity.application.port.in.ScreenEventsUseCase.DisbursementCreated;
+import org.fundflow.integrity.application.port.in.ScreenEventsUseCase.DisbursementReleased;
 import org.fundflow.integrity.application.port.in.ScreenEventsUseCase.EventRef;
 import org.fundflow.integrity.application.port.in.ScreenEventsUseCase.Person;
 import org.fundflow.integrity.application.port.in.ScreenEventsUseCase.ProposalSubmitted;
@@ -33,6 +34,7 @@ class EventScreeningServiceTest {
 
   final InMemoryPorts.Records records = new InMemoryPorts.Records();
   final InMemoryPorts.List_ list = new InMemoryPorts.List_();
+  final InMemoryPorts.Parties parties = new InMemoryPorts.Parties();
   final PersonIdHashing hashing = new PersonIdHashing() {
     public String hash(String id) {
       return new org.fundflow.platform.privacy.PersonIdHasher("test-key-of-sixteen-chars").hash(id);
@@ -43,12 +45,17 @@ class EventScreeningServiceTest {
     }
   };
   final EventScreeningService screening = new EventScreeningService(records, new InMemoryPorts.Proposals(),
-      new InMemoryPorts.History(), list, new DuplicateApplicationRule(DuplicateApplicationRule.Settings.defaults()),
+      new InMemoryPorts.History(), list, parties, new DuplicateApplicationRule(DuplicateApplicationRule.Settings.defaults()),
       new DishonestyListRule(5), new ExpenditureAnomalyRule(new ExpenditureAnomalyRule.Settings(3, 1_000_000L)),
       Clock.fixed(NOW, ZoneOffset.UTC));
 
+  DishonestyListService listService(Instant now) {
+    return new DishonestyListService(list, hashing, parties, records, new DishonestyListRule(5),
+        Clock.fixed(now, ZoneOffset.UTC));
+  }
+
   void importList(LocalDate end) {
-    new DishonestyListService(list, hashing).importCsv(
+    listService(NOW).importCsv(
         "partyType,partyId,partyName,misconduct,sanction,authority,legalBasis,effectiveDate,endDate\n"
             + "ORGANISATION," + LISTED + ",某公司,虚报研发投入,三年内不得申报,天津市科学技术局,某条,2025-01-01," + end + "\n"
             + "PERSON,120101198004135929,王某,抄袭,五年内不得承担项目,天津市科学技术局,某条,2025-01-01,\n", "officer").block();
@@ -102,5 +109,142 @@ class EventScreeningServiceTest {
     assertThat(later.expireDue().block()).isEqualTo(1);
     assertThat(later.expireDue().block()).isZero();
     assertThat(((HoldLifted) records.published.get(2)).reason()).isEqualTo(HoldLiftReason.EXPIRED);
+  }
+
+  // ------------------------------------------------------------------ issue 12: list import screens known parties
+
+  static final String ORG_ROW = "ORGANISATION," + LISTED + ",某公司,虚报研发投入,三年内不得申报,天津市科学技术局,某条,2025-01-01,2027-12-31\n";
+  static final String HEADER = "partyType,partyId,partyName,misconduct,sanction,authority,legalBasis,effectiveDate,endDate\n";
+
+  DisbursementReleased released(String eventId, Instant releasedAt) {
+    return new DisbursementReleased(new EventRef(eventId, "fundflow.subsidy.disbursement-released.v1", "c-" + eventId,
+        releasedAt), "dsb-1", "prg-1", LISTED, 100_00L, releasedAt, "approver-bob", "PAY-1");
+  }
+
+  @Test
+  void givenAPayeeAwaitingPayment_whenItsOrganisationIsListedLater_thenTheImportFlagsAndHoldsItAtOnce() {
+    screening.disbursementCreated(disbursement("e1")).block(); // not listed yet: nothing
+    assertThat(records.published).isEmpty();
+
+    listService(NOW.plusSeconds(60)).importCsv(HEADER + ORG_ROW, "officer").block();
+
+    assertThat(records.published).hasSize(2);
+    FlagRaised flag = (FlagRaised) records.published.get(0);
+    HoldPlaced hold = (HoldPlaced) records.published.get(1);
+    assertThat(flag.flag().severity()).isEqualTo(org.fundflow.integrity.domain.Severity.CRITICAL);
+    assertThat(flag.flag().evidence().get(0).values()).containsEntry("openDisbursementIds", "dsb-1")
+        .containsEntry("roles", "PAYEE");
+    assertThat(hold.hold().flagId()).isEqualTo(flag.flag().flagId());
+    assertThat(records.stored.get(Subject.organisation(LISTED)).onHold()).isTrue();
+    // the import looked up only the parties it names
+    assertThat(parties.lookedUp).containsExactly(java.util.Set.of(Subject.organisation(LISTED)));
+  }
+
+  @Test
+  void givenKnownApplicantsPisTeamAndExperts_whenListed_thenEachIsHeld_andUnknownOnesAreNot() {
+    String pi = hashing.hash("120101198004135929");
+    String member = hashing.hash("110108197203044876");
+    screening.proposalSubmitted(new ProposalSubmitted(new EventRef("p1", "fundflow.intake.proposal-submitted.v1", "c", NOW),
+        "prp-1", "prg-1", LISTED, "标题", "摘要", new Person(pi, LISTED, "PI"),
+        List.of(new Person(member, LISTED, "MEMBER")), NOW)).block();
+    assertThat(records.published).isEmpty();
+
+    listService(NOW).importCsv(HEADER + ORG_ROW
+        + "PERSON,120101198004135929,王某,抄袭,五年内不得承担项目,天津市科学技术局,某条,2025-01-01,\n"
+        + "PERSON,110108197203044876,陈某,抄袭,五年内不得承担项目,天津市科学技术局,某条,2025-01-01,\n"
+        + "ORGANISATION,9112000089F2XW550E,未知公司,抄袭,禁止申报,天津市科学技术局,某条,2025-01-01,\n", "officer").block();
+
+    assertThat(records.published.stream().filter(HoldPlaced.class::isInstance).map(IntegrityEvent::subject))
+        .containsExactlyInAnyOrder(Subject.organisation(LISTED), Subject.person(pi), Subject.person(member));
+    assertThat(records.stored).doesNotContainKey(Subject.organisation("9112000089F2XW550E"));
+  }
+
+  @Test
+  void givenTheSameListImportedAgain_orAPartyHeldAlreadyByAnEvent_thenNoSecondFlagOrHold() {
+    importList(LocalDate.of(2027, 12, 31));
+    screening.disbursementCreated(disbursement("e1")).block(); // flag + hold by the event
+    assertThat(records.published).hasSize(2);
+    importList(LocalDate.of(2027, 12, 31));
+    importList(LocalDate.of(2027, 12, 31));
+    assertThat(records.published).hasSize(2);
+
+    // a hold lifted by an officer stays lifted for that listing period, whatever is imported again
+    String holdId = ((HoldPlaced) records.published.get(1)).hold().holdId();
+    new HoldService(records, Clock.fixed(NOW, ZoneOffset.UTC)).lift(holdId, "appeal granted", "officer").block();
+    importList(LocalDate.of(2027, 12, 31));
+    assertThat(records.published).hasSize(3).last().isInstanceOf(HoldLifted.class);
+  }
+
+  @Test
+  void givenAnEntryNotInForceYet_orAPayeeAlreadyPaid_thenTheImportHoldsNobody() {
+    screening.disbursementCreated(disbursement("e1")).block();
+    listService(NOW).importCsv(HEADER + "ORGANISATION," + LISTED + ",某公司,虚报,禁止申报,某局,某条,2027-01-01,\n", "o").block();
+    assertThat(records.published).isEmpty();
+
+    screening.disbursementReleased(released("r1", NOW)).block();
+    assertThat(parties.open.get(Subject.organisation(LISTED))).isEmpty();
+    screening.disbursementCreated(disbursement("e1")).block(); // a late redelivery does not reopen it
+    assertThat(parties.open.get(Subject.organisation(LISTED))).isEmpty();
+  }
+
+  @Test
+  void givenAnEntryComingIntoForceAfterItsImport_whenTheScreeningSweepRunsOnThatDay_thenTheKnownPayeeIsHeldOnce() {
+    screening.disbursementCreated(disbursement("e1")).block();
+    String row = "ORGANISATION," + LISTED + ",某公司,虚报,禁止申报,某局,某条,2026-12-01,\n";
+    listService(NOW).importCsv(HEADER + row, "o").block(); // in force from 2026-12-01 (Asia/Shanghai)
+    assertThat(records.published).isEmpty();
+    assertThat(listService(NOW).screenEntriesNowInForce().block()).isZero();
+
+    Instant firstDay = java.time.LocalDate.of(2026, 12, 1).atStartOfDay(org.fundflow.integrity.domain.HoldPolicy.ZONE)
+        .toInstant().plusSeconds(60);
+    assertThat(listService(firstDay).screenEntriesNowInForce().block()).isEqualTo(1);
+    assertThat(records.published).hasSize(2).last().isInstanceOf(HoldPlaced.class);
+    assertThat(listService(firstDay.plusSeconds(900)).screenEntriesNowInForce().block()).isZero();
+    assertThat(records.published).hasSize(2);
+  }
+
+  @Test
+  void givenAPaymentReleasedWhileItsPayeeWasHeld_thenACriticalFlagNamesThePayment_once() {
+    importList(LocalDate.of(2027, 12, 31));
+    screening.disbursementCreated(disbursement("e1")).block(); // held now
+    int before = records.published.size();
+
+    screening.disbursementReleased(released("r1", NOW.plusSeconds(1))).block();
+    screening.disbursementReleased(released("r1", NOW.plusSeconds(1))).block();
+    screening.disbursementReleased(released("r2", NOW.plusSeconds(1))).block(); // republished with a new id
+
+    List<IntegrityEvent> after = records.published.subList(before, records.published.size());
+    assertThat(after).hasSize(1);
+    FlagRaised flag = (FlagRaised) after.get(0);
+    assertThat(flag.flag().rule().name()).isEqualTo("paid-while-listed-or-held");
+    assertThat(flag.flag().severity()).isEqualTo(org.fundflow.integrity.domain.Severity.CRITICAL);
+    assertThat(flag.flag().evidence().get(0).description()).contains("dsb-1").contains("recover");
+    assertThat(flag.flag().evidence().get(0).values()).containsEntry("disbursementId", "dsb-1")
+        .containsKey("holdIds").containsKey("listEntryIds").containsEntry("paymentReference", "PAY-1");
+  }
+
+  @Test
+  void givenAPaymentReleasedBeforeTheListingOrAfterAnOfficerLiftedTheHold_thenNoPaidWhileHeldFlag() {
+    screening.disbursementReleased(released("r0", NOW.minusSeconds(3600))).block(); // before anything: clean
+    assertThat(records.published).isEmpty();
+
+    importList(LocalDate.of(2027, 12, 31));
+    screening.disbursementCreated(disbursement("e1")).block();
+    String holdId = ((HoldPlaced) records.published.get(1)).hold().holdId();
+    new HoldService(records, Clock.fixed(NOW.plusSeconds(10), ZoneOffset.UTC)).lift(holdId, "appeal", "officer").block();
+    int before = records.published.size();
+    // still on the list, but the officer lifted the hold the listing placed: paying is the officer's decision
+    screening.disbursementReleased(released("r1", NOW.plusSeconds(20))).block();
+    assertThat(records.published.subList(before, records.published.size())).isEmpty();
+  }
+
+  @Test
+  void givenAListedPayeeNeverHeld_whenPaid_thenTheFlagNamesTheListEntry() {
+    importList(LocalDate.of(2027, 12, 31)); // the payee was never seen before its payment was released
+    screening.disbursementReleased(released("r1", NOW.plusSeconds(20))).block();
+    assertThat(records.published).hasSize(1);
+    FlagRaised flag = (FlagRaised) records.published.get(0);
+    assertThat(flag.flag().rule().name()).isEqualTo("paid-while-listed-or-held");
+    assertThat(flag.flag().evidence().get(0).values()).doesNotContainKey("holdIds").containsKey("listEntryIds");
   }
 }

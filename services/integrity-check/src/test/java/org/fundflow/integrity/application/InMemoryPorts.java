@@ -11,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.fundflow.integrity.application.port.out.ConcurrentChangeException;
 import org.fundflow.integrity.application.port.out.DishonestyList;
 import org.fundflow.integrity.application.port.out.IntegrityRecords;
+import org.fundflow.integrity.application.port.out.KnownParties;
 import org.fundflow.integrity.application.port.out.OrganisationHistory;
 import org.fundflow.integrity.application.port.out.ProposalArchive;
 import org.fundflow.integrity.domain.IntegrityEvent;
@@ -131,6 +132,65 @@ final class InMemoryPorts {
     @Override
     public Flux<DishonestyEntry> of(Subject party) {
       return Flux.fromIterable(entries.values()).filter(e -> e.party().equals(party));
+    }
+
+    final Set<String> screened = ConcurrentHashMap.newKeySet();
+
+    @Override
+    public Flux<DishonestyEntry> importedBy(Subject party, Instant at) {
+      return of(party); // imports happen before the events of these tests
+    }
+
+    @Override
+    public Flux<DishonestyEntry> unscreenedInForceBy(java.time.LocalDate day) {
+      return Flux.fromIterable(entries.values())
+          .filter(e -> !screened.contains(e.entryId()) && !e.effectiveDate().isAfter(day));
+    }
+
+    @Override
+    public Mono<Void> markScreened(List<String> ids, Instant at) {
+      return Mono.fromRunnable(() -> screened.addAll(ids));
+    }
+  }
+
+  static final class Parties implements KnownParties {
+    final Map<Subject, Set<String>> roles = new ConcurrentHashMap<>();
+    final Map<Subject, Set<String>> open = new ConcurrentHashMap<>();
+    final Map<Subject, Set<String>> paid = new ConcurrentHashMap<>();
+    final List<Set<Subject>> lookedUp = new CopyOnWriteArrayList<>();
+
+    @Override
+    public Mono<Void> remember(Subject party, String role) {
+      return Mono.fromRunnable(() -> roles.computeIfAbsent(party, k -> ConcurrentHashMap.newKeySet()).add(role));
+    }
+
+    @Override
+    public Mono<Void> payeeAwaiting(String org, String disbursementId) {
+      Subject s = Subject.organisation(org);
+      return Mono.fromRunnable(() -> {
+        if (!paid.getOrDefault(s, Set.of()).contains(disbursementId)) {
+          roles.computeIfAbsent(s, k -> ConcurrentHashMap.newKeySet()).add("PAYEE");
+          open.computeIfAbsent(s, k -> ConcurrentHashMap.newKeySet()).add(disbursementId);
+        }
+      });
+    }
+
+    @Override
+    public Mono<Void> payeePaid(String org, String disbursementId) {
+      Subject s = Subject.organisation(org);
+      return Mono.fromRunnable(() -> {
+        roles.computeIfAbsent(s, k -> ConcurrentHashMap.newKeySet()).add("PAYEE");
+        open.computeIfAbsent(s, k -> ConcurrentHashMap.newKeySet()).remove(disbursementId);
+        paid.computeIfAbsent(s, k -> ConcurrentHashMap.newKeySet()).add(disbursementId);
+      });
+    }
+
+    @Override
+    public Flux<KnownParty> among(java.util.Collection<Subject> parties) {
+      lookedUp.add(Set.copyOf(parties));
+      return Flux.fromIterable(Set.copyOf(parties)).filter(roles::containsKey)
+          .map(s -> new KnownParty(s, List.copyOf(new java.util.TreeSet<>(roles.get(s))),
+              List.copyOf(new java.util.TreeSet<>(open.getOrDefault(s, Set.of())))));
     }
   }
 

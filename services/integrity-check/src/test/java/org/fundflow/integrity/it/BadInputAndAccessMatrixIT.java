@@ -82,6 +82,10 @@ class BadInputAndAccessMatrixIT {
     if (fx != null) {
       return;
     }
+    kafka.send(IntegrityServiceIT.DISBURSEMENTS, "prj-mx-" + KNOWN_PAYEE, "fundflow.subsidy.disbursement-created.v1",
+        IntegrityServiceIT.created("adv-prj-mx-" + KNOWN_PAYEE, "prg-mx", KNOWN_PAYEE, 100_000L));
+    await().atMost(Duration.ofSeconds(30)).until(() ->
+        template.findById("ORGANISATION:" + KNOWN_PAYEE, org.bson.Document.class, "known-parties").block() != null);
     String free = newFlag();
     String open = openCase(newFlag(), "fx-key");
     String inv = openCase(newFlag(), null);
@@ -101,6 +105,14 @@ class BadInputAndAccessMatrixIT {
   static final Random RANDOM = new Random();
   static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
   static final int[] WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
+
+  /**
+   * Issue 12: a party integrity-check knows (a payee with a disbursement awaiting payment). Every refused or bad
+   * list import below names it and must place no hold (the store is unchanged); the allowed import holds it at once.
+   */
+  static final String KNOWN_PAYEE = organisationCode();
+  static final String KNOWN_PAYEE_ROW = "ORGANISATION," + KNOWN_PAYEE + ",天津某精密制造有限公司,虚报研发投入,三年内不得申报,"
+      + "天津市科学技术局,《科学技术活动违规行为处理规定》,2026-01-01,\n";
 
   /** A valid unified social credit code (GB 32100-2015 check character), new on every call. */
   static String organisationCode() {
@@ -300,6 +312,13 @@ class BadInputAndAccessMatrixIT {
         f -> Map.of(), 415));
     all.add(new Bad(ie2 + " over 512 KB", lip, OFFICER, f -> HEADER + HUGE, csv, f -> Map.of(), 413));
     all.add(new Bad(ie2 + " by the auditor", lip, AUDITOR, f -> HEADER, csv, f -> Map.of(), 403));
+    // issue 12: refused imports naming a known payee hold nothing
+    all.add(new Bad(ie2 + " naming a known payee, by the auditor", lip, AUDITOR, f -> HEADER + KNOWN_PAYEE_ROW, csv,
+        f -> Map.of(), 403));
+    all.add(new Bad(ie2 + " naming a known payee, without a token", lip, null, f -> HEADER + KNOWN_PAYEE_ROW, csv,
+        f -> Map.of(), 401));
+    all.add(new Bad(ie2 + " naming a known payee, as JSON", lip, OFFICER, f -> Map.of("csv", HEADER + KNOWN_PAYEE_ROW),
+        MediaType.APPLICATION_JSON, f -> Map.of(), 415));
     // by design a 200 that rejects every row and stores nothing
     for (String row : List.of(
         "ORGANISATION,91120112MNH91HTMX7,坏码,m,s,a,l,2025-03-01,",
@@ -308,7 +327,11 @@ class BadInputAndAccessMatrixIT {
         "ALIEN,91120112MNH91HTMX6,未知类型,m,s,a,l,2025-03-01,",
         "ORGANISATION,91120112MNH91HTMX6,坏日期,m,s,a,l,2025-02-30,",
         "ORGANISATION,91120112MNH91HTMX6,结束早于开始,m,s,a,l,2025-03-01,2024-01-01",
-        "ORGANISATION,91120112MNH91HTMX6,缺列")) {
+        "ORGANISATION,91120112MNH91HTMX6,缺列",
+        // issue 12: bad rows naming a known payee are not stored, so they cannot hold it
+        "ORGANISATION," + KNOWN_PAYEE + ",坏日期,m,s,a,l,2026-02-30,",
+        "ORGANISATION," + KNOWN_PAYEE + ",结束早于开始,m,s,a,l,2026-03-01,2026-01-01",
+        "ORGANISATION," + KNOWN_PAYEE + ",缺列")) {
       all.add(new Bad(ie2 + " only a bad row: " + row, lip, OFFICER, f -> HEADER + row + "\n", csv, f -> Map.of(), 200));
     }
     return all.stream();
@@ -385,7 +408,7 @@ class BadInputAndAccessMatrixIT {
         new Endpoint("POST /holds/{active}/lift", HttpMethod.POST, t -> "/holds/" + t.activeHold() + "/lift",
             Map.of("reason", "rectified"), json, write),
         new Endpoint("POST /dishonesty-list/imports (CSV)", HttpMethod.POST, t -> "/dishonesty-list/imports",
-            HEADER + "PERSON,120101196310216525,王某,抄袭,三年,天津市科学技术局,意见,2026-01-15,\n",
+            HEADER + "PERSON,120101196310216525,王某,抄袭,三年,天津市科学技术局,意见,2026-01-15,\n" + KNOWN_PAYEE_ROW,
             MediaType.parseMediaType("text/csv"), write));
   }
 
@@ -425,6 +448,32 @@ class BadInputAndAccessMatrixIT {
     EntityExchangeResult<String> r = BadInputMatrix.exchange(web, e.method(), path, who.token(), body(e, false),
         e.type(), Map.of());
     MATRIX.assertCallAllowed(endpoint, who, r, expected);
+  }
+
+  /** Issue 12: the one allowed import (by the officer, in the matrix above) held the known payee at once. */
+  @org.junit.jupiter.api.Test
+  @Order(4)
+  void theAllowedImportHeldTheKnownPayeeAtOnce_onlyOnce() {
+    Map<?, ?> record = web.get().uri("/integrity-records/organisations/" + KNOWN_PAYEE).headers(h -> h.setBearerAuth(AUDITOR))
+        .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+    assertThat(record.get("onHold")).isEqualTo(true);
+    assertThat((List<?>) record.get("holds")).hasSize(1);
+    assertThat((List<?>) record.get("flags")).hasSize(1);
+  }
+
+  /** Issue 12 point 3: a disbursement-released without its payee is dead-lettered with the reason and raises nothing. */
+  @org.junit.jupiter.api.Test
+  @Order(5)
+  void aReleasedPaymentEventWithoutItsPayeeGoesToTheDeadLetterTopic() {
+    Map<String, Object> bad = new LinkedHashMap<>();
+    bad.put("disbursementId", "adv-prj-mx-" + KNOWN_PAYEE);
+    bad.put("programId", "prg-mx");
+    bad.put("amountFen", 100_000L);
+    bad.put("releasedAt", Instant.now().toString());
+    String id = kafka.send(IntegrityServiceIT.DISBURSEMENTS, "prj-mx-" + KNOWN_PAYEE,
+        "fundflow.subsidy.disbursement-released.v1", IntegrityServiceIT.json(bad));
+    assertThat(IntegrityKafka.deadLetterReason("integrity-check.dlq", id, Duration.ofSeconds(60)))
+        .contains("organisationCode");
   }
 
   @AfterAll

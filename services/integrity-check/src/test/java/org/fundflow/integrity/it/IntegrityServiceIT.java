@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.bson.Document;
 import org.fundflow.integrity.contract.Schemas;
 import org.fundflow.integrity.it.IntegrityKafka.Published;
 import org.fundflow.platform.privacy.PersonIdHasher;
@@ -25,6 +26,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -54,6 +56,7 @@ class IntegrityServiceIT {
 
   @LocalServerPort int port;
   @Autowired PersonIdHasher hasher;
+  @Autowired ReactiveMongoTemplate template;
   WebTestClient web;
 
   @BeforeAll
@@ -216,6 +219,101 @@ class IntegrityServiceIT {
     await().atMost(WAIT).until(() -> kafka.find(IntegrityKafka.of("fundflow.integrity.flag-raised.v1", org)).stream()
         .anyMatch(f -> f.data().at("/evidence/0/eventId").asString().equals(third)));
     assertThat(kafka.find(IntegrityKafka.of("fundflow.integrity.hold-placed.v1", org))).hasSize(2);
+  }
+
+  /**
+   * Issue 12 points 1 and 3: parties known from a proposal (applicant, PI) and a disbursement awaiting payment,
+   * listed later. The import itself flags and holds them (no application, review or payment needed), once; a
+   * payment released to the held payee anyway raises a CRITICAL flag naming the disbursement.
+   */
+  @Test
+  void aLateListing_holdsTheKnownPartiesAtOnce_andAPaymentReleasedWhileHeldIsFlaggedCritical() {
+    String org = BadInputAndAccessMatrixIT.organisationCode();
+    String nationalId = nationalId();
+    String piHash = hasher.hash(nationalId);
+    String disbursement = "adv-prj-late-" + org;
+    kafka.send(PROPOSALS, "prp-late-" + org, "fundflow.intake.proposal-submitted.v1", proposal("prp-late-" + org,
+        "prg-A", org, piHash, IntegrityKafka.JSON.createObjectNode().put("title", "高温合金叶片").put("abstract", "定向凝固工艺。")));
+    kafka.send(DISBURSEMENTS, "prj-late-" + org, "fundflow.subsidy.disbursement-created.v1",
+        created(disbursement, "prg-A", org, 600_000L));
+    await().atMost(WAIT).until(() -> {
+      Document payee = template.findById("ORGANISATION:" + org, Document.class, "known-parties").block();
+      return payee != null && payee.getList("openDisbursements", String.class, List.of()).contains(disbursement)
+          && template.findById("PERSON:" + piHash, Document.class, "known-parties").block() != null;
+    });
+    assertThat(record(org).get("onHold").asBoolean()).as("not listed yet").isFalse();
+
+    String header = "partyType,partyId,partyName,misconduct,sanction,authority,legalBasis,effectiveDate,endDate\n";
+    String csv = header + "ORGANISATION," + org + ",天津某航空材料有限公司,伪造研发费用专项审计报告,五年内取消申报资格,"
+        + "天津市科学技术局,《科学技术活动违规行为处理规定》第十三条,2026-01-01,\n"
+        + "PERSON," + nationalId + ",刘某,抄袭他人项目申报书,三年内禁止承担财政科研项目,天津市科学技术局,"
+        + "《关于进一步加强科研诚信建设的若干意见》,2026-01-01,\n";
+    Instant imported = Instant.now();
+    assertThat(importList(csv).get("imported").asInt()).isEqualTo(2);
+    // held by the import itself: the record says so as soon as the import has answered
+    assertThat(record(org).get("onHold").asBoolean()).isTrue();
+    Published orgHold = awaitOne(IntegrityKafka.of("fundflow.integrity.hold-placed.v1", org));
+    System.out.printf("[integrity] late listing: hold-placed read %d ms after the import was sent%n",
+        Duration.between(imported, orgHold.readAt()).toMillis());
+    Published personHold = awaitOne(IntegrityKafka.of("fundflow.integrity.hold-placed.v1", piHash));
+    assertValid(orgHold, "hold-placed");
+    assertValid(personHold, "hold-placed");
+    assertThat(orgHold.data().get("placedBy").asString()).isEqualTo("rule/dishonesty-list/v1");
+    Published orgFlag = awaitOne(IntegrityKafka.of("fundflow.integrity.flag-raised.v1", org));
+    assertValid(orgFlag, "flag-raised");
+    assertThat(orgFlag.data().get("severity").asString()).isEqualTo("CRITICAL");
+    assertThat(orgFlag.data().at("/rule/name").asString()).isEqualTo("dishonesty-list");
+    assertThat(orgFlag.data().at("/evidence/0/values/openDisbursementIds").asString()).isEqualTo(disbursement);
+    assertThat(orgFlag.data().at("/evidence/0/values/roles").asString()).contains("APPLICANT_ORGANISATION", "PAYEE");
+    assertThat(orgHold.data().get("flagId").asString()).isEqualTo(orgFlag.data().get("flagId").asString());
+    assertThat(personHold.json()).doesNotContain(nationalId);
+
+    // the same list again: nothing new
+    assertThat(importList(csv).get("unchanged").asInt()).isEqualTo(2);
+
+    // the payment released anyway (e.g. inside the hold's propagation time): the last line names it
+    String release = kafka.send(DISBURSEMENTS, "prj-late-" + org, "fundflow.subsidy.disbursement-released.v1",
+        released(disbursement, "prg-A", org, 600_000L));
+    Published paid = await().atMost(WAIT).until(() -> kafka.find(IntegrityKafka.of("fundflow.integrity.flag-raised.v1", org))
+        .stream().filter(f -> f.data().at("/rule/name").asString().equals("paid-while-listed-or-held")).toList(),
+        l -> !l.isEmpty()).get(0);
+    assertValid(paid, "flag-raised");
+    assertThat(paid.data().get("severity").asString()).isEqualTo("CRITICAL");
+    assertThat(paid.data().at("/evidence/0/eventId").asString()).isEqualTo(release);
+    assertThat(paid.data().at("/evidence/0/values/disbursementId").asString()).isEqualTo(disbursement);
+    assertThat(paid.data().at("/evidence/0/values/holdIds").asString()).isEqualTo(orgHold.data().get("holdId").asString());
+    assertThat(paid.data().at("/evidence/0/description").asString()).contains(disbursement);
+
+    JsonNode after = record(org);
+    assertThat(after.get("holds")).hasSize(1);
+    assertThat(after.get("flags")).hasSize(2);
+    assertThat(kafka.find(IntegrityKafka.of("fundflow.integrity.hold-placed.v1", org))).hasSize(1);
+  }
+
+  /** A valid national ID (GB 11643 check character), new on every call. */
+  static String nationalId() {
+    java.util.Random random = new java.util.Random();
+    String body = "120112" + (1960 + random.nextInt(40)) + String.format("%02d%02d%03d", 1 + random.nextInt(12),
+        1 + random.nextInt(28), random.nextInt(1000));
+    int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+    int sum = 0;
+    for (int i = 0; i < 17; i++) {
+      sum += (body.charAt(i) - '0') * weights[i];
+    }
+    return body + "10X98765432".charAt(sum % 11);
+  }
+
+  static String created(String id, String program, String org, long amount) {
+    Map<String, Object> m = new HashMap<>();
+    m.put("disbursementId", id);
+    m.put("trigger", Map.of("kind", "ADVANCE", "eventId", UUID.randomUUID().toString(), "reference", id));
+    m.put("programId", program);
+    m.put("projectId", id.replace("adv-", ""));
+    m.put("organisationCode", org);
+    m.put("amountFen", amount);
+    m.put("explanation", "advance 60 %");
+    m.put("createdAt", Instant.now().toString());
+    return json(m);
   }
 
   JsonNode importList(String csv) {

@@ -38,13 +38,16 @@ class BadInputAndAccessMatrixIT extends SubsidyIT {
 
   static final String ORG_A = organisationCode();
   static final String ORG_B = organisationCode();
+  /** Issue 12: an organisation put under an integrity hold after one of its payments was prepared. */
+  static final String ORG_HELD = organisationCode();
   static final String DUAL = TestJwts.token("dana-dual", List.of("FINANCE_OFFICER", "FINANCE_APPROVER"), null);
   static final AtomicInteger YEARS = new AtomicInteger(2000);
 
   static volatile Fixture fx;
 
   record Fixture(String general, String postSubsidy, String created, String prepared, long preparedVersion,
-      String released, String selfPrepared, long selfVersion, String claim, String decidedClaim) {}
+      String released, String selfPrepared, long selfVersion, String claim, String decidedClaim, String held,
+      long heldPreparedVersion, long heldVersion, String createdWhileHeld) {}
 
   @BeforeEach
   void fixture() {
@@ -67,7 +70,15 @@ class BadInputAndAccessMatrixIT extends SubsidyIT {
     String decided = claim(ps, ORG_A, 2025);
     web.post().uri("/claims/{id}/verification", decided).headers(h -> h.setBearerAuth(OFFICER))
         .bodyValue(Map.of("outcome", "REJECTED", "reason", "no audit")).exchange().expectStatus().isOk();
-    fx = new Fixture(general, ps, created, prepared, pv, released, self, sv, claim, decided);
+    // issue 12: a payment prepared before its organisation was held, and one created while it is held
+    String held = advance(general, ORG_HELD);
+    long hpv = prepare(held);
+    send(INTEGRITY_EVENTS, ORG_HELD, "fundflow.integrity.hold-placed.v1", hold(unique("hold-mx"), ORG_HELD));
+    long hv = awaitDisbursement(held, d -> status(d, "ON_HOLD")).getLong("version");
+    String createdWhileHeld = advance(general, ORG_HELD);
+    awaitDisbursement(createdWhileHeld, d -> status(d, "ON_HOLD"));
+    fx = new Fixture(general, ps, created, prepared, pv, released, self, sv, claim, decided, held, hpv, hv,
+        createdWhileHeld);
   }
 
   /** A GENERAL award of the organisation: its advance disbursement (CREATED). */
@@ -193,6 +204,21 @@ class BadInputAndAccessMatrixIT extends SubsidyIT {
     all.add(bad("of an unknown disbursement", "POST /disbursements/{unknown}/release", f -> "/disbursements/nope/release",
         APPROVER_BOB, f -> pay, f -> Map.of("If-Match", "\"1\"", "Idempotency-Key", "k7"), 404));
 
+    // ---------------------------------------------------------------- issue 12: payments of a held organisation
+    String he = "POST /disbursements/{held}/release";
+    Function<Fixture, String> heldRel = f -> "/disbursements/" + f.held() + "/release";
+    all.add(bad("with the version read before the hold", he, heldRel, APPROVER_BOB, f -> pay,
+        f -> Map.of("If-Match", "\"" + f.heldPreparedVersion() + "\"", "Idempotency-Key", "k-held-1"), 409));
+    all.add(bad("with its current version", he, heldRel, APPROVER_BOB, f -> pay,
+        f -> Map.of("If-Match", "\"" + f.heldVersion() + "\"", "Idempotency-Key", "k-held-2"), 409));
+    all.add(bad("by another approver", he, heldRel, APPROVER_CAROL, f -> pay,
+        f -> Map.of("If-Match", "\"" + f.heldVersion() + "\"", "Idempotency-Key", "k-held-3"), 409));
+    all.add(bad("of a payment created while held", "POST /disbursements/{created while held}/release",
+        f -> "/disbursements/" + f.createdWhileHeld() + "/release", APPROVER_BOB, f -> pay,
+        f -> Map.of("If-Match", "\"1\"", "Idempotency-Key", "k-held-4"), 409));
+    all.add(bad("of a payment created while held", "POST /disbursements/{created while held}/preparation",
+        f -> "/disbursements/" + f.createdWhileHeld() + "/preparation", OFFICER, f -> prepareBody(), none, 409));
+
     // ---------------------------------------------------------------- claims
     String ce = "POST /claims";
     Function<Fixture, String> claims = f -> "/claims";
@@ -267,6 +293,10 @@ class BadInputAndAccessMatrixIT extends SubsidyIT {
     EntityExchangeResult<String> r = BadInputMatrix.exchange(web, c.method(), c.path().apply(fx), c.token(),
         c.body().apply(fx), c.type(), c.headers().apply(fx));
     MATRIX.assertBadInputRefused(c.name(), r, c.expected());
+    if (c.name().contains("held}")) {
+      org.assertj.core.api.Assertions.assertThat(r.getResponseBody()).as(c.name())
+          .contains("https://fundflow.org/problems/organisation-on-hold");
+    }
     MATRIX.assertUnchanged(template, c.name());
   }
 
@@ -315,6 +345,10 @@ class BadInputAndAccessMatrixIT extends SubsidyIT {
         Who.PREPARER_AS_APPROVER, Who.AUDITOR};
     Map<Who, Integer> ownRead = only(200, readers);
     ownRead.put(Who.APPLICANT_OTHER_ORG, 404);
+    // issue 12: nobody releases a payment of a held organisation (the approvers are told why)
+    Map<Who, Integer> heldRelease = only(200);
+    heldRelease.put(Who.FINANCE_APPROVER, 409);
+    heldRelease.put(Who.PREPARER_AS_APPROVER, 409);
     Map<Who, Integer> release = only(200, Who.FINANCE_APPROVER);
     release.put(Who.PREPARER_AS_APPROVER, 403); // four eyes: the target was prepared by this very user
     return List.of(
@@ -333,6 +367,9 @@ class BadInputAndAccessMatrixIT extends SubsidyIT {
               return new Target("/disbursements/" + id + "/release", Map.of("If-Match", "\"" + v + "\"",
                   "Idempotency-Key", unique("key")));
             }, f -> Map.of("paymentReference", "PAY-M"), release),
+        new Endpoint("POST /disbursements/{held}/release", HttpMethod.POST,
+            t -> new Target("/disbursements/" + fx.held() + "/release", Map.of("If-Match", "\"" + fx.heldVersion() + "\"",
+                "Idempotency-Key", unique("key"))), f -> Map.of("paymentReference", "PAY-H"), heldRelease),
         new Endpoint("POST /claims", HttpMethod.POST, t -> at("/claims"), f -> claimBody(f.postSubsidy(), YEARS.incrementAndGet()),
             only(201, Who.APPLICANT, Who.APPLICANT_OTHER_ORG)),
         new Endpoint("POST /claims/{submitted}/verification", HttpMethod.POST,

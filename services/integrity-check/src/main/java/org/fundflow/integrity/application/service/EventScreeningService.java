@@ -7,13 +7,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 import org.fundflow.integrity.application.port.in.ScreenEventsUseCase;
 import org.fundflow.integrity.application.port.out.DishonestyList;
 import org.fundflow.integrity.application.port.out.IntegrityRecords;
+import org.fundflow.integrity.application.port.out.KnownParties;
 import org.fundflow.integrity.application.port.out.OrganisationHistory;
 import org.fundflow.integrity.application.port.out.ProposalArchive;
 import org.fundflow.integrity.domain.Flag;
 import org.fundflow.integrity.domain.IntegrityEvent;
+import org.fundflow.integrity.domain.IntegrityRecord;
 import org.fundflow.integrity.domain.Subject;
 import org.fundflow.integrity.domain.rules.ConflictOfInterestRule;
 import org.fundflow.integrity.domain.rules.DishonestyListRule;
@@ -22,6 +26,7 @@ import org.fundflow.integrity.domain.rules.DishonestyListRule.Occurrence;
 import org.fundflow.integrity.domain.rules.DishonestyListRule.Party;
 import org.fundflow.integrity.domain.rules.DuplicateApplicationRule;
 import org.fundflow.integrity.domain.rules.ExpenditureAnomalyRule;
+import org.fundflow.integrity.domain.rules.PaidWhileListedOrHeldRule;
 import org.fundflow.integrity.domain.rules.ProjectFailedRule;
 import org.fundflow.integrity.domain.rules.ProposalFacts;
 import reactor.core.publisher.Flux;
@@ -38,21 +43,29 @@ public final class EventScreeningService implements ScreenEventsUseCase {
   private final ProposalArchive proposals;
   private final OrganisationHistory history;
   private final DishonestyList list;
+  private final KnownParties known;
   private final DuplicateApplicationRule duplicates;
   private final DishonestyListRule dishonesty;
   private final ConflictOfInterestRule conflicts = new ConflictOfInterestRule();
   private final ProjectFailedRule failures = new ProjectFailedRule();
   private final ExpenditureAnomalyRule anomalies;
+  private final PaidWhileListedOrHeldRule paidWhileHeld = new PaidWhileListedOrHeldRule();
   private final Clock clock;
 
+  /**
+   * @param known every party of a screened event is remembered there before the list is consulted, so that a
+   *     list import running at the same time finds the party either way (the import stores its entries before it
+   *     looks for known parties)
+   */
   public EventScreeningService(IntegrityRecords records, ProposalArchive proposals, OrganisationHistory history,
-      DishonestyList list, DuplicateApplicationRule duplicates, DishonestyListRule dishonesty,
+      DishonestyList list, KnownParties known, DuplicateApplicationRule duplicates, DishonestyListRule dishonesty,
       ExpenditureAnomalyRule anomalies, Clock clock) {
     this.changes = new RecordChanges(records);
     this.records = records;
     this.proposals = proposals;
     this.history = history;
     this.list = list;
+    this.known = known;
     this.duplicates = duplicates;
     this.dishonesty = dishonesty;
     this.anomalies = anomalies;
@@ -96,7 +109,7 @@ public final class EventScreeningService implements ScreenEventsUseCase {
           }
           return bySubject;
         });
-    return duplicateFindings
+    return remember(parties).then(duplicateFindings)
         .flatMap(found -> dishonestyFindings(occurrence, parties, found))
         .flatMap(found -> store(fact.event(), found));
   }
@@ -123,7 +136,7 @@ public final class EventScreeningService implements ScreenEventsUseCase {
     if (fact.expertOrganisationCode() != null && !fact.expertOrganisationCode().isBlank()) {
       parties.add(new Party(Subject.organisation(fact.expertOrganisationCode()), "EXPERT_ORGANISATION"));
     }
-    return dishonestyFindings(occurrence, parties, found).flatMap(f -> store(fact.event(), f));
+    return remember(parties).then(dishonestyFindings(occurrence, parties, found)).flatMap(f -> store(fact.event(), f));
   }
 
   @Override
@@ -157,20 +170,41 @@ public final class EventScreeningService implements ScreenEventsUseCase {
     Occurrence occurrence = new Occurrence(fact.event().eventId(), fact.event().eventType(),
         "disbursement " + fact.disbursementId() + " of " + fact.amountFen() + " fen created",
         fact.createdAt() != null ? fact.createdAt() : fact.event().time(), values);
-    return dishonestyFindings(occurrence, List.of(new Party(Subject.organisation(fact.organisationCode()), "PAYEE")),
-        new LinkedHashMap<>()).flatMap(f -> store(fact.event(), f));
+    return known.payeeAwaiting(fact.organisationCode(), fact.disbursementId())
+        .then(dishonestyFindings(occurrence, List.of(new Party(Subject.organisation(fact.organisationCode()), "PAYEE")),
+            new LinkedHashMap<>()))
+        .flatMap(f -> store(fact.event(), f));
   }
 
+  /**
+   * The cumulative-cap rule, and the last line (PAID_WHILE_LISTED_OR_HELD): money that went to an organisation held
+   * here or listed at the time of the release raises a CRITICAL flag naming the payment. The holds are read from the
+   * payee's record inside its write, so a hold stored meanwhile is seen (the write is version-checked).
+   */
   @Override
   public Mono<Void> disbursementReleased(DisbursementReleased fact) {
     ExpenditureAnomalyRule.Release release = new ExpenditureAnomalyRule.Release(fact.event().eventId(),
         fact.disbursementId(), fact.programId(), fact.organisationCode(), fact.amountFen());
-    return history.recordRelease(release).flatMap(total -> {
-      Map<Subject, Findings> found = new LinkedHashMap<>();
-      anomalies.evaluateRelease(release, total, now())
-          .ifPresent(f -> found.computeIfAbsent(f.subject(), s -> new Findings()).flags().add(f));
-      return store(fact.event(), found);
-    });
+    Instant releasedAt = fact.releasedAt() != null ? fact.releasedAt()
+        : fact.event().time() != null ? fact.event().time() : now();
+    PaidWhileListedOrHeldRule.Payment payment = new PaidWhileListedOrHeldRule.Payment(fact.event().eventId(),
+        fact.event().eventType(), fact.disbursementId(), fact.programId(), fact.organisationCode(), fact.amountFen(),
+        releasedAt, fact.releasedBy(), fact.paymentReference());
+    Subject payee = Subject.organisation(fact.organisationCode());
+    return known.payeePaid(fact.organisationCode(), fact.disbursementId())
+        .then(history.recordRelease(release))
+        .zipWith(list.importedBy(payee, releasedAt).collectList())
+        .flatMap(t -> {
+          Map<Subject, Findings> found = new LinkedHashMap<>();
+          anomalies.evaluateRelease(release, t.getT1(), now())
+              .ifPresent(f -> found.computeIfAbsent(f.subject(), s -> new Findings()).flags().add(f));
+          return store(fact.event(), found, payee,
+              record -> paidWhileHeld.evaluate(payment, record.holds(), t.getT2(), now()));
+        });
+  }
+
+  private Mono<Void> remember(List<Party> parties) {
+    return Flux.fromIterable(parties).concatMap(p -> known.remember(p.subject(), p.role())).then();
   }
 
   private Mono<Map<Subject, Findings>> dishonestyFindings(Occurrence occurrence, List<Party> parties,
@@ -184,9 +218,21 @@ public final class EventScreeningService implements ScreenEventsUseCase {
   }
 
   private Mono<Void> store(EventRef event, Map<Subject, Findings> found) {
+    return store(event, found, null, record -> Optional.empty());
+  }
+
+  /** As above, plus a flag decided on the subject's record as it is when written ({@code onRecord} of {@code subject}). */
+  private Mono<Void> store(EventRef event, Map<Subject, Findings> found, Subject subject,
+      Function<IntegrityRecord, Optional<Flag>> onRecord) {
+    if (subject != null) {
+      found.computeIfAbsent(subject, s -> new Findings());
+    }
     return Flux.fromIterable(found.entrySet())
         .concatMap(e -> changes.apply(records.load(e.getKey()), event.correlationId(), event.eventId(), record -> {
           List<IntegrityEvent> events = new ArrayList<>();
+          if (e.getKey().equals(subject)) {
+            onRecord.apply(record).ifPresent(f -> events.addAll(record.raise(f)));
+          }
           e.getValue().flags().forEach(f -> events.addAll(record.raise(f)));
           e.getValue().holds().forEach(m -> events.addAll(
               record.raiseWithHold(m.flag(), m.holdId(), m.holdReason(), m.holdEndsAt())));

@@ -62,10 +62,58 @@ public final class DishonestyListRule {
           entry.entryId()), RULE, party.subject(), Severity.CRITICAL, List.of(evidence), now);
       Instant ends = entry.endsAt() != null ? entry.endsAt()
           : now.atZone(HoldPolicy.ZONE).plusYears(yearsWithoutEnd).toInstant();
-      matches.add(new Match(flag, Ids.derived("hold", RULE.toString(), party.subject().key(), entry.entryId()),
-          "on the dishonesty list: " + entry.misconduct() + " — " + entry.sanction() + " (" + entry.authority() + ", "
-              + entry.legalBasis() + ")", ends));
+      matches.add(new Match(flag, holdId(party.subject(), entry), holdReason(entry), ends));
     }
     return matches;
+  }
+
+  /**
+   * A list import (or a later change of the list) screened against a party integrity-check already knows: when
+   * the entry is in force now, the party is flagged CRITICAL and held at once, without waiting for its next
+   * application, review or payment. The flag id is derived from the party and the entry (a re-import raises
+   * nothing new) and the hold id is the one the event-driven match derives, so a party is held once per listing
+   * period whichever way the match was found first.
+   *
+   * @param roles the roles the party was seen in (e.g. APPLICANT_ORGANISATION, EXPERT, PAYEE)
+   * @param openDisbursements disbursements to the party not released yet
+   */
+  public java.util.Optional<Match> screen(DishonestyEntry entry, Subject party, List<String> roles,
+      List<String> openDisbursements, String importedBy, Instant now) {
+    if (!entry.party().equals(party) || !entry.activeAt(now)) {
+      return java.util.Optional.empty();
+    }
+    Map<String, Object> values = new LinkedHashMap<>();
+    values.put("roles", String.join(",", roles));
+    if (!openDisbursements.isEmpty()) {
+      values.put("openDisbursementIds", String.join(",", openDisbursements));
+    }
+    values.put("importedBy", importedBy);
+    values.put("listEntryId", entry.entryId());
+    values.put("misconduct", entry.misconduct());
+    values.put("sanction", entry.sanction());
+    values.put("authority", entry.authority());
+    values.put("legalBasis", entry.legalBasis());
+    values.put("effectiveDate", entry.effectiveDate().toString());
+    values.put("endDate", entry.endDate() == null ? "indefinite" : entry.endDate().toString());
+    String awaiting = openDisbursements.isEmpty() ? "" : "; disbursements awaiting payment: "
+        + String.join(", ", openDisbursements);
+    Evidence evidence = new Evidence(null, null, "dishonesty list imported: known " + party.type().name().toLowerCase()
+        + " (seen as " + String.join(", ", roles) + ") is on the list (" + entry.authority() + ", " + entry.sanction()
+        + ")" + awaiting, values);
+    Flag flag = new Flag(Ids.derived("flag", RULE.toString(), party.key(), "list-screening", entry.entryId()), RULE,
+        party, Severity.CRITICAL, List.of(evidence), now);
+    Instant ends = entry.endsAt() != null ? entry.endsAt()
+        : now.atZone(HoldPolicy.ZONE).plusYears(yearsWithoutEnd).toInstant();
+    return java.util.Optional.of(new Match(flag, holdId(party, entry), holdReason(entry), ends));
+  }
+
+  /** One hold per party and list entry (i.e. listing period). */
+  public static String holdId(Subject party, DishonestyEntry entry) {
+    return Ids.derived("hold", RULE.toString(), party.key(), entry.entryId());
+  }
+
+  private static String holdReason(DishonestyEntry entry) {
+    return "on the dishonesty list: " + entry.misconduct() + " — " + entry.sanction() + " (" + entry.authority() + ", "
+        + entry.legalBasis() + ")";
   }
 }

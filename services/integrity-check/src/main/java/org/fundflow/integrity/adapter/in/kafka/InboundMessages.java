@@ -65,5 +65,8 @@ public final class InboundMessages {
       @NotBlank String disbursementId,
       @NotBlank String programId,
       @NotBlank String organisationCode,
-      @NotNull @PositiveOrZero Long amountFen) {}
+      @NotNull @PositiveOrZero Long amountFen,
+      Instant releasedAt,
+      String releasedBy,
+      String paymentReference) {}
 }

@@ -84,7 +84,8 @@ public class IntegrityConsumers {
         .on(DISBURSEMENT_RELEASED, DisbursementReleasedMessage.class, e -> {
           DisbursementReleasedMessage m = e.data();
           return screening.disbursementReleased(new ScreenEventsUseCase.DisbursementReleased(ref(e),
-              m.disbursementId(), m.programId(), m.organisationCode(), m.amountFen()));
+              m.disbursementId(), m.programId(), m.organisationCode(), m.amountFen(), m.releasedAt(), m.releasedBy(),
+              m.paymentReference()));
         })
         .build();
   }

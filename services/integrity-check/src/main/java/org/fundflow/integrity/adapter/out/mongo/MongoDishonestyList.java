@@ -42,6 +42,28 @@ public final class MongoDishonestyList implements DishonestyList {
         Document.class, C).map(MongoDishonestyList::entry);
   }
 
+  @Override
+  public Flux<DishonestyEntry> importedBy(Subject party, java.time.Instant at) {
+    return template.find(new Query(Criteria.where("partyType").is(party.type().name()).and("partyId").is(party.id())
+        .and("importedAt").lte(java.util.Date.from(at))), Document.class, C).map(MongoDishonestyList::entry);
+  }
+
+  /** ISO dates compare as strings; {@code screenedAt} is set once an entry in force was screened. */
+  @Override
+  public Flux<DishonestyEntry> unscreenedInForceBy(LocalDate day) {
+    return template.find(new Query(Criteria.where("screenedAt").exists(false).and("effectiveDate").lte(day.toString())),
+        Document.class, C).map(MongoDishonestyList::entry);
+  }
+
+  @Override
+  public Mono<Void> markScreened(List<String> entryIds, java.time.Instant at) {
+    if (entryIds.isEmpty()) {
+      return Mono.empty();
+    }
+    return template.updateMulti(new Query(Criteria.where("_id").in(entryIds).and("screenedAt").exists(false)),
+        new org.springframework.data.mongodb.core.query.Update().set("screenedAt", java.util.Date.from(at)), C).then();
+  }
+
   private Document document(DishonestyEntry e, String importedBy) {
     return new Document("_id", e.entryId())
         .append("partyType", e.party().type().name())

@@ -10,4 +10,10 @@ public interface ImportDishonestyListUseCase {
   record ImportReport(int rows, int imported, int unchanged, List<RowProblem> rejected) {}
 
   Mono<ImportReport> importCsv(String csv, String importedBy);
+
+  /**
+   * Screens the list entries that have come into force since they were imported (an effective date ahead at import
+   * time) against the known parties; returns how many entries were screened. Run periodically.
+   */
+  Mono<Integer> screenEntriesNowInForce();
 }

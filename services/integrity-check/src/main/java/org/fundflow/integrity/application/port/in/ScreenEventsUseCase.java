@@ -27,8 +27,9 @@ public interface ScreenEventsUseCase {
   record DisbursementCreated(EventRef event, String disbursementId, String programId, String organisationCode,
       long amountFen, Instant createdAt) {}
 
+  /** releasedAt may be null (then the event's time is the release time); releasedBy and paymentReference too. */
   record DisbursementReleased(EventRef event, String disbursementId, String programId, String organisationCode,
-      long amountFen) {}
+      long amountFen, Instant releasedAt, String releasedBy, String paymentReference) {}
 
   Mono<Void> proposalSubmitted(ProposalSubmitted fact);
 
