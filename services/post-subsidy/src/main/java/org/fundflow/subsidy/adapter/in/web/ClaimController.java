@@ -16,6 +16,7 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import org.fundflow.platform.resilience.StoreGuard;
 import org.fundflow.platform.security.Caller;
+import org.fundflow.platform.validation.ValidOrganisationCode;
 import org.fundflow.subsidy.adapter.in.web.Views.ClaimPage;
 import org.fundflow.subsidy.adapter.in.web.Views.ClaimView;
 import org.fundflow.subsidy.application.port.in.ClaimsUseCase;
@@ -85,7 +86,7 @@ public class ClaimController {
   @PreAuthorize(WebSupport.FINANCE_OR_AUDIT)
   @Operation(summary = "List claims; applicants see their own organisation's only")
   public Mono<ClaimPage> list(@RequestParam(required = false) String programId,
-      @RequestParam(required = false) String organisationCode, @RequestParam(required = false) ClaimStatus status,
+      @RequestParam(required = false) @ValidOrganisationCode String organisationCode, @RequestParam(required = false) ClaimStatus status,
       Caller caller) {
     ClaimsUseCase.Filter filter = new ClaimsUseCase.Filter(programId,
         WebSupport.organisationScope(caller, organisationCode), status);
