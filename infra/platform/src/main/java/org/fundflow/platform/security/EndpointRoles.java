@@ -27,7 +27,8 @@ import reactor.core.publisher.Mono;
  * else of the class) for the caller, so a role that may not use the endpoint gets 403 whatever the body. The
  * annotation stays the one place where an endpoint's roles are written, and method security still applies it
  * again at the invocation. Expressions that need the method's arguments or return value are left to method
- * security; requests that map to no controller method (404, 405, 415 ...) only need an authenticated caller.
+ * security. A request no controller method takes as it is (415, 406) is decided by the methods mapped to its path
+ * and HTTP method; one that maps to none (404, 405) only needs an authenticated caller.
  */
 final class EndpointRoles implements ReactiveAuthorizationManager<AuthorizationContext> {
 
@@ -46,7 +47,8 @@ final class EndpointRoles implements ReactiveAuthorizationManager<AuthorizationC
     return authentication
         .filter(a -> a.isAuthenticated() && !(a instanceof AnonymousAuthenticationToken))
         .flatMap(a -> handler(context.getExchange())
-            .flatMap(h -> decide(a, h))
+            .flatMap(h -> decide(a, h).defaultIfEmpty(GRANTED))
+            .switchIfEmpty(Mono.defer(() -> decideByPathAndMethod(a, context.getExchange())))
             .defaultIfEmpty(GRANTED))
         .defaultIfEmpty(DENIED);
   }
@@ -57,6 +59,26 @@ final class EndpointRoles implements ReactiveAuthorizationManager<AuthorizationC
         .filter(HandlerMethod.class::isInstance)
         .cast(HandlerMethod.class)
         .next();
+  }
+
+  /**
+   * No controller method takes the request as it is (a body of a type the endpoint does not consume, an
+   * unacceptable response type): the methods mapped to its path and HTTP method decide, so a role that may use
+   * none of them gets 403 rather than 415/406. Granted when there is none (404, 405 follow) or one grants.
+   */
+  private Mono<AuthorizationResult> decideByPathAndMethod(Authentication authentication, ServerWebExchange exchange) {
+    return Flux.fromStream(mappings.orderedStream())
+        .flatMapIterable(m -> m.getHandlerMethods().entrySet())
+        .filter(e -> e.getKey().getPatternsCondition().getMatchingCondition(exchange) != null
+            && e.getKey().getMethodsCondition().getMatchingCondition(exchange) != null)
+        .map(e -> e.getValue().createWithResolvedBean())
+        .concatMap(h -> decide(authentication, h).defaultIfEmpty(GRANTED))
+        .any(AuthorizationResult::isGranted)
+        .zipWith(Flux.fromStream(mappings.orderedStream())
+            .flatMapIterable(m -> m.getHandlerMethods().keySet())
+            .any(info -> info.getPatternsCondition().getMatchingCondition(exchange) != null
+                && info.getMethodsCondition().getMatchingCondition(exchange) != null))
+        .map(t -> t.getT1() || !t.getT2() ? GRANTED : DENIED);
   }
 
   private Mono<AuthorizationResult> decide(Authentication authentication, HandlerMethod handler) {

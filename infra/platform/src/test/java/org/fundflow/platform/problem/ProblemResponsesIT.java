@@ -156,6 +156,11 @@ class ProblemResponsesIT {
     }
     web.get().uri("/tallies?kind=LOTTERY").headers(h -> h.setBearerAuth(applicant)).exchange()
         .expectStatus().isForbidden();
+    // a body of a type the endpoint does not consume: 403 for the wrong role (415 only for a role that may use it)
+    web.post().uri("/tallies").contentType(MediaType.TEXT_PLAIN).headers(h -> h.setBearerAuth(applicant))
+        .bodyValue("name=t").exchange()
+        .expectStatus().isForbidden()
+        .expectBody().jsonPath("$.type").isEqualTo("https://fundflow.org/problems/forbidden");
   }
 
   @Test
