@@ -325,6 +325,9 @@ class BadInputAndAccessMatrixIT {
         "malformed-csv", "line 2"));
     all.add(new Bad(ie2 + " by the auditor, broken quoting", lip, AUDITOR, f -> HEADER + "ORGANISATION,\"x", csv,
         f -> Map.of(), 403));
+    // two methods take the path (text/csv and multipart), neither for the auditor: 403, not 415
+    all.add(new Bad(ie2 + " by the auditor, JSON instead of CSV", lip, AUDITOR, f -> Map.of("rows", List.of()),
+        MediaType.APPLICATION_JSON, f -> Map.of(), 403));
 
     // ---------------------------------------------------------------- issue 12: strict types, one error shape
     all.add(named(bad(pe, "personId as a JSON number", pp, f -> "{\"personId\":110108197203044876}", 400), "personId"));

@@ -344,6 +344,7 @@ class BadInputAndAccessMatrixIT {
     all.add(bad(re, "by a program manager, malformed JSON", post, rp, pm, f -> "{\"a\": [", 403));
     all.add(bad(re, "by a program manager, invalid fields", post, rp, pm, f -> with(report(), "spendingToDateFen", "much"), 403));
     all.add(bad(pe, "by the applicant, garbage body", post, pp, app, f -> "[1]", 403));
+    all.add(new Bad(pe + " by the applicant, text/plain body", post, pp, app, f -> "x", MediaType.TEXT_PLAIN, 403));
     all.add(bad(se, "by the applicant, empty body", post, sp, app, f -> "", 403));
     all.add(bad(de, "by the program manager, invalid body", post, dp, pm, f -> Map.of("conflict", "perhaps"), 403));
     all.add(bad(ee, "by the applicant, invalid scores", put, ep, app, f -> with(scores(), "deliverables", 41), 403));

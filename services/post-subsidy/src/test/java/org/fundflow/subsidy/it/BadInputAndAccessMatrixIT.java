@@ -274,6 +274,7 @@ class BadInputAndAccessMatrixIT extends SubsidyIT {
     all.add(bad("by an applicant, invalid fields", pe, prep, applicant(ORG_A),
         f -> with(prepareBody(), "accountNumber", Map.of()), none, 403));
     all.add(bad("by the officer, garbage body", re, rel, OFFICER, f -> "[]", ok, 403));
+    all.add(new Bad(re + " by the officer, text/plain body", HttpMethod.POST, rel, OFFICER, f -> "x", MediaType.TEXT_PLAIN, ok, 403));
     all.add(bad("by the auditor, empty body", re, rel, AUDITOR, f -> "", ok, 403));
     all.add(bad("by a finance officer, invalid fields", ce, claims, OFFICER,
         f -> with(claimBody(f.postSubsidy(), 2024), "fiscalYear", "MMXXIV"), none, 403));

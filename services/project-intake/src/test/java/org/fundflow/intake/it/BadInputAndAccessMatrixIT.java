@@ -205,6 +205,7 @@ class BadInputAndAccessMatrixIT extends IntakeIT {
       all.add(bad(n + " by an applicant, malformed JSON", m, p, app, f -> "{\"name\": ", 403));
       all.add(bad(n + " by an applicant, invalid fields", m, p, app, f -> with(validProgram(), "budgetFen", "lots"), 403));
       all.add(bad(n + " by an applicant, empty body", m, p, app, f -> "", 403));
+      all.add(new Bad(n + " by an applicant, text/plain body", m, p, app, f -> "hello", MediaType.TEXT_PLAIN, Map.of(), 403));
     }
     all.add(bad("PUT /programs/{open} (not DRAFT)", HttpMethod.PUT, f -> "/programs/" + f.openGeneral(), pm,
         f -> validProgram(), 409));
