@@ -137,12 +137,38 @@ public final class BadInputMatrix {
     return status;
   }
 
-  /** 413/415 made by the framework carry no {@code type} (platform bug, reported): only {@code status} then. */
+  /**
+   * 413/415 made by the framework carry no {@code type} (platform bug, reported): only {@code status} then. A 400
+   * {@code validation} problem (issue 12 point 4: one error shape everywhere) lists the wrong values in
+   * {@code errors[]}, each with a {@code field} and a {@code message}; no "Failed to read HTTP message" anywhere.
+   */
   public static void assertProblemBody(String body, int status, String what) {
     assertThat(body).as(what).contains("\"status\":" + status);
     if (status != 413 && status != 415) {
       assertThat(body).as(what).contains("\"type\":\"https://fundflow.org/problems/");
     }
+    assertThat(body).as(what).doesNotContain("Failed to read HTTP message");
+    if (body.contains("\"type\":\"https://fundflow.org/problems/validation\"")) {
+      assertThat(status).as(what + ": a validation problem is a 400").isEqualTo(400);
+      assertThat(body).as(what + ": errors[]").contains("\"errors\":[{");
+      String errors = body.substring(body.indexOf("\"errors\":["));
+      int entries = ENTRY.split(errors, -1).length - 1;
+      assertThat(FIELD.matcher(errors).results().count()).as(what + ": every error names its field: " + body)
+          .isEqualTo(entries);
+      assertThat(MESSAGE.matcher(errors).results().count()).as(what + ": every error has a message: " + body)
+          .isEqualTo(entries);
+    }
+  }
+
+  private static final java.util.regex.Pattern ENTRY = java.util.regex.Pattern.compile("\\{\"");
+  private static final java.util.regex.Pattern FIELD = java.util.regex.Pattern.compile("\"field\":\"[^\"]*\"");
+  private static final java.util.regex.Pattern MESSAGE = java.util.regex.Pattern.compile("\"message\":\"[^\"]+\"");
+
+  /** The problem names exactly this wrong value (JSON path of the body, or parameter name) in {@code errors[]}. */
+  public static void assertNamesField(EntityExchangeResult<String> r, String field, String what) {
+    assertThat(r.getResponseBody()).as(what + " names " + field)
+        .contains("\"field\":\"" + field + "\"")
+        .contains("\"type\":\"https://fundflow.org/problems/validation\"");
   }
 
   /** The role x endpoint status table ("-" = not called) and the bad-input summary, for the build log. */

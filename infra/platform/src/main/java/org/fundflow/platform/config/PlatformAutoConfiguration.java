@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.fundflow.platform.events.EventReader;
+import org.fundflow.platform.json.StrictJson;
 import org.fundflow.platform.outbox.AggregateIndexes;
 import org.fundflow.platform.outbox.AggregateWriter;
 import org.fundflow.platform.outbox.KafkaOutboxPublisher;
@@ -144,6 +145,12 @@ public class PlatformAutoConfiguration {
         .map(reply -> Health.up().withDetail("ping", "ok").build())
         .timeout(Duration.ofSeconds(3))
         .onErrorResume(e -> Mono.just(Health.down().withDetail("error", e.toString()).build()));
+  }
+
+  /** Strict JSON reading (no scalar coercion) for every service: see {@link StrictJson}. */
+  @Bean
+  StrictJson fundflowStrictJson() {
+    return new StrictJson();
   }
 
   @Bean

@@ -1,11 +1,12 @@
 package org.fundflow.platform.problem;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
@@ -19,16 +20,24 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.validation.method.ParameterErrors;
+import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.server.MissingRequestValueException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
 
 /**
- * Every error of every service as an RFC 9457 problem response: validation errors list the
- * fields, unreadable bodies say why, oversize bodies are 413, concurrent changes 409, a store
- * that is down 503 with {@code Retry-After}.
+ * Every error of every service as an RFC 9457 problem response: invalid input of any kind (a
+ * constraint, a value of the wrong type, an unknown enum constant, a missing parameter) is 400
+ * {@code validation} with {@code errors[]} of {@code {field, message}} naming each wrong value by its
+ * JSON path or parameter name; broken JSON is 400 {@code malformed-request}; oversize bodies are 413,
+ * concurrent changes 409, a store that is down 503 with {@code Retry-After}. Runs before the
+ * services' own advice (which map their domain refusals), so these look the same in every service.
  */
 @RestControllerAdvice
 @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
@@ -37,22 +46,53 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
   private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
   static final String RETRY_AFTER_SECONDS = "5";
 
+  /** Invalid fields of a body: {@code errors[]} of {@code {field, message}}, the field as the JSON path of the value. */
   @Override
   protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(WebExchangeBindException ex,
       HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
-    ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request has invalid fields.");
-    body.setType(Problems.type("validation"));
-    body.setTitle("Invalid request");
-    List<Map<String, Object>> errors = ex.getFieldErrors().stream()
-        .map(e -> Map.<String, Object>of("field", e.getField(), "message", String.valueOf(e.getDefaultMessage())))
-        .toList();
-    List<Map<String, Object>> global = ex.getGlobalErrors().stream()
-        .map(e -> Map.<String, Object>of("field", e.getObjectName(), "message", String.valueOf(e.getDefaultMessage())))
-        .toList();
-    body.setProperty("errors", concat(errors, global));
-    return Mono.just(ResponseEntity.badRequest().body(body));
+    Class<?> target = ex.getMethodParameter() != null ? ex.getMethodParameter().getParameterType()
+        : ex.getTarget() != null ? ex.getTarget().getClass() : null;
+    List<FieldProblem> errors = new ArrayList<>();
+    ex.getFieldErrors().forEach(e -> errors.add(new FieldProblem(JsonPaths.of(target, e.getField()),
+        String.valueOf(e.getDefaultMessage()))));
+    ex.getGlobalErrors().forEach(e -> errors.add(new FieldProblem(e.getObjectName(), String.valueOf(e.getDefaultMessage()))));
+    return Mono.just(Problems.invalidFieldsResponse(errors));
   }
 
+  /** Invalid parameters (query, path, header) checked by constraints on the controller method's parameters. */
+  @Override
+  protected Mono<ResponseEntity<Object>> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+      HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+    List<FieldProblem> errors = new ArrayList<>();
+    for (ParameterValidationResult result : ex.getParameterValidationResults()) {
+      String name = RequestInputs.name(result.getMethodParameter());
+      if (result instanceof ParameterErrors bean) {
+        Class<?> type = result.getMethodParameter().getParameterType();
+        bean.getFieldErrors().forEach(e -> errors.add(new FieldProblem(JsonPaths.of(type, e.getField()),
+            String.valueOf(e.getDefaultMessage()))));
+        bean.getGlobalErrors().forEach(e -> errors.add(new FieldProblem(name, String.valueOf(e.getDefaultMessage()))));
+      } else {
+        String field = result.getContainerIndex() != null ? name + "[" + result.getContainerIndex() + "]" : name;
+        result.getResolvableErrors().forEach(e -> errors.add(new FieldProblem(field, String.valueOf(e.getDefaultMessage()))));
+      }
+    }
+    ex.getCrossParameterValidationResults().forEach(e -> errors.add(new FieldProblem("", String.valueOf(e.getDefaultMessage()))));
+    return Mono.just(Problems.invalidFieldsResponse(errors));
+  }
+
+  /** A required query parameter, header or path variable that is missing: 400 naming it. */
+  @Override
+  protected Mono<ResponseEntity<Object>> handleMissingRequestValueException(MissingRequestValueException ex,
+      HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+    return Mono.just(Problems.invalidFieldsResponse(List.of(new FieldProblem(ex.getName(), "is required (" + ex.getLabel() + ")"))));
+  }
+
+  /**
+   * Unreadable input. A value of the wrong type (a string for a number, a number for a string, an unknown enum
+   * constant, a fraction for a whole number, a number beyond its range, a date that is none) is a 400 naming the
+   * field and the type expected, in a body or in a query parameter; broken JSON is a 400 saying where. Never the
+   * value itself: it may be a national ID.
+   */
   @Override
   protected Mono<ResponseEntity<Object>> handleServerWebInputException(ServerWebInputException ex,
       HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
@@ -60,10 +100,24 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
       return Mono.just(problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Payload too large",
           "The request body is larger than this service accepts."));
     }
-    String reason = ex.getReason() != null ? ex.getReason() : "unreadable request";
-    Throwable root = rootCause(ex);
-    String why = root != ex && root.getMessage() != null ? firstLine(root.getMessage()) : reason;
-    return Mono.just(problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", why));
+    TypeMismatchException mismatch = cause(ex, TypeMismatchException.class);
+    if (mismatch != null) {
+      String name = ex.getMethodParameter() != null ? RequestInputs.name(ex.getMethodParameter())
+          : String.valueOf(mismatch.getPropertyName());
+      return Mono.just(Problems.invalidFieldsResponse(List.of(new FieldProblem(name,
+          JsonPaths.expected(mismatch.getRequiredType())))));
+    }
+    JacksonException json = cause(ex, JacksonException.class);
+    if (json != null) {
+      return Mono.just(JsonPaths.problem(json));
+    }
+    String reason = ex.getReason();
+    String detail = reason == null || reason.startsWith("Failed to read HTTP message")
+        ? "The request body could not be read." : reason;
+    if ("No request body".equals(reason)) {
+      detail = "A request body is required.";
+    }
+    return Mono.just(problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", detail));
   }
 
   /** Framework-made problems (404, 405, 413, 415 ...) get a Fundflow type instead of about:blank. */
@@ -142,20 +196,12 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     return false;
   }
 
-  private static Throwable rootCause(Throwable ex) {
-    Throwable t = ex;
-    while (t.getCause() != null && t.getCause() != t) {
-      t = t.getCause();
+  private static <T extends Throwable> T cause(Throwable ex, Class<T> type) {
+    for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (type.isInstance(t)) {
+        return type.cast(t);
+      }
     }
-    return t;
-  }
-
-  private static String firstLine(String message) {
-    String line = message.lines().findFirst().orElse(message);
-    return line.length() > 300 ? line.substring(0, 300) + "…" : line;
-  }
-
-  private static <T> List<T> concat(List<T> a, List<T> b) {
-    return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+    return null;
   }
 }

@@ -1,9 +1,12 @@
 package org.fundflow.platform.problem;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
 
 /**
@@ -13,6 +16,8 @@ import org.springframework.web.ErrorResponseException;
 public final class Problems {
 
   public static final String TYPE_BASE = "https://fundflow.org/problems/";
+  /** The type of every 400 that names wrong fields in {@code errors[]}. */
+  public static final String VALIDATION = "validation";
 
   private Problems() {}
 
@@ -47,5 +52,30 @@ public final class Problems {
 
   public static ErrorResponseException forbidden(String detail) {
     return problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", detail);
+  }
+
+  /**
+   * 400 {@code validation}: the request is not well formed. Each entry names the wrong value by its JSON path
+   * (or parameter name) and says what is wrong; never repeat a national ID in the message.
+   */
+  public static ErrorResponseException invalid(String field, String message) {
+    return invalidFields(List.of(new FieldProblem(field, message)));
+  }
+
+  public static ErrorResponseException invalidFields(List<FieldProblem> errors) {
+    return new ErrorResponseException(HttpStatus.BAD_REQUEST, invalidFieldsBody(errors), null);
+  }
+
+  static ResponseEntity<Object> invalidFieldsResponse(List<FieldProblem> errors) {
+    return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(invalidFieldsBody(errors));
+  }
+
+  private static ProblemDetail invalidFieldsBody(List<FieldProblem> errors) {
+    ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+        errors.size() == 1 ? errors.get(0).field() + " " + errors.get(0).message() : "The request has invalid fields.");
+    body.setType(type(VALIDATION));
+    body.setTitle("Invalid request");
+    body.setProperty("errors", List.copyOf(errors));
+    return body;
   }
 }

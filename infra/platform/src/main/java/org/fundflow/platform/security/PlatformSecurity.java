@@ -6,6 +6,7 @@ import java.security.spec.X509EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -23,12 +24,14 @@ import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
+import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.reactive.result.method.annotation.ArgumentResolverConfigurer;
 
 /**
  * Every service is an OAuth2 resource server: deny by default, health and API docs open, roles
  * from the token, 401/403 as problem responses. Endpoints state their roles with
- * {@code @PreAuthorize}.
+ * {@code @PreAuthorize}; the filter chain applies them before the request body is read ({@link EndpointRoles}),
+ * so a role that may not use an endpoint gets 403 whatever it sends.
  */
 @AutoConfiguration
 @EnableWebFluxSecurity
@@ -37,7 +40,8 @@ public class PlatformSecurity {
 
   @Bean
   @ConditionalOnMissingBean
-  SecurityWebFilterChain fundflowSecurity(ServerHttpSecurity http) {
+  SecurityWebFilterChain fundflowSecurity(ServerHttpSecurity http,
+      ObjectProvider<RequestMappingHandlerMapping> handlerMappings) {
     return http
         .csrf(ServerHttpSecurity.CsrfSpec::disable)
         .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -46,7 +50,8 @@ public class PlatformSecurity {
             .pathMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info",
                 "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
                 "/webjars/**").permitAll()
-            .anyExchange().authenticated())
+            // authenticated, and the controller method's @PreAuthorize roles checked before the body is read
+            .anyExchange().access(new EndpointRoles(handlerMappings)))
         .oauth2ResourceServer(rs -> rs
             .jwt(jwt -> jwt.jwtAuthenticationConverter(new JwtRoles()))
             .authenticationEntryPoint(ProblemAuthenticationEntryPoints.unauthenticated())

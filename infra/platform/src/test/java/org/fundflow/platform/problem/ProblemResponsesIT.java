@@ -1,5 +1,7 @@
 package org.fundflow.platform.problem;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.List;
 import org.fundflow.platform.test.FundflowTestInfrastructure;
 import org.fundflow.platform.test.TestJwts;
@@ -70,16 +72,95 @@ class ProblemResponsesIT {
         .expectBody().jsonPath("$.type").isEqualTo("https://fundflow.org/problems/malformed-request");
   }
 
+  /** Issue 12 point 6: a wrong type names the field and the type expected (was malformed-request, "Failed to read HTTP message"). */
   @Test
-  void aWrongTypeIs400Problem() {
+  void aWrongTypeIs400NamingTheFieldAndTheType() {
     post(manager, "{\"name\":\"t\",\"start\":\"many\"}").expectStatus().isBadRequest()
-        .expectBody().jsonPath("$.type").isEqualTo("https://fundflow.org/problems/malformed-request");
+        .expectBody().jsonPath("$.type").isEqualTo("https://fundflow.org/problems/validation")
+        .jsonPath("$.errors[0].field").isEqualTo("start")
+        .jsonPath("$.errors[0].message").value(m -> assertThat((String) m).contains("whole number"));
+  }
+
+  @Test
+  void aNumberInAStringIsNotCoerced() {
+    post(manager, "{\"name\":\"t\",\"start\":\"5\"}").expectStatus().isBadRequest()
+        .expectBody().jsonPath("$.errors[0].field").isEqualTo("start")
+        .jsonPath("$.errors[0].message").value(m -> assertThat((String) m).contains("whole number"));
+  }
+
+  @Test
+  void aNumberWhereAStringIsExpectedIsNotCoercedAndNotEchoed() {
+    post(manager, "{\"name\":\"t\",\"start\":1,\"members\":[{\"nationalId\":110108197203044876}]}")
+        .expectStatus().isBadRequest()
+        .expectBody(String.class).value(body -> {
+          assertThat(body).contains("\"field\":\"members[0].nationalId\"", "must be a string")
+              .doesNotContain("110108197203044876", "Failed to read HTTP message");
+        });
+  }
+
+  @Test
+  void aStringForABooleanOrANumberForAnEnumIsNotCoerced() {
+    post(manager, "{\"name\":\"t\",\"start\":1,\"open\":\"true\"}").expectStatus().isBadRequest()
+        .expectBody().jsonPath("$.errors[0].field").isEqualTo("open");
+    post(manager, "{\"name\":\"t\",\"start\":1,\"kind\":0}").expectStatus().isBadRequest()
+        .expectBody().jsonPath("$.errors[0].field").isEqualTo("kind")
+        .jsonPath("$.errors[0].message").isEqualTo("must be one of COUNTER, GAUGE");
   }
 
   @Test
   void aFractionForAnIntegerIs400NotTruncated() {
     post(manager, "{\"name\":\"t\",\"start\":1.5}").expectStatus().isBadRequest()
-        .expectBody().jsonPath("$.type").isEqualTo("https://fundflow.org/problems/malformed-request");
+        .expectBody().jsonPath("$.type").isEqualTo("https://fundflow.org/problems/validation")
+        .jsonPath("$.errors[0].field").isEqualTo("start");
+  }
+
+  @Test
+  void nestedInvalidCodesAreNamedByTheirJsonPath() {
+    post(manager, "{\"name\":\"t\",\"start\":1,\"abstract\":\"too long\",\"members\":[{\"organisationCode\":"
+        + "\"91120112MNH91HTMX6\"},{\"organisationCode\":\"91120112MNH91HTMX7\",\"nationalId\":\"370202199301189980\"}]}")
+        .expectStatus().isBadRequest()
+        .expectBody(String.class).value(body -> assertThat(body)
+            .contains("\"field\":\"abstract\"", "\"field\":\"members[1].organisationCode\"",
+                "\"field\":\"members[1].nationalId\"")
+            .doesNotContain("members[0]", "370202199301189980", "abstractText"));
+  }
+
+  /** Issue 12 point 8: was 422 naming the Java enum class. */
+  @Test
+  void anUnknownEnumInAQueryIs400ListingTheValues() {
+    web.get().uri("/tallies?kind=LOTTERY").headers(h -> h.setBearerAuth(manager)).exchange()
+        .expectStatus().isBadRequest()
+        .expectBody().jsonPath("$.type").isEqualTo("https://fundflow.org/problems/validation")
+        .jsonPath("$.errors[0].field").isEqualTo("kind")
+        .jsonPath("$.errors[0].message").isEqualTo("must be one of COUNTER, GAUGE");
+  }
+
+  @Test
+  void invalidQueryParametersAre400NamingThem() {
+    web.get().uri("/tallies?organisationCode=91120112MNH91HTMX7&limit=0").headers(h -> h.setBearerAuth(manager)).exchange()
+        .expectStatus().isBadRequest()
+        .expectBody(String.class).value(body -> assertThat(body)
+            .contains("\"field\":\"organisationCode\"", "\"field\":\"limit\"", "problems/validation"));
+    web.get().uri("/tallies?limit=ten").headers(h -> h.setBearerAuth(manager)).exchange()
+        .expectStatus().isBadRequest()
+        .expectBody().jsonPath("$.errors[0].field").isEqualTo("limit");
+  }
+
+  /** Issue 12 point 7: the role is checked before the body is read. */
+  @Test
+  void theWrongRoleIs403WhateverTheBody() {
+    String applicant = TestJwts.token("ann", List.of("APPLICANT"), "91120112MNH91HTMX6");
+    for (String body : List.of("{\"name\": ", "{\"name\":\"\",\"start\":\"x\"}", "[1,2]", "")) {
+      post(applicant, body).expectStatus().isForbidden()
+          .expectBody().jsonPath("$.type").isEqualTo("https://fundflow.org/problems/forbidden");
+    }
+    web.get().uri("/tallies?kind=LOTTERY").headers(h -> h.setBearerAuth(applicant)).exchange()
+        .expectStatus().isForbidden();
+    // a body of a type the endpoint does not consume: 403 for the wrong role (415 only for a role that may use it)
+    web.post().uri("/tallies").contentType(MediaType.TEXT_PLAIN).headers(h -> h.setBearerAuth(applicant))
+        .bodyValue("name=t").exchange()
+        .expectStatus().isForbidden()
+        .expectBody().jsonPath("$.type").isEqualTo("https://fundflow.org/problems/forbidden");
   }
 
   @Test

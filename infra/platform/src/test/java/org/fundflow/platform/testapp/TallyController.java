@@ -2,10 +2,16 @@ package org.fundflow.platform.testapp;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.util.List;
 import java.util.Map;
 import org.fundflow.platform.problem.Problems;
 import org.fundflow.platform.security.Caller;
+import org.fundflow.platform.validation.ValidNationalId;
+import org.fundflow.platform.validation.ValidOrganisationCode;
 import org.slf4j.MDC;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -13,6 +19,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -20,7 +27,13 @@ import reactor.core.publisher.Mono;
 @RestController
 public class TallyController {
 
-  public record NewTally(@NotBlank String name, @Max(100) int start) {}
+  public record Member(@ValidOrganisationCode String organisationCode, @ValidNationalId String nationalId) {}
+
+  public enum Kind { COUNTER, GAUGE }
+
+  public record NewTally(@NotBlank String name, @Max(100) int start,
+      @JsonProperty("abstract") @Size(max = 5) String abstractText, List<@Valid Member> members, Kind kind,
+      Boolean open) {}
 
   @PostMapping("/tallies")
   @PreAuthorize("hasRole('PROGRAM_MANAGER')")
@@ -46,6 +59,14 @@ public class TallyController {
 
   static Map<String, String> traceLogContext() {
     return Map.of("traceId", String.valueOf(MDC.get("traceId")), "spanId", String.valueOf(MDC.get("spanId")));
+  }
+
+  @GetMapping("/tallies")
+  @PreAuthorize("hasAnyRole('PROGRAM_MANAGER','AUDITOR')")
+  public Mono<Map<String, Object>> list(@RequestParam(required = false) Kind kind,
+      @RequestParam(required = false) @ValidOrganisationCode String organisationCode,
+      @RequestParam(defaultValue = "10") @Min(1) @Max(100) int limit) {
+    return Mono.just(Map.of("kind", String.valueOf(kind), "limit", limit));
   }
 
   @GetMapping("/me")

@@ -30,6 +30,11 @@ public class IntegrityException extends RuntimeException {
     return new IntegrityException(Kind.ILLEGAL_TRANSITION, "illegal-case-transition", message);
   }
 
+  /** Lifting a hold that is not active any more: its own problem type, not an illegal case transition. */
+  public static IntegrityException holdAlreadyLifted(String message) {
+    return new IntegrityException(Kind.ILLEGAL_TRANSITION, "hold-already-lifted", message);
+  }
+
   public static IntegrityException stale(String what, int expected, int actual) {
     return new IntegrityException(Kind.STALE, "stale-revision", what + " is at revision " + actual
         + ", the request was made on revision " + expected + ": reload it and decide again");

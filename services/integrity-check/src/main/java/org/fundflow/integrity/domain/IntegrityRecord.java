@@ -197,7 +197,7 @@ public final class IntegrityRecord {
   public List<IntegrityEvent> liftByOfficer(String holdId, String note, String by, Instant at) {
     Hold h = hold(holdId).orElseThrow(() -> IntegrityException.notFound("hold", holdId));
     if (!h.active()) {
-      throw IntegrityException.illegalTransition("hold " + holdId + " was lifted already (" + h.liftReason() + ")");
+      throw IntegrityException.holdAlreadyLifted("hold " + holdId + " was lifted already (" + h.liftReason() + ")");
     }
     requireReason(note);
     return List.of(lift(h, HoldLiftReason.LIFTED_BY_OFFICER, note, by, at));

@@ -122,8 +122,10 @@ class IntegrityRecordTest {
     });
     assertThat(r.nextHoldExpiry()).isEmpty();
     assertThatThrownBy(() -> r.liftByOfficer("h1", "done", "o", T0))
-        .isInstanceOfSatisfying(IntegrityException.class,
-            e -> assertThat(e.kind()).isEqualTo(IntegrityException.Kind.ILLEGAL_TRANSITION));
+        .isInstanceOfSatisfying(IntegrityException.class, e -> {
+          assertThat(e.kind()).isEqualTo(IntegrityException.Kind.ILLEGAL_TRANSITION);
+          assertThat(e.slug()).isEqualTo("hold-already-lifted");
+        });
   }
 
   @Test

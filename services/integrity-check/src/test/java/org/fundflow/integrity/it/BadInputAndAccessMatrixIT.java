@@ -288,8 +288,9 @@ class BadInputAndAccessMatrixIT {
     all.add(bad(le, "missing reason", lp, f -> Map.of(), 400));
     all.add(bad(le, "blank reason", lp, f -> Map.of("reason", " "), 400));
     all.add(bad(le, "reason 1001 chars", lp, f -> Map.of("reason", "r".repeat(1001)), 400));
-    all.add(bad("POST /holds/{lifted}/lift", "already lifted", f -> "/holds/" + f.liftedHold() + "/lift",
-        f -> Map.of("reason", "again"), 409));
+    // its own problem type (was illegal-case-transition, issue 12 point 10)
+    all.add(typed(bad("POST /holds/{lifted}/lift", "already lifted", f -> "/holds/" + f.liftedHold() + "/lift",
+        f -> Map.of("reason", "again"), 409), "hold-already-lifted"));
     all.add(bad("POST /holds/{unknown}/lift", "unknown hold", f -> "/holds/hold-nope/lift", f -> Map.of("reason", "r"), 404));
     all.add(new Bad(le + " by the auditor", lp, AUDITOR, f -> Map.of("reason", "r"), MediaType.APPLICATION_JSON,
         f -> Map.of(), 403));
@@ -334,7 +335,93 @@ class BadInputAndAccessMatrixIT {
         "ORGANISATION," + KNOWN_PAYEE + ",缺列")) {
       all.add(new Bad(ie2 + " only a bad row: " + row, lip, OFFICER, f -> HEADER + row + "\n", csv, f -> Map.of(), 200));
     }
+    // broken quoting: the whole file is refused naming the line, even its good rows are not taken (issue 12 point 10)
+    String good = "ORGANISATION,91120112MNH91HTMX6,\"某公司, 天津\",m,s,a,l,2025-03-01,\n";
+    all.add(typed(new Bad(ie2 + " broken quoting: quoted field never closed (line 3)", lip, OFFICER,
+        f -> HEADER + good + "ORGANISATION,91120112DA1KCGYFXP,\"未闭合,m,s,a,l,2025-03-01,\n", csv, f -> Map.of(), 400),
+        "malformed-csv", "line 3"));
+    all.add(typed(new Bad(ie2 + " broken quoting: quote inside an unquoted field (line 4)", lip, OFFICER,
+        f -> HEADER + good + good + "ORGANISATION,91120112DA1KCGYFXP,某\"公司,m,s,a,l,2025-03-01,\n", csv, f -> Map.of(), 400),
+        "malformed-csv", "line 4"));
+    all.add(typed(new Bad(ie2 + " broken quoting: text after the closing quote (line 2)", lip, OFFICER,
+        f -> HEADER + "ORGANISATION,91120112DA1KCGYFXP,\"某公司\"x,m,s,a,l,2025-03-01,\n" + good, csv, f -> Map.of(), 400),
+        "malformed-csv", "line 2"));
+    all.add(new Bad(ie2 + " by the auditor, broken quoting", lip, AUDITOR, f -> HEADER + "ORGANISATION,\"x", csv,
+        f -> Map.of(), 403));
+    // two methods take the path (text/csv and multipart), neither for the auditor: 403, not 415
+    all.add(new Bad(ie2 + " by the auditor, JSON instead of CSV", lip, AUDITOR, f -> Map.of("rows", List.of()),
+        MediaType.APPLICATION_JSON, f -> Map.of(), 403));
+
+    // ---------------------------------------------------------------- issue 12: strict types, one error shape
+    all.add(named(bad(pe, "personId as a JSON number", pp, f -> "{\"personId\":110108197203044876}", 400), "personId"));
+    all.add(named(bad(pe, "personId wrong check character (test vector)", pp,
+        f -> Map.of("personId", "370202199301189980"), 400), "personId"));
+    all.add(named(bad(pe, "personId 30 February (test vector)", pp, f -> Map.of("personId", "370202199902304790"), 400),
+        "personId"));
+    all.add(named(bad(he, "years is a numeric string \"3\"", hp, f -> Map.of("reason", "r", "years", "3"), 400), "years"));
+    all.add(named(bad(he, "years 1.5", hp, f -> Map.of("reason", "r", "years", 1.5), 400), "years"));
+    all.add(named(bad(he, "reason is a number", hp, f -> Map.of("reason", 5), 400), "reason"));
+    all.add(named(bad(de, "unknown decision (lists the values)", dp, f -> with(confirm, "decision", "GUILTY"), 400), "decision"));
+    all.add(named(bad(de, "decision is a number", dp, f -> with(confirm, "decision", 0), 400), "decision"));
+    all.add(named(bad(de, "placeHold is the string \"true\"", dp, f -> with(confirm, "placeHold", "true"), 400), "placeHold"));
+    all.add(named(bad(de, "holdYears is a numeric string", dp, f -> with(with(confirm, "placeHold", true), "holdYears", "2"), 400),
+        "holdYears"));
+    all.add(named(bad(ce, "a flag id is a number", cp, f -> Map.of("flagIds", List.of(f.freeFlag(), 7)), 400), "flagIds[1]"));
+    all.add(named(bad(ne, "second evidence ref blank", np, f -> Map.of("evidenceRefs", List.of("ok", " ")), 400),
+        "evidenceRefs[1]"));
+
+    // ---------------------------------------------------------------- issue 12 point 7: the role before the body
+    all.add(new Bad(ce + " by the auditor, malformed JSON", cp, AUDITOR, f -> "{\"flagIds\": ", MediaType.APPLICATION_JSON,
+        f -> Map.of(), 403));
+    all.add(new Bad(de + " by the auditor, invalid fields", dp, AUDITOR, f -> with(confirm, "decision", "GUILTY"),
+        MediaType.APPLICATION_JSON, f -> Map.of(), 403));
+    all.add(new Bad(le + " by the auditor, garbage body", lp, AUDITOR, f -> "[1]", MediaType.APPLICATION_JSON, f -> Map.of(), 403));
+    all.add(new Bad(he + " by an applicant, empty body", hp, TestJwts.token("app-mx", List.of("APPLICANT"), "91120112MNH91HTMX6"),
+        f -> "", MediaType.APPLICATION_JSON, f -> Map.of(), 403));
+    all.add(new Bad(pe + " by an applicant, invalid national ID", pp,
+        TestJwts.token("app-mx", List.of("APPLICANT"), "91120112MNH91HTMX6"), f -> Map.of("personId", "370202199301189980"),
+        MediaType.APPLICATION_JSON, f -> Map.of(), 403));
     return all.stream();
+  }
+
+  /** Cases whose problem must name exactly this field in {@code errors[]} (by case name). */
+  static final Map<String, String> NAMED = new java.util.concurrent.ConcurrentHashMap<>();
+  /** Cases whose problem has this type slug, and text its detail must contain (by case name). */
+  static final Map<String, String[]> TYPED = new java.util.concurrent.ConcurrentHashMap<>();
+
+  static Bad named(Bad c, String field) {
+    NAMED.put(c.name(), field);
+    return c;
+  }
+
+  static Bad typed(Bad c, String slug, String... detail) {
+    String[] expected = new String[detail.length + 1];
+    expected[0] = "\"type\":\"https://fundflow.org/problems/" + slug + "\"";
+    System.arraycopy(detail, 0, expected, 1, detail.length);
+    TYPED.put(c.name(), expected);
+    return c;
+  }
+
+  /** Invalid organisation codes in the path are 400 naming the parameter (the same status in every service). */
+  @ParameterizedTest(name = "GET /integrity-records/organisations/{0} as {1} -> {2}")
+  @MethodSource("organisationLookups")
+  @Order(1)
+  void anInvalidOrganisationCodeInThePathIsA400NamingIt(String code, String who, int expected) {
+    MATRIX.baseline(template);
+    EntityExchangeResult<String> r = BadInputMatrix.exchange(web, HttpMethod.GET, "/integrity-records/organisations/" + code,
+        who.equals("AUDITOR") ? AUDITOR : TestJwts.token("app-mx", List.of("APPLICANT"), "91120112MNH91HTMX6"), null,
+        MediaType.APPLICATION_JSON, Map.of());
+    MATRIX.assertBadInputRefused("GET /integrity-records/organisations/" + code + " as " + who, r, expected);
+    if (expected == 400) {
+      BadInputMatrix.assertNamesField(r, "organisationCode", code);
+    }
+    MATRIX.assertUnchanged(template, "GET organisation " + code);
+  }
+
+  static Stream<Arguments> organisationLookups() {
+    return Stream.of(Arguments.of("91120112MNH91HTMX7", "AUDITOR", 400), Arguments.of("12310P15H51AG5U99P", "AUDITOR", 400),
+        Arguments.of("91120112QL7CG8PLX", "AUDITOR", 400), Arguments.of("91120112mnh91htmx6", "AUDITOR", 400),
+        Arguments.of("91120112MNH91HTMX7", "APPLICANT", 403));
   }
 
   @ParameterizedTest(name = "{index}: {0}")
@@ -352,6 +439,17 @@ class BadInputAndAccessMatrixIT {
     } else {
       MATRIX.assertBadInputRefused(c.name(), r, c.expected());
     }
+    if (NAMED.containsKey(c.name())) {
+      BadInputMatrix.assertNamesField(r, NAMED.get(c.name()), c.name());
+      if (c.name().contains("unknown decision")) {
+        assertThat(body).as("lists the allowed values").contains("must be one of");
+      }
+    }
+    if (TYPED.containsKey(c.name())) {
+      assertThat(body).as(c.name()).contains(TYPED.get(c.name()));
+    }
+    assertThat(body).as("no national ID echoed").doesNotContain("110108197203044876").doesNotContain("370202199301189980")
+        .doesNotContain("370202199902304790");
     assertThat(body).as("no national ID echoed").doesNotContain("110105194912310021");
     MATRIX.assertUnchanged(template, c.name());
   }

@@ -307,7 +307,59 @@ class BadInputAndAccessMatrixIT {
     }
     all.add(bad(xe, "by an expert", put, xp, f -> MilestoneReviewIT.expertToken(f.declared()), f -> expertBody(EXPERT_ORG), 403));
     all.add(bad(xe, "by the auditor", put, xp, f -> TestJwts.token("aud", "AUDITOR"), f -> expertBody(EXPERT_ORG), 403));
+
+    // ---------------------------------------------------------------- issue 12: strict types, one error shape
+    all.add(named(bad(re, "spendingToDateFen is a numeric string \"100000\"", post, rp, app,
+        f -> with(report(), "spendingToDateFen", "100000"), 400), "spendingToDateFen"));
+    all.add(named(bad(re, "spendingToDateFen 1.5 (never truncated)", post, rp, app,
+        f -> with(report(), "spendingToDateFen", 1.5), 400), "spendingToDateFen"));
+    all.add(named(bad(re, "a deliverable is a number", post, rp, app,
+        f -> with(report(), "deliverablesMet", List.of(7)), 400), "deliverablesMet[0]"));
+    all.add(named(bad(re, "second evidence sha256 is a number", post, rp, app, f -> with(report(), "evidence",
+        List.of(Map.of("name", "a.pdf", "sha256", "ab".repeat(32)), Map.of("name", "b.pdf", "sha256", 12345))), 400),
+        "evidence[1].sha256"));
+    all.add(named(bad(re, "second evidence sha256 upper case", post, rp, app, f -> with(report(), "evidence",
+        List.of(Map.of("name", "a.pdf", "sha256", "ab".repeat(32)), Map.of("name", "b.pdf", "sha256", "AB".repeat(32)))), 400),
+        "evidence[1].sha256"));
+    all.add(named(bad(ee, "deliverables is a numeric string", put, ep, declared, f -> with(scores(), "deliverables", "30"), 400),
+        "deliverables"));
+    all.add(named(bad(ee, "recommendation unknown (lists the values)", put, ep, declared,
+        f -> with(scores(), "recommendation", "EXCELLENT"), 400), "recommendation"));
+    all.add(named(bad(ee, "recommendation is a number", put, ep, declared, f -> with(scores(), "recommendation", 0), 400),
+        "recommendation"));
+    all.add(named(bad(ee, "comments is a number", put, ep, declared, f -> with(scores(), "comments", 12), 400), "comments"));
+    all.add(named(bad(de, "conflict is the string \"false\"", post, dp, undeclared, f -> Map.of("conflict", "false"), 400),
+        "conflict"));
+    all.add(named(bad(de, "conflict is 0", post, dp, undeclared, f -> Map.of("conflict", 0), 400), "conflict"));
+    all.add(named(bad(pe, "an expert id is a number", post, pp, pm, f -> Map.of("expertIds", List.of("a", 2, "c")), 400),
+        "expertIds[1]"));
+    all.add(named(bad(xe, "nationalId as a JSON number", put, xp, pm,
+        f -> "{\"name\":\"专家\",\"organisationCode\":\"" + EXPERT_ORG + "\",\"nationalId\":110108197203044876}", 400),
+        "nationalId"));
+    all.add(named(bad(xe, "organisationCode one character changed (test vector)", put, xp, pm,
+        f -> with(expertBody(EXPERT_ORG), "organisationCode", "12310P15H51AG5U99P"), 400), "organisationCode"));
+    all.add(named(bad(xe, "name is a number", put, xp, pm, f -> with(expertBody(EXPERT_ORG), "name", 1), 400), "name"));
+
+    // ---------------------------------------------------------------- issue 12 point 7: the role before the body
+    all.add(bad(re, "by a program manager, malformed JSON", post, rp, pm, f -> "{\"a\": [", 403));
+    all.add(bad(re, "by a program manager, invalid fields", post, rp, pm, f -> with(report(), "spendingToDateFen", "much"), 403));
+    all.add(bad(pe, "by the applicant, garbage body", post, pp, app, f -> "[1]", 403));
+    all.add(new Bad(pe + " by the applicant, text/plain body", post, pp, app, f -> "x", MediaType.TEXT_PLAIN, 403));
+    all.add(bad(se, "by the applicant, empty body", post, sp, app, f -> "", 403));
+    all.add(bad(de, "by the program manager, invalid body", post, dp, pm, f -> Map.of("conflict", "perhaps"), 403));
+    all.add(bad(ee, "by the applicant, invalid scores", put, ep, app, f -> with(scores(), "deliverables", 41), 403));
+    all.add(bad(xe, "by an expert, invalid national ID", put, xp, f -> MilestoneReviewIT.expertToken(f.declared()),
+        f -> with(expertBody(EXPERT_ORG), "nationalId", "370202199301189980"), 403));
+    all.add(bad(xe, "by the auditor, malformed JSON", put, xp, f -> TestJwts.token("aud", "AUDITOR"), f -> "{\"name\": ", 403));
     return all.stream();
+  }
+
+  /** Cases whose problem must name exactly this field in {@code errors[]} (by case name). */
+  static final Map<String, String> NAMED = new java.util.concurrent.ConcurrentHashMap<>();
+
+  static Bad named(Bad c, String field) {
+    NAMED.put(c.name(), field);
+    return c;
   }
 
   @ParameterizedTest(name = "{index}: {0}")
@@ -318,6 +370,14 @@ class BadInputAndAccessMatrixIT {
     EntityExchangeResult<String> r = BadInputMatrix.exchange(http, c.method(), c.path().apply(fx),
         c.token().apply(fx), c.body().apply(fx), c.type(), Map.of());
     MATRIX.assertBadInputRefused(c.name(), r, c.expected());
+    if (NAMED.containsKey(c.name())) {
+      BadInputMatrix.assertNamesField(r, NAMED.get(c.name()), c.name());
+      if (c.name().contains("recommendation")) {
+        assertThat(r.getResponseBody()).as("lists the allowed values").contains("must be one of");
+      }
+    }
+    assertThat(r.getResponseBody()).as("no national ID echoed").doesNotContain("110108197203044876")
+        .doesNotContain("370202199301189980");
     MATRIX.assertUnchanged(template, c.name());
   }
 

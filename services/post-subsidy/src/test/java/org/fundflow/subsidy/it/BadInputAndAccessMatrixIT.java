@@ -1,5 +1,7 @@
 package org.fundflow.subsidy.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -279,10 +281,64 @@ class BadInputAndAccessMatrixIT extends SubsidyIT {
       all.add(new Bad("GET /claims?" + q, HttpMethod.GET, f -> "/claims?" + q, AUDITOR, f -> null,
           MediaType.APPLICATION_JSON, none, 400));
     }
-    // a limit that is not a number: a 4xx problem (the platform answers 422 today; its status is the i12-api work)
-    all.add(new Bad("GET /claims?limit=ten", HttpMethod.GET, f -> "/claims?limit=ten", AUDITOR, f -> null,
-        MediaType.APPLICATION_JSON, none, 0));
+    all.add(named(get("GET /claims?limit=ten (not a number)", "/claims?limit=ten", AUDITOR, 400), "limit"));
+    // ---------------------------------------------------------------- issue 12: strict types, one error shape
+    all.add(named(bad("fiscalYear is a numeric string \"2024\"", ce, claims, app,
+        f -> with(claimBody(f.postSubsidy(), 2024), "fiscalYear", "2024"), none, 400), "fiscalYear"));
+    all.add(named(bad("this year is a numeric string \"100000\"", ce, claims, app,
+        f -> with(claimBody(f.postSubsidy(), 2024), "expenditureThisYearFen", "100000"), none, 400), "expenditureThisYearFen"));
+    all.add(named(bad("last year is an empty string", ce, claims, app,
+        f -> with(claimBody(f.postSubsidy(), 2024), "expenditureLastYearFen", ""), none, 400), "expenditureLastYearFen"));
+    all.add(named(bad("programId is a number", ce, claims, app,
+        f -> with(claimBody(f.postSubsidy(), 2024), "programId", 7), none, 400), "programId"));
+    all.add(named(bad("audit report is a boolean", ce, claims, app,
+        f -> with(claimBody(f.postSubsidy(), 2024), "auditReportReference", true), none, 400), "auditReportReference"));
+    all.add(named(bad("outcome is a number", ve, ver, OFFICER, f -> Map.of("outcome", 1), none, 400), "outcome"));
+    all.add(named(bad("account number is a JSON number", pe, prep, OFFICER,
+        f -> with(prepareBody(), "accountNumber", 6222020302001234567L), none, 400), "accountNumber"));
+    all.add(named(bad("payeeName is a number", pe, prep, OFFICER, f -> with(prepareBody(), "payeeName", 1), none, 400),
+        "payeeName"));
+    all.add(named(bad("paymentReference is a number", re, rel, APPROVER_BOB, f -> Map.of("paymentReference", 12345), ok, 400),
+        "paymentReference"));
+
+    // ---------------------------------------------------------------- issue 12 point 7: the role before the body
+    all.add(bad("by an approver, malformed JSON", pe, prep, APPROVER_BOB, f -> "{\"a\": ", none, 403));
+    all.add(bad("by an applicant, invalid fields", pe, prep, applicant(ORG_A),
+        f -> with(prepareBody(), "accountNumber", Map.of()), none, 403));
+    all.add(bad("by the officer, garbage body", re, rel, OFFICER, f -> "[]", ok, 403));
+    all.add(new Bad(re + " by the officer, text/plain body", HttpMethod.POST, rel, OFFICER, f -> "x", MediaType.TEXT_PLAIN, ok, 403));
+    all.add(bad("by the auditor, empty body", re, rel, AUDITOR, f -> "", ok, 403));
+    all.add(bad("by a finance officer, invalid fields", ce, claims, OFFICER,
+        f -> with(claimBody(f.postSubsidy(), 2024), "fiscalYear", "MMXXIV"), none, 403));
+    all.add(bad("by the claiming applicant, malformed JSON", ve, ver, applicant(ORG_A), f -> "{\"a\": ", none, 403));
+
+    // ---------------------------------------------------------------- query parameters (issue 12 points 5 and 8)
+    all.add(named(get("GET /disbursements?status=LOTTERY (unknown enum value)", "/disbursements?status=LOTTERY", AUDITOR, 400),
+        "status"));
+    all.add(named(get("GET /disbursements?status=released (enum values are upper case)", "/disbursements?status=released",
+        OFFICER, 400), "status"));
+    all.add(named(get("GET /claims?status=NOPE (unknown enum value)", "/claims?status=NOPE", OFFICER, 400), "status"));
+    all.add(named(get("GET /disbursements?organisationCode=invalid", "/disbursements?organisationCode=91120112MNH91HTMX7",
+        AUDITOR, 400), "organisationCode"));
+    all.add(named(get("GET /claims?organisationCode=invalid (test vector)", "/claims?organisationCode=12310P15H51AG5U99P",
+        OFFICER, 400), "organisationCode"));
+    all.add(named(get("GET /disbursements?limit=0", "/disbursements?limit=0", AUDITOR, 400), "limit"));
+    all.add(named(get("GET /disbursements?limit=many", "/disbursements?limit=many", AUDITOR, 400), "limit"));
+    all.add(get("GET /disbursements?status=LOTTERY by an expert", "/disbursements?status=LOTTERY",
+        TestJwts.token("exp-x", "EXPERT"), 403));
     return all.stream();
+  }
+
+  static Bad get(String name, String uri, String token, int expected) {
+    return new Bad(name, HttpMethod.GET, f -> uri, token, f -> null, MediaType.APPLICATION_JSON, f -> Map.of(), expected);
+  }
+
+  /** Cases whose problem must name exactly this field in {@code errors[]} (by case name). */
+  static final Map<String, String> NAMED = new java.util.concurrent.ConcurrentHashMap<>();
+
+  static Bad named(Bad c, String field) {
+    NAMED.put(c.name(), field);
+    return c;
   }
 
   @ParameterizedTest(name = "{index}: {0}")
@@ -294,8 +350,14 @@ class BadInputAndAccessMatrixIT extends SubsidyIT {
         c.body().apply(fx), c.type(), c.headers().apply(fx));
     MATRIX.assertBadInputRefused(c.name(), r, c.expected());
     if (c.name().contains("held}")) {
-      org.assertj.core.api.Assertions.assertThat(r.getResponseBody()).as(c.name())
-          .contains("https://fundflow.org/problems/organisation-on-hold");
+      assertThat(r.getResponseBody()).as(c.name()).contains("https://fundflow.org/problems/organisation-on-hold");
+    }
+    if (NAMED.containsKey(c.name())) {
+      BadInputMatrix.assertNamesField(r, NAMED.get(c.name()), c.name());
+      if (c.name().contains("status=")) {
+        assertThat(r.getResponseBody()).as("lists the allowed values, no Java class").contains("must be one of")
+            .doesNotContain("org.fundflow");
+      }
     }
     MATRIX.assertUnchanged(template, c.name());
   }

@@ -154,8 +154,15 @@ class BadInputAndAccessMatrixIT extends IntakeIT {
       Function<Fixture, String> p = ep.getValue();
       all.addAll(generic(n, m, p, pm, f -> validProgram()));
       all.add(bad(n + " budgetFen is a string", m, p, pm, f -> with(validProgram(), "budgetFen", "lots"), 400));
-      // 100.5 is truncated to 100 by Jackson (ACCEPT_FLOAT_AS_INT), then refused by the cap rule (422), see award 1.5
-      all.add(bad(n + " budgetFen is a fraction", m, p, pm, f -> with(validProgram(), "budgetFen", 100.5), 0));
+      // never truncated (strict JSON, issue 12 point 6)
+      all.add(named(bad(n + " budgetFen is a fraction", m, p, pm, f -> with(validProgram(), "budgetFen", 100.5), 400), "budgetFen"));
+      all.add(named(bad(n + " budgetFen is a numeric string \"100000\"", m, p, pm,
+          f -> with(validProgram(), "budgetFen", "100000"), 400), "budgetFen"));
+      all.add(named(bad(n + " name is a number", m, p, pm, f -> with(validProgram(), "name", 12345), 400), "name"));
+      all.add(named(bad(n + " callWindow.opensAt is a number", m, p, pm, f -> with(validProgram(), "callWindow",
+          Map.of("opensAt", 20270101, "closesAt", "2027-01-01T09:00")), 400), "callWindow.opensAt"));
+      all.add(named(bad(n + " fundingSplit.advancePercent is a string", m, p, pm, f -> with(validProgram(), "fundingSplit",
+          Map.of("advancePercent", "60", "balancePercent", 40)), 400), "fundingSplit.advancePercent"));
       all.add(bad(n + " budgetFen beyond long", m, p, pm,
           f -> validProgramJson().replace("\"budgetFen\":100000000", "\"budgetFen\":92233720368547758070"), 400));
       all.add(bad(n + " budgetFen -1", m, p, pm, f -> with(validProgram(), "budgetFen", -1), 400));
@@ -167,10 +174,13 @@ class BadInputAndAccessMatrixIT extends IntakeIT {
       all.add(bad(n + " missing kind", m, p, pm, f -> without(validProgram(), "kind"), 400));
       all.add(bad(n + " missing callWindow", m, p, pm, f -> without(validProgram(), "callWindow"), 400));
       all.add(bad(n + " name 301 chars", m, p, pm, f -> with(validProgram(), "name", "n".repeat(301)), 400));
-      all.add(bad(n + " unknown kind", m, p, pm, f -> with(validProgram(), "kind", "LOTTERY"), 400));
-      all.add(bad(n + " kind is a number", m, p, pm, f -> with(validProgram(), "kind", 7), 400));
-      all.add(bad(n + " callWindow bad date", m, p, pm,
-          f -> with(validProgram(), "callWindow", Map.of("opensAt", "2026-13-45T09:00", "closesAt", "2027-01-01T09:00")), 422));
+      all.add(named(bad(n + " unknown kind", m, p, pm, f -> with(validProgram(), "kind", "LOTTERY"), 400), "kind"));
+      all.add(named(bad(n + " kind is a number", m, p, pm, f -> with(validProgram(), "kind", 7), 400), "kind"));
+      all.add(named(bad(n + " kind is the index 0", m, p, pm, f -> with(validProgram(), "kind", 0), 400), "kind"));
+      // not a date: a malformed request naming the field (was 422, issue 12 point 5)
+      all.add(named(bad(n + " callWindow bad date", m, p, pm,
+          f -> with(validProgram(), "callWindow", Map.of("opensAt", "2026-13-45T09:00", "closesAt", "2027-01-01T09:00")), 400),
+          "callWindow.opensAt"));
       all.add(bad(n + " callWindow closes before opens", m, p, pm,
           f -> with(validProgram(), "callWindow", Map.of("opensAt", "2027-02-01T09:00", "closesAt", "2027-01-01T09:00")), 0));
       all.add(bad(n + " callWindow is a string", m, p, pm, f -> with(validProgram(), "callWindow", "always"), 400));
@@ -200,6 +210,11 @@ class BadInputAndAccessMatrixIT extends IntakeIT {
               Map.of("base", "INCREASE", "tiers", List.of(Map.of("fromFen", 0, "rateBasisPoints", 3000)),
                   "capPerOrganisationPerYearFen", "none", "minimumIncreaseFen", 0)), 400));
       all.add(bad(n + " by an applicant", m, p, app, f -> validProgram(), 403));
+      // issue 12 point 7: the role is checked before the body is read
+      all.add(bad(n + " by an applicant, malformed JSON", m, p, app, f -> "{\"name\": ", 403));
+      all.add(bad(n + " by an applicant, invalid fields", m, p, app, f -> with(validProgram(), "budgetFen", "lots"), 403));
+      all.add(bad(n + " by an applicant, empty body", m, p, app, f -> "", 403));
+      all.add(new Bad(n + " by an applicant, text/plain body", m, p, app, f -> "hello", MediaType.TEXT_PLAIN, Map.of(), 403));
     }
     all.add(bad("PUT /programs/{open} (not DRAFT)", HttpMethod.PUT, f -> "/programs/" + f.openGeneral(), pm,
         f -> validProgram(), 409));
@@ -220,10 +235,17 @@ class BadInputAndAccessMatrixIT extends IntakeIT {
     Function<Fixture, String> ch = f -> "/programs/" + f.challengeProgram() + "/challenges";
     String cn = "POST /programs/{id}/challenges";
     all.addAll(generic(cn, HttpMethod.POST, ch, pm, f -> challengeBody()));
-    all.add(bad(cn + " invalid posting organisation code", HttpMethod.POST, ch, pm,
-        f -> with(challengeBody(), "postingOrganisationCode", BAD_ORG), 422));
-    all.add(bad(cn + " organisation code lower case / short", HttpMethod.POST, ch, pm,
-        f -> with(challengeBody(), "postingOrganisationCode", "91120112mnh9"), 422));
+    // an invalid organisation code is 400 in every service (was 422 here, issue 12 point 5)
+    all.add(named(bad(cn + " invalid posting organisation code", HttpMethod.POST, ch, pm,
+        f -> with(challengeBody(), "postingOrganisationCode", BAD_ORG), 400), "postingOrganisationCode"));
+    all.add(named(bad(cn + " organisation code lower case / short", HttpMethod.POST, ch, pm,
+        f -> with(challengeBody(), "postingOrganisationCode", "91120112mnh9"), 400), "postingOrganisationCode"));
+    all.add(named(bad(cn + " organisation code one character changed (test vector)", HttpMethod.POST, ch, pm,
+        f -> with(challengeBody(), "postingOrganisationCode", "12310P15H51AG5U99P"), 400), "postingOrganisationCode"));
+    all.add(named(bad(cn + " maxFundingFen is a numeric string", HttpMethod.POST, ch, pm,
+        f -> with(challengeBody(), "maxFundingFen", "20000000"), 400), "maxFundingFen"));
+    all.add(bad(cn + " by an applicant, invalid body", HttpMethod.POST, ch, app,
+        f -> with(challengeBody(), "postingOrganisationCode", BAD_ORG), 403));
     all.add(bad(cn + " no target indicators", HttpMethod.POST, ch, pm, f -> with(challengeBody(), "targetIndicators", List.of()), 400));
     all.add(bad(cn + " blank target indicator", HttpMethod.POST, ch, pm, f -> with(challengeBody(), "targetIndicators", List.of(" ")), 400));
     all.add(bad(cn + " targetIndicators is a string", HttpMethod.POST, ch, pm, f -> with(challengeBody(), "targetIndicators", "all"), 400));
@@ -260,12 +282,37 @@ class BadInputAndAccessMatrixIT extends IntakeIT {
       all.add(bad(n + " missing title", m, p, app, f -> without(validProposal(f.openGeneral()), "title"), 400));
       all.add(bad(n + " title 501 chars", m, p, app, f -> with(validProposal(f.openGeneral()), "title", "t".repeat(501)), 400));
       all.add(bad(n + " abstract 20001 chars", m, p, app, f -> with(validProposal(f.openGeneral()), "abstract", "a".repeat(20_001)), 400));
-      all.add(bad(n + " invalid PI national ID", m, p, app, f -> proposalBody(f.openGeneral(), ORG_A, 1_000_000, BAD_ID), 422));
-      all.add(bad(n + " PI national ID with letters", m, p, app, f -> proposalBody(f.openGeneral(), ORG_A, 1_000_000, "ABCDEFGHIJKLMNOPQR"), 422));
-      all.add(bad(n + " PI national ID birth date in the future", m, p, app,
-          f -> proposalBody(f.openGeneral(), ORG_A, 1_000_000, "110108209901011234"), 422));
-      all.add(bad(n + " team member invalid organisation code", m, p, app, f -> with(validProposal(f.openGeneral()), "team",
-          List.of(Map.of("nationalId", PEOPLE.get(1), "name", "Li Si", "organisationCode", BAD_ORG, "role", "x"))), 422));
+      // invalid national IDs and organisation codes are 400 naming the field (were 422, issue 12 points 4 and 5)
+      all.add(named(bad(n + " invalid PI national ID", m, p, app, f -> proposalBody(f.openGeneral(), ORG_A, 1_000_000, BAD_ID), 400),
+          "principalInvestigator.nationalId"));
+      all.add(named(bad(n + " PI national ID with letters", m, p, app, f -> proposalBody(f.openGeneral(), ORG_A, 1_000_000, "ABCDEFGHIJKLMNOPQR"), 400),
+          "principalInvestigator.nationalId"));
+      all.add(named(bad(n + " PI national ID birth date in the future", m, p, app,
+          f -> proposalBody(f.openGeneral(), ORG_A, 1_000_000, "110108209901011234"), 400), "principalInvestigator.nationalId"));
+      all.add(named(bad(n + " PI national ID 30 February (test vector)", m, p, app,
+          f -> proposalBody(f.openGeneral(), ORG_A, 1_000_000, "370202199902304790"), 400), "principalInvestigator.nationalId"));
+      all.add(named(bad(n + " team member invalid organisation code", m, p, app, f -> with(validProposal(f.openGeneral()), "team",
+          List.of(Map.of("nationalId", PEOPLE.get(1), "name", "Li Si", "organisationCode", BAD_ORG, "role", "x"))), 400),
+          "team[0].organisationCode"));
+      // the PI's invalid code is reported as the PI's, not as a team member's (issue 12 point 4)
+      all.add(named(bad(n + " PI invalid organisation code", m, p, app, f -> with(validProposal(f.openGeneral()),
+          "principalInvestigator", Map.of("nationalId", PEOPLE.get(0), "name", "Zhang San", "organisationCode", BAD_ORG)), 400),
+          "principalInvestigator.organisationCode"));
+      all.add(named(bad(n + " second team member invalid national ID", m, p, app, f -> with(validProposal(f.openGeneral()), "team",
+          List.of(Map.of("nationalId", PEOPLE.get(1), "name", "Li Si", "organisationCode", ORG_A),
+              Map.of("nationalId", BAD_ID, "name", "Wang Wu", "organisationCode", ORG_A))), 400), "team[1].nationalId"));
+      // strict types (issue 12 point 6): never coerced, the field and the type named, the ID never echoed
+      all.add(named(bad(n + " PI national ID as a JSON number", m, p, app, f -> validProposalJson(f.openGeneral())
+          .replace("\"" + PEOPLE.get(4) + "\"", PEOPLE.get(4)), 400), "principalInvestigator.nationalId"));
+      all.add(named(bad(n + " requestedAmountFen is a numeric string \"100000\"", m, p, app,
+          f -> with(validProposal(f.openGeneral()), "requestedAmountFen", "100000"), 400), "requestedAmountFen"));
+      all.add(named(bad(n + " budget line amount is a numeric string", m, p, app, f -> with(validProposal(f.openGeneral()),
+          "budgetLines", List.of(Map.of("category", "a", "amountFen", 500_000), Map.of("category", "b", "amountFen", "500000"))), 400),
+          "budgetLines[1].amountFen"));
+      all.add(named(bad(n + " abstract is a number", m, p, app, f -> with(validProposal(f.openGeneral()), "abstract", 7), 400),
+          "abstract"));
+      all.add(named(bad(n + " abstract 20001 chars (named by its JSON name)", m, p, app,
+          f -> with(validProposal(f.openGeneral()), "abstract", "b".repeat(20_001)), 400), "abstract"));
       all.add(bad(n + " PI without nationalId", m, p, app, f -> with(validProposal(f.openGeneral()), "principalInvestigator",
           Map.of("name", "Zhang San", "organisationCode", ORG_A)), 400));
       all.add(bad(n + " team is an object", m, p, app, f -> with(validProposal(f.openGeneral()), "team", Map.of("a", 1)), 400));
@@ -290,11 +337,18 @@ class BadInputAndAccessMatrixIT extends IntakeIT {
         all.add(bad(n + " CHALLENGE program without challenge", m, p, app, f -> validProposal(f.challengeProgram()), 0));
       }
       all.add(bad(n + " by a program manager", m, p, pm, f -> validProposal(f.openGeneral()), 403));
+      all.add(bad(n + " by a program manager, malformed JSON", m, p, pm, f -> "{\"title\": [", 403));
+      all.add(bad(n + " by a program manager, invalid national ID", m, p, pm,
+          f -> proposalBody(f.openGeneral(), ORG_A, 1_000_000, BAD_ID), 403));
+      all.add(bad(n + " by an auditor, invalid types", m, p, auditor(),
+          f -> with(validProposal(f.openGeneral()), "requestedAmountFen", "1e6"), 403));
     }
     all.add(bad("POST /proposals applicant token without org_code", HttpMethod.POST, f -> "/proposals",
         TestJwts.token("applicant-no-org", List.of("APPLICANT"), null), f -> validProposal(f.openGeneral()), 0));
-    all.add(bad("POST /proposals applicant with invalid org_code", HttpMethod.POST, f -> "/proposals",
-        applicant(BAD_ORG), f -> proposalBody(f.openGeneral(), BAD_ORG, 1_000_000, PEOPLE.get(0)), 422));
+    // the body's invalid codes are 400 naming the PI's field first (was 422, issue 12 point 5)
+    all.add(named(bad("POST /proposals applicant with invalid org_code", HttpMethod.POST, f -> "/proposals",
+        applicant(BAD_ORG), f -> proposalBody(f.openGeneral(), BAD_ORG, 1_000_000, PEOPLE.get(0)), 400),
+        "principalInvestigator.organisationCode"));
     all.add(bad("PUT /proposals/{submitted} (not DRAFT)", HttpMethod.PUT, f -> "/proposals/" + f.submittedA(), app,
         f -> validProposal(f.openGeneral()), 409));
     all.add(bad("PUT /proposals/{awarded} (not DRAFT)", HttpMethod.PUT, f -> "/proposals/" + f.awardedA(), app,
@@ -321,8 +375,17 @@ class BadInputAndAccessMatrixIT extends IntakeIT {
         f -> Map.of("pledge", Map.of("accepted", false, "textVersion", "JN")), MediaType.APPLICATION_JSON, key, 422));
     all.add(new Bad(sn + " pledge without text version", HttpMethod.POST, submitDraft, app,
         f -> Map.of("pledge", Map.of("accepted", true)), MediaType.APPLICATION_JSON, key, 422));
-    all.add(new Bad(sn + " pledge accepted is a string", HttpMethod.POST, submitDraft, app,
-        f -> Map.of("pledge", Map.of("accepted", "maybe", "textVersion", "JN")), MediaType.APPLICATION_JSON, key, 400));
+    all.add(named(new Bad(sn + " pledge accepted is a string", HttpMethod.POST, submitDraft, app,
+        f -> Map.of("pledge", Map.of("accepted", "maybe", "textVersion", "JN")), MediaType.APPLICATION_JSON, key, 400),
+        "pledge.accepted"));
+    all.add(named(new Bad(sn + " pledge accepted is the string \"true\"", HttpMethod.POST, submitDraft, app,
+        f -> Map.of("pledge", Map.of("accepted", "true", "textVersion", "JN")), MediaType.APPLICATION_JSON, key, 400),
+        "pledge.accepted"));
+    all.add(named(new Bad(sn + " pledge textVersion is a number", HttpMethod.POST, submitDraft, app,
+        f -> Map.of("pledge", Map.of("accepted", true, "textVersion", 2024)), MediaType.APPLICATION_JSON, key, 400),
+        "pledge.textVersion"));
+    all.add(new Bad(sn + " by a program manager, garbage body", HttpMethod.POST, submitDraft, pm,
+        f -> "[1,2,3]", MediaType.APPLICATION_JSON, key, 403));
     // not asserted: a 10000-char Idempotency-Key is refused by Netty with 431 and no problem body (header limit).
     all.add(new Bad("POST /proposals/{submitted}/submit with another key", HttpMethod.POST,
         f -> "/proposals/" + f.submittedA() + "/submit", app, f -> pledge(), MediaType.APPLICATION_JSON,
@@ -351,8 +414,15 @@ class BadInputAndAccessMatrixIT extends IntakeIT {
     all.add(bad(an + " amount 0", HttpMethod.POST, award, pm, f -> Map.of("amountFen", 0), 400));
     all.add(bad(an + " amount Long.MAX_VALUE", HttpMethod.POST, award, pm, f -> Map.of("amountFen", Long.MAX_VALUE), 422));
     all.add(bad(an + " amount over requested", HttpMethod.POST, award, pm, f -> Map.of("amountFen", 1_000_001), 422));
-    all.add(bad(an + " amount is a string", HttpMethod.POST, award, pm, f -> Map.of("amountFen", "much"), 400));
-    all.add(bad(an + " amount 1.5 fen (never truncated)", HttpMethod.POST, award, pm, f -> Map.of("amountFen", 1.5), 400));
+    all.add(named(bad(an + " amount is a string", HttpMethod.POST, award, pm, f -> Map.of("amountFen", "much"), 400), "amountFen"));
+    all.add(named(bad(an + " amount is a numeric string \"100000\"", HttpMethod.POST, award, pm,
+        f -> Map.of("amountFen", "100000"), 400), "amountFen"));
+    all.add(named(bad(an + " amount 1.5 fen (never truncated)", HttpMethod.POST, award, pm, f -> Map.of("amountFen", 1.5), 400),
+        "amountFen"));
+    all.add(named(bad(an + " amount beyond long", HttpMethod.POST, award, pm, f -> "{\"amountFen\":92233720368547758070}", 400),
+        "amountFen"));
+    all.add(bad(an + " by the applicant, invalid body", HttpMethod.POST, award, app, f -> Map.of("amountFen", "much"), 403));
+    all.add(bad(an + " by an auditor, malformed JSON", HttpMethod.POST, award, auditor(), f -> "{\"amountFen\": ", 403));
     all.add(bad(an + " missing amount", HttpMethod.POST, award, pm, f -> Map.of(), 400));
     all.add(new Bad(an + " If-Match stale", HttpMethod.POST, award, pm, f -> Map.of("amountFen", 1), MediaType.APPLICATION_JSON,
         Map.of("If-Match", "\"0\""), 412));
@@ -367,7 +437,18 @@ class BadInputAndAccessMatrixIT extends IntakeIT {
     all.add(bad(rn + " missing reason", HttpMethod.POST, reject, pm, f -> Map.of(), 400));
     all.add(bad(rn + " blank reason", HttpMethod.POST, reject, pm, f -> Map.of("reason", "  "), 400));
     all.add(bad(rn + " reason 2001 chars", HttpMethod.POST, reject, pm, f -> Map.of("reason", "r".repeat(2001)), 400));
-    all.add(bad(rn + " reason is a list", HttpMethod.POST, reject, pm, f -> Map.of("reason", List.of("a")), 400));
+    all.add(named(bad(rn + " reason is a list", HttpMethod.POST, reject, pm, f -> Map.of("reason", List.of("a")), 400), "reason"));
+    all.add(named(bad(rn + " reason is a number", HttpMethod.POST, reject, pm, f -> Map.of("reason", 42), 400), "reason"));
+    all.add(bad(rn + " by the applicant, invalid body", HttpMethod.POST, reject, app, f -> Map.of("reason", List.of("a")), 403));
+
+    // ---------------------------------------------------------------- query parameters (issue 12 point 8)
+    all.add(named(bad("GET /proposals?status=LOTTERY (unknown enum value)", HttpMethod.GET, f -> "/proposals?status=LOTTERY",
+        pm, f -> null, 400), "status"));
+    all.add(named(bad("GET /proposals?status=submitted (enum values are upper case)", HttpMethod.GET,
+        f -> "/proposals?status=submitted", app, f -> null, 400), "status"));
+    all.add(named(bad("GET /proposals?limit=ten", HttpMethod.GET, f -> "/proposals?limit=ten", pm, f -> null, 400), "limit"));
+    all.add(bad("GET /proposals?status=LOTTERY by an expert", HttpMethod.GET, f -> "/proposals?status=LOTTERY",
+        TestJwts.token("expert-x", List.of("EXPERT"), ORG_B), f -> null, 403));
     all.add(bad("POST /proposals/{awarded}/reject", HttpMethod.POST, f -> "/proposals/" + f.awardedA() + "/reject", pm,
         f -> Map.of("reason", "late"), 409));
     all.add(bad("POST /proposals/{draft}/reject", HttpMethod.POST, f -> "/proposals/" + f.draftA() + "/reject", pm,
@@ -375,6 +456,18 @@ class BadInputAndAccessMatrixIT extends IntakeIT {
     all.add(bad("POST /proposals/{unknown}/reject", HttpMethod.POST, f -> "/proposals/nope/reject", pm,
         f -> Map.of("reason", "x"), 404));
     return all.stream();
+  }
+
+  /** Cases whose problem must name exactly this field in {@code errors[]} (by case name). */
+  static final Map<String, String> NAMED = new java.util.concurrent.ConcurrentHashMap<>();
+
+  static Bad named(Bad c, String field) {
+    NAMED.put(c.name(), field);
+    return c;
+  }
+
+  static String validProposalJson(String program) {
+    return new tools.jackson.databind.json.JsonMapper().writeValueAsString(proposalBody(program, ORG_A, 1_000_000, PEOPLE.get(4)));
   }
 
   static String validProgramJson() {
@@ -392,7 +485,14 @@ class BadInputAndAccessMatrixIT extends IntakeIT {
     EntityExchangeResult<String> r = BadInputMatrix.exchange(web, c.method(), c.path().apply(fx), c.token(),
         c.body().apply(fx), c.contentType(), c.headers());
     MATRIX.assertBadInputRefused(c.name(), r, c.expected());
-    assertThat(r.getResponseBody()).as("no national ID echoed").doesNotContain(BAD_ID);
+    if (NAMED.containsKey(c.name())) {
+      BadInputMatrix.assertNamesField(r, NAMED.get(c.name()), c.name());
+      if (c.name().contains("PI invalid organisation code")) {
+        assertThat(r.getResponseBody()).as("the PI's code is not reported as a team member's").doesNotContain("team");
+      }
+    }
+    assertThat(r.getResponseBody()).as("no national ID echoed").doesNotContain(BAD_ID).doesNotContain(PEOPLE.get(4))
+        .doesNotContain("370202199902304790");
     MATRIX.assertUnchanged(template, c.name());
   }
 

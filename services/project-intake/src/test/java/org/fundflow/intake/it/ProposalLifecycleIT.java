@@ -49,13 +49,14 @@ class ProposalLifecycleIT extends IntakeIT {
   }
 
   @Test
-  void givenInvalidNationalId_whenDrafted_then422WithoutTheNumberAndNothingStoredInClear() {
+  void givenInvalidNationalId_whenDrafted_then400NamingTheFieldWithoutTheNumberAndNothingStoredInClear() {
+    // 400, not 422: an invalid national ID is a malformed request in every service (issue 12 point 5)
     String org = ORGS.get(1);
     String program = openProgram("GENERAL", 100_000_000, 10_000_000);
     String bad = "370202199301189980";
     String body = post(applicant(org), "/proposals", proposalBody(program, org, 1_000_000, bad))
-        .expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT).expectBody(String.class).returnResult().getResponseBody();
-    assertThat(body).contains("invalid-national-id").doesNotContain(bad);
+        .expectStatus().isEqualTo(HttpStatus.BAD_REQUEST).expectBody(String.class).returnResult().getResponseBody();
+    assertThat(body).contains("\"field\":\"principalInvestigator.nationalId\"", "problems/validation").doesNotContain(bad);
 
     String good = PEOPLE.get(2);
     String id = draft(proposalBody(program, org, 1_000_000, good), org);
@@ -65,11 +66,14 @@ class ProposalLifecycleIT extends IntakeIT {
   }
 
   @Test
-  void givenApplicantWithInvalidOrganisationCode_whenDrafting_then422() {
+  void givenApplicantWithInvalidOrganisationCode_whenDrafting_then400() {
+    // 400, not 422: an invalid organisation code is a malformed request in every service (issue 12 point 5)
     String program = openProgram("GENERAL", 100_000_000, 10_000_000);
     String bad = "91120112MNH91HTMX7";
-    assertProblem(json(post(applicant(bad), "/proposals", proposalBody(program, bad, 1_000_000, PEOPLE.get(0))),
-        HttpStatus.UNPROCESSABLE_CONTENT), "invalid-organisation-code");
+    Map<String, Object> problem = json(post(applicant(bad), "/proposals", proposalBody(program, bad, 1_000_000, PEOPLE.get(0))),
+        HttpStatus.BAD_REQUEST);
+    assertProblem(problem, "validation");
+    assertThat(problem.get("errors").toString()).contains("principalInvestigator.organisationCode");
   }
 
   @Test
@@ -294,8 +298,14 @@ class ProposalLifecycleIT extends IntakeIT {
   void givenMalformedJson_whenDrafting_then400() {
     String org = ORGS.get(10);
     assertProblem(json(web.post().uri("/proposals").headers(h -> h.setBearerAuth(applicant(org)))
-        .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"title\": [").exchange(),
+        .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"title\": \"unterminated").exchange(),
         HttpStatus.BAD_REQUEST), "malformed-request");
+    // the reader meets an array where title's string belongs before the end of the body: since issue 12 point 6
+    // that is 400 'validation' naming the field and the type (was 'malformed-request' too)
+    Map<String, Object> wrongType = json(web.post().uri("/proposals").headers(h -> h.setBearerAuth(applicant(org)))
+        .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"title\": [").exchange(), HttpStatus.BAD_REQUEST);
+    assertProblem(wrongType, "validation");
+    assertThat(wrongType.get("errors").toString()).contains("field=title", "must be a string");
   }
 
   // ------------------------------------------------------------------

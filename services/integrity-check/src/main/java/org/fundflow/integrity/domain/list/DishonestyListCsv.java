@@ -18,7 +18,8 @@ import org.fundflow.integrity.domain.Subject;
  * partyType is ORGANISATION (partyId = the unified social credit code) or PERSON (partyId = the
  * national ID, which is hashed at once and never kept or reported); dates are ISO yyyy-MM-dd;
  * endDate may be empty (indefinite). Each bad row is reported with its row number (the header is
- * row 1) and reason, and nothing of it is taken. An entry's id is derived from its content, so
+ * row 1) and reason, and nothing of it is taken. A file whose quoting is broken is refused whole
+ * ({@link MalformedCsvException} naming the line): its rows cannot be told apart. An entry's id is derived from its content, so
  * importing the same list again changes nothing.
  */
 public final class DishonestyListCsv {
@@ -39,13 +40,8 @@ public final class DishonestyListCsv {
   public Parsed parse(String csv) {
     List<DishonestyEntry> entries = new ArrayList<>();
     List<RowProblem> problems = new ArrayList<>();
-    List<List<String>> rows;
-    try {
-      rows = records(csv == null ? "" : csv.startsWith("\uFEFF") ? csv.substring(1) : csv);
-    } catch (IllegalArgumentException e) {
-      problems.add(new RowProblem(0, e.getMessage()));
-      return new Parsed(entries, problems);
-    }
+    // broken quoting: MalformedCsvException, the whole file is refused
+    List<List<String>> rows = records(csv == null ? "" : csv.startsWith("\uFEFF") ? csv.substring(1) : csv);
     if (rows.isEmpty()) {
       problems.add(new RowProblem(1, "the file is empty: a header row " + String.join(",", COLUMNS) + " is expected"));
       return new Parsed(entries, problems);
@@ -134,13 +130,19 @@ public final class DishonestyListCsv {
     }
   }
 
-  /** RFC 4180 records. */
+  /**
+   * RFC 4180 records. Broken quoting is a {@link MalformedCsvException} naming the line where the broken field
+   * starts: a quoted field that is never closed, a quote inside an unquoted field, text after a closing quote.
+   */
   static List<List<String>> records(String text) {
     List<List<String>> rows = new ArrayList<>();
     List<String> row = new ArrayList<>();
     StringBuilder field = new StringBuilder();
     boolean quoted = false;
+    boolean closed = false; // the current field was quoted and its closing quote has been read
     boolean any = false;
+    int line = 1;
+    int fieldLine = 1;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       any = true;
@@ -151,15 +153,19 @@ public final class DishonestyListCsv {
             i++;
           } else {
             quoted = false;
+            closed = true;
           }
         } else {
+          if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
+            line++;
+          }
           field.append(c);
         }
-      } else if (c == '"' && field.isEmpty()) {
-        quoted = true;
       } else if (c == ',') {
         row.add(field.toString());
         field.setLength(0);
+        closed = false;
+        fieldLine = line;
       } else if (c == '\r' || c == '\n') {
         if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
           i++;
@@ -169,12 +175,25 @@ public final class DishonestyListCsv {
         rows.add(row);
         row = new ArrayList<>();
         any = false;
+        closed = false;
+        line++;
+        fieldLine = line;
+      } else if (closed) {
+        throw new MalformedCsvException(fieldLine, "text after the closing quote of a quoted field "
+            + "(a quote inside a field is written twice: \"\")");
+      } else if (c == '"') {
+        if (!field.isEmpty()) {
+          throw new MalformedCsvException(line, "a quote inside an unquoted field (quote the whole field and "
+              + "write the quote twice: \"\")");
+        }
+        quoted = true;
+        fieldLine = line;
       } else {
         field.append(c);
       }
     }
     if (quoted) {
-      throw new IllegalArgumentException("unterminated quoted field at the end of the file");
+      throw new MalformedCsvException(fieldLine, "a quoted field is never closed");
     }
     if (any) {
       row.add(field.toString());

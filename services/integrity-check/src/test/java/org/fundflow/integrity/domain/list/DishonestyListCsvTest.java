@@ -1,6 +1,7 @@
 package org.fundflow.integrity.domain.list;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import org.fundflow.integrity.domain.SubjectType;
@@ -81,6 +82,26 @@ class DishonestyListCsvTest {
   void aWrongHeaderOrAnEmptyFileIsReportedAsRowOne() {
     assertThat(csv.parse("").problems()).extracting(RowProblem::row).containsExactly(1);
     assertThat(csv.parse("code,name\nx,y\n").problems().get(0).reason()).contains("header must be");
-    assertThat(csv.parse(HEADER + "ORGANISATION,\"unterminated").problems().get(0).reason()).contains("unterminated");
+  }
+
+  /** Issue 12 point 10: broken quoting refuses the whole file naming the line (was "row 0" in a 200 answer). */
+  @Test
+  void brokenQuotingRefusesTheWholeFileNamingTheLine() {
+    String good = "ORGANISATION,91120112MNH91HTMX6,\"某公司, 天津\",m,s,a,l,2025-03-01,\n";
+    assertThatThrownBy(() -> csv.parse(HEADER + good + "ORGANISATION,\"unterminated"))
+        .isInstanceOfSatisfying(MalformedCsvException.class, e -> {
+          assertThat(e.line()).isEqualTo(3);
+          assertThat(e.getMessage()).contains("line 3", "never closed");
+        });
+    assertThatThrownBy(() -> csv.parse(HEADER + good + good + "ORGANISATION,91120112MNH91HTMX6,某\"公司,m,s,a,l,2025-03-01,\n"))
+        .isInstanceOfSatisfying(MalformedCsvException.class, e -> assertThat(e.line()).isEqualTo(4));
+    assertThatThrownBy(() -> csv.parse(HEADER + "ORGANISATION,91120112MNH91HTMX6,\"某公司\"x,m,s,a,l,2025-03-01,\n" + good))
+        .isInstanceOfSatisfying(MalformedCsvException.class, e -> assertThat(e.line()).isEqualTo(2));
+    // a quoted line break is part of the field: the next broken line is still counted right
+    assertThatThrownBy(() -> csv.parse(HEADER + "ORGANISATION,91120112MNH91HTMX6,\"两\n行\",m,s,a,l,2025-03-01,\n"
+        + "ORGANISATION,\"x\"\"y\"z,n,m,s,a,l,2025-03-01,\n"))
+        .isInstanceOfSatisfying(MalformedCsvException.class, e -> assertThat(e.line()).isEqualTo(4));
+    assertThat(csv.parse(HEADER + good + "ORGANISATION,91120112MNH91HTMX6,\"say \"\"hi\"\"\",m,s,a,l,2025-03-01,\n")
+        .entries()).hasSize(2);
   }
 }

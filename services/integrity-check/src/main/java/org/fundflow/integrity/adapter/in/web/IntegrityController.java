@@ -21,11 +21,11 @@ import org.fundflow.integrity.application.port.in.IntegrityRecordQuery;
 import org.fundflow.integrity.application.port.in.IntegrityRecordQuery.RecordView;
 import org.fundflow.integrity.domain.Hold;
 import org.fundflow.integrity.domain.IntegrityCase;
-import org.fundflow.integrity.domain.OrganisationCode;
 import org.fundflow.integrity.domain.Subject;
 import org.fundflow.platform.problem.Problems;
 import org.fundflow.platform.resilience.StoreGuard;
 import org.fundflow.platform.security.Caller;
+import org.fundflow.platform.validation.ValidOrganisationCode;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -99,11 +99,7 @@ public class IntegrityController {
   @Operation(summary = "The integrity record of an organisation")
   @GetMapping("/integrity-records/organisations/{organisationCode}")
   @PreAuthorize(OFFICER_OR_AUDITOR)
-  public Mono<RecordResponse> organisation(@PathVariable String organisationCode) {
-    if (!OrganisationCode.isValid(organisationCode)) {
-      return Mono.error(Problems.problem(HttpStatus.BAD_REQUEST, "invalid-organisation-code",
-          "Invalid organisation code", "not a valid unified social credit code: " + organisationCode));
-    }
+  public Mono<RecordResponse> organisation(@PathVariable @ValidOrganisationCode String organisationCode) {
     return guard.protect(records.of(Subject.organisation(organisationCode))).map(IntegrityController::response);
   }
 
@@ -112,11 +108,6 @@ public class IntegrityController {
   @PostMapping("/integrity-records/persons/lookup")
   @PreAuthorize(OFFICER_OR_AUDITOR)
   public Mono<RecordResponse> person(@Valid @RequestBody PersonLookupRequest body) {
-    String invalid = org.fundflow.integrity.domain.NationalId.problem(body.personId().trim().toUpperCase(java.util.Locale.ROOT));
-    if (invalid != null) {
-      // the reason never repeats the ID itself
-      return Mono.error(Problems.problem(HttpStatus.BAD_REQUEST, "invalid-national-id", "Invalid national ID", invalid));
-    }
     return guard.protect(records.ofPerson(body.personId())).map(IntegrityController::response);
   }
 

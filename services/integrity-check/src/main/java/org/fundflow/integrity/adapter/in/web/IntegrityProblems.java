@@ -2,6 +2,7 @@ package org.fundflow.integrity.adapter.in.web;
 
 import org.fundflow.integrity.application.port.out.ConcurrentChangeException;
 import org.fundflow.integrity.domain.IntegrityException;
+import org.fundflow.integrity.domain.list.MalformedCsvException;
 import org.fundflow.platform.problem.Problems;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -11,9 +12,13 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** The integrity domain's refusals as RFC 9457 problems: 404, 409 for illegal transitions, 422 for rules. */
+/**
+ * The integrity domain's refusals as RFC 9457 problems: 404, 409 for illegal transitions, 422 for rules, 400 for a
+ * dishonesty list with broken quoting. Invalid input (fields, types, codes) is the platform's
+ * {@code ProblemResponses}, which runs first.
+ */
 @RestControllerAdvice
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 100)
 public class IntegrityProblems {
 
   @ExceptionHandler(IntegrityException.class)
@@ -24,7 +29,17 @@ public class IntegrityProblems {
       case RULE_VIOLATION -> HttpStatus.UNPROCESSABLE_CONTENT;
       case STALE -> HttpStatus.PRECONDITION_FAILED;
     };
-    return of(status, e.slug(), title(e.kind()), e.getMessage());
+    return of(status, e.slug(), "hold-already-lifted".equals(e.slug()) ? "Hold already lifted" : title(e.kind()),
+        e.getMessage());
+  }
+
+  /** Broken quoting: the whole file is refused, naming the line (a {@code line} member too). */
+  @ExceptionHandler(MalformedCsvException.class)
+  public ResponseEntity<ProblemDetail> malformedCsv(MalformedCsvException e) {
+    ResponseEntity<ProblemDetail> response = of(HttpStatus.BAD_REQUEST, "malformed-csv", "Malformed CSV",
+        e.getMessage() + "; nothing of the file was imported.");
+    response.getBody().setProperty("line", e.line());
+    return response;
   }
 
   @ExceptionHandler(ConcurrentChangeException.class)
@@ -35,7 +50,8 @@ public class IntegrityProblems {
 
   @ExceptionHandler(IllegalArgumentException.class)
   public ResponseEntity<ProblemDetail> invalid(IllegalArgumentException e) {
-    return of(HttpStatus.BAD_REQUEST, "validation", "Invalid request", e.getMessage());
+    // a command the domain cannot take (not a field of the request: those are the platform's 400 'validation')
+    return of(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", e.getMessage());
   }
 
   private static String title(IntegrityException.Kind kind) {

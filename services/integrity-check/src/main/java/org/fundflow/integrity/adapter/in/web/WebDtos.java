@@ -13,6 +13,7 @@ import org.fundflow.integrity.domain.Hold;
 import org.fundflow.integrity.domain.IntegrityCase;
 import org.fundflow.integrity.domain.Subject;
 import org.fundflow.integrity.domain.list.DishonestyEntry;
+import org.fundflow.platform.validation.ValidNationalId;
 
 /** Request and response bodies of the integrity API. */
 public final class WebDtos {
@@ -31,7 +32,8 @@ public final class WebDtos {
 
   public record LiftHoldRequest(@NotBlank @Size(max = 1000) String reason) {}
 
-  public record PersonLookupRequest(@NotBlank @Size(min = 18, max = 18) String personId) {}
+  /** A wrong ID is a 400 naming {@code personId}; the message never repeats it. */
+  public record PersonLookupRequest(@NotBlank @ValidNationalId String personId) {}
 
   public record ImportResponse(int rows, int imported, int unchanged, List<RejectedRow> rejected) {}
 

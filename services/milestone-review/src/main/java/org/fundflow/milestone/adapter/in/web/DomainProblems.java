@@ -11,9 +11,12 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Domain refusals as RFC 9457 problems: 409 illegal transition, 422 rule, 404 not visible, 403 not allowed. */
+/**
+ * Domain refusals as RFC 9457 problems: 409 illegal transition, 422 rule, 404 not visible, 403 not allowed. Invalid
+ * input is the platform's {@code ProblemResponses} (400 with {@code errors[]}), which runs first.
+ */
 @RestControllerAdvice
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 100)
 public class DomainProblems {
 
   @ExceptionHandler(DomainRuleException.class)

@@ -11,6 +11,8 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.fundflow.milestone.domain.Recommendation;
+import org.fundflow.platform.validation.ValidNationalId;
+import org.fundflow.platform.validation.ValidOrganisationCode;
 
 /** Request bodies of the HTTP API (validated with Jakarta constraints). */
 public final class Requests {

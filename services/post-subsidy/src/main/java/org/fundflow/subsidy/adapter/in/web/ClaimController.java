@@ -18,6 +18,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.fundflow.platform.resilience.StoreGuard;
 import org.fundflow.platform.security.Caller;
+import org.fundflow.platform.validation.ValidOrganisationCode;
 import org.fundflow.subsidy.adapter.in.web.Views.ClaimPage;
 import org.fundflow.subsidy.adapter.in.web.Views.ClaimView;
 import org.fundflow.subsidy.application.port.in.ClaimsUseCase;
@@ -88,7 +89,7 @@ public class ClaimController {
   @Operation(summary = "List claims by program, organisation or status, with totals; applicants see their own "
       + "organisation's only. Keyset paging on the id like GET /disbursements: pass nextAfter as after for the next page")
   public Mono<ClaimPage> list(@RequestParam(required = false) String programId,
-      @RequestParam(required = false) String organisationCode, @RequestParam(required = false) ClaimStatus status,
+      @RequestParam(required = false) @ValidOrganisationCode String organisationCode, @RequestParam(required = false) ClaimStatus status,
       @RequestParam(required = false) String after,
       @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit, Caller caller) {
     ClaimsUseCase.Filter filter = new ClaimsUseCase.Filter(programId,

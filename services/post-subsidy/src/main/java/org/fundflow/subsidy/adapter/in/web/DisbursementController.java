@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import org.fundflow.platform.problem.Problems;
 import org.fundflow.platform.resilience.StoreGuard;
 import org.fundflow.platform.security.Caller;
+import org.fundflow.platform.validation.ValidOrganisationCode;
 import org.fundflow.subsidy.adapter.in.web.Views.DisbursementPage;
 import org.fundflow.subsidy.adapter.in.web.Views.DisbursementView;
 import org.fundflow.subsidy.adapter.in.web.Views.Totals;
@@ -63,7 +64,7 @@ public class DisbursementController {
   @PreAuthorize(WebSupport.FINANCE_OR_AUDIT)
   @Operation(summary = "List disbursements by status, program, organisation or project, with totals")
   public Mono<DisbursementPage> list(@RequestParam(required = false) DisbursementStatus status,
-      @RequestParam(required = false) String programId, @RequestParam(required = false) String organisationCode,
+      @RequestParam(required = false) String programId, @RequestParam(required = false) @ValidOrganisationCode String organisationCode,
       @RequestParam(required = false) String projectId, @RequestParam(required = false) String after,
       @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit, Caller caller) {
     Filter filter = new Filter(status, programId, WebSupport.organisationScope(caller, organisationCode), projectId);

@@ -13,9 +13,14 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** The service's refusals as RFC 9457 problems with their own type URIs. */
+/**
+ * The service's refusals as RFC 9457 problems with their own type URIs. Invalid input (fields, types, unknown enum
+ * values in a query) is the platform's {@code ProblemResponses}, which runs first: this advice's
+ * {@code IllegalArgumentException} handler once caught the cause of an unknown enum query value (422 naming the Java
+ * class).
+ */
 @RestControllerAdvice(basePackages = "org.fundflow.subsidy")
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 100)
 public class ProblemMapping {
 
   @ExceptionHandler(Refusal.class)

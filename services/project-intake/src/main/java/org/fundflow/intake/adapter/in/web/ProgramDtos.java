@@ -16,7 +16,6 @@ import java.util.List;
 import org.fundflow.intake.domain.CallWindow;
 import org.fundflow.intake.domain.Challenge;
 import org.fundflow.intake.domain.FundingSplit;
-import org.fundflow.intake.domain.IntakeRefusal;
 import org.fundflow.intake.domain.PostSubsidyRule;
 import org.fundflow.intake.domain.Program;
 import org.fundflow.intake.domain.ProgramKind;
@@ -24,6 +23,8 @@ import org.fundflow.intake.domain.ProgramStatus;
 import org.fundflow.intake.domain.ProgramTerms;
 import org.fundflow.intake.domain.SubsidyBase;
 import org.fundflow.intake.domain.SubsidyTier;
+import org.fundflow.platform.problem.Problems;
+import org.fundflow.platform.validation.ValidOrganisationCode;
 
 /** Request and response bodies of the program API. */
 public final class ProgramDtos {
@@ -45,8 +46,9 @@ public final class ProgramDtos {
         try {
           return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
-          throw IntakeRefusal.rule("invalid-call-window", "Invalid call window",
-              field + " must be an Asia/Shanghai local date-time (2026-12-01T09:00) or an RFC 3339 instant");
+          // not a date at all: a malformed request (400 naming the field), not a broken rule
+          throw Problems.invalid("callWindow." + field,
+              "must be an Asia/Shanghai local date-time (2026-12-01T09:00) or an RFC 3339 instant");
         }
       }
     }
@@ -103,7 +105,7 @@ public final class ProgramDtos {
     }
   }
 
-  public record ChallengeRequest(@NotBlank String postingOrganisationCode, @NotBlank String postingOrganisationName,
+  public record ChallengeRequest(@NotBlank @ValidOrganisationCode String postingOrganisationCode, @NotBlank String postingOrganisationName,
       @NotBlank String title, @NotBlank String problem, @NotEmpty List<@NotBlank String> targetIndicators,
       @Positive long maxFundingFen, @NotNull LocalDate deadlineDate) {}
 

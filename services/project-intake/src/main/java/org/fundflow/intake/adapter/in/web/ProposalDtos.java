@@ -19,13 +19,16 @@ import org.fundflow.intake.domain.ProgramKind;
 import org.fundflow.intake.domain.Proposal;
 import org.fundflow.intake.domain.ProposalStatus;
 import org.fundflow.intake.domain.TeamMember;
+import org.fundflow.platform.validation.ValidNationalId;
+import org.fundflow.platform.validation.ValidOrganisationCode;
 
 /** Request and response bodies of the proposal API. National IDs come in, only masked IDs go out. */
 public final class ProposalDtos {
 
   private ProposalDtos() {}
 
-  public record PersonBody(@NotBlank String nationalId, @NotBlank String name, @NotBlank String organisationCode,
+  public record PersonBody(@NotBlank @ValidNationalId String nationalId, @NotBlank String name,
+      @NotBlank @ValidOrganisationCode String organisationCode,
       String role) {
     PersonInput toInput() {
       return new PersonInput(nationalId, name, organisationCode, role);
