@@ -25,6 +25,13 @@ import org.testcontainers.mongodb.MongoDBContainer;
  */
 public final class SharedInfrastructure {
 
+  /**
+   * The broker image of the containers mode: the Kafka line of the kafka-clients jars the build uses (the Boot BOM's
+   * kafka.version), like docker-compose.yml; infra/deploy-check's KafkaLineTest keeps the three in step.
+   */
+  public static final String KAFKA_IMAGE = "apache/kafka:4.1.2";
+
+
   public static final String MODE_PROPERTY = "fundflow.test.infrastructure";
 
   private static volatile SharedInfrastructure instance;
@@ -147,7 +154,7 @@ public final class SharedInfrastructure {
 
   @SuppressWarnings("resource")
   private static SharedInfrastructure startContainers() {
-    KafkaContainer kafka = new KafkaContainer("apache/kafka:3.9.1");
+    KafkaContainer kafka = new KafkaContainer(KAFKA_IMAGE);
     MongoDBContainer mongo = new MongoDBContainer("mongo:7.0").withReplicaSet();
     kafka.start();
     mongo.start();
