@@ -13,7 +13,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Finds the language of this request before anything renders: the session's, else (first request after login) the
- * user's remembered preference, else Chinese. Runs after the security filters (it needs the principal).
+ * user's remembered preference, else this browser's last pick (a cookie), else Chinese. Runs after the security filters (it needs the principal).
  */
 @Component
 @Order(0)
@@ -42,10 +42,13 @@ public class LanguageFilter implements WebFilter {
     if (tag != null) {
       return Mono.justOrEmpty(Languages.of(tag));
     }
+    Mono<Locale> fromCookie = Mono.justOrEmpty(exchange.getRequest().getCookies().getFirst(Languages.COOKIE))
+        .flatMap(cookie -> Mono.justOrEmpty(Languages.of(cookie.getValue())));
     return exchange.getPrincipal()
         .map(Principal::getName)
         .flatMap(preferences::language)
         .flatMap(remembered -> Mono.justOrEmpty(Languages.of(remembered)))
-        .doOnNext(locale -> session.getAttributes().put(Languages.ATTRIBUTE, locale.toLanguageTag()));
+        .doOnNext(locale -> session.getAttributes().put(Languages.ATTRIBUTE, locale.toLanguageTag()))
+        .switchIfEmpty(fromCookie);
   }
 }

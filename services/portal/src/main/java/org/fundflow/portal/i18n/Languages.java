@@ -13,6 +13,12 @@ public final class Languages {
   /** The session attribute and exchange attribute holding the language tag of this user. */
   public static final String ATTRIBUTE = "portal.language";
 
+  /**
+   * A cookie with the last language picked in this browser (not personal, not a session): the login page after a
+   * logout, or before the first login, speaks it too. The user's remembered preference wins once logged in.
+   */
+  public static final String COOKIE = "FUNDFLOW_LANG";
+
   private static final List<Locale> ALL = List.of(CHINESE, ENGLISH);
 
   private Languages() {}

@@ -5,7 +5,9 @@ import java.security.Principal;
 import java.util.Locale;
 import org.fundflow.portal.i18n.Languages;
 import org.fundflow.portal.preferences.Preferences;
+import java.time.Duration;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseCookie;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,7 +34,11 @@ public class LanguageController {
     return exchange.getSession()
         .doOnNext(session -> session.getAttributes().put(Languages.ATTRIBUTE, locale.toLanguageTag()))
         .then(remember)
-        .then(Mono.fromSupplier(() -> ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(safe(back))).build()));
+        .then(Mono.fromSupplier(() -> {
+          exchange.getResponse().addCookie(ResponseCookie.from(Languages.COOKIE, locale.toLanguageTag())
+              .path("/").maxAge(Duration.ofDays(365)).httpOnly(true).sameSite("Lax").build());
+          return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(safe(back))).<Void>build();
+        }));
   }
 
   /** Only a path of this site: never an open redirect. */

@@ -159,6 +159,19 @@ class PortalPagesTest {
   }
 
   @Test
+  void theBrowsersLastPickHoldsWithoutASessionAsAfterALogout() {
+    ResponseCookie language = web.mutateWith(csrf()).post().uri("/language")
+        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+        .body(BodyInserters.fromFormData("lang", "en").with("back", "/login")).exchange()
+        .expectStatus().isEqualTo(HttpStatus.SEE_OTHER)
+        .returnResult(Void.class).getResponseCookies().getFirst("FUNDFLOW_LANG");
+    assertThat(language.getValue()).isEqualTo("en");
+    assertThat(language.isHttpOnly()).isTrue();
+    web.get().uri("/login?logout").cookie(language.getName(), language.getValue()).exchange()
+        .expectBody(String.class).value(html -> assertThat(html).contains("You have logged out."));
+  }
+
+  @Test
   void theLanguageIsRememberedForTheUserInItsNextSession() {
     web.mutateWith(applicant("remembers-english")).mutateWith(csrf()).post().uri("/language")
         .contentType(MediaType.APPLICATION_FORM_URLENCODED)
