@@ -22,6 +22,7 @@ import org.springframework.security.oauth2.client.web.server.ServerOAuth2Authori
 import org.springframework.security.oauth2.client.web.server.WebSessionServerOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationFailureHandler;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
@@ -41,6 +42,8 @@ public class SecurityConfig {
   /** No inline script or style anywhere: htmx and the portal's own script are files under /webjars and /js. */
   public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
       + "img-src 'self' data:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
+
+  public static final String SESSION_COOKIE = "FUNDFLOW_SESSION";
 
   @Bean
   ReactiveClientRegistrationRepository clientRegistrations(OidcRegistration.Settings settings) {
@@ -65,12 +68,12 @@ public class SecurityConfig {
 
     return http
         .authorizeExchange(ex -> ex
-            .pathMatchers(HttpMethod.GET, "/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico",
+            .pathMatchers(HttpMethod.GET, "/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/favicon.svg",
                 "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
             .pathMatchers(HttpMethod.POST, "/language").permitAll()
             .pathMatchers("/applicant/**").hasRole("APPLICANT")
             .anyExchange().authenticated())
-        .exceptionHandling(e -> e.authenticationEntryPoint(new RedirectServerAuthenticationEntryPoint("/login")))
+        .exceptionHandling(e -> e.authenticationEntryPoint(loginPage()))
         .oauth2Login(login -> login
             .authorizationRequestResolver(pkce)
             .authenticationFailureHandler(new RedirectServerAuthenticationFailureHandler("/login?error")))
@@ -82,11 +85,24 @@ public class SecurityConfig {
         .build();
   }
 
+  /**
+   * Not logged in: to the login page, with "your session has expired" when the browser still sent a session cookie
+   * that names no session any more (it timed out, or the portal restarted).
+   */
+  static ServerAuthenticationEntryPoint loginPage() {
+    RedirectServerAuthenticationEntryPoint fresh = new RedirectServerAuthenticationEntryPoint("/login");
+    RedirectServerAuthenticationEntryPoint expired = new RedirectServerAuthenticationEntryPoint("/login?expired");
+    return (exchange, e) -> exchange.getSession().flatMap(session -> {
+      boolean sentCookie = exchange.getRequest().getCookies().containsKey(SESSION_COOKIE);
+      return (sentCookie && !session.isStarted() ? expired : fresh).commence(exchange, e);
+    });
+  }
+
   /** The session cookie: HttpOnly, SameSite=Lax, Secure when the portal is served over TLS (portal.secure-cookie). */
   @Bean
   WebSessionIdResolver webSessionIdResolver(PortalProperties properties) {
     CookieWebSessionIdResolver resolver = new CookieWebSessionIdResolver();
-    resolver.setCookieName("FUNDFLOW_SESSION");
+    resolver.setCookieName(SESSION_COOKIE);
     resolver.addCookieInitializer(cookie -> cookie.httpOnly(true).sameSite("Lax").secure(properties.secureCookie()).path("/"));
     return resolver;
   }

@@ -193,6 +193,19 @@ class PortalPagesTest {
   }
 
   @Test
+  void aSessionCookieWithoutASessionMeansTheSessionExpired() {
+    web.get().uri("/applicant").cookie("FUNDFLOW_SESSION", "a-session-long-gone").exchange()
+        .expectStatus().is3xxRedirection()
+        .expectHeader().location("/login?expired");
+    ResponseCookie live = web.get().uri("/login").exchange().returnResult(String.class)
+        .getResponseCookies().getFirst("FUNDFLOW_SESSION");
+    web.get().uri("/applicant").cookie(live.getName(), live.getValue()).exchange()
+        .expectHeader().location("/login");
+    web.get().uri("/login?expired").exchange()
+        .expectBody(String.class).value(html -> assertThat(html).contains("您的会话已过期，请重新登录。"));
+  }
+
+  @Test
   void theDashboardWorksWhileMilestoneReviewIsDown() {
     String html = web.mutateWith(applicant("applicant")).get().uri("/applicant").exchange()
         .expectStatus().isOk()
