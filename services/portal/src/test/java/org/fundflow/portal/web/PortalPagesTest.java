@@ -240,7 +240,8 @@ class PortalPagesTest {
         .expectStatus().isNotFound()
         .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
         .expectBody(String.class).value(html -> assertThat(html)
-            .contains("未找到该页面或记录").doesNotContain("problems/not-found").doesNotContain("\"status\""));
+            .contains("未找到该页面或记录").doesNotContain("problems/not-found").doesNotContain("\"status\"")
+            .contains("李伟").contains("我的申报").containsPattern("name=\"_csrf\" value=\"[^\"]+\""));
   }
 
   @Test
