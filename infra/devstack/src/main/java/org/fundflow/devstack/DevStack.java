@@ -66,7 +66,17 @@ public final class DevStack {
       new Service("project-intake", 8081, "intake"),
       new Service("milestone-review", 8082, "milestone"),
       new Service("post-subsidy", 8083, "subsidy"),
-      new Service("integrity-check", 8084, "integrity"));
+      new Service("integrity-check", 8084, "integrity"),
+      new Service("portal", 8080, "portal"));
+
+  static final String PORTAL_URL = "http://localhost:8080";
+
+  /** The first thing a newcomer reads: where to go and who to be. */
+  static String portalInvitation() {
+    DemoUser applicant = DemoUser.all().get(0);
+    return "open " + PORTAL_URL + " and log in as " + applicant.username() + " (" + applicant.displayName()
+        + ", an applicant) or any other demo user on the login page";
+  }
 
   private final Path root;
   private final Path home;
@@ -160,6 +170,7 @@ public final class DevStack {
       }
     }, "devstack-shutdown"));
 
+    out.println("[devstack] when everything is up: " + portalInvitation());
     out.println("[devstack] starting infrastructure, data in " + home + ", logs in " + logs);
     Child store = startChild("store", List.of(java, "-Xmx192m", "-XX:+UseSerialGC", "-cp", classpath,
         "org.fundflow.devstack.store.MongoWireStore", "--port", String.valueOf(STORE_PORT),
@@ -203,7 +214,7 @@ public final class DevStack {
     if (exitWhenReady) {
       return 0; // the shutdown hook stops everything
     }
-    out.println("[devstack] running - press Ctrl-C to stop everything.");
+    out.println("[devstack] running - " + portalInvitation() + ". Press Ctrl-C to stop everything.");
     watchForUnexpectedExits();
     stopped.await();
     return 0;
@@ -268,7 +279,26 @@ public final class DevStack {
     env.put("FUNDFLOW_SECURITY_JWT_JWK_SET_URI", ISSUER + "/jwks");
     env.put("FUNDFLOW_SECURITY_JWT_ISSUER_URI", ISSUER);
     env.put("SPRING_PROFILES_ACTIVE", "devstack");
+    if (s.name().equals("portal")) {
+      // the portal logs people in at the provider (authorization code + PKCE) and calls the services above
+      env.put("PORTAL_ISSUER_URI", ISSUER);
+      for (Service other : SERVICES) {
+        if (!other.name().equals("portal")) {
+          env.put(portalUrlVariable(other.name()), "http://localhost:" + other.port());
+        }
+      }
+    }
     return env;
+  }
+
+  static String portalUrlVariable(String service) {
+    return switch (service) {
+      case "project-intake" -> "PORTAL_INTAKE_URL";
+      case "milestone-review" -> "PORTAL_MILESTONE_URL";
+      case "post-subsidy" -> "PORTAL_SUBSIDY_URL";
+      case "integrity-check" -> "PORTAL_INTEGRITY_URL";
+      default -> throw new IllegalArgumentException(service);
+    };
   }
 
   // ---------------------------------------------------------------- readiness
@@ -467,6 +497,9 @@ public final class DevStack {
     String line = "-".repeat(118);
     out.println();
     out.println(line);
+    String portalStatus = status.getOrDefault("portal", "NOT STARTED");
+    out.println(">>> " + portalInvitation() + (portalStatus.startsWith("UP") ? "" : "   [portal: " + portalStatus + "]"));
+    out.println(line);
     out.printf("%-18s %-46s %-16s %s%n", "component", "url / port", "status", "swagger ui / notes");
     out.println(line);
     out.printf("%-18s %-46s %-16s %s%n", "kafka", "localhost:" + KafkaBroker.PORT + " (controller " + KafkaBroker.CONTROLLER_PORT + ")",
@@ -477,7 +510,7 @@ public final class DevStack {
     for (Service s : SERVICES) {
       out.printf("%-18s %-46s %-16s %s%n", s.name(), "http://localhost:" + s.port() + " (db fundflow_" + s.database() + ")",
           status.getOrDefault(s.name(), withServices ? "?" : "NOT STARTED"),
-          "http://localhost:" + s.port() + "/swagger-ui.html");
+          s.name().equals("portal") ? "the web pages: log in with a demo user" : "http://localhost:" + s.port() + "/swagger-ui.html");
     }
     out.println(line);
     out.println("Demo users (token: client_credentials with client_id = user name, any secret):");

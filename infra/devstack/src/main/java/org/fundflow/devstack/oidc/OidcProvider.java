@@ -1,6 +1,11 @@
 package org.fundflow.devstack.oidc;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +18,14 @@ import no.nav.security.mock.oauth2.OAuth2Config;
 /**
  * The local OpenID Connect provider: no.nav.security mock-oauth2-server with one issuer
  * ({@value #ISSUER_ID}) and a token callback per demo user, selected by the {@code client_id} form
- * parameter of the token request.
+ * parameter of the token request (client credentials: the curl lines the devstack prints).
+ *
+ * <p>For people (the portal): the authorization endpoint {@code /fundflow/authorize} shows a login page
+ * ({@link LoginPage}) listing the demo users to pick, with the same claims (roles, organisation) as their
+ * client-credentials tokens. It requires PKCE ({@code code_challenge}, S256); the token endpoint checks the
+ * {@code code_verifier} against it. {@code /fundflow/endsession} ends the login: the provider keeps no
+ * session of its own (every authorization request shows the login page again), so it only redirects to the
+ * {@code post_logout_redirect_uri}.
  *
  * <pre>java -cp ... org.fundflow.devstack.oidc.OidcProvider [--port 8090] [--host 127.0.0.1] [--exit-on-stdin-eof]</pre>
  */
@@ -40,8 +52,23 @@ public final class OidcProvider {
     return claims;
   }
 
+  /**
+   * The claims the login page posts for a user: its token claims without {@code aud}, so that the ID token's
+   * audience is the client that asked (OpenID Connect requires it; the portal checks it).
+   */
+  public static Map<String, Object> loginClaims(DemoUser user) {
+    Map<String, Object> claims = claims(user);
+    claims.remove("aud");
+    return claims;
+  }
+
   /** The mock-oauth2-server JSON configuration (the same format as its JSON_CONFIG variable). */
   public static String configJson(List<DemoUser> users) {
+    return configJson(users, null);
+  }
+
+  /** With a login page file: interactive login (authorization code flow) for people. */
+  public static String configJson(List<DemoUser> users, Path loginPage) {
     List<String> mappings = new ArrayList<>();
     for (DemoUser user : users) {
       mappings.add("{\"requestParam\":\"client_id\",\"match\":" + json(user.username())
@@ -49,13 +76,24 @@ public final class OidcProvider {
     }
     // any other client_id: a token with sub = client id and no roles (the services deny it everything)
     mappings.add("{\"requestParam\":\"client_id\",\"match\":\"*\",\"claims\":{\"sub\":\"${clientId}\",\"aud\":[\"fundflow\"]}}");
-    return "{\"interactiveLogin\":false,\"httpServer\":\"NettyWrapper\",\"tokenCallbacks\":[{\"issuerId\":"
+    String login = loginPage == null ? "\"interactiveLogin\":false"
+        : "\"interactiveLogin\":true,\"loginPagePath\":" + json(loginPage.toAbsolutePath().toString());
+    return "{" + login + ",\"httpServer\":\"NettyWrapper\",\"tokenCallbacks\":[{\"issuerId\":"
         + json(ISSUER_ID) + ",\"tokenExpiry\":" + TOKEN_EXPIRY_SECONDS + ",\"requestMappings\":["
         + String.join(",", mappings) + "]}]}";
   }
 
+  /** The provider with the login page (written to a temporary file) and PKCE required. */
   public static MockOAuth2Server create() {
-    return new MockOAuth2Server(OAuth2Config.Companion.fromJson(configJson(DemoUser.all())));
+    try {
+      Path page = Files.createTempFile("fundflow-oidc-login", ".html");
+      page.toFile().deleteOnExit();
+      Files.writeString(page, LoginPage.html(DemoUser.all()), StandardCharsets.UTF_8);
+      return new MockOAuth2Server(OAuth2Config.Companion.fromJson(configJson(DemoUser.all(), page)),
+          new PkceRequired(ISSUER_ID));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   public static void main(String[] args) throws Exception {

@@ -1,0 +1,49 @@
+package org.fundflow.journeys;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Plain HTTP to the services, for seeding what the journeys look at (as the people behind them would have). */
+final class Http {
+
+  static final JsonMapper JSON = JsonMapper.builder().build();
+  static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(5)).build();
+
+  private Http() {}
+
+  static String token(String issuer, String demoUser) {
+    JsonNode body = send(HttpRequest.newBuilder(URI.create(issuer + "/token"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id=" + demoUser
+            + "&client_secret=x&scope=fundflow")), 200);
+    return body.get("access_token").asString();
+  }
+
+  static JsonNode post(String url, String token, Object body, int expected) {
+    return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body == null ? "" : JSON.writeValueAsString(body))), expected);
+  }
+
+  private static JsonNode send(HttpRequest.Builder request, int expected) {
+    try {
+      HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != expected) {
+        throw new IllegalStateException(response.statusCode() + " " + response.body());
+      }
+      return response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

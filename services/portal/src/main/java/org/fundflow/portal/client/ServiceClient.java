@@ -1,0 +1,103 @@
+package org.fundflow.portal.client;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.util.UriBuilder;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One of the four services, called with the logged-in user's access token (the token relay filter of the
+ * {@link WebClient}), a timeout, and the service's own circuit breaker. Every failure ends as either a
+ * {@link ServiceProblem} (the service said no: 4xx) or a {@link ServiceUnavailable} (anything else).
+ */
+public final class ServiceClient {
+
+  private final String name;
+  private final WebClient web;
+  private final CircuitBreaker breaker;
+  private final Duration timeout;
+
+  public ServiceClient(String name, WebClient web, CircuitBreaker breaker, Duration timeout) {
+    this.name = name;
+    this.web = web;
+    this.breaker = breaker;
+    this.timeout = timeout;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public CircuitBreaker breaker() {
+    return breaker;
+  }
+
+  public <T> Mono<T> get(Function<UriBuilder, URI> uri, Class<T> type) {
+    return guarded(web.get().uri(uri).accept(MediaType.APPLICATION_JSON)
+        .exchangeToMono(response -> read(response, r -> r.bodyToMono(type))));
+  }
+
+  public <T> Mono<T> get(Function<UriBuilder, URI> uri, ParameterizedTypeReference<T> type) {
+    return guarded(web.get().uri(uri).accept(MediaType.APPLICATION_JSON)
+        .exchangeToMono(response -> read(response, r -> r.bodyToMono(type))));
+  }
+
+  private <T> Mono<T> guarded(Mono<T> call) {
+    return call.timeout(timeout)
+        .transformDeferred(CircuitBreakerOperator.of(breaker))
+        .onErrorMap(e -> !(e instanceof ServiceProblem) && !(e instanceof ServiceUnavailable),
+            e -> new ServiceUnavailable(name, e));
+  }
+
+  private <T> Mono<T> read(ClientResponse response, Function<ClientResponse, Mono<T>> body) {
+    HttpStatusCode status = response.statusCode();
+    if (status.is2xxSuccessful()) {
+      return body.apply(response);
+    }
+    if (status.is4xxClientError()) {
+      return response.bodyToMono(JsonNode.class)
+          .map(problem -> problem(status.value(), problem))
+          .switchIfEmpty(Mono.fromSupplier(() -> new ServiceProblem(name, status.value(), null, null, Map.of())))
+          .onErrorResume(unreadable -> Mono.just(new ServiceProblem(name, status.value(), null, null, Map.of())))
+          .flatMap(Mono::error);
+    }
+    return response.releaseBody().then(Mono.error(new ServiceUnavailable(name,
+        new IllegalStateException("HTTP " + status.value()))));
+  }
+
+  private ServiceProblem problem(int status, JsonNode body) {
+    URI type = null;
+    JsonNode typeNode = body.get("type");
+    if (typeNode != null && typeNode.isString()) {
+      try {
+        type = URI.create(typeNode.asString());
+      } catch (IllegalArgumentException ignored) {
+        // an unreadable type is shown as the status' generic message
+      }
+    }
+    Map<String, String> fields = new LinkedHashMap<>();
+    JsonNode errors = body.get("errors");
+    if (errors != null && errors.isArray()) {
+      for (JsonNode error : errors) {
+        JsonNode field = error.get("field");
+        JsonNode message = error.get("message");
+        if (field != null && message != null) {
+          fields.put(field.asString(), message.asString());
+        }
+      }
+    }
+    JsonNode detail = body.get("detail");
+    return new ServiceProblem(name, status, type, detail == null ? null : detail.asString(), fields);
+  }
+}

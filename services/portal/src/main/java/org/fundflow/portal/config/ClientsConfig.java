@@ -1,0 +1,85 @@
+package org.fundflow.portal.config;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.fundflow.portal.client.ServiceClient;
+import org.fundflow.portal.client.ServiceProblem;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientProviderBuilder;
+import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.DefaultReactiveOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.web.reactive.function.client.ServerOAuth2AuthorizedClientExchangeFilterFunction;
+import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizedClientRepository;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.netty.http.client.HttpClient;
+
+/** One {@link ServiceClient} per service: token relay, connect/response timeouts, its own circuit breaker. */
+@Configuration(proxyBeanMethods = false)
+public class ClientsConfig {
+
+  public static final String REGISTRATION = "fundflow";
+
+  @Bean
+  ReactiveOAuth2AuthorizedClientManager authorizedClientManager(ReactiveClientRegistrationRepository registrations,
+      ServerOAuth2AuthorizedClientRepository authorizedClients) {
+    DefaultReactiveOAuth2AuthorizedClientManager manager =
+        new DefaultReactiveOAuth2AuthorizedClientManager(registrations, authorizedClients);
+    manager.setAuthorizedClientProvider(ReactiveOAuth2AuthorizedClientProviderBuilder.builder()
+        .authorizationCode().refreshToken().build());
+    return manager;
+  }
+
+  /**
+   * Opens after half of at least 5 of the last 10 calls failed (down, 5xx, timeout); a refusal (4xx) is an answer, not
+   * a failure. While open, calls fail at once for 10 s, then 2 trial calls decide.
+   */
+  @Bean
+  CircuitBreakerRegistry portalCircuitBreakers() {
+    return CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
+        .slidingWindowSize(10)
+        .minimumNumberOfCalls(5)
+        .failureRateThreshold(50)
+        .waitDurationInOpenState(Duration.ofSeconds(10))
+        .permittedNumberOfCallsInHalfOpenState(2)
+        .ignoreExceptions(ServiceProblem.class)
+        .build());
+  }
+
+  @Bean
+  ServiceClients serviceClients(PortalProperties properties, ReactiveOAuth2AuthorizedClientManager manager,
+      CircuitBreakerRegistry breakers) {
+    Map<String, ServiceClient> clients = new LinkedHashMap<>();
+    for (String name : ServiceClients.NAMES) {
+      PortalProperties.Endpoint endpoint = properties.service(name);
+      ServerOAuth2AuthorizedClientExchangeFilterFunction relay =
+          new ServerOAuth2AuthorizedClientExchangeFilterFunction(manager);
+      relay.setDefaultClientRegistrationId(REGISTRATION);
+      HttpClient http = HttpClient.create()
+          .option(io.netty.channel.ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(2000, endpoint.timeout().toMillis()))
+          .responseTimeout(endpoint.timeout());
+      WebClient web = WebClient.builder()
+          .baseUrl(endpoint.url())
+          .clientConnector(new ReactorClientHttpConnector(http))
+          .filter(relay)
+          .build();
+      clients.put(name, new ServiceClient(name, web, breakers.circuitBreaker(name), endpoint.timeout()));
+    }
+    return new ServiceClients(clients);
+  }
+
+  /** The four clients by service name. */
+  public record ServiceClients(Map<String, ServiceClient> byName) {
+    public static final java.util.List<String> NAMES =
+        java.util.List.of("project-intake", "milestone-review", "post-subsidy", "integrity-check");
+
+    public ServiceClient get(String name) {
+      return byName.get(name);
+    }
+  }
+}

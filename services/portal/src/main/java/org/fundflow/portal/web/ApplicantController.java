@@ -1,0 +1,92 @@
+package org.fundflow.portal.web;
+
+import java.util.List;
+import org.fundflow.portal.client.IntakeClient;
+import org.fundflow.portal.client.IntakeClient.Challenge;
+import org.fundflow.portal.client.IntakeClient.Program;
+import org.fundflow.portal.client.MilestoneClient;
+import org.fundflow.portal.client.Panel;
+import org.fundflow.portal.client.ProblemMessages;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.reactive.result.view.Rendering;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The applicant's pages. Each part of a page is a {@link Panel} of one service: when a service is down, that part says
+ * so and the rest of the page works. The portal shows what the services answer; it decides nothing itself (an
+ * applicant sees only its organisation's proposals because project-intake answers so).
+ */
+@Controller
+@RequestMapping("/applicant")
+public class ApplicantController {
+
+  static final int PAGE_SIZE = 10;
+  static final int DASHBOARD_SIZE = 5;
+
+  private final IntakeClient intake;
+  private final MilestoneClient milestones;
+  private final ProblemMessages problems;
+
+  public ApplicantController(IntakeClient intake, MilestoneClient milestones, ProblemMessages problems) {
+    this.intake = intake;
+    this.milestones = milestones;
+    this.problems = problems;
+  }
+
+  @GetMapping
+  Mono<Rendering> dashboard() {
+    return Mono.zip(
+            Panel.of(IntakeClient.SERVICE, intake.proposals(null, DASHBOARD_SIZE), problems),
+            Panel.of(MilestoneClient.SERVICE, milestones.projects(DASHBOARD_SIZE), problems))
+        .map(panels -> Rendering.view("applicant/dashboard")
+            .modelAttribute("proposals", panels.getT1())
+            .modelAttribute("projects", panels.getT2())
+            .build());
+  }
+
+  @GetMapping("/programs")
+  Mono<Rendering> programs(@RequestParam(required = false) String after) {
+    Mono<ProgramsPage> page = intake.programs(after, PAGE_SIZE)
+        .flatMap(programs -> Flux.fromIterable(programs.items())
+            .concatMap(p -> challengesOf(p).map(challenges -> new ProgramWithChallenges(p, challenges)))
+            .collectList()
+            .map(items -> new ProgramsPage(items, programs.nextCursor())));
+    return Panel.of(IntakeClient.SERVICE, page, problems)
+        .map(panel -> Rendering.view("applicant/programs")
+            .modelAttribute("programs", panel)
+            .modelAttribute("after", after)
+            .build());
+  }
+
+  @GetMapping("/proposals")
+  Mono<Rendering> proposals(@RequestParam(required = false) String after) {
+    return Panel.of(IntakeClient.SERVICE, intake.proposals(after, PAGE_SIZE), problems)
+        .map(panel -> Rendering.view("applicant/proposals")
+            .modelAttribute("proposals", panel)
+            .modelAttribute("after", after)
+            .build());
+  }
+
+  /** Another organisation's proposal is a 404 from the service: the {@link PageErrors} not-found page. */
+  @GetMapping("/proposals/{id}")
+  Mono<Rendering> proposal(@PathVariable String id) {
+    return intake.proposal(id)
+        .map(p -> Rendering.view("applicant/proposal").modelAttribute("proposal", p).build());
+  }
+
+  private Mono<List<Challenge>> challengesOf(Program program) {
+    if (!"CHALLENGE".equals(program.kind())) {
+      return Mono.just(List.of());
+    }
+    return intake.challenges(program.id());
+  }
+
+  public record ProgramWithChallenges(Program program, List<Challenge> challenges) {}
+
+  public record ProgramsPage(List<ProgramWithChallenges> items, String nextCursor) {}
+}
