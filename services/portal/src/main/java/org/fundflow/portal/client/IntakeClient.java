@@ -54,7 +54,7 @@ public class IntakeClient {
   public record CallWindow(Instant opensAt, Instant closesAt, LocalDateTime opensLocal, LocalDateTime closesLocal) {}
 
   public record Program(String id, String name, String kind, String status, long budgetFen, long perProjectCapFen,
-      long committedFen, long remainingFen, CallWindow callWindow) {}
+      long awardedFen, long remainingToAwardFen, CallWindow callWindow) {}
 
   public record Challenge(String id, String programId, String postingOrganisationName, String title, String problem,
       List<String> targetIndicators, long maxFundingFen, LocalDate deadlineDate) {}

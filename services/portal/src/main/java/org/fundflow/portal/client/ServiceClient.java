@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -22,6 +24,8 @@ import tools.jackson.databind.JsonNode;
  * {@link ServiceProblem} (the service said no: 4xx) or a {@link ServiceUnavailable} (anything else).
  */
 public final class ServiceClient {
+
+  private static final Logger log = LoggerFactory.getLogger(ServiceClient.class);
 
   private final String name;
   private final WebClient web;
@@ -57,7 +61,10 @@ public final class ServiceClient {
     return call.timeout(timeout)
         .transformDeferred(CircuitBreakerOperator.of(breaker))
         .onErrorMap(e -> !(e instanceof ServiceProblem) && !(e instanceof ServiceUnavailable),
-            e -> new ServiceUnavailable(name, e));
+            e -> new ServiceUnavailable(name, e))
+        // the page only says "unavailable"; the operator needs the cause (a timeout, an open breaker, a 5xx, or an
+        // answer the portal could not read)
+        .doOnError(ServiceUnavailable.class, e -> log.warn("{} call failed: {}", name, e.getMessage()));
   }
 
   private <T> Mono<T> read(ClientResponse response, Function<ClientResponse, Mono<T>> body) {

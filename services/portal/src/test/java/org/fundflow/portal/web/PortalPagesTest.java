@@ -66,7 +66,7 @@ class PortalPagesTest {
           .get("/programs", (req, res) -> res.header("Content-Type", "application/json")
               .sendString(reactor.core.publisher.Mono.just("""
                 {"items":[{"id":"pg-1","name":"新材料揭榜挂帅","kind":"CHALLENGE","status":"OPEN","budgetFen":5000000000,
-                  "perProjectCapFen":200000000,"committedFen":0,"remainingFen":5000000000,
+                  "perProjectCapFen":200000000,"awardedFen":0,"remainingToAwardFen":5000000000,
                   "callWindow":{"opensAt":"2026-01-01T01:00:00Z","closesAt":"2099-01-01T01:00:00Z"}}],"nextCursor":null}""")))
           .get("/programs/pg-1/challenges", (req, res) -> res.header("Content-Type", "application/json")
               .sendString(reactor.core.publisher.Mono.just("""
