@@ -222,6 +222,13 @@ class ProposalFilesIT extends IntakeIT {
       assertThat(a.get("sizeBytes").asLong()).isEqualTo(6_000);
       assertThat(a.get("sha256").asString()).isEqualTo(sha(bytes));
       assertThat(a.size()).as("metadata only, no bytes").isEqualTo(6);
+      var schema = com.networknt.schema.SchemaRegistry.withDefaultDialect(com.networknt.schema.SpecificationVersion.DRAFT_2020_12)
+          .getSchema(getClass().getResourceAsStream("/schemas/project-intake/proposal-submitted.v1.schema.json"));
+      assertThat(schema.validate(data.toString(), com.networknt.schema.InputFormat.JSON)).as("valid against the schema").isEmpty();
+      var wrong = (tools.jackson.databind.node.ObjectNode) data.deepCopy();
+      ((tools.jackson.databind.node.ObjectNode) wrong.get("attachments").get(0)).put("sha256", "not-a-sha");
+      assertThat(schema.validate(wrong.toString(), com.networknt.schema.InputFormat.JSON))
+          .as("the schema describes attachments").isNotEmpty();
     }
   }
 
