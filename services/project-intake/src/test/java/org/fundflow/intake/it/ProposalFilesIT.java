@@ -232,6 +232,30 @@ class ProposalFilesIT extends IntakeIT {
     }
   }
 
+  @Autowired org.fundflow.platform.documents.DocumentStore store;
+  @Autowired org.fundflow.intake.adapter.out.mongo.GridFsProposalFiles proposalFiles;
+
+  @Test
+  void theSweepRemovesTheFilesOfADeletedDraftOnceTheGracePeriodIsOver() throws Exception {
+    String program = generalProgram();
+    String deleted = draft(program, ORG, 1_000_000);
+    String kept = draft(program, ORG, 1_000_000);
+    String gone = (String) json(upload(applicant(ORG), deleted, "a.pdf", pdf(3_000, 8)), HttpStatus.CREATED).get("fileId");
+    String stays = (String) json(upload(applicant(ORG), kept, "b.pdf", pdf(3_000, 9)), HttpStatus.CREATED).get("fileId");
+    web.delete().uri("/proposals/" + deleted).headers(h -> h.setBearerAuth(applicant(ORG))).exchange()
+        .expectStatus().isNoContent();
+
+    // within the grace period (the wired sweep, as it runs): nothing is removed
+    store.sweepOrphans(proposalFiles::existing).block(Duration.ofSeconds(60));
+    assertThat(store.find(gone).block()).isNotNull();
+    // two hours later (the grace period is one hour): the deleted draft's file goes, the other stays
+    var later = new org.fundflow.platform.documents.DocumentStore(template.getMongoDatabase(), store.properties(),
+        java.time.Clock.offset(java.time.Clock.systemUTC(), Duration.ofHours(2)));
+    later.sweepOrphans(proposalFiles::existing).block(Duration.ofSeconds(60));
+    assertThat(store.find(gone).block()).isNull();
+    assertThat(store.find(stays).block()).isNotNull();
+  }
+
   static JsonNode submittedEvent(KafkaConsumer<String, byte[]> consumer, String proposalId) {
     JsonMapper mapper = new JsonMapper();
     long deadline = System.currentTimeMillis() + 60_000;
