@@ -19,6 +19,9 @@ import org.fundflow.platform.outbox.AggregateWriter;
 import org.fundflow.platform.outbox.OutboxEvents;
 import org.fundflow.platform.privacy.PersonIdHasher;
 import org.fundflow.platform.scheduling.PeriodicSweep;
+import org.fundflow.platform.documents.DocumentStore;
+import org.fundflow.intake.adapter.out.mongo.GridFsProposalFiles;
+import org.fundflow.intake.application.service.ProposalFilesService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -55,9 +58,31 @@ public class IntakeConfiguration {
   }
 
   @Bean
-  ProposalService proposalService(MongoAdapters mongo, PersonIdHasher hasher, TimeOrderedIds ids, Clock clock) {
+  GridFsProposalFiles proposalFiles(DocumentStore store, ReactiveMongoTemplate template) {
+    return new GridFsProposalFiles(store, template);
+  }
+
+  @Bean
+  ProposalService proposalService(MongoAdapters mongo, PersonIdHasher hasher, TimeOrderedIds ids, Clock clock,
+      GridFsProposalFiles files) {
     return new ProposalService(mongo.proposals(), mongo.programs(), mongo.challenges(), mongo.holds(),
-        new HashedPersonIds(hasher), ids, clock);
+        new HashedPersonIds(hasher), ids, clock, files);
+  }
+
+  @Bean
+  ProposalFilesService proposalFilesService(MongoAdapters mongo) {
+    return new ProposalFilesService(mongo.proposals());
+  }
+
+  /** Files of proposals that no longer exist (deleted drafts) and chunks of cut-off uploads, after the grace period. */
+  @Bean
+  PeriodicSweep documentSweep(DocumentStore store, GridFsProposalFiles files) {
+    return new PeriodicSweep("orphan file sweep", store.properties().sweepInterval(),
+        () -> store.sweepOrphans(files::existing).doOnNext(removed -> {
+          if (removed > 0) {
+            log.info("removed {} orphan files or cut-off uploads", removed);
+          }
+        }));
   }
 
   /** A reservation older than the lease is settled: kept when its proposal was awarded, given back otherwise. */

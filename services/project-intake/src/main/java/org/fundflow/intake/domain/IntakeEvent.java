@@ -13,7 +13,17 @@ public sealed interface IntakeEvent {
 
   record ChallengePublished(Challenge challenge, Instant at) implements IntakeEvent {}
 
-  record ProposalSubmitted(Proposal proposal, Instant at) implements IntakeEvent {}
+  /** {@code files}: the proposal's stored files at submission (metadata only, never bytes). */
+  record ProposalSubmitted(Proposal proposal, Instant at, java.util.List<ProposalFile> files) implements IntakeEvent {
+
+    public ProposalSubmitted {
+      files = files == null ? java.util.List.of() : java.util.List.copyOf(files);
+    }
+
+    public ProposalSubmitted(Proposal proposal, Instant at) {
+      this(proposal, at, java.util.List.of());
+    }
+  }
 
   record ProposalWithdrawn(Proposal proposal, Instant at) implements IntakeEvent {}
 

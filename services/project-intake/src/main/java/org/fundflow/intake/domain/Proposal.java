@@ -52,6 +52,14 @@ public record Proposal(String id, String programId, ProgramKind programKind, Str
     return with(newContent, status, pledge, submission, awardedAmountFen, decidedBy, decidedAt, rejectionReason, withdrawnAt);
   }
 
+  /**
+   * Files are added to or removed from a draft only; once submitted, a proposal's files are part of what was
+   * submitted and stay as they are.
+   */
+  public void requireFilesChangeable() {
+    requireStatus("given other files", ProposalStatus.DRAFT);
+  }
+
   public void requireDeletable() {
     requireStatus("deleted", ProposalStatus.DRAFT);
   }

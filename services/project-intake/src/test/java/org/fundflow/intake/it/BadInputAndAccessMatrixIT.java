@@ -667,4 +667,135 @@ class BadInputAndAccessMatrixIT extends IntakeIT {
   static void printTables() {
     MATRIX.printTables(endpoints().stream().map(Endpoint::name).toList(), Who.values(), 42);
   }
+
+  // ================================================================== (4) proposal files (issue 15), additive
+
+  /** A small PDF (detected from its content) for the file cases. */
+  static final byte[] SMALL_PDF = "%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer\n%%EOF\n"
+      .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+  static org.springframework.util.MultiValueMap<String, org.springframework.http.HttpEntity<?>> filePart(String name, byte[] bytes) {
+    org.springframework.http.client.MultipartBodyBuilder body = new org.springframework.http.client.MultipartBodyBuilder();
+    body.part("file", new org.springframework.core.io.ByteArrayResource(bytes)).filename(name);
+    return body.build();
+  }
+
+  EntityExchangeResult<String> fileExchange(HttpMethod method, String path, String token,
+      org.springframework.util.MultiValueMap<String, org.springframework.http.HttpEntity<?>> multipart) {
+    org.springframework.test.web.reactive.server.WebTestClient.RequestBodySpec spec = web.method(method).uri(path).headers(h -> {
+      if (token != null) {
+        h.setBearerAuth(token);
+      }
+    });
+    org.springframework.test.web.reactive.server.WebTestClient.RequestHeadersSpec<?> ready = multipart == null ? spec
+        : spec.contentType(MediaType.MULTIPART_FORM_DATA)
+            .body(org.springframework.web.reactive.function.BodyInserters.fromMultipartData(multipart));
+    return ready.exchange().expectBody(String.class).returnResult();
+  }
+
+  /** A fresh draft of A with one file: {proposalId, fileId}. */
+  String[] draftWithFile() {
+    String proposal = draft(fx.openGeneral(), ORG_A, 1_000_000);
+    String fileId = (String) json(web.post().uri("/proposals/" + proposal + "/files").headers(h -> h.setBearerAuth(applicant(ORG_A)))
+        .contentType(MediaType.MULTIPART_FORM_DATA)
+        .body(org.springframework.web.reactive.function.BodyInserters.fromMultipartData(filePart("plan.pdf", SMALL_PDF)))
+        .exchange(), HttpStatus.CREATED).get("fileId");
+    return new String[] {proposal, fileId};
+  }
+
+  /** A submitted proposal of A with one file, made once: {proposalId, fileId}. */
+  static volatile String[] submittedWithFile;
+
+  String[] submittedWithFile() {
+    if (submittedWithFile == null) {
+      String[] made = draftWithFile();
+      json(submit(ORG_A, made[0], "key-" + made[0], pledge()), HttpStatus.OK);
+      submittedWithFile = made;
+    }
+    return submittedWithFile;
+  }
+
+  record FileEndpoint(String name, HttpMethod method, Function<BadInputAndAccessMatrixIT, String> path, boolean upload,
+      Map<Who, Integer> expected) {}
+
+  static List<FileEndpoint> fileEndpoints() {
+    Map<Who, Integer> readAsTheProposal = only(200, Who.APPLICANT, Who.PROGRAM_MANAGER, Who.AUDITOR);
+    readAsTheProposal.put(Who.APPLICANT_OTHER_ORG, 404);
+    return List.of(
+        new FileEndpoint("POST /proposals/{A's draft}/files", HttpMethod.POST,
+            t -> "/proposals/" + t.draft(fx.openGeneral(), ORG_A, 1_000_000) + "/files", true, ownOrg(201)),
+        new FileEndpoint("POST /proposals/{A's submitted}/files", HttpMethod.POST,
+            t -> "/proposals/" + t.submittedWithFile()[0] + "/files", true, ownOrg(409)),
+        new FileEndpoint("GET /proposals/{A's submitted}/files", HttpMethod.GET,
+            t -> "/proposals/" + t.submittedWithFile()[0] + "/files", false, readAsTheProposal),
+        new FileEndpoint("GET /proposals/{A's submitted}/files/{id}", HttpMethod.GET,
+            t -> "/proposals/" + t.submittedWithFile()[0] + "/files/" + t.submittedWithFile()[1], false, readAsTheProposal),
+        new FileEndpoint("DELETE /proposals/{A's draft}/files/{id}", HttpMethod.DELETE,
+            t -> {
+              String[] made = t.draftWithFile();
+              return "/proposals/" + made[0] + "/files/" + made[1];
+            }, false, ownOrg(204)),
+        new FileEndpoint("DELETE /proposals/{A's submitted}/files/{id}", HttpMethod.DELETE,
+            t -> "/proposals/" + t.submittedWithFile()[0] + "/files/" + t.submittedWithFile()[1], false, ownOrg(409)));
+  }
+
+  static Stream<Arguments> refusedFileCalls() {
+    return BadInputMatrix.calls(fileEndpoints(), FileEndpoint::name, FileEndpoint::expected, true);
+  }
+
+  static Stream<Arguments> allowedFileCalls() {
+    return BadInputMatrix.calls(fileEndpoints(), FileEndpoint::name, FileEndpoint::expected, false);
+  }
+
+  /** Refused file calls (401/403/404/409): a problem each, and the store (files and chunks included) as it was. */
+  @ParameterizedTest(name = "{0} as {1} -> {2}")
+  @MethodSource("refusedFileCalls")
+  @Order(5)
+  void refusedFileCallChangesNothing(String endpoint, Who who, int expected, FileEndpoint e) {
+    String path = MATRIX.refusedTarget(e.name(), () -> e.path().apply(this));
+    MATRIX.baseline(template);
+    EntityExchangeResult<String> r = fileExchange(e.method(), path, who.token(), e.upload() ? filePart("x.pdf", SMALL_PDF) : null);
+    MATRIX.assertCallRefused(endpoint, who, r, expected);
+    MATRIX.assertUnchanged(template, endpoint + " as " + who);
+  }
+
+  @ParameterizedTest(name = "{0} as {1} -> {2}")
+  @MethodSource("allowedFileCalls")
+  @Order(6)
+  void allowedFileCallSucceeds(String endpoint, Who who, int expected, FileEndpoint e) {
+    String path = e.path().apply(this);
+    EntityExchangeResult<String> r = fileExchange(e.method(), path, who.token(), e.upload() ? filePart("x.pdf", SMALL_PDF) : null);
+    MATRIX.assertCallAllowed(endpoint, who, r, expected);
+  }
+
+  static Stream<Arguments> badUploads() {
+    byte[] exe = new byte[2048];
+    exe[0] = 'M';
+    exe[1] = 'Z';
+    org.springframework.http.client.MultipartBodyBuilder noFile = new org.springframework.http.client.MultipartBodyBuilder();
+    noFile.part("note", "no file");
+    return Stream.of(
+        Arguments.of("upload empty file", filePart("empty.pdf", new byte[0]), 400),
+        Arguments.of("upload without a 'file' part", noFile.build(), 400),
+        Arguments.of("upload exe named .pdf", filePart("report.pdf", exe), 415),
+        Arguments.of("upload text named .pdf", filePart("report.pdf",
+            "plain words".getBytes(java.nio.charset.StandardCharsets.UTF_8)), 415));
+  }
+
+  /** Bad uploads to A's draft: 400/415 problems that store nothing (no files document, no chunks). */
+  @ParameterizedTest(name = "{0} -> {2}")
+  @MethodSource("badUploads")
+  @Order(7)
+  void badUploadIsRefusedAndStoresNothing(String name,
+      org.springframework.util.MultiValueMap<String, org.springframework.http.HttpEntity<?>> body, int expected) {
+    String path = MATRIX.refusedTarget("bad uploads", () -> "/proposals/" + draft(fx.openGeneral(), ORG_A, 1_000_000) + "/files");
+    MATRIX.baseline(template);
+    MATRIX.assertBadInputRefused(name, fileExchange(HttpMethod.POST, path, applicant(ORG_A), body), expected);
+    MATRIX.assertUnchanged(template, name);
+  }
+
+  @AfterAll
+  static void printFileTables() {
+    MATRIX.printTables(fileEndpoints().stream().map(FileEndpoint::name).toList(), Who.values(), 48);
+  }
 }

@@ -20,6 +20,7 @@ import org.fundflow.intake.application.port.out.Holds;
 import org.fundflow.intake.application.port.out.IdGenerator;
 import org.fundflow.intake.application.port.out.PersonIds;
 import org.fundflow.intake.application.port.out.Programs;
+import org.fundflow.intake.application.port.out.ProposalFiles;
 import org.fundflow.intake.application.port.out.Proposals;
 import org.fundflow.intake.application.port.out.StaleVersionException;
 import org.fundflow.intake.application.port.out.Versioned;
@@ -52,9 +53,17 @@ public final class ProposalService implements ProposalUseCases, DecisionUseCases
   private final PersonIds personIds;
   private final IdGenerator ids;
   private final Clock clock;
+  private final ProposalFiles files;
 
   public ProposalService(Proposals proposals, Programs programs, Challenges challenges, Holds holds, PersonIds personIds,
       IdGenerator ids, Clock clock) {
+    this(proposals, programs, challenges, holds, personIds, ids, clock, ProposalFiles.NONE);
+  }
+
+  /** {@code files}: the stored files whose metadata the proposal-submitted event carries. */
+  public ProposalService(Proposals proposals, Programs programs, Challenges challenges, Holds holds, PersonIds personIds,
+      IdGenerator ids, Clock clock, ProposalFiles files) {
+    this.files = files;
     this.proposals = proposals;
     this.programs = programs;
     this.settlement = new ReservationSettlement(programs, proposals);
@@ -112,11 +121,12 @@ public final class ProposalService implements ProposalUseCases, DecisionUseCases
           }
           Instant now = clock.instant();
           return program(p.programId()).flatMap(program -> challenge(p.challengeId()).flatMap(challenge ->
-              holdsOf(p).flatMap(found -> {
+              holdsOf(p).zipWith(files.of(p.id()).collectList()).flatMap(found -> {
                 Pledge pledge = c.pledgeAccepted() ? new Pledge(c.pledgeTextVersion(), now) : null;
                 Proposal next = p.submit(program.value(), challenge.orElse(null), pledge,
-                    new Submission(c.idempotencyKey(), requestHash, now), found, now);
-                return proposals.save(next, current.version(), List.of(new IntakeEvent.ProposalSubmitted(next, now)),
+                    new Submission(c.idempotencyKey(), requestHash, now), found.getT1(), now);
+                return proposals.save(next, current.version(),
+                    List.of(new IntakeEvent.ProposalSubmitted(next, now, found.getT2())),
                     c.correlationId()).thenReturn(new Versioned<>(next, current.version() + 1));
               })));
         }))

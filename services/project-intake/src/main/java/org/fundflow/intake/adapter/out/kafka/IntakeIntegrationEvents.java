@@ -61,7 +61,7 @@ public final class IntakeIntegrationEvents {
     }
     if (e instanceof IntakeEvent.ProposalSubmitted s) {
       return events.create(PROPOSAL_TOPIC, PROPOSAL_SUBMITTED, s.proposal().id(), s.proposal().id(), correlationId,
-          submittedData(s.proposal(), s.at()));
+          submittedData(s.proposal(), s.at(), s.files()));
     }
     if (e instanceof IntakeEvent.ProposalWithdrawn w) {
       Proposal p = w.proposal();
@@ -140,6 +140,10 @@ public final class IntakeIntegrationEvents {
   }
 
   static Map<String, Object> submittedData(Proposal p, Instant at) {
+    return submittedData(p, at, java.util.List.of());
+  }
+
+  static Map<String, Object> submittedData(Proposal p, Instant at, java.util.List<org.fundflow.intake.domain.ProposalFile> files) {
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("proposalId", p.id());
     data.put("programId", p.programId());
@@ -157,6 +161,17 @@ public final class IntakeIntegrationEvents {
     data.put("team", p.content().team().stream().map(m -> person(m, true)).toList());
     data.put("pledge", Map.of("textVersion", p.pledge().textVersion(), "acceptedAt", text(p.pledge().acceptedAt())));
     data.put("submittedAt", text(at));
+    // the stored files' metadata, never their bytes (optional, additive: see the schema)
+    data.put("attachments", files.stream().map(f -> {
+      Map<String, Object> file = new LinkedHashMap<>();
+      file.put("fileId", f.fileId());
+      file.put("name", f.name());
+      file.put("mediaType", f.mediaType());
+      file.put("sizeBytes", f.sizeBytes());
+      file.put("sha256", f.sha256());
+      file.put("uploadedAt", text(f.uploadedAt()));
+      return file;
+    }).toList());
     return data;
   }
 
