@@ -10,6 +10,7 @@ import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
+import org.fundflow.platform.national.NationalId;
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 
@@ -31,7 +32,7 @@ public @interface ValidNationalId {
   class Check implements ConstraintValidator<ValidNationalId, String> {
     @Override
     public boolean isValid(String value, ConstraintValidatorContext context) {
-      return value == null || NationalCodes.isNationalId(value);
+      return value == null || NationalId.isValid(value);
     }
   }
 }

@@ -24,6 +24,13 @@ class PublishedEventsMatchSchemasTest {
   static final String ORG = "91120112MNH91HTMX6";
 
   static Stream<Arguments> events() {
+    return Stream.concat(
+        disbursementEvents().stream().map(e -> Arguments.of(IntegrationEvents.typeOf(e), IntegrationEvents.data(e))),
+        claimEvents().stream().map(e -> Arguments.of(IntegrationEvents.typeOf(e), IntegrationEvents.data(e))));
+  }
+
+  /** One of each disbursement event, with and without the optional fields. */
+  static List<DisbursementEvent> disbursementEvents() {
     Payee payee = new Payee("天津津南先进材料研究院", "中国工商银行天津津南支行", "0302 0912 0930 0003 071");
     Disbursement tranche = Disbursement.create(Trigger.tranche("prj-1", "ms-1", "evt-1"), "prg-1", "prj-1", null, ORG,
         3_300_000, "tranche", null, "event:x", NOW).next();
@@ -39,24 +46,24 @@ class PublishedEventsMatchSchemasTest {
     all.addAll(subsidy.prepare(payee, "alice", NOW).next().release("bob", "JNKJ-2027-000215", "key-2", NOW).events());
     all.addAll(tranche.cancel("project terminated: failed final milestone", "event:x", NOW).events());
     all.addAll(prepared.hold("hold-2", "event:x", NOW).events());
+    return all;
+  }
 
+  /** One of each claim event, with and without the optional fields. */
+  static List<ClaimEvent> claimEvents() {
     ExpenditureClaim claim = ExpenditureClaim.submit("prg-2", ORG, "天津某科技有限公司", 2026, 1_000_000_000, 680_000_000,
         "津审字(2027)第0012号", "applicant", NOW);
     SubsidyRule rule = new SubsidyRule(SubsidyRule.Base.INCREASE, List.of(new SubsidyRule.Tier(0, 3000)), 100_000_000L,
         0);
-    List<ClaimEvent> claims = List.of(
+    return List.of(
         new ClaimEvent.Submitted(claim, NOW),
         new ClaimEvent.Verified(claim.verify(rule, 0, 410_000_000, "officer", NOW), NOW),
         new ClaimEvent.Verified(claim.reject("audit report does not cover R&D", "officer", NOW), NOW));
-
-    return Stream.concat(
-        all.stream().map(e -> Arguments.of(IntegrationEvents.typeOf(e), IntegrationEvents.data(e))),
-        claims.stream().map(e -> Arguments.of(IntegrationEvents.typeOf(e), IntegrationEvents.data(e))));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("events")
-  void validatesAgainstItsSchema(String type, java.util.Map<String, Object> data) {
+  void validatesAgainstItsSchema(String type, IntegrationEvents.Message data) {
     String event = type.replace("fundflow.subsidy.", "").replace(".v1", "");
     String json = Contracts.JSON.writeValueAsString(data);
     assertThat(Contracts.validate("post-subsidy", event, json)).as(json).isEmpty();

@@ -23,7 +23,7 @@ public record Challenge(String id, String programId, String postingOrganisationC
     if (program.status() == ProgramStatus.CLOSED) {
       throw IntakeRefusal.illegalTransition("Program", program.id(), program.status(), "given new challenges");
     }
-    OrganisationCode.require(postingOrganisationCode, "postingOrganisationCode");
+    CodeRules.requireOrganisationCode(postingOrganisationCode, "postingOrganisationCode");
     if (title == null || title.isBlank() || problem == null || problem.isBlank()) {
       throw IntakeRefusal.rule("invalid-challenge", "Invalid challenge", "a challenge needs a title and a problem");
     }

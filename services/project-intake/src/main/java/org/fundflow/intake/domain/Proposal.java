@@ -26,7 +26,7 @@ public record Proposal(String id, String programId, ProgramKind programKind, Str
     if (program.status() == ProgramStatus.CLOSED) {
       throw IntakeRefusal.rule("call-window-closed", "Call window closed", "Program " + program.id() + " is closed");
     }
-    OrganisationCode.require(organisationCode, "organisationCode");
+    CodeRules.requireOrganisationCode(organisationCode, "organisationCode");
     if (program.kind() == ProgramKind.CHALLENGE) {
       if (challenge == null) {
         throw IntakeRefusal.rule("challenge-required", "Challenge required",
@@ -76,7 +76,7 @@ public record Proposal(String id, String programId, ProgramKind programKind, Str
       throw IntakeRefusal.rule("pledge-required", "Integrity pledge not accepted",
           "the integrity pledge (事前承诺) must be accepted, naming the pledge text version, before submitting");
     }
-    OrganisationCode.require(organisationCode, "organisationCode");
+    CodeRules.requireOrganisationCode(organisationCode, "organisationCode");
     requireComplete();
     long cap = program.terms().perProjectCapFen();
     if (content.requestedAmountFen() > cap) {

@@ -7,6 +7,6 @@ public record TeamMember(String personIdHash, String maskedId, String name, Stri
     if (personIdHash == null || personIdHash.isBlank() || maskedId == null || name == null || name.isBlank()) {
       throw IntakeRefusal.rule("invalid-team", "Invalid team", "every team member needs an ID and a name");
     }
-    OrganisationCode.require(organisationCode, "team member organisationCode");
+    CodeRules.requireOrganisationCode(organisationCode, "team member organisationCode");
   }
 }

@@ -3,6 +3,7 @@ package org.fundflow.platform.test.architecture;
 import static com.tngtech.archunit.base.DescribedPredicate.describe;
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -40,6 +41,14 @@ public final class HexagonRules {
   /** The platform's packages a service may use; its test kit ({@code org.fundflow.platform.test}) is for tests only. */
   static final String PLATFORM = "org.fundflow.platform..";
   static final String PLATFORM_TEST_KIT = "org.fundflow.platform.test..";
+
+  /**
+   * The one exception to "the domain knows only java.*": the GB 32100 / GB 11643 checks (module infra/national-codes).
+   * They are national standards, not one service's rules, written once; the module has no dependency at all, so
+   * allowing its package keeps the domain pure Java (docs/adr/0005-national-codes-once.md). Nothing else of the
+   * platform is allowed in the domain or the application.
+   */
+  static final String NATIONAL_CODES = "org.fundflow.platform.national..";
 
   /**
    * Port-in interfaces whose names do not end in {@code UseCase} yet, by fully qualified name. A rename touches the
@@ -131,21 +140,25 @@ public final class HexagonRules {
     return basePackage + "." + relative + "..";
   }
 
-  /** The domain knows only Java and itself: no Spring, Reactor, Mongo, Kafka, Jackson, Jakarta, platform or outer rings. */
+  /**
+   * The domain knows only Java, itself and the pure-Java national code checks ({@link #NATIONAL_CODES}): no Spring,
+   * Reactor, Mongo, Kafka, Jackson, Jakarta, other platform classes or outer rings.
+   */
   public NamedRule domainIsPureJava() {
     return new NamedRule("domain depends on nothing but java.* and the domain", classes()
         .that().resideInAPackage(pkg("domain"))
-        .should().onlyDependOnClassesThat().resideInAnyPackage("java..", pkg("domain"))
+        .should().onlyDependOnClassesThat().resideInAnyPackage("java..", pkg("domain"), NATIONAL_CODES)
         .because("the domain is pure Java: no Spring, Reactor, Mongo, Kafka, Jackson, Jakarta, platform,"
-            + " application, adapter or config classes"));
+            + " application, adapter or config classes (the dependency-free national code checks aside)"));
   }
 
   /** Use cases know the domain and their ports; Reactor types are allowed (ports return Mono/Flux). */
   public NamedRule applicationHasNoFrameworksNorAdapters() {
     return new NamedRule("application uses no Spring, store, broker, platform, adapter or config class", noClasses()
         .that().resideInAPackage(pkg("application"))
-        .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.mongodb..", "org.bson..",
-            "org.apache.kafka..", PLATFORM, pkg("adapter"), pkg("config"))
+        .should().dependOnClassesThat(resideInAnyPackage("org.springframework..", "com.mongodb..", "org.bson..",
+            "org.apache.kafka..", PLATFORM, pkg("adapter"), pkg("config")).and(not(resideInAPackage(NATIONAL_CODES)))
+            .as("reside in Spring, store, broker, platform (but the national code checks), adapter or config packages"))
         .because("use cases know ports, not frameworks or adapters (no Spring annotations either)"));
   }
 

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
 import org.fundflow.integrity.domain.Ids;
-import org.fundflow.integrity.domain.NationalId;
-import org.fundflow.integrity.domain.OrganisationCode;
 import org.fundflow.integrity.domain.Subject;
+import org.fundflow.platform.national.NationalId;
+import org.fundflow.platform.national.OrganisationCode;
 
 /**
  * Reads a dishonesty list in CSV (RFC 4180: comma separated, double quotes for fields with commas,
@@ -82,10 +82,10 @@ public final class DishonestyListCsv {
         party = Subject.organisation(partyId);
       }
       case "PERSON" -> {
-        String problem = NationalId.problem(partyId.toUpperCase(Locale.ROOT));
-        if (problem != null) {
-          throw new IllegalArgumentException("partyId: " + problem);
-        }
+        // a list may name a person whatever "today" is: the birth date is only checked to be real (from 1900)
+        NationalId.problem(partyId.toUpperCase(Locale.ROOT), LocalDate.MAX).ifPresent(problem -> {
+          throw new IllegalArgumentException("partyId: " + problem.description());
+        });
         party = Subject.person(personIdHasher.apply(partyId));
         masked = partyId.substring(0, 4) + "**********" + partyId.substring(14);
       }

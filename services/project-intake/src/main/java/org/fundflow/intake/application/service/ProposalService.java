@@ -26,11 +26,10 @@ import org.fundflow.intake.application.port.out.StaleVersionException;
 import org.fundflow.intake.application.port.out.Versioned;
 import org.fundflow.intake.domain.CallWindow;
 import org.fundflow.intake.domain.Challenge;
+import org.fundflow.intake.domain.CodeRules;
 import org.fundflow.intake.domain.Hold;
 import org.fundflow.intake.domain.IntakeEvent;
 import org.fundflow.intake.domain.IntakeRefusal;
-import org.fundflow.intake.domain.NationalId;
-import org.fundflow.intake.domain.OrganisationCode;
 import org.fundflow.intake.domain.Pledge;
 import org.fundflow.intake.domain.Program;
 import org.fundflow.intake.domain.Proposal;
@@ -277,7 +276,7 @@ public final class ProposalService implements ProposalUseCases, DecisionUseCases
     if (!viewer.applicant() || viewer.organisationCode() == null) {
       throw IntakeRefusal.forbidden("only an applicant bound to an organisation (org_code claim) can draft proposals");
     }
-    OrganisationCode.require(viewer.organisationCode(), "organisationCode");
+    CodeRules.requireOrganisationCode(viewer.organisationCode(), "organisationCode");
   }
 
   private ProposalContent content(DraftContent d) {
@@ -295,7 +294,7 @@ public final class ProposalService implements ProposalUseCases, DecisionUseCases
   }
 
   private TeamMember person(PersonInput in, String field, LocalDate today, String defaultRole) {
-    NationalId.require(in.nationalId(), field + ".nationalId", today);
+    CodeRules.requireNationalId(in.nationalId(), field + ".nationalId", today);
     String role = in.role() == null || in.role().isBlank() ? defaultRole : in.role();
     return new TeamMember(personIds.hash(in.nationalId()), personIds.mask(in.nationalId()), in.name(),
         in.organisationCode(), role);

@@ -40,9 +40,12 @@ public final class IntegrityEventMapper {
     if (event instanceof IntegrityEvent.HoldPlaced e) {
       return create(HOLD_PLACED, e.subject(), correlationId, data(e.hold()));
     }
-    IntegrityEvent.HoldLifted e = (IntegrityEvent.HoldLifted) event;
-    return create(HOLD_LIFTED, e.subject(), correlationId,
-        new HoldLifted(e.holdId(), subject(e.subject()), e.reason().name(), e.note(), e.liftedBy(), e.liftedAt()));
+    if (event instanceof IntegrityEvent.HoldLifted e) {
+      return create(HOLD_LIFTED, e.subject(), correlationId,
+          new HoldLifted(e.holdId(), subject(e.subject()), e.reason().name(), e.note(), e.liftedBy(), e.liftedAt()));
+    }
+    // a new domain event without its integration event is a programming error, said so (not a ClassCastException)
+    throw new IllegalArgumentException("no integration event for " + event.getClass().getSimpleName());
   }
 
   public static FlagRaised data(Flag f) {

@@ -1,8 +1,9 @@
 package org.fundflow.subsidy.adapter.out.kafka;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.fundflow.platform.outbox.OutboxEvent;
 import org.fundflow.platform.outbox.OutboxEvents;
 import org.fundflow.subsidy.domain.ClaimEvent;
@@ -35,104 +36,127 @@ public final class IntegrationEvents {
   public OutboxEvent of(DisbursementEvent e, String correlationId) {
     Disbursement d = e.disbursement();
     String key = d.projectId() != null ? d.projectId() : d.claimId() != null ? d.claimId() : d.id();
-    return events.create(DISBURSEMENT_TOPIC, typeOf(e), key, key, correlationId, data(e));
+    Message message = data(e);
+    return events.create(DISBURSEMENT_TOPIC, message.type(), key, key, correlationId, message);
   }
 
   public OutboxEvent of(ClaimEvent e, String correlationId) {
     ExpenditureClaim c = e.claim();
-    return events.create(CLAIM_TOPIC, typeOf(e), c.id(), c.id(), correlationId, data(e));
+    Message message = data(e);
+    return events.create(CLAIM_TOPIC, message.type(), c.id(), c.id(), correlationId, message);
   }
 
+  /** The CloudEvents type of a disbursement event; an event without an integration event is an error, not a cancellation. */
   public static String typeOf(DisbursementEvent e) {
-    if (e instanceof DisbursementEvent.Created) {
-      return DISBURSEMENT_CREATED;
-    } else if (e instanceof DisbursementEvent.Held) {
-      return DISBURSEMENT_HELD;
-    } else if (e instanceof DisbursementEvent.Released) {
-      return DISBURSEMENT_RELEASED;
-    }
-    return DISBURSEMENT_CANCELLED;
+    return data(e).type();
   }
 
   public static String typeOf(ClaimEvent e) {
-    return e instanceof ClaimEvent.Submitted ? CLAIM_SUBMITTED : CLAIM_VERIFIED;
+    return data(e).type();
   }
 
-  public static Map<String, Object> data(DisbursementEvent e) {
+  /** The integration message of a disbursement event (public for the contract tests). */
+  public static Message data(DisbursementEvent e) {
     Disbursement d = e.disbursement();
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("disbursementId", d.id());
     if (e instanceof DisbursementEvent.Created c) {
-        Map<String, Object> trigger = new LinkedHashMap<>();
-        trigger.put("kind", d.trigger().kind().name());
-        put(trigger, "eventId", d.trigger().eventId());
-        trigger.put("reference", d.trigger().reference());
-        m.put("trigger", trigger);
-        m.put("programId", d.programId());
-        put(m, "projectId", d.projectId());
-        put(m, "claimId", d.claimId());
-        m.put("organisationCode", d.organisationCode());
-        m.put("amountFen", d.amountFen());
-        m.put("explanation", d.explanation());
-        m.put("createdAt", time(c.at()));
-    } else if (e instanceof DisbursementEvent.Held h) {
-        m.put("programId", d.programId());
-        m.put("organisationCode", d.organisationCode());
-        m.put("holdId", h.holdId());
-        m.put("heldAt", time(h.at()));
-    } else if (e instanceof DisbursementEvent.Released r) {
-        m.put("programId", d.programId());
-        put(m, "projectId", d.projectId());
-        m.put("organisationCode", d.organisationCode());
-        m.put("amountFen", d.amountFen());
-        Map<String, Object> payee = new LinkedHashMap<>();
-        payee.put("name", d.payee().name());
-        payee.put("bank", d.payee().bank());
-        payee.put("accountNumberMasked", d.payee().accountNumberMasked());
-        m.put("payee", payee);
-        m.put("paymentReference", d.paymentReference());
-        m.put("preparedBy", d.preparedBy());
-        m.put("releasedBy", d.releasedBy());
-        m.put("releasedAt", time(r.at()));
-    } else if (e instanceof DisbursementEvent.Cancelled x) {
-        m.put("programId", d.programId());
-        put(m, "projectId", d.projectId());
-        m.put("organisationCode", d.organisationCode());
-        m.put("amountFen", d.amountFen());
-        m.put("reason", x.reason());
-        m.put("cancelledAt", time(x.at()));
+      return new DisbursementCreatedV1(d.id(),
+          new TriggerV1(d.trigger().kind().name(), d.trigger().eventId(), d.trigger().reference()),
+          d.programId(), d.projectId(), d.claimId(), d.organisationCode(), d.amountFen(), d.explanation(), time(c.at()));
     }
-    return m;
+    if (e instanceof DisbursementEvent.Held h) {
+      return new DisbursementHeldV1(d.id(), d.programId(), d.organisationCode(), h.holdId(), time(h.at()));
+    }
+    if (e instanceof DisbursementEvent.Released r) {
+      return new DisbursementReleasedV1(d.id(), d.programId(), d.projectId(), d.organisationCode(), d.amountFen(),
+          new PayeeV1(d.payee().name(), d.payee().bank(), d.payee().accountNumberMasked()), d.paymentReference(),
+          d.preparedBy(), d.releasedBy(), time(r.at()));
+    }
+    if (e instanceof DisbursementEvent.Cancelled x) {
+      return new DisbursementCancelledV1(d.id(), d.programId(), d.projectId(), d.organisationCode(), d.amountFen(),
+          x.reason(), time(x.at()));
+    }
+    throw new IllegalArgumentException("no integration event for " + e.getClass().getSimpleName());
   }
 
-  public static Map<String, Object> data(ClaimEvent e) {
+  /** The integration message of a claim event (public for the contract tests). */
+  public static Message data(ClaimEvent e) {
     ExpenditureClaim c = e.claim();
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("claimId", c.id());
-    m.put("programId", c.programId());
-    m.put("organisationCode", c.organisationCode());
     if (e instanceof ClaimEvent.Submitted s) {
-        put(m, "organisationName", c.organisationName());
-        m.put("fiscalYear", c.fiscalYear());
-        m.put("expenditureThisYearFen", c.expenditureThisYearFen());
-        m.put("expenditureLastYearFen", c.expenditureLastYearFen());
-        m.put("auditReportReference", c.auditReportReference());
-        m.put("submittedAt", time(s.at()));
-    } else if (e instanceof ClaimEvent.Verified v) {
-        m.put("fiscalYear", c.fiscalYear());
-        m.put("outcome", c.status().name());
-        put(m, "reason", c.reason());
-        m.put("subsidyFen", c.subsidyFen());
-        m.put("explanation", c.explanation());
-        m.put("verifiedBy", c.verifiedBy());
-        m.put("verifiedAt", time(v.at()));
+      return new ExpenditureClaimSubmittedV1(c.id(), c.programId(), c.organisationCode(), c.organisationName(),
+          c.fiscalYear(), c.expenditureThisYearFen(), c.expenditureLastYearFen(), c.auditReportReference(),
+          time(s.at()));
     }
-    return m;
+    if (e instanceof ClaimEvent.Verified v) {
+      return new ExpenditureClaimVerifiedV1(c.id(), c.programId(), c.organisationCode(), c.fiscalYear(),
+          c.status().name(), c.reason(), c.subsidyFen(), c.explanation(), c.verifiedBy(), time(v.at()));
+    }
+    throw new IllegalArgumentException("no integration event for " + e.getClass().getSimpleName());
   }
 
-  private static void put(Map<String, Object> m, String key, Object value) {
-    if (value != null) {
-      m.put(key, value);
+  /**
+   * An integration message and its CloudEvents type: one record per published event and version, the JSON of
+   * shared-schemas/schemas/post-subsidy (components in the schema's order; optional ones left out when null,
+   * times as ISO-8601 strings).
+   */
+  public sealed interface Message {
+    @JsonIgnore
+    String type();
+  }
+
+  public record TriggerV1(String kind, @JsonInclude(Include.NON_NULL) String eventId, String reference) {}
+
+  public record PayeeV1(String name, String bank, String accountNumberMasked) {}
+
+  public record DisbursementCreatedV1(String disbursementId, TriggerV1 trigger, String programId,
+      @JsonInclude(Include.NON_NULL) String projectId, @JsonInclude(Include.NON_NULL) String claimId,
+      String organisationCode, long amountFen, String explanation, String createdAt) implements Message {
+    @Override
+    public String type() {
+      return DISBURSEMENT_CREATED;
+    }
+  }
+
+  public record DisbursementHeldV1(String disbursementId, String programId, String organisationCode, String holdId,
+      String heldAt) implements Message {
+    @Override
+    public String type() {
+      return DISBURSEMENT_HELD;
+    }
+  }
+
+  public record DisbursementReleasedV1(String disbursementId, String programId,
+      @JsonInclude(Include.NON_NULL) String projectId, String organisationCode, long amountFen, PayeeV1 payee,
+      String paymentReference, String preparedBy, String releasedBy, String releasedAt) implements Message {
+    @Override
+    public String type() {
+      return DISBURSEMENT_RELEASED;
+    }
+  }
+
+  public record DisbursementCancelledV1(String disbursementId, String programId,
+      @JsonInclude(Include.NON_NULL) String projectId, String organisationCode, long amountFen, String reason,
+      String cancelledAt) implements Message {
+    @Override
+    public String type() {
+      return DISBURSEMENT_CANCELLED;
+    }
+  }
+
+  public record ExpenditureClaimSubmittedV1(String claimId, String programId, String organisationCode,
+      @JsonInclude(Include.NON_NULL) String organisationName, int fiscalYear, long expenditureThisYearFen,
+      long expenditureLastYearFen, String auditReportReference, String submittedAt) implements Message {
+    @Override
+    public String type() {
+      return CLAIM_SUBMITTED;
+    }
+  }
+
+  public record ExpenditureClaimVerifiedV1(String claimId, String programId, String organisationCode, int fiscalYear,
+      String outcome, @JsonInclude(Include.NON_NULL) String reason, long subsidyFen, String explanation,
+      String verifiedBy, String verifiedAt) implements Message {
+    @Override
+    public String type() {
+      return CLAIM_VERIFIED;
     }
   }
 

@@ -1,9 +1,10 @@
-package org.fundflow.milestone.domain;
+package org.fundflow.platform.national;
 
 /**
- * The unified social credit code of an organisation (统一社会信用代码, GB 32100-2015): 18 characters
- * of 0-9 and A-Y without I, O, S, V, Z; the 18th is the check character, modulo 31 over the first 17
- * with fixed weights. Project-intake and integrity-check keep their own copy (separate contexts).
+ * The unified social credit code of an organisation (统一社会信用代码, GB 32100-2015): 18 characters of 0-9 and A-Y
+ * without I, O, S, V, Z; the 18th is the check character, modulo 31 over the first 17 with fixed weights.
+ * Only the format: whether the organisation is known is a service's business. Pure Java, used by every layer
+ * (docs/adr/0005-national-codes-once.md).
  */
 public final class OrganisationCode {
 
@@ -12,6 +13,7 @@ public final class OrganisationCode {
 
   private OrganisationCode() {}
 
+  /** A well-formed code with the right check character; upper case only, no surrounding blanks; null is invalid. */
   public static boolean isValid(String code) {
     if (code == null || code.length() != 18) {
       return false;
