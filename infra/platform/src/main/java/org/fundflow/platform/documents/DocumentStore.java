@@ -18,6 +18,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.tika.mime.MediaType;
 import org.bson.BsonObjectId;
 import org.bson.Document;
@@ -27,6 +28,7 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferFactory;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.web.ErrorResponseException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -85,7 +87,14 @@ public class DocumentStore {
       String[] hash = new String[1];
       Document metadata = new Document("ownerId", ownerId).append("uploadedBy", uploadedBy)
           .append("uploadedAt", java.util.Date.from(at));
+      // A refusal ends the upload normally and the stored part is deleted afterwards: erroring the driver's source
+      // instead let a chunk insert still in flight land after the clean-up (a refused upload left chunks behind).
+      AtomicReference<ErrorResponseException> refusal = new AtomicReference<>();
       Flux<ByteBuffer> chunks = checked(content, fileName, limit, recordBound, ownerId, used, sha, size, detected)
+          .onErrorResume(ErrorResponseException.class, e -> {
+            refusal.set(e);
+            return Flux.empty();
+          })
           .doOnComplete(() -> {
             // known only at the end; the driver writes the files document (with this metadata) after the last chunk
             hash[0] = HexFormat.of().formatHex(sha.digest());
@@ -94,6 +103,8 @@ public class DocumentStore {
       return bucket().flatMap(bucket -> {
         return Mono.from(bucket.uploadFromPublisher(new BsonObjectId(id), fileName, chunks,
                 new GridFSUploadOptions().chunkSizeBytes(properties.chunkSizeBytes()).metadata(metadata)))
+            .then(Mono.defer(() -> refusal.get() == null ? Mono.empty()
+                : Mono.from(bucket.delete(new BsonObjectId(id))).then(Mono.error(refusal.get()))))
             .then(Mono.defer(() -> database.flatMap(db -> Mono.from(db.getCollection(properties.bucket() + ".files")
                     // a no-op where the driver wrote the completed metadata already; a safety net where it did not
                     .updateOne(Filters.and(Filters.eq("_id", id), Filters.exists("metadata.sha256", false)),
