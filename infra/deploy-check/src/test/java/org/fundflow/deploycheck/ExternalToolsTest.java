@@ -118,9 +118,10 @@ class ExternalToolsTest {
     assertThat(ok.exit()).as(ok.output()).isZero();
     List<Object> docs = new ArrayList<>();
     Yamls.strict().loadAll(ok.output()).forEach(docs::add);
-    // ConfigMap, Secret, 4 Deployments, 4 Services
-    assertThat(docs).hasSize(10);
-    assertThat(ok.output()).contains("image: fundflow/project-intake:0.1.0-SNAPSHOT");
+    // 2 ConfigMaps (services, portal), Secret, 5 Deployments, 5 Services
+    assertThat(docs).hasSize(13);
+    assertThat(ok.output()).contains("image: fundflow/project-intake:0.1.0-SNAPSHOT")
+        .contains("image: fundflow/portal:0.1.0-SNAPSHOT");
     System.out.println("[deploy-check] kubectl kustomize infra/k8s/base: " + docs.size() + " manifests");
 
     Path base = tmp.resolve("base");

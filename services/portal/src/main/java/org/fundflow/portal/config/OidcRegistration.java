@@ -16,6 +16,11 @@ import reactor.core.scheduler.Schedulers;
  * document when first needed, not at start-up: the portal starts (and shows its login page) while the identity
  * provider is still starting (Keycloak takes a minute). A failed discovery is tried again on the next login. The
  * discovery also brings the provider's {@code end_session_endpoint}, which logout needs.
+ *
+ * <p>Where the portal reaches the provider at another address than the browser does (docker-compose: the browser at
+ * {@code localhost:8180}, the portal at {@code keycloak:8080}), {@code portal.oidc.discovery-uri} names the internal
+ * address of the discovery document. Its {@code issuer} (what the tokens carry) is then taken as it is, instead of
+ * being required to equal the address it was read from.
  */
 public final class OidcRegistration implements ReactiveClientRegistrationRepository {
 
@@ -40,7 +45,10 @@ public final class OidcRegistration implements ReactiveClientRegistrationReposit
   }
 
   private ClientRegistration discover() {
-    return ClientRegistrations.fromIssuerLocation(settings.issuerUri())
+    ClientRegistration.Builder provider = settings.discoveryUri() == null
+        ? ClientRegistrations.fromIssuerLocation(settings.issuerUri())
+        : ClientRegistrations.fromOidcConfiguration(DiscoveryDocument.read(settings.discoveryUri()));
+    return provider
         .registrationId(ClientsConfig.REGISTRATION)
         .clientId(settings.clientId())
         .clientSecret(settings.clientSecret())
@@ -52,11 +60,16 @@ public final class OidcRegistration implements ReactiveClientRegistrationReposit
         .build();
   }
 
-  /** {@code portal.oidc.*}: the provider's issuer and the portal's client. */
+  /**
+   * {@code portal.oidc.*}: the provider's issuer, optionally the internal address of its discovery document, and the
+   * portal's client.
+   */
   @ConfigurationProperties("portal.oidc")
-  public record Settings(String issuerUri, String clientId, String clientSecret, List<String> scopes) {
+  public record Settings(String issuerUri, String discoveryUri, String clientId, String clientSecret,
+      List<String> scopes) {
     public Settings {
       scopes = scopes == null || scopes.isEmpty() ? List.of("openid", "profile") : List.copyOf(scopes);
+      discoveryUri = discoveryUri == null || discoveryUri.isBlank() ? null : discoveryUri;
     }
   }
 }
