@@ -31,6 +31,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.bson.Document;
 import org.fundflow.devstack.kafka.KafkaBroker;
+import org.fundflow.devstack.mail.MailServer;
 import org.fundflow.devstack.oidc.DemoUser;
 import org.fundflow.devstack.oidc.OidcProvider;
 
@@ -51,6 +52,7 @@ public final class DevStack {
   static final int OIDC_PORT = 8090;
   static final String OIDC_BASE = "http://localhost:" + OIDC_PORT;
   static final String ISSUER = OIDC_BASE + "/" + OidcProvider.ISSUER_ID;
+  static final int MAIL_PORT = MailServer.DEFAULT_PORT;
   static final Duration INFRA_TIMEOUT = Duration.ofSeconds(90);
   static final Duration SERVICE_TIMEOUT = Duration.ofSeconds(180);
   static final String VERSION = "0.1.0-SNAPSHOT";
@@ -177,19 +179,24 @@ public final class DevStack {
         "--file", home.resolve("store").resolve("fundflow.mv").toString(), "--exit-on-stdin-eof"), Map.of());
     Child oidc = startChild("oidc", List.of(java, "-Xmx128m", "-XX:+UseSerialGC", "-cp", classpath,
         "org.fundflow.devstack.oidc.OidcProvider", "--port", String.valueOf(OIDC_PORT), "--exit-on-stdin-eof"), Map.of());
+    Child mail = startChild("mail", List.of(java, "-Xmx64m", "-XX:+UseSerialGC", "-cp", classpath,
+        "org.fundflow.devstack.mail.MailServer", "--port", String.valueOf(MAIL_PORT),
+        "--dir", home.resolve("mail").toString(), "--exit-on-stdin-eof"), Map.of());
     Child kafka = startKafka();
     if (kafka == null) {
       return 4;
     }
-    // stop order: kafka after the services, then the store, then the identity provider
+    // stop order: kafka after the services, then the store, then the identity provider and the mail server
     infrastructure.add(kafka);
     infrastructure.add(store);
     infrastructure.add(oidc);
+    infrastructure.add(mail);
 
     CompletableFuture<Boolean> kafkaReady = CompletableFuture.supplyAsync(() -> await("kafka", kafka, this::kafkaUp, INFRA_TIMEOUT, start));
     CompletableFuture<Boolean> storeReady = CompletableFuture.supplyAsync(() -> await("store", store, this::storeUp, INFRA_TIMEOUT, start));
     CompletableFuture<Boolean> oidcReady = CompletableFuture.supplyAsync(() -> await("oidc", oidc, this::oidcUp, INFRA_TIMEOUT, start));
-    boolean infraOk = kafkaReady.join() & storeReady.join() & oidcReady.join();
+    CompletableFuture<Boolean> mailReady = CompletableFuture.supplyAsync(() -> await("mail", mail, this::mailUp, INFRA_TIMEOUT, start));
+    boolean infraOk = kafkaReady.join() & storeReady.join() & oidcReady.join() & mailReady.join();
     long infraMillis = Child.millisSince(start);
     if (!infraOk) {
       out.println("[devstack] infrastructure did not come up - stopping. See the logs above and in " + logs);
@@ -364,6 +371,19 @@ public final class DevStack {
     return httpGet(ISSUER + "/.well-known/openid-configuration").map(b -> b.contains("\"jwks_uri\"")).orElse(false);
   }
 
+  /** The SMTP greeting: a 220 line. */
+  private boolean mailUp() {
+    try (java.net.Socket socket = new java.net.Socket()) {
+      socket.connect(new java.net.InetSocketAddress("127.0.0.1", MAIL_PORT), 2000);
+      socket.setSoTimeout(2000);
+      byte[] greeting = new byte[3];
+      return socket.getInputStream().readNBytes(greeting, 0, 3) == 3
+          && "220".equals(new String(greeting, StandardCharsets.US_ASCII));
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   private boolean healthUp(Service s) {
     return httpGet("http://localhost:" + s.port() + "/actuator/health")
         .map(b -> b.replace(" ", "").contains("\"status\":\"UP\"")).orElse(false);
@@ -390,6 +410,7 @@ public final class DevStack {
     ports.put(KafkaBroker.CONTROLLER_PORT, "kafka");
     ports.put(STORE_PORT, "store");
     ports.put(OIDC_PORT, "oidc");
+    ports.put(MAIL_PORT, "mail");
     toStart.forEach(s -> ports.put(s.port(), s.name()));
     List<String> problems = new ArrayList<>();
     ports.forEach((port, name) -> {
@@ -416,7 +437,7 @@ public final class DevStack {
         Optional<ProcessHandle> handle = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
         if (handle.isPresent()) {
           String line = handle.get().info().commandLine().orElse("");
-          String cmd = Stream.of("kafka.Kafka", "MongoWireStore", "OidcProvider", "-jar")
+          String cmd = Stream.of("kafka.Kafka", "MongoWireStore", "OidcProvider", "MailServer", "-jar")
               .filter(line::contains).findFirst().map(m -> " (java ... " + m + " ...)").orElse("");
           return " by the " + name + " of a dev stack that is still running or was left over (its parent killed): pid " + pid
               + cmd + ". Stop it with: kill " + pid;
@@ -468,7 +489,7 @@ public final class DevStack {
     stopping = true;
     long start = System.nanoTime();
     out.println();
-    out.println("[devstack] stopping: services first, then kafka, store, oidc");
+    out.println("[devstack] stopping: services first, then kafka, store, oidc, mail");
     List<CompletableFuture<Void>> stops = new ArrayList<>();
     services.forEach((s, child) -> stops.add(CompletableFuture.runAsync(() ->
         out.println("[devstack] " + s.name() + " " + child.stop(30)))));
@@ -507,6 +528,8 @@ public final class DevStack {
     out.printf("%-18s %-46s %-16s %s%n", "store", "mongodb://localhost:" + STORE_PORT, status.get("store"),
         "mongo-java-server + H2 file .devstack/store/fundflow.mv (fsync per write)");
     out.printf("%-18s %-46s %-16s %s%n", "oidc", ISSUER, status.get("oidc"), "JWKS " + ISSUER + "/jwks");
+    out.printf("%-18s %-46s %-16s %s%n", "mail", "smtp://localhost:" + MAIL_PORT, status.get("mail"),
+        "GreenMail; every message saved as .eml in " + root.relativize(home.resolve("mail")));
     for (Service s : SERVICES) {
       out.printf("%-18s %-46s %-16s %s%n", s.name(), "http://localhost:" + s.port() + " (db fundflow_" + s.database() + ")",
           status.getOrDefault(s.name(), withServices ? "?" : "NOT STARTED"),
