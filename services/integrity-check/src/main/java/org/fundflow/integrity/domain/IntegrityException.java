@@ -1,5 +1,7 @@
 package org.fundflow.integrity.domain;
 
+import org.fundflow.platform.domain.ExpectedVersion;
+
 /** A refusal by the integrity domain; {@link Kind} tells the web adapter which problem to answer. */
 public class IntegrityException extends RuntimeException {
 
@@ -35,7 +37,7 @@ public class IntegrityException extends RuntimeException {
     return new IntegrityException(Kind.ILLEGAL_TRANSITION, "hold-already-lifted", message);
   }
 
-  public static IntegrityException stale(String what, int expected, int actual) {
+  public static IntegrityException stale(String what, ExpectedVersion expected, int actual) {
     return new IntegrityException(Kind.STALE, "stale-revision", what + " is at revision " + actual
         + ", the request was made on revision " + expected + ": reload it and decide again");
   }

@@ -1,6 +1,8 @@
 package org.fundflow.intake.domain;
 
 import java.util.LinkedHashMap;
+import java.util.List;
+import org.fundflow.platform.domain.ExpectedVersion;
 import java.util.Map;
 
 /**
@@ -44,11 +46,16 @@ public class IntakeRefusal extends RuntimeException {
         Map.of("currentStatus", current.name(), "action", action));
   }
 
-  /** The client decided on another version than the current one (If-Match). */
-  public static IntakeRefusal versionMismatch(String what, String id, long expected, long current) {
+  /**
+   * The client decided on another version than the current one (If-Match): {@code expectedVersion} is the version it
+   * named, or the list of them when it named several or none of ours (a weak tag matches no version).
+   */
+  public static IntakeRefusal versionMismatch(String what, String id, ExpectedVersion expected, long current) {
+    List<Long> named = expected.versions();
+    Object expectedVersion = named.size() == 1 ? named.get(0) : named;
     return new IntakeRefusal(Kind.PRECONDITION_FAILED, "version-mismatch", "Changed since you read it",
         what + " " + id + " is at version " + current + ", the request was made for version " + expected
-            + ": read it again before deciding", Map.of("currentVersion", current, "expectedVersion", expected));
+            + ": read it again before deciding", Map.of("currentVersion", current, "expectedVersion", expectedVersion));
   }
 
   public static IntakeRefusal forbidden(String detail) {

@@ -55,7 +55,7 @@ public class ClaimsService implements ClaimsUseCase {
   @Override
   public Mono<ExpenditureClaim> verify(VerifyCommand c) {
     return load(c.claimId()).flatMap(claim -> {
-      if (c.expectedVersion() != null && c.expectedVersion() != claim.version()) {
+      if (!c.expectedVersion().matches(claim.version())) {
         return Mono.error(new Refusal(Kind.PRECONDITION_FAILED, "version-mismatch", "Version mismatch",
             "claim " + claim.id() + " is at version " + claim.version() + ", not " + c.expectedVersion()));
       }
