@@ -1,30 +1,18 @@
 package org.fundflow.intake.domain;
 
-import java.util.LinkedHashMap;
+import org.fundflow.platform.domain.Refusal;
 import java.util.List;
 import org.fundflow.platform.domain.ExpectedVersion;
 import java.util.Map;
 
 /**
- * A refusal by the intake rules: what kind of refusal it is (so adapters can choose a status),
- * a stable slug, a short title, a human-readable detail and extra properties. Never carries a
- * national ID number in clear.
+ * A refusal by the intake rules (the platform's {@link Refusal}: kind, stable slug, title, detail and extra
+ * properties; the platform answers it as a problem). Never carries a national ID number in clear.
  */
-public class IntakeRefusal extends RuntimeException {
-
-  public enum Kind { NOT_FOUND, CONFLICT, UNPROCESSABLE, FORBIDDEN, PRECONDITION_FAILED }
-
-  private final Kind kind;
-  private final String slug;
-  private final String title;
-  private final Map<String, Object> properties;
+public class IntakeRefusal extends Refusal {
 
   public IntakeRefusal(Kind kind, String slug, String title, String detail, Map<String, ?> properties) {
-    super(detail, null, false, false);
-    this.kind = kind;
-    this.slug = slug;
-    this.title = title;
-    this.properties = new LinkedHashMap<>(properties);
+    super(kind, slug, title, detail, properties);
   }
 
   public static IntakeRefusal notFound(String what, String id) {
@@ -60,21 +48,5 @@ public class IntakeRefusal extends RuntimeException {
 
   public static IntakeRefusal forbidden(String detail) {
     return new IntakeRefusal(Kind.FORBIDDEN, "forbidden", "Forbidden", detail, Map.of());
-  }
-
-  public Kind kind() {
-    return kind;
-  }
-
-  public String slug() {
-    return slug;
-  }
-
-  public String title() {
-    return title;
-  }
-
-  public Map<String, Object> properties() {
-    return properties;
   }
 }

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import org.fundflow.subsidy.application.port.in.ClaimsUseCase;
 import org.fundflow.subsidy.application.port.in.Refusal;
-import org.fundflow.subsidy.application.port.in.Refusal.Kind;
+import org.fundflow.platform.domain.Refusal.Kind;
 import org.fundflow.subsidy.application.port.out.Claims;
 import org.fundflow.subsidy.application.port.out.ConcurrentChange;
 import org.fundflow.subsidy.application.port.out.Disbursements;

@@ -5,7 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import org.fundflow.subsidy.application.port.in.DisbursementsUseCase;
 import org.fundflow.subsidy.application.port.in.Refusal;
-import org.fundflow.subsidy.application.port.in.Refusal.Kind;
+import org.fundflow.platform.domain.Refusal.Kind;
 import org.fundflow.subsidy.application.port.out.ConcurrentChange;
 import org.fundflow.subsidy.application.port.out.Disbursements;
 import org.fundflow.subsidy.application.port.out.Holds;
