@@ -33,6 +33,7 @@ public final class BadInputMatrix {
   private final Map<String, Integer> badInput = new ConcurrentHashMap<>();
   private final Map<String, Map<String, Integer>> calls = new ConcurrentHashMap<>();
   private final Map<String, Object> refusedTargets = new ConcurrentHashMap<>();
+  private final Map<String, String> namedFields = new ConcurrentHashMap<>();
   private Map<String, List<String>> before;
   /** False while a case runs: a case that failed before its comparison leaves no trusted baseline behind. */
   private boolean clean;
@@ -118,6 +119,13 @@ public final class BadInputMatrix {
     assertProblemBody(body, status, name);
   }
 
+  /** Bad input the service takes by design (e.g. a list of only bad rows: 200, every row rejected): exactly this. */
+  public void assertBadInputAccepted(String name, EntityExchangeResult<String> r, int expected) {
+    int status = r.getStatus().value();
+    recordBadInput(name, status);
+    assertThat(status).as(name + " -> " + r.getResponseBody()).isEqualTo(expected);
+  }
+
   /** A call the role may not make: exactly {@code expected}, as a problem. */
   public void assertCallRefused(String endpoint, Enum<?> who, EntityExchangeResult<String> r, int expected) {
     int status = recordCall(endpoint, who, r);
@@ -163,6 +171,24 @@ public final class BadInputMatrix {
   private static final java.util.regex.Pattern ENTRY = java.util.regex.Pattern.compile("\\{\"");
   private static final java.util.regex.Pattern FIELD = java.util.regex.Pattern.compile("\"field\":\"[^\"]*\"");
   private static final java.util.regex.Pattern MESSAGE = java.util.regex.Pattern.compile("\"message\":\"[^\"]+\"");
+
+  /** The case of this name must name exactly this wrong value in {@code errors[]} (see {@link #assertNamesField}). */
+  public void expectField(String caseName, String field) {
+    namedFields.put(caseName, field);
+  }
+
+  /** The field a case must name, if it was given with {@link #expectField}. */
+  public String expectedField(String caseName) {
+    return namedFields.get(caseName);
+  }
+
+  /** When the case has an expected field: the problem names it. */
+  public void assertNamesExpectedField(String caseName, EntityExchangeResult<String> r) {
+    String field = namedFields.get(caseName);
+    if (field != null) {
+      assertNamesField(r, field, caseName);
+    }
+  }
 
   /** The problem names exactly this wrong value (JSON path of the body, or parameter name) in {@code errors[]}. */
   public static void assertNamesField(EntityExchangeResult<String> r, String field, String what) {

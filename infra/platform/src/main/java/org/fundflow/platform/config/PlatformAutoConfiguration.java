@@ -36,6 +36,9 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 import reactor.core.publisher.Mono;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.fundflow.platform.web.IfMatchArgumentResolver;
+import org.springframework.web.reactive.config.WebFluxConfigurer;
+import org.springframework.web.reactive.result.method.annotation.ArgumentResolverConfigurer;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Wires the platform plumbing into every service that has it on its class path. */
@@ -48,6 +51,9 @@ public class PlatformAutoConfiguration {
   static {
     // a controller's Caller parameter comes from the token, not from the request: keep it out of the API docs
     org.springdoc.core.utils.SpringDocUtils.getConfig().addRequestWrapperToIgnore(org.fundflow.platform.security.Caller.class);
+    // the same for an @IfMatch ExpectedVersion: it is the If-Match header, not a query parameter
+    org.springdoc.core.utils.SpringDocUtils.getConfig().addRequestWrapperToIgnore(
+        org.fundflow.platform.domain.ExpectedVersion.class);
   }
 
   @Bean
@@ -151,6 +157,17 @@ public class PlatformAutoConfiguration {
   @Bean
   StrictJson fundflowStrictJson() {
     return new StrictJson();
+  }
+
+  /** Lets controllers take {@code @IfMatch ExpectedVersion}: If-Match read the same way in every service. */
+  @Bean
+  WebFluxConfigurer fundflowIfMatchArgument() {
+    return new WebFluxConfigurer() {
+      @Override
+      public void configureArgumentResolvers(ArgumentResolverConfigurer configurer) {
+        configurer.addCustomResolver(new IfMatchArgumentResolver());
+      }
+    };
   }
 
   @Bean

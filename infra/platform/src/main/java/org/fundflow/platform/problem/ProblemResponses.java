@@ -1,5 +1,7 @@
 package org.fundflow.platform.problem;
 
+import org.springframework.http.MediaType;
+import org.fundflow.platform.domain.Refusal;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,8 +38,8 @@ import tools.jackson.core.JacksonException;
  * constraint, a value of the wrong type, an unknown enum constant, a missing parameter) is 400
  * {@code validation} with {@code errors[]} of {@code {field, message}} naming each wrong value by its
  * JSON path or parameter name; broken JSON is 400 {@code malformed-request}; oversize bodies are 413,
- * concurrent changes 409, a store that is down 503 with {@code Retry-After}. Runs before the
- * services' own advice (which map their domain refusals), so these look the same in every service.
+ * concurrent changes 409, a store that is down 503 with {@code Retry-After}, and the services' domain refusals
+ * ({@link Refusal}) by their kind. Runs before the services' own advice, so these look the same in every service.
  */
 @RestControllerAdvice
 @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
@@ -144,6 +146,23 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
       case 415 -> "unsupported-media-type";
       default -> "http-" + status.value();
     };
+  }
+
+  /** Every service's refusals ({@link Refusal}): one kind, one status; the slug names the problem type. */
+  @ExceptionHandler(Refusal.class)
+  public ResponseEntity<Object> refused(Refusal refusal) {
+    HttpStatus status = switch (refusal.kind()) {
+      case NOT_FOUND -> HttpStatus.NOT_FOUND;
+      case FORBIDDEN -> HttpStatus.FORBIDDEN;
+      case CONFLICT -> HttpStatus.CONFLICT;
+      case PRECONDITION_FAILED -> HttpStatus.PRECONDITION_FAILED;
+      case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_CONTENT;
+    };
+    ProblemDetail body = ProblemDetail.forStatusAndDetail(status, refusal.detail());
+    body.setType(Problems.type(refusal.slug()));
+    body.setTitle(refusal.title());
+    refusal.properties().forEach(body::setProperty);
+    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
   }
 
   @ExceptionHandler(DataBufferLimitException.class)

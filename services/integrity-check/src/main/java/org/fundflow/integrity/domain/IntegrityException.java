@@ -1,25 +1,34 @@
 package org.fundflow.integrity.domain;
 
-/** A refusal by the integrity domain; {@link Kind} tells the web adapter which problem to answer. */
-public class IntegrityException extends RuntimeException {
+import org.fundflow.platform.domain.Refusal;
+import org.fundflow.platform.domain.ExpectedVersion;
 
-  public enum Kind { NOT_FOUND, ILLEGAL_TRANSITION, RULE_VIOLATION, STALE }
+/** A refusal by the integrity domain (the platform's {@link Refusal}, answered as a problem). */
+public class IntegrityException extends Refusal {
 
-  private final Kind kind;
-  private final String slug;
-
-  public IntegrityException(Kind kind, String slug, String message) {
-    super(message);
-    this.kind = kind;
-    this.slug = slug;
+  /** The kinds of refusal in this domain's words. */
+  public interface Kind {
+    Refusal.Kind NOT_FOUND = Refusal.Kind.NOT_FOUND;
+    Refusal.Kind ILLEGAL_TRANSITION = Refusal.Kind.CONFLICT;
+    Refusal.Kind RULE_VIOLATION = Refusal.Kind.UNPROCESSABLE;
+    Refusal.Kind STALE = Refusal.Kind.PRECONDITION_FAILED;
   }
 
-  public Kind kind() {
-    return kind;
+  public IntegrityException(Refusal.Kind kind, String slug, String message) {
+    super(kind, slug, title(kind, slug), message);
   }
 
-  public String slug() {
-    return slug;
+  private static String title(Refusal.Kind kind, String slug) {
+    if ("hold-already-lifted".equals(slug)) {
+      return "Hold already lifted";
+    }
+    return switch (kind) {
+      case NOT_FOUND -> "Not found";
+      case CONFLICT -> "Illegal case transition";
+      case UNPROCESSABLE -> "Refused by an integrity rule";
+      case PRECONDITION_FAILED -> "Changed since you read it";
+      case FORBIDDEN -> "Forbidden";
+    };
   }
 
   public static IntegrityException notFound(String what, String id) {
@@ -35,7 +44,7 @@ public class IntegrityException extends RuntimeException {
     return new IntegrityException(Kind.ILLEGAL_TRANSITION, "hold-already-lifted", message);
   }
 
-  public static IntegrityException stale(String what, int expected, int actual) {
+  public static IntegrityException stale(String what, ExpectedVersion expected, int actual) {
     return new IntegrityException(Kind.STALE, "stale-revision", what + " is at revision " + actual
         + ", the request was made on revision " + expected + ": reload it and decide again");
   }

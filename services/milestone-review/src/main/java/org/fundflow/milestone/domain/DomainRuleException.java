@@ -1,17 +1,34 @@
 package org.fundflow.milestone.domain;
 
-/** A refused command: the kind says why (illegal transition, business rule, not visible, not allowed). */
-public class DomainRuleException extends RuntimeException {
+import java.util.Map;
+import org.fundflow.platform.domain.Refusal;
 
-  public enum Kind { ILLEGAL_TRANSITION, RULE_VIOLATED, NOT_VISIBLE, NOT_ALLOWED }
+/**
+ * A refused command (the platform's {@link Refusal}, answered as a problem with a {@code code} member too): the kind
+ * says why (illegal transition, business rule, not visible, not allowed).
+ */
+public class DomainRuleException extends Refusal {
 
-  private final Kind kind;
-  private final String code;
+  /** The kinds of refusal in this domain's words. */
+  public interface Kind {
+    Refusal.Kind ILLEGAL_TRANSITION = Refusal.Kind.CONFLICT;
+    Refusal.Kind RULE_VIOLATED = Refusal.Kind.UNPROCESSABLE;
+    Refusal.Kind NOT_VISIBLE = Refusal.Kind.NOT_FOUND;
+    Refusal.Kind NOT_ALLOWED = Refusal.Kind.FORBIDDEN;
+  }
 
-  public DomainRuleException(Kind kind, String code, String message) {
-    super(message);
-    this.kind = kind;
-    this.code = code;
+  public DomainRuleException(Refusal.Kind kind, String code, String message) {
+    super(kind, code, title(kind), message, Map.of("code", code));
+  }
+
+  private static String title(Refusal.Kind kind) {
+    return switch (kind) {
+      case CONFLICT -> "Not possible in the current state";
+      case UNPROCESSABLE -> "Rule violated";
+      case NOT_FOUND -> "Not found";
+      case FORBIDDEN -> "Forbidden";
+      case PRECONDITION_FAILED -> "Changed since you read it";
+    };
   }
 
   public static DomainRuleException illegal(String code, String message) {
@@ -30,11 +47,8 @@ public class DomainRuleException extends RuntimeException {
     return new DomainRuleException(Kind.NOT_ALLOWED, code, message);
   }
 
-  public Kind kind() {
-    return kind;
-  }
-
+  /** The rule's code: the problem type's slug. */
   public String code() {
-    return code;
+    return slug();
   }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.fundflow.platform.test.BadInputAndAccessMatrix;
 import org.fundflow.platform.test.BadInputMatrix;
 import org.fundflow.platform.test.FundflowTestInfrastructure;
 import org.fundflow.platform.test.StoreSnapshot;
@@ -45,7 +46,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = FundflowTestInfrastructure.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class BadInputAndAccessMatrixIT {
+class BadInputAndAccessMatrixIT
+    implements BadInputAndAccessMatrix<BadInputAndAccessMatrixIT, BadInputAndAccessMatrixIT.Fixture, BadInputAndAccessMatrixIT.Who> {
 
   static final BadInputMatrix MATRIX = new BadInputMatrix("milestone-review");
 
@@ -161,7 +163,12 @@ class BadInputAndAccessMatrixIT {
   // ================================================================== (1) bad input
 
   record Bad(String name, HttpMethod method, Function<Fixture, String> path, Function<Fixture, String> token,
-      Function<Fixture, Object> body, MediaType type, int expected) {
+      Function<Fixture, Object> body, MediaType type, int expected) implements BadInput<Fixture> {
+    @Override
+    public Request request(Fixture f) {
+      return new Request(method, path.apply(f), token.apply(f), body.apply(f), type, Map.of());
+    }
+
     @Override
     public String toString() {
       return name;
@@ -354,31 +361,19 @@ class BadInputAndAccessMatrixIT {
     return all.stream();
   }
 
-  /** Cases whose problem must name exactly this field in {@code errors[]} (by case name). */
-  static final Map<String, String> NAMED = new java.util.concurrent.ConcurrentHashMap<>();
-
+  /** A case whose problem must name exactly this field in {@code errors[]}. */
   static Bad named(Bad c, String field) {
-    NAMED.put(c.name(), field);
+    MATRIX.expectField(c.name(), field);
     return c;
   }
 
-  @ParameterizedTest(name = "{index}: {0}")
-  @MethodSource("badRequests")
-  @Order(1)
-  void badRequestIsAProblemAndChangesNothing(Bad c) {
-    MATRIX.baseline(template);
-    EntityExchangeResult<String> r = BadInputMatrix.exchange(http, c.method(), c.path().apply(fx),
-        c.token().apply(fx), c.body().apply(fx), c.type(), Map.of());
-    MATRIX.assertBadInputRefused(c.name(), r, c.expected());
-    if (NAMED.containsKey(c.name())) {
-      BadInputMatrix.assertNamesField(r, NAMED.get(c.name()), c.name());
-      if (c.name().contains("recommendation")) {
-        assertThat(r.getResponseBody()).as("lists the allowed values").contains("must be one of");
-      }
+  @Override
+  public void alsoAssertBadInput(BadInput<Fixture> c, EntityExchangeResult<String> r) {
+    if (MATRIX.expectedField(c.name()) != null && c.name().contains("recommendation")) {
+      assertThat(r.getResponseBody()).as("lists the allowed values").contains("must be one of");
     }
     assertThat(r.getResponseBody()).as("no national ID echoed").doesNotContain("110108197203044876")
         .doesNotContain("370202199301189980");
-    MATRIX.assertUnchanged(template, c.name());
   }
 
   /** The invalid rows {value, why} of a shared test vector file (copied from /work/shared/testdata). */
@@ -431,8 +426,19 @@ class BadInputAndAccessMatrixIT {
   /** A target and the id of the expert assigned (and, where the endpoint needs it, declared) on it. */
   record Target(String path, String assignedExpert) {}
 
-  record Endpoint(String name, HttpMethod method, Function<BadInputAndAccessMatrixIT, Target> target,
-      Function<Fixture, Object> body, Map<Who, Integer> expected) {}
+  record Endpoint(String name, HttpMethod method, Function<BadInputAndAccessMatrixIT, Target> make,
+      Function<Fixture, Object> body, Map<Who, Integer> expected)
+      implements BadInputAndAccessMatrix.Endpoint<BadInputAndAccessMatrixIT, Target, Who> {
+    @Override
+    public Target target(BadInputAndAccessMatrixIT test) {
+      return make.apply(test);
+    }
+
+    @Override
+    public Request request(BadInputAndAccessMatrixIT test, Target t, Who who) {
+      return new Request(method, t.path(), test.token(who, t), body.apply(fx), MediaType.APPLICATION_JSON, Map.of());
+    }
+  }
 
   String token(Who who, Target t) {
     return switch (who) {
@@ -515,26 +521,24 @@ class BadInputAndAccessMatrixIT {
     return BadInputMatrix.calls(endpoints(), Endpoint::name, Endpoint::expected, false);
   }
 
-  @ParameterizedTest(name = "{0} as {1} -> {2}")
-  @MethodSource("refusedCalls")
-  @Order(2)
-  void refusedCallChangesNothing(String endpoint, Who who, int expected, Endpoint e) {
-    Target target = MATRIX.refusedTarget(e.name(), () -> e.target().apply(this));
-    MATRIX.baseline(template);
-    EntityExchangeResult<String> r = BadInputMatrix.exchange(http, e.method(), target.path(), token(who, target),
-        e.body().apply(fx), MediaType.APPLICATION_JSON, Map.of());
-    MATRIX.assertCallRefused(endpoint, who, r, expected);
-    MATRIX.assertUnchanged(template, endpoint + " as " + who);
+  @Override
+  public BadInputMatrix matrix() {
+    return MATRIX;
   }
 
-  @ParameterizedTest(name = "{0} as {1} -> {2}")
-  @MethodSource("allowedCalls")
-  @Order(3)
-  void allowedCallSucceeds(String endpoint, Who who, int expected, Endpoint e) {
-    Target target = e.target().apply(this);
-    EntityExchangeResult<String> r = BadInputMatrix.exchange(http, e.method(), target.path(), token(who, target),
-        e.body().apply(fx), MediaType.APPLICATION_JSON, Map.of());
-    MATRIX.assertCallAllowed(endpoint, who, r, expected);
+  @Override
+  public WebTestClient webClient() {
+    return http;
+  }
+
+  @Override
+  public ReactiveMongoTemplate store() {
+    return template;
+  }
+
+  @Override
+  public Fixture fixtureRecords() {
+    return fx;
   }
 
   @AfterAll

@@ -9,20 +9,20 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.fundflow.platform.test.BadInputAndAccessMatrix;
 import org.fundflow.platform.test.BadInputMatrix;
 import org.fundflow.platform.test.TestJwts;
 import org.fundflow.subsidy.domain.Money;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * Issue 7 point 3 for post-subsidy. (1) Generated bad input for every POST endpoint (preparation,
@@ -34,7 +34,8 @@ import org.springframework.test.web.reactive.server.EntityExchangeResult;
  * preparation (403 four-eyes).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class BadInputAndAccessMatrixIT extends SubsidyIT {
+class BadInputAndAccessMatrixIT extends SubsidyIT
+    implements BadInputAndAccessMatrix<BadInputAndAccessMatrixIT, BadInputAndAccessMatrixIT.Fixture, BadInputAndAccessMatrixIT.Who> {
 
   static final BadInputMatrix MATRIX = new BadInputMatrix("post-subsidy");
 
@@ -131,7 +132,12 @@ class BadInputAndAccessMatrixIT extends SubsidyIT {
   // ================================================================== (1) bad input
 
   record Bad(String name, HttpMethod method, Function<Fixture, String> path, String token, Function<Fixture, Object> body,
-      MediaType type, Function<Fixture, Map<String, String>> headers, int expected) {
+      MediaType type, Function<Fixture, Map<String, String>> headers, int expected) implements BadInput<Fixture> {
+    @Override
+    public Request request(Fixture f) {
+      return new Request(method, path.apply(f), token, body.apply(f), type, headers.apply(f));
+    }
+
     @Override
     public String toString() {
       return name;
@@ -333,33 +339,21 @@ class BadInputAndAccessMatrixIT extends SubsidyIT {
     return new Bad(name, HttpMethod.GET, f -> uri, token, f -> null, MediaType.APPLICATION_JSON, f -> Map.of(), expected);
   }
 
-  /** Cases whose problem must name exactly this field in {@code errors[]} (by case name). */
-  static final Map<String, String> NAMED = new java.util.concurrent.ConcurrentHashMap<>();
-
+  /** A case whose problem must name exactly this field in {@code errors[]}. */
   static Bad named(Bad c, String field) {
-    NAMED.put(c.name(), field);
+    MATRIX.expectField(c.name(), field);
     return c;
   }
 
-  @ParameterizedTest(name = "{index}: {0}")
-  @MethodSource("badRequests")
-  @Order(1)
-  void badRequestIsAProblemAndChangesNothing(Bad c) {
-    MATRIX.baseline(template);
-    EntityExchangeResult<String> r = BadInputMatrix.exchange(web, c.method(), c.path().apply(fx), c.token(),
-        c.body().apply(fx), c.type(), c.headers().apply(fx));
-    MATRIX.assertBadInputRefused(c.name(), r, c.expected());
+  @Override
+  public void alsoAssertBadInput(BadInput<Fixture> c, EntityExchangeResult<String> r) {
     if (c.name().contains("held}")) {
       assertThat(r.getResponseBody()).as(c.name()).contains("https://fundflow.org/problems/organisation-on-hold");
     }
-    if (NAMED.containsKey(c.name())) {
-      BadInputMatrix.assertNamesField(r, NAMED.get(c.name()), c.name());
-      if (c.name().contains("status=")) {
-        assertThat(r.getResponseBody()).as("lists the allowed values, no Java class").contains("must be one of")
-            .doesNotContain("org.fundflow");
-      }
+    if (MATRIX.expectedField(c.name()) != null && c.name().contains("status=")) {
+      assertThat(r.getResponseBody()).as("lists the allowed values, no Java class").contains("must be one of")
+          .doesNotContain("org.fundflow");
     }
-    MATRIX.assertUnchanged(template, c.name());
   }
 
   // ================================================================== (2) role x endpoint matrix
@@ -384,8 +378,19 @@ class BadInputAndAccessMatrixIT extends SubsidyIT {
 
   record Target(String path, Map<String, String> headers) {}
 
-  record Endpoint(String name, HttpMethod method, Function<BadInputAndAccessMatrixIT, Target> target,
-      Function<Fixture, Object> body, Map<Who, Integer> expected) {}
+  record Endpoint(String name, HttpMethod method, Function<BadInputAndAccessMatrixIT, Target> make,
+      Function<Fixture, Object> body, Map<Who, Integer> expected)
+      implements BadInputAndAccessMatrix.Endpoint<BadInputAndAccessMatrixIT, Target, Who> {
+    @Override
+    public Target target(BadInputAndAccessMatrixIT test) {
+      return make.apply(test);
+    }
+
+    @Override
+    public Request request(BadInputAndAccessMatrixIT test, Target t, Who who) {
+      return new Request(method, t.path(), who.token(), body.apply(fx), MediaType.APPLICATION_JSON, t.headers());
+    }
+  }
 
   static Map<Who, Integer> only(int ok, Who... allowed) {
     Map<Who, Integer> m = new LinkedHashMap<>();
@@ -448,26 +453,24 @@ class BadInputAndAccessMatrixIT extends SubsidyIT {
     return BadInputMatrix.calls(endpoints(), Endpoint::name, Endpoint::expected, false);
   }
 
-  @ParameterizedTest(name = "{0} as {1} -> {2}")
-  @MethodSource("refusedCalls")
-  @Order(2)
-  void refusedCallChangesNothing(String endpoint, Who who, int expected, Endpoint e) {
-    Target target = MATRIX.refusedTarget(e.name(), () -> e.target().apply(this));
-    MATRIX.baseline(template);
-    EntityExchangeResult<String> r = BadInputMatrix.exchange(web, e.method(), target.path(), who.token(),
-        e.body().apply(fx), MediaType.APPLICATION_JSON, target.headers());
-    MATRIX.assertCallRefused(endpoint, who, r, expected);
-    MATRIX.assertUnchanged(template, endpoint + " as " + who);
+  @Override
+  public BadInputMatrix matrix() {
+    return MATRIX;
   }
 
-  @ParameterizedTest(name = "{0} as {1} -> {2}")
-  @MethodSource("allowedCalls")
-  @Order(3)
-  void allowedCallSucceeds(String endpoint, Who who, int expected, Endpoint e) {
-    Target target = e.target().apply(this);
-    EntityExchangeResult<String> r = BadInputMatrix.exchange(web, e.method(), target.path(), who.token(),
-        e.body().apply(fx), MediaType.APPLICATION_JSON, target.headers());
-    MATRIX.assertCallAllowed(endpoint, who, r, expected);
+  @Override
+  public WebTestClient webClient() {
+    return web;
+  }
+
+  @Override
+  public ReactiveMongoTemplate store() {
+    return template;
+  }
+
+  @Override
+  public Fixture fixtureRecords() {
+    return fx;
   }
 
   @AfterAll

@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.fundflow.platform.domain.ExpectedVersion;
 import org.fundflow.intake.application.port.in.DecisionUseCases.AwardCommand;
 import org.fundflow.intake.application.port.in.ProposalUseCases.CreateDraftCommand;
 import org.fundflow.intake.application.port.in.ProposalUseCases.DraftContent;
@@ -84,7 +85,7 @@ class ProposalServiceTest {
   void givenReservationMade_whenProposalWriteLosesTheRace_thenReservationIsReleased() {
     String id = underReview(1_000);
     proposals.failNextSaveForever.set(true);
-    assertThatThrownBy(() -> service.award(new AwardCommand(MANAGER, id, 1_000, null, "c")).block())
+    assertThatThrownBy(() -> service.award(new AwardCommand(MANAGER, id, 1_000, ExpectedVersion.any(), "c")).block())
         .isInstanceOf(StaleVersionException.class);
     assertThat(programs.committed).isZero();
     assertThat(programs.commitments).isEmpty();
@@ -99,7 +100,7 @@ class ProposalServiceTest {
       Versioned<Proposal> current = proposals.docs.get(id);
       proposals.docs.put(id, new Versioned<>(current.value().award(1_000, "pm-2", NOW), current.version() + 1));
     });
-    assertThatThrownBy(() -> service.award(new AwardCommand(MANAGER, id, 1_000, null, "c")).block())
+    assertThatThrownBy(() -> service.award(new AwardCommand(MANAGER, id, 1_000, ExpectedVersion.any(), "c")).block())
         .isInstanceOf(RuntimeException.class);
     assertThat(proposals.docs.get(id).value().status()).isEqualTo(ProposalStatus.AWARDED);
     assertThat(programs.committed).as("the standing award keeps its budget").isEqualTo(1_000);
@@ -110,7 +111,7 @@ class ProposalServiceTest {
   void givenBudgetTooSmall_whenAwarded_thenBudgetExhaustedAndNothingWritten() {
     String id = underReview(1_000);
     programs.committed = 9_500;
-    assertThatThrownBy(() -> service.award(new AwardCommand(MANAGER, id, 1_000, null, "c")).block())
+    assertThatThrownBy(() -> service.award(new AwardCommand(MANAGER, id, 1_000, ExpectedVersion.any(), "c")).block())
         .isInstanceOfSatisfying(IntakeRefusal.class, r -> assertThat(r.slug()).isEqualTo("budget-exhausted"));
     assertThat(proposals.docs.get(id).value().status()).isEqualTo(ProposalStatus.UNDER_REVIEW);
   }
@@ -119,7 +120,7 @@ class ProposalServiceTest {
   void givenHoldOnOrganisation_whenAwarded_thenRefusedBeforeAnyReservation() {
     String id = underReview(1_000);
     holds.add(new Hold("h", HoldSubject.ORGANISATION, ORG, "x", null, NOW.plus(10, ChronoUnit.DAYS), false));
-    assertThatThrownBy(() -> service.award(new AwardCommand(MANAGER, id, 1_000, null, "c")).block())
+    assertThatThrownBy(() -> service.award(new AwardCommand(MANAGER, id, 1_000, ExpectedVersion.any(), "c")).block())
         .isInstanceOfSatisfying(IntakeRefusal.class, r -> assertThat(r.slug()).isEqualTo("integrity-hold"));
     assertThat(programs.committed).isZero();
   }
@@ -127,7 +128,7 @@ class ProposalServiceTest {
   @Test
   void givenStaleIfMatch_whenAwarded_thenVersionMismatch() {
     String id = underReview(1_000);
-    assertThatThrownBy(() -> service.award(new AwardCommand(MANAGER, id, 1_000, 1L, "c")).block())
+    assertThatThrownBy(() -> service.award(new AwardCommand(MANAGER, id, 1_000, ExpectedVersion.of(1), "c")).block())
         .isInstanceOfSatisfying(IntakeRefusal.class, r -> assertThat(r.kind()).isEqualTo(IntakeRefusal.Kind.PRECONDITION_FAILED));
   }
 
@@ -159,8 +160,8 @@ class ProposalServiceTest {
 
   String underReview(long requested) {
     String id = underReviewReady(requested);
-    service.screen(MANAGER, id, null, "c").block();
-    service.sendToReview(MANAGER, id, null, "c").block();
+    service.screen(MANAGER, id, ExpectedVersion.any(), "c").block();
+    service.sendToReview(MANAGER, id, ExpectedVersion.any(), "c").block();
     return id;
   }
 

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.bson.Document;
+import org.fundflow.platform.test.BadInputAndAccessMatrix;
 import org.fundflow.platform.test.BadInputMatrix;
 import org.fundflow.platform.test.TestJwts;
 import org.junit.jupiter.api.AfterAll;
@@ -28,6 +29,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * Issue 7 point 3 for project-intake. (1) Generated bad input: every POST/PUT/DELETE endpoint gets
@@ -40,7 +42,8 @@ import org.springframework.test.web.reactive.server.EntityExchangeResult;
  * printed once.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class BadInputAndAccessMatrixIT extends IntakeIT {
+class BadInputAndAccessMatrixIT extends IntakeIT
+    implements BadInputAndAccessMatrix<BadInputAndAccessMatrixIT, BadInputAndAccessMatrixIT.Fixture, BadInputAndAccessMatrixIT.Who> {
 
   static final BadInputMatrix MATRIX = new BadInputMatrix("project-intake");
 
@@ -103,7 +106,12 @@ class BadInputAndAccessMatrixIT extends IntakeIT {
 
   /** One malformed request: who sends what where, and the status it must get (0 = any 4xx). */
   record Bad(String name, HttpMethod method, Function<Fixture, String> path, String token, Function<Fixture, Object> body,
-      MediaType contentType, Map<String, String> headers, int expected) {
+      MediaType contentType, Map<String, String> headers, int expected) implements BadInput<Fixture> {
+    @Override
+    public Request request(Fixture f) {
+      return new Request(method, path.apply(f), token, body.apply(f), contentType, headers);
+    }
+
     @Override
     public String toString() {
       return name;
@@ -458,11 +466,9 @@ class BadInputAndAccessMatrixIT extends IntakeIT {
     return all.stream();
   }
 
-  /** Cases whose problem must name exactly this field in {@code errors[]} (by case name). */
-  static final Map<String, String> NAMED = new java.util.concurrent.ConcurrentHashMap<>();
-
+  /** A case whose problem must name exactly this field in {@code errors[]}. */
   static Bad named(Bad c, String field) {
-    NAMED.put(c.name(), field);
+    MATRIX.expectField(c.name(), field);
     return c;
   }
 
@@ -477,23 +483,13 @@ class BadInputAndAccessMatrixIT extends IntakeIT {
         + "\"fundingSplit\":{\"advancePercent\":60,\"balancePercent\":40}}";
   }
 
-  @ParameterizedTest(name = "{index}: {0}")
-  @MethodSource("badRequests")
-  @Order(1)
-  void badRequestIsAProblemAndChangesNothing(Bad c) {
-    MATRIX.baseline(template);
-    EntityExchangeResult<String> r = BadInputMatrix.exchange(web, c.method(), c.path().apply(fx), c.token(),
-        c.body().apply(fx), c.contentType(), c.headers());
-    MATRIX.assertBadInputRefused(c.name(), r, c.expected());
-    if (NAMED.containsKey(c.name())) {
-      BadInputMatrix.assertNamesField(r, NAMED.get(c.name()), c.name());
-      if (c.name().contains("PI invalid organisation code")) {
-        assertThat(r.getResponseBody()).as("the PI's code is not reported as a team member's").doesNotContain("team");
-      }
+  @Override
+  public void alsoAssertBadInput(BadInput<Fixture> c, EntityExchangeResult<String> r) {
+    if (MATRIX.expectedField(c.name()) != null && c.name().contains("PI invalid organisation code")) {
+      assertThat(r.getResponseBody()).as("the PI's code is not reported as a team member's").doesNotContain("team");
     }
     assertThat(r.getResponseBody()).as("no national ID echoed").doesNotContain(BAD_ID).doesNotContain(PEOPLE.get(4))
         .doesNotContain("370202199902304790");
-    MATRIX.assertUnchanged(template, c.name());
   }
 
   /** Unknown fields are ignored: the request succeeds and none of them (nor a status forged in them) is stored. */
@@ -544,7 +540,18 @@ class BadInputAndAccessMatrixIT extends IntakeIT {
 
   /** An endpoint of the matrix: how to make a fresh target for it, and who may call it. */
   record Endpoint(String name, HttpMethod method, Function<BadInputAndAccessMatrixIT, String> path,
-      Function<Fixture, Object> body, Map<String, String> headers, Map<Who, Integer> expected) {}
+      Function<Fixture, Object> body, Map<String, String> headers, Map<Who, Integer> expected)
+      implements BadInputAndAccessMatrix.Endpoint<BadInputAndAccessMatrixIT, String, Who> {
+    @Override
+    public String target(BadInputAndAccessMatrixIT test) {
+      return path.apply(test);
+    }
+
+    @Override
+    public Request request(BadInputAndAccessMatrixIT test, String target, Who who) {
+      return new Request(method, target, who.token(), body.apply(fx), MediaType.APPLICATION_JSON, headers);
+    }
+  }
 
   static Map<Who, Integer> only(int ok, Who... allowed) {
     Map<Who, Integer> m = new LinkedHashMap<>();
@@ -639,28 +646,24 @@ class BadInputAndAccessMatrixIT extends IntakeIT {
     return BadInputMatrix.calls(endpoints(), Endpoint::name, Endpoint::expected, false);
   }
 
-  /** Refused calls (401/403/404) first: each is a problem and leaves the store as it was. */
-  @ParameterizedTest(name = "{0} as {1} -> {2}")
-  @MethodSource("refusedCalls")
-  @Order(2)
-  void refusedCallChangesNothing(String endpoint, Who who, int expected, Endpoint e) {
-    String path = MATRIX.refusedTarget(e.name(), () -> e.path().apply(this));
-    MATRIX.baseline(template);
-    EntityExchangeResult<String> r = BadInputMatrix.exchange(web, e.method(), path, who.token(), e.body().apply(fx),
-        MediaType.APPLICATION_JSON, e.headers());
-    MATRIX.assertCallRefused(endpoint, who, r, expected);
-    MATRIX.assertUnchanged(template, endpoint + " as " + who);
+  @Override
+  public BadInputMatrix matrix() {
+    return MATRIX;
   }
 
-  /** Allowed calls, each on a fresh target. */
-  @ParameterizedTest(name = "{0} as {1} -> {2}")
-  @MethodSource("allowedCalls")
-  @Order(3)
-  void allowedCallSucceeds(String endpoint, Who who, int expected, Endpoint e) {
-    String path = e.path().apply(this);
-    EntityExchangeResult<String> r = BadInputMatrix.exchange(web, e.method(), path, who.token(), e.body().apply(fx),
-        MediaType.APPLICATION_JSON, e.headers());
-    MATRIX.assertCallAllowed(endpoint, who, r, expected);
+  @Override
+  public WebTestClient webClient() {
+    return web;
+  }
+
+  @Override
+  public ReactiveMongoTemplate store() {
+    return template;
+  }
+
+  @Override
+  public Fixture fixtureRecords() {
+    return fx;
   }
 
   @AfterAll

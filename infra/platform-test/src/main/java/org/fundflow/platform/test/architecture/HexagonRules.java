@@ -51,6 +51,12 @@ public final class HexagonRules {
   static final String NATIONAL_CODES = "org.fundflow.platform.national..";
 
   /**
+   * The platform's pure-Java domain building blocks (a {@code Refusal} base, {@code ExpectedVersion}): the domain and
+   * the use cases may use them; {@link PlatformRules} keeps the package free of Spring, Reactor, Mongo and Kafka.
+   */
+  static final String PLATFORM_DOMAIN = "org.fundflow.platform.domain..";
+
+  /**
    * Port-in interfaces whose names do not end in {@code UseCase} yet, by fully qualified name. A rename touches the
    * web and Kafka adapters of the service, which are being changed elsewhere, so the names are recorded here instead.
    * TODO(issue 13, point 6): rename these to *UseCase (or split the plural *UseCases into one port per use case)
@@ -141,15 +147,17 @@ public final class HexagonRules {
   }
 
   /**
-   * The domain knows only Java, itself and the pure-Java national code checks ({@link #NATIONAL_CODES}): no Spring,
+   * The domain knows only Java, itself, the pure-Java national code checks ({@link #NATIONAL_CODES}) and the
+   * platform's pure-Java domain building blocks ({@link #PLATFORM_DOMAIN}): no Spring,
    * Reactor, Mongo, Kafka, Jackson, Jakarta, other platform classes or outer rings.
    */
   public NamedRule domainIsPureJava() {
     return new NamedRule("domain depends on nothing but java.* and the domain", classes()
         .that().resideInAPackage(pkg("domain"))
-        .should().onlyDependOnClassesThat().resideInAnyPackage("java..", pkg("domain"), NATIONAL_CODES)
+        .should().onlyDependOnClassesThat().resideInAnyPackage("java..", pkg("domain"), NATIONAL_CODES, PLATFORM_DOMAIN)
         .because("the domain is pure Java: no Spring, Reactor, Mongo, Kafka, Jackson, Jakarta, platform,"
-            + " application, adapter or config classes (the dependency-free national code checks aside)"));
+            + " application, adapter or config classes (the dependency-free national code checks and the platform's"
+            + " pure-Java domain building blocks aside)"));
   }
 
   /** Use cases know the domain and their ports; Reactor types are allowed (ports return Mono/Flux). */
@@ -157,8 +165,10 @@ public final class HexagonRules {
     return new NamedRule("application uses no Spring, store, broker, platform, adapter or config class", noClasses()
         .that().resideInAPackage(pkg("application"))
         .should().dependOnClassesThat(resideInAnyPackage("org.springframework..", "com.mongodb..", "org.bson..",
-            "org.apache.kafka..", PLATFORM, pkg("adapter"), pkg("config")).and(not(resideInAPackage(NATIONAL_CODES)))
-            .as("reside in Spring, store, broker, platform (but the national code checks), adapter or config packages"))
+            "org.apache.kafka..", PLATFORM, pkg("adapter"), pkg("config"))
+            .and(not(resideInAnyPackage(NATIONAL_CODES, PLATFORM_DOMAIN)))
+            .as("reside in Spring, store, broker, platform (but the national code checks and the pure-Java domain"
+                + " building blocks), adapter or config packages"))
         .because("use cases know ports, not frameworks or adapters (no Spring annotations either)"));
   }
 

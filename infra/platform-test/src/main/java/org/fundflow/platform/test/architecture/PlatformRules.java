@@ -40,7 +40,7 @@ public final class PlatformRules {
   }
 
   public static List<NamedRule> rules() {
-    return List.of(platformKnowsNoService(), platformDoesNotUseTheTestKit());
+    return List.of(platformKnowsNoService(), platformDoesNotUseTheTestKit(), platformDomainIsPureJava());
   }
 
   /** No class of a service (intake, milestone, subsidy, integrity, a portal, ...) in the platform or the test kit. */
@@ -52,6 +52,19 @@ public final class PlatformRules {
         .that().resideInAPackage(HexagonRules.PLATFORM)
         .should().dependOnClassesThat(service)
         .because("the platform is shared by every service and knows none of them"));
+  }
+
+  /**
+   * The building blocks the services' domains may use ({@code org.fundflow.platform.domain}) are pure Java: they know
+   * only java.* and themselves, so a domain that uses them stays free of Spring, Reactor, Mongo and Kafka.
+   */
+  public static NamedRule platformDomainIsPureJava() {
+    return new NamedRule("the platform's domain building blocks are pure Java", com.tngtech.archunit.lang.syntax
+        .ArchRuleDefinition.classes()
+        .that().resideInAPackage(HexagonRules.PLATFORM_DOMAIN)
+        .should().onlyDependOnClassesThat().resideInAnyPackage("java..", HexagonRules.PLATFORM_DOMAIN)
+        .allowEmptyShould(true)
+        .because("services' domains use them and the domain is pure Java: no Spring, Reactor, Mongo or Kafka"));
   }
 
   public static NamedRule platformDoesNotUseTheTestKit() {

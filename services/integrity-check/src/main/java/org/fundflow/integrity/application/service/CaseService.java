@@ -73,9 +73,9 @@ public final class CaseService implements CaseUseCase {
     String holdId = "hold-" + UUID.randomUUID();
     String caseId = command.caseId();
     return onCase(caseId, r -> {
-      if (command.expectedRevision() != null) {
+      if (!command.expectedRevision().isAny()) {
         int actual = r.integrityCase(caseId).orElseThrow().revision();
-        if (actual != command.expectedRevision()) {
+        if (!command.expectedRevision().matches(actual)) {
           throw IntegrityException.stale("case " + caseId, command.expectedRevision(), actual);
         }
       }

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import org.fundflow.subsidy.application.port.in.ClaimsUseCase;
 import org.fundflow.subsidy.application.port.in.Refusal;
-import org.fundflow.subsidy.application.port.in.Refusal.Kind;
+import org.fundflow.platform.domain.Refusal.Kind;
 import org.fundflow.subsidy.application.port.out.Claims;
 import org.fundflow.subsidy.application.port.out.ConcurrentChange;
 import org.fundflow.subsidy.application.port.out.Disbursements;
@@ -55,7 +55,7 @@ public class ClaimsService implements ClaimsUseCase {
   @Override
   public Mono<ExpenditureClaim> verify(VerifyCommand c) {
     return load(c.claimId()).flatMap(claim -> {
-      if (c.expectedVersion() != null && c.expectedVersion() != claim.version()) {
+      if (!c.expectedVersion().matches(claim.version())) {
         return Mono.error(new Refusal(Kind.PRECONDITION_FAILED, "version-mismatch", "Version mismatch",
             "claim " + claim.id() + " is at version " + claim.version() + ", not " + c.expectedVersion()));
       }

@@ -1,10 +1,11 @@
 package org.fundflow.subsidy.application.service;
 
+import org.fundflow.platform.domain.ExpectedVersion;
 import java.time.Clock;
 import java.time.Duration;
 import org.fundflow.subsidy.application.port.in.DisbursementsUseCase;
 import org.fundflow.subsidy.application.port.in.Refusal;
-import org.fundflow.subsidy.application.port.in.Refusal.Kind;
+import org.fundflow.platform.domain.Refusal.Kind;
 import org.fundflow.subsidy.application.port.out.ConcurrentChange;
 import org.fundflow.subsidy.application.port.out.Disbursements;
 import org.fundflow.subsidy.application.port.out.Holds;
@@ -115,8 +116,8 @@ public class DisbursementsService implements DisbursementsUseCase {
         "The disbursement was changed by another request or event at the same time; reload it and try again.");
   }
 
-  private static void checkVersion(Disbursement d, Long expected) {
-    if (expected != null && expected != d.version()) {
+  private static void checkVersion(Disbursement d, ExpectedVersion expected) {
+    if (!expected.matches(d.version())) {
       throw new Refusal(Kind.PRECONDITION_FAILED, "version-mismatch", "Version mismatch",
           "disbursement " + d.id() + " is at version " + d.version() + ", not " + expected + " (If-Match)");
     }

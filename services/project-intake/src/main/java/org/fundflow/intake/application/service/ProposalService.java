@@ -24,6 +24,7 @@ import org.fundflow.intake.application.port.out.ProposalFiles;
 import org.fundflow.intake.application.port.out.Proposals;
 import org.fundflow.intake.application.port.out.StaleVersionException;
 import org.fundflow.intake.application.port.out.Versioned;
+import org.fundflow.platform.domain.ExpectedVersion;
 import org.fundflow.intake.domain.CallWindow;
 import org.fundflow.intake.domain.Challenge;
 import org.fundflow.intake.domain.CodeRules;
@@ -156,13 +157,13 @@ public final class ProposalService implements ProposalUseCases, DecisionUseCases
   // ---------------------------------------------------------------- managers
 
   @Override
-  public Mono<Versioned<Proposal>> screen(Viewer manager, String proposalId, Long expectedVersion,
+  public Mono<Versioned<Proposal>> screen(Viewer manager, String proposalId, ExpectedVersion expectedVersion,
       String correlationId) {
     return change(manager, proposalId, expectedVersion, correlationId, p -> Mono.just(p.screen()), next -> List.of());
   }
 
   @Override
-  public Mono<Versioned<Proposal>> sendToReview(Viewer manager, String proposalId, Long expectedVersion,
+  public Mono<Versioned<Proposal>> sendToReview(Viewer manager, String proposalId, ExpectedVersion expectedVersion,
       String correlationId) {
     return change(manager, proposalId, expectedVersion, correlationId, p -> Mono.just(p.sendToReview()),
         next -> List.of());
@@ -228,10 +229,11 @@ public final class ProposalService implements ProposalUseCases, DecisionUseCases
 
   private Mono<Versioned<Proposal>> change(Viewer viewer, String proposalId, String correlationId,
       Function<Proposal, Mono<Proposal>> decide, Function<Proposal, List<IntakeEvent>> events) {
-    return change(viewer, proposalId, null, correlationId, decide, events);
+    return change(viewer, proposalId, ExpectedVersion.any(), correlationId, decide, events);
   }
 
-  private Mono<Versioned<Proposal>> change(Viewer viewer, String proposalId, Long expectedVersion, String correlationId,
+  private Mono<Versioned<Proposal>> change(Viewer viewer, String proposalId, ExpectedVersion expectedVersion,
+      String correlationId,
       Function<Proposal, Mono<Proposal>> decide, Function<Proposal, List<IntakeEvent>> events) {
     return Mono.defer(() -> visible(viewer, proposalId).flatMap(current -> {
           requireVersion(current, expectedVersion);
@@ -242,8 +244,8 @@ public final class ProposalService implements ProposalUseCases, DecisionUseCases
         .retryWhen(Retries.onStaleVersion());
   }
 
-  private static void requireVersion(Versioned<Proposal> current, Long expectedVersion) {
-    if (expectedVersion != null && expectedVersion != current.version()) {
+  private static void requireVersion(Versioned<Proposal> current, ExpectedVersion expectedVersion) {
+    if (!expectedVersion.matches(current.version())) {
       throw IntakeRefusal.versionMismatch("Proposal", current.value().id(), expectedVersion, current.version());
     }
   }

@@ -1,5 +1,8 @@
 package org.fundflow.integrity.adapter.in.web;
 
+import org.fundflow.platform.web.IfMatch;
+import org.fundflow.platform.web.EntityTags;
+import org.fundflow.platform.domain.ExpectedVersion;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -22,12 +25,10 @@ import org.fundflow.integrity.application.port.in.IntegrityRecordQuery.RecordVie
 import org.fundflow.integrity.domain.Hold;
 import org.fundflow.integrity.domain.IntegrityCase;
 import org.fundflow.integrity.domain.Subject;
-import org.fundflow.platform.problem.Problems;
 import org.fundflow.platform.resilience.StoreGuard;
 import org.fundflow.platform.security.Caller;
 import org.fundflow.platform.validation.ValidOrganisationCode;
 import org.springframework.core.io.buffer.DataBufferUtils;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.MediaType;
@@ -160,15 +161,7 @@ public class IntegrityController {
   @PreAuthorize(OFFICER)
   public Mono<ResponseEntity<IntegrityCase>> decide(@PathVariable String caseId,
       @Valid @RequestBody DecisionRequest body,
-      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, Caller caller) {
-    Integer expected;
-    try {
-      expected = ifMatch == null || ifMatch.isBlank() ? null
-          : Integer.valueOf(ifMatch.replace("W/", "").replace("\"", "").trim());
-    } catch (NumberFormatException e) {
-      return Mono.error(Problems.problem(HttpStatus.PRECONDITION_FAILED, "stale-revision", "Changed since you read it",
-          "If-Match " + ifMatch + " is not an entity tag of this case"));
-    }
+      @IfMatch(required = false) ExpectedVersion expected, Caller caller) {
     return guard.protect(cases.decide(new CaseUseCase.Decide(caseId, body.decision(), body.reason(),
         Boolean.TRUE.equals(body.placeHold()), body.holdYears(), caller.subject(), expected)))
         .map(IntegrityController::tagged);
@@ -184,7 +177,7 @@ public class IntegrityController {
   }
 
   private static ResponseEntity<IntegrityCase> tagged(IntegrityCase c) {
-    return ResponseEntity.ok().eTag("\"" + c.revision() + "\"").body(c);
+    return ResponseEntity.ok().eTag(EntityTags.of(c.revision())).body(c);
   }
 
   private static ImportResponse response(ImportReport r) {

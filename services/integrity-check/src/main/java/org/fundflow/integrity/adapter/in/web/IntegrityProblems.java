@@ -1,7 +1,6 @@
 package org.fundflow.integrity.adapter.in.web;
 
 import org.fundflow.integrity.application.port.out.ConcurrentChangeException;
-import org.fundflow.integrity.domain.IntegrityException;
 import org.fundflow.integrity.domain.list.MalformedCsvException;
 import org.fundflow.platform.problem.Problems;
 import org.springframework.core.Ordered;
@@ -13,25 +12,13 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * The integrity domain's refusals as RFC 9457 problems: 404, 409 for illegal transitions, 422 for rules, 400 for a
- * dishonesty list with broken quoting. Invalid input (fields, types, codes) is the platform's
- * {@code ProblemResponses}, which runs first.
+ * What integrity-check answers beyond the platform's {@code ProblemResponses} (which runs first and also answers the
+ * domain's refusals, {@code IntegrityException}): 400 for a dishonesty list with broken quoting, a store write that lost
+ * a race, a command the domain cannot take.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE + 100)
 public class IntegrityProblems {
-
-  @ExceptionHandler(IntegrityException.class)
-  public ResponseEntity<ProblemDetail> refused(IntegrityException e) {
-    HttpStatus status = switch (e.kind()) {
-      case NOT_FOUND -> HttpStatus.NOT_FOUND;
-      case ILLEGAL_TRANSITION -> HttpStatus.CONFLICT;
-      case RULE_VIOLATION -> HttpStatus.UNPROCESSABLE_CONTENT;
-      case STALE -> HttpStatus.PRECONDITION_FAILED;
-    };
-    return of(status, e.slug(), "hold-already-lifted".equals(e.slug()) ? "Hold already lifted" : title(e.kind()),
-        e.getMessage());
-  }
 
   /** Broken quoting: the whole file is refused, naming the line (a {@code line} member too). */
   @ExceptionHandler(MalformedCsvException.class)
@@ -52,15 +39,6 @@ public class IntegrityProblems {
   public ResponseEntity<ProblemDetail> invalid(IllegalArgumentException e) {
     // a command the domain cannot take (not a field of the request: those are the platform's 400 'validation')
     return of(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", e.getMessage());
-  }
-
-  private static String title(IntegrityException.Kind kind) {
-    return switch (kind) {
-      case NOT_FOUND -> "Not found";
-      case ILLEGAL_TRANSITION -> "Illegal case transition";
-      case RULE_VIOLATION -> "Refused by an integrity rule";
-      case STALE -> "Changed since you read it";
-    };
   }
 
   private static ResponseEntity<ProblemDetail> of(HttpStatus status, String slug, String title, String detail) {

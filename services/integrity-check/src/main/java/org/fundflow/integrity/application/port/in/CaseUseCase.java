@@ -1,5 +1,6 @@
 package org.fundflow.integrity.application.port.in;
 
+import org.fundflow.platform.domain.ExpectedVersion;
 import java.util.List;
 import org.fundflow.integrity.domain.IntegrityCase;
 import reactor.core.publisher.Mono;
@@ -18,9 +19,9 @@ public interface CaseUseCase {
     }
   }
 
-  /** @param expectedRevision the case revision the decision was made on (If-Match), or null */
+  /** @param expectedRevision the case revisions the decision was made on (If-Match), or any */
   record Decide(String caseId, Decision decision, String reason, boolean placeHold, Integer holdYears, String officer,
-      Integer expectedRevision) {}
+      ExpectedVersion expectedRevision) {}
 
   Mono<IntegrityCase> open(OpenCase command);
 

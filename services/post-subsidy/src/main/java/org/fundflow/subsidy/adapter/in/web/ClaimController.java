@@ -1,7 +1,9 @@
 package org.fundflow.subsidy.adapter.in.web;
 
+import org.fundflow.platform.web.IfMatch;
+import org.fundflow.platform.web.EntityTags;
+import org.fundflow.platform.domain.ExpectedVersion;
 import static org.fundflow.subsidy.adapter.in.web.WebSupport.correlation;
-import static org.fundflow.subsidy.adapter.in.web.WebSupport.etag;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -69,17 +71,17 @@ public class ClaimController {
             caller.organisationName(), body.fiscalYear(), body.expenditureThisYearFen(), body.expenditureLastYearFen(),
             body.auditReportReference(), caller.subject(), correlation(correlationId)))
         .flatMap(c -> guard.protect(useCase.submit(c)))
-        .map(c -> ResponseEntity.created(URI.create("/claims/" + c.id())).eTag(etag(c.version())).body(ClaimView.of(c)));
+        .map(c -> ResponseEntity.created(URI.create("/claims/" + c.id())).eTag(EntityTags.of(c.version())).body(ClaimView.of(c)));
   }
 
   @PostMapping("/{id}/verification")
   @PreAuthorize("hasRole('FINANCE_OFFICER')")
   @Operation(summary = "Verify (computes the subsidy with an explanation) or reject with a reason")
   public Mono<ResponseEntity<ClaimView>> verify(@PathVariable String id, @Valid @RequestBody VerificationRequest body,
-      @RequestHeader(name = "If-Match", required = false) String ifMatch,
+      @IfMatch(required = false) ExpectedVersion expected,
       @RequestHeader(name = "X-Correlation-Id", required = false) String correlationId, Caller caller) {
     return Mono.fromCallable(() -> new ClaimsUseCase.VerifyCommand(id, "VERIFIED".equals(body.outcome()), body.reason(),
-            WebSupport.version(ifMatch), caller.subject(), correlation(correlationId)))
+            expected, caller.subject(), correlation(correlationId)))
         .flatMap(c -> guard.protect(useCase.verify(c)))
         .map(ClaimController::withEtag);
   }
@@ -117,6 +119,6 @@ public class ClaimController {
   }
 
   static ResponseEntity<ClaimView> withEtag(ExpenditureClaim c) {
-    return ResponseEntity.ok().eTag(etag(c.version())).body(ClaimView.of(c));
+    return ResponseEntity.ok().eTag(EntityTags.of(c.version())).body(ClaimView.of(c));
   }
 }

@@ -1,7 +1,9 @@
 package org.fundflow.subsidy.adapter.in.web;
 
+import org.fundflow.platform.web.IfMatch;
+import org.fundflow.platform.web.EntityTags;
+import org.fundflow.platform.domain.ExpectedVersion;
 import static org.fundflow.subsidy.adapter.in.web.WebSupport.correlation;
-import static org.fundflow.subsidy.adapter.in.web.WebSupport.etag;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -97,9 +99,9 @@ public class DisbursementController {
   @PreAuthorize("hasRole('FINANCE_OFFICER')")
   @Operation(summary = "Check the payee account and prepare the disbursement for release")
   public Mono<ResponseEntity<DisbursementView>> prepare(@PathVariable String id, @Valid @RequestBody PrepareRequest body,
-      @RequestHeader(name = "If-Match", required = false) String ifMatch,
+      @IfMatch(required = false) ExpectedVersion expected,
       @RequestHeader(name = "X-Correlation-Id", required = false) String correlationId, Caller caller) {
-    return Mono.fromCallable(() -> new DisbursementsUseCase.PrepareCommand(id, WebSupport.version(ifMatch),
+    return Mono.fromCallable(() -> new DisbursementsUseCase.PrepareCommand(id, expected,
             new Payee(body.payeeName(), body.bank(), body.accountNumber()), caller.subject(), correlation(correlationId)))
         .flatMap(c -> guard.protect(useCase.prepare(c)))
         .map(DisbursementController::withEtag);
@@ -110,24 +112,20 @@ public class DisbursementController {
   @Operation(summary = "Release (pay) a prepared disbursement: another person than the preparer; "
       + "Idempotency-Key and If-Match required")
   public Mono<ResponseEntity<DisbursementView>> release(@PathVariable String id, @Valid @RequestBody ReleaseRequest body,
-      @RequestHeader(name = "If-Match", required = false) String ifMatch,
+      @IfMatch ExpectedVersion expected,
       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
       @RequestHeader(name = "X-Correlation-Id", required = false) String correlationId, Caller caller) {
-    if (ifMatch == null || ifMatch.isBlank()) {
-      return Mono.error(Problems.problem(HttpStatus.PRECONDITION_REQUIRED, "if-match-required", "If-Match required",
-          "Send the disbursement's ETag in If-Match to release it."));
-    }
     if (idempotencyKey == null || idempotencyKey.isBlank()) {
       return Mono.error(Problems.problem(HttpStatus.BAD_REQUEST, "idempotency-key-required",
           "Idempotency-Key required", "Send an Idempotency-Key header with every release."));
     }
-    return Mono.fromCallable(() -> new DisbursementsUseCase.ReleaseCommand(id, WebSupport.version(ifMatch),
+    return Mono.fromCallable(() -> new DisbursementsUseCase.ReleaseCommand(id, expected,
             idempotencyKey, body.paymentReference(), caller.subject(), correlation(correlationId)))
         .flatMap(c -> guard.protect(useCase.release(c)))
         .map(DisbursementController::withEtag);
   }
 
   static ResponseEntity<DisbursementView> withEtag(Disbursement d) {
-    return ResponseEntity.ok().eTag(etag(d.version())).body(DisbursementView.of(d));
+    return ResponseEntity.ok().eTag(EntityTags.of(d.version())).body(DisbursementView.of(d));
   }
 }

@@ -3,7 +3,6 @@ package org.fundflow.subsidy.adapter.in.web;
 import java.util.UUID;
 import org.fundflow.platform.problem.Problems;
 import org.fundflow.platform.security.Caller;
-import org.springframework.http.HttpStatus;
 
 final class WebSupport {
 
@@ -29,28 +28,6 @@ final class WebSupport {
 
   static boolean mayRead(Caller caller, String organisationCode) {
     return !isApplicantOnly(caller) || organisationCode.equals(caller.organisationCode());
-  }
-
-  /** "7", "\"7\"" or W/"7" -> 7; null when absent. */
-  static Long version(String ifMatch) {
-    if (ifMatch == null || ifMatch.isBlank()) {
-      return null;
-    }
-    String v = ifMatch.trim();
-    if (v.startsWith("W/")) {
-      v = v.substring(2);
-    }
-    v = v.replace("\"", "");
-    try {
-      return Long.parseLong(v);
-    } catch (NumberFormatException e) {
-      throw Problems.problem(HttpStatus.PRECONDITION_FAILED, "version-mismatch", "Version mismatch",
-          "If-Match must be the ETag of the record, e.g. \"3\"");
-    }
-  }
-
-  static String etag(long version) {
-    return "\"" + version + "\"";
   }
 
   static String correlation(String header) {

@@ -1,5 +1,6 @@
 package org.fundflow.subsidy.application.port.in;
 
+import org.fundflow.platform.domain.ExpectedVersion;
 import java.util.Objects;
 import org.fundflow.subsidy.domain.ClaimStatus;
 import org.fundflow.subsidy.domain.ExpenditureClaim;
@@ -20,10 +21,11 @@ public interface ClaimsUseCase {
     }
   }
 
-  record VerifyCommand(String claimId, boolean verified, String reason, Long expectedVersion, String by,
+  record VerifyCommand(String claimId, boolean verified, String reason, ExpectedVersion expectedVersion, String by,
       String correlationId) {
     public VerifyCommand {
       Objects.requireNonNull(claimId);
+      Objects.requireNonNull(expectedVersion);
       if (!verified && (reason == null || reason.isBlank())) {
         throw new IllegalArgumentException("a rejection needs a reason");
       }

@@ -1,5 +1,6 @@
 package org.fundflow.subsidy.application.port.in;
 
+import org.fundflow.platform.domain.ExpectedVersion;
 import java.util.Objects;
 import org.fundflow.subsidy.domain.Disbursement;
 import org.fundflow.subsidy.domain.DisbursementStatus;
@@ -10,19 +11,22 @@ import reactor.core.publisher.Mono;
 /** The finance workflow on disbursements and the queries on them. */
 public interface DisbursementsUseCase {
 
-  /** @param expectedVersion from If-Match, or null when the caller did not send one */
-  record PrepareCommand(String disbursementId, Long expectedVersion, Payee payee, String by, String correlationId) {
+  /** @param expectedVersion from If-Match: {@link ExpectedVersion#any()} when the caller did not send one */
+  record PrepareCommand(String disbursementId, ExpectedVersion expectedVersion, Payee payee, String by,
+      String correlationId) {
     public PrepareCommand {
       Objects.requireNonNull(disbursementId);
+      Objects.requireNonNull(expectedVersion);
       Objects.requireNonNull(payee);
       Objects.requireNonNull(by);
     }
   }
 
-  record ReleaseCommand(String disbursementId, long expectedVersion, String idempotencyKey, String paymentReference,
-      String by, String correlationId) {
+  record ReleaseCommand(String disbursementId, ExpectedVersion expectedVersion, String idempotencyKey,
+      String paymentReference, String by, String correlationId) {
     public ReleaseCommand {
       Objects.requireNonNull(disbursementId);
+      Objects.requireNonNull(expectedVersion);
       Objects.requireNonNull(by);
       if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
         throw new IllegalArgumentException("an Idempotency-Key of 1-200 characters is required");

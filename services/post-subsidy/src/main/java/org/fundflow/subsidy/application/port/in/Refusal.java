@@ -1,31 +1,13 @@
 package org.fundflow.subsidy.application.port.in;
 
-/** A use case refused a request for a reason the caller can act on. Web adapters map kinds to HTTP statuses. */
-public class Refusal extends RuntimeException {
-
-  public enum Kind { NOT_FOUND, FORBIDDEN, CONFLICT, PRECONDITION_FAILED, UNPROCESSABLE }
-
-  private final Kind kind;
-  private final String slug;
-  private final String title;
+/**
+ * A use case refused a request for a reason the caller can act on (the platform's refusal, answered as a problem by
+ * the platform).
+ */
+public class Refusal extends org.fundflow.platform.domain.Refusal {
 
   public Refusal(Kind kind, String slug, String title, String detail) {
-    super(detail);
-    this.kind = kind;
-    this.slug = slug;
-    this.title = title;
-  }
-
-  public Kind kind() {
-    return kind;
-  }
-
-  public String slug() {
-    return slug;
-  }
-
-  public String title() {
-    return title;
+    super(kind, slug, title, detail);
   }
 
   public static Refusal notFound(String what, String id) {

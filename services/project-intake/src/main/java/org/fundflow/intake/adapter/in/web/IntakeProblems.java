@@ -1,7 +1,6 @@
 package org.fundflow.intake.adapter.in.web;
 
 import org.fundflow.intake.application.port.out.StaleVersionException;
-import org.fundflow.intake.domain.IntakeRefusal;
 import org.fundflow.platform.problem.Problems;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -12,28 +11,12 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * Intake's refusals as RFC 9457 problem responses with their own type URIs. Invalid input of every kind (fields,
- * types, unreadable bodies, oversize bodies) is the platform's {@code ProblemResponses}, which runs first.
+ * What intake answers beyond the platform's {@code ProblemResponses} (which runs first and also answers the domain's
+ * refusals, {@code IntakeRefusal}): a store write that lost a race, and a command the domain cannot take.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE + 100)
 public class IntakeProblems {
-
-  @ExceptionHandler(IntakeRefusal.class)
-  public ResponseEntity<ProblemDetail> refusal(IntakeRefusal refusal) {
-    HttpStatus status = switch (refusal.kind()) {
-      case NOT_FOUND -> HttpStatus.NOT_FOUND;
-      case CONFLICT -> HttpStatus.CONFLICT;
-      case FORBIDDEN -> HttpStatus.FORBIDDEN;
-      case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_CONTENT;
-      case PRECONDITION_FAILED -> HttpStatus.PRECONDITION_FAILED;
-    };
-    ProblemDetail body = ProblemDetail.forStatusAndDetail(status, refusal.getMessage());
-    body.setType(Problems.type(refusal.slug()));
-    body.setTitle(refusal.title());
-    refusal.properties().forEach(body::setProperty);
-    return ResponseEntity.status(status).body(body);
-  }
 
   @ExceptionHandler(StaleVersionException.class)
   public ResponseEntity<ProblemDetail> stale(StaleVersionException e) {

@@ -15,6 +15,7 @@ import org.fundflow.intake.application.port.out.Versioned;
 import org.fundflow.intake.domain.Program;
 import org.fundflow.platform.resilience.StoreGuard;
 import org.fundflow.platform.security.Caller;
+import org.fundflow.platform.web.EntityTags;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -50,7 +51,7 @@ public class ProgramController {
       @RequestHeader(value = Requests.CORRELATION_HEADER, required = false) String correlation) {
     return guard.protect(Mono.fromSupplier(body::toTerms)
         .flatMap(terms -> programs.create(terms, Requests.correlationId(correlation)))
-        .map(p -> ResponseEntity.created(URI.create("/programs/" + p.value().id())).eTag(etag(p))
+        .map(p -> ResponseEntity.created(URI.create("/programs/" + p.value().id())).eTag(EntityTags.of(p.version()))
             .body(ProgramView.of(p.value()))));
   }
 
@@ -121,10 +122,6 @@ public class ProgramController {
   }
 
   private static ResponseEntity<ProgramView> ok(Versioned<Program> p) {
-    return ResponseEntity.ok().eTag(etag(p)).body(ProgramView.of(p.value()));
-  }
-
-  static String etag(Versioned<?> v) {
-    return "\"" + v.version() + "\"";
+    return ResponseEntity.ok().eTag(EntityTags.of(p.version())).body(ProgramView.of(p.value()));
   }
 }

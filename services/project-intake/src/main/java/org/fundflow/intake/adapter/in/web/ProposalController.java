@@ -16,7 +16,10 @@ import org.fundflow.intake.application.port.out.Versioned;
 import org.fundflow.intake.domain.IntakeRefusal;
 import org.fundflow.intake.domain.Proposal;
 import org.fundflow.intake.domain.ProposalStatus;
+import org.fundflow.platform.domain.ExpectedVersion;
 import org.fundflow.platform.resilience.StoreGuard;
+import org.fundflow.platform.web.EntityTags;
+import org.fundflow.platform.web.IfMatch;
 import org.fundflow.platform.security.Caller;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -61,7 +64,7 @@ public class ProposalController {
       }
       return proposals.createDraft(new ProposalUseCases.CreateDraftCommand(Requests.viewer(caller), body.programId(),
           body.challengeId(), body.toContent(), Requests.correlationId(correlation)));
-    }).map(p -> ResponseEntity.created(URI.create("/proposals/" + p.value().id())).eTag(etag(p))
+    }).map(p -> ResponseEntity.created(URI.create("/proposals/" + p.value().id())).eTag(EntityTags.of(p.version()))
         .body(ProposalView.of(p.value()))));
   }
 
@@ -122,9 +125,9 @@ public class ProposalController {
   @PostMapping("/proposals/{proposalId}/screen")
   @PreAuthorize(MANAGER)
   public Mono<ResponseEntity<ProposalView>> screen(@PathVariable String proposalId, Caller caller,
-      @RequestHeader(value = "If-Match", required = false) String ifMatch,
+      @IfMatch(required = false) ExpectedVersion expected,
       @RequestHeader(value = Requests.CORRELATION_HEADER, required = false) String correlation) {
-    return guard.protect(decisions.screen(Requests.viewer(caller), proposalId, Requests.expectedVersion(ifMatch),
+    return guard.protect(decisions.screen(Requests.viewer(caller), proposalId, expected,
         Requests.correlationId(correlation))
         .map(ProposalController::ok));
   }
@@ -132,9 +135,9 @@ public class ProposalController {
   @PostMapping("/proposals/{proposalId}/review")
   @PreAuthorize(MANAGER)
   public Mono<ResponseEntity<ProposalView>> review(@PathVariable String proposalId, Caller caller,
-      @RequestHeader(value = "If-Match", required = false) String ifMatch,
+      @IfMatch(required = false) ExpectedVersion expected,
       @RequestHeader(value = Requests.CORRELATION_HEADER, required = false) String correlation) {
-    return guard.protect(decisions.sendToReview(Requests.viewer(caller), proposalId, Requests.expectedVersion(ifMatch),
+    return guard.protect(decisions.sendToReview(Requests.viewer(caller), proposalId, expected,
         Requests.correlationId(correlation))
         .map(ProposalController::ok));
   }
@@ -145,27 +148,23 @@ public class ProposalController {
       + "optional If-Match with the ETag read (412 when it changed)")
   public Mono<ResponseEntity<ProposalView>> award(@PathVariable String proposalId,
       @Valid @RequestBody AwardRequest body, Caller caller,
-      @RequestHeader(value = "If-Match", required = false) String ifMatch,
+      @IfMatch(required = false) ExpectedVersion expected,
       @RequestHeader(value = Requests.CORRELATION_HEADER, required = false) String correlation) {
     return guard.protect(decisions.award(new DecisionUseCases.AwardCommand(Requests.viewer(caller), proposalId, body.amountFen(),
-        Requests.expectedVersion(ifMatch), Requests.correlationId(correlation))).map(ProposalController::ok));
+        expected, Requests.correlationId(correlation))).map(ProposalController::ok));
   }
 
   @PostMapping("/proposals/{proposalId}/reject")
   @PreAuthorize(MANAGER)
   public Mono<ResponseEntity<ProposalView>> reject(@PathVariable String proposalId,
       @Valid @RequestBody RejectRequest body, Caller caller,
-      @RequestHeader(value = "If-Match", required = false) String ifMatch,
+      @IfMatch(required = false) ExpectedVersion expected,
       @RequestHeader(value = Requests.CORRELATION_HEADER, required = false) String correlation) {
     return guard.protect(decisions.reject(new DecisionUseCases.RejectCommand(Requests.viewer(caller), proposalId, body.reason(),
-        Requests.expectedVersion(ifMatch), Requests.correlationId(correlation))).map(ProposalController::ok));
+        expected, Requests.correlationId(correlation))).map(ProposalController::ok));
   }
 
   private static ResponseEntity<ProposalView> ok(Versioned<Proposal> p) {
-    return ResponseEntity.ok().eTag(etag(p)).body(ProposalView.of(p.value()));
-  }
-
-  private static String etag(Versioned<?> v) {
-    return "\"" + v.version() + "\"";
+    return ResponseEntity.ok().eTag(EntityTags.of(p.version())).body(ProposalView.of(p.value()));
   }
 }

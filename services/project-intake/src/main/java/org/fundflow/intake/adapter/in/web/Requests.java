@@ -18,19 +18,6 @@ final class Requests {
         : Viewer.applicant(caller.subject(), caller.name(), caller.organisationCode(), caller.organisationName());
   }
 
-  /** The version in an If-Match header ({@code "3"} or {@code W/"3"}), null when absent; unreadable = -1 (never matches). */
-  static Long expectedVersion(String ifMatch) {
-    if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
-      return null;
-    }
-    String v = ifMatch.trim().replaceFirst("^W/", "").replace("\"", "");
-    try {
-      return Long.parseLong(v);
-    } catch (NumberFormatException e) {
-      return -1L;
-    }
-  }
-
   static String correlationId(String header) {
     return header == null || header.isBlank() ? "req-" + UUID.randomUUID() : header;
   }
