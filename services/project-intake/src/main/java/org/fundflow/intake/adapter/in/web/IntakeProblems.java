@@ -1,8 +1,8 @@
 package org.fundflow.intake.adapter.in.web;
 
-import org.fundflow.intake.application.port.out.StaleVersionException;
 import org.fundflow.intake.domain.IntakeRefusal;
 import org.fundflow.platform.problem.Problems;
+import org.fundflow.platform.domain.ConcurrentChange;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -35,8 +35,8 @@ public class IntakeProblems {
     return ResponseEntity.status(status).body(body);
   }
 
-  @ExceptionHandler(StaleVersionException.class)
-  public ResponseEntity<ProblemDetail> stale(StaleVersionException e) {
+  @ExceptionHandler(ConcurrentChange.class)
+  public ResponseEntity<ProblemDetail> stale(ConcurrentChange e) {
     ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
         "The record was changed by another request at the same time; reload it and try again.");
     body.setType(Problems.type("concurrent-change"));
