@@ -22,18 +22,11 @@ public final class IntakeEventMessages {
 
   private IntakeEventMessages() {}
 
-  /** A published integration message: its CloudEvents type, topic, key and subject. */
+  /** A published integration message and its CloudEvents type. */
   public sealed interface Message permits ProgramPublishedV1, ProgramChangedV1, ChallengePublishedV1,
       ProposalSubmittedV1, ProposalWithdrawnV1, ProposalAwardedV1, ProposalRejectedV1 {
 
     String type();
-
-    String topic();
-
-    /** The Kafka key: one program's, proposal's or project's events keep their order. */
-    String key();
-
-    String subject();
   }
 
   // ---------------------------------------------------------------- program events
@@ -78,21 +71,6 @@ public final class IntakeEventMessages {
     public String type() {
       return IntakeIntegrationEvents.PROGRAM_PUBLISHED;
     }
-
-    @Override
-    public String topic() {
-      return IntakeIntegrationEvents.PROGRAM_TOPIC;
-    }
-
-    @Override
-    public String key() {
-      return programId;
-    }
-
-    @Override
-    public String subject() {
-      return programId;
-    }
   }
 
   /** The program as published, with its terms as changed. */
@@ -111,21 +89,6 @@ public final class IntakeEventMessages {
     public String type() {
       return IntakeIntegrationEvents.PROGRAM_CHANGED;
     }
-
-    @Override
-    public String topic() {
-      return IntakeIntegrationEvents.PROGRAM_TOPIC;
-    }
-
-    @Override
-    public String key() {
-      return programId;
-    }
-
-    @Override
-    public String subject() {
-      return programId;
-    }
   }
 
   /** Keyed by its program, so that a challenge follows the program it belongs to. */
@@ -142,21 +105,6 @@ public final class IntakeEventMessages {
     @Override
     public String type() {
       return IntakeIntegrationEvents.CHALLENGE_PUBLISHED;
-    }
-
-    @Override
-    public String topic() {
-      return IntakeIntegrationEvents.PROGRAM_TOPIC;
-    }
-
-    @Override
-    public String key() {
-      return programId;
-    }
-
-    @Override
-    public String subject() {
-      return challengeId;
     }
   }
 
@@ -205,21 +153,6 @@ public final class IntakeEventMessages {
     public String type() {
       return IntakeIntegrationEvents.PROPOSAL_SUBMITTED;
     }
-
-    @Override
-    public String topic() {
-      return IntakeIntegrationEvents.PROPOSAL_TOPIC;
-    }
-
-    @Override
-    public String key() {
-      return proposalId;
-    }
-
-    @Override
-    public String subject() {
-      return proposalId;
-    }
   }
 
   public record ProposalWithdrawnV1(String proposalId, String programId, String organisationCode, Instant withdrawnAt)
@@ -232,21 +165,6 @@ public final class IntakeEventMessages {
     @Override
     public String type() {
       return IntakeIntegrationEvents.PROPOSAL_WITHDRAWN;
-    }
-
-    @Override
-    public String topic() {
-      return IntakeIntegrationEvents.PROPOSAL_TOPIC;
-    }
-
-    @Override
-    public String key() {
-      return proposalId;
-    }
-
-    @Override
-    public String subject() {
-      return proposalId;
     }
   }
 
@@ -273,21 +191,6 @@ public final class IntakeEventMessages {
     public String type() {
       return IntakeIntegrationEvents.PROPOSAL_AWARDED;
     }
-
-    @Override
-    public String topic() {
-      return IntakeIntegrationEvents.PROPOSAL_TOPIC;
-    }
-
-    @Override
-    public String key() {
-      return projectId;
-    }
-
-    @Override
-    public String subject() {
-      return projectId;
-    }
   }
 
   public record ProposalRejectedV1(String proposalId, String programId, String organisationCode, String reason,
@@ -300,21 +203,6 @@ public final class IntakeEventMessages {
     @Override
     public String type() {
       return IntakeIntegrationEvents.PROPOSAL_REJECTED;
-    }
-
-    @Override
-    public String topic() {
-      return IntakeIntegrationEvents.PROPOSAL_TOPIC;
-    }
-
-    @Override
-    public String key() {
-      return proposalId;
-    }
-
-    @Override
-    public String subject() {
-      return proposalId;
     }
   }
 

@@ -11,6 +11,7 @@ import org.fundflow.intake.adapter.out.kafka.IntakeEventMessages.ProposalRejecte
 import org.fundflow.intake.adapter.out.kafka.IntakeEventMessages.ProposalSubmittedV1;
 import org.fundflow.intake.adapter.out.kafka.IntakeEventMessages.ProposalWithdrawnV1;
 import org.fundflow.intake.domain.IntakeEvent;
+import org.fundflow.intake.domain.Proposal;
 import org.fundflow.platform.outbox.OutboxEvent;
 import org.fundflow.platform.outbox.OutboxEvents;
 
@@ -45,9 +46,41 @@ public final class IntakeIntegrationEvents {
     return out;
   }
 
+  /**
+   * On its topic, keyed so that one program's (its challenges' too), proposal's or awarded project's events keep
+   * their order.
+   */
   public OutboxEvent toOutbox(IntakeEvent e, String correlationId) {
     Message message = toMessage(e);
-    return events.create(message.topic(), message.type(), message.key(), message.subject(), correlationId, message);
+    if (e instanceof IntakeEvent.ProgramPublished p) {
+      return events.create(PROGRAM_TOPIC, message.type(), p.program().id(), p.program().id(), correlationId, message);
+    }
+    if (e instanceof IntakeEvent.ProgramChanged p) {
+      return events.create(PROGRAM_TOPIC, message.type(), p.program().id(), p.program().id(), correlationId, message);
+    }
+    if (e instanceof IntakeEvent.ChallengePublished c) {
+      return events.create(PROGRAM_TOPIC, message.type(), c.challenge().programId(), c.challenge().id(),
+          correlationId, message);
+    }
+    if (e instanceof IntakeEvent.ProposalAwarded a) {
+      String projectId = a.proposal().projectId();
+      return events.create(PROPOSAL_TOPIC, message.type(), projectId, projectId, correlationId, message);
+    }
+    String proposalId = proposalOf(e).id();
+    return events.create(PROPOSAL_TOPIC, message.type(), proposalId, proposalId, correlationId, message);
+  }
+
+  private static Proposal proposalOf(IntakeEvent e) {
+    if (e instanceof IntakeEvent.ProposalSubmitted s) {
+      return s.proposal();
+    }
+    if (e instanceof IntakeEvent.ProposalWithdrawn w) {
+      return w.proposal();
+    }
+    if (e instanceof IntakeEvent.ProposalRejected r) {
+      return r.proposal();
+    }
+    throw new IllegalArgumentException("no integration event for " + e.getClass().getSimpleName());
   }
 
   /** The integration message of a domain event (public for the contract tests). */
