@@ -11,9 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.bson.Document;
+import org.fundflow.platform.domain.ConcurrentChange;
 import org.fundflow.platform.tracing.CurrentTrace;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mapping.PersistentProperty;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.convert.MongoConverter;
@@ -53,8 +53,8 @@ public final class AggregateWriter {
 
   /**
    * @return WRITTEN, or ALREADY_APPLIED when {@link AggregateWrite#appliedEventId()} was applied before
-   * @throws OptimisticLockingFailureException (in the Mono) when the document changed since
-   *     {@code expectedVersion}: reload and decide again
+   * @throws ConcurrentChange (in the Mono) when the document changed since {@code expectedVersion} (or is gone):
+   *     reload and decide again, e.g. with {@code ConcurrentChanges.retry()}
    * @throws DuplicateKeyException (in the Mono) when creating a document whose id exists
    */
   public Mono<WriteOutcome> write(AggregateWrite write) {
@@ -146,11 +146,11 @@ public final class AggregateWriter {
           if (write.appliedEventId() != null && inbox.contains(write.appliedEventId())) {
             return Mono.just(WriteOutcome.ALREADY_APPLIED);
           }
-          return Mono.<WriteOutcome>error(new OptimisticLockingFailureException(
+          return Mono.<WriteOutcome>error(new ConcurrentChange(
               write.collection() + " " + write.id() + " changed: expected version "
                   + write.expectedVersion() + ", found " + current.get(VERSION)));
         })
-        .switchIfEmpty(Mono.error(() -> new OptimisticLockingFailureException(
+        .switchIfEmpty(Mono.error(() -> new ConcurrentChange(
             write.collection() + " " + write.id() + " does not exist")));
   }
 

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.fundflow.platform.domain.ConcurrentChange;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
@@ -171,8 +172,9 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         "The request body is larger than this service accepts.");
   }
 
-  @ExceptionHandler(OptimisticLockingFailureException.class)
-  public ResponseEntity<Object> concurrentChange(OptimisticLockingFailureException ex) {
+  /** A stale version whose retries are spent: the platform's {@link ConcurrentChange} (or Spring's own). */
+  @ExceptionHandler({ConcurrentChange.class, OptimisticLockingFailureException.class})
+  public ResponseEntity<Object> concurrentChange(RuntimeException ex) {
     return problem(HttpStatus.CONFLICT, "concurrent-change", "Changed by someone else",
         "The record was changed by another request at the same time; reload it and try again.");
   }

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.bson.Document;
+import org.fundflow.platform.domain.ConcurrentChange;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 
 /** The single-document write against the Mongo-wire store: state, version, outbox and inbox together. */
@@ -50,7 +50,7 @@ class AggregateWriterIT {
     writer.write(AggregateWrite.create("proposals", "p2", new Proposal("p2", "A", null), List.of())).block();
     writer.write(AggregateWrite.update("proposals", "p2", 1, new Proposal("p2", "B", null), List.of(event("p2")))).block();
     assertThatThrownBy(() -> writer.write(AggregateWrite.update("proposals", "p2", 1, new Proposal("p2", "C", null),
-        List.of(event("p2")))).block()).isInstanceOf(OptimisticLockingFailureException.class);
+        List.of(event("p2")))).block()).isInstanceOf(ConcurrentChange.class);
     Document doc = load("p2");
     assertThat(doc.getString("title")).isEqualTo("B");
     assertThat(doc.getList("outbox", Document.class)).hasSize(1);

@@ -16,13 +16,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
+import org.fundflow.platform.application.ConcurrentChanges;
 import org.fundflow.platform.outbox.OutboxFixtures.Counter;
 import org.junit.jupiter.api.Test;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
 /** (c) Two relays (two replicas of a service) on one collection lose nothing and keep per-aggregate order. */
 class TwoRelaysIT {
@@ -91,7 +90,7 @@ class TwoRelaysIT {
     return Mono.defer(() -> template.findById(id, Document.class, OutboxFixtures.COLLECTION)
             .flatMap(doc -> writer.write(AggregateWrite.update(OutboxFixtures.COLLECTION, id, doc.getLong("version"),
                 new Counter(id, n), List.of(event(topic, id, n))))))
-        .retryWhen(Retry.max(20).filter(OptimisticLockingFailureException.class::isInstance));
+        .retryWhen(ConcurrentChanges.retry());
   }
 
   private OutboxEvent event(String topic, String id, int sequence) {

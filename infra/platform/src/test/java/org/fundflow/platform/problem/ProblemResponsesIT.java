@@ -197,6 +197,13 @@ class ProblemResponsesIT {
   }
 
   @Test
+  void aConcurrentChangeWhoseRetriesAreSpentIs409() {
+    post(manager, "{\"name\":\"contended\",\"start\":1}").expectStatus().isEqualTo(409)
+        .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectBody().jsonPath("$.type").isEqualTo("https://fundflow.org/problems/concurrent-change");
+  }
+
+  @Test
   void healthAndApiDocsAreOpen() {
     web.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk()
         .expectBody().jsonPath("$.status").isEqualTo("UP");

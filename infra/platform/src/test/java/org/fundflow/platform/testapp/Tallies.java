@@ -12,7 +12,7 @@ import org.fundflow.platform.outbox.WriteOutcome;
 import org.fundflow.platform.testapp.PlatformTestApplication.Tally;
 import org.fundflow.platform.testapp.PlatformTestApplication.TallyIncremented;
 import org.bson.Document;
-import org.springframework.dao.OptimisticLockingFailureException;
+import org.fundflow.platform.domain.ConcurrentChange;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -64,7 +64,7 @@ public class Tallies {
               return writer.write(new AggregateWrite(COLLECTION, id, null, first, List.of(counted(first, event)),
                   event.eventId()));
             })))
-        .retryWhen(Retry.max(10).filter(e -> e instanceof OptimisticLockingFailureException
+        .retryWhen(Retry.max(10).filter(e -> e instanceof ConcurrentChange
             || e instanceof org.springframework.dao.DuplicateKeyException));
   }
 

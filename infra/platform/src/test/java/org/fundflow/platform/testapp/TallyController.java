@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Map;
+import org.fundflow.platform.domain.ConcurrentChange;
 import org.fundflow.platform.problem.Problems;
 import org.fundflow.platform.security.Caller;
 import org.fundflow.platform.validation.ValidNationalId;
@@ -40,6 +41,9 @@ public class TallyController {
   public Mono<Map<String, Object>> create(@Valid @RequestBody NewTally body, Caller caller) {
     if (body.name().equals("taken")) {
       return Mono.error(Problems.conflict("tally-exists", "Tally exists", "A tally named taken exists already"));
+    }
+    if (body.name().equals("contended")) { // every retry met a concurrent change
+      return Mono.error(new ConcurrentChange("tallies contended changed: expected version 3, found 4"));
     }
     return Mono.just(Map.of("name", body.name(), "by", caller.subject(), "roles", caller.roles()));
   }

@@ -6,57 +6,34 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.fundflow.integrity.domain.IntegrityEvent.CaseDecided;
 import org.fundflow.integrity.domain.IntegrityEvent.FlagRaised;
 import org.fundflow.integrity.domain.IntegrityEvent.HoldLifted;
 import org.fundflow.integrity.domain.IntegrityEvent.HoldPlaced;
+import org.fundflow.platform.domain.Change;
 
 /**
  * The integrity record of one subject (organisation or person): its flags, cases and holds. The
  * aggregate: every change of a subject's integrity state is one change of this record, so that a
  * flag and the hold it places, or a decision and the hold it places or lifts, are stored together.
- * Methods return the events of the change; the caller stores state and events atomically.
+ * A case's own rules are {@link IntegrityCase}'s.
+ *
+ * <p>Immutable and read at a version (0 for a record not stored yet): every command returns a {@link Change} with
+ * the next state (same version) and the events it caused; the caller stores both atomically.
  */
-public final class IntegrityRecord {
+public record IntegrityRecord(Subject subject, long version, List<Flag> flags, List<IntegrityCase> cases,
+    List<Hold> holds) {
 
-  private final Subject subject;
-  private final long version;
-  private final List<Flag> flags;
-  private final List<IntegrityCase> cases;
-  private final List<Hold> holds;
-
-  public IntegrityRecord(Subject subject, long version, List<Flag> flags, List<IntegrityCase> cases, List<Hold> holds) {
-    this.subject = subject;
-    this.version = version;
-    this.flags = new ArrayList<>(flags == null ? List.of() : flags);
-    this.cases = new ArrayList<>(cases == null ? List.of() : cases);
-    this.holds = new ArrayList<>(holds == null ? List.of() : holds);
+  public IntegrityRecord {
+    flags = List.copyOf(flags == null ? List.of() : flags);
+    cases = List.copyOf(cases == null ? List.of() : cases);
+    holds = List.copyOf(holds == null ? List.of() : holds);
   }
 
   public static IntegrityRecord empty(Subject subject) {
     return new IntegrityRecord(subject, 0, List.of(), List.of(), List.of());
-  }
-
-  public Subject subject() {
-    return subject;
-  }
-
-  /** 0 for a record not stored yet. */
-  public long version() {
-    return version;
-  }
-
-  public List<Flag> flags() {
-    return List.copyOf(flags);
-  }
-
-  public List<IntegrityCase> cases() {
-    return List.copyOf(cases);
-  }
-
-  public List<Hold> holds() {
-    return List.copyOf(holds);
   }
 
   public Optional<Flag> flag(String flagId) {
@@ -83,34 +60,37 @@ public final class IntegrityRecord {
   // ---------------------------------------------------------------- flags
 
   /** Raises a flag unless one with the same id exists (redelivered events raise nothing twice). */
-  public List<IntegrityEvent> raise(Flag flag) {
+  public Change<IntegrityRecord, IntegrityEvent> raise(Flag flag) {
     requireOwn(flag.subject());
     if (flag(flag.flagId()).isPresent()) {
-      return List.of();
+      return Change.quiet(this);
     }
-    flags.add(flag);
-    return List.of(new FlagRaised(flag));
+    List<Flag> next = new ArrayList<>(flags);
+    next.add(flag);
+    return Change.of(new IntegrityRecord(subject, version, next, cases, holds), new FlagRaised(flag));
   }
 
   /**
    * Raises a flag and at once places a hold (dishonesty list): no officer needed. If a hold with
    * the same id exists (the same list entry held this subject before), only the flag is raised.
    */
-  public List<IntegrityEvent> raiseWithHold(Flag flag, String holdId, String reason, Instant endsAt) {
-    List<IntegrityEvent> events = new ArrayList<>(raise(flag));
-    if (hold(holdId).isEmpty() && endsAt.isAfter(flag.raisedAt())) {
+  public Change<IntegrityRecord, IntegrityEvent> raiseWithHold(Flag flag, String holdId, String reason,
+      Instant endsAt) {
+    return raise(flag).then(r -> {
+      if (r.hold(holdId).isPresent() || !endsAt.isAfter(flag.raisedAt())) {
+        return Change.quiet(r);
+      }
       Hold hold = Hold.placed(holdId, subject, reason, null, flag.flagId(), flag.raisedAt(), endsAt,
           "rule/" + flag.rule().name() + "/v" + flag.rule().version(), flag.raisedAt());
-      holds.add(hold);
-      events.add(new HoldPlaced(hold));
-    }
-    return events;
+      return Change.of(r.withHold(hold), new HoldPlaced(hold));
+    });
   }
 
   // ---------------------------------------------------------------- cases
 
-  public List<IntegrityEvent> openCase(String caseId, List<String> flagIds, String by, Instant at, String note,
-      List<String> evidenceRefs) {
+  /** Opens a case from flags of this subject (an existing case with this id is left as it is). */
+  public Change<IntegrityRecord, IntegrityEvent> openCase(String caseId, List<String> flagIds, String by, Instant at,
+      String note, List<String> evidenceRefs) {
     if (flagIds == null || flagIds.isEmpty()) {
       throw IntegrityException.rule("case-without-flags", "a case is opened from at least one flag");
     }
@@ -121,137 +101,100 @@ public final class IntegrityRecord {
       severity = Severity.max(severity, f.severity());
     }
     if (integrityCase(caseId).isPresent()) {
-      return List.of();
+      return Change.quiet(this);
     }
-    cases.add(new IntegrityCase(caseId, subject, List.copyOf(new java.util.LinkedHashSet<>(flagIds)), CaseStatus.OPEN,
-        severity, List.of(new CaseStep("OPENED", CaseStatus.OPEN, by, at, note, evidenceRefs)), null, List.of()));
-    return List.of();
+    return Change.quiet(withCase(IntegrityCase.opened(caseId, subject, flagIds, severity, by, at, note, evidenceRefs)));
   }
 
-  public List<IntegrityEvent> startInvestigation(String caseId, String by, Instant at, String note) {
-    IntegrityCase c = requireCase(caseId);
-    requireStatus(c, "start investigating", CaseStatus.OPEN);
-    replace(c.with(CaseStatus.INVESTIGATING, new CaseStep("INVESTIGATION_STARTED", CaseStatus.INVESTIGATING, by, at,
-        note, List.of()), null, null));
-    return List.of();
+  public Change<IntegrityRecord, IntegrityEvent> startInvestigation(String caseId, String by, Instant at,
+      String note) {
+    return Change.quiet(withCase(requireCase(caseId).investigationStarted(by, at, note)));
   }
 
-  public List<IntegrityEvent> addNote(String caseId, String by, Instant at, String note, List<String> evidenceRefs) {
-    IntegrityCase c = requireCase(caseId);
-    requireStatus(c, "add a note to", CaseStatus.OPEN, CaseStatus.INVESTIGATING);
-    if ((note == null || note.isBlank()) && (evidenceRefs == null || evidenceRefs.isEmpty())) {
-      throw IntegrityException.rule("empty-note", "a note needs a text or evidence references");
-    }
-    replace(c.with(c.status(), new CaseStep("NOTE_ADDED", c.status(), by, at, note, evidenceRefs), null, null));
-    return List.of();
+  public Change<IntegrityRecord, IntegrityEvent> addNote(String caseId, String by, Instant at, String note,
+      List<String> evidenceRefs) {
+    return Change.quiet(withCase(requireCase(caseId).noteAdded(by, at, note, evidenceRefs)));
   }
 
   /** A precautionary hold while the case is investigated; a dismissal lifts it again. */
-  public List<IntegrityEvent> placeInterimHold(String caseId, String holdId, String reason, Integer years,
-      HoldPolicy policy, String by, Instant at) {
-    IntegrityCase c = requireCase(caseId);
-    requireStatus(c, "place an interim hold for", CaseStatus.INVESTIGATING);
-    return placeCaseHold(c, CaseStatus.INVESTIGATING, "INTERIM_HOLD_PLACED", holdId, reason, years, policy, by, at);
+  public Change<IntegrityRecord, IntegrityEvent> placeInterimHold(String caseId, String holdId, String reason,
+      Integer years, HoldPolicy policy, String by, Instant at) {
+    requireCase(caseId).requireStatus("place an interim hold for", CaseStatus.INVESTIGATING);
+    return placeCaseHold(caseId, "INTERIM_HOLD_PLACED", holdId, reason, years, policy, by, at);
   }
 
   /** Confirms the case; with {@code placeHold} a hold of the given years (1-5) or by severity. */
-  public List<IntegrityEvent> confirm(String caseId, String reason, boolean placeHold, String holdId, Integer years,
-      HoldPolicy policy, String by, Instant at) {
+  public Change<IntegrityRecord, IntegrityEvent> confirm(String caseId, String reason, boolean placeHold,
+      String holdId, Integer years, HoldPolicy policy, String by, Instant at) {
     IntegrityCase c = requireCase(caseId);
-    requireStatus(c, "confirm", CaseStatus.INVESTIGATING);
-    requireReason(reason);
+    c.requireConfirmable(reason);
     if (placeHold) {
       policy.endOf(at, c.severity(), years); // refuse a wrong period before anything changes
     }
-    List<IntegrityEvent> events = new ArrayList<>();
-    events.add(new CaseDecided(caseId, subject, CaseStatus.CONFIRMED, reason, c.flagIds(), by, at));
-    replace(c.with(CaseStatus.CONFIRMED, new CaseStep("CONFIRMED", CaseStatus.CONFIRMED, by, at, reason, List.of()),
-        reason, null));
-    if (placeHold) {
-      events.addAll(placeCaseHold(requireCase(caseId), CaseStatus.CONFIRMED, "HOLD_PLACED", holdId, reason, years,
-          policy, by, at));
-    }
-    return events;
+    Change<IntegrityRecord, IntegrityEvent> confirmed = Change.of(withCase(c.confirmed(reason, by, at)),
+        new CaseDecided(caseId, subject, CaseStatus.CONFIRMED, reason, c.flagIds(), by, at));
+    return placeHold
+        ? confirmed.then(r -> r.placeCaseHold(caseId, "HOLD_PLACED", holdId, reason, years, policy, by, at))
+        : confirmed;
   }
 
   /** Dismisses the case and lifts every active hold it or its flags had placed. */
-  public List<IntegrityEvent> dismiss(String caseId, String reason, String by, Instant at) {
+  public Change<IntegrityRecord, IntegrityEvent> dismiss(String caseId, String reason, String by, Instant at) {
     IntegrityCase c = requireCase(caseId);
-    requireStatus(c, "dismiss", CaseStatus.INVESTIGATING);
-    requireReason(reason);
-    List<IntegrityEvent> events = new ArrayList<>();
-    events.add(new CaseDecided(caseId, subject, CaseStatus.DISMISSED, reason, c.flagIds(), by, at));
-    replace(c.with(CaseStatus.DISMISSED, new CaseStep("DISMISSED", CaseStatus.DISMISSED, by, at, reason, List.of()),
-        reason, null));
-    Predicate<Hold> placedByCase = h -> caseId.equals(h.caseId()) || (h.flagId() != null && c.flagIds().contains(h.flagId()));
-    for (Hold h : List.copyOf(holds)) {
-      if (h.active() && placedByCase.test(h)) {
-        events.add(lift(h, HoldLiftReason.CASE_DISMISSED, "case " + caseId + " dismissed: " + reason, by, at));
-      }
-    }
-    return events;
+    Change<IntegrityRecord, IntegrityEvent> dismissed = Change.of(withCase(c.dismissed(reason, by, at)),
+        new CaseDecided(caseId, subject, CaseStatus.DISMISSED, reason, c.flagIds(), by, at));
+    return dismissed.then(r -> r.lift(h -> h.active() && c.placed(h), HoldLiftReason.CASE_DISMISSED,
+        h -> "case " + caseId + " dismissed: " + reason, by, at));
   }
 
   // ---------------------------------------------------------------- holds
 
-  public List<IntegrityEvent> liftByOfficer(String holdId, String note, String by, Instant at) {
+  public Change<IntegrityRecord, IntegrityEvent> liftByOfficer(String holdId, String note, String by, Instant at) {
     Hold h = hold(holdId).orElseThrow(() -> IntegrityException.notFound("hold", holdId));
     if (!h.active()) {
       throw IntegrityException.holdAlreadyLifted("hold " + holdId + " was lifted already (" + h.liftReason() + ")");
     }
-    requireReason(note);
-    return List.of(lift(h, HoldLiftReason.LIFTED_BY_OFFICER, note, by, at));
+    IntegrityCase.requireReason(note);
+    return lift(x -> x.holdId().equals(holdId), HoldLiftReason.LIFTED_BY_OFFICER, x -> note, by, at);
   }
 
   /** Ends every active hold whose end date has come: hold-lifted with reason EXPIRED. */
-  public List<IntegrityEvent> expireHolds(Instant now) {
-    List<IntegrityEvent> events = new ArrayList<>();
-    for (Hold h : List.copyOf(holds)) {
-      if (h.dueToExpire(now)) {
-        events.add(lift(h, HoldLiftReason.EXPIRED, "sanction period ended " + h.endsAt(), null, now));
-      }
-    }
-    return events;
+  public Change<IntegrityRecord, IntegrityEvent> expireHolds(Instant now) {
+    return lift(h -> h.dueToExpire(now), HoldLiftReason.EXPIRED, h -> "sanction period ended " + h.endsAt(), null,
+        now);
   }
 
   // ---------------------------------------------------------------- internals
 
-  private List<IntegrityEvent> placeCaseHold(IntegrityCase c, CaseStatus status, String action, String holdId,
+  private Change<IntegrityRecord, IntegrityEvent> placeCaseHold(String caseId, String action, String holdId,
       String reason, Integer years, HoldPolicy policy, String by, Instant at) {
     if (hold(holdId).isPresent()) {
-      return List.of();
+      return Change.quiet(this);
     }
+    IntegrityCase c = requireCase(caseId);
     Instant ends = policy.endOf(at, c.severity(), years);
-    Hold hold = Hold.placed(holdId, subject, reason, c.caseId(), null, at, ends, by, at);
-    holds.add(hold);
-    replace(c.with(status, new CaseStep(action, status, by, at, "hold " + holdId + " until " + ends, List.of()), null,
-        holdId));
-    return List.of(new HoldPlaced(hold));
+    Hold hold = Hold.placed(holdId, subject, reason, caseId, null, at, ends, by, at);
+    return Change.of(withHold(hold).withCase(c.holdPlaced(action, holdId, ends, by, at)), new HoldPlaced(hold));
   }
 
-  private HoldLifted lift(Hold h, HoldLiftReason reason, String note, String by, Instant at) {
-    holds.set(holds.indexOf(h), h.lifted(reason, note, by, at));
-    return new HoldLifted(h.holdId(), subject, reason, note, by, at);
+  /** Lifts the holds that match, in their order, one hold-lifted event each. */
+  private Change<IntegrityRecord, IntegrityEvent> lift(Predicate<Hold> which,
+      HoldLiftReason reason, Function<Hold, String> note, String by, Instant at) {
+    List<Hold> next = new ArrayList<>(holds.size());
+    List<IntegrityEvent> events = new ArrayList<>();
+    for (Hold h : holds) {
+      if (which.test(h)) {
+        next.add(h.lifted(reason, note.apply(h), by, at));
+        events.add(new HoldLifted(h.holdId(), subject, reason, note.apply(h), by, at));
+      } else {
+        next.add(h);
+      }
+    }
+    return Change.of(new IntegrityRecord(subject, version, flags, cases, next), events);
   }
 
   private IntegrityCase requireCase(String caseId) {
     return integrityCase(caseId).orElseThrow(() -> IntegrityException.notFound("case", caseId));
-  }
-
-  private static void requireStatus(IntegrityCase c, String action, CaseStatus... allowed) {
-    for (CaseStatus s : allowed) {
-      if (c.status() == s) {
-        return;
-      }
-    }
-    throw IntegrityException.illegalTransition("cannot " + action + " case " + c.caseId() + " in status " + c.status()
-        + " (allowed from " + java.util.Arrays.toString(allowed) + ")");
-  }
-
-  private static void requireReason(String reason) {
-    if (reason == null || reason.isBlank()) {
-      throw IntegrityException.rule("reason-required", "a reason is required");
-    }
   }
 
   private void requireOwn(Subject s) {
@@ -260,13 +203,27 @@ public final class IntegrityRecord {
     }
   }
 
-  private void replace(IntegrityCase c) {
+  private IntegrityRecord withHold(Hold hold) {
+    List<Hold> next = new ArrayList<>(holds);
+    next.add(hold);
+    return new IntegrityRecord(subject, version, flags, cases, next);
+  }
+
+  /** The record with this case in place of the case with its id (or added). */
+  private IntegrityRecord withCase(IntegrityCase c) {
+    List<IntegrityCase> next = new ArrayList<>(cases);
+    next.removeIf(x -> x.caseId().equals(c.caseId()));
+    int at = indexOfCase(c.caseId());
+    next.add(at < 0 ? next.size() : at, c);
+    return new IntegrityRecord(subject, version, flags, next, holds);
+  }
+
+  private int indexOfCase(String caseId) {
     for (int i = 0; i < cases.size(); i++) {
-      if (cases.get(i).caseId().equals(c.caseId())) {
-        cases.set(i, c);
-        return;
+      if (cases.get(i).caseId().equals(caseId)) {
+        return i;
       }
     }
-    cases.add(c);
+    return -1;
   }
 }

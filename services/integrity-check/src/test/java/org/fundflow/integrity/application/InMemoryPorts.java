@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.fundflow.integrity.application.port.out.ConcurrentChangeException;
 import org.fundflow.integrity.application.port.out.DishonestyList;
 import org.fundflow.integrity.application.port.out.IntegrityRecords;
 import org.fundflow.integrity.application.port.out.KnownParties;
@@ -19,6 +18,7 @@ import org.fundflow.integrity.domain.IntegrityRecord;
 import org.fundflow.integrity.domain.Subject;
 import org.fundflow.integrity.domain.list.DishonestyEntry;
 import org.fundflow.integrity.domain.rules.ExpenditureAnomalyRule.Claim;
+import org.fundflow.platform.domain.ConcurrentChange;
 import org.fundflow.integrity.domain.rules.ExpenditureAnomalyRule.Release;
 import org.fundflow.integrity.domain.rules.ProposalFacts;
 import reactor.core.publisher.Flux;
@@ -42,7 +42,7 @@ final class InMemoryPorts {
         String appliedEventId) {
       long current = stored.containsKey(r.subject()) ? stored.get(r.subject()).version() : 0;
       if (current != r.version()) {
-        return Mono.error(new ConcurrentChangeException("version " + current, null));
+        return Mono.error(new ConcurrentChange("version " + current));
       }
       Set<String> seen = inbox.computeIfAbsent(r.subject(), s -> new HashSet<>());
       if (appliedEventId != null && !seen.add(appliedEventId)) {

@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.fundflow.integrity.domain.IntegrityEvent.CaseDecided;
 import org.fundflow.integrity.domain.IntegrityEvent.FlagRaised;
 import org.fundflow.integrity.domain.IntegrityEvent.HoldLifted;
 import org.fundflow.integrity.domain.IntegrityEvent.HoldPlaced;
+import org.fundflow.platform.domain.Change;
 import org.junit.jupiter.api.Test;
 
 class IntegrityRecordTest {
@@ -23,8 +25,81 @@ class IntegrityRecordTest {
         List.of(new Evidence("evt-" + id, "fundflow.milestone.project-terminated.v1", "terminated", Map.of())), T0);
   }
 
-  IntegrityRecord withFlags() {
-    IntegrityRecord r = IntegrityRecord.empty(ORG);
+  /** A record that moves on: every command's next state becomes the current one; the command's events are answered. */
+  static final class RecordUnderTest {
+    IntegrityRecord current;
+
+    RecordUnderTest(IntegrityRecord current) {
+      this.current = current;
+    }
+
+    private List<IntegrityEvent> apply(Change<IntegrityRecord, IntegrityEvent> change) {
+      current = change.next();
+      return change.events();
+    }
+
+    List<IntegrityEvent> raise(Flag flag) {
+      return apply(current.raise(flag));
+    }
+
+    List<IntegrityEvent> raiseWithHold(Flag flag, String holdId, String reason, Instant endsAt) {
+      return apply(current.raiseWithHold(flag, holdId, reason, endsAt));
+    }
+
+    List<IntegrityEvent> openCase(String caseId, List<String> flagIds, String by, Instant at, String note,
+        List<String> evidenceRefs) {
+      return apply(current.openCase(caseId, flagIds, by, at, note, evidenceRefs));
+    }
+
+    List<IntegrityEvent> startInvestigation(String caseId, String by, Instant at, String note) {
+      return apply(current.startInvestigation(caseId, by, at, note));
+    }
+
+    List<IntegrityEvent> addNote(String caseId, String by, Instant at, String note, List<String> evidenceRefs) {
+      return apply(current.addNote(caseId, by, at, note, evidenceRefs));
+    }
+
+    List<IntegrityEvent> placeInterimHold(String caseId, String holdId, String reason, Integer years,
+        HoldPolicy policy, String by, Instant at) {
+      return apply(current.placeInterimHold(caseId, holdId, reason, years, policy, by, at));
+    }
+
+    List<IntegrityEvent> confirm(String caseId, String reason, boolean placeHold, String holdId, Integer years,
+        HoldPolicy policy, String by, Instant at) {
+      return apply(current.confirm(caseId, reason, placeHold, holdId, years, policy, by, at));
+    }
+
+    List<IntegrityEvent> dismiss(String caseId, String reason, String by, Instant at) {
+      return apply(current.dismiss(caseId, reason, by, at));
+    }
+
+    List<IntegrityEvent> liftByOfficer(String holdId, String note, String by, Instant at) {
+      return apply(current.liftByOfficer(holdId, note, by, at));
+    }
+
+    List<IntegrityEvent> expireHolds(Instant now) {
+      return apply(current.expireHolds(now));
+    }
+
+    List<Flag> flags() {
+      return current.flags();
+    }
+
+    Optional<IntegrityCase> integrityCase(String caseId) {
+      return current.integrityCase(caseId);
+    }
+
+    boolean onHold() {
+      return current.onHold();
+    }
+
+    Optional<Instant> nextHoldExpiry() {
+      return current.nextHoldExpiry();
+    }
+  }
+
+  RecordUnderTest withFlags() {
+    RecordUnderTest r = new RecordUnderTest(IntegrityRecord.empty(ORG));
     r.raise(flag("f1", Severity.MEDIUM));
     r.raise(flag("f2", Severity.HIGH));
     return r;
@@ -32,7 +107,7 @@ class IntegrityRecordTest {
 
   @Test
   void aFlagIsRaisedOnceHoweverOftenItsEventComes() {
-    IntegrityRecord r = IntegrityRecord.empty(ORG);
+    RecordUnderTest r = new RecordUnderTest(IntegrityRecord.empty(ORG));
     assertThat(r.raise(flag("f1", Severity.LOW))).singleElement().isInstanceOf(FlagRaised.class);
     assertThat(r.raise(flag("f1", Severity.LOW))).isEmpty();
     assertThat(r.flags()).hasSize(1);
@@ -40,7 +115,7 @@ class IntegrityRecordTest {
 
   @Test
   void givenAnInvestigatedCase_whenConfirmedWithAHold_thenCaseDecidedAndHoldPlacedForTheSeverityPeriod() {
-    IntegrityRecord r = withFlags();
+    RecordUnderTest r = withFlags();
     r.openCase("c1", List.of("f1", "f2"), "officer-li", T0, "two flags", List.of("doc-1"));
     r.startInvestigation("c1", "officer-li", T0.plusSeconds(60), null);
     r.addNote("c1", "officer-li", T0.plusSeconds(120), "audit report requested", List.of("audit-2026-17"));
@@ -63,7 +138,7 @@ class IntegrityRecordTest {
 
   @Test
   void theOfficerMayChooseOneToFiveYears() {
-    IntegrityRecord r = withFlags();
+    RecordUnderTest r = withFlags();
     r.openCase("c1", List.of("f1"), "o", T0, null, null);
     r.startInvestigation("c1", "o", T0, null);
     assertThatThrownBy(() -> r.confirm("c1", "x", true, "h1", 6, policy, "o", T0))
@@ -74,7 +149,7 @@ class IntegrityRecordTest {
 
   @Test
   void illegalTransitionsAreRefused() {
-    IntegrityRecord r = withFlags();
+    RecordUnderTest r = withFlags();
     r.openCase("c1", List.of("f1"), "o", T0, null, null);
     assertThatThrownBy(() -> r.confirm("c1", "x", false, "h", null, policy, "o", T0))
         .isInstanceOfSatisfying(IntegrityException.class,
@@ -88,7 +163,7 @@ class IntegrityRecordTest {
 
   @Test
   void aCaseNeedsFlagsOfItsOwnSubject() {
-    IntegrityRecord r = withFlags();
+    RecordUnderTest r = withFlags();
     assertThatThrownBy(() -> r.openCase("c1", List.of("nope"), "o", T0, null, null))
         .isInstanceOfSatisfying(IntegrityException.class,
             e -> assertThat(e.kind()).isEqualTo(IntegrityException.Kind.RULE_VIOLATION));
@@ -96,7 +171,7 @@ class IntegrityRecordTest {
 
   @Test
   void aDismissedCaseLiftsTheHoldsItAndItsFlagsPlaced() {
-    IntegrityRecord r = withFlags();
+    RecordUnderTest r = withFlags();
     r.raiseWithHold(flag("f3", Severity.CRITICAL), "h-list", "listed", T0.plusSeconds(86400 * 365));
     r.openCase("c1", List.of("f3"), "o", T0, null, null);
     r.startInvestigation("c1", "o", T0, null);
@@ -112,7 +187,7 @@ class IntegrityRecordTest {
 
   @Test
   void holdsExpireAtTheirEndAndAnOfficerCanLiftOnlyAnActiveHold() {
-    IntegrityRecord r = withFlags();
+    RecordUnderTest r = withFlags();
     r.raiseWithHold(flag("f3", Severity.CRITICAL), "h1", "listed", T0.plusSeconds(3600));
     assertThat(r.expireHolds(T0.plusSeconds(3599))).isEmpty();
     List<IntegrityEvent> expired = r.expireHolds(T0.plusSeconds(3600));
@@ -130,10 +205,24 @@ class IntegrityRecordTest {
 
   @Test
   void aListHoldIsPlacedOnceEvenWhenTheListedPartyComesBack() {
-    IntegrityRecord r = IntegrityRecord.empty(ORG);
+    RecordUnderTest r = new RecordUnderTest(IntegrityRecord.empty(ORG));
     assertThat(r.raiseWithHold(flag("f1", Severity.CRITICAL), "h-entry", "listed", T0.plusSeconds(3600)))
         .hasSize(2);
     assertThat(r.raiseWithHold(flag("f2", Severity.CRITICAL), "h-entry", "listed", T0.plusSeconds(3600)))
         .singleElement().isInstanceOf(FlagRaised.class);
+  }
+
+  @Test
+  void aCommandLeavesTheRecordItWasCalledOnAsItWasAndKeepsItsVersion() {
+    IntegrityRecord stored = new IntegrityRecord(ORG, 4, List.of(), List.of(), List.of());
+
+    Change<IntegrityRecord, IntegrityEvent> change = stored.raiseWithHold(flag("f1", Severity.CRITICAL), "h1",
+        "listed", T0.plusSeconds(3600));
+
+    assertThat(change.events()).hasSize(2);
+    assertThat(change.next().version()).isEqualTo(4);
+    assertThat(change.next().onHold()).isTrue();
+    assertThat(stored.flags()).isEmpty();
+    assertThat(stored.holds()).isEmpty();
   }
 }

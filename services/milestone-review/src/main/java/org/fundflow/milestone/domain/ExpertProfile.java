@@ -22,18 +22,18 @@ public record ExpertProfile(String id, String name, String organisationCode, Str
 
   /** Why this expert may not review the project, if it may not (回避). */
   public Optional<String> conflictWith(Project project) {
-    if (organisationCode.equals(project.getOrganisationCode())) {
+    if (organisationCode.equals(project.organisationCode())) {
       return Optional.of("expert " + id + " belongs to the applicant organisation " + organisationCode);
     }
-    if (personIdHash != null && project.getTeamPersonIdHashes().contains(personIdHash)) {
+    if (personIdHash != null && project.teamPersonIdHashes().contains(personIdHash)) {
       return Optional.of("expert " + id + " is a member of the project team");
     }
-    if (project.getTeamOrganisationCodes().contains(organisationCode)) {
+    if (project.teamOrganisationCodes().contains(organisationCode)) {
       return Optional.of("expert " + id + " belongs to organisation " + organisationCode + " of a team member");
     }
     for (String conflict : declaredConflicts) {
-      if (conflict.equals(project.getId()) || conflict.equals(project.getOrganisationCode())
-          || project.getTeamOrganisationCodes().contains(conflict)) {
+      if (conflict.equals(project.id()) || conflict.equals(project.organisationCode())
+          || project.teamOrganisationCodes().contains(conflict)) {
         return Optional.of("expert " + id + " declared a conflict of interest with " + conflict);
       }
     }

@@ -4,32 +4,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** One stage of a project's plan: deliverables, a due date and the tranche % paid on acceptance. */
-public class Milestone {
+/** One stage of a project's plan: deliverables, a due date and the tranche % paid on acceptance. Immutable. */
+public record Milestone(String id, int sequence, String title, List<String> deliverables, LocalDate dueDate,
+    int tranchePercent, MilestoneStatus status, int failedReviews, Instant rectifyBy, Instant acceptedAt) {
 
-  private final String id;
-  private final int sequence;
-  private final String title;
-  private final List<String> deliverables;
-  private final LocalDate dueDate;
-  private final int tranchePercent;
-  private MilestoneStatus status;
-  private int failedReviews;
-  private Instant rectifyBy;
-  private Instant acceptedAt;
-
-  public Milestone(String id, int sequence, String title, List<String> deliverables, LocalDate dueDate,
-      int tranchePercent, MilestoneStatus status, int failedReviews, Instant rectifyBy, Instant acceptedAt) {
-    this.id = id;
-    this.sequence = sequence;
-    this.title = title;
-    this.deliverables = deliverables == null ? List.of() : List.copyOf(deliverables);
-    this.dueDate = dueDate;
-    this.tranchePercent = tranchePercent;
-    this.status = status;
-    this.failedReviews = failedReviews;
-    this.rectifyBy = rectifyBy;
-    this.acceptedAt = acceptedAt;
+  public Milestone {
+    deliverables = deliverables == null ? List.of() : List.copyOf(deliverables);
   }
 
   public static Milestone planned(String id, int sequence, String title, List<String> deliverables, LocalDate dueDate,
@@ -37,74 +17,33 @@ public class Milestone {
     return new Milestone(id, sequence, title, deliverables, dueDate, tranchePercent, MilestoneStatus.OPEN, 0, null, null);
   }
 
-  void underReview() {
-    status = MilestoneStatus.UNDER_REVIEW;
+  Milestone underReview() {
+    return with(MilestoneStatus.UNDER_REVIEW, failedReviews, rectifyBy, acceptedAt);
   }
 
-  void rectify(Instant by) {
-    status = MilestoneStatus.RECTIFYING;
-    rectifyBy = by;
+  Milestone rectifying(Instant by) {
+    return with(MilestoneStatus.RECTIFYING, failedReviews, by, acceptedAt);
   }
 
-  /** @return how many reviews of this milestone have FAILED so far */
-  int fail() {
-    failedReviews++;
-    status = MilestoneStatus.OPEN;
-    rectifyBy = null;
-    return failedReviews;
+  /** One more FAILED review: open again for a new report (see {@link #getFailedReviews()}). */
+  Milestone failed() {
+    return with(MilestoneStatus.OPEN, failedReviews + 1, null, acceptedAt);
   }
 
-  void finallyFailed() {
-    status = MilestoneStatus.FAILED;
+  Milestone finallyFailed() {
+    return with(MilestoneStatus.FAILED, failedReviews, rectifyBy, acceptedAt);
   }
 
-  void awaitAcceptance() {
-    status = MilestoneStatus.ACCEPTANCE_ON_HOLD;
+  Milestone awaitingAcceptance() {
+    return with(MilestoneStatus.ACCEPTANCE_ON_HOLD, failedReviews, rectifyBy, acceptedAt);
   }
 
-  void accept(Instant at) {
-    status = MilestoneStatus.ACCEPTED;
-    acceptedAt = at;
-    rectifyBy = null;
+  Milestone accepted(Instant at) {
+    return with(MilestoneStatus.ACCEPTED, failedReviews, null, at);
   }
 
-  public String getId() {
-    return id;
-  }
-
-  public int getSequence() {
-    return sequence;
-  }
-
-  public String getTitle() {
-    return title;
-  }
-
-  public List<String> getDeliverables() {
-    return deliverables;
-  }
-
-  public LocalDate getDueDate() {
-    return dueDate;
-  }
-
-  public int getTranchePercent() {
-    return tranchePercent;
-  }
-
-  public MilestoneStatus getStatus() {
-    return status;
-  }
-
-  public int getFailedReviews() {
-    return failedReviews;
-  }
-
-  public Instant getRectifyBy() {
-    return rectifyBy;
-  }
-
-  public Instant getAcceptedAt() {
-    return acceptedAt;
+  private Milestone with(MilestoneStatus status, int failedReviews, Instant rectifyBy, Instant acceptedAt) {
+    return new Milestone(id, sequence, title, deliverables, dueDate, tranchePercent, status, failedReviews, rectifyBy,
+        acceptedAt);
   }
 }

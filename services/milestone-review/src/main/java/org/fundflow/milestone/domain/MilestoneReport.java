@@ -4,140 +4,131 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import org.fundflow.platform.domain.RequestFingerprint;
 
-/** The applicant's evidence that a milestone was met, with its panel, evaluations and decision. */
-public class MilestoneReport {
+/**
+ * The applicant's evidence that a milestone was met, with its {@link Panel}, evaluations and decision. Immutable:
+ * every change returns the next report; the report's status rules are here, the panel's in {@link Panel}.
+ */
+public record MilestoneReport(String id, String milestoneId, int attempt, List<String> deliverablesMet,
+    List<Evidence> evidence, long spendingToDateFen, String submittedBy, Instant submittedAt, ReportStatus status,
+    int panelSize, List<PanelSeat> panel, List<Recusal> recusals, Decision decision, String requestKey,
+    String requestFingerprint) {
 
-  private final String id;
-  private final String milestoneId;
-  private final int attempt;
-  private final List<String> deliverablesMet;
-  private final List<Evidence> evidence;
-  private final long spendingToDateFen;
-  private final String submittedBy;
-  private final Instant submittedAt;
-  private ReportStatus status;
-  private int panelSize;
-  private final List<PanelSeat> panel;
-  private final List<Recusal> recusals;
-  private Decision decision;
-  private final String requestKey;
-  private final String requestFingerprint;
-
-  public MilestoneReport(String id, String milestoneId, int attempt, List<String> deliverablesMet,
-      List<Evidence> evidence, long spendingToDateFen, String submittedBy, Instant submittedAt, ReportStatus status,
-      int panelSize, List<PanelSeat> panel, List<Recusal> recusals, Decision decision, String requestKey,
-      String requestFingerprint) {
-    this.id = id;
-    this.milestoneId = milestoneId;
-    this.attempt = attempt;
-    this.deliverablesMet = deliverablesMet == null ? List.of() : List.copyOf(deliverablesMet);
-    this.evidence = evidence == null ? List.of() : List.copyOf(evidence);
-    this.spendingToDateFen = spendingToDateFen;
-    this.submittedBy = submittedBy;
-    this.submittedAt = submittedAt;
-    this.status = status;
-    this.panelSize = panelSize;
-    this.panel = panel == null ? new ArrayList<>() : new ArrayList<>(panel);
-    this.recusals = recusals == null ? new ArrayList<>() : new ArrayList<>(recusals);
-    this.decision = decision;
-    this.requestKey = requestKey;
-    this.requestFingerprint = requestFingerprint;
+  public MilestoneReport {
+    deliverablesMet = deliverablesMet == null ? List.of() : List.copyOf(deliverablesMet);
+    evidence = evidence == null ? List.of() : List.copyOf(evidence);
+    panel = panel == null ? List.of() : List.copyOf(panel);
+    recusals = recusals == null ? List.of() : List.copyOf(recusals);
   }
 
-  /** The submitter's Idempotency-Key, if it gave one. */
-  public String getRequestKey() {
-    return requestKey;
+  /**
+   * The applicant's report on {@code milestone}, its {@code attempt}-th. With an Idempotency-Key, the report keeps the
+   * key and the {@link #fingerprint fingerprint} of its content, so a replay is recognised.
+   */
+  static MilestoneReport submitted(String id, Milestone milestone, int attempt, List<String> deliverablesMet,
+      List<Evidence> evidence, long spendingToDateFen, String submittedBy, Instant at, String requestKey,
+      String requestedMilestoneId) {
+    return new MilestoneReport(id, milestone.id(), attempt, deliverablesMet, evidence, spendingToDateFen,
+        submittedBy, at, ReportStatus.SUBMITTED, 0, List.of(), List.of(), null, requestKey,
+        requestKey == null ? null : fingerprint(requestedMilestoneId, deliverablesMet, evidence, spendingToDateFen));
   }
 
-  public String getRequestFingerprint() {
-    return requestFingerprint;
+  /** What a report must say: at least one deliverable met, and spending that is not negative. */
+  static void requireContent(List<String> deliverablesMet, long spendingToDateFen) {
+    if (spendingToDateFen < 0) {
+      throw DomainRuleException.rule("invalid-report", "spending to date cannot be negative");
+    }
+    if (deliverablesMet == null || deliverablesMet.isEmpty()) {
+      throw DomainRuleException.rule("invalid-report", "name at least one deliverable met");
+    }
+  }
+
+  /**
+   * What identifies the content of a report submission, for Idempotency-Key replays: the SHA-256 (hex) of the
+   * milestone asked for, the deliverables met, the evidence and the spending, each field length-prefixed.
+   */
+  public static String fingerprint(String milestoneId, List<String> deliverablesMet, List<Evidence> evidence,
+      long spendingToDateFen) {
+    List<String> fields = new ArrayList<>();
+    fields.add(String.valueOf(milestoneId));
+    fields.add(String.valueOf(deliverablesMet == null ? List.of() : deliverablesMet.size()));
+    if (deliverablesMet != null) {
+      fields.addAll(deliverablesMet);
+    }
+    List<Evidence> files = evidence == null ? List.of() : evidence;
+    fields.add(String.valueOf(files.size()));
+    files.forEach(e -> {
+      fields.add(e.name());
+      fields.add(e.sha256());
+    });
+    fields.add(Long.toString(spendingToDateFen));
+    return RequestFingerprint.of(fields);
   }
 
   public Optional<PanelSeat> seatOf(String expertId) {
-    return panel.stream().filter(s -> s.getExpertId().equals(expertId)).findFirst();
+    return currentPanel().seatOf(expertId);
   }
 
   public boolean isDecided() {
     return status == ReportStatus.DECIDED;
   }
 
+  /** The panel's parts as one value, with the panel's rules. */
+  Panel currentPanel() {
+    return new Panel(id, panelSize, panel, recusals);
+  }
+
   /** Every seat of the panel is taken, declared and scored. */
   boolean readyForDecision() {
-    return status == ReportStatus.UNDER_REVIEW && panel.size() == panelSize
-        && panel.stream().allMatch(s -> s.hasDeclared() && s.hasScored());
+    return status == ReportStatus.UNDER_REVIEW && currentPanel().complete();
   }
 
-  void formPanel(List<PanelSeat> seats) {
-    panel.clear();
-    panel.addAll(seats);
-    panelSize = seats.size();
-    status = ReportStatus.UNDER_REVIEW;
+  /** A program manager forms the panel of a report that has none yet. */
+  MilestoneReport panelFormed(List<ExpertProfile> experts, Function<ExpertProfile, Optional<String>> conflicts,
+      Instant now) {
+    if (status != ReportStatus.SUBMITTED) {
+      throw DomainRuleException.illegal("panel-exists", "report " + id + " is " + status
+          + ": its panel was formed already");
+    }
+    return with(ReportStatus.UNDER_REVIEW, currentPanel().formed(experts, conflicts, now), decision);
   }
 
-  void addSeat(PanelSeat seat) {
-    panel.add(seat);
+  /** A program manager fills a seat left free by an expert who declared a conflict. */
+  MilestoneReport expertAdded(ExpertProfile expert, Function<ExpertProfile, Optional<String>> conflicts, Instant now) {
+    if (status != ReportStatus.UNDER_REVIEW) {
+      throw DomainRuleException.illegal("panel-not-open", "report " + id + " is " + status);
+    }
+    return with(status, currentPanel().withExpert(expert, conflicts, now), decision);
   }
 
-  void recuse(String expertId, String reason, Instant at) {
-    panel.removeIf(s -> s.getExpertId().equals(expertId));
-    recusals.add(new Recusal(expertId, reason, at));
+  /** An assigned expert's 回避声明: no conflict (it may now see and score), or a conflict (it leaves). */
+  MilestoneReport declared(String expertId, boolean conflict, String reason, Instant now) {
+    Panel current = currentPanel();
+    current.seatOfAssigned(expertId);
+    if (isDecided()) {
+      throw DomainRuleException.illegal("panel-closed", "report " + id + " is decided");
+    }
+    return with(status, conflict ? current.recused(expertId, reason, now) : current.declaredNoConflict(expertId, now),
+        decision);
   }
 
-  void decide(Decision decision) {
-    this.decision = decision;
-    this.status = ReportStatus.DECIDED;
+  /** An assigned expert who declared no conflict scores the report, or corrects its score, until it is decided. */
+  MilestoneReport evaluated(String expertId, Evaluation evaluation) {
+    Panel next = currentPanel().evaluated(expertId, evaluation);
+    if (status != ReportStatus.UNDER_REVIEW) {
+      throw DomainRuleException.illegal("panel-closed", "report " + id + " is " + status);
+    }
+    return with(status, next, decision);
   }
 
-  public String getId() {
-    return id;
+  MilestoneReport decided(Decision decision) {
+    return with(ReportStatus.DECIDED, currentPanel(), decision);
   }
 
-  public String getMilestoneId() {
-    return milestoneId;
-  }
-
-  public int getAttempt() {
-    return attempt;
-  }
-
-  public List<String> getDeliverablesMet() {
-    return deliverablesMet;
-  }
-
-  public List<Evidence> getEvidence() {
-    return evidence;
-  }
-
-  public long getSpendingToDateFen() {
-    return spendingToDateFen;
-  }
-
-  public String getSubmittedBy() {
-    return submittedBy;
-  }
-
-  public Instant getSubmittedAt() {
-    return submittedAt;
-  }
-
-  public ReportStatus getStatus() {
-    return status;
-  }
-
-  public int getPanelSize() {
-    return panelSize;
-  }
-
-  public List<PanelSeat> getPanel() {
-    return List.copyOf(panel);
-  }
-
-  public List<Recusal> getRecusals() {
-    return List.copyOf(recusals);
-  }
-
-  public Decision getDecision() {
-    return decision;
+  private MilestoneReport with(ReportStatus status, Panel panel, Decision decision) {
+    return new MilestoneReport(id, milestoneId, attempt, deliverablesMet, evidence, spendingToDateFen, submittedBy,
+        submittedAt, status, panel.size(), panel.seats(), panel.recusals(), decision, requestKey, requestFingerprint);
   }
 }

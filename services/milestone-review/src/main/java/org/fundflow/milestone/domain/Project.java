@@ -3,123 +3,51 @@ package org.fundflow.milestone.domain;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.fundflow.milestone.domain.ProjectEvent.ExpertEvaluationSubmitted;
 import org.fundflow.milestone.domain.ProjectEvent.MilestoneAccepted;
 import org.fundflow.milestone.domain.ProjectEvent.MilestoneReportSubmitted;
 import org.fundflow.milestone.domain.ProjectEvent.MilestoneReviewCompleted;
 import org.fundflow.milestone.domain.ProjectEvent.ProjectCompleted;
 import org.fundflow.milestone.domain.ProjectEvent.ProjectTerminated;
+import org.fundflow.platform.domain.Change;
 
 /**
- * An awarded proposal being carried out: its milestone plan, the reports on each milestone with
- * their panels and decisions, and the integrity holds on its organisation. Every command returns
- * the events it produced; the caller stores state and events in one write.
+ * An awarded proposal being carried out: its milestone plan, the reports on each milestone (each with its
+ * {@link Panel} and decision), and the integrity holds on its organisation. Project keeps the lifecycle — which
+ * milestone is due, what a decision does to it, when the project completes or is terminated, what a hold holds
+ * back; a {@link MilestoneReport} and its {@link Panel} keep their own rules.
+ *
+ * <p>Immutable and read at a version: every command returns a {@link Change} with the next state (same version)
+ * and the events it caused; the caller stores both in one write conditional on the version.
  */
-public class Project {
+public record Project(String id, String proposalId, String programId, ProgramKind programKind, String challengeId,
+    String organisationCode, String organisationName, String title, long awardedAmountFen,
+    List<String> teamOrganisationCodes, List<String> teamPersonIdHashes, List<Milestone> milestones,
+    List<MilestoneReport> reports, List<String> holds, ProjectStatus status, String terminationReason,
+    Instant awardedAt, Instant closedAt, long version) {
 
-  public static final int MIN_PANEL = 3;
+  public static final int MIN_PANEL = Panel.MIN_SIZE;
 
-  private final String id;
-  private final String proposalId;
-  private final String programId;
-  private final ProgramKind programKind;
-  private final String challengeId;
-  private final String organisationCode;
-  private final String organisationName;
-  private final String title;
-  private final long awardedAmountFen;
-  private final List<String> teamOrganisationCodes;
-  private final List<String> teamPersonIdHashes;
-  private final List<Milestone> milestones;
-  private final List<MilestoneReport> reports;
-  private final List<String> holds;
-  private ProjectStatus status;
-  private String terminationReason;
-  private final Instant awardedAt;
-  private Instant closedAt;
-  private final long version;
-
-  public Project(String id, String proposalId, String programId, ProgramKind programKind, String challengeId,
-      String organisationCode, String organisationName, String title, long awardedAmountFen,
-      List<String> teamOrganisationCodes, List<String> teamPersonIdHashes, List<Milestone> milestones, List<MilestoneReport> reports,
-      List<String> holds, ProjectStatus status, String terminationReason, Instant awardedAt, Instant closedAt,
-      long version) {
-    this.id = id;
-    this.proposalId = proposalId;
-    this.programId = programId;
-    this.programKind = programKind;
-    this.challengeId = challengeId;
-    this.organisationCode = organisationCode;
-    this.organisationName = organisationName;
-    this.title = title;
-    this.awardedAmountFen = awardedAmountFen;
-    this.teamOrganisationCodes = teamOrganisationCodes == null ? List.of() : List.copyOf(teamOrganisationCodes);
-    this.teamPersonIdHashes = teamPersonIdHashes == null ? List.of() : List.copyOf(teamPersonIdHashes);
-    this.milestones = milestones == null ? new ArrayList<>() : new ArrayList<>(milestones);
-    this.milestones.sort(Comparator.comparingInt(Milestone::getSequence));
-    this.reports = reports == null ? new ArrayList<>() : new ArrayList<>(reports);
-    this.holds = holds == null ? new ArrayList<>() : new ArrayList<>(holds);
-    this.status = status;
-    this.terminationReason = terminationReason;
-    this.awardedAt = awardedAt;
-    this.closedAt = closedAt;
-    this.version = version;
+  public Project {
+    teamOrganisationCodes = teamOrganisationCodes == null ? List.of() : List.copyOf(teamOrganisationCodes);
+    teamPersonIdHashes = teamPersonIdHashes == null ? List.of() : List.copyOf(teamPersonIdHashes);
+    milestones = milestones == null ? List.of()
+        : milestones.stream().sorted(Comparator.comparingInt(Milestone::sequence)).toList();
+    reports = reports == null ? List.of() : List.copyOf(reports);
+    holds = holds == null ? List.of() : List.copyOf(holds);
   }
 
-  /**
-   * Opens the project of an award. GENERAL projects get exactly one final-acceptance milestone
-   * (100 %); CHALLENGE plans must have tranche percentages adding up to 100.
-   */
+  /** Opens the project of an award with its milestone plan ({@link Award#plan()}), held while holds are active. */
   public static Project open(Award award, Set<String> activeHoldIds) {
-    if (award.awardedAmountFen() < 0) {
-      throw DomainRuleException.rule("invalid-award", "awarded amount is negative");
-    }
-    List<Milestone> plan = new ArrayList<>();
-    if (award.programKind() == ProgramKind.GENERAL) {
-      Award.PlannedMilestone given = award.milestones().size() == 1 ? award.milestones().get(0) : null;
-      plan.add(Milestone.planned(
-          given != null ? given.milestoneId() : award.projectId() + "-final",
-          1,
-          given != null && given.title() != null ? given.title() : "Final acceptance",
-          given != null ? given.deliverables() : List.of(),
-          given != null ? given.dueDate()
-              : award.milestones().stream().map(Award.PlannedMilestone::dueDate).filter(d -> d != null)
-                  .max(Comparator.naturalOrder()).orElse(null),
-          100));
-    } else {
-      if (award.milestones().isEmpty()) {
-        throw DomainRuleException.rule("invalid-award", "a " + award.programKind() + " award needs a milestone plan");
-      }
-      int sum = 0;
-      Set<Integer> sequences = new HashSet<>();
-      Set<String> ids = new HashSet<>();
-      for (Award.PlannedMilestone m : award.milestones()) {
-        if (!sequences.add(m.sequence()) || !ids.add(m.milestoneId())) {
-          throw DomainRuleException.rule("invalid-award", "milestone ids and sequences must be unique");
-        }
-        if (m.tranchePercent() < 0 || m.tranchePercent() > 100) {
-          throw DomainRuleException.rule("invalid-award", "tranche percent out of range: " + m.tranchePercent());
-        }
-        sum += m.tranchePercent();
-        plan.add(Milestone.planned(m.milestoneId(), m.sequence(), m.title(), m.deliverables(), m.dueDate(),
-            m.tranchePercent()));
-      }
-      if (sum != 100) {
-        throw DomainRuleException.rule("invalid-award", "tranche percentages add up to " + sum + ", not 100");
-      }
-    }
-    // the applicant's own organisation is not a "team organisation" (the events list only the others)
-    Set<String> team = new LinkedHashSet<>(award.teamOrganisationCodes());
-    team.remove(award.organisationCode());
+    List<Milestone> plan = award.plan();
     return new Project(award.projectId(), award.proposalId(), award.programId(), award.programKind(),
         award.challengeId(), award.organisationCode(), award.organisationName(), award.title(),
-        award.awardedAmountFen(), List.copyOf(team), award.teamPersonIdHashes(), plan, List.of(), List.copyOf(activeHoldIds),
-        ProjectStatus.ACTIVE, null, award.awardedAt(), null, 0);
+        award.awardedAmountFen(), award.otherTeamOrganisations(), award.teamPersonIdHashes(), plan, List.of(),
+        List.copyOf(activeHoldIds), ProjectStatus.ACTIVE, null, award.awardedAt(), null, 0);
   }
 
   // ---------------------------------------------------------------- visibility
@@ -139,7 +67,7 @@ public class Project {
   }
 
   public MilestoneReport report(String reportId) {
-    return reports.stream().filter(r -> r.getId().equals(reportId)).findFirst()
+    return reports.stream().filter(r -> r.id().equals(reportId)).findFirst()
         .orElseThrow(() -> DomainRuleException.notVisible("report", reportId));
   }
 
@@ -161,16 +89,16 @@ public class Project {
   }
 
   public Optional<Milestone> nextDueMilestone() {
-    return milestones.stream().filter(m -> m.getStatus() != MilestoneStatus.ACCEPTED).findFirst();
+    return milestones.stream().filter(m -> m.status() != MilestoneStatus.ACCEPTED).findFirst();
   }
 
   public Milestone milestone(String milestoneId) {
-    return milestones.stream().filter(m -> m.getId().equals(milestoneId)).findFirst()
+    return milestones.stream().filter(m -> m.id().equals(milestoneId)).findFirst()
         .orElseThrow(() -> DomainRuleException.notVisible("milestone", milestoneId));
   }
 
   private boolean isLast(Milestone milestone) {
-    return milestones.get(milestones.size() - 1).getId().equals(milestone.getId());
+    return milestones.get(milestones.size() - 1).id().equals(milestone.id());
   }
 
   public boolean isHeld() {
@@ -179,240 +107,182 @@ public class Project {
 
   // ---------------------------------------------------------------- reports
 
-  public List<ProjectEvent> submitReport(Actor applicant, String reportId, String milestoneId,
+  public Change<Project, ProjectEvent> submitReport(Actor applicant, String reportId, String milestoneId,
       List<String> deliverablesMet, List<Evidence> evidence, long spendingToDateFen, Instant now) {
     return submitReport(applicant, reportId, milestoneId, deliverablesMet, evidence, spendingToDateFen, null, now);
   }
 
-  /** What identifies the content of a report submission, for Idempotency-Key replays. */
-  public static String requestFingerprint(String milestoneId, List<String> deliverablesMet, List<Evidence> evidence,
-      long spendingToDateFen) {
-    return Integer.toHexString(java.util.Objects.hash(milestoneId, deliverablesMet, evidence, spendingToDateFen));
-  }
-
   /**
    * The report an earlier submission with this Idempotency-Key created, if any; the same key with
-   * a different body is refused.
+   * a different body ({@link MilestoneReport#fingerprint}) is refused.
    */
   public Optional<MilestoneReport> replayOf(String requestKey, String fingerprint) {
     if (requestKey == null) {
       return Optional.empty();
     }
-    Optional<MilestoneReport> earlier = reports.stream().filter(r -> requestKey.equals(r.getRequestKey())).findFirst();
+    Optional<MilestoneReport> earlier = reports.stream().filter(r -> requestKey.equals(r.requestKey())).findFirst();
     earlier.ifPresent(r -> {
-      if (!r.getRequestFingerprint().equals(fingerprint)) {
+      if (!r.requestFingerprint().equals(fingerprint)) {
         throw DomainRuleException.rule("idempotency-key-reused",
-            "Idempotency-Key " + requestKey + " was used for a different report (" + r.getId() + ")");
+            "Idempotency-Key " + requestKey + " was used for a different report (" + r.id() + ")");
       }
     });
     return earlier;
   }
 
-  public List<ProjectEvent> submitReport(Actor applicant, String reportId, String milestoneId,
+  /** The applicant's report on the next due milestone, while it is open or within its rectification period. */
+  public Change<Project, ProjectEvent> submitReport(Actor applicant, String reportId, String milestoneId,
       List<String> deliverablesMet, List<Evidence> evidence, long spendingToDateFen, String requestKey, Instant now) {
     if (!applicant.is(Actor.APPLICANT) || !organisationCode.equals(applicant.organisationCode())) {
       throw DomainRuleException.notVisible("project", id);
     }
     requireActive();
-    if (spendingToDateFen < 0) {
-      throw DomainRuleException.rule("invalid-report", "spending to date cannot be negative");
-    }
-    if (deliverablesMet == null || deliverablesMet.isEmpty()) {
-      throw DomainRuleException.rule("invalid-report", "name at least one deliverable met");
-    }
+    MilestoneReport.requireContent(deliverablesMet, spendingToDateFen);
     Milestone due = nextDueMilestone()
         .orElseThrow(() -> DomainRuleException.illegal("no-milestone-due", "every milestone is accepted"));
-    if (milestoneId != null && !milestoneId.equals(due.getId())) {
+    if (milestoneId != null && !milestoneId.equals(due.id())) {
       throw DomainRuleException.illegal("not-next-milestone",
-          "the next due milestone is " + due.getId() + " (sequence " + due.getSequence() + "), not " + milestoneId);
+          "the next due milestone is " + due.id() + " (sequence " + due.sequence() + "), not " + milestoneId);
     }
-    switch (due.getStatus()) {
+    switch (due.status()) {
       case OPEN -> { }
       case RECTIFYING -> {
-        if (now.isAfter(due.getRectifyBy())) {
+        if (now.isAfter(due.rectifyBy())) {
           throw DomainRuleException.illegal("rectification-period-over",
-              "the rectification period of milestone " + due.getId() + " ended at " + due.getRectifyBy());
+              "the rectification period of milestone " + due.id() + " ended at " + due.rectifyBy());
         }
       }
       default -> throw DomainRuleException.illegal("milestone-not-open",
-          "milestone " + due.getId() + " is " + due.getStatus() + ": no report can be submitted now");
+          "milestone " + due.id() + " is " + due.status() + ": no report can be submitted now");
     }
-    int attempt = (int) reports.stream().filter(r -> r.getMilestoneId().equals(due.getId())).count() + 1;
-    MilestoneReport report = new MilestoneReport(reportId, due.getId(), attempt, deliverablesMet, evidence,
-        spendingToDateFen, applicant.id(), now, ReportStatus.SUBMITTED, 0, List.of(), List.of(), null, requestKey,
-        requestKey == null ? null : requestFingerprint(milestoneId, deliverablesMet, evidence, spendingToDateFen));
-    reports.add(report);
-    due.underReview();
-    return List.of(new MilestoneReportSubmitted(due.getId(), due.getSequence(), reportId, attempt,
-        report.getDeliverablesMet(), report.getEvidence(), spendingToDateFen, now));
+    int attempt = (int) reports.stream().filter(r -> r.milestoneId().equals(due.id())).count() + 1;
+    MilestoneReport report = MilestoneReport.submitted(reportId, due, attempt, deliverablesMet, evidence,
+        spendingToDateFen, applicant.id(), now, requestKey, milestoneId);
+    List<MilestoneReport> nextReports = new ArrayList<>(reports);
+    nextReports.add(report);
+    Project next = with(replaced(milestones, due.underReview(), Milestone::id), nextReports, holds, status,
+        terminationReason, closedAt);
+    return Change.of(next, new MilestoneReportSubmitted(due.id(), due.sequence(), reportId, attempt,
+        report.deliverablesMet(), report.evidence(), spendingToDateFen, now));
   }
 
   // ---------------------------------------------------------------- panels
 
   /** A program manager forms the panel: at least 3 experts, an odd number, none in conflict. */
-  public void formPanel(String reportId, List<ExpertProfile> experts, Instant now) {
+  public Change<Project, ProjectEvent> formPanel(String reportId, List<ExpertProfile> experts, Instant now) {
     requireActive();
-    MilestoneReport report = report(reportId);
-    if (report.getStatus() != ReportStatus.SUBMITTED) {
-      throw DomainRuleException.illegal("panel-exists", "report " + reportId + " is " + report.getStatus()
-          + ": its panel was formed already");
-    }
-    Set<String> distinct = new HashSet<>();
-    experts.forEach(e -> distinct.add(e.id()));
-    if (distinct.size() != experts.size()) {
-      throw DomainRuleException.rule("invalid-panel", "an expert can sit on a panel only once");
-    }
-    if (experts.size() < MIN_PANEL || experts.size() % 2 == 0) {
-      throw DomainRuleException.rule("invalid-panel",
-          "a panel needs at least " + MIN_PANEL + " experts and an odd number, not " + experts.size());
-    }
-    List<PanelSeat> seats = new ArrayList<>();
-    for (ExpertProfile expert : experts) {
-      refuseConflicted(report, expert);
-      seats.add(new PanelSeat(expert.id(), expert.organisationCode(), expert.personIdHash(), now, null, null));
-    }
-    report.formPanel(seats);
+    return Change.quiet(withReport(report(reportId).panelFormed(experts, e -> e.conflictWith(this), now)));
   }
 
   /** A program manager fills a seat left free by an expert who declared a conflict. */
-  public void addExpert(String reportId, ExpertProfile expert, Instant now) {
+  public Change<Project, ProjectEvent> addExpert(String reportId, ExpertProfile expert, Instant now) {
     requireActive();
-    MilestoneReport report = report(reportId);
-    if (report.getStatus() != ReportStatus.UNDER_REVIEW) {
-      throw DomainRuleException.illegal("panel-not-open", "report " + reportId + " is " + report.getStatus());
-    }
-    if (report.getPanel().size() >= report.getPanelSize()) {
-      throw DomainRuleException.illegal("panel-full", "the panel of report " + reportId + " has no free seat");
-    }
-    if (report.seatOf(expert.id()).isPresent()) {
-      throw DomainRuleException.rule("invalid-panel", "expert " + expert.id() + " is on the panel already");
-    }
-    refuseConflicted(report, expert);
-    report.addSeat(new PanelSeat(expert.id(), expert.organisationCode(), expert.personIdHash(), now, null, null));
-  }
-
-  private void refuseConflicted(MilestoneReport report, ExpertProfile expert) {
-    Optional<String> conflict = expert.conflictWith(this);
-    if (conflict.isPresent()) {
-      throw DomainRuleException.rule("expert-conflict", conflict.get());
-    }
-    if (report.getRecusals().stream().anyMatch(r -> r.expertId().equals(expert.id()))) {
-      throw DomainRuleException.rule("expert-conflict",
-          "expert " + expert.id() + " declared a conflict of interest with report " + report.getId());
-    }
+    return Change.quiet(withReport(report(reportId).expertAdded(expert, e -> e.conflictWith(this), now)));
   }
 
   /** An assigned expert's 回避声明: no conflict (it may now see and score), or a conflict (it leaves). */
-  public void declare(String reportId, Actor expert, boolean conflict, String reason, Instant now) {
+  public Change<Project, ProjectEvent> declare(String reportId, Actor expert, boolean conflict, String reason,
+      Instant now) {
     requireActive();
-    MilestoneReport report = report(reportId);
-    PanelSeat seat = report.seatOf(expert.id()).orElseThrow(() -> DomainRuleException.notVisible("report", reportId));
-    if (report.isDecided()) {
-      throw DomainRuleException.illegal("panel-closed", "report " + reportId + " is decided");
-    }
-    if (conflict) {
-      if (seat.hasScored()) {
-        throw DomainRuleException.illegal("already-scored", "you scored report " + reportId + " already");
-      }
-      report.recuse(expert.id(), reason == null || reason.isBlank() ? "conflict of interest declared" : reason, now);
-    } else if (!seat.hasDeclared()) {
-      seat.declareNoConflict(now);
-    }
+    return Change.quiet(withReport(report(reportId).declared(expert.id(), conflict, reason, now)));
   }
 
   // ---------------------------------------------------------------- evaluations and decision
 
-  public List<ProjectEvent> evaluate(String reportId, Actor expert, Scores scores, Recommendation recommendation,
-      String comments, DecisionPolicy policy, Instant now) {
+  /** An expert's score; the last one of a complete panel decides the report. */
+  public Change<Project, ProjectEvent> evaluate(String reportId, Actor expert, Scores scores,
+      Recommendation recommendation, String comments, DecisionPolicy policy, Instant now) {
     requireActive();
+    MilestoneReport report = report(reportId).evaluated(expert.id(),
+        new Evaluation(scores, recommendation, comments, now));
+    PanelSeat seat = report.seatOf(expert.id()).orElseThrow();
+    Change<Project, ProjectEvent> evaluated = Change.of(withReport(report),
+        new ExpertEvaluationSubmitted(report.milestoneId(), reportId, expert.id(), seat.expertOrganisationCode(),
+            seat.expertPersonIdHash(), scores, scores.total(), recommendation, now));
+    return report.readyForDecision() ? evaluated.then(p -> p.decide(reportId, policy, now)) : evaluated;
+  }
+
+  /**
+   * The panel's decision and what it does to the milestone: PASSED accepts it (or waits while held), CONDITIONAL
+   * opens the rectification period, FAILED opens it again — or terminates the project when it is the final
+   * milestone or its second failed review.
+   */
+  private Change<Project, ProjectEvent> decide(String reportId, DecisionPolicy policy, Instant now) {
     MilestoneReport report = report(reportId);
-    PanelSeat seat = report.seatOf(expert.id()).orElseThrow(() -> DomainRuleException.notVisible("report", reportId));
-    if (!seat.hasDeclared()) {
-      throw DomainRuleException.notAllowed("declaration-required",
-          "declare that you have no conflict of interest (回避声明) before scoring report " + reportId);
-    }
-    if (report.getStatus() != ReportStatus.UNDER_REVIEW) {
-      throw DomainRuleException.illegal("panel-closed", "report " + reportId + " is " + report.getStatus());
-    }
-    seat.evaluate(new Evaluation(scores, recommendation, comments, now));
-    List<ProjectEvent> events = new ArrayList<>();
-    events.add(new ExpertEvaluationSubmitted(report.getMilestoneId(), reportId, expert.id(),
-        seat.getExpertOrganisationCode(), seat.getExpertPersonIdHash(), scores, scores.total(), recommendation, now));
-    if (report.readyForDecision()) {
-      events.addAll(decide(report, policy, now));
-    }
-    return events;
-  }
-
-  private List<ProjectEvent> decide(MilestoneReport report, DecisionPolicy policy, Instant now) {
-    List<Integer> totals = report.getPanel().stream().map(s -> s.getEvaluation().total()).toList();
-    Decision decision = policy.decide(totals, now);
-    report.decide(decision);
-    Milestone milestone = milestone(report.getMilestoneId());
+    Decision decision = policy.decide(report.currentPanel().totals(), now);
+    Project decided = withReport(report.decided(decision));
+    Milestone milestone = milestone(report.milestoneId());
     boolean finalMilestone = isLast(milestone);
-    List<ProjectEvent> events = new ArrayList<>();
-    events.add(new MilestoneReviewCompleted(milestone.getId(), milestone.getSequence(), report.getId(), decision,
-        finalMilestone));
-    switch (decision.outcome()) {
-      case PASSED -> {
-        if (isHeld()) {
-          milestone.awaitAcceptance();
-        } else {
-          events.addAll(accept(milestone, now));
-        }
-      }
-      case CONDITIONAL -> milestone.rectify(decision.rectifyBy());
+    Change<Project, ProjectEvent> completed = Change.of(decided, new MilestoneReviewCompleted(milestone.id(),
+        milestone.sequence(), report.id(), decision, finalMilestone));
+    return switch (decision.outcome()) {
+      case PASSED -> isHeld()
+          ? completed.then(p -> Change.quiet(p.withMilestone(milestone.awaitingAcceptance())))
+          : completed.then(p -> p.accept(milestone, now));
+      case CONDITIONAL -> completed.then(p -> Change.quiet(p.withMilestone(milestone.rectifying(decision.rectifyBy()))));
       case FAILED -> {
-        int failed = milestone.fail();
-        if (finalMilestone || failed >= 2) {
-          milestone.finallyFailed();
-          String reason = finalMilestone
-              ? "final milestone " + milestone.getId() + " FAILED its review (mean " + decision.meanScore() + ")"
-              : "milestone " + milestone.getId() + " FAILED its review twice (last mean " + decision.meanScore() + ")";
-          status = ProjectStatus.TERMINATED;
-          terminationReason = reason;
-          closedAt = now;
-          events.add(new ProjectTerminated(reason, now));
+        Milestone failed = milestone.failed();
+        if (!finalMilestone && failed.failedReviews() < 2) {
+          yield completed.then(p -> Change.quiet(p.withMilestone(failed)));
         }
+        String reason = finalMilestone
+            ? "final milestone " + milestone.id() + " FAILED its review (mean " + decision.meanScore() + ")"
+            : "milestone " + milestone.id() + " FAILED its review twice (last mean " + decision.meanScore() + ")";
+        yield completed.then(p -> Change.of(
+            p.withMilestone(failed.finallyFailed()).closed(ProjectStatus.TERMINATED, reason, now),
+            new ProjectTerminated(reason, now)));
       }
-      default -> throw new IllegalStateException(decision.outcome().toString());
-    }
-    return events;
+    };
   }
 
-  private List<ProjectEvent> accept(Milestone milestone, Instant now) {
-    milestone.accept(now);
-    boolean last = isLast(milestone);
+  private Change<Project, ProjectEvent> accept(Milestone milestone, Instant now) {
+    Project next = withMilestone(milestone.accepted(now));
     List<ProjectEvent> events = new ArrayList<>();
-    events.add(new MilestoneAccepted(milestone.getId(), milestone.getSequence(), milestone.getTranchePercent(), last, now));
-    if (milestones.stream().allMatch(m -> m.getStatus() == MilestoneStatus.ACCEPTED)) {
-      status = ProjectStatus.COMPLETED;
-      closedAt = now;
+    events.add(new MilestoneAccepted(milestone.id(), milestone.sequence(), milestone.tranchePercent(),
+        isLast(milestone), now));
+    if (next.milestones.stream().allMatch(m -> m.status() == MilestoneStatus.ACCEPTED)) {
+      next = next.closed(ProjectStatus.COMPLETED, null, now);
       events.add(new ProjectCompleted(now));
     }
-    return events;
+    return Change.of(next, events);
   }
 
   // ---------------------------------------------------------------- integrity holds
 
-  public void placeHold(String holdId) {
-    if (!holds.contains(holdId)) {
-      holds.add(holdId);
+  public Change<Project, ProjectEvent> placeHold(String holdId) {
+    if (holds.contains(holdId)) {
+      return Change.quiet(this);
     }
+    List<String> next = new ArrayList<>(holds);
+    next.add(holdId);
+    return Change.quiet(with(milestones, reports, next, status, terminationReason, closedAt));
   }
 
   /** Lifts a hold; once none is left, milestones that PASSED meanwhile are accepted now. */
-  public List<ProjectEvent> liftHold(String holdId, Instant now) {
-    holds.remove(holdId);
-    List<ProjectEvent> events = new ArrayList<>();
-    if (!isHeld() && status == ProjectStatus.ACTIVE) {
-      for (Milestone m : milestones) {
-        if (m.getStatus() == MilestoneStatus.ACCEPTANCE_ON_HOLD) {
-          events.addAll(accept(m, now));
-        }
+  public Change<Project, ProjectEvent> liftHold(String holdId, Instant now) {
+    Change<Project, ProjectEvent> lifted = Change.quiet(with(milestones, reports,
+        holds.stream().filter(h -> !h.equals(holdId)).toList(), status, terminationReason, closedAt));
+    if (lifted.next().isHeld() || status != ProjectStatus.ACTIVE) {
+      return lifted;
+    }
+    for (Milestone m : milestones) {
+      if (m.status() == MilestoneStatus.ACCEPTANCE_ON_HOLD) {
+        lifted = lifted.then(p -> p.accept(p.milestone(m.id()), now));
       }
     }
-    return events;
+    return lifted;
+  }
+
+  /** The project's holds brought to the organisation's active ones (placed and lifted while it was opened). */
+  public Change<Project, ProjectEvent> holdsNow(Set<String> active, Instant now) {
+    Change<Project, ProjectEvent> change = Change.quiet(this);
+    for (String placed : active) {
+      change = change.then(p -> p.placeHold(placed));
+    }
+    for (String lifted : holds.stream().filter(h -> !active.contains(h)).toList()) {
+      change = change.then(p -> p.liftHold(lifted, now));
+    }
+    return change;
   }
 
   private void requireActive() {
@@ -421,81 +291,31 @@ public class Project {
     }
   }
 
-  // ---------------------------------------------------------------- state
+  // ---------------------------------------------------------------- next states
 
-  public String getId() {
-    return id;
+  private Project withReport(MilestoneReport report) {
+    return with(milestones, replaced(reports, report, MilestoneReport::id), holds, status, terminationReason,
+        closedAt);
   }
 
-  public String getProposalId() {
-    return proposalId;
+  private Project withMilestone(Milestone milestone) {
+    return with(replaced(milestones, milestone, Milestone::id), reports, holds, status, terminationReason,
+        closedAt);
   }
 
-  public String getProgramId() {
-    return programId;
+  private Project closed(ProjectStatus closedAs, String reason, Instant at) {
+    return with(milestones, reports, holds, closedAs, reason, at);
   }
 
-  public ProgramKind getProgramKind() {
-    return programKind;
+  private Project with(List<Milestone> milestones, List<MilestoneReport> reports, List<String> holds,
+      ProjectStatus status, String terminationReason, Instant closedAt) {
+    return new Project(id, proposalId, programId, programKind, challengeId, organisationCode, organisationName, title,
+        awardedAmountFen, teamOrganisationCodes, teamPersonIdHashes, milestones, reports, holds, status,
+        terminationReason, awardedAt, closedAt, version);
   }
 
-  public String getChallengeId() {
-    return challengeId;
-  }
-
-  public String getOrganisationCode() {
-    return organisationCode;
-  }
-
-  public String getOrganisationName() {
-    return organisationName;
-  }
-
-  public String getTitle() {
-    return title;
-  }
-
-  public long getAwardedAmountFen() {
-    return awardedAmountFen;
-  }
-
-  public List<String> getTeamOrganisationCodes() {
-    return teamOrganisationCodes;
-  }
-
-  public List<String> getTeamPersonIdHashes() {
-    return teamPersonIdHashes;
-  }
-
-  public List<Milestone> getMilestones() {
-    return List.copyOf(milestones);
-  }
-
-  public List<MilestoneReport> getReports() {
-    return List.copyOf(reports);
-  }
-
-  public List<String> getHolds() {
-    return List.copyOf(holds);
-  }
-
-  public ProjectStatus getStatus() {
-    return status;
-  }
-
-  public String getTerminationReason() {
-    return terminationReason;
-  }
-
-  public Instant getAwardedAt() {
-    return awardedAt;
-  }
-
-  public Instant getClosedAt() {
-    return closedAt;
-  }
-
-  public long getVersion() {
-    return version;
+  private static <T> List<T> replaced(List<T> items, T replacement, Function<T, String> id) {
+    String replacedId = id.apply(replacement);
+    return items.stream().map(i -> id.apply(i).equals(replacedId) ? replacement : i).toList();
   }
 }

@@ -19,19 +19,16 @@ import org.fundflow.milestone.application.port.in.SubmitReportUseCase.SubmitRepo
 import org.fundflow.milestone.application.port.out.ExpertProfiles;
 import org.fundflow.milestone.application.port.out.Holds;
 import org.fundflow.milestone.application.port.out.Projects;
-import org.fundflow.milestone.application.port.out.StaleProjectException;
 import org.fundflow.milestone.application.service.HoldService;
 import org.fundflow.milestone.application.service.ProjectLifecycleService;
 import org.fundflow.milestone.domain.Actor;
 import org.fundflow.milestone.domain.Award;
 import org.fundflow.milestone.domain.DecisionPolicy;
 import org.fundflow.milestone.domain.ExpertProfile;
-import org.fundflow.milestone.domain.Milestone;
-import org.fundflow.milestone.domain.MilestoneReport;
-import org.fundflow.milestone.domain.PanelSeat;
 import org.fundflow.milestone.domain.ProgramKind;
 import org.fundflow.milestone.domain.Project;
 import org.fundflow.milestone.domain.ProjectEvent;
+import org.fundflow.platform.domain.ConcurrentChange;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -67,9 +64,9 @@ class ProjectLifecycleServiceTest {
 
     service.open(new OpenProjectCommand(award("p2"), "e1", "c")).block();
 
-    assertThat(projects.store.get("p2").getHolds()).containsExactly("h1");
+    assertThat(projects.store.get("p2").holds()).containsExactly("h1");
     holdService.holdLifted(new HoldCommand("h1", "ORGANISATION", ORG, "e-h2", "c")).block();
-    assertThat(projects.store.get("p2").getHolds()).isEmpty();
+    assertThat(projects.store.get("p2").holds()).isEmpty();
   }
 
   @Test
@@ -78,7 +75,7 @@ class ProjectLifecycleServiceTest {
 
     holdService.holdPlaced(new HoldCommand("h9", "PERSON", "a".repeat(64), "e-h9", "c")).block();
 
-    assertThat(projects.store.get("p3").getHolds()).isEmpty();
+    assertThat(projects.store.get("p3").holds()).isEmpty();
   }
 
   @Test
@@ -89,7 +86,7 @@ class ProjectLifecycleServiceTest {
     var report = service.submit(new SubmitReportCommand(new Actor("alice", Set.of(Actor.APPLICANT), ORG), "p4", null,
         List.of("done"), List.of(), 10L, null, "c")).block();
 
-    assertThat(report.getAttempt()).isEqualTo(1);
+    assertThat(report.attempt()).isEqualTo(1);
     assertThat(projects.events).hasSize(1);
   }
 
@@ -103,7 +100,7 @@ class ProjectLifecycleServiceTest {
     var again = service.submit(new SubmitReportCommand(alice, "p5", null, List.of("done"), List.of(), 10L, "k1", "c"))
         .block();
 
-    assertThat(again.getId()).isEqualTo(first.getId());
+    assertThat(again.id()).isEqualTo(first.id());
     assertThat(projects.events).hasSize(1);
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> service.submit(new SubmitReportCommand(alice, "p5", null,
         List.of("other"), List.of(), 10L, "k1", "c")).block()).hasMessageContaining("different report");
@@ -115,26 +112,10 @@ class ProjectLifecycleServiceTest {
     final List<ProjectEvent> events = new ArrayList<>();
     final AtomicInteger failNextSaves = new AtomicInteger();
 
-    /** Like a real store: every load is a fresh copy, a failed save leaves nothing behind. */
+    /** Like a real store: projects are immutable, a failed save leaves nothing behind. */
     @Override
     public Mono<Project> find(String projectId) {
-      return Mono.justOrEmpty(store.get(projectId)).map(InMemoryProjects::copy);
-    }
-
-    static Project copy(Project p) {
-      return new Project(p.getId(), p.getProposalId(), p.getProgramId(), p.getProgramKind(), p.getChallengeId(),
-          p.getOrganisationCode(), p.getOrganisationName(), p.getTitle(), p.getAwardedAmountFen(),
-          p.getTeamOrganisationCodes(), p.getTeamPersonIdHashes(),
-          p.getMilestones().stream().map(m -> new Milestone(m.getId(), m.getSequence(), m.getTitle(), m.getDeliverables(),
-              m.getDueDate(), m.getTranchePercent(), m.getStatus(), m.getFailedReviews(), m.getRectifyBy(),
-              m.getAcceptedAt())).toList(),
-          p.getReports().stream().map(r -> new MilestoneReport(r.getId(), r.getMilestoneId(), r.getAttempt(),
-              r.getDeliverablesMet(), r.getEvidence(), r.getSpendingToDateFen(), r.getSubmittedBy(), r.getSubmittedAt(),
-              r.getStatus(), r.getPanelSize(), r.getPanel().stream().map(x -> new PanelSeat(x.getExpertId(),
-                  x.getExpertOrganisationCode(), x.getExpertPersonIdHash(), x.getAssignedAt(),
-                  x.getDeclaredNoConflictAt(), x.getEvaluation())).toList(), r.getRecusals(), r.getDecision(),
-              r.getRequestKey(), r.getRequestFingerprint())).toList(),
-          p.getHolds(), p.getStatus(), p.getTerminationReason(), p.getAwardedAt(), p.getClosedAt(), p.getVersion());
+      return Mono.justOrEmpty(store.get(projectId));
     }
 
     @Override
@@ -144,7 +125,7 @@ class ProjectLifecycleServiceTest {
 
     @Override
     public Flux<Project> findByOrganisation(String organisationCode) {
-      return Flux.fromIterable(store.values()).filter(p -> p.getOrganisationCode().equals(organisationCode));
+      return Flux.fromIterable(store.values()).filter(p -> p.organisationCode().equals(organisationCode));
     }
 
     @Override
@@ -154,11 +135,11 @@ class ProjectLifecycleServiceTest {
 
     @Override
     public Mono<Boolean> create(Project project, List<ProjectEvent> events, String eventId, String correlationId) {
-      if (store.containsKey(project.getId())) {
+      if (store.containsKey(project.id())) {
         return Mono.just(false);
       }
-      store.put(project.getId(), project);
-      inbox.computeIfAbsent(project.getId(), k -> new HashSet<>()).add(eventId);
+      store.put(project.id(), project);
+      inbox.computeIfAbsent(project.id(), k -> new HashSet<>()).add(eventId);
       this.events.addAll(events);
       return Mono.just(true);
     }
@@ -166,12 +147,12 @@ class ProjectLifecycleServiceTest {
     @Override
     public Mono<Boolean> save(Project project, List<ProjectEvent> events, String eventId, String correlationId) {
       if (failNextSaves.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-        return Mono.error(new StaleProjectException("changed", null));
+        return Mono.error(new ConcurrentChange("changed"));
       }
-      if (eventId != null && !inbox.computeIfAbsent(project.getId(), k -> new HashSet<>()).add(eventId)) {
+      if (eventId != null && !inbox.computeIfAbsent(project.id(), k -> new HashSet<>()).add(eventId)) {
         return Mono.just(false);
       }
-      store.put(project.getId(), project);
+      store.put(project.id(), project);
       this.events.addAll(events);
       return Mono.just(true);
     }

@@ -45,15 +45,15 @@ class ConsumedEventContractTest {
       Award award = IntegrationEventHandlers.toAward(message);
       Project project = Project.open(award, Set.of());
 
-      assertThat(project.getId()).as(example.getFilename()).isEqualTo(message.projectId());
-      assertThat(project.getAwardedAmountFen()).isEqualTo(message.awardedAmountFen());
-      assertThat(project.getMilestones()).isNotEmpty();
-      assertThat(project.getTeamOrganisationCodes()).doesNotContain(project.getOrganisationCode());
+      assertThat(project.id()).as(example.getFilename()).isEqualTo(message.projectId());
+      assertThat(project.awardedAmountFen()).isEqualTo(message.awardedAmountFen());
+      assertThat(project.milestones()).isNotEmpty();
+      assertThat(project.teamOrganisationCodes()).doesNotContain(project.organisationCode());
       if (award.programKind() == ProgramKind.GENERAL) {
-        assertThat(project.getMilestones()).singleElement()
-            .satisfies(m -> assertThat(m.getTranchePercent()).isEqualTo(100));
+        assertThat(project.milestones()).singleElement()
+            .satisfies(m -> assertThat(m.tranchePercent()).isEqualTo(100));
       } else {
-        assertThat(project.getMilestones().stream().mapToInt(m -> m.getTranchePercent()).sum()).isEqualTo(100);
+        assertThat(project.milestones().stream().mapToInt(m -> m.tranchePercent()).sum()).isEqualTo(100);
       }
     }
   }

@@ -16,6 +16,7 @@ import org.fundflow.milestone.domain.DecisionPolicy;
 import org.fundflow.milestone.domain.Evidence;
 import org.fundflow.milestone.domain.ExpertProfile;
 import org.fundflow.milestone.domain.ProgramKind;
+import org.fundflow.milestone.domain.ProjectUnderTest;
 import org.fundflow.milestone.domain.Project;
 import org.fundflow.milestone.domain.ProjectEvent;
 import org.fundflow.milestone.domain.Recommendation;
@@ -35,26 +36,26 @@ class PublishedEventContractTest {
   static final JsonMapper JSON = JsonMapper.builder().build();
   final List<String> checked = new ArrayList<>();
 
-  Project project(String id, ProgramKind kind) {
+  ProjectUnderTest project(String id, ProgramKind kind) {
     List<Award.PlannedMilestone> plan = kind == ProgramKind.GENERAL
         ? List.of(new Award.PlannedMilestone(id + "-final", 1, "结题验收", List.of("结题报告"), LocalDate.parse("2027-12-31"), 100))
         : List.of(new Award.PlannedMilestone(id + "-m1", 1, "一", List.of("a"), LocalDate.parse("2027-01-31"), 30),
             new Award.PlannedMilestone(id + "-m2", 2, "二", List.of("b"), LocalDate.parse("2027-09-30"), 70));
-    return Project.open(new Award(id, "prp-" + id, "prg-1", kind, kind == ProgramKind.CHALLENGE ? "chl-1" : null, ORG,
+    return new ProjectUnderTest(Project.open(new Award(id, "prp-" + id, "prg-1", kind, kind == ProgramKind.CHALLENGE ? "chl-1" : null, ORG,
         "机构", "题目", 280_000_000L, plan, List.of(ORG, "12120116800HQW767H"), List.of("0d".repeat(32)),
-        T0), Set.of());
+        T0), Set.of()));
   }
 
-  void validate(Project p, List<ProjectEvent> events) {
+  void validate(ProjectUnderTest p, List<ProjectEvent> events) {
     for (ProjectEvent e : events) {
-      ProjectEventMessages.Message message = ProjectEventMessages.toMessage(p, e);
+      ProjectEventMessages.Message message = ProjectEventMessages.toMessage(p.current(), e);
       String json = JSON.writeValueAsString(message);
       assertThat(Schemas.errors(message.type(), json)).as(message.type() + " " + json).isEmpty();
       checked.add(message.type());
     }
   }
 
-  List<ProjectEvent> review(Project p, String reportId, Instant at, int... totals) {
+  List<ProjectEvent> review(ProjectUnderTest p, String reportId, Instant at, int... totals) {
     List<ExpertProfile> experts = new ArrayList<>();
     for (int i = 0; i < totals.length; i++) {
       experts.add(new ExpertProfile(reportId + "-e" + i, "专家", EXPERT_ORG, "75".repeat(32), "1101**********824X",
@@ -74,20 +75,20 @@ class PublishedEventContractTest {
     return events;
   }
 
-  List<ProjectEvent> submit(Project p, String reportId, Instant at) {
+  List<ProjectEvent> submit(ProjectUnderTest p, String reportId, Instant at) {
     return p.submitReport(new Actor("alice", Set.of(Actor.APPLICANT), ORG), reportId, null, List.of("交付物"),
         List.of(new Evidence("报告.pdf", "9f".repeat(32))), 12_345_600L, at);
   }
 
   @Test
   void everyPublishedEventValidatesAgainstItsSchema() {
-    Project general = project("prj-g", ProgramKind.GENERAL);
+    ProjectUnderTest general = project("prj-g", ProgramKind.GENERAL);
     validate(general, submit(general, "r1", T0));
     validate(general, review(general, "r1", T0, 70, 65, 72)); // CONDITIONAL with rectifyBy
     validate(general, submit(general, "r2", T0.plus(Duration.ofDays(3))));
     validate(general, review(general, "r2", T0.plus(Duration.ofDays(4)), 100, 88, 93, 60, 85)); // accepted, completed
 
-    Project challenge = project("prj-c", ProgramKind.CHALLENGE);
+    ProjectUnderTest challenge = project("prj-c", ProgramKind.CHALLENGE);
     validate(challenge, submit(challenge, "r1", T0));
     validate(challenge, review(challenge, "r1", T0, 10, 0, 55)); // FAILED once
     validate(challenge, submit(challenge, "r2", T0));

@@ -28,7 +28,11 @@ class ProjectTest {
 
   int reports;
 
-  static Project challenge() {
+  static ProjectUnderTest challenge() {
+    return new ProjectUnderTest(open());
+  }
+
+  static Project open() {
     return Project.open(new Award("prj-1", "prp-1", "prg-1", ProgramKind.CHALLENGE, "chl-1", ORG, "Org", "Title",
         280_000_000L, List.of(
             new Award.PlannedMilestone("m1", 1, "one", List.of("d1"), LocalDate.parse("2027-01-31"), 30),
@@ -44,14 +48,14 @@ class ProjectTest {
     return new Actor(id, Set.of(Actor.EXPERT), OTHER_ORG);
   }
 
-  String submit(Project p, Instant at) {
+  String submit(ProjectUnderTest p, Instant at) {
     String id = "r" + (++reports);
     p.submitReport(APPLICANT, id, null, List.of("done"), List.of(new Evidence("x.pdf", "b".repeat(64))), 1000L, at);
     return id;
   }
 
   /** Forms a panel of the given size, every expert declares no conflict and scores the given totals. */
-  List<ProjectEvent> review(Project p, String reportId, Instant at, int... totals) {
+  List<ProjectEvent> review(ProjectUnderTest p, String reportId, Instant at, int... totals) {
     List<ExpertProfile> experts = new ArrayList<>();
     for (int i = 0; i < totals.length; i++) {
       experts.add(expert(reportId + "-e" + i));
@@ -78,9 +82,9 @@ class ProjectTest {
     Project p = Project.open(new Award("prj-g", "prp-g", "prg-g", ProgramKind.GENERAL, null, ORG, "Org", "T", 100L,
         List.of(), List.of(), List.of(), T0), Set.of());
 
-    assertThat(p.getMilestones()).singleElement().satisfies(m -> {
-      assertThat(m.getTranchePercent()).isEqualTo(100);
-      assertThat(m.getId()).isEqualTo("prj-g-final");
+    assertThat(p.milestones()).singleElement().satisfies(m -> {
+      assertThat(m.tranchePercent()).isEqualTo(100);
+      assertThat(m.id()).isEqualTo("prj-g-final");
     });
   }
 
@@ -93,12 +97,12 @@ class ProjectTest {
 
   @Test
   void theApplicantOrganisationIsNotListedAsATeamOrganisation() {
-    assertThat(challenge().getTeamOrganisationCodes()).containsExactly(TEAM_ORG);
+    assertThat(open().teamOrganisationCodes()).containsExactly(TEAM_ORG);
   }
 
   @Test
   void givenAPassingReview_thenTheMilestoneIsAcceptedAndTheNextIsDue() {
-    Project p = challenge();
+    ProjectUnderTest p = challenge();
     String r = submit(p, T0);
 
     List<ProjectEvent> events = review(p, r, T0, 85, 90, 80);
@@ -106,41 +110,41 @@ class ProjectTest {
     assertThat(events).filteredOn(ExpertEvaluationSubmitted.class::isInstance).hasSize(3);
     assertThat(events).filteredOn(MilestoneAccepted.class::isInstance).singleElement()
         .satisfies(e -> assertThat(((MilestoneAccepted) e).tranchePercent()).isEqualTo(30));
-    assertThat(p.milestone("m1").getStatus()).isEqualTo(MilestoneStatus.ACCEPTED);
-    assertThat(p.nextDueMilestone()).get().extracting(Milestone::getId).isEqualTo("m2");
+    assertThat(p.milestone("m1").status()).isEqualTo(MilestoneStatus.ACCEPTED);
+    assertThat(p.nextDueMilestone()).get().extracting(Milestone::id).isEqualTo("m2");
   }
 
   @Test
   void givenTheLastMilestoneIsAccepted_thenTheProjectIsCompleted() {
-    Project p = challenge();
+    ProjectUnderTest p = challenge();
     review(p, submit(p, T0), T0, 85, 90, 80);
 
     List<ProjectEvent> events = review(p, submit(p, T0), T0, 85, 90, 80);
 
     assertThat(events).anyMatch(e -> e instanceof MilestoneAccepted a && a.lastMilestone());
     assertThat(events).anyMatch(ProjectCompleted.class::isInstance);
-    assertThat(p.getStatus()).isEqualTo(ProjectStatus.COMPLETED);
+    assertThat(p.status()).isEqualTo(ProjectStatus.COMPLETED);
   }
 
   @Test
   void givenAConditionalReview_whenARectifiedReportPassesWithinThePeriod_thenTheMilestoneIsAccepted() {
-    Project p = challenge();
+    ProjectUnderTest p = challenge();
     List<ProjectEvent> first = review(p, submit(p, T0), T0, 70, 70, 72);
     assertThat(first).anyMatch(e -> e instanceof MilestoneReviewCompleted c
         && c.decision().outcome() == Outcome.CONDITIONAL && c.decision().rectifyBy() != null);
-    assertThat(p.milestone("m1").getStatus()).isEqualTo(MilestoneStatus.RECTIFYING);
+    assertThat(p.milestone("m1").status()).isEqualTo(MilestoneStatus.RECTIFYING);
 
     String second = submit(p, T0.plus(Duration.ofDays(20)));
-    assertThat(p.report(second).getAttempt()).isEqualTo(2);
+    assertThat(p.report(second).attempt()).isEqualTo(2);
     List<ProjectEvent> events = review(p, second, T0.plus(Duration.ofDays(25)), 85, 85, 85);
 
     assertThat(events).anyMatch(MilestoneAccepted.class::isInstance);
-    assertThat(p.milestone("m1").getStatus()).isEqualTo(MilestoneStatus.ACCEPTED);
+    assertThat(p.milestone("m1").status()).isEqualTo(MilestoneStatus.ACCEPTED);
   }
 
   @Test
   void givenAConditionalReview_whenTheRectificationPeriodIsOver_thenNoReportIsAccepted() {
-    Project p = challenge();
+    ProjectUnderTest p = challenge();
     review(p, submit(p, T0), T0, 70, 70, 70);
 
     assertThatThrownBy(() -> submit(p, T0.plus(Duration.ofDays(31))))
@@ -152,34 +156,34 @@ class ProjectTest {
 
   @Test
   void givenTwoFailedReviewsOfOneMilestone_thenTheProjectIsTerminated() {
-    Project p = challenge();
+    ProjectUnderTest p = challenge();
     List<ProjectEvent> first = review(p, submit(p, T0), T0, 50, 55, 40);
     assertThat(first).noneMatch(ProjectTerminated.class::isInstance);
-    assertThat(p.getStatus()).isEqualTo(ProjectStatus.ACTIVE);
-    assertThat(p.milestone("m1").getFailedReviews()).isEqualTo(1);
+    assertThat(p.status()).isEqualTo(ProjectStatus.ACTIVE);
+    assertThat(p.milestone("m1").failedReviews()).isEqualTo(1);
 
     List<ProjectEvent> second = review(p, submit(p, T0), T0, 50, 55, 40);
 
     assertThat(second).anyMatch(ProjectTerminated.class::isInstance);
-    assertThat(p.getStatus()).isEqualTo(ProjectStatus.TERMINATED);
-    assertThat(p.milestone("m1").getStatus()).isEqualTo(MilestoneStatus.FAILED);
+    assertThat(p.status()).isEqualTo(ProjectStatus.TERMINATED);
+    assertThat(p.milestone("m1").status()).isEqualTo(MilestoneStatus.FAILED);
     assertThatThrownBy(() -> submit(p, T0)).isInstanceOf(DomainRuleException.class).hasMessageContaining("TERMINATED");
   }
 
   @Test
   void givenTheFinalMilestoneFails_thenTheProjectIsTerminatedAtOnce() {
-    Project p = challenge();
+    ProjectUnderTest p = challenge();
     review(p, submit(p, T0), T0, 85, 85, 85);
 
     List<ProjectEvent> events = review(p, submit(p, T0), T0, 30, 40, 50);
 
     assertThat(events).anyMatch(e -> e instanceof ProjectTerminated t && t.reason().contains("final milestone"));
-    assertThat(p.getStatus()).isEqualTo(ProjectStatus.TERMINATED);
+    assertThat(p.status()).isEqualTo(ProjectStatus.TERMINATED);
   }
 
   @Test
   void conflictedExpertsAreRefused() {
-    Project p = challenge();
+    ProjectUnderTest p = challenge();
     String r = submit(p, T0);
     ExpertProfile fromApplicant = new ExpertProfile("x1", "x1", ORG, null, null, List.of());
     ExpertProfile fromTeamOrg = new ExpertProfile("x2", "x2", TEAM_ORG, null, null, List.of());
@@ -194,7 +198,7 @@ class ProjectTest {
 
   @Test
   void aPanelNeedsAtLeastThreeExpertsAndAnOddNumber() {
-    Project p = challenge();
+    ProjectUnderTest p = challenge();
     String r = submit(p, T0);
 
     assertThatThrownBy(() -> p.formPanel(r, List.of(expert("a"), expert("b")), T0)).hasMessageContaining("at least 3");
@@ -204,7 +208,7 @@ class ProjectTest {
 
   @Test
   void anExpertMustDeclareNoConflictBeforeSeeingOrScoring() {
-    Project p = challenge();
+    ProjectUnderTest p = challenge();
     String r = submit(p, T0);
     p.formPanel(r, List.of(expert("a"), expert("b"), expert("c")), T0);
 
@@ -219,7 +223,7 @@ class ProjectTest {
 
   @Test
   void anExpertDeclaringAConflictLeavesThePanelAndTheDecisionWaitsForItsReplacement() {
-    Project p = challenge();
+    ProjectUnderTest p = challenge();
     String r = submit(p, T0);
     p.formPanel(r, List.of(expert("a"), expert("b"), expert("c")), T0);
     p.declare(r, expertActor("c"), true, "former colleague", T0);
@@ -238,37 +242,37 @@ class ProjectTest {
 
   @Test
   void aCorrectionReplacesTheExpertsOwnScore() {
-    Project p = challenge();
+    ProjectUnderTest p = challenge();
     String r = submit(p, T0);
     p.formPanel(r, List.of(expert("a"), expert("b"), expert("c")), T0);
     p.declare(r, expertActor("a"), false, null, T0);
     p.evaluate(r, expertActor("a"), scoresOf(50), Recommendation.FAILED, "", POLICY, T0);
     p.evaluate(r, expertActor("a"), scoresOf(90), Recommendation.PASSED, "", POLICY, T0);
 
-    assertThat(p.report(r).seatOf("a").orElseThrow().getEvaluation().total()).isEqualTo(90);
+    assertThat(p.report(r).seatOf("a").orElseThrow().evaluation().total()).isEqualTo(90);
   }
 
   @Test
   void givenAHoldOnTheOrganisation_thenAPassedMilestoneWaitsAndIsAcceptedWhenTheHoldLifts() {
-    Project p = challenge();
+    ProjectUnderTest p = challenge();
     p.placeHold("h1");
 
     List<ProjectEvent> events = review(p, submit(p, T0), T0, 90, 90, 90);
 
     assertThat(events).anyMatch(MilestoneReviewCompleted.class::isInstance).noneMatch(MilestoneAccepted.class::isInstance);
-    assertThat(p.milestone("m1").getStatus()).isEqualTo(MilestoneStatus.ACCEPTANCE_ON_HOLD);
+    assertThat(p.milestone("m1").status()).isEqualTo(MilestoneStatus.ACCEPTANCE_ON_HOLD);
     p.placeHold("h2");
     assertThat(p.liftHold("h1", T0)).isEmpty();
 
     List<ProjectEvent> lifted = p.liftHold("h2", T0);
 
     assertThat(lifted).singleElement().isInstanceOf(MilestoneAccepted.class);
-    assertThat(p.milestone("m1").getStatus()).isEqualTo(MilestoneStatus.ACCEPTED);
+    assertThat(p.milestone("m1").status()).isEqualTo(MilestoneStatus.ACCEPTED);
   }
 
   @Test
   void onlyTheApplicantOfTheProjectsOrganisationSubmits() {
-    Project p = challenge();
+    ProjectUnderTest p = challenge();
     Actor stranger = new Actor("bob", Set.of(Actor.APPLICANT), OTHER_ORG);
 
     assertThatThrownBy(() -> p.submitReport(stranger, "r", null, List.of("d"), List.of(), 0L, T0))
@@ -278,12 +282,40 @@ class ProjectTest {
 
   @Test
   void aReportIsForTheNextDueMilestoneOnly() {
-    Project p = challenge();
+    ProjectUnderTest p = challenge();
 
     assertThatThrownBy(() -> p.submitReport(APPLICANT, "r", "m2", List.of("d"), List.of(), 0L, T0))
         .isInstanceOfSatisfying(DomainRuleException.class, e -> assertThat(e.code()).isEqualTo("not-next-milestone"));
     submit(p, T0);
     assertThatThrownBy(() -> submit(p, T0))
         .isInstanceOfSatisfying(DomainRuleException.class, e -> assertThat(e.code()).isEqualTo("milestone-not-open"));
+  }
+
+  @Test
+  void aCommandLeavesTheProjectItWasCalledOnAsItWasAndKeepsItsVersion() {
+    Project opened = new Project("prj-v", "prp", "prg", ProgramKind.CHALLENGE, "chl", ORG, "Org", "T", 1L,
+        List.of(TEAM_ORG), List.of(), open().milestones(), List.of(), List.of(), ProjectStatus.ACTIVE, null, T0, null,
+        7);
+
+    var change = opened.submitReport(APPLICANT, "r1", null, List.of("done"), List.of(), 0L, T0);
+
+    assertThat(change.next().reports()).hasSize(1);
+    assertThat(change.next().version()).isEqualTo(7);
+    assertThat(change.events()).singleElement().isInstanceOf(ProjectEvent.MilestoneReportSubmitted.class);
+    assertThat(opened.reports()).isEmpty();
+    assertThat(opened.milestone("m1").status()).isEqualTo(MilestoneStatus.OPEN);
+  }
+
+  @Test
+  void theIdempotencyFingerprintIsTheSha256OfTheReportsContent() {
+    List<Evidence> evidence = List.of(new Evidence("x.pdf", "b".repeat(64)));
+    String fingerprint = MilestoneReport.fingerprint("m1", List.of("done"), evidence, 1000L);
+
+    assertThat(fingerprint).matches("[0-9a-f]{64}")
+        .isEqualTo(MilestoneReport.fingerprint("m1", List.of("done"), evidence, 1000L))
+        .isNotEqualTo(MilestoneReport.fingerprint("m1", List.of("done"), evidence, 1001L))
+        .isNotEqualTo(MilestoneReport.fingerprint(null, List.of("done"), evidence, 1000L))
+        .isNotEqualTo(MilestoneReport.fingerprint("m1", List.of("done", ""), evidence, 1000L))
+        .isNotEqualTo(MilestoneReport.fingerprint("m1", List.of("done"), List.of(), 1000L));
   }
 }

@@ -7,12 +7,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.fundflow.platform.domain.Change;
 
 /**
  * One payment. CREATED -> PREPARED (finance officer checks the payee) -> RELEASED (a finance approver
  * who is not the preparer); ON_HOLD while the organisation is under an integrity hold, back to the
  * status it had when the hold lifts; CANCELLED when the project is terminated before it was paid.
- * Immutable: every transition returns a {@link Change} with the next state and what happened.
+ * Immutable: every transition returns a {@link Change} with the next state and what happened (a transition with
+ * nothing to do returns this disbursement unchanged).
  *
  * @param version the stored version this state was read at (0 for a new one); not changed here
  */
@@ -52,33 +54,22 @@ public record Disbursement(
     history = List.copyOf(history == null ? List.of() : history);
   }
 
-  public record Change(Disbursement next, List<DisbursementEvent> events) {
-    public boolean changed() {
-      return !events.isEmpty() || next != null;
-    }
-  }
-
   /**
    * A new disbursement for a trigger. When the organisation is under a hold it starts ON_HOLD
    * (and will become CREATED when the hold lifts).
    */
-  public static Change create(Trigger trigger, String programId, String projectId, String claimId,
+  public static Change<Disbursement, DisbursementEvent> create(Trigger trigger, String programId, String projectId,
+      String claimId,
       String organisationCode, long amountFen, String explanation, String activeHoldId, String by, Instant now) {
     Disbursement created = new Disbursement(trigger.disbursementId(), trigger, programId, projectId, claimId,
         organisationCode, amountFen, explanation, DisbursementStatus.CREATED, null, null, null, null, null, null,
         null, null, null, null, now,
         List.of(new HistoryEntry(now, by, null, DisbursementStatus.CREATED.name(), explanation)), 0L);
-    List<DisbursementEvent> events = new ArrayList<>();
-    events.add(new DisbursementEvent.Created(created, now));
-    if (activeHoldId != null) {
-      Change held = created.hold(activeHoldId, by, now);
-      events.addAll(held.events());
-      return new Change(held.next(), events);
-    }
-    return new Change(created, events);
+    Change<Disbursement, DisbursementEvent> change = Change.of(created, new DisbursementEvent.Created(created, now));
+    return activeHoldId == null ? change : change.then(d -> d.hold(activeHoldId, by, now));
   }
 
-  public Change prepare(Payee payee, String by, Instant now) {
+  public Change<Disbursement, DisbursementEvent> prepare(Payee payee, String by, Instant now) {
     if (status == DisbursementStatus.ON_HOLD) {
       throw new DisbursementRefused(DisbursementRefused.Reason.ORGANISATION_ON_HOLD,
           "disbursement " + id + " is on hold: the organisation is under an integrity hold");
@@ -90,11 +81,12 @@ public record Disbursement(
         paymentReference, releaseIdempotencyKey, cancelReason,
         entry(now, by, DisbursementStatus.PREPARED, "payee " + payee.name() + ", " + payee.bank() + ", "
             + payee.accountNumberMasked()));
-    return new Change(next, List.of());
+    return Change.quiet(next);
   }
 
   /** The four-eyes check and the state change; budget and holds are checked by the caller around it. */
-  public Change release(String by, String paymentReference, String idempotencyKey, Instant now) {
+  public Change<Disbursement, DisbursementEvent> release(String by, String paymentReference, String idempotencyKey,
+      Instant now) {
     if (status == DisbursementStatus.ON_HOLD) {
       throw new DisbursementRefused(DisbursementRefused.Reason.ORGANISATION_ON_HOLD,
           "disbursement " + id + " is on hold: the organisation is under an integrity hold");
@@ -110,39 +102,39 @@ public record Disbursement(
     Disbursement next = with(DisbursementStatus.RELEASED, null, holdId, payee, preparedBy, preparedAt, by, now,
         paymentReference, idempotencyKey, cancelReason,
         entry(now, by, DisbursementStatus.RELEASED, "payment reference " + paymentReference));
-    return new Change(next, List.of(new DisbursementEvent.Released(next, now)));
+    return Change.of(next, new DisbursementEvent.Released(next, now));
   }
 
   /** Puts an open disbursement on hold; a paid, cancelled or already held one is left as it is. */
-  public Change hold(String holdId, String by, Instant now) {
+  public Change<Disbursement, DisbursementEvent> hold(String holdId, String by, Instant now) {
     if (status != DisbursementStatus.CREATED && status != DisbursementStatus.PREPARED) {
-      return new Change(null, List.of());
+      return Change.quiet(this);
     }
     Disbursement next = with(DisbursementStatus.ON_HOLD, status, holdId, payee, preparedBy, preparedAt, releasedBy,
         releasedAt, paymentReference, releaseIdempotencyKey, cancelReason,
         entry(now, by, DisbursementStatus.ON_HOLD, "integrity hold " + holdId));
-    return new Change(next, List.of(new DisbursementEvent.Held(next, holdId, now)));
+    return Change.of(next, new DisbursementEvent.Held(next, holdId, now));
   }
 
   /** Back to the status it had when the hold was placed. */
-  public Change resume(String by, Instant now) {
+  public Change<Disbursement, DisbursementEvent> resume(String by, Instant now) {
     if (status != DisbursementStatus.ON_HOLD) {
-      return new Change(null, List.of());
+      return Change.quiet(this);
     }
     DisbursementStatus back = statusBeforeHold != null ? statusBeforeHold : DisbursementStatus.CREATED;
     Disbursement next = with(back, null, null, payee, preparedBy, preparedAt, releasedBy, releasedAt,
         paymentReference, releaseIdempotencyKey, cancelReason, entry(now, by, back, "hold lifted"));
-    return new Change(next, List.of());
+    return Change.quiet(next);
   }
 
   /** Cancels what is not paid yet; a released disbursement stays released. */
-  public Change cancel(String reason, String by, Instant now) {
+  public Change<Disbursement, DisbursementEvent> cancel(String reason, String by, Instant now) {
     if (!status.isOpen()) {
-      return new Change(null, List.of());
+      return Change.quiet(this);
     }
     Disbursement next = with(DisbursementStatus.CANCELLED, null, holdId, payee, preparedBy, preparedAt, releasedBy,
         releasedAt, paymentReference, releaseIdempotencyKey, reason, entry(now, by, DisbursementStatus.CANCELLED, reason));
-    return new Change(next, List.of(new DisbursementEvent.Cancelled(next, reason, now)));
+    return Change.of(next, new DisbursementEvent.Cancelled(next, reason, now));
   }
 
   private HistoryEntry entry(Instant now, String by, DisbursementStatus to, String note) {

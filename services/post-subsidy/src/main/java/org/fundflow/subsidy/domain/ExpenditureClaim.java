@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.fundflow.platform.domain.Change;
 
 /**
  * An organisation's claim on its audited R&D expenditure of one fiscal year in one POST_SUBSIDY
@@ -39,7 +40,8 @@ public record ExpenditureClaim(
     return "clm-" + programId + "-" + organisationCode + "-" + fiscalYear;
   }
 
-  public static ExpenditureClaim submit(String programId, String organisationCode, String organisationName,
+  /** A claim as the enterprise submits it, with its audit report reference. */
+  public static Change<ExpenditureClaim, ClaimEvent> submit(String programId, String organisationCode, String organisationName,
       int fiscalYear, long thisYearFen, long lastYearFen, String auditReportReference, String by, Instant now) {
     if (thisYearFen < 0 || lastYearFen < 0) {
       throw new ClaimRefused(ClaimRefused.Reason.INVALID, "expenditure must not be negative");
@@ -54,14 +56,16 @@ public record ExpenditureClaim(
     if (auditReportReference == null || auditReportReference.isBlank()) {
       throw new ClaimRefused(ClaimRefused.Reason.INVALID, "the third-party audit report reference is required");
     }
-    return new ExpenditureClaim(idOf(programId, organisationCode, fiscalYear), programId, organisationCode,
-        organisationName, fiscalYear, thisYearFen, lastYearFen, auditReportReference, ClaimStatus.SUBMITTED, by, now,
-        null, null, null, 0, null,
+    ExpenditureClaim submitted = new ExpenditureClaim(idOf(programId, organisationCode, fiscalYear), programId,
+        organisationCode, organisationName, fiscalYear, thisYearFen, lastYearFen, auditReportReference,
+        ClaimStatus.SUBMITTED, by, now, null, null, null, 0, null,
         List.of(new HistoryEntry(now, by, null, ClaimStatus.SUBMITTED.name(), "audit report " + auditReportReference)),
         0);
+    return Change.of(submitted, new ClaimEvent.Submitted(submitted, now));
   }
 
-  public ExpenditureClaim verify(SubsidyRule rule, long alreadyGrantedFen, long budgetRemainingFen, String by,
+  /** Verified: the subsidy the rule grants, within what the organisation was granted already and the budget left. */
+  public Change<ExpenditureClaim, ClaimEvent> verify(SubsidyRule rule, long alreadyGrantedFen, long budgetRemainingFen, String by,
       Instant now) {
     requireSubmitted();
     SubsidyCalculation calculation =
@@ -69,7 +73,8 @@ public record ExpenditureClaim(
     return decided(ClaimStatus.VERIFIED, by, now, null, calculation.subsidyFen(), calculation.explanation());
   }
 
-  public ExpenditureClaim reject(String reason, String by, Instant now) {
+  /** Rejected with a reason (a decision too: published as verified with no subsidy). */
+  public Change<ExpenditureClaim, ClaimEvent> reject(String reason, String by, Instant now) {
     requireSubmitted();
     if (reason == null || reason.isBlank()) {
       throw new ClaimRefused(ClaimRefused.Reason.INVALID, "a rejection needs a reason");
@@ -83,11 +88,13 @@ public record ExpenditureClaim(
     }
   }
 
-  private ExpenditureClaim decided(ClaimStatus to, String by, Instant now, String why, long subsidy, String text) {
+  private Change<ExpenditureClaim, ClaimEvent> decided(ClaimStatus to, String by, Instant now, String why,
+      long subsidy, String text) {
     List<HistoryEntry> h = new ArrayList<>(history);
     h.add(new HistoryEntry(now, by, status.name(), to.name(), text));
-    return new ExpenditureClaim(id, programId, organisationCode, organisationName, fiscalYear, expenditureThisYearFen,
-        expenditureLastYearFen, auditReportReference, to, submittedBy, submittedAt, by, now, why, subsidy, text, h,
-        version);
+    ExpenditureClaim next = new ExpenditureClaim(id, programId, organisationCode, organisationName, fiscalYear,
+        expenditureThisYearFen, expenditureLastYearFen, auditReportReference, to, submittedBy, submittedAt, by, now, why,
+        subsidy, text, h, version);
+    return Change.of(next, new ClaimEvent.Verified(next, now));
   }
 }

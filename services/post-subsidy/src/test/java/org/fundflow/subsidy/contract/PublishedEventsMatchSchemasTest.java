@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
+import org.fundflow.platform.domain.Change;
 import org.fundflow.subsidy.adapter.out.kafka.IntegrationEvents;
 import org.fundflow.subsidy.domain.ClaimEvent;
 import org.fundflow.subsidy.domain.Disbursement;
@@ -51,14 +52,15 @@ class PublishedEventsMatchSchemasTest {
 
   /** One of each claim event, with and without the optional fields. */
   static List<ClaimEvent> claimEvents() {
-    ExpenditureClaim claim = ExpenditureClaim.submit("prg-2", ORG, "天津某科技有限公司", 2026, 1_000_000_000, 680_000_000,
-        "津审字(2027)第0012号", "applicant", NOW);
+    Change<ExpenditureClaim, ClaimEvent> submitted = ExpenditureClaim.submit("prg-2", ORG, "天津某科技有限公司", 2026,
+        1_000_000_000, 680_000_000, "津审字(2027)第0012号", "applicant", NOW);
+    ExpenditureClaim claim = submitted.next();
     SubsidyRule rule = new SubsidyRule(SubsidyRule.Base.INCREASE, List.of(new SubsidyRule.Tier(0, 3000)), 100_000_000L,
         0);
-    return List.of(
-        new ClaimEvent.Submitted(claim, NOW),
-        new ClaimEvent.Verified(claim.verify(rule, 0, 410_000_000, "officer", NOW), NOW),
-        new ClaimEvent.Verified(claim.reject("audit report does not cover R&D", "officer", NOW), NOW));
+    List<ClaimEvent> events = new java.util.ArrayList<>(submitted.events());
+    events.addAll(claim.verify(rule, 0, 410_000_000, "officer", NOW).events());
+    events.addAll(claim.reject("audit report does not cover R&D", "officer", NOW).events());
+    return events;
   }
 
   @ParameterizedTest(name = "{0}")

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import org.fundflow.platform.domain.Change;
 import org.junit.jupiter.api.Test;
 
 class DisbursementTest {
@@ -35,7 +36,7 @@ class DisbursementTest {
 
   @Test
   void givenPreparedByAlice_whenBobReleases_thenReleasedWithHistoryAndEvent() {
-    Disbursement.Change released = created().prepare(PAYEE, "alice", NOW).next().release("bob", "PAY-1", "k1", NOW);
+    Change<Disbursement, DisbursementEvent> released = created().prepare(PAYEE, "alice", NOW).next().release("bob", "PAY-1", "k1", NOW);
     assertThat(released.next().status()).isEqualTo(DisbursementStatus.RELEASED);
     assertThat(released.events()).singleElement().isInstanceOf(DisbursementEvent.Released.class);
     assertThat(released.next().history()).extracting(HistoryEntry::to).containsExactly("CREATED", "PREPARED", "RELEASED");
@@ -50,19 +51,19 @@ class DisbursementTest {
   @Test
   void givenPrepared_whenHeldAndLifted_thenBackToPrepared() {
     Disbursement prepared = created().prepare(PAYEE, "alice", NOW).next();
-    Disbursement.Change held = prepared.hold("hold-1", "event:hold", NOW);
+    Change<Disbursement, DisbursementEvent> held = prepared.hold("hold-1", "event:hold", NOW);
     assertThat(held.next().status()).isEqualTo(DisbursementStatus.ON_HOLD);
     assertThat(held.events()).singleElement().isInstanceOf(DisbursementEvent.Held.class);
     assertThatThrownBy(() -> held.next().release("bob", "PAY-1", "k", NOW))
         .extracting(e -> ((DisbursementRefused) e).reason())
         .isEqualTo(DisbursementRefused.Reason.ORGANISATION_ON_HOLD);
-    assertThat(held.next().hold("hold-2", "x", NOW).next()).isNull();
+    assertThat(held.next().hold("hold-2", "x", NOW).changes(held.next())).isFalse(); // held already: nothing changes
     assertThat(held.next().resume("event:lift", NOW).next().status()).isEqualTo(DisbursementStatus.PREPARED);
   }
 
   @Test
   void givenAHeldOrganisation_whenCreated_thenStartsOnHoldAndResumesToCreated() {
-    Disbursement.Change c = Disbursement.create(Trigger.advance("prj-1", "evt-1"), "prg-1", "prj-1", null, "ORG",
+    Change<Disbursement, DisbursementEvent> c = Disbursement.create(Trigger.advance("prj-1", "evt-1"), "prg-1", "prj-1", null, "ORG",
         100, "advance", "hold-9", "event:x", NOW);
     assertThat(c.next().status()).isEqualTo(DisbursementStatus.ON_HOLD);
     assertThat(c.events()).hasSize(2);
@@ -72,8 +73,8 @@ class DisbursementTest {
   @Test
   void givenReleased_whenCancelled_thenStaysReleased() {
     Disbursement released = created().prepare(PAYEE, "alice", NOW).next().release("bob", "PAY", "k", NOW).next();
-    assertThat(released.cancel("terminated", "x", NOW).next()).isNull();
-    Disbursement.Change cancelled = created().cancel("terminated", "x", NOW);
+    assertThat(released.cancel("terminated", "x", NOW).changes(released)).isFalse(); // paid: stays released
+    Change<Disbursement, DisbursementEvent> cancelled = created().cancel("terminated", "x", NOW);
     assertThat(cancelled.next().status()).isEqualTo(DisbursementStatus.CANCELLED);
     assertThat(cancelled.events()).singleElement().isInstanceOf(DisbursementEvent.Cancelled.class);
   }

@@ -15,7 +15,7 @@ class ExpenditureClaimTest {
 
   static ExpenditureClaim claim(long thisYearFen, long lastYearFen) {
     return ExpenditureClaim.submit("prg-ps", "91120112MNH91HTMX6", "Widgets", 2026, thisYearFen, lastYearFen,
-        "津审字(2027)第0012号", "app-1", NOW);
+        "津审字(2027)第0012号", "app-1", NOW).next();
   }
 
   @Test
@@ -29,9 +29,9 @@ class ExpenditureClaimTest {
   @Test
   void givenExpenditureAtTheMaximum_whenVerified_thenTheSubsidyStaysWithinTheCapAndTheRemainingBudget() {
     ExpenditureClaim atMaximum = claim(Money.MAX_FEN, 0);
-    assertThat(atMaximum.verify(THIRTY_PERCENT_OF_THE_INCREASE, 0, 5_000_000_000L, "fin-1", NOW).subsidyFen())
+    assertThat(atMaximum.verify(THIRTY_PERCENT_OF_THE_INCREASE, 0, 5_000_000_000L, "fin-1", NOW).next().subsidyFen())
         .isEqualTo(100_000_000L);
-    assertThat(atMaximum.verify(THIRTY_PERCENT_OF_THE_INCREASE, 0, 40_000_000L, "fin-1", NOW).subsidyFen())
+    assertThat(atMaximum.verify(THIRTY_PERCENT_OF_THE_INCREASE, 0, 40_000_000L, "fin-1", NOW).next().subsidyFen())
         .isEqualTo(40_000_000L);
   }
 

@@ -3,6 +3,7 @@ package org.fundflow.intake.domain;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.fundflow.platform.domain.Change;
 
 /** A technical problem (榜单) posted in a CHALLENGE program on behalf of an enterprise. */
 public record Challenge(String id, String programId, String postingOrganisationCode, String postingOrganisationName,
@@ -13,7 +14,8 @@ public record Challenge(String id, String programId, String postingOrganisationC
     targetIndicators = targetIndicators == null ? List.of() : List.copyOf(targetIndicators);
   }
 
-  public static Challenge post(String id, Program program, String postingOrganisationCode, String postingOrganisationName,
+  /** A challenge posted on a CHALLENGE program, published at once. */
+  public static Change<Challenge, IntakeEvent> post(String id, Program program, String postingOrganisationCode, String postingOrganisationName,
       String title, String problem, List<String> targetIndicators, long maxFundingFen, LocalDate deadlineDate,
       Instant now) {
     if (program.kind() != ProgramKind.CHALLENGE) {
@@ -38,8 +40,9 @@ public record Challenge(String id, String programId, String postingOrganisationC
     if (deadlineDate == null || deadlineDate.isBefore(LocalDate.ofInstant(now, CallWindow.ZONE))) {
       throw IntakeRefusal.rule("invalid-challenge", "Invalid challenge", "the deadline must be today or later (Asia/Shanghai)");
     }
-    return new Challenge(id, program.id(), postingOrganisationCode, postingOrganisationName, title, problem,
+    Challenge posted = new Challenge(id, program.id(), postingOrganisationCode, postingOrganisationName, title, problem,
         targetIndicators, maxFundingFen, deadlineDate, now);
+    return Change.of(posted, new IntakeEvent.ChallengePublished(posted, now));
   }
 
   public boolean isOpenAt(Instant now) {

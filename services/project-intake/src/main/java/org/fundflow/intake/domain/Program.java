@@ -1,6 +1,7 @@
 package org.fundflow.intake.domain;
 
 import java.time.Instant;
+import org.fundflow.platform.domain.Change;
 
 /**
  * A funding scheme. DRAFT (editable) -> OPEN (published) -> CLOSED. Every published change
@@ -16,25 +17,29 @@ public record Program(String id, ProgramTerms terms, ProgramStatus status, int r
     return new Program(id, terms, ProgramStatus.DRAFT, 0, 0, now, null, null);
   }
 
-  public Program edit(ProgramTerms newTerms) {
+  public Change<Program, IntakeEvent> edit(ProgramTerms newTerms) {
     if (status != ProgramStatus.DRAFT) {
       throw IntakeRefusal.illegalTransition("Program", id, status, "edited (only drafts are editable)");
     }
-    return new Program(id, newTerms, status, revision, committedFen, createdAt, publishedAt, changedAt);
+    return Change.quiet(new Program(id, newTerms, status, revision, committedFen, createdAt, publishedAt, changedAt));
   }
 
-  public Program open(Instant now) {
+  /** Publishes the program: it takes proposals (or claims) in its call window. */
+  public Change<Program, IntakeEvent> open(Instant now) {
     if (status != ProgramStatus.DRAFT) {
       throw IntakeRefusal.illegalTransition("Program", id, status, "opened");
     }
-    return new Program(id, terms, ProgramStatus.OPEN, revision + 1, committedFen, createdAt, now, now);
+    Program opened = new Program(id, terms, ProgramStatus.OPEN, revision + 1, committedFen, createdAt, now, now);
+    return Change.of(opened, new IntakeEvent.ProgramPublished(opened, now));
   }
 
-  public Program close(Instant now) {
+  public Change<Program, IntakeEvent> close(Instant now) {
     if (status != ProgramStatus.OPEN) {
       throw IntakeRefusal.illegalTransition("Program", id, status, "closed");
     }
-    return new Program(id, terms, ProgramStatus.CLOSED, revision + 1, committedFen, createdAt, publishedAt, now);
+    Program closed = new Program(id, terms, ProgramStatus.CLOSED, revision + 1, committedFen, createdAt, publishedAt,
+        now);
+    return Change.of(closed, new IntakeEvent.ProgramChanged(closed, now));
   }
 
   public ProgramKind kind() {

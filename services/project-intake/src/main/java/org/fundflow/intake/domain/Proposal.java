@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.fundflow.platform.domain.Change;
 
 /**
  * An application for funding. DRAFT -> SUBMITTED -> SCREENING -> UNDER_REVIEW -> AWARDED | REJECTED;
@@ -47,9 +48,10 @@ public record Proposal(String id, String programId, ProgramKind programKind, Str
         organisationName, createdBy, content, ProposalStatus.DRAFT, null, null, null, null, null, null, null, now);
   }
 
-  public Proposal edit(ProposalContent newContent) {
+  public Change<Proposal, IntakeEvent> edit(ProposalContent newContent) {
     requireStatus("edited", ProposalStatus.DRAFT);
-    return with(newContent, status, pledge, submission, awardedAmountFen, decidedBy, decidedAt, rejectionReason, withdrawnAt);
+    return Change.quiet(with(newContent, status, pledge, submission, awardedAmountFen, decidedBy, decidedAt,
+        rejectionReason, withdrawnAt));
   }
 
   /**
@@ -66,10 +68,11 @@ public record Proposal(String id, String programId, ProgramKind programKind, Str
 
   /**
    * Submits the draft. The holds are those the caller found on the organisation or the principal
-   * investigator; any active one refuses the submission and is named with its end date.
+   * investigator; any active one refuses the submission and is named with its end date. {@code files}: the stored
+   * files submitted with it (their metadata goes with the event).
    */
-  public Proposal submit(Program program, Challenge challenge, Pledge acceptedPledge, Submission how,
-      List<Hold> holds, Instant now) {
+  public Change<Proposal, IntakeEvent> submit(Program program, Challenge challenge, Pledge acceptedPledge,
+      Submission how, List<Hold> holds, List<ProposalFile> files, Instant now) {
     requireStatus("submitted", ProposalStatus.DRAFT);
     program.requireAcceptingSubmissions(now);
     if (acceptedPledge == null || acceptedPledge.textVersion() == null || acceptedPledge.textVersion().isBlank()) {
@@ -97,17 +100,18 @@ public record Proposal(String id, String programId, ProgramKind programKind, Str
       }
     }
     refuseIfHeld(holds, now, "submit");
-    return with(content, ProposalStatus.SUBMITTED, acceptedPledge, how, null, null, null, null, null);
+    Proposal submitted = with(content, ProposalStatus.SUBMITTED, acceptedPledge, how, null, null, null, null, null);
+    return Change.of(submitted, new IntakeEvent.ProposalSubmitted(submitted, now, files));
   }
 
-  public Proposal screen() {
+  public Change<Proposal, IntakeEvent> screen() {
     requireStatus("screened", ProposalStatus.SUBMITTED);
-    return with(content, ProposalStatus.SCREENING, pledge, submission, null, null, null, null, null);
+    return Change.quiet(with(content, ProposalStatus.SCREENING, pledge, submission, null, null, null, null, null));
   }
 
-  public Proposal sendToReview() {
+  public Change<Proposal, IntakeEvent> sendToReview() {
     requireStatus("sent to review", ProposalStatus.SCREENING);
-    return with(content, ProposalStatus.UNDER_REVIEW, pledge, submission, null, null, null, null, null);
+    return Change.quiet(with(content, ProposalStatus.UNDER_REVIEW, pledge, submission, null, null, null, null, null));
   }
 
   /** Checks an award before the budget is reserved; {@link #award} then records it. */
@@ -134,26 +138,30 @@ public record Proposal(String id, String programId, ProgramKind programKind, Str
     refuseIfHeld(holds, now, "be awarded");
   }
 
-  public Proposal award(long amountFen, String by, Instant now) {
+  /** Records the award checked by {@link #requireAwardable} (the program's terms go with the event). */
+  public Change<Proposal, IntakeEvent> award(long amountFen, Program program, String by, Instant now) {
     requireStatus("awarded", ProposalStatus.UNDER_REVIEW);
-    return with(content, ProposalStatus.AWARDED, pledge, submission, amountFen, by, now, null, null);
+    Proposal awarded = with(content, ProposalStatus.AWARDED, pledge, submission, amountFen, by, now, null, null);
+    return Change.of(awarded, new IntakeEvent.ProposalAwarded(awarded, program, now));
   }
 
-  public Proposal reject(String reason, String by, Instant now) {
+  public Change<Proposal, IntakeEvent> reject(String reason, String by, Instant now) {
     if (!status.beforeDecision()) {
       throw IntakeRefusal.illegalTransition("Proposal", id, status, "rejected");
     }
     if (reason == null || reason.isBlank()) {
       throw IntakeRefusal.rule("reason-required", "Reason required", "a rejection needs a reason");
     }
-    return with(content, ProposalStatus.REJECTED, pledge, submission, null, by, now, reason, null);
+    Proposal rejected = with(content, ProposalStatus.REJECTED, pledge, submission, null, by, now, reason, null);
+    return Change.of(rejected, new IntakeEvent.ProposalRejected(rejected, now));
   }
 
-  public Proposal withdraw(Instant now) {
+  public Change<Proposal, IntakeEvent> withdraw(Instant now) {
     if (!status.beforeDecision()) {
       throw IntakeRefusal.illegalTransition("Proposal", id, status, "withdrawn");
     }
-    return with(content, ProposalStatus.WITHDRAWN, pledge, submission, null, null, null, null, now);
+    Proposal withdrawn = with(content, ProposalStatus.WITHDRAWN, pledge, submission, null, null, null, null, now);
+    return Change.of(withdrawn, new IntakeEvent.ProposalWithdrawn(withdrawn, now));
   }
 
   /** The project an award creates; its id is derived from the proposal's. */

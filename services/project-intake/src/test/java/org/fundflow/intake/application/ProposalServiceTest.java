@@ -26,7 +26,6 @@ import org.fundflow.intake.application.port.out.Holds;
 import org.fundflow.intake.application.port.out.PersonIds;
 import org.fundflow.intake.application.port.out.Programs;
 import org.fundflow.intake.application.port.out.Proposals;
-import org.fundflow.intake.application.port.out.StaleVersionException;
 import org.fundflow.intake.application.port.out.Versioned;
 import org.fundflow.intake.application.service.ProposalService;
 import org.fundflow.intake.domain.BudgetLine;
@@ -41,6 +40,7 @@ import org.fundflow.intake.domain.ProgramKind;
 import org.fundflow.intake.domain.ProgramTerms;
 import org.fundflow.intake.domain.Proposal;
 import org.fundflow.intake.domain.ProposalStatus;
+import org.fundflow.platform.domain.ConcurrentChange;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -86,7 +86,7 @@ class ProposalServiceTest {
     String id = underReview(1_000);
     proposals.failNextSaveForever.set(true);
     assertThatThrownBy(() -> service.award(new AwardCommand(MANAGER, id, 1_000, ExpectedVersion.any(), "c")).block())
-        .isInstanceOf(StaleVersionException.class);
+        .isInstanceOf(ConcurrentChange.class);
     assertThat(programs.committed).isZero();
     assertThat(programs.commitments).isEmpty();
     assertThat(proposals.docs.get(id).value().status()).isEqualTo(ProposalStatus.UNDER_REVIEW);
@@ -98,7 +98,7 @@ class ProposalServiceTest {
     // the other request found the proposal reserved (by this one), went on and wrote the award first
     proposals.beforeNextSave.set(() -> {
       Versioned<Proposal> current = proposals.docs.get(id);
-      proposals.docs.put(id, new Versioned<>(current.value().award(1_000, "pm-2", NOW), current.version() + 1));
+      proposals.docs.put(id, new Versioned<>(current.value().award(1_000, programs.program, "pm-2", NOW).next(), current.version() + 1));
     });
     assertThatThrownBy(() -> service.award(new AwardCommand(MANAGER, id, 1_000, ExpectedVersion.any(), "c")).block())
         .isInstanceOf(RuntimeException.class);
@@ -214,7 +214,7 @@ class ProposalServiceTest {
   static final class FakePrograms implements Programs {
     final Program program = Program.draft("prg-1", new ProgramTerms("p", ProgramKind.GENERAL, 10_000, 5_000,
         new CallWindow(NOW.minus(1, ChronoUnit.DAYS), NOW.plus(1, ChronoUnit.DAYS)), new FundingSplit(60, 40), null), NOW)
-        .open(NOW);
+        .open(NOW).next();
     long committed;
     final Map<String, Long> commitments = new ConcurrentHashMap<>();
 
@@ -298,7 +298,7 @@ class ProposalServiceTest {
     public Mono<Void> save(Proposal p, Long expectedVersion, List<IntakeEvent> e, String c) {
       return Mono.defer(() -> {
         if (failNextSaveForever.get()) {
-          return Mono.error(new StaleVersionException("changed"));
+          return Mono.error(new ConcurrentChange("changed"));
         }
         Runnable concurrent = beforeNextSave.getAndSet(null);
         if (concurrent != null) {
@@ -306,7 +306,7 @@ class ProposalServiceTest {
         }
         Versioned<Proposal> current = docs.get(p.id());
         if (expectedVersion == null ? current != null : current == null || current.version() != expectedVersion) {
-          return Mono.error(new StaleVersionException("changed"));
+          return Mono.error(new ConcurrentChange("changed"));
         }
         docs.put(p.id(), new Versioned<>(p, expectedVersion == null ? 1 : expectedVersion + 1));
         events.addAll(e);

@@ -22,12 +22,12 @@ final class Fixtures {
   }
 
   static Program openGeneral(long budget, long cap) {
-    return Program.draft("prg-1", general(budget, cap), NOW).open(NOW);
+    return Program.draft("prg-1", general(budget, cap), NOW).open(NOW).next();
   }
 
   static Program openChallengeProgram() {
     return Program.draft("prg-2", new ProgramTerms("Challenge 2026", ProgramKind.CHALLENGE, 100_000_000, 50_000_000,
-        openWindow(), null, null), NOW).open(NOW);
+        openWindow(), null, null), NOW).open(NOW).next();
   }
 
   static TeamMember pi() {
@@ -45,11 +45,11 @@ final class Fixtures {
   }
 
   static Proposal submitted(Program program, long requested) {
-    return draft(program, requested).submit(program, null, pledge(), submission(), List.of(), NOW);
+    return draft(program, requested).submit(program, null, pledge(), submission(), List.of(), List.of(), NOW).next();
   }
 
   static Proposal underReview(Program program, long requested) {
-    return submitted(program, requested).screen().sendToReview();
+    return submitted(program, requested).screen().next().sendToReview().next();
   }
 
   static Pledge pledge() {

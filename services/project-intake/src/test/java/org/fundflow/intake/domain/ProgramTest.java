@@ -74,12 +74,12 @@ class ProgramTest {
   @Test
   void givenDraft_whenOpenedAndClosed_thenRevisionGrowsAndEditIsRefused() {
     Program draft = Program.draft("prg-1", Fixtures.general(1000, 100), NOW);
-    Program edited = draft.edit(Fixtures.general(2000, 100));
+    Program edited = draft.edit(Fixtures.general(2000, 100)).next();
     assertThat(edited.terms().budgetFen()).isEqualTo(2000);
-    Program open = edited.open(NOW);
+    Program open = edited.open(NOW).next();
     assertThat(open.status()).isEqualTo(ProgramStatus.OPEN);
     assertThat(open.revision()).isEqualTo(1);
-    Program closed = open.close(NOW);
+    Program closed = open.close(NOW).next();
     assertThat(closed.revision()).isEqualTo(2);
     assertThatThrownBy(() -> open.edit(Fixtures.general(1, 1)))
         .isInstanceOfSatisfying(IntakeRefusal.class, r -> assertThat(r.kind()).isEqualTo(IntakeRefusal.Kind.CONFLICT));
@@ -89,7 +89,7 @@ class ProgramTest {
 
   @Test
   void givenClosedProgram_whenSubmissionChecked_thenCallWindowClosed() {
-    Program closed = Fixtures.openGeneral(1000, 100).close(NOW);
+    Program closed = Fixtures.openGeneral(1000, 100).close(NOW).next();
     assertThatThrownBy(() -> closed.requireAcceptingSubmissions(NOW))
         .isInstanceOfSatisfying(IntakeRefusal.class, r -> assertThat(r.slug()).isEqualTo("call-window-closed"));
   }

@@ -60,14 +60,16 @@ class ProposalTest {
     Program program = Fixtures.openGeneral(10_000, 1_000);
     Proposal draft = Fixtures.draft(program, 1_000);
     Instant late = NOW.plus(31, ChronoUnit.DAYS);
-    assertThatThrownBy(() -> draft.submit(program, null, Fixtures.pledge(), Fixtures.submission(), List.of(), late))
+    assertThatThrownBy(() -> draft.submit(program, null, Fixtures.pledge(), Fixtures.submission(), List.of(), List.of(),
+        late))
         .isInstanceOfSatisfying(IntakeRefusal.class, r -> assertThat(r.slug()).isEqualTo("call-window-closed"));
   }
 
   @Test
   void givenNoPledge_whenSubmitted_thenPledgeRequired() {
     Program program = Fixtures.openGeneral(10_000, 1_000);
-    assertThatThrownBy(() -> Fixtures.draft(program, 1_000).submit(program, null, null, Fixtures.submission(), List.of(), NOW))
+    assertThatThrownBy(() -> Fixtures.draft(program, 1_000).submit(program, null, null, Fixtures.submission(), List.of(),
+        List.of(), NOW))
         .isInstanceOfSatisfying(IntakeRefusal.class, r -> assertThat(r.slug()).isEqualTo("pledge-required"));
   }
 
@@ -84,7 +86,7 @@ class ProposalTest {
     Hold hold = new Hold("hld-1", HoldSubject.ORGANISATION, ORG, "list", NOW.minusSeconds(60),
         Instant.parse("2029-12-31T16:00:00Z"), false);
     assertThatThrownBy(() -> Fixtures.draft(program, 1_000)
-        .submit(program, null, Fixtures.pledge(), Fixtures.submission(), List.of(hold), NOW))
+        .submit(program, null, Fixtures.pledge(), Fixtures.submission(), List.of(hold), List.of(), NOW))
         .isInstanceOfSatisfying(IntakeRefusal.class, r -> {
           assertThat(r.slug()).isEqualTo("integrity-hold");
           assertThat(r.getMessage()).contains("until 2029-12-31"); // the last Asia/Shanghai day under the hold
@@ -97,7 +99,7 @@ class ProposalTest {
     Program program = Fixtures.openGeneral(10_000, 1_000);
     Hold hold = new Hold("hld-2", HoldSubject.PERSON, Fixtures.PI_HASH, "x", null, NOW.plusSeconds(3600), false);
     assertThatThrownBy(() -> Fixtures.draft(program, 1_000)
-        .submit(program, null, Fixtures.pledge(), Fixtures.submission(), List.of(hold), NOW))
+        .submit(program, null, Fixtures.pledge(), Fixtures.submission(), List.of(hold), List.of(), NOW))
         .isInstanceOfSatisfying(IntakeRefusal.class, r -> assertThat(r.getMessage()).contains("principal investigator"));
   }
 
@@ -107,7 +109,8 @@ class ProposalTest {
     Hold lifted = new Hold("hld-3", HoldSubject.ORGANISATION, ORG, "x", null, NOW.plusSeconds(3600), true);
     Hold expired = new Hold("hld-4", HoldSubject.ORGANISATION, ORG, "x", null, NOW.minusSeconds(1), false);
     assertThat(Fixtures.draft(program, 1_000)
-        .submit(program, null, Fixtures.pledge(), Fixtures.submission(), List.of(lifted, expired), NOW).status())
+        .submit(program, null, Fixtures.pledge(), Fixtures.submission(), List.of(lifted, expired), List.of(), NOW)
+        .next().status())
         .isEqualTo(ProposalStatus.SUBMITTED);
   }
 
@@ -115,7 +118,7 @@ class ProposalTest {
   void givenSubmitted_whenAwardedBeforeReview_thenIllegalTransition() {
     Program program = Fixtures.openGeneral(10_000, 1_000);
     Proposal submitted = Fixtures.submitted(program, 1_000);
-    assertThatThrownBy(() -> submitted.award(500, "pm", NOW))
+    assertThatThrownBy(() -> submitted.award(500, program, "pm", NOW))
         .isInstanceOfSatisfying(IntakeRefusal.class, r -> assertThat(r.kind()).isEqualTo(IntakeRefusal.Kind.CONFLICT));
     assertThatThrownBy(() -> submitted.sendToReview()).isInstanceOf(IntakeRefusal.class);
     assertThatThrownBy(() -> submitted.edit(Fixtures.content(10))).isInstanceOf(IntakeRefusal.class);
@@ -132,7 +135,7 @@ class ProposalTest {
   @Test
   void givenGeneralAwarded_whenProjectMilestones_thenOneFinalAcceptanceAt100() {
     Program program = Fixtures.openGeneral(10_000, 1_000);
-    Proposal awarded = Fixtures.underReview(program, 800).award(700, "pm", NOW);
+    Proposal awarded = Fixtures.underReview(program, 800).award(700, program, "pm", NOW).next();
     assertThat(awarded.status()).isEqualTo(ProposalStatus.AWARDED);
     assertThat(awarded.projectMilestones()).singleElement().satisfies(m -> {
       assertThat(m.tranchePercent()).isEqualTo(100);
@@ -144,10 +147,10 @@ class ProposalTest {
   @Test
   void givenDecided_whenWithdrawn_thenIllegalTransition() {
     Program program = Fixtures.openGeneral(10_000, 1_000);
-    Proposal rejected = Fixtures.submitted(program, 800).reject("not innovative", "pm", NOW);
+    Proposal rejected = Fixtures.submitted(program, 800).reject("not innovative", "pm", NOW).next();
     assertThatThrownBy(() -> rejected.withdraw(NOW))
         .isInstanceOfSatisfying(IntakeRefusal.class, r -> assertThat(r.slug()).isEqualTo("illegal-transition"));
-    assertThat(Fixtures.submitted(program, 800).withdraw(NOW).status()).isEqualTo(ProposalStatus.WITHDRAWN);
+    assertThat(Fixtures.submitted(program, 800).withdraw(NOW).next().status()).isEqualTo(ProposalStatus.WITHDRAWN);
   }
 
   @Test
@@ -161,9 +164,9 @@ class ProposalTest {
   void givenChallengeProposalWithoutMilestones_whenSubmitted_thenRefused() {
     Program program = Fixtures.openChallengeProgram();
     Challenge challenge = Challenge.post("chl-1", program, Fixtures.OTHER_ORG, "Enterprise", "Problem", "Solve it",
-        List.of("yield > 90%"), 20_000_000, LocalDate.of(2027, 6, 30), NOW);
+        List.of("yield > 90%"), 20_000_000, LocalDate.of(2027, 6, 30), NOW).next();
     Proposal draft = Proposal.draft("prp-3", program, challenge, ORG, "Org", "a", Fixtures.content(1_000), NOW);
-    assertThatThrownBy(() -> draft.submit(program, challenge, Fixtures.pledge(), Fixtures.submission(), List.of(), NOW))
+    assertThatThrownBy(() -> draft.submit(program, challenge, Fixtures.pledge(), Fixtures.submission(), List.of(), List.of(), NOW))
         .isInstanceOfSatisfying(IntakeRefusal.class, r -> assertThat(r.slug()).isEqualTo("invalid-milestone-plan"));
   }
 
@@ -171,7 +174,23 @@ class ProposalTest {
   void givenPostSubsidyProgram_whenDraft_thenRefused() {
     Program program = Program.draft("prg-3", new ProgramTerms("p", ProgramKind.POST_SUBSIDY, 1000, 100,
         Fixtures.openWindow(), null, new PostSubsidyRule(SubsidyBase.INCREASE, List.of(new SubsidyTier(0, 3000)), 100L, 0)),
-        NOW).open(NOW);
+        NOW).open(NOW).next();
     assertThatThrownBy(() -> Fixtures.draft(program, 10)).isInstanceOf(IntakeRefusal.class);
+  }
+
+  @Test
+  void theProposalRecordsWhatHappenedToIt() {
+    Program program = Fixtures.openGeneral(10_000, 1_000);
+
+    var awarded = Fixtures.underReview(program, 800).award(700, program, "pm", NOW);
+    var withdrawn = Fixtures.submitted(program, 800).withdraw(NOW);
+
+    assertThat(awarded.events()).singleElement().isInstanceOfSatisfying(IntakeEvent.ProposalAwarded.class, e -> {
+      assertThat(e.proposal()).isEqualTo(awarded.next());
+      assertThat(e.program()).isEqualTo(program);
+      assertThat(e.at()).isEqualTo(NOW);
+    });
+    assertThat(withdrawn.events()).singleElement().isEqualTo(new IntakeEvent.ProposalWithdrawn(withdrawn.next(), NOW));
+    assertThat(Fixtures.submitted(program, 800).screen().events()).isEmpty(); // a step nobody outside hears of
   }
 }

@@ -51,10 +51,13 @@ public final class HexagonRules {
   static final String NATIONAL_CODES = "org.fundflow.platform.national..";
 
   /**
-   * The platform's pure-Java domain building blocks (a {@code Refusal} base, {@code ExpectedVersion}): the domain and
-   * the use cases may use them; {@link PlatformRules} keeps the package free of Spring, Reactor, Mongo and Kafka.
+   * The platform's pure-Java domain building blocks (the one aggregate style: {@code Change}, {@code ConcurrentChange}),
+   * allowed in the domain and the application: it depends on java.* only (PlatformRules checks that).
    */
   static final String PLATFORM_DOMAIN = "org.fundflow.platform.domain..";
+
+  /** The platform's helpers for application services (the one concurrent-change retry): Java and Reactor only. */
+  static final String PLATFORM_APPLICATION = "org.fundflow.platform.application..";
 
   /**
    * Port-in interfaces whose names do not end in {@code UseCase} yet, by fully qualified name. A rename touches the
@@ -147,8 +150,7 @@ public final class HexagonRules {
   }
 
   /**
-   * The domain knows only Java, itself, the pure-Java national code checks ({@link #NATIONAL_CODES}) and the
-   * platform's pure-Java domain building blocks ({@link #PLATFORM_DOMAIN}): no Spring,
+   * The domain knows only Java, itself and the pure-Java national code checks ({@link #NATIONAL_CODES}): no Spring,
    * Reactor, Mongo, Kafka, Jackson, Jakarta, other platform classes or outer rings.
    */
   public NamedRule domainIsPureJava() {
@@ -156,8 +158,7 @@ public final class HexagonRules {
         .that().resideInAPackage(pkg("domain"))
         .should().onlyDependOnClassesThat().resideInAnyPackage("java..", pkg("domain"), NATIONAL_CODES, PLATFORM_DOMAIN)
         .because("the domain is pure Java: no Spring, Reactor, Mongo, Kafka, Jackson, Jakarta, platform,"
-            + " application, adapter or config classes (the dependency-free national code checks and the platform's"
-            + " pure-Java domain building blocks aside)"));
+            + " application, adapter or config classes (the dependency-free national code checks and platform.domain aside)"));
   }
 
   /** Use cases know the domain and their ports; Reactor types are allowed (ports return Mono/Flux). */
@@ -166,9 +167,9 @@ public final class HexagonRules {
         .that().resideInAPackage(pkg("application"))
         .should().dependOnClassesThat(resideInAnyPackage("org.springframework..", "com.mongodb..", "org.bson..",
             "org.apache.kafka..", PLATFORM, pkg("adapter"), pkg("config"))
-            .and(not(resideInAnyPackage(NATIONAL_CODES, PLATFORM_DOMAIN)))
-            .as("reside in Spring, store, broker, platform (but the national code checks and the pure-Java domain"
-                + " building blocks), adapter or config packages"))
+            .and(not(resideInAnyPackage(NATIONAL_CODES, PLATFORM_DOMAIN, PLATFORM_APPLICATION)))
+            .as("reside in Spring, store, broker, platform (but the national code checks, platform.domain and"
+                + " platform.application), adapter or config packages"))
         .because("use cases know ports, not frameworks or adapters (no Spring annotations either)"));
   }
 

@@ -2,6 +2,7 @@ package org.fundflow.platform.test.architecture;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.base.DescribedPredicate;
@@ -40,7 +41,26 @@ public final class PlatformRules {
   }
 
   public static List<NamedRule> rules() {
-    return List.of(platformKnowsNoService(), platformDoesNotUseTheTestKit(), platformDomainIsPureJava());
+    return List.of(platformKnowsNoService(), platformDoesNotUseTheTestKit(), platformDomainIsPureJava(),
+        platformApplicationIsJavaAndReactor());
+  }
+
+  /** What services' domains may use from the platform depends on java.* only. */
+  public static NamedRule platformDomainIsPureJava() {
+    return new NamedRule("platform.domain depends on nothing but java.*", classes()
+        .that().resideInAPackage(HexagonRules.PLATFORM_DOMAIN)
+        .should().onlyDependOnClassesThat().resideInAnyPackage("java..", HexagonRules.PLATFORM_DOMAIN)
+        .because("services' domains use it and are pure Java"));
+  }
+
+  /** What services' application services may use from the platform: Java, Reactor and platform.domain only. */
+  public static NamedRule platformApplicationIsJavaAndReactor() {
+    return new NamedRule("platform.application depends on java.*, Reactor and platform.domain only",
+        classes()
+            .that().resideInAPackage(HexagonRules.PLATFORM_APPLICATION)
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "reactor..", "org.reactivestreams..",
+                HexagonRules.PLATFORM_DOMAIN, HexagonRules.PLATFORM_APPLICATION)
+            .because("services' application services use it and know no framework but Reactor"));
   }
 
   /** No class of a service (intake, milestone, subsidy, integrity, a portal, ...) in the platform or the test kit. */
@@ -52,19 +72,6 @@ public final class PlatformRules {
         .that().resideInAPackage(HexagonRules.PLATFORM)
         .should().dependOnClassesThat(service)
         .because("the platform is shared by every service and knows none of them"));
-  }
-
-  /**
-   * The building blocks the services' domains may use ({@code org.fundflow.platform.domain}) are pure Java: they know
-   * only java.* and themselves, so a domain that uses them stays free of Spring, Reactor, Mongo and Kafka.
-   */
-  public static NamedRule platformDomainIsPureJava() {
-    return new NamedRule("the platform's domain building blocks are pure Java", com.tngtech.archunit.lang.syntax
-        .ArchRuleDefinition.classes()
-        .that().resideInAPackage(HexagonRules.PLATFORM_DOMAIN)
-        .should().onlyDependOnClassesThat().resideInAnyPackage("java..", HexagonRules.PLATFORM_DOMAIN)
-        .allowEmptyShould(true)
-        .because("services' domains use them and the domain is pure Java: no Spring, Reactor, Mongo or Kafka"));
   }
 
   public static NamedRule platformDoesNotUseTheTestKit() {

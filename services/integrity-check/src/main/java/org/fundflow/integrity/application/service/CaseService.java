@@ -13,6 +13,7 @@ import org.fundflow.integrity.domain.IntegrityCase;
 import org.fundflow.integrity.domain.IntegrityEvent;
 import org.fundflow.integrity.domain.IntegrityException;
 import org.fundflow.integrity.domain.IntegrityRecord;
+import org.fundflow.platform.domain.Change;
 import reactor.core.publisher.Mono;
 
 /** Cases: OPEN -> INVESTIGATING -> CONFIRMED | DISMISSED, every step with who and when. */
@@ -93,7 +94,8 @@ public final class CaseService implements CaseUseCase {
         .map(r -> r.integrityCase(caseId).orElseThrow());
   }
 
-  private Mono<IntegrityCase> onCase(String caseId, Function<IntegrityRecord, List<IntegrityEvent>> decision) {
+  private Mono<IntegrityCase> onCase(String caseId,
+      Function<IntegrityRecord, Change<IntegrityRecord, IntegrityEvent>> decision) {
     Mono<IntegrityRecord> loader = records.findByCase(caseId)
         .switchIfEmpty(Mono.error(() -> IntegrityException.notFound("case", caseId)));
     return changes.command(loader, caseId, decision).map(r -> r.integrityCase(caseId).orElseThrow());

@@ -12,11 +12,13 @@ import org.fundflow.integrity.application.port.out.KnownParties;
 import org.fundflow.integrity.application.port.out.KnownParties.KnownParty;
 import org.fundflow.integrity.application.port.out.PersonIdHashing;
 import org.fundflow.integrity.domain.IntegrityEvent;
+import org.fundflow.integrity.domain.IntegrityRecord;
 import org.fundflow.integrity.domain.Subject;
 import org.fundflow.integrity.domain.list.DishonestyEntry;
 import org.fundflow.integrity.domain.list.DishonestyListCsv;
 import org.fundflow.integrity.domain.rules.DishonestyListRule;
 import org.fundflow.integrity.domain.rules.DishonestyListRule.Match;
+import org.fundflow.platform.domain.Change;
 import reactor.core.publisher.Mono;
 
 /**
@@ -102,17 +104,17 @@ public final class DishonestyListService implements ImportDishonestyListUseCase 
     String correlationId = "dishonesty-list-import";
     return changes.apply(records.load(party.subject()), correlationId, null, record -> {
       java.time.Instant now = clock.instant();
-      List<IntegrityEvent> events = new java.util.ArrayList<>();
+      Change<IntegrityRecord, IntegrityEvent> change = Change.quiet(record);
       for (DishonestyEntry entry : entries) {
         Optional<Match> match = rule.screen(entry, party.subject(), party.roles(), party.openDisbursements(),
             importedBy, now);
         // held for this listing before (by an event, an earlier import, or lifted by an officer since): nothing new
-        if (match.isPresent() && record.hold(match.get().holdId()).isEmpty()) {
+        if (match.isPresent() && change.next().hold(match.get().holdId()).isEmpty()) {
           Match m = match.get();
-          events.addAll(record.raiseWithHold(m.flag(), m.holdId(), m.holdReason(), m.holdEndsAt()));
+          change = change.then(r -> r.raiseWithHold(m.flag(), m.holdId(), m.holdReason(), m.holdEndsAt()));
         }
       }
-      return events;
+      return change;
     }).then();
   }
 }

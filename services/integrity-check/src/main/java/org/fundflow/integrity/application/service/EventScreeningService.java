@@ -29,6 +29,7 @@ import org.fundflow.integrity.domain.rules.ExpenditureAnomalyRule;
 import org.fundflow.integrity.domain.rules.PaidWhileListedOrHeldRule;
 import org.fundflow.integrity.domain.rules.ProjectFailedRule;
 import org.fundflow.integrity.domain.rules.ProposalFacts;
+import org.fundflow.platform.domain.Change;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -229,14 +230,20 @@ public final class EventScreeningService implements ScreenEventsUseCase {
     }
     return Flux.fromIterable(found.entrySet())
         .concatMap(e -> changes.apply(records.load(e.getKey()), event.correlationId(), event.eventId(), record -> {
-          List<IntegrityEvent> events = new ArrayList<>();
+          Change<IntegrityRecord, IntegrityEvent> change = Change.quiet(record);
           if (e.getKey().equals(subject)) {
-            onRecord.apply(record).ifPresent(f -> events.addAll(record.raise(f)));
+            Optional<Flag> decided = onRecord.apply(record);
+            if (decided.isPresent()) {
+              change = change.then(r -> r.raise(decided.get()));
+            }
           }
-          e.getValue().flags().forEach(f -> events.addAll(record.raise(f)));
-          e.getValue().holds().forEach(m -> events.addAll(
-              record.raiseWithHold(m.flag(), m.holdId(), m.holdReason(), m.holdEndsAt())));
-          return events;
+          for (Flag f : e.getValue().flags()) {
+            change = change.then(r -> r.raise(f));
+          }
+          for (Match m : e.getValue().holds()) {
+            change = change.then(r -> r.raiseWithHold(m.flag(), m.holdId(), m.holdReason(), m.holdEndsAt()));
+          }
+          return change;
         }))
         .then();
   }

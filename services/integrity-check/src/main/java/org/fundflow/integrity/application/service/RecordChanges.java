@@ -1,13 +1,12 @@
 package org.fundflow.integrity.application.service;
 
-import java.util.List;
 import java.util.function.Function;
-import org.fundflow.integrity.application.port.out.ConcurrentChangeException;
 import org.fundflow.integrity.application.port.out.IntegrityRecords;
 import org.fundflow.integrity.domain.IntegrityEvent;
 import org.fundflow.integrity.domain.IntegrityRecord;
+import org.fundflow.platform.application.ConcurrentChanges;
+import org.fundflow.platform.domain.Change;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
 /** Load, decide, save with its events — again from the start when someone else changed the record meanwhile. */
 final class RecordChanges {
@@ -23,25 +22,25 @@ final class RecordChanges {
    * change made by the rules has one), idempotent by the event id.
    */
   Mono<IntegrityRecord> apply(Mono<IntegrityRecord> loader, String correlationId, String eventId,
-      Function<IntegrityRecord, List<IntegrityEvent>> decision) {
-    return run(loader, correlationId, eventId, false, decision);
+      Function<IntegrityRecord, Change<IntegrityRecord, IntegrityEvent>> command) {
+    return run(loader, correlationId, eventId, false, command);
   }
 
   /** A change by an officer: always stored (case steps change state without events). */
   Mono<IntegrityRecord> command(Mono<IntegrityRecord> loader, String correlationId,
-      Function<IntegrityRecord, List<IntegrityEvent>> decision) {
-    return run(loader, correlationId, null, true, decision);
+      Function<IntegrityRecord, Change<IntegrityRecord, IntegrityEvent>> command) {
+    return run(loader, correlationId, null, true, command);
   }
 
   private Mono<IntegrityRecord> run(Mono<IntegrityRecord> loader, String correlationId, String eventId,
-      boolean saveWithoutEvents, Function<IntegrityRecord, List<IntegrityEvent>> decision) {
+      boolean saveWithoutEvents, Function<IntegrityRecord, Change<IntegrityRecord, IntegrityEvent>> command) {
     return Mono.defer(() -> loader.flatMap(record -> {
-          List<IntegrityEvent> events = decision.apply(record);
-          if (events.isEmpty() && !saveWithoutEvents) {
+          Change<IntegrityRecord, IntegrityEvent> change = command.apply(record);
+          if (!change.eventful() && !saveWithoutEvents) {
             return Mono.just(record);
           }
-          return records.save(record, events, correlationId, eventId).thenReturn(record);
+          return records.save(change.next(), change.events(), correlationId, eventId).thenReturn(change.next());
         }))
-        .retryWhen(Retry.max(8).filter(ConcurrentChangeException.class::isInstance));
+        .retryWhen(ConcurrentChanges.retry());
   }
 }

@@ -1,15 +1,15 @@
 package org.fundflow.milestone.application.service;
 
 import java.time.Clock;
-import java.util.List;
+import java.util.function.Function;
 import org.fundflow.milestone.application.port.in.ApplyHoldUseCase;
 import org.fundflow.milestone.application.port.out.Holds;
 import org.fundflow.milestone.application.port.out.Projects;
-import org.fundflow.milestone.application.port.out.StaleProjectException;
 import org.fundflow.milestone.domain.Project;
 import org.fundflow.milestone.domain.ProjectEvent;
+import org.fundflow.platform.application.ConcurrentChanges;
+import org.fundflow.platform.domain.Change;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
 /**
  * Keeps the holds on organisations and applies them to the organisation's projects: while held, a
@@ -35,10 +35,7 @@ public class HoldService implements ApplyHoldUseCase {
     }
     return holds.placed(c.holdId(), c.subjectId())
         .thenMany(projects.findByOrganisation(c.subjectId()))
-        .concatMap(p -> apply(p.getId(), c, project -> {
-          project.placeHold(c.holdId());
-          return List.of();
-        }))
+        .concatMap(p -> apply(p.id(), c, project -> project.placeHold(c.holdId())))
         .then();
   }
 
@@ -49,14 +46,16 @@ public class HoldService implements ApplyHoldUseCase {
     }
     return holds.lifted(c.holdId())
         .thenMany(projects.findByOrganisation(c.subjectId()))
-        .concatMap(p -> apply(p.getId(), c, project -> project.liftHold(c.holdId(), clock.instant())))
+        .concatMap(p -> apply(p.id(), c, project -> project.liftHold(c.holdId(), clock.instant())))
         .then();
   }
 
-  private Mono<Boolean> apply(String projectId, HoldCommand c,
-      java.util.function.Function<Project, List<ProjectEvent>> change) {
+  private Mono<Boolean> apply(String projectId, HoldCommand c, Function<Project, Change<Project, ProjectEvent>> command) {
     return Mono.defer(() -> projects.find(projectId)
-            .flatMap(project -> projects.save(project, change.apply(project), c.eventId(), c.correlationId())))
-        .retryWhen(Retry.max(5).filter(StaleProjectException.class::isInstance));
+            .flatMap(project -> {
+              Change<Project, ProjectEvent> change = command.apply(project);
+              return projects.save(change.next(), change.events(), c.eventId(), c.correlationId());
+            }))
+        .retryWhen(ConcurrentChanges.retry());
   }
 }

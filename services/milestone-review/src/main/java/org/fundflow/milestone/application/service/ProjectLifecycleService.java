@@ -2,6 +2,7 @@ package org.fundflow.milestone.application.service;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import org.fundflow.milestone.application.port.in.DeclareConflictUseCase;
@@ -13,7 +14,6 @@ import org.fundflow.milestone.application.port.in.SubmitReportUseCase;
 import org.fundflow.milestone.application.port.out.ExpertProfiles;
 import org.fundflow.milestone.application.port.out.Holds;
 import org.fundflow.milestone.application.port.out.Projects;
-import org.fundflow.milestone.application.port.out.StaleProjectException;
 import org.fundflow.milestone.domain.Actor;
 import org.fundflow.milestone.domain.DecisionPolicy;
 import org.fundflow.milestone.domain.DomainRuleException;
@@ -21,9 +21,10 @@ import org.fundflow.milestone.domain.ExpertProfile;
 import org.fundflow.milestone.domain.MilestoneReport;
 import org.fundflow.milestone.domain.Project;
 import org.fundflow.milestone.domain.ProjectEvent;
+import org.fundflow.platform.application.ConcurrentChanges;
+import org.fundflow.platform.domain.Change;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
 /** Projects from awards, milestone reports, panels, declarations, evaluations and decisions. */
 public class ProjectLifecycleService implements OpenProjectUseCase, SubmitReportUseCase, FormPanelUseCase,
@@ -64,20 +65,14 @@ public class ProjectLifecycleService implements OpenProjectUseCase, SubmitReport
    */
   private Mono<Project> reconcileHolds(Project opened, String organisation, String correlationId) {
     return holds.activeOn(organisation)
-        .filter(active -> !active.equals(java.util.Set.copyOf(opened.getHolds())))
-        .flatMap(active -> change(opened.getId(), correlationId, project -> {
-      List<ProjectEvent> events = new java.util.ArrayList<>();
-      active.stream().filter(h -> !project.getHolds().contains(h)).forEach(project::placeHold);
-      project.getHolds().stream().filter(h -> !active.contains(h))
-          .forEach(h -> events.addAll(project.liftHold(h, clock.instant())));
-      return Mono.just(events);
-    }));
+        .filter(active -> !active.equals(Set.copyOf(opened.holds())))
+        .flatMap(active -> change(opened.id(), correlationId, project -> project.holdsNow(active, clock.instant())));
   }
 
   @Override
   public Mono<MilestoneReport> submit(SubmitReportCommand c) {
     String reportId = UUID.randomUUID().toString();
-    String fingerprint = Project.requestFingerprint(c.milestoneId(), c.deliverablesMet(), c.evidence(),
+    String fingerprint = MilestoneReport.fingerprint(c.milestoneId(), c.deliverablesMet(), c.evidence(),
         c.spendingToDateFen());
     return Mono.defer(() -> projects.find(c.projectId())
             .switchIfEmpty(Mono.error(() -> DomainRuleException.notVisible("project", c.projectId())))
@@ -87,10 +82,10 @@ public class ProjectLifecycleService implements OpenProjectUseCase, SubmitReport
             }))
         .switchIfEmpty(Mono.defer(() -> change(c.projectId(), c.correlationId(), project -> {
           if (project.replayOf(c.requestKey(), fingerprint).isPresent()) {
-            return Mono.just(List.<ProjectEvent>of()); // a concurrent twin of this request won: answer its report
+            return Change.quiet(project); // a concurrent twin of this request won: answer its report
           }
-          return Mono.just(project.submitReport(c.applicant(), reportId, c.milestoneId(), c.deliverablesMet(),
-              c.evidence(), c.spendingToDateFen(), c.requestKey(), clock.instant()));
+          return project.submitReport(c.applicant(), reportId, c.milestoneId(), c.deliverablesMet(), c.evidence(),
+              c.spendingToDateFen(), c.requestKey(), clock.instant());
         }).map(p -> p.replayOf(c.requestKey(), fingerprint).orElseGet(() -> p.report(reportId)))));
   }
 
@@ -100,10 +95,8 @@ public class ProjectLifecycleService implements OpenProjectUseCase, SubmitReport
         .concatMap(id -> experts.find(id).switchIfEmpty(Mono.error(() -> DomainRuleException.rule("unknown-expert",
             "no expert profile " + id + ": register it first"))))
         .collectList()
-        .flatMap(profiles -> change(c.projectId(), c.correlationId(), project -> {
-          project.formPanel(c.reportId(), profiles, clock.instant());
-          return Mono.just(List.<ProjectEvent>of());
-        }))
+        .flatMap(profiles -> change(c.projectId(), c.correlationId(),
+            project -> project.formPanel(c.reportId(), profiles, clock.instant())))
         .map(p -> p.report(c.reportId()));
   }
 
@@ -112,40 +105,39 @@ public class ProjectLifecycleService implements OpenProjectUseCase, SubmitReport
     return experts.find(c.expertId())
         .switchIfEmpty(Mono.error(() -> DomainRuleException.rule("unknown-expert",
             "no expert profile " + c.expertId() + ": register it first")))
-        .flatMap(profile -> change(c.projectId(), c.correlationId(), project -> {
-          project.addExpert(c.reportId(), profile, clock.instant());
-          return Mono.just(List.<ProjectEvent>of());
-        }))
+        .flatMap(profile -> change(c.projectId(), c.correlationId(),
+            project -> project.addExpert(c.reportId(), profile, clock.instant())))
         .map(p -> p.report(c.reportId()));
   }
 
   @Override
   public Mono<MilestoneReport> declare(DeclarationCommand c) {
     requireRole(c.expert(), Actor.EXPERT);
-    return change(c.projectId(), c.correlationId(), project -> {
-      project.declare(c.reportId(), c.expert(), c.conflict(), c.reason(), clock.instant());
-      return Mono.just(List.<ProjectEvent>of());
-    }).flatMap(p -> Mono.justOrEmpty(p.report(c.reportId()).seatOf(c.expert().id()).map(s -> p.report(c.reportId()))));
+    return change(c.projectId(), c.correlationId(),
+        project -> project.declare(c.reportId(), c.expert(), c.conflict(), c.reason(), clock.instant()))
+        .flatMap(p -> Mono.justOrEmpty(p.report(c.reportId()).seatOf(c.expert().id()).map(s -> p.report(c.reportId()))));
   }
 
   @Override
   public Mono<MilestoneReport> evaluate(EvaluateCommand c) {
     requireRole(c.expert(), Actor.EXPERT);
-    return change(c.projectId(), c.correlationId(), project -> Mono.just(project.evaluate(c.reportId(), c.expert(),
-        c.scores(), c.recommendation(), c.comments(), policy, clock.instant())))
+    return change(c.projectId(), c.correlationId(), project -> project.evaluate(c.reportId(), c.expert(),
+        c.scores(), c.recommendation(), c.comments(), policy, clock.instant()))
         .map(p -> p.report(c.reportId()));
   }
 
-  /** Load, decide, store state + events in one write; decide again on a concurrent change. */
+  /** Load, decide, store the next state + its events in one write; decide again on a concurrent change. */
   private Mono<Project> change(String projectId, String correlationId,
-      Function<Project, Mono<List<ProjectEvent>>> decision) {
+      Function<Project, Change<Project, ProjectEvent>> command) {
     return Mono.defer(() -> projects.find(projectId)
             .switchIfEmpty(Mono.error(() -> DomainRuleException.notVisible("project", projectId)))
-            .flatMap(project -> decision.apply(project)
-                .flatMap(events -> projects.save(project, events, null,
-                    correlationId != null ? correlationId : UUID.randomUUID().toString()))
-                .thenReturn(project)))
-        .retryWhen(Retry.max(5).filter(StaleProjectException.class::isInstance));
+            .flatMap(project -> {
+              Change<Project, ProjectEvent> change = command.apply(project);
+              return projects.save(change.next(), change.events(), null,
+                      correlationId != null ? correlationId : UUID.randomUUID().toString())
+                  .thenReturn(change.next());
+            }))
+        .retryWhen(ConcurrentChanges.retry());
   }
 
   private static void requireRole(Actor actor, String role) {
@@ -187,7 +179,7 @@ public class ProjectLifecycleService implements OpenProjectUseCase, SubmitReport
   @Override
   public Flux<ProjectReport> assignments(Actor expert) {
     return projects.findAssignedTo(expert.id())
-        .flatMapIterable(p -> p.getReports().stream()
+        .flatMapIterable(p -> p.reports().stream()
             .filter(r -> r.seatOf(expert.id()).isPresent())
             .map(r -> new ProjectReport(p, r))
             .toList());

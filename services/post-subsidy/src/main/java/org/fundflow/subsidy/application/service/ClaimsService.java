@@ -1,12 +1,12 @@
 package org.fundflow.subsidy.application.service;
 
 import java.time.Clock;
-import java.util.List;
 import org.fundflow.subsidy.application.port.in.ClaimsUseCase;
 import org.fundflow.subsidy.application.port.in.Refusal;
 import org.fundflow.platform.domain.Refusal.Kind;
 import org.fundflow.subsidy.application.port.out.Claims;
-import org.fundflow.subsidy.application.port.out.ConcurrentChange;
+import org.fundflow.platform.domain.Change;
+import org.fundflow.platform.domain.ConcurrentChange;
 import org.fundflow.subsidy.application.port.out.Disbursements;
 import org.fundflow.subsidy.application.port.out.Programs;
 import org.fundflow.subsidy.domain.ClaimEvent;
@@ -40,10 +40,11 @@ public class ClaimsService implements ClaimsUseCase {
   @Override
   public Mono<ExpenditureClaim> submit(SubmitCommand c) {
     return postSubsidyProgram(c.programId()).flatMap(program -> {
-      ExpenditureClaim claim = ExpenditureClaim.submit(c.programId(), c.organisationCode(), c.organisationName(),
-          c.fiscalYear(), c.expenditureThisYearFen(), c.expenditureLastYearFen(), c.auditReportReference(), c.by(),
-          clock.instant());
-      return claims.create(claim, List.of(new ClaimEvent.Submitted(claim, claim.submittedAt())), c.correlationId())
+      Change<ExpenditureClaim, ClaimEvent> submitted = ExpenditureClaim.submit(c.programId(), c.organisationCode(),
+          c.organisationName(), c.fiscalYear(), c.expenditureThisYearFen(), c.expenditureLastYearFen(),
+          c.auditReportReference(), c.by(), clock.instant());
+      ExpenditureClaim claim = submitted.next();
+      return claims.create(claim, submitted.events(), c.correlationId())
           .flatMap(created -> created
               ? Mono.defer(() -> load(claim.id()))
               : Mono.error(new Refusal(Kind.CONFLICT, "claim-exists", "Claim exists",
@@ -59,15 +60,14 @@ public class ClaimsService implements ClaimsUseCase {
         return Mono.error(new Refusal(Kind.PRECONDITION_FAILED, "version-mismatch", "Version mismatch",
             "claim " + claim.id() + " is at version " + claim.version() + ", not " + c.expectedVersion()));
       }
-      Mono<ExpenditureClaim> decided = !c.verified()
+      Mono<Change<ExpenditureClaim, ClaimEvent>> decided = !c.verified()
           ? Mono.fromCallable(() -> claim.reject(c.reason(), c.by(), clock.instant()))
           : postSubsidyProgram(claim.programId()).flatMap(program -> Mono.zip(
                   claims.grantedFen(claim.programId(), claim.organisationCode(), claim.fiscalYear(), claim.id()),
                   disbursements.outstandingFen(claim.programId()))
               .map(t -> claim.verify(program.postSubsidyRule(), t.getT1(),
                   program.budgetFen() - program.allocatedFen() - t.getT2(), c.by(), clock.instant())));
-      return decided.flatMap(next -> claims.update(next, List.of(new ClaimEvent.Verified(next, next.verifiedAt())),
-              c.correlationId())
+      return decided.flatMap(change -> claims.update(change.next(), change.events(), c.correlationId())
           .onErrorMap(ConcurrentChange.class, e -> new Refusal(Kind.CONFLICT, "concurrent-change",
               "Changed by someone else", "claim " + claim.id() + " was decided by another request at the same time"))
           .then(Mono.defer(() -> load(claim.id()))));

@@ -6,11 +6,13 @@ import java.time.Duration;
 import org.fundflow.subsidy.application.port.in.DisbursementsUseCase;
 import org.fundflow.subsidy.application.port.in.Refusal;
 import org.fundflow.platform.domain.Refusal.Kind;
-import org.fundflow.subsidy.application.port.out.ConcurrentChange;
+import org.fundflow.platform.domain.Change;
+import org.fundflow.platform.domain.ConcurrentChange;
 import org.fundflow.subsidy.application.port.out.Disbursements;
 import org.fundflow.subsidy.application.port.out.Holds;
 import org.fundflow.subsidy.application.port.out.Programs;
 import org.fundflow.subsidy.domain.Disbursement;
+import org.fundflow.subsidy.domain.DisbursementEvent;
 import org.fundflow.subsidy.domain.DisbursementRefused;
 import org.fundflow.subsidy.domain.DisbursementStatus;
 import org.fundflow.subsidy.domain.Money;
@@ -46,7 +48,7 @@ public class DisbursementsService implements DisbursementsUseCase {
     return load(c.disbursementId()).flatMap(d -> {
       checkVersion(d, c.expectedVersion());
       return refuseWhileHeld(d).then(Mono.defer(() -> {
-        Disbursement.Change change = d.prepare(c.payee(), c.by(), clock.instant());
+        Change<Disbursement, DisbursementEvent> change = d.prepare(c.payee(), c.by(), clock.instant());
         return disbursements.update(change.next(), change.events(), c.correlationId(), null)
             .onErrorMap(ConcurrentChange.class, DisbursementsService::changed)
             .then(Mono.defer(() -> load(c.disbursementId())));
@@ -68,7 +70,7 @@ public class DisbursementsService implements DisbursementsUseCase {
         return Mono.error(onHold(d)); // say why, whatever version the caller holds
       }
       checkVersion(d, c.expectedVersion());
-      Disbursement.Change change = d.release(c.by(), c.paymentReference(), c.idempotencyKey(), clock.instant());
+      Change<Disbursement, DisbursementEvent> change = d.release(c.by(), c.paymentReference(), c.idempotencyKey(), clock.instant());
       return refuseWhileHeld(d)
           .then(Mono.defer(() -> programs.reserve(d.programId(), d.id(), d.amountFen())))
           .flatMap(reservation -> switch (reservation) {
@@ -88,7 +90,7 @@ public class DisbursementsService implements DisbursementsUseCase {
     });
   }
 
-  private Mono<Disbursement> write(Disbursement.Change change, ReleaseCommand c) {
+  private Mono<Disbursement> write(Change<Disbursement, DisbursementEvent> change, ReleaseCommand c) {
     Disbursement next = change.next();
     return disbursements.update(next, change.events(), c.correlationId(), null)
         .then(Mono.defer(() -> programs.confirm(next.programId(), next.id())))

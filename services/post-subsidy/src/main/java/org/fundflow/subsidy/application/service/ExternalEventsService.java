@@ -3,12 +3,15 @@ package org.fundflow.subsidy.application.service;
 import java.time.Clock;
 import java.util.function.Function;
 import org.fundflow.subsidy.application.port.in.ExternalEventsUseCase;
-import org.fundflow.subsidy.application.port.out.ConcurrentChange;
+import org.fundflow.platform.application.ConcurrentChanges;
+import org.fundflow.platform.domain.Change;
+import org.fundflow.platform.domain.ConcurrentChange;
 import org.fundflow.subsidy.application.port.out.Disbursements;
 import org.fundflow.subsidy.application.port.out.Holds;
 import org.fundflow.subsidy.application.port.out.Programs;
 import org.fundflow.subsidy.application.port.out.Projects;
 import org.fundflow.subsidy.domain.Disbursement;
+import org.fundflow.subsidy.domain.DisbursementEvent;
 import org.fundflow.subsidy.domain.DisbursementStatus;
 import org.fundflow.subsidy.domain.FundingSplit;
 import org.fundflow.subsidy.domain.Money;
@@ -19,7 +22,6 @@ import org.fundflow.subsidy.domain.Trigger;
 import org.fundflow.subsidy.domain.TriggerKind;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
 /**
  * Creates disbursements from triggers, exactly once per trigger (the id is derived from the trigger and
@@ -171,7 +173,7 @@ public class ExternalEventsService implements ExternalEventsUseCase {
         .map(java.util.Optional::of)
         .defaultIfEmpty(java.util.Optional.empty())
         .flatMap(hold -> {
-          Disbursement.Change created = Disbursement.create(trigger, programId, projectId, claimId, organisationCode,
+          Change<Disbursement, DisbursementEvent> created = Disbursement.create(trigger, programId, projectId, claimId, organisationCode,
               amountFen, explanation, hold.orElse(null), origin.actor(), clock.instant());
           return disbursements.create(created.next(), created.events(), origin.correlationId(), origin.eventId())
               .then(Mono.defer(() -> followHold(trigger.disbursementId(), organisationCode, hold.isPresent(), origin)));
@@ -197,20 +199,20 @@ public class ExternalEventsService implements ExternalEventsUseCase {
   }
 
   /** Load, decide, write with the version read; on a concurrent change do it again. */
-  private Mono<Void> change(String id, Function<Disbursement, Disbursement.Change> decide, Origin origin) {
+  private Mono<Void> change(String id, Function<Disbursement, Change<Disbursement, DisbursementEvent>> decide, Origin origin) {
     return change(id, decide, origin, origin.eventId());
   }
 
-  private Mono<Void> change(String id, Function<Disbursement, Disbursement.Change> decide, Origin origin,
+  private Mono<Void> change(String id, Function<Disbursement, Change<Disbursement, DisbursementEvent>> decide, Origin origin,
       String appliedEventId) {
     return Mono.defer(() -> disbursements.findById(id).flatMap(current -> {
-          Disbursement.Change change = decide.apply(current);
-          if (change.next() == null) {
+          Change<Disbursement, DisbursementEvent> change = decide.apply(current);
+          if (!change.changes(current)) {
             return Mono.<Boolean>empty();
           }
           return disbursements.update(change.next(), change.events(), origin.correlationId(), appliedEventId);
         }))
-        .retryWhen(Retry.max(10).filter(ConcurrentChange.class::isInstance))
+        .retryWhen(ConcurrentChanges.retry())
         .then();
   }
 }

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import org.fundflow.subsidy.application.port.in.DisbursementsUseCase.Filter;
 import org.fundflow.subsidy.application.port.in.ExternalEventsUseCase.ProgramCopy;
-import org.fundflow.subsidy.application.port.out.ConcurrentChange;
+import org.fundflow.platform.domain.ConcurrentChange;
 import org.fundflow.subsidy.application.port.out.Disbursements;
 import org.fundflow.subsidy.application.port.out.Holds;
 import org.fundflow.subsidy.application.port.out.Programs;
@@ -51,7 +51,7 @@ final class InMemory {
     public synchronized Mono<Boolean> update(Disbursement next, List<DisbursementEvent> events, String c, String e) {
       Disbursement stored = byId.get(next.id());
       if (stored == null || stored.version() != next.version()) {
-        return Mono.error(new ConcurrentChange("changed", null));
+        return Mono.error(new ConcurrentChange("changed"));
       }
       byId.put(next.id(), withVersion(next, next.version() + 1));
       published.addAll(events);

@@ -7,7 +7,6 @@ import org.fundflow.intake.application.port.in.ProgramUseCases;
 import org.fundflow.intake.application.port.out.Challenges;
 import org.fundflow.intake.application.port.out.IdGenerator;
 import org.fundflow.intake.application.port.out.Programs;
-import org.fundflow.intake.application.port.out.StaleVersionException;
 import org.fundflow.intake.application.port.out.Versioned;
 import org.fundflow.intake.domain.Challenge;
 import org.fundflow.intake.domain.IntakeEvent;
@@ -16,6 +15,8 @@ import org.fundflow.intake.domain.Program;
 import org.fundflow.intake.domain.ProgramStatus;
 import org.fundflow.intake.domain.ProgramTerms;
 import org.fundflow.intake.application.port.in.Viewer;
+import org.fundflow.platform.application.ConcurrentChanges;
+import org.fundflow.platform.domain.Change;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -43,29 +44,27 @@ public final class ProgramService implements ProgramUseCases {
 
   @Override
   public Mono<Versioned<Program>> edit(String programId, ProgramTerms terms, String correlationId) {
-    return change(programId, correlationId, p -> p.edit(terms), (next) -> List.of());
+    return change(programId, correlationId, p -> p.edit(terms));
   }
 
   @Override
   public Mono<Versioned<Program>> open(String programId, String correlationId) {
-    return change(programId, correlationId, p -> p.open(clock.instant()),
-        next -> List.of(new IntakeEvent.ProgramPublished(next, next.publishedAt())));
+    return change(programId, correlationId, p -> p.open(clock.instant()));
   }
 
   @Override
   public Mono<Versioned<Program>> close(String programId, String correlationId) {
-    return change(programId, correlationId, p -> p.close(clock.instant()),
-        next -> List.of(new IntakeEvent.ProgramChanged(next, next.changedAt())));
+    return change(programId, correlationId, p -> p.close(clock.instant()));
   }
 
-  private Mono<Versioned<Program>> change(String programId, String correlationId, Function<Program, Program> decide,
-      Function<Program, List<IntakeEvent>> events) {
+  private Mono<Versioned<Program>> change(String programId, String correlationId,
+      Function<Program, Change<Program, IntakeEvent>> command) {
     return Mono.defer(() -> load(programId).flatMap(current -> {
-          Program next = decide.apply(current.value());
-          return programs.save(next, current.version(), events.apply(next), correlationId)
-              .thenReturn(new Versioned<>(next, current.version() + 1));
+          Change<Program, IntakeEvent> change = command.apply(current.value());
+          return programs.save(change.next(), current.version(), change.events(), correlationId)
+              .thenReturn(new Versioned<>(change.next(), current.version() + 1));
         }))
-        .retryWhen(Retries.onStaleVersion());
+        .retryWhen(ConcurrentChanges.retry());
   }
 
   @Override
@@ -82,11 +81,10 @@ public final class ProgramService implements ProgramUseCases {
   @Override
   public Mono<Challenge> postChallenge(PostChallengeCommand c) {
     return load(c.programId()).flatMap(program -> {
-      Challenge challenge = Challenge.post(ids.next("chl"), program.value(), c.postingOrganisationCode(),
-          c.postingOrganisationName(), c.title(), c.problem(), c.targetIndicators(), c.maxFundingFen(),
-          c.deadlineDate(), clock.instant());
-      return challenges.create(challenge, List.of(new IntakeEvent.ChallengePublished(challenge, challenge.publishedAt())),
-          c.correlationId()).thenReturn(challenge);
+      Change<Challenge, IntakeEvent> posted = Challenge.post(ids.next("chl"), program.value(),
+          c.postingOrganisationCode(), c.postingOrganisationName(), c.title(), c.problem(), c.targetIndicators(),
+          c.maxFundingFen(), c.deadlineDate(), clock.instant());
+      return challenges.create(posted.next(), posted.events(), c.correlationId()).thenReturn(posted.next());
     });
   }
 

@@ -1,13 +1,9 @@
 package org.fundflow.intake.application.service;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +18,6 @@ import org.fundflow.intake.application.port.out.PersonIds;
 import org.fundflow.intake.application.port.out.Programs;
 import org.fundflow.intake.application.port.out.ProposalFiles;
 import org.fundflow.intake.application.port.out.Proposals;
-import org.fundflow.intake.application.port.out.StaleVersionException;
 import org.fundflow.intake.application.port.out.Versioned;
 import org.fundflow.platform.domain.ExpectedVersion;
 import org.fundflow.intake.domain.CallWindow;
@@ -37,6 +32,9 @@ import org.fundflow.intake.domain.Proposal;
 import org.fundflow.intake.domain.ProposalContent;
 import org.fundflow.intake.domain.Submission;
 import org.fundflow.intake.domain.TeamMember;
+import org.fundflow.platform.application.ConcurrentChanges;
+import org.fundflow.platform.domain.Change;
+import org.fundflow.platform.domain.RequestFingerprint;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -94,7 +92,7 @@ public final class ProposalService implements ProposalUseCases, DecisionUseCases
   @Override
   public Mono<Versioned<Proposal>> editDraft(Viewer applicant, String proposalId, DraftContent content,
       String correlationId) {
-    return change(applicant, proposalId, correlationId, p -> Mono.just(p.edit(content(content))), next -> List.of());
+    return change(applicant, proposalId, correlationId, p -> Mono.just(p.edit(content(content))));
   }
 
   @Override
@@ -103,12 +101,12 @@ public final class ProposalService implements ProposalUseCases, DecisionUseCases
           current.value().requireDeletable();
           return proposals.delete(proposalId, current.version());
         }))
-        .retryWhen(Retries.onStaleVersion());
+        .retryWhen(ConcurrentChanges.retry());
   }
 
   @Override
   public Mono<Versioned<Proposal>> submit(SubmitCommand c) {
-    String requestHash = sha256(c.requestFingerprint());
+    String requestHash = RequestFingerprint.of(c.requestFingerprint());
     return Mono.defer(() -> visible(c.applicant(), c.proposalId()).flatMap(current -> {
           Proposal p = current.value();
           Submission earlier = p.submission();
@@ -123,20 +121,18 @@ public final class ProposalService implements ProposalUseCases, DecisionUseCases
           return program(p.programId()).flatMap(program -> challenge(p.challengeId()).flatMap(challenge ->
               holdsOf(p).zipWith(files.of(p.id()).collectList()).flatMap(found -> {
                 Pledge pledge = c.pledgeAccepted() ? new Pledge(c.pledgeTextVersion(), now) : null;
-                Proposal next = p.submit(program.value(), challenge.orElse(null), pledge,
-                    new Submission(c.idempotencyKey(), requestHash, now), found.getT1(), now);
-                return proposals.save(next, current.version(),
-                    List.of(new IntakeEvent.ProposalSubmitted(next, now, found.getT2())),
-                    c.correlationId()).thenReturn(new Versioned<>(next, current.version() + 1));
+                Change<Proposal, IntakeEvent> submitted = p.submit(program.value(), challenge.orElse(null), pledge,
+                    new Submission(c.idempotencyKey(), requestHash, now), found.getT1(), found.getT2(), now);
+                return proposals.save(submitted.next(), current.version(), submitted.events(), c.correlationId())
+                    .thenReturn(new Versioned<>(submitted.next(), current.version() + 1));
               })));
         }))
-        .retryWhen(Retries.onStaleVersion());
+        .retryWhen(ConcurrentChanges.retry());
   }
 
   @Override
   public Mono<Versioned<Proposal>> withdraw(Viewer applicant, String proposalId, String correlationId) {
-    return change(applicant, proposalId, correlationId, p -> Mono.just(p.withdraw(clock.instant())),
-        next -> List.of(new IntakeEvent.ProposalWithdrawn(next, next.withdrawnAt())));
+    return change(applicant, proposalId, correlationId, p -> Mono.just(p.withdraw(clock.instant())));
   }
 
   @Override
@@ -159,21 +155,19 @@ public final class ProposalService implements ProposalUseCases, DecisionUseCases
   @Override
   public Mono<Versioned<Proposal>> screen(Viewer manager, String proposalId, ExpectedVersion expectedVersion,
       String correlationId) {
-    return change(manager, proposalId, expectedVersion, correlationId, p -> Mono.just(p.screen()), next -> List.of());
+    return change(manager, proposalId, expectedVersion, correlationId, p -> Mono.just(p.screen()));
   }
 
   @Override
   public Mono<Versioned<Proposal>> sendToReview(Viewer manager, String proposalId, ExpectedVersion expectedVersion,
       String correlationId) {
-    return change(manager, proposalId, expectedVersion, correlationId, p -> Mono.just(p.sendToReview()),
-        next -> List.of());
+    return change(manager, proposalId, expectedVersion, correlationId, p -> Mono.just(p.sendToReview()));
   }
 
   @Override
   public Mono<Versioned<Proposal>> reject(RejectCommand c) {
     return change(c.manager(), c.proposalId(), c.expectedVersion(), c.correlationId(),
-        p -> Mono.just(p.reject(c.reason(), c.manager().subject(), clock.instant())),
-        next -> List.of(new IntakeEvent.ProposalRejected(next, next.decidedAt())));
+        p -> Mono.just(p.reject(c.reason(), c.manager().subject(), clock.instant())));
   }
 
   /**
@@ -198,10 +192,11 @@ public final class ProposalService implements ProposalUseCases, DecisionUseCases
                             + " over its budget of " + budget + " fen",
                         Map.of("awardedAmountFen", c.amountFen(), "budgetFen", budget)));
                   }
-                  Proposal next = p.award(c.amountFen(), c.manager().subject(), now);
-                  Mono<Versioned<Proposal>> write = proposals.save(next, current.version(),
-                          List.of(new IntakeEvent.ProposalAwarded(next, program.value(), now)), c.correlationId())
-                      .thenReturn(new Versioned<>(next, current.version() + 1));
+                  Change<Proposal, IntakeEvent> award = p.award(c.amountFen(), program.value(),
+                      c.manager().subject(), now);
+                  Mono<Versioned<Proposal>> write = proposals.save(award.next(), current.version(),
+                          award.events(), c.correlationId())
+                      .thenReturn(new Versioned<>(award.next(), current.version() + 1));
                   if (reservation != Programs.Reservation.RESERVED) {
                     return write; // a retry: the reservation's own request, or the reconciler, settles it
                   }
@@ -213,7 +208,7 @@ public final class ProposalService implements ProposalUseCases, DecisionUseCases
                 });
               })));
         }))
-        .retryWhen(Retries.onStaleVersion());
+        .retryWhen(ConcurrentChanges.retry());
   }
 
   // ---------------------------------------------------------------- helpers
@@ -228,20 +223,19 @@ public final class ProposalService implements ProposalUseCases, DecisionUseCases
   }
 
   private Mono<Versioned<Proposal>> change(Viewer viewer, String proposalId, String correlationId,
-      Function<Proposal, Mono<Proposal>> decide, Function<Proposal, List<IntakeEvent>> events) {
-    return change(viewer, proposalId, ExpectedVersion.any(), correlationId, decide, events);
+      Function<Proposal, Mono<Change<Proposal, IntakeEvent>>> command) {
+    return change(viewer, proposalId, ExpectedVersion.any(), correlationId, command);
   }
 
   private Mono<Versioned<Proposal>> change(Viewer viewer, String proposalId, ExpectedVersion expectedVersion,
-      String correlationId,
-      Function<Proposal, Mono<Proposal>> decide, Function<Proposal, List<IntakeEvent>> events) {
+      String correlationId, Function<Proposal, Mono<Change<Proposal, IntakeEvent>>> command) {
     return Mono.defer(() -> visible(viewer, proposalId).flatMap(current -> {
           requireVersion(current, expectedVersion);
-          return decide.apply(current.value())
-              .flatMap(next -> proposals.save(next, current.version(), events.apply(next), correlationId)
-                  .thenReturn(new Versioned<>(next, current.version() + 1)));
+          return command.apply(current.value())
+              .flatMap(change -> proposals.save(change.next(), current.version(), change.events(), correlationId)
+                  .thenReturn(new Versioned<>(change.next(), current.version() + 1)));
         }))
-        .retryWhen(Retries.onStaleVersion());
+        .retryWhen(ConcurrentChanges.retry());
   }
 
   private static void requireVersion(Versioned<Proposal> current, ExpectedVersion expectedVersion) {
@@ -300,13 +294,5 @@ public final class ProposalService implements ProposalUseCases, DecisionUseCases
     String role = in.role() == null || in.role().isBlank() ? defaultRole : in.role();
     return new TeamMember(personIds.hash(in.nationalId()), personIds.mask(in.nationalId()), in.name(),
         in.organisationCode(), role);
-  }
-
-  static String sha256(String text) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -1,8 +1,8 @@
 package org.fundflow.integrity.adapter.in.web;
 
-import org.fundflow.integrity.application.port.out.ConcurrentChangeException;
 import org.fundflow.integrity.domain.list.MalformedCsvException;
 import org.fundflow.platform.problem.Problems;
+import org.fundflow.platform.domain.ConcurrentChange;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -29,8 +29,8 @@ public class IntegrityProblems {
     return response;
   }
 
-  @ExceptionHandler(ConcurrentChangeException.class)
-  public ResponseEntity<ProblemDetail> concurrent(ConcurrentChangeException e) {
+  @ExceptionHandler(ConcurrentChange.class)
+  public ResponseEntity<ProblemDetail> concurrent(ConcurrentChange e) {
     return of(HttpStatus.CONFLICT, "concurrent-change", "Changed by someone else",
         "The record was changed by another request at the same time; reload it and try again.");
   }

@@ -3,17 +3,16 @@ package org.fundflow.integrity.adapter.out.mongo;
 import java.time.Instant;
 import java.util.List;
 import org.fundflow.integrity.adapter.out.kafka.IntegrityEventMapper;
-import org.fundflow.integrity.application.port.out.ConcurrentChangeException;
 import org.fundflow.integrity.application.port.out.IntegrityRecords;
 import org.fundflow.integrity.domain.IntegrityEvent;
 import org.fundflow.integrity.domain.IntegrityRecord;
 import org.fundflow.integrity.domain.Subject;
+import org.fundflow.platform.domain.ConcurrentChange;
 import org.fundflow.platform.outbox.AggregateWrite;
 import org.fundflow.platform.outbox.AggregateWriter;
 import org.fundflow.platform.outbox.OutboxEvent;
 import org.fundflow.platform.outbox.WriteOutcome;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -65,8 +64,7 @@ public final class MongoIntegrityRecords implements IntegrityRecords {
         : AggregateWrite.update(C, state.id, record.version(), state, outbox).applying(appliedEventId);
     return writer.write(write)
         .map(outcome -> outcome == WriteOutcome.WRITTEN)
-        .onErrorMap(OptimisticLockingFailureException.class, e -> new ConcurrentChangeException(e.getMessage(), e))
-        .onErrorMap(DuplicateKeyException.class, e -> new ConcurrentChangeException(e.getMessage(), e));
+        .onErrorMap(DuplicateKeyException.class, e -> new ConcurrentChange(e.getMessage(), e));
   }
 
   @Override

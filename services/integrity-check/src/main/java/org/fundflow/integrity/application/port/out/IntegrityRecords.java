@@ -19,7 +19,8 @@ public interface IntegrityRecords {
    *
    * @param appliedEventId the received event this change applies, or null
    * @return true when written, false when {@code appliedEventId} had been applied before
-   * @throws ConcurrentChangeException (in the Mono) when the record changed since it was loaded
+   * @throws org.fundflow.platform.domain.ConcurrentChange (in the Mono) when the record changed since it was
+   *     loaded (or was created meanwhile)
    */
   Mono<Boolean> save(IntegrityRecord record, List<IntegrityEvent> events, String correlationId, String appliedEventId);
 

@@ -64,8 +64,8 @@ public class ExpertController {
     return store.protect(queries.assignments(actor))
         .map(pr -> {
           var seat = pr.report().seatOf(actor.id()).orElseThrow();
-          return new AssignmentView(pr.project().getId(), pr.project().getTitle(), pr.report().getId(),
-              pr.report().getMilestoneId(), pr.report().getAttempt(), pr.report().getStatus().name(),
+          return new AssignmentView(pr.project().id(), pr.project().title(), pr.report().id(),
+              pr.report().milestoneId(), pr.report().attempt(), pr.report().status().name(),
               seat.hasDeclared(), seat.hasScored());
         });
   }

@@ -90,9 +90,9 @@ public class ProjectController {
     return Mono.defer(() -> submitReport.submit(new SubmitReportCommand(actor, projectId, body.milestoneId(),
             body.deliverablesMet(), body.evidence().stream().map(e -> new Evidence(e.name(), e.sha256())).toList(),
             body.spendingToDateFen(), idempotencyKey, correlationId)))
-        .flatMap(r -> queries.report(actor, projectId, r.getId()))
+        .flatMap(r -> queries.report(actor, projectId, r.id()))
         .transform(store::protect)
-        .map(pr -> ResponseEntity.created(URI.create("/projects/" + projectId + "/reports/" + pr.report().getId()))
+        .map(pr -> ResponseEntity.created(URI.create("/projects/" + projectId + "/reports/" + pr.report().id()))
             .body(ReportView.of(pr.project(), pr.report(), actor)));
   }
 

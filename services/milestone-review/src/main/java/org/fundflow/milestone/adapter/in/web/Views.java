@@ -30,15 +30,15 @@ public final class Views {
 
     static ProjectView of(Project p, Actor actor) {
       boolean staffOrOwner = actor.seesAll() || actor.is(Actor.APPLICANT);
-      return new ProjectView(p.getId(), p.getProposalId(), p.getProgramId(), p.getProgramKind().name(),
-          p.getChallengeId(), p.getOrganisationCode(), p.getOrganisationName(), p.getTitle(), p.getAwardedAmountFen(),
-          p.getStatus().name(), p.getTerminationReason(), p.isHeld(),
-          p.nextDueMilestone().map(Milestone::getId).orElse(null),
-          p.getMilestones().stream().map(MilestoneView::of).toList(),
-          p.getReports().stream()
+      return new ProjectView(p.id(), p.proposalId(), p.programId(), p.programKind().name(),
+          p.challengeId(), p.organisationCode(), p.organisationName(), p.title(), p.awardedAmountFen(),
+          p.status().name(), p.terminationReason(), p.isHeld(),
+          p.nextDueMilestone().map(Milestone::id).orElse(null),
+          p.milestones().stream().map(MilestoneView::of).toList(),
+          p.reports().stream()
               .filter(r -> staffOrOwner || r.seatOf(actor.id()).isPresent())
               .map(r -> ReportSummary.of(r)).toList(),
-          p.getAwardedAt(), p.getClosedAt());
+          p.awardedAt(), p.closedAt());
     }
   }
 
@@ -46,8 +46,8 @@ public final class Views {
   public record MilestoneView(String milestoneId, int sequence, String title, List<String> deliverables,
       LocalDate dueDate, int tranchePercent, String status, int failedReviews, Instant rectifyBy, Instant acceptedAt) {
     static MilestoneView of(Milestone m) {
-      return new MilestoneView(m.getId(), m.getSequence(), m.getTitle(), m.getDeliverables(), m.getDueDate(),
-          m.getTranchePercent(), m.getStatus().name(), m.getFailedReviews(), m.getRectifyBy(), m.getAcceptedAt());
+      return new MilestoneView(m.id(), m.sequence(), m.title(), m.deliverables(), m.dueDate(),
+          m.tranchePercent(), m.status().name(), m.failedReviews(), m.rectifyBy(), m.acceptedAt());
     }
   }
 
@@ -55,8 +55,8 @@ public final class Views {
   public record ReportSummary(String reportId, String milestoneId, int attempt, String status, String outcome,
       Instant submittedAt) {
     static ReportSummary of(MilestoneReport r) {
-      return new ReportSummary(r.getId(), r.getMilestoneId(), r.getAttempt(), r.getStatus().name(),
-          r.getDecision() == null ? null : r.getDecision().outcome().name(), r.getSubmittedAt());
+      return new ReportSummary(r.id(), r.milestoneId(), r.attempt(), r.status().name(),
+          r.decision() == null ? null : r.decision().outcome().name(), r.submittedAt());
     }
   }
 
@@ -95,25 +95,25 @@ public final class Views {
       EvaluationView mine = null;
       if (actor.seesAll() || actor.is(Actor.EXPERT)) {
         // scores of the whole panel only once decided; before that an expert sees its own only
-        panel = r.getPanel().stream().map(s -> seat(s, decided)).toList();
+        panel = r.panel().stream().map(s -> seat(s, decided)).toList();
         if (actor.is(Actor.EXPERT) && !actor.seesAll()) {
-          mine = r.seatOf(actor.id()).map(PanelSeat::getEvaluation).map(EvaluationView::of).orElse(null);
+          mine = r.seatOf(actor.id()).map(PanelSeat::evaluation).map(EvaluationView::of).orElse(null);
           if (!decided) {
             panel = null;
           }
         }
         if (actor.seesAll()) {
-          recused = r.getRecusals().stream().map(x -> new RecusalView(x.expertId(), x.reason(), x.declaredAt())).toList();
+          recused = r.recusals().stream().map(x -> new RecusalView(x.expertId(), x.reason(), x.declaredAt())).toList();
         }
       }
-      return new ReportView(r.getId(), p.getId(), r.getMilestoneId(), r.getAttempt(), r.getStatus().name(),
-          r.getDeliverablesMet(), r.getEvidence(), r.getSpendingToDateFen(), r.getSubmittedBy(), r.getSubmittedAt(),
-          r.getPanelSize() == 0 ? null : r.getPanelSize(), panel, recused, mine, DecisionView.of(r.getDecision()));
+      return new ReportView(r.id(), p.id(), r.milestoneId(), r.attempt(), r.status().name(),
+          r.deliverablesMet(), r.evidence(), r.spendingToDateFen(), r.submittedBy(), r.submittedAt(),
+          r.panelSize() == 0 ? null : r.panelSize(), panel, recused, mine, DecisionView.of(r.decision()));
     }
 
     private static SeatView seat(PanelSeat s, boolean decided) {
-      return new SeatView(s.getExpertId(), s.getExpertOrganisationCode(), s.hasDeclared(), s.hasScored(),
-          decided ? EvaluationView.of(s.getEvaluation()) : null);
+      return new SeatView(s.expertId(), s.expertOrganisationCode(), s.hasDeclared(), s.hasScored(),
+          decided ? EvaluationView.of(s.evaluation()) : null);
     }
   }
 

@@ -36,43 +36,43 @@ public class ProjectEventMessages {
 
   public OutboxEvent toOutbox(Project project, ProjectEvent event, String correlationId) {
     Message message = toMessage(project, event);
-    return events.create(TOPIC, message.type(), project.getId(), project.getId(), correlationId, message);
+    return events.create(TOPIC, message.type(), project.id(), project.id(), correlationId, message);
   }
 
   /** The integration message of a domain event (public for the contract tests). */
   public static Message toMessage(Project p, ProjectEvent event) {
     if (event instanceof MilestoneReportSubmitted e) {
-      return new MilestoneReportSubmittedV1(p.getId(), p.getProgramId(), e.milestoneId(),
-          e.sequence(), e.reportId(), e.attempt(), p.getOrganisationCode(), e.deliverablesMet(),
+      return new MilestoneReportSubmittedV1(p.id(), p.programId(), e.milestoneId(),
+          e.sequence(), e.reportId(), e.attempt(), p.organisationCode(), e.deliverablesMet(),
           e.evidence().stream().map(x -> new EvidenceV1(x.name(), x.sha256())).toList(), e.spendingToDateFen(),
           e.submittedAt());
     }
     if (event instanceof ExpertEvaluationSubmitted e) {
-      return new ExpertEvaluationSubmittedV1(p.getId(), p.getProgramId(), e.milestoneId(),
-          e.reportId(), e.expertId(), e.expertPersonIdHash(), e.expertOrganisationCode(), p.getOrganisationCode(),
-          p.getTeamOrganisationCodes(),
+      return new ExpertEvaluationSubmittedV1(p.id(), p.programId(), e.milestoneId(),
+          e.reportId(), e.expertId(), e.expertPersonIdHash(), e.expertOrganisationCode(), p.organisationCode(),
+          p.teamOrganisationCodes(),
           new ScoresV1(e.scores().deliverables(), e.scores().technicalQuality(), e.scores().budgetExecution(),
               e.scores().management()),
           e.total(), e.recommendation().name(), e.submittedAt());
     }
     if (event instanceof MilestoneReviewCompleted e) {
-      return new MilestoneReviewCompletedV1(p.getId(), p.getProgramId(), e.milestoneId(),
-          e.sequence(), e.reportId(), p.getOrganisationCode(), e.decision().outcome().name(), e.decision().meanScore(),
+      return new MilestoneReviewCompletedV1(p.id(), p.programId(), e.milestoneId(),
+          e.sequence(), e.reportId(), p.organisationCode(), e.decision().outcome().name(), e.decision().meanScore(),
           e.decision().totalsUsed(), e.decision().totalsDropped(), e.decision().rule(), e.finalMilestone(),
           e.decision().rectifyBy(), e.decision().decidedAt());
     }
     if (event instanceof MilestoneAccepted e) {
-      return new MilestoneAcceptedV1(p.getId(), p.getProgramId(), p.getProgramKind().name(),
-          e.milestoneId(), e.sequence(), e.tranchePercent(), p.getAwardedAmountFen(), p.getOrganisationCode(),
+      return new MilestoneAcceptedV1(p.id(), p.programId(), p.programKind().name(),
+          e.milestoneId(), e.sequence(), e.tranchePercent(), p.awardedAmountFen(), p.organisationCode(),
           e.lastMilestone(), e.acceptedAt());
     }
     if (event instanceof ProjectTerminated e) {
-      return new ProjectTerminatedV1(p.getId(), p.getProgramId(), p.getOrganisationCode(),
+      return new ProjectTerminatedV1(p.id(), p.programId(), p.organisationCode(),
           e.reason(), e.terminatedAt());
     }
     if (event instanceof ProjectCompleted e) {
-      return new ProjectCompletedV1(p.getId(), p.getProgramId(), p.getProgramKind().name(),
-          p.getOrganisationCode(), p.getAwardedAmountFen(), e.completedAt());
+      return new ProjectCompletedV1(p.id(), p.programId(), p.programKind().name(),
+          p.organisationCode(), p.awardedAmountFen(), e.completedAt());
     }
     throw new IllegalArgumentException("no integration event for " + event.getClass().getSimpleName());
   }

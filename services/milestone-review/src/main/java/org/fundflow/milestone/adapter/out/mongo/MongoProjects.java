@@ -3,14 +3,12 @@ package org.fundflow.milestone.adapter.out.mongo;
 import java.util.List;
 import org.fundflow.milestone.adapter.out.kafka.ProjectEventMessages;
 import org.fundflow.milestone.application.port.out.Projects;
-import org.fundflow.milestone.application.port.out.StaleProjectException;
 import org.fundflow.milestone.domain.Project;
 import org.fundflow.milestone.domain.ProjectEvent;
 import org.fundflow.platform.outbox.AggregateWrite;
 import org.fundflow.platform.outbox.AggregateWriter;
 import org.fundflow.platform.outbox.OutboxEvent;
 import org.fundflow.platform.outbox.WriteOutcome;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -58,21 +56,19 @@ public class MongoProjects implements Projects {
 
   @Override
   public Mono<Boolean> create(Project project, List<ProjectEvent> events, String appliedEventId, String correlationId) {
-    return writer.write(new AggregateWrite(COLLECTION, project.getId(), null, project,
+    return writer.write(new AggregateWrite(COLLECTION, project.id(), null, project,
             outbox(project, events, correlationId), appliedEventId))
         .map(outcome -> outcome == WriteOutcome.WRITTEN);
   }
 
   @Override
   public Mono<Boolean> save(Project project, List<ProjectEvent> events, String appliedEventId, String correlationId) {
-    AggregateWrite write = AggregateWrite.update(COLLECTION, project.getId(), project.getVersion(), project,
+    AggregateWrite write = AggregateWrite.update(COLLECTION, project.id(), project.version(), project,
         outbox(project, events, correlationId));
     if (appliedEventId != null) {
       write = write.applying(appliedEventId);
     }
-    return writer.write(write)
-        .map(outcome -> outcome == WriteOutcome.WRITTEN)
-        .onErrorMap(OptimisticLockingFailureException.class, e -> new StaleProjectException(e.getMessage(), e));
+    return writer.write(write).map(outcome -> outcome == WriteOutcome.WRITTEN);
   }
 
   private List<OutboxEvent> outbox(Project project, List<ProjectEvent> events, String correlationId) {

@@ -25,10 +25,11 @@ public interface Projects {
   Mono<Boolean> create(Project project, List<ProjectEvent> events, String appliedEventId, String correlationId);
 
   /**
-   * Stores a change computed from {@code project} as loaded (its version).
+   * Stores the next state of a project, computed from the project as loaded (the version it carries), with the
+   * events of that change.
    *
    * @return true when written, false when {@code appliedEventId} was applied before
-   * @throws StaleProjectException (in the Mono) when the project changed meanwhile
+   * @throws org.fundflow.platform.domain.ConcurrentChange (in the Mono) when the project changed meanwhile
    */
   Mono<Boolean> save(Project project, List<ProjectEvent> events, String appliedEventId, String correlationId);
 }

@@ -6,12 +6,10 @@ import org.fundflow.platform.outbox.AggregateWriter;
 import org.fundflow.subsidy.adapter.out.kafka.IntegrationEvents;
 import org.fundflow.subsidy.application.port.in.ClaimsUseCase.Filter;
 import org.fundflow.subsidy.application.port.out.Claims;
-import org.fundflow.subsidy.application.port.out.ConcurrentChange;
 import org.fundflow.subsidy.domain.ClaimEvent;
 import org.fundflow.subsidy.domain.ClaimStatus;
 import org.fundflow.subsidy.domain.ExpenditureClaim;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -49,7 +47,6 @@ public class MongoClaims implements Claims {
   @Override
   public Mono<Void> update(ExpenditureClaim next, List<ClaimEvent> events, String correlationId) {
     return writer.write(AggregateWrite.update(COLLECTION, next.id(), next.version(), next, outbox(events, correlationId)))
-        .onErrorMap(OptimisticLockingFailureException.class, e -> new ConcurrentChange(e.getMessage(), e))
         .then();
   }
 

@@ -7,13 +7,11 @@ import org.fundflow.platform.outbox.AggregateWriter;
 import org.fundflow.platform.outbox.WriteOutcome;
 import org.fundflow.subsidy.adapter.out.kafka.IntegrationEvents;
 import org.fundflow.subsidy.application.port.in.DisbursementsUseCase.Filter;
-import org.fundflow.subsidy.application.port.out.ConcurrentChange;
 import org.fundflow.subsidy.application.port.out.Disbursements;
 import org.fundflow.subsidy.domain.Disbursement;
 import org.fundflow.subsidy.domain.DisbursementEvent;
 import org.fundflow.subsidy.domain.DisbursementStatus;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -58,8 +56,7 @@ public class MongoDisbursements implements Disbursements {
       String appliedEventId) {
     return writer.write(new AggregateWrite(COLLECTION, next.id(), next.version(), next, outbox(events, correlationId),
             appliedEventId))
-        .map(outcome -> outcome == WriteOutcome.WRITTEN)
-        .onErrorMap(OptimisticLockingFailureException.class, e -> new ConcurrentChange(e.getMessage(), e));
+        .map(outcome -> outcome == WriteOutcome.WRITTEN);
   }
 
   @Override

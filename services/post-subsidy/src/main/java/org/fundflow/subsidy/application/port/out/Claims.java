@@ -14,7 +14,7 @@ public interface Claims {
   /** @return false when a claim with this id (organisation, program, year) exists already */
   Mono<Boolean> create(ExpenditureClaim claim, List<ClaimEvent> events, String correlationId);
 
-  /** @throws ConcurrentChange (in the Mono) when the version moved on */
+  /** @throws org.fundflow.platform.domain.ConcurrentChange (in the Mono) when the version moved on */
   Mono<Void> update(ExpenditureClaim next, List<ClaimEvent> events, String correlationId);
 
   Flux<ExpenditureClaim> search(Filter filter);

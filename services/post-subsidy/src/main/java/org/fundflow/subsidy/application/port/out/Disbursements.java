@@ -20,7 +20,7 @@ public interface Disbursements {
    * Writes {@code next} if the stored version is still {@code next.version()}.
    *
    * @return true when written, false when {@code appliedEventId} was applied before
-   * @throws ConcurrentChange (in the Mono) when the version moved on
+   * @throws org.fundflow.platform.domain.ConcurrentChange (in the Mono) when the version moved on
    */
   Mono<Boolean> update(Disbursement next, List<DisbursementEvent> events, String correlationId, String appliedEventId);
 

@@ -1,7 +1,7 @@
 package org.fundflow.intake.adapter.in.web;
 
-import org.fundflow.intake.application.port.out.StaleVersionException;
 import org.fundflow.platform.problem.Problems;
+import org.fundflow.platform.domain.ConcurrentChange;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -18,8 +18,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @Order(Ordered.HIGHEST_PRECEDENCE + 100)
 public class IntakeProblems {
 
-  @ExceptionHandler(StaleVersionException.class)
-  public ResponseEntity<ProblemDetail> stale(StaleVersionException e) {
+  @ExceptionHandler(ConcurrentChange.class)
+  public ResponseEntity<ProblemDetail> stale(ConcurrentChange e) {
     ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
         "The record was changed by another request at the same time; reload it and try again.");
     body.setType(Problems.type("concurrent-change"));

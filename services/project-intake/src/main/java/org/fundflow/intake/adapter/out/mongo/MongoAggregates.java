@@ -3,19 +3,18 @@ package org.fundflow.intake.adapter.out.mongo;
 import java.util.List;
 import org.bson.Document;
 import org.fundflow.intake.adapter.out.kafka.IntakeIntegrationEvents;
-import org.fundflow.intake.application.port.out.StaleVersionException;
 import org.fundflow.intake.application.port.out.Versioned;
 import org.fundflow.intake.domain.IntakeEvent;
 import org.fundflow.platform.outbox.AggregateWrite;
 import org.fundflow.platform.outbox.AggregateWriter;
-import org.springframework.dao.OptimisticLockingFailureException;
+import org.fundflow.platform.domain.ConcurrentChange;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import reactor.core.publisher.Mono;
 
 /**
- * The shared mechanics of the aggregate stores: an aggregate (a plain domain record, mapped by
- * convention) plus its events in one atomic document write; a stale version becomes the
- * application's {@link StaleVersionException}.
+ * The shared mechanics of the aggregate stores: reads an aggregate (a plain domain record, mapped by convention)
+ * with its stored version, and writes it plus its events through the platform's {@link AggregateWriter} in one
+ * atomic document write (a stale version is the platform's {@link ConcurrentChange}).
  */
 final class MongoAggregates {
 
@@ -45,7 +44,6 @@ final class MongoAggregates {
         ? AggregateWrite.create(collection, id, state, outbox)
         : AggregateWrite.update(collection, id, expectedVersion, state, outbox);
     return writer.write(write)
-        .onErrorMap(OptimisticLockingFailureException.class, e -> new StaleVersionException(e.getMessage()))
         .then();
   }
 

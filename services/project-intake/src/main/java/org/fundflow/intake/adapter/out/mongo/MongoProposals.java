@@ -5,10 +5,10 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import java.util.List;
 import org.bson.Document;
 import org.fundflow.intake.application.port.out.Proposals;
-import org.fundflow.intake.application.port.out.StaleVersionException;
 import org.fundflow.intake.application.port.out.Versioned;
 import org.fundflow.intake.domain.IntakeEvent;
 import org.fundflow.intake.domain.Proposal;
+import org.fundflow.platform.domain.ConcurrentChange;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -59,6 +59,6 @@ public final class MongoProposals implements Proposals {
     Query exact = new Query(where("_id").is(id).and("version").is(expectedVersion));
     return store.template().remove(exact, COLLECTION).flatMap(result -> result.getDeletedCount() == 1
         ? Mono.<Void>empty()
-        : Mono.error(new StaleVersionException("proposal " + id + " changed")));
+        : Mono.error(new ConcurrentChange("proposal " + id + " changed")));
   }
 }

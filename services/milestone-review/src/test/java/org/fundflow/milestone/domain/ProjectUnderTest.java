@@ -1,0 +1,79 @@
+package org.fundflow.milestone.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.fundflow.platform.domain.Change;
+
+/**
+ * A project under test that moves on: every command's next state becomes the current one (as a store would keep
+ * it) and the command's events are answered. Commands never change the state they were called on.
+ */
+public final class ProjectUnderTest {
+
+  private Project current;
+
+  public ProjectUnderTest(Project opened) {
+    this.current = opened;
+  }
+
+  public Project current() {
+    return current;
+  }
+
+  private List<ProjectEvent> apply(Change<Project, ProjectEvent> change) {
+    current = change.next();
+    return change.events();
+  }
+
+  public List<ProjectEvent> submitReport(Actor applicant, String reportId, String milestoneId,
+      List<String> deliverablesMet, List<Evidence> evidence, long spendingToDateFen, Instant now) {
+    return apply(current.submitReport(applicant, reportId, milestoneId, deliverablesMet, evidence, spendingToDateFen,
+        now));
+  }
+
+  public void formPanel(String reportId, List<ExpertProfile> experts, Instant now) {
+    apply(current.formPanel(reportId, experts, now));
+  }
+
+  public void addExpert(String reportId, ExpertProfile expert, Instant now) {
+    apply(current.addExpert(reportId, expert, now));
+  }
+
+  public void declare(String reportId, Actor expert, boolean conflict, String reason, Instant now) {
+    apply(current.declare(reportId, expert, conflict, reason, now));
+  }
+
+  public List<ProjectEvent> evaluate(String reportId, Actor expert, Scores scores, Recommendation recommendation,
+      String comments, DecisionPolicy policy, Instant now) {
+    return apply(current.evaluate(reportId, expert, scores, recommendation, comments, policy, now));
+  }
+
+  public void placeHold(String holdId) {
+    apply(current.placeHold(holdId));
+  }
+
+  public List<ProjectEvent> liftHold(String holdId, Instant now) {
+    return apply(current.liftHold(holdId, now));
+  }
+
+  public MilestoneReport report(String reportId) {
+    return current.report(reportId);
+  }
+
+  public MilestoneReport reportFor(Actor actor, String reportId) {
+    return current.reportFor(actor, reportId);
+  }
+
+  public Milestone milestone(String milestoneId) {
+    return current.milestone(milestoneId);
+  }
+
+  public Optional<Milestone> nextDueMilestone() {
+    return current.nextDueMilestone();
+  }
+
+  public ProjectStatus status() {
+    return current.status();
+  }
+}
