@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,6 +30,19 @@ final class Http {
     return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body == null ? "" : JSON.writeValueAsString(body))), expected);
+  }
+
+  static JsonNode post(String url, String token, Object body, int expected, Map<String, String> headers) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body == null ? "" : JSON.writeValueAsString(body)));
+    headers.forEach(request::header);
+    return send(request, expected);
+  }
+
+  static JsonNode postCsv(String url, String token, String csv, int expected) {
+    return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+        .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString(csv)), expected);
   }
 
   private static JsonNode send(HttpRequest.Builder request, int expected) {

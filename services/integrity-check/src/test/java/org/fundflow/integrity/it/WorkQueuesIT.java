@@ -103,8 +103,8 @@ class WorkQueuesIT {
         .bodyValue(Map.of("flagIds", all.subList(0, 2))).exchange().expectStatus().isCreated()
         .expectBody(Map.class).returnResult().getResponseBody().get("caseId");
     List<Map<?, ?>> open = items("/flags?organisationCode=" + org + "&status=OPEN", OFFICER);
-    assertThat(open).extracting(i -> ((Map<?, ?>) i.get("flag")).get("flagId")).containsExactlyInAnyOrderElementsOf(all.subList(0, 2));
-    assertThat(open).extracting(i -> i.get("caseId")).containsOnly(caseId);
+    assertThat(open).extracting(i -> (Object) ((Map<?, ?>) i.get("flag")).get("flagId")).containsExactlyInAnyOrderElementsOf(all.subList(0, 2));
+    assertThat(open).extracting(i -> (Object) i.get("caseId")).containsOnly(caseId);
     assertThat(items("/flags?organisationCode=" + org + "&status=NEW", OFFICER)).hasSize(3);
   }
 
@@ -122,21 +122,21 @@ class WorkQueuesIT {
     Map<?, ?> held = post("/cases/" + cases.get(1) + "/interim-holds", Map.of("reason", "precaution", "years", 1));
     String holdId = ((List<?>) held.get("holdIds")).get(0).toString();
 
-    assertThat(items("/cases?organisationCode=" + org, AUDITOR)).extracting(c -> c.get("caseId"))
+    assertThat(items("/cases?organisationCode=" + org, AUDITOR)).extracting(c -> (Object) c.get("caseId"))
         .containsExactly(cases.get(2), cases.get(1), cases.get(0));
-    assertThat(items("/cases?organisationCode=" + org + "&status=INVESTIGATING", AUDITOR)).extracting(c -> c.get("caseId"))
+    assertThat(items("/cases?organisationCode=" + org + "&status=INVESTIGATING", AUDITOR)).extracting(c -> (Object) c.get("caseId"))
         .containsExactly(cases.get(1));
-    assertThat(items("/cases?organisationCode=" + org + "&status=OPEN&limit=1", AUDITOR)).extracting(c -> c.get("caseId"))
+    assertThat(items("/cases?organisationCode=" + org + "&status=OPEN&limit=1", AUDITOR)).extracting(c -> (Object) c.get("caseId"))
         .containsExactly(cases.get(2));
-    assertThat(items("/holds?organisationCode=" + org + "&status=ACTIVE", AUDITOR)).extracting(h -> h.get("holdId"))
+    assertThat(items("/holds?organisationCode=" + org + "&status=ACTIVE", AUDITOR)).extracting(h -> (Object) h.get("holdId"))
         .containsExactly(holdId);
 
     post("/holds/" + holdId + "/lift", Map.of("reason", "rectified"));
     assertThat(items("/holds?organisationCode=" + org + "&status=ACTIVE", AUDITOR)).isEmpty();
-    assertThat(items("/holds?organisationCode=" + org + "&status=LIFTED", OFFICER)).extracting(h -> h.get("liftNote"))
+    assertThat(items("/holds?organisationCode=" + org + "&status=LIFTED", OFFICER)).extracting(h -> (Object) h.get("liftNote"))
         .containsExactly("rectified");
     // the queue across organisations holds it too, newest first
-    assertThat(items("/holds?status=LIFTED&limit=100", OFFICER)).extracting(h -> h.get("holdId")).contains(holdId);
+    assertThat(items("/holds?status=LIFTED&limit=100", OFFICER)).extracting(h -> (Object) h.get("holdId")).contains(holdId);
   }
 
   @Test
@@ -185,11 +185,11 @@ class WorkQueuesIT {
 
     String q = "/dishonesty-list?authority=" + authority;
     assertThat(items(q, AUDITOR)).hasSize(3);
-    assertThat(items(q + "&status=IN_FORCE", AUDITOR)).extracting(e -> ((Map<?, ?>) e.get("entry")).get("partyName"))
+    assertThat(items(q + "&status=IN_FORCE", AUDITOR)).extracting(e -> (Object) ((Map<?, ?>) e.get("entry")).get("partyName"))
         .containsExactly("在册单位");
-    assertThat(items(q + "&status=UPCOMING", AUDITOR)).extracting(e -> ((Map<?, ?>) e.get("entry")).get("partyName"))
+    assertThat(items(q + "&status=UPCOMING", AUDITOR)).extracting(e -> (Object) ((Map<?, ?>) e.get("entry")).get("partyName"))
         .containsExactly("将来单位");
-    assertThat(items(q + "&status=ENDED", AUDITOR)).extracting(e -> ((Map<?, ?>) e.get("entry")).get("partyName"))
+    assertThat(items(q + "&status=ENDED", AUDITOR)).extracting(e -> (Object) ((Map<?, ?>) e.get("entry")).get("partyName"))
         .containsExactly("已结束");
     assertThat(items("/dishonesty-list?organisationCode=" + known, OFFICER)).hasSize(1);
     Map<String, Object> first = get(q + "&limit=2", AUDITOR);

@@ -72,6 +72,8 @@ public class SecurityConfig {
                 "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
             .pathMatchers(HttpMethod.POST, "/language").permitAll()
             .pathMatchers("/applicant/**").hasRole("APPLICANT")
+            // auditors read; what they may not do is not offered, and integrity-check refuses it (403) if posted anyway
+            .pathMatchers("/integrity/**").hasAnyRole("INTEGRITY_OFFICER", "AUDITOR")
             .anyExchange().authenticated())
         .exceptionHandling(e -> e.authenticationEntryPoint(loginPage()))
         .oauth2Login(login -> login
