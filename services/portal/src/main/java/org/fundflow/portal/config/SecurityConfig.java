@@ -75,6 +75,8 @@ public class SecurityConfig {
             // auditors read; what they may not do is not offered, and integrity-check refuses it (403) if posted anyway
             .pathMatchers("/integrity/**").hasAnyRole("INTEGRITY_OFFICER", "AUDITOR")
             .anyExchange().authenticated())
+        // file uploads (multipart forms, e.g. the dishonesty list) carry the token as a form field too
+        .csrf(csrf -> csrf.tokenFromMultipartDataEnabled(true))
         .exceptionHandling(e -> e.authenticationEntryPoint(loginPage()))
         .oauth2Login(login -> login
             .authorizationRequestResolver(pkce)

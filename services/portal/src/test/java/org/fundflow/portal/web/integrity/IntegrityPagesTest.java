@@ -264,6 +264,10 @@ class IntegrityPagesTest {
       }
     });
     int before = IMPORTS.get();
+    web.mutateWith(as("INTEGRITY_OFFICER")).post().uri("/integrity/import/preview")
+        .contentType(MediaType.MULTIPART_FORM_DATA).body(BodyInserters.fromMultipartData(parts.build()))
+        .exchange().expectStatus().isForbidden();
+    assertThat(CALLS).noneMatch(c -> c.line().startsWith("POST /dishonesty-list"));
     var preview = web.mutateWith(as("INTEGRITY_OFFICER")).mutateWith(csrf()).post().uri("/integrity/import/preview")
         .contentType(MediaType.MULTIPART_FORM_DATA).body(BodyInserters.fromMultipartData(parts.build()))
         .exchange().expectStatus().isOk().expectBody(String.class).returnResult();

@@ -30,7 +30,6 @@ import org.fundflow.platform.problem.Problems;
 import org.fundflow.platform.resilience.StoreGuard;
 import org.fundflow.platform.validation.ValidOrganisationCode;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -41,7 +40,6 @@ import reactor.core.publisher.Mono;
  * keyset-paged (pass {@code nextCursor} as {@code after} for the next page; null on the last page).
  */
 @RestController
-@Validated
 @Tag(name = "integrity work queues")
 public class WorkQueueController {
 
