@@ -164,7 +164,11 @@ public class IntegrityClient {
   public record Evidence(String eventId, String eventType, String description, Map<String, Object> values) {}
 
   public record Flag(String flagId, Rule rule, Subject subject, String severity, List<Evidence> evidence,
-      Instant raisedAt) {}
+      Instant raisedAt) {
+    public Flag {
+      evidence = evidence == null ? List.of() : evidence;
+    }
+  }
 
   public record FlagItem(Flag flag, String status, String caseId) {}
 
@@ -172,10 +176,20 @@ public class IntegrityClient {
       List<String> holdIds, Instant openedAt, Integer revision) {}
 
   public record CaseStep(String action, String statusAfter, String by, Instant at, String note,
-      List<String> evidenceRefs) {}
+      List<String> evidenceRefs) {
+    public CaseStep {
+      evidenceRefs = evidenceRefs == null ? List.of() : evidenceRefs;
+    }
+  }
 
   public record IntegrityCase(String caseId, Subject subject, List<String> flagIds, String status, String severity,
-      List<CaseStep> steps, String decisionReason, List<String> holdIds) {}
+      List<CaseStep> steps, String decisionReason, List<String> holdIds) {
+    public IntegrityCase {
+      flagIds = flagIds == null ? List.of() : flagIds;
+      steps = steps == null ? List.of() : steps;
+      holdIds = holdIds == null ? List.of() : holdIds;
+    }
+  }
 
   public record Hold(String holdId, Subject subject, String reason, String caseId, String flagId, Instant startsAt,
       Instant endsAt, String placedBy, Instant placedAt, String status, String liftReason, String liftNote,
@@ -200,5 +214,12 @@ public class IntegrityClient {
   }
 
   public record IntegrityRecord(Subject subject, boolean onHold, List<Flag> flags, List<IntegrityCase> cases,
-      List<Hold> holds, List<ListEntry> listEntries) {}
+      List<Hold> holds, List<ListEntry> listEntries) {
+    public IntegrityRecord {
+      flags = flags == null ? List.of() : flags;
+      cases = cases == null ? List.of() : cases;
+      holds = holds == null ? List.of() : holds;
+      listEntries = listEntries == null ? List.of() : listEntries;
+    }
+  }
 }

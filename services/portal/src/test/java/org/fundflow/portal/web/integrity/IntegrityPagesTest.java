@@ -138,6 +138,8 @@ class IntegrityPagesTest {
   static void properties(DynamicPropertyRegistry registry) {
     registry.add("spring.mongodb.uri", () -> "mongodb://127.0.0.1:" + MONGO_ADDRESS.getPort() + "/fundflow_portal");
     registry.add("portal.services.integrity-check.url", () -> "http://127.0.0.1:" + INTEGRITY.port());
+    // the stub answers at once; the machine running the tests may not (a 3 s timeout is the production default)
+    registry.add("portal.services.integrity-check.timeout", () -> "20s");
     registry.add("portal.oidc.issuer-uri", () -> "http://127.0.0.1:1/fundflow");
   }
 
