@@ -88,6 +88,7 @@ class IntegrityJourneyIT {
     program.put("kind", "GENERAL");
     program.put("budgetFen", 2_000_000_000L);
     program.put("perProjectCapFen", 200_000_000L);
+    program.put("fundingSplit", Map.of("advancePercent", 30, "balancePercent", 70));
     program.put("callWindow", Map.of("opensAt", now.minus(1, ChronoUnit.DAYS).toString(),
         "closesAt", now.plus(30, ChronoUnit.DAYS).toString()));
     String programId = Http.post(intake + "/programs", manager, program, 201).get("id").asString();
@@ -116,10 +117,10 @@ class IntegrityJourneyIT {
     authority = "天津市科学技术局（旅程 " + UUID.randomUUID().toString().substring(0, 6) + "）";
     String integrity = stack.services.get("integrity-check").url();
     String officer = stack.token("integrity-officer");
-    Instant until = Instant.now().plusSeconds(120);
+    Instant until = Instant.now().plusSeconds(300);
     while (Http.postCsv(integrity + "/dishonesty-list/imports/preview", officer, csv(), 200).get("knownParties").asInt() < 1) {
       if (Instant.now().isAfter(until)) {
-        throw new IllegalStateException("integrity-check did not learn of the applicant organisation in 120 s");
+        throw new IllegalStateException("integrity-check did not learn of the applicant organisation in 300 s");
       }
       Thread.onSpinWait();
       java.util.concurrent.locks.LockSupport.parkNanos(500_000_000L);
