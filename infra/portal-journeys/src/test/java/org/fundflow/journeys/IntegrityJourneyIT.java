@@ -117,14 +117,10 @@ class IntegrityJourneyIT {
     authority = "天津市科学技术局（旅程 " + UUID.randomUUID().toString().substring(0, 6) + "）";
     String integrity = stack.services.get("integrity-check").url();
     String officer = stack.token("integrity-officer");
-    Instant until = Instant.now().plusSeconds(300);
-    while (Http.postCsv(integrity + "/dishonesty-list/imports/preview", officer, csv(), 200).get("knownParties").asInt() < 1) {
-      if (Instant.now().isAfter(until)) {
-        throw new IllegalStateException("integrity-check did not learn of the applicant organisation in 300 s");
-      }
-      Thread.onSpinWait();
-      java.util.concurrent.locks.LockSupport.parkNanos(500_000_000L);
-    }
+    org.awaitility.Awaitility.await("integrity-check learns of the applicant organisation")
+        .atMost(java.time.Duration.ofSeconds(300)).pollInterval(java.time.Duration.ofMillis(500))
+        .until(() -> Http.postCsv(integrity + "/dishonesty-list/imports/preview", officer, csv(), 200)
+            .get("knownParties").asInt() >= 1);
   }
 
   /** The list: the applicant organisation (in force) and one row with a wrong check character. */
