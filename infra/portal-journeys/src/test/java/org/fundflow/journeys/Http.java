@@ -47,7 +47,7 @@ final class Http {
 
   private static JsonNode send(HttpRequest.Builder request, int expected) {
     try {
-      HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(),
+      HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(90)).build(),
           HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != expected) {
         throw new IllegalStateException(response.statusCode() + " " + response.body());
