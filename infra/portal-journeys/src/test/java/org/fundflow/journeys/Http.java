@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,9 +32,22 @@ final class Http {
         .POST(HttpRequest.BodyPublishers.ofString(body == null ? "" : JSON.writeValueAsString(body))), expected);
   }
 
+  static JsonNode post(String url, String token, Object body, int expected, Map<String, String> headers) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body == null ? "" : JSON.writeValueAsString(body)));
+    headers.forEach(request::header);
+    return send(request, expected);
+  }
+
+  static JsonNode postCsv(String url, String token, String csv, int expected) {
+    return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+        .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString(csv)), expected);
+  }
+
   private static JsonNode send(HttpRequest.Builder request, int expected) {
     try {
-      HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(),
+      HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(90)).build(),
           HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != expected) {
         throw new IllegalStateException(response.statusCode() + " " + response.body());

@@ -359,6 +359,18 @@ class BadInputAndAccessMatrixIT
     all.add(new Bad(ie2 + " by the auditor, JSON instead of CSV", lip, AUDITOR, f -> Map.of("rows", List.of()),
         MediaType.APPLICATION_JSON, f -> Map.of(), 403));
 
+    // ---------------------------------------------------------------- issue 16: the import preview
+    String pv = "POST /dishonesty-list/imports/preview";
+    Function<Fixture, String> pvp = f -> "/dishonesty-list/imports/preview";
+    all.add(new Bad(pv + " JSON instead of CSV", pvp, OFFICER, f -> Map.of("rows", List.of()), MediaType.APPLICATION_JSON,
+        f -> Map.of(), 415));
+    all.add(new Bad(pv + " over 512 KB", pvp, OFFICER, f -> HEADER + HUGE, csv, f -> Map.of(), 413));
+    all.add(new Bad(pv + " naming a known payee, by the auditor", pvp, AUDITOR, f -> HEADER + KNOWN_PAYEE_ROW, csv,
+        f -> Map.of(), 403));
+    all.add(typed(new Bad(pv + " broken quoting (line 2)", pvp, OFFICER,
+        f -> HEADER + "ORGANISATION,91120112DA1KCGYFXP,\"某公司\"x,m,s,a,l,2025-03-01,\n", csv, f -> Map.of(), 400),
+        "malformed-csv", "line 2"));
+
     // ---------------------------------------------------------------- issue 12: strict types, one error shape
     all.add(named(bad(pe, "personId as a JSON number", pp, f -> "{\"personId\":110108197203044876}", 400), "personId"));
     all.add(named(bad(pe, "personId wrong check character (test vector)", pp,
@@ -428,6 +440,31 @@ class BadInputAndAccessMatrixIT
     return Stream.of(Arguments.of("91120112MNH91HTMX7", "AUDITOR", 400), Arguments.of("12310P15H51AG5U99P", "AUDITOR", 400),
         Arguments.of("91120112QL7CG8PLX", "AUDITOR", 400), Arguments.of("91120112mnh91htmx6", "AUDITOR", 400),
         Arguments.of("91120112MNH91HTMX7", "APPLICANT", 403));
+  }
+
+  /** Issue 16: bad filter values of the work queues are 400 naming the parameter; nothing changes. */
+  @ParameterizedTest(name = "GET {0} -> 400 naming {1}")
+  @MethodSource("badQueueFilters")
+  @Order(1)
+  void aBadWorkQueueFilterIsA400NamingIt(String query, String field) {
+    MATRIX.baseline(template);
+    EntityExchangeResult<String> r = BadInputMatrix.exchange(web, HttpMethod.GET, query, OFFICER, null,
+        MediaType.APPLICATION_JSON, Map.of());
+    MATRIX.assertBadInputRefused("GET " + query, r, 400);
+    BadInputMatrix.assertNamesField(r, field, query);
+    MATRIX.assertUnchanged(template, "GET " + query);
+  }
+
+  static Stream<Arguments> badQueueFilters() {
+    return Stream.of(Arguments.of("/flags?severity=HUGE", "severity"), Arguments.of("/flags?rule=MADE_UP", "rule"),
+        Arguments.of("/flags?status=CLOSED", "status"), Arguments.of("/flags?organisationCode=91120112MNH91HTMX7",
+            "organisationCode"), Arguments.of("/flags?limit=0", "limit"), Arguments.of("/flags?limit=101", "limit"),
+        Arguments.of("/flags?limit=ten", "limit"), Arguments.of("/flags?after=not-a-cursor", "after"),
+        Arguments.of("/cases?status=PENDING", "status"), Arguments.of("/cases?organisationCode=x", "organisationCode"),
+        Arguments.of("/cases?after=%25%25", "after"), Arguments.of("/holds?status=EXPIRED", "status"),
+        Arguments.of("/holds?limit=-1", "limit"), Arguments.of("/dishonesty-list?status=ACTIVE", "status"),
+        Arguments.of("/dishonesty-list?partyType=COMPANY", "partyType"),
+        Arguments.of("/dishonesty-list?organisationCode=91120112mnh91htmx6", "organisationCode"));
   }
 
   @Override
@@ -511,7 +548,18 @@ class BadInputAndAccessMatrixIT
             Map.of("reason", "rectified"), json, write),
         new Endpoint("POST /dishonesty-list/imports (CSV)", HttpMethod.POST, t -> "/dishonesty-list/imports",
             HEADER + "PERSON,120101196310216525,王某,抄袭,三年,天津市科学技术局,意见,2026-01-15,\n" + KNOWN_PAYEE_ROW,
-            MediaType.parseMediaType("text/csv"), write));
+            MediaType.parseMediaType("text/csv"), write),
+        // issue 16: the work queues (read) and the import preview (officer only, changes nothing)
+        new Endpoint("GET /flags", HttpMethod.GET, t -> "/flags?severity=HIGH", null, json,
+            only(200, Who.INTEGRITY_OFFICER, Who.AUDITOR)),
+        new Endpoint("GET /cases", HttpMethod.GET, t -> "/cases?status=OPEN", null, json,
+            only(200, Who.INTEGRITY_OFFICER, Who.AUDITOR)),
+        new Endpoint("GET /holds", HttpMethod.GET, t -> "/holds?status=ACTIVE", null, json,
+            only(200, Who.INTEGRITY_OFFICER, Who.AUDITOR)),
+        new Endpoint("GET /dishonesty-list", HttpMethod.GET, t -> "/dishonesty-list?status=IN_FORCE", null, json,
+            only(200, Who.INTEGRITY_OFFICER, Who.AUDITOR)),
+        new Endpoint("POST /dishonesty-list/imports/preview", HttpMethod.POST, t -> "/dishonesty-list/imports/preview",
+            HEADER + KNOWN_PAYEE_ROW, MediaType.parseMediaType("text/csv"), write));
   }
 
   /** POST /cases needs a fresh flag in its body: made per allowed call, once for the refused ones. */

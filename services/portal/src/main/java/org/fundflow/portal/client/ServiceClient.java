@@ -6,7 +6,13 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.reactive.ClientHttpRequest;
+import org.springframework.web.reactive.function.BodyInserter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.ParameterizedTypeReference;
@@ -55,6 +61,17 @@ public final class ServiceClient {
   public <T> Mono<T> get(Function<UriBuilder, URI> uri, ParameterizedTypeReference<T> type) {
     return guarded(web.get().uri(uri).accept(MediaType.APPLICATION_JSON)
         .exchangeToMono(response -> read(response, r -> r.bodyToMono(type))));
+  }
+
+  /**
+   * Any call with its own headers (If-Match, Idempotency-Key) and body ({@code null}: none); the answer with its
+   * headers (the ETag of a read to send back as If-Match).
+   */
+  public <T> Mono<ResponseEntity<T>> exchange(HttpMethod method, Function<UriBuilder, URI> uri,
+      Consumer<HttpHeaders> headers, BodyInserter<?, ? super ClientHttpRequest> body, Class<T> type) {
+    WebClient.RequestBodySpec spec = web.method(method).uri(uri).headers(headers).accept(MediaType.APPLICATION_JSON);
+    WebClient.RequestHeadersSpec<?> ready = body == null ? spec : spec.body(body);
+    return guarded(ready.exchangeToMono(response -> read(response, r -> r.toEntity(type))));
   }
 
   private <T> Mono<T> guarded(Mono<T> call) {

@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.web.server.csrf.XorServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMapper;
@@ -72,7 +73,11 @@ public class SecurityConfig {
                 "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
             .pathMatchers(HttpMethod.POST, "/language").permitAll()
             .pathMatchers("/applicant/**").hasRole("APPLICANT")
+            // auditors read; what they may not do is not offered, and integrity-check refuses it (403) if posted anyway
+            .pathMatchers("/integrity/**").hasAnyRole("INTEGRITY_OFFICER", "AUDITOR")
             .anyExchange().authenticated())
+        // file uploads (multipart forms, e.g. the dishonesty list) carry the token as a form field too
+        .csrf(csrf -> csrf.csrfTokenRequestHandler(multipartCsrf()))
         .exceptionHandling(e -> e.authenticationEntryPoint(loginPage()))
         .oauth2Login(login -> login
             .authorizationRequestResolver(pkce)
@@ -83,6 +88,13 @@ public class SecurityConfig {
             .frameOptions(f -> f.mode(Mode.DENY))
             .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)))
         .build();
+  }
+
+  /** The default (BREACH-safe, XOR-masked) CSRF token handling, also reading the token from a multipart form. */
+  static XorServerCsrfTokenRequestAttributeHandler multipartCsrf() {
+    XorServerCsrfTokenRequestAttributeHandler handler = new XorServerCsrfTokenRequestAttributeHandler();
+    handler.setTokenFromMultipartDataEnabled(true);
+    return handler;
   }
 
   /**

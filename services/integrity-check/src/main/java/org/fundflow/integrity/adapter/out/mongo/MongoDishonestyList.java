@@ -80,7 +80,7 @@ public final class MongoDishonestyList implements DishonestyList {
         .append("importedAt", java.util.Date.from(clock.instant()));
   }
 
-  private static DishonestyEntry entry(Document d) {
+  static DishonestyEntry entry(Document d) {
     String end = d.getString("endDate");
     return new DishonestyEntry(d.getString("_id"),
         new Subject(SubjectType.valueOf(d.getString("partyType")), d.getString("partyId")),

@@ -1,0 +1,37 @@
+package org.fundflow.integrity.config;
+
+import java.time.Clock;
+import org.fundflow.integrity.adapter.out.mongo.MongoWorkQueues;
+import org.fundflow.integrity.application.port.in.ListWorkQueuesUseCase;
+import org.fundflow.integrity.application.port.in.PreviewDishonestyListUseCase;
+import org.fundflow.integrity.application.port.out.KnownParties;
+import org.fundflow.integrity.application.port.out.PersonIdHashing;
+import org.fundflow.integrity.application.port.out.WorkQueues;
+import org.fundflow.integrity.application.service.DishonestyListPreviewService;
+import org.fundflow.integrity.application.service.WorkQueueService;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import reactor.core.publisher.Mono;
+
+/** The work queues (issue 16) and the import preview. */
+@Configuration(proxyBeanMethods = false)
+public class WorkQueueConfiguration {
+
+  @Bean
+  WorkQueues workQueues(ReactiveMongoTemplate template) {
+    MongoWorkQueues queues = new MongoWorkQueues(template);
+    queues.ensureIndexes().onErrorResume(e -> Mono.empty()).subscribe();
+    return queues;
+  }
+
+  @Bean
+  ListWorkQueuesUseCase listWorkQueues(WorkQueues queues, Clock clock) {
+    return new WorkQueueService(queues, clock);
+  }
+
+  @Bean
+  PreviewDishonestyListUseCase previewDishonestyList(PersonIdHashing hashing, WorkQueues queues, KnownParties known) {
+    return new DishonestyListPreviewService(hashing, queues, known);
+  }
+}
