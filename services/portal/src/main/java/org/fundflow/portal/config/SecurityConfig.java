@@ -72,6 +72,7 @@ public class SecurityConfig {
                 "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
             .pathMatchers(HttpMethod.POST, "/language").permitAll()
             .pathMatchers("/applicant/**").hasRole("APPLICANT")
+            .pathMatchers("/manager", "/manager/**").hasRole("PROGRAM_MANAGER")
             .anyExchange().authenticated())
         .exceptionHandling(e -> e.authenticationEntryPoint(loginPage()))
         .oauth2Login(login -> login
