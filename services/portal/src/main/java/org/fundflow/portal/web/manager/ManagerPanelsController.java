@@ -12,6 +12,7 @@ import org.fundflow.portal.client.ServiceProblem;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -64,9 +65,9 @@ public class ManagerPanelsController {
 
   @PostMapping("/{projectId}/reports/{reportId}/panel")
   Mono<Rendering> form(@PathVariable String projectId, @PathVariable String reportId,
-      @RequestParam(required = false) List<String> chosen, @RequestParam(required = false) String idempotencyKey) {
-    List<String> experts = distinct(chosen);
-    return panels.formPanel(projectId, reportId, experts, idempotencyKey)
+      @ModelAttribute PanelForm form) {
+    List<String> experts = distinct(form.chosen());
+    return panels.formPanel(projectId, reportId, experts, form.idempotencyKey())
         .map(r -> Rendering.redirectTo("/manager/projects/" + projectId + "/reports/" + reportId).build())
         .onErrorResume(ServiceProblem.class, e -> e.notFound() || e.status() == 403 ? Mono.error(e)
             : panelPage(projectId, reportId, null, null, experts,
@@ -89,6 +90,9 @@ public class ManagerPanelsController {
             .modelAttribute("errors", errors).modelAttribute("formKey", ManagerProgramsController.newKey())
             .status(status).build());
   }
+
+  /** The panel form (a form body: WebFlux binds {@code @RequestParam} from the query only). */
+  public record PanelForm(List<String> chosen, String idempotencyKey) {}
 
   static List<String> distinct(List<String> ids) {
     if (ids == null) {

@@ -106,8 +106,8 @@ public class ManagerProgramsController {
   /** {@code open} or {@code close}: a refusal (not a draft any more, already closed) is shown on the program page. */
   @PostMapping("/programs/{id}/{step:open|close}")
   Mono<Rendering> change(@PathVariable String id, @PathVariable String step,
-      @RequestParam(required = false) String idempotencyKey) {
-    return programs.change(id, step, idempotencyKey)
+      @ModelAttribute StepForm form) {
+    return programs.change(id, step, form.idempotencyKey())
         .map(p -> Rendering.redirectTo("/manager/programs/" + id).build())
         .onErrorResume(ServiceProblem.class, e -> e.notFound() || e.status() == 403 ? Mono.error(e)
             : programs.program(id).map(p -> Rendering.view("manager/program").modelAttribute("program", p)
@@ -157,6 +157,9 @@ public class ManagerProgramsController {
     return UUID.randomUUID().toString();
   }
 
+  /** A form that only carries its key (open, close). */
+  public record StepForm(String idempotencyKey) {}
+
   /** A challenge (榜单) as typed: the maximum funding in yuan, one target indicator per line. */
   public record ChallengeForm(String postingOrganisationCode, String postingOrganisationName, String title,
       String problem, String targetIndicators, String maxFunding, String deadlineDate, String idempotencyKey) {
@@ -172,7 +175,7 @@ public class ManagerProgramsController {
       LocalDate deadline = null;
       try {
         deadline = deadlineDate == null || deadlineDate.isBlank() ? null : LocalDate.parse(deadlineDate.strip());
-      } catch (java.time.format.DateTimeException e) {
+      } catch (java.time.DateTimeException e) {
         errors.put("deadlineDate", "manager.invalid.deadlineDate");
       }
       if (!errors.isEmpty()) {

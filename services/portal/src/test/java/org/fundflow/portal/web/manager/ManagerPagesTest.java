@@ -72,6 +72,10 @@ class ManagerPagesTest {
       .route(r -> r
           .get("/programs/pg-1", (req, res) -> json(res, 200, PROGRAM, "\"3\""))
           .get("/programs/pg-1/challenges", (req, res) -> json(res, 200, "[]", null))
+          .post("/programs/pg-1/open", (req, res) -> {
+            SENT.add(new Sent("POST", req.uri(), null, null, req.requestHeaders().get("Idempotency-Key")));
+            return json(res, 409, "{\"type\":\"https://fundflow.org/problems/illegal-transition\",\"status\":409}", null);
+          })
           .post("/programs", (req, res) -> req.receive().aggregate().asString().defaultIfEmpty("").flatMap(body -> {
             SENT.add(new Sent("POST", req.uri(), body, null, req.requestHeaders().get("Idempotency-Key")));
             if (body.contains("\"closesAt\":\"2020-01-01T09:00\"")) {
@@ -89,7 +93,7 @@ class ManagerPagesTest {
           .post("/proposals/pr-1/award", (req, res) -> req.receive().aggregate().asString().flatMap(body -> {
             SENT.add(new Sent("POST", req.uri(), body, req.requestHeaders().get("If-Match"),
                 req.requestHeaders().get("Idempotency-Key")));
-            if (body.contains("\"amountFen\":100")) {
+            if (body.equals("{\"amountFen\":100}")) {
               return json(res, 412, "{\"type\":\"https://fundflow.org/problems/version-mismatch\",\"status\":412}", null).then();
             }
             return json(res, 200, PROPOSAL.replace("UNDER_REVIEW", "AWARDED"), "\"8\"").then();
@@ -136,6 +140,10 @@ class ManagerPagesTest {
     registry.add("portal.services.milestone-review.url", () -> stub);
     registry.add("portal.services.integrity-check.url", () -> stub);
     registry.add("portal.oidc.issuer-uri", () -> "http://127.0.0.1:1/fundflow");
+    // a loaded build machine: the stub answers, only slowly; the timeouts are not what these tests are about
+    for (String service : List.of("project-intake", "milestone-review", "integrity-check")) {
+      registry.add("portal.services." + service + ".timeout", () -> "20s");
+    }
   }
 
   @AfterAll
@@ -275,10 +283,19 @@ class ManagerPagesTest {
   void aPanelTheServiceRefusesIsExplainedAndTheChoiceKept() {
     String html = post("/manager/projects/prj-1/reports/r-1/panel",
         form("chosen", "expert1", "chosen", "expert2", "chosen", "expert1", "idempotencyKey", "k-4"))
-        .expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY).expectBody(String.class).returnResult()
+        .expectStatus().isEqualTo(422).expectBody(String.class).returnResult()
         .getResponseBody();
-    assertThat(SENT.get(SENT.size() - 1).body()).isEqualTo("{\"expertIds\":[\"expert1\",\"expert2\"]}");
+    assertThat(SENT.stream().filter(x -> x.method().equals("POST")).map(Sent::body).toList())
+        .containsExactly("{\"expertIds\":[\"expert1\",\"expert2\"]}");
     assertThat(html).contains("所选专家与本项目存在利益冲突").contains("已选专家（2 位）");
+  }
+
+  @Test
+  void openingAProgramSendsTheFormsKeyAndARefusalIsShownOnTheProgramPage() {
+    String html = post("/manager/programs/pg-1/open", form("idempotencyKey", "k-open"))
+        .expectStatus().isEqualTo(HttpStatus.CONFLICT).expectBody(String.class).returnResult().getResponseBody();
+    assertThat(SENT.get(0).idempotencyKey()).isEqualTo("k-open");
+    assertThat(html).contains("当前状态下不能进行此操作").contains("新材料揭榜挂帅");
   }
 
   @Test
