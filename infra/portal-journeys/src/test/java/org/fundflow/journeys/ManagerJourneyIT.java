@@ -4,12 +4,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
-import com.deque.html.axecore.results.AxeResults;
-import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
@@ -46,7 +42,6 @@ import tools.jackson.databind.JsonNode;
 class ManagerJourneyIT {
 
   static final Path CHROMIUM = ApplicantJourneyIT.CHROMIUM;
-  static final Path SHOTS = Path.of("target", "journeys");
   static final String APPLICANT_ORG = ApplicantJourneyIT.APPLICANT_ORG;
   static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
   /** The demo experts (their token subjects) with their organisations, none the applicant's. */
@@ -59,7 +54,7 @@ class ManagerJourneyIT {
   static Playwright playwright;
   static Browser browser;
 
-  final List<String> accessibilityProblems = new ArrayList<>();
+  final PageChecks pages = new PageChecks();
 
   @BeforeAll
   static void start() throws Exception {
@@ -67,12 +62,11 @@ class ManagerJourneyIT {
       System.err.println(ApplicantJourneyIT.NO_CHROMIUM);
       return;
     }
-    Files.createDirectories(SHOTS);
+    Files.createDirectories(PageChecks.SHOTS);
     stack = PortalStack.get();
     registerExperts();
-    playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-    browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM).setHeadless(true)
-        .setArgs(List.of("--no-sandbox", "--disable-dev-shm-usage")));
+    playwright = PageChecks.playwright();
+    browser = PageChecks.chromium(playwright, CHROMIUM);
   }
 
   @AfterAll
@@ -232,7 +226,7 @@ class ManagerJourneyIT {
       page.navigate(portal + "/manager/programs/new?kind=POST_SUBSIDY");
       check(page, "m16-new-post-subsidy-program-zh-narrow");
 
-      assertThat(accessibilityProblems).as("axe-core serious or critical violations").isEmpty();
+      assertThat(pages.accessibilityProblems).as("axe-core serious or critical violations").isEmpty();
       assertThat(consoleErrors).as("browser console errors (e.g. CSP violations)").isEmpty();
     }
   }
@@ -323,16 +317,7 @@ class ManagerJourneyIT {
     }
   }
 
-  /** A full-page screenshot and the axe-core check of the page as it is now. */
   private void check(Page page, String name) {
-    page.waitForLoadState();
-    page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")).setFullPage(true));
-    AxeResults results = new AxeBuilder(page).withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze();
-    for (Rule violation : results.getViolations()) {
-      if ("serious".equals(violation.getImpact()) || "critical".equals(violation.getImpact())) {
-        accessibilityProblems.add(name + ": " + violation.getId() + " (" + violation.getImpact() + ") "
-            + violation.getHelp() + " " + violation.getNodes().stream().map(n -> String.valueOf(n.getTarget())).toList());
-      }
-    }
+    pages.check(page, name);
   }
 }
