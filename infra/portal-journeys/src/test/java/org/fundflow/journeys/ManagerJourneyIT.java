@@ -65,6 +65,8 @@ class ManagerJourneyIT {
     Files.createDirectories(PageChecks.SHOTS);
     stack = PortalStack.get();
     registerExperts();
+    // pages on a loaded shared machine: a form's answer can take more than the default 5 s
+    com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
     playwright = PageChecks.playwright();
     browser = PageChecks.chromium(playwright, CHROMIUM);
   }

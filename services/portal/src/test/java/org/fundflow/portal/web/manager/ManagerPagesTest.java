@@ -245,7 +245,7 @@ class ManagerPagesTest {
   void theAwardPageShowsTheIntegrityRecordAndTheRemainingBudgetBeforeTheDecision() {
     String html = web.mutateWith(manager()).get().uri("/manager/proposals/pr-1/award").exchange()
         .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
-    assertThat(html).contains("该单位处于科研诚信限制期内").contains("duplicate-application").contains("伪造审计报告")
+    assertThat(html).contains("该单位处于科研诚信限制期内").contains("重复申报").contains("高").contains("伪造审计报告")
         .contains("2029-12-31 00:00").contains("¥40,000,000.00").contains("name=\"etag\" value=\"&quot;7&quot;\"");
   }
 
