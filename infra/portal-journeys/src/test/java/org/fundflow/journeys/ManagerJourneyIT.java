@@ -98,6 +98,9 @@ class ManagerJourneyIT {
     String proposalTitle = "Grain-boundary diffusion magnets without heavy rare earths";
     try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN")
         .setTimezoneId("Asia/Shanghai").setViewportSize(1280, 900))) {
+      // the first pages of five cold JVMs on a loaded shared machine: slow, not wrong
+      context.setDefaultTimeout(90_000);
+      context.setDefaultNavigationTimeout(90_000);
       Page page = context.newPage();
       List<String> consoleErrors = new ArrayList<>();
       page.onConsoleMessage(m -> {
