@@ -530,7 +530,8 @@ class BadInputAndAccessMatrixIT
     Map<Who, Integer> write = only(200, Who.INTEGRITY_OFFICER);
     return List.of(
         new Endpoint("GET /integrity-records/organisations/{code}", HttpMethod.GET,
-            t -> "/integrity-records/organisations/91120112MNH91HTMX6", null, json, only(200, Who.INTEGRITY_OFFICER, Who.AUDITOR)),
+            t -> "/integrity-records/organisations/91120112MNH91HTMX6", null, json,
+            only(200, Who.INTEGRITY_OFFICER, Who.AUDITOR, Who.PROGRAM_MANAGER)),
         new Endpoint("POST /integrity-records/persons/lookup", HttpMethod.POST, t -> "/integrity-records/persons/lookup",
             Map.of("personId", "120101198004135929"), json, only(200, Who.INTEGRITY_OFFICER, Who.AUDITOR)),
         new Endpoint("GET /cases/{id}", HttpMethod.GET, t -> "/cases/" + fx.openCase(), null, json,

@@ -315,6 +315,14 @@ class BadInputAndAccessMatrixIT
     all.add(bad(xe, "by an expert", put, xp, f -> MilestoneReviewIT.expertToken(f.declared()), f -> expertBody(EXPERT_ORG), 403));
     all.add(bad(xe, "by the auditor", put, xp, f -> TestJwts.token("aud", "AUDITOR"), f -> expertBody(EXPERT_ORG), 403));
 
+    // ---------------------------------------------------------------- expert search (issue 14 point 5)
+    String xs = "GET /experts";
+    HttpMethod get = HttpMethod.GET;
+    all.add(named(bad(xs, "q of 101 characters", get, f -> "/experts?q=" + "q".repeat(101), pm, f -> null, 400), "q"));
+    all.add(named(bad(xs, "limit is not a number", get, f -> "/experts?limit=many", pm, f -> null, 400), "limit"));
+    all.add(bad(xs, "by an expert", get, f -> "/experts?q=exp", f -> MilestoneReviewIT.expertToken(f.declared()), f -> null, 403));
+    all.add(bad(xs, "by the applicant", get, f -> "/experts", app, f -> null, 403));
+
     // ---------------------------------------------------------------- issue 12: strict types, one error shape
     all.add(named(bad(re, "spendingToDateFen is a numeric string \"100000\"", post, rp, app,
         f -> with(report(), "spendingToDateFen", "100000"), 400), "spendingToDateFen"));
@@ -480,6 +488,8 @@ class BadInputAndAccessMatrixIT
             t -> new Target(MilestoneReviewIT.reportPath(fx.project(), fx.report()), null), f -> null, reportRead),
         new Endpoint("GET /assignments", HttpMethod.GET, t -> new Target("/assignments", null), f -> null,
             only(200, Who.EXPERT_ASSIGNED, Who.EXPERT_UNASSIGNED)),
+        new Endpoint("GET /experts?q=", HttpMethod.GET, t -> new Target("/experts?q=exp&limit=5", null),
+            f -> null, only(200, Who.PROGRAM_MANAGER, Who.AUDITOR)),
         new Endpoint("GET /experts/{assigned}", HttpMethod.GET, t -> new Target("/experts/" + fx.declared(), null), f -> null,
             put(only(200, Who.PROGRAM_MANAGER, Who.AUDITOR, Who.EXPERT_ASSIGNED), Who.EXPERT_UNASSIGNED, 404)),
         new Endpoint("POST /projects/{id}/reports", HttpMethod.POST,

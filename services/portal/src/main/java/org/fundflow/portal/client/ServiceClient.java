@@ -16,6 +16,7 @@ import org.springframework.web.reactive.function.BodyInserter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.ClientResponse;
@@ -72,6 +73,30 @@ public final class ServiceClient {
     WebClient.RequestBodySpec spec = web.method(method).uri(uri).headers(headers).accept(MediaType.APPLICATION_JSON);
     WebClient.RequestHeadersSpec<?> ready = body == null ? spec : spec.body(body);
     return guarded(ready.exchangeToMono(response -> read(response, r -> r.toEntity(type))));
+  }
+
+  /** A read that also returns the record's {@code ETag}, to send back as {@code If-Match} with a decision. */
+  public <T> Mono<Tagged<T>> getTagged(Function<UriBuilder, URI> uri, Class<T> type) {
+    return guarded(web.get().uri(uri).accept(MediaType.APPLICATION_JSON)
+        .exchangeToMono(response -> read(response, r -> r.bodyToMono(type)
+            .map(body -> new Tagged<>(body, r.headers().asHttpHeaders().getETag())))));
+  }
+
+  /**
+   * A change (POST, PUT): the JSON body (none when null), and the headers the form carries ({@code If-Match},
+   * {@code Idempotency-Key}; a null value is left out). Never retried: one click is one call.
+   */
+  public <T> Mono<T> send(HttpMethod method, Function<UriBuilder, URI> uri, Object body, Map<String, String> headers,
+      Class<T> type) {
+    WebClient.RequestBodySpec request = web.method(method).uri(uri).accept(MediaType.APPLICATION_JSON)
+        .headers(h -> headers.forEach((k, v) -> {
+          if (v != null && !v.isBlank()) {
+            h.set(k, v);
+          }
+        }));
+    WebClient.RequestHeadersSpec<?> ready = body == null ? request
+        : request.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
+    return guarded(ready.exchangeToMono(response -> read(response, r -> r.bodyToMono(type))));
   }
 
   private <T> Mono<T> guarded(Mono<T> call) {

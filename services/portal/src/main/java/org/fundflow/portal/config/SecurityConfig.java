@@ -75,6 +75,7 @@ public class SecurityConfig {
             .pathMatchers("/applicant/**").hasRole("APPLICANT")
             // auditors read; what they may not do is not offered, and integrity-check refuses it (403) if posted anyway
             .pathMatchers("/integrity/**").hasAnyRole("INTEGRITY_OFFICER", "AUDITOR")
+            .pathMatchers("/manager", "/manager/**").hasRole("PROGRAM_MANAGER")
             .anyExchange().authenticated())
         // file uploads (multipart forms, e.g. the dishonesty list) carry the token as a form field too
         .csrf(csrf -> csrf.csrfTokenRequestHandler(multipartCsrf()))

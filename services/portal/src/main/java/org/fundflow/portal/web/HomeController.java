@@ -11,6 +11,11 @@ public class HomeController {
   @GetMapping("/")
   String home(Authentication authentication) {
     boolean applicant = authentication.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_APPLICANT"));
-    return applicant ? "redirect:/applicant" : "home";
+    if (applicant) {
+      return "redirect:/applicant";
+    }
+    boolean manager = authentication.getAuthorities().stream()
+        .anyMatch(a -> a.getAuthority().equals("ROLE_PROGRAM_MANAGER"));
+    return manager ? "redirect:/manager/programs" : "home";
   }
 }

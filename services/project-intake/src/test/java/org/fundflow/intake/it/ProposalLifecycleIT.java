@@ -259,6 +259,24 @@ class ProposalLifecycleIT extends IntakeIT {
   }
 
   @Test
+  void givenTwoOrganisations_whenListedByOrganisation_thenStaffSeeThatOrganisationAndAnApplicantOnlyItsOwn() {
+    String mine = ORGS.get(7);
+    String theirs = ORGS.get(8);
+    String program = openProgram("GENERAL", 100_000_000, 10_000_000);
+    String myProposal = draft(program, mine, 1_000_000);
+    String theirProposal = draft(program, theirs, 1_000_000);
+
+    String filtered = json(get(manager(), "/proposals?programId=" + program + "&organisationCode=" + theirs),
+        HttpStatus.OK).get("items").toString();
+    assertThat(filtered).contains(theirProposal).doesNotContain(myProposal);
+    assertThat(json(get(applicant(mine), "/proposals?programId=" + program + "&organisationCode=" + theirs),
+        HttpStatus.OK).get("items").toString()).as("never another organisation's").doesNotContain(theirProposal)
+        .doesNotContain(myProposal);
+    assertThat(json(get(applicant(mine), "/proposals?programId=" + program + "&organisationCode=" + mine),
+        HttpStatus.OK).get("items").toString()).contains(myProposal);
+  }
+
+  @Test
   void givenManyProposals_whenListedByProgramAndStatus_thenKeysetPagesCoverAllOnce() {
     String org = ORGS.get(9);
     String program = openProgram("GENERAL", 100_000_000, 10_000_000);

@@ -143,8 +143,9 @@ public final class ProposalService implements ProposalUseCases, DecisionUseCases
   @Override
   public Flux<Proposal> list(Viewer viewer, ListQuery q) {
     int limit = Math.max(1, Math.min(q.limit() <= 0 ? 20 : q.limit(), MAX_PAGE));
-    String organisation = viewer.applicant() ? viewer.organisationCode() : null;
-    if (viewer.applicant() && organisation == null) {
+    String organisation = viewer.applicant() ? viewer.organisationCode() : q.organisationCode();
+    if (viewer.applicant() && (organisation == null
+        || q.organisationCode() != null && !q.organisationCode().equals(organisation))) {
       return Flux.empty();
     }
     return proposals.list(new Proposals.Filter(organisation, q.programId(), q.status(), q.afterId(), limit));

@@ -97,9 +97,10 @@ public class IntegrityController {
 
   // ------------------------------------------------------------ records
 
-  @Operation(summary = "The integrity record of an organisation")
+  @Operation(summary = "The integrity record of an organisation", description = "Program managers read it too: the "
+      + "award page shows the organisation's flags and holds before the decision (issue 14 point 5).")
   @GetMapping("/integrity-records/organisations/{organisationCode}")
-  @PreAuthorize(OFFICER_OR_AUDITOR)
+  @PreAuthorize("hasAnyRole('INTEGRITY_OFFICER','AUDITOR','PROGRAM_MANAGER')")
   public Mono<RecordResponse> organisation(@PathVariable @ValidOrganisationCode String organisationCode) {
     return guard.protect(records.of(Subject.organisation(organisationCode))).map(IntegrityController::response);
   }

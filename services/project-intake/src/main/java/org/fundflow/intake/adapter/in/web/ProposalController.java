@@ -112,12 +112,15 @@ public class ProposalController {
 
   @GetMapping("/proposals")
   @PreAuthorize(READERS)
-  @Operation(summary = "List proposals by program and status, keyset paging (after = nextCursor)")
+  @Operation(summary = "List proposals by program, status and organisation, keyset paging (after = nextCursor); "
+      + "an applicant sees only its own organisation's (another organisationCode gives an empty list)")
   public Mono<Page<ProposalView>> list(Caller caller, @RequestParam(required = false) String programId,
-      @RequestParam(required = false) ProposalStatus status, @RequestParam(required = false) String after,
-      @RequestParam(defaultValue = "20") int limit) {
+      @RequestParam(required = false) ProposalStatus status, @RequestParam(required = false) String organisationCode,
+      @RequestParam(required = false) String after, @RequestParam(defaultValue = "20") int limit) {
     int size = Math.max(1, Math.min(limit, 100));
-    return guard.protect(proposals.list(Requests.viewer(caller), new ProposalUseCases.ListQuery(programId, status, after, size))
+    String organisation = organisationCode == null || organisationCode.isBlank() ? null : organisationCode.strip();
+    return guard.protect(proposals.list(Requests.viewer(caller),
+            new ProposalUseCases.ListQuery(programId, status, organisation, after, size))
         .map(ProposalView::of).collectList()
         .map(items -> new Page<>(items, items.size() == size ? items.get(items.size() - 1).id() : null)));
   }

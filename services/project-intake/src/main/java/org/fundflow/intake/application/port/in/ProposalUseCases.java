@@ -44,7 +44,8 @@ public interface ProposalUseCases {
     }
   }
 
-  record ListQuery(String programId, ProposalStatus status, String afterId, int limit) {}
+  /** {@code organisationCode}: staff may filter by an organisation; an applicant only ever sees its own. */
+  record ListQuery(String programId, ProposalStatus status, String organisationCode, String afterId, int limit) {}
 
   Mono<Versioned<Proposal>> createDraft(CreateDraftCommand command);
 

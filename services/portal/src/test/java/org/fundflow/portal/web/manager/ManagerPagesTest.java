@@ -1,0 +1,308 @@
+package org.fundflow.portal.web.manager;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.csrf;
+import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockOidcLogin;
+import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.springSecurity;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.fundflow.portal.config.ClientsConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.OidcLoginMutator;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.reactive.function.BodyInserters;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+import reactor.netty.http.server.HttpServerResponse;
+
+/**
+ * The program manager's pages with the real security chain against one stub standing in for project-intake,
+ * milestone-review and integrity-check (each path belongs to one of them). The stub records what the portal sent:
+ * amounts in fen, If-Match, Idempotency-Key, filters; and answers some calls with the services' problems.
+ */
+@SpringBootTest
+class ManagerPagesTest {
+
+  static final MongoServer MONGO = new MongoServer(new MemoryBackend());
+  static final InetSocketAddress MONGO_ADDRESS = MONGO.bind();
+  static final List<Sent> SENT = new CopyOnWriteArrayList<>();
+
+  record Sent(String method, String uri, String body, String ifMatch, String idempotencyKey) {}
+
+  static final String PROGRAM = """
+      {"id":"pg-1","name":"新材料揭榜挂帅","kind":"CHALLENGE","status":"DRAFT","budgetFen":5000000000,
+       "perProjectCapFen":300000000,"awardedFen":1000000000,"remainingToAwardFen":4000000000,
+       "callWindow":{"opensAt":"2026-01-01T01:00:00Z","closesAt":"2099-01-01T01:00:00Z",
+                     "opensLocal":"2026-01-01T09:00","closesLocal":"2099-01-01T09:00"},"revision":0}""";
+  static final String PROPOSAL = """
+      {"id":"pr-1","programId":"pg-1","programKind":"CHALLENGE","organisationCode":"91120112MNH91HTMX6",
+       "organisationName":"津南新材料","status":"UNDER_REVIEW","title":"无重稀土永磁","abstract":"摘要",
+       "requestedAmountFen":123456789,"submittedAt":"2026-12-06T02:00:00Z","createdAt":"2026-12-06T01:00:00Z"}""";
+  static final String REPORT = """
+      {"reportId":"r-1","projectId":"prj-1","milestoneId":"prj-1-m1","attempt":1,"status":"DECIDED",
+       "deliverablesMet":["工艺规程"],"spendingToDateFen":100,"submittedAt":"2026-12-06T02:00:00Z","panelSize":5,
+       "panel":[{"expertId":"expert1","expertOrganisationCode":"12120116800HQW767H","declaredNoConflict":true,"scored":true,
+                 "evaluation":{"total":90,"recommendation":"PASSED"}}],
+       "recusedExperts":[],
+       "decision":{"outcome":"PASSED","meanScore":84.67,"totalsUsed":[80,84,90],"totalsDropped":[60,95],
+                   "rule":"drop the highest and the lowest total, mean of the rest >= 80: PASSED","decidedAt":"2026-12-06T03:00:00Z"}}""";
+
+  static final DisposableServer SERVICES = HttpServer.create().host("127.0.0.1").port(0)
+      .route(r -> r
+          .get("/programs/pg-1", (req, res) -> json(res, 200, PROGRAM, "\"3\""))
+          .get("/programs/pg-1/challenges", (req, res) -> json(res, 200, "[]", null))
+          .post("/programs/pg-1/open", (req, res) -> {
+            SENT.add(new Sent("POST", req.uri(), null, null, req.requestHeaders().get("Idempotency-Key")));
+            return json(res, 409, "{\"type\":\"https://fundflow.org/problems/illegal-transition\",\"status\":409}", null);
+          })
+          .post("/programs", (req, res) -> req.receive().aggregate().asString().defaultIfEmpty("").flatMap(body -> {
+            SENT.add(new Sent("POST", req.uri(), body, null, req.requestHeaders().get("Idempotency-Key")));
+            if (body.contains("\"closesAt\":\"2020-01-01T09:00\"")) {
+              return json(res, 400, """
+                  {"type":"https://fundflow.org/problems/validation","status":400,"title":"Bad Request",
+                   "errors":[{"field":"callWindow.closesAt","message":"must be after opensAt"}]}""", null).then();
+            }
+            return json(res, 201, PROGRAM, "\"0\"").then();
+          }))
+          .get("/proposals", (req, res) -> {
+            SENT.add(new Sent("GET", req.uri(), null, null, null));
+            return json(res, 200, "{\"items\":[" + PROPOSAL + "],\"nextCursor\":\"pr-1\"}", null);
+          })
+          .get("/proposals/pr-1", (req, res) -> json(res, 200, PROPOSAL, "\"7\""))
+          .post("/proposals/pr-1/award", (req, res) -> req.receive().aggregate().asString().flatMap(body -> {
+            SENT.add(new Sent("POST", req.uri(), body, req.requestHeaders().get("If-Match"),
+                req.requestHeaders().get("Idempotency-Key")));
+            if (body.equals("{\"amountFen\":100}")) {
+              return json(res, 412, "{\"type\":\"https://fundflow.org/problems/version-mismatch\",\"status\":412}", null).then();
+            }
+            return json(res, 200, PROPOSAL.replace("UNDER_REVIEW", "AWARDED"), "\"8\"").then();
+          }))
+          .get("/integrity-records/organisations/91120112MNH91HTMX6", (req, res) -> json(res, 200, """
+              {"onHold":true,"flags":[{"flagId":"f-1","rule":{"code":"DUPLICATE_APPLICATION","name":"duplicate-application"},
+                "severity":"HIGH","raisedAt":"2026-11-01T00:00:00Z"}],
+               "holds":[{"holdId":"h-1","reason":"伪造审计报告","startsAt":"2026-11-02T00:00:00Z","endsAt":"2029-12-30T16:00:00Z","status":"ACTIVE"}]}""", null))
+          .get("/projects/prj-1", (req, res) -> json(res, 200, """
+              {"projectId":"prj-1","proposalId":"pr-1","programId":"pg-1","organisationCode":"91120112MNH91HTMX6",
+               "organisationName":"津南新材料","title":"无重稀土永磁","awardedAmountFen":100000000,"status":"ACTIVE",
+               "onHold":false,"milestones":[],"reports":[]}""", null))
+          .get("/projects/prj-1/reports/r-1", (req, res) -> json(res, 200, REPORT, null))
+          .get("/experts", (req, res) -> {
+            SENT.add(new Sent("GET", req.uri(), null, null, null));
+            return json(res, 200, """
+                {"items":[{"expertId":"expert1","name":"陈杰","organisationCode":"12120116800HQW767H","maskedId":"1101**********824X"},
+                          {"expertId":"expert2","name":"刘洋","organisationCode":"521201126KXLELYT33","maskedId":"1101**********824X"}],
+                 "nextCursor":"expert2"}""", null);
+          })
+          .get("/experts/expert1", (req, res) -> json(res, 200,
+              "{\"expertId\":\"expert1\",\"name\":\"陈杰\",\"organisationCode\":\"12120116800HQW767H\"}", null))
+          .post("/projects/prj-1/reports/r-1/panel", (req, res) -> req.receive().aggregate().asString().flatMap(body -> {
+            SENT.add(new Sent("POST", req.uri(), body, null, req.requestHeaders().get("Idempotency-Key")));
+            return json(res, 422, """
+                {"type":"https://fundflow.org/problems/expert-conflict","status":422,"detail":"expert expert1 ..."}""", null).then();
+          })))
+      .bindNow();
+
+  static Mono<Void> json(HttpServerResponse res, int status, String body, String etag) {
+    HttpServerResponse r = res.status(status).header("Content-Type",
+        status >= 400 ? "application/problem+json" : "application/json");
+    if (etag != null) {
+      r = r.header("ETag", etag);
+    }
+    return r.sendString(Mono.just(body)).then();
+  }
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    String stub = "http://127.0.0.1:" + SERVICES.port();
+    registry.add("spring.mongodb.uri", () -> "mongodb://127.0.0.1:" + MONGO_ADDRESS.getPort() + "/fundflow_portal");
+    registry.add("portal.services.project-intake.url", () -> stub);
+    registry.add("portal.services.milestone-review.url", () -> stub);
+    registry.add("portal.services.integrity-check.url", () -> stub);
+    registry.add("portal.oidc.issuer-uri", () -> "http://127.0.0.1:1/fundflow");
+    // a loaded build machine: the stub answers, only slowly; the timeouts are not what these tests are about
+    for (String service : List.of("project-intake", "milestone-review", "integrity-check")) {
+      registry.add("portal.services." + service + ".timeout", () -> "20s");
+    }
+  }
+
+  @AfterAll
+  static void stop() {
+    SERVICES.disposeNow();
+    MONGO.shutdownNow();
+  }
+
+  @Autowired ApplicationContext context;
+  WebTestClient web;
+
+  @BeforeEach
+  void client() {
+    web = WebTestClient.bindToApplicationContext(context).apply(springSecurity()).configureClient()
+        .responseTimeout(Duration.ofSeconds(30)).build();
+    SENT.clear();
+  }
+
+  static OidcLoginMutator user(String subject, String role) {
+    ClientRegistration registration = ClientRegistration.withRegistrationId(ClientsConfig.REGISTRATION)
+        .clientId("portal").authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+        .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
+        .authorizationUri("http://idp/authorize").tokenUri("http://idp/token").build();
+    return mockOidcLogin().clientRegistration(registration)
+        .idToken(t -> t.subject(subject).claim("name", "王芳").claim("roles", List.of(role)))
+        .authorities(new SimpleGrantedAuthority("ROLE_" + role));
+  }
+
+  static OidcLoginMutator manager() {
+    return user("program-manager", "PROGRAM_MANAGER");
+  }
+
+  WebTestClient.ResponseSpec post(String path, MultiValueMap<String, String> form) {
+    return web.mutateWith(manager()).mutateWith(csrf()).post().uri(path)
+        .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(BodyInserters.fromFormData(form)).exchange();
+  }
+
+  static MultiValueMap<String, String> form(String... pairs) {
+    MultiValueMap<String, String> m = new LinkedMultiValueMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      m.add(pairs[i], pairs[i + 1]);
+    }
+    return m;
+  }
+
+  static MultiValueMap<String, String> challengeProgram(String closesAt, String budget) {
+    return form("kind", "CHALLENGE", "name", "揭榜挂帅", "budget", budget, "cap", "3,000,000", "opensAt", "2026-12-01T09:00",
+        "closesAt", closesAt, "idempotencyKey", "form-key-1");
+  }
+
+  @Test
+  void aProgramManagerStartsAtTheProgramsAndAnApplicantMayNotOpenThem() {
+    web.mutateWith(manager()).get().uri("/").exchange().expectStatus().is3xxRedirection()
+        .expectHeader().location("/manager/programs");
+    web.mutateWith(user("applicant", "APPLICANT")).get().uri("/manager/programs/pg-1").exchange()
+        .expectStatus().isForbidden();
+  }
+
+  @Test
+  void creatingAProgramSendsTheAmountsInFenExactlyWithOneKeyPerForm() {
+    post("/manager/programs", challengeProgram("2027-01-31T17:00", "¥50,000,000.01"))
+        .expectStatus().isEqualTo(HttpStatus.SEE_OTHER).expectHeader().location("/manager/programs/pg-1");
+    Sent sent = SENT.get(0);
+    assertThat(sent.body()).contains("\"budgetFen\":5000000001").contains("\"perProjectCapFen\":300000000")
+        .contains("\"kind\":\"CHALLENGE\"").contains("\"opensAt\":\"2026-12-01T09:00\"");
+    assertThat(sent.idempotencyKey()).isEqualTo("form-key-1");
+  }
+
+  @Test
+  void anAmountThePortalCannotReadIsShownNextToItsFieldAndTheServiceIsNotAsked() {
+    String html = post("/manager/programs", challengeProgram("2027-01-31T17:00", "12.345"))
+        .expectStatus().isBadRequest().expectBody(String.class).returnResult().getResponseBody();
+    assertThat(SENT).isEmpty();
+    assertThat(html).contains("id=\"budget-error\"").contains("aria-describedby=\"budget-hint budget-error\"")
+        .contains("aria-invalid=\"true\"").contains("value=\"12.345\"");
+  }
+
+  @Test
+  void theServicesFieldErrorIsShownNextToTheFieldInTheUsersLanguage() {
+    String html = post("/manager/programs", challengeProgram("2020-01-01T09:00", "50,000,000"))
+        .expectStatus().isBadRequest().expectBody(String.class).returnResult().getResponseBody();
+    assertThat(html).contains("id=\"closesAt-error\"").contains("请填写晚于开始时间的截止时间。")
+        .doesNotContain("must be after opensAt").doesNotContain("problems/validation");
+    assertThat(html.indexOf("id=\"closesAt\"")).isLessThan(html.indexOf("id=\"closesAt-error\""));
+  }
+
+  @Test
+  void theQueuePassesTheFiltersToTheServiceAndKeepsThemWhenPaging() {
+    String html = web.mutateWith(manager()).get()
+        .uri("/manager/programs/pg-1/proposals?status=UNDER_REVIEW&organisationCode=91120112MNH91HTMX6").exchange()
+        .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+    assertThat(SENT.get(0).uri()).contains("programId=pg-1").contains("status=UNDER_REVIEW")
+        .contains("organisationCode=91120112MNH91HTMX6").contains("limit=10");
+    assertThat(html).contains("无重稀土永磁").contains("¥1,234,567.89")
+        .contains("status=UNDER_REVIEW&amp;organisationCode=91120112MNH91HTMX6&amp;after=pr-1");
+  }
+
+  @Test
+  void theAwardPageShowsTheIntegrityRecordAndTheRemainingBudgetBeforeTheDecision() {
+    String html = web.mutateWith(manager()).get().uri("/manager/proposals/pr-1/award").exchange()
+        .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+    assertThat(html).contains("该单位处于科研诚信限制期内").contains("重复申报").contains("高").contains("伪造审计报告")
+        .contains("2029-12-31 00:00").contains("¥40,000,000.00").contains("name=\"etag\" value=\"&quot;7&quot;\"");
+  }
+
+  @Test
+  void anAwardIsSentInFenWithIfMatchAndAChangedProposalIsExplained() {
+    post("/manager/proposals/pr-1/award", form("etag", "\"7\"", "amount", "1,000,000.50", "idempotencyKey", "k-2"))
+        .expectStatus().isEqualTo(HttpStatus.SEE_OTHER).expectHeader().location("/manager/proposals/pr-1");
+    assertThat(SENT.get(0).body()).isEqualTo("{\"amountFen\":100000050}");
+    assertThat(SENT.get(0).ifMatch()).isEqualTo("\"7\"");
+
+    String html = post("/manager/proposals/pr-1/award", form("etag", "\"6\"", "amount", "1.00", "idempotencyKey", "k-3"))
+        .expectStatus().isEqualTo(HttpStatus.PRECONDITION_FAILED).expectBody(String.class).returnResult().getResponseBody();
+    assertThat(html).contains("他人已作了修改").contains("name=\"etag\" value=\"&quot;7&quot;\"");
+  }
+
+  @Test
+  void theReportShowsWhoDeclaredAndScoredAndTheDecisionsExplanation() {
+    web.mutateWith(manager()).get().uri("/manager/projects/prj-1/reports/r-1").exchange()
+        .expectStatus().isOk().expectBody(String.class).value(html -> assertThat(html)
+            .contains("expert1").contains("已声明无利益冲突").contains("84.67").contains("80, 84, 90").contains("60, 95")
+            .contains("drop the highest and the lowest").contains("通过"));
+  }
+
+  @Test
+  void expertsArePickedFromTheServicesSearchAndTheirChoiceSurvivesPaging() {
+    String html = web.mutateWith(manager()).get()
+        .uri("/manager/projects/prj-1/reports/r-1/panel?q=陈&chosen=expert1").exchange()
+        .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+    assertThat(SENT.get(0).uri()).contains("q=").contains("limit=10");
+    assertThat(html).contains("已选专家（1 位）").contains("刘洋")
+        .contains("chosen=expert1&amp;after=expert2").contains("name=\"chosen\" value=\"expert2\"");
+  }
+
+  @Test
+  void aPanelTheServiceRefusesIsExplainedAndTheChoiceKept() {
+    String html = post("/manager/projects/prj-1/reports/r-1/panel",
+        form("chosen", "expert1", "chosen", "expert2", "chosen", "expert1", "idempotencyKey", "k-4"))
+        .expectStatus().isEqualTo(422).expectBody(String.class).returnResult()
+        .getResponseBody();
+    assertThat(SENT.stream().filter(x -> x.method().equals("POST")).map(Sent::body).toList())
+        .containsExactly("{\"expertIds\":[\"expert1\",\"expert2\"]}");
+    assertThat(html).contains("所选专家与本项目存在利益冲突").contains("已选专家（2 位）");
+  }
+
+  @Test
+  void openingAProgramSendsTheFormsKeyAndARefusalIsShownOnTheProgramPage() {
+    String html = post("/manager/programs/pg-1/open", form("idempotencyKey", "k-open"))
+        .expectStatus().isEqualTo(HttpStatus.CONFLICT).expectBody(String.class).returnResult().getResponseBody();
+    assertThat(SENT.get(0).idempotencyKey()).isEqualTo("k-open");
+    assertThat(html).contains("当前状态下不能进行此操作").contains("新材料揭榜挂帅");
+  }
+
+  @Test
+  void aProgramManagerSeesTheManagerNavigationNotTheApplicants() {
+    web.mutateWith(manager()).get().uri("/manager/programs/pg-1").exchange()
+        .expectStatus().isOk().expectBody(String.class).value(html -> assertThat(html)
+            .contains("href=\"/manager/programs/new\"").doesNotContain("href=\"/applicant/proposals\"")
+            .contains("发布并开始受理").contains("编辑草稿").doesNotContain("关闭计划"));
+  }
+}
