@@ -21,6 +21,7 @@ import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2
 import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.web.server.WebSessionServerOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
+import org.springframework.security.web.server.csrf.XorServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
@@ -74,6 +75,7 @@ public class SecurityConfig {
             .pathMatchers("/applicant/**").hasRole("APPLICANT")
             .anyExchange().authenticated())
         .exceptionHandling(e -> e.authenticationEntryPoint(loginPage()))
+        .csrf(csrf -> csrf.csrfTokenRequestHandler(csrfFromFormsAndUploads()))
         .oauth2Login(login -> login
             .authorizationRequestResolver(pkce)
             .authenticationFailureHandler(new RedirectServerAuthenticationFailureHandler("/login?error")))
@@ -83,6 +85,13 @@ public class SecurityConfig {
             .frameOptions(f -> f.mode(Mode.DENY))
             .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)))
         .build();
+  }
+
+  /** The CSRF token also from a multipart form's field (a file upload is a plain form post, no header). */
+  static XorServerCsrfTokenRequestAttributeHandler csrfFromFormsAndUploads() {
+    XorServerCsrfTokenRequestAttributeHandler handler = new XorServerCsrfTokenRequestAttributeHandler();
+    handler.setTokenFromMultipartDataEnabled(true);
+    return handler;
   }
 
   /**
