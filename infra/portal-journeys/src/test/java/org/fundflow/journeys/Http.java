@@ -31,6 +31,10 @@ final class Http {
         .POST(HttpRequest.BodyPublishers.ofString(body == null ? "" : JSON.writeValueAsString(body))), expected);
   }
 
+  static JsonNode get(String url, String token) {
+    return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).GET(), 200);
+  }
+
   private static JsonNode send(HttpRequest.Builder request, int expected) {
     try {
       HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(),
