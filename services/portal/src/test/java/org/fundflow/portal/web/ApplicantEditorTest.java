@@ -247,18 +247,18 @@ class ApplicantEditorTest {
   @Test
   void theSameRenderedSubmitFormSentTwiceCarriesOneIdempotencyKey() {
     String page = get("/applicant/proposals/pr-new/submit");
-    assertThat(page).contains("科研诚信承诺书").contains("2026.1-zh-CN");
+    assertThat(page).contains("科研诚信承诺书").contains("2026年第1版（中文）");
     String key = page.replaceAll("(?s).*name=\"idempotencyKey\" value=\"([^\"]+)\".*", "$1");
     assertThat(key).hasSize(36);
     MultiValueMap<String, String> f = new LinkedMultiValueMap<>();
     f.add("idempotencyKey", key);
-    f.add("pledgeVersion", "2026.1-zh-CN");
+    f.add("pledgeVersion", "2026年第1版（中文）");
     f.add("pledgeAccepted", "true");
     post("/applicant/proposals/pr-new/submit", f).expectStatus().isEqualTo(HttpStatus.SEE_OTHER)
         .expectHeader().location("/applicant/proposals/pr-new?submitted");
     post("/applicant/proposals/pr-new/submit", f).expectStatus().isEqualTo(HttpStatus.SEE_OTHER);
     assertThat(KEYS).hasSize(2).allSatisfy(sent -> assertThat(sent).startsWith(key + " ")
-        .contains("\"accepted\":true").contains("\"textVersion\":\"2026.1-zh-CN\""));
+        .contains("\"accepted\":true").contains("\"textVersion\":\"2026年第1版（中文）\""));
     // a new rendering of the page is a new form: a new key
     assertThat(get("/applicant/proposals/pr-new/submit")).doesNotContain(key);
   }
@@ -267,7 +267,7 @@ class ApplicantEditorTest {
   void aSubmissionRefusedForAnIntegrityHoldShowsTheEndDateAndWhatItBlocks() {
     MultiValueMap<String, String> f = new LinkedMultiValueMap<>();
     f.add("idempotencyKey", "k-1");
-    f.add("pledgeVersion", "2026.1-zh-CN");
+    f.add("pledgeVersion", "2026年第1版（中文）");
     f.add("pledgeAccepted", "true");
     String html = post("/applicant/proposals/pr-held/submit", f).expectStatus().isOk()
         .expectBody(String.class).returnResult().getResponseBody();
