@@ -206,7 +206,7 @@ class ApplicantEditorTest {
   void yuanAreSentAsExactFenAndEmptyRowsAreLeftOut() {
     post("/applicant/proposals/new", form("晶界扩散", "1,234,567.89", "￥1234567.89", "40", "60"))
         .expectStatus().isEqualTo(HttpStatus.SEE_OTHER)
-        .expectHeader().location("/applicant/proposals/pr-new/edit?saved");
+        .expectHeader().location("/applicant/proposals/pr-new/edit?saved=1");
     assertThat(SENT).hasSize(1);
     assertThat(SENT.get(0)).contains("\"requestedAmountFen\":123456789")
         .contains("\"budgetLines\":[{\"category\":\"设备费\",\"amountFen\":123456789}]")
@@ -245,6 +245,31 @@ class ApplicantEditorTest {
   }
 
   @Test
+  void aDraftOpensInTheEditorInYuanWithItsFilesAndOnlyTheMaskedIdOnFile() {
+    String html = get("/applicant/proposals/pr-new/edit?saved=1");
+    assertThat(html).contains("编辑申报书").contains("草稿已保存。").contains("value=\"1234567.89\"")
+        .contains("已登记号码 1101**********824X").contains("name=\"principalInvestigator.nationalId\" value=\"\"")
+        .contains("可行性研究报告.pdf").contains("/applicant/proposals/pr-new/files/f-1/delete")
+        .contains("enctype=\"multipart/form-data\"").contains("拨款比例合计 100%，符合要求。");
+  }
+
+  @Test
+  void anotherOrganisationsDraftIsNotFoundInTheEditorAndAtSubmission() {
+    for (String uri : List.of("/applicant/proposals/pr-of-another-org/edit", "/applicant/proposals/pr-of-another-org/submit")) {
+      web.mutateWith(PortalPagesTest.applicant("editor")).get().uri(uri).exchange()
+          .expectStatus().isNotFound()
+          .expectBody(String.class).value(html -> assertThat(html).contains("未找到该页面或记录"));
+    }
+  }
+
+  @Test
+  void aSubmittedProposalIsNotOfferedForEditing() {
+    web.mutateWith(PortalPagesTest.applicant("editor")).get().uri("/applicant/proposals/pr-awarded/edit").exchange()
+        .expectStatus().isEqualTo(HttpStatus.SEE_OTHER).expectHeader().location("/applicant/proposals/pr-awarded");
+    assertThat(get("/applicant/proposals/pr-awarded")).doesNotContain("/applicant/proposals/pr-awarded/edit");
+  }
+
+  @Test
   void theSameRenderedSubmitFormSentTwiceCarriesOneIdempotencyKey() {
     String page = get("/applicant/proposals/pr-new/submit");
     assertThat(page).contains("科研诚信承诺书").contains("2026年第1版（中文）");
@@ -255,7 +280,7 @@ class ApplicantEditorTest {
     f.add("pledgeVersion", "2026年第1版（中文）");
     f.add("pledgeAccepted", "true");
     post("/applicant/proposals/pr-new/submit", f).expectStatus().isEqualTo(HttpStatus.SEE_OTHER)
-        .expectHeader().location("/applicant/proposals/pr-new?submitted");
+        .expectHeader().location("/applicant/proposals/pr-new?submitted=1");
     post("/applicant/proposals/pr-new/submit", f).expectStatus().isEqualTo(HttpStatus.SEE_OTHER);
     assertThat(KEYS).hasSize(2).allSatisfy(sent -> assertThat(sent).startsWith(key + " ")
         .contains("\"accepted\":true").contains("\"textVersion\":\"2026年第1版（中文）\""));

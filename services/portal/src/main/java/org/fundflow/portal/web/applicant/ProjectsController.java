@@ -74,7 +74,7 @@ public class ProjectsController {
             .map(Rendering.Builder::build);
       }
       return milestones.submitReport(id, key, new ReportRequest(in.getFirst("milestoneId"), met, List.of(), spendingFen))
-          .map(r -> Rendering.redirectTo("/applicant/projects/" + id + "?reported").status(HttpStatus.SEE_OTHER).build())
+          .map(r -> Rendering.redirectTo("/applicant/projects/" + id + "?reported=1").status(HttpStatus.SEE_OTHER).build())
           .onErrorResume(ServiceProblem.class, e -> e.notFound() ? Mono.error(e)
               : milestones.project(id).flatMap(p -> page(p, null, key, problems.key(e), null)).map(Rendering.Builder::build));
     });

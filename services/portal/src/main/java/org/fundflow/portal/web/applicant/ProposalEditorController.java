@@ -67,7 +67,7 @@ public class ProposalEditorController {
         return again;
       }
       return intake.createDraft(reading.draft())
-          .map(p -> redirect("/applicant/proposals/" + p.id() + "/edit?saved"))
+          .map(p -> redirect("/applicant/proposals/" + p.id() + "/edit?saved=1"))
           .onErrorResume(ServiceProblem.class, e -> e.notFound() ? Mono.error(e)
               : call(programId, challengeId).map(call -> editor(call,
                   reading.form().withErrors(editorProblems.errors(e)), null, null, null).build()));
@@ -88,7 +88,7 @@ public class ProposalEditorController {
         return editPage(p, reading.form(), false, null);
       }
       return intake.editDraft(id, reading.draft())
-          .map(saved -> redirect("/applicant/proposals/" + id + "/edit?saved"))
+          .map(saved -> redirect("/applicant/proposals/" + id + "/edit?saved=1"))
           .onErrorResume(ServiceProblem.class, e -> e.notFound() ? Mono.error(e)
               : editPage(p, reading.form().withErrors(editorProblems.errors(e)), false, null));
     }));
@@ -129,7 +129,7 @@ public class ProposalEditorController {
       }
       boolean accepted = "true".equals(in.getFirst("pledgeAccepted"));
       return intake.submit(id, key, accepted, in.getFirst("pledgeVersion"))
-          .map(p -> redirect("/applicant/proposals/" + id + "?submitted"))
+          .map(p -> redirect("/applicant/proposals/" + id + "?submitted=1"))
           .onErrorResume(ServiceProblem.class, e -> e.notFound() ? Mono.error(e)
               : intake.proposal(id).map(p -> submitPage(p, key, problems.key(e), e.extension("holdEndDate"))
                   .status(HttpStatus.OK).build()));
