@@ -134,6 +134,10 @@ class ApplicantEditorTest {
     registry.add("portal.services.milestone-review.url", () -> "http://127.0.0.1:" + MILESTONE.port());
     registry.add("portal.services.post-subsidy.url", () -> "http://127.0.0.1:" + SUBSIDY.port());
     registry.add("portal.oidc.issuer-uri", () -> "http://127.0.0.1:1/fundflow");
+    // the stubs answer at once; a loaded build machine must not turn a slow first call into "unavailable"
+    for (String service : List.of("project-intake", "milestone-review", "post-subsidy")) {
+      registry.add("portal.services." + service + ".timeout", () -> "30s");
+    }
   }
 
   @AfterAll
