@@ -231,6 +231,162 @@ class ApplicantJourneyIT {
     }
   }
 
+  /**
+   * The proposal editor in Chinese: the applicant drafts for an open GENERAL program, the milestone plan adds up to
+   * 90 % (the page says so while typing, the service refuses it on save, the message stands at the plan), fixes it,
+   * attaches a file, accepts the pledge and double-clicks submit: project-intake holds exactly one submitted proposal.
+   * After the program manager's award (through the service API) the timeline shows it, and the project shows its
+   * milestones and the advance payment. The editor in English and at a narrow width.
+   */
+  @Test
+  void anApplicantDraftsInTheEditorSubmitsOnceAndFollowsTheAwardedProject() {
+    Assumptions.assumeTrue(browser != null, NO_CHROMIUM);
+    String portal = stack.portal.url();
+    String intake = stack.services.get("project-intake").url();
+    String manager = stack.token("program-manager");
+    Instant now = Instant.now();
+    String generalName = "2026年度津南区新材料产业创新专项 " + UUID.randomUUID().toString().substring(0, 4);
+    Map<String, Object> program = new LinkedHashMap<>();
+    program.put("name", generalName);
+    program.put("kind", "GENERAL");
+    program.put("budgetFen", 2_000_000_000L);
+    program.put("perProjectCapFen", 200_000_000L);
+    program.put("callWindow", Map.of("opensAt", now.minus(1, ChronoUnit.DAYS).toString(),
+        "closesAt", now.plus(20, ChronoUnit.DAYS).toString()));
+    program.put("fundingSplit", Map.of("advancePercent", 30, "balancePercent", 70));
+    String generalId = Http.post(intake + "/programs", manager, program, 201).get("id").asString();
+    Http.post(intake + "/programs/" + generalId + "/open", manager, null, 200);
+    String title = "高丰度稀土永磁材料晶界调控技术研究 " + UUID.randomUUID().toString().substring(0, 4);
+
+    try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN")
+        .setTimezoneId("Asia/Shanghai").setViewportSize(1280, 900))) {
+      Page page = context.newPage();
+      List<String> consoleErrors = new ArrayList<>();
+      page.onConsoleMessage(m -> {
+        if ("error".equals(m.type())) {
+          consoleErrors.add(m.text() + " at " + m.location());
+        }
+      });
+      page.navigate(portal + "/applicant/programs");
+      page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("登录")).click();
+      page.locator("button[data-user='applicant']").click();
+      assertThat(page).hasURL(portal + "/applicant/programs");
+      page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("申报“" + generalName + "”")).click();
+      assertThat(page.locator("h1")).hasText("新建申报书");
+
+      page.getByLabel("项目名称").fill(title);
+      page.getByLabel("项目摘要").fill("研究高丰度稀土（镧、铈）在钕铁硼晶界中的分布调控，降低对镨钕的依赖。");
+      page.getByLabel("申请金额（元）").fill("1,000,000.00");
+      page.getByLabel("项目开始日期").fill("2027-01-01");
+      page.getByLabel("项目结束日期").fill("2028-12-31");
+      page.locator("[name='budgetLines[0].category']").fill("设备费");
+      page.locator("[name='budgetLines[0].amount']").fill("765,432.11");
+      page.locator("[name='budgetLines[1].category']").fill("材料费");
+      page.locator("[name='budgetLines[1].amount']").fill("234567.89");
+      page.locator("[name='principalInvestigator.name']").fill("王海燕");
+      page.locator("[name='principalInvestigator.nationalId']").fill("11010819841203824X");
+      String[][] plan = {{"小批量样品制备", "工艺规程", "2027-06-30", "30"}, {"中试线建设", "中试验收报告", "2027-12-31", "30"},
+          {"电机台架验证", "台架测试报告", "2028-12-31", "30"}};
+      for (int i = 0; i < plan.length; i++) {
+        page.locator("[name='milestones[" + i + "].title']").fill(plan[i][0]);
+        page.locator("[name='milestones[" + i + "].deliverables']").fill(plan[i][1]);
+        page.locator("[name='milestones[" + i + "].dueDate']").fill(plan[i][2]);
+        page.locator("[name='milestones[" + i + "].tranchePercent']").fill(plan[i][3]);
+      }
+      // checked as the applicant types (the page's script) ...
+      assertThat(page.locator("#tranche-total")).hasText("拨款比例合计 90%，须为 100%。");
+      check(page, "20-editor-90-percent-zh");
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("保存草稿")).click();
+      // ... and again by the service, whose refusal stands at the plan, in Chinese
+      assertThat(page.locator("#err-milestones")).hasText("里程碑拨款比例合计必须为 100%。");
+      assertThat(page.locator("[name='principalInvestigator.nationalId']")).hasValue("");
+      assertThat(page.locator("body")).not().containsText("11010819841203824X");
+      check(page, "21-editor-refused-by-service-zh");
+
+      page.locator("[name='milestones[2].tranchePercent']").fill("40");
+      assertThat(page.locator("#tranche-total")).hasText("拨款比例合计 100%，符合要求。");
+      page.locator("[name='principalInvestigator.nationalId']").fill("11010819841203824X");
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("保存草稿")).click();
+      assertThat(page.locator("main")).containsText("草稿已保存。");
+      assertThat(page.locator("main")).containsText("1101**********824X");
+      assertThat(page.locator("[name='principalInvestigator.nationalId']")).hasValue("");
+
+      page.getByLabel("选择文件").setInputFiles(new com.microsoft.playwright.options.FilePayload("可行性研究报告.pdf",
+          "application/pdf", ("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
+              .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("上传")).click();
+      assertThat(page.locator("#files")).containsText("可行性研究报告.pdf");
+      check(page, "22-editor-saved-with-file-zh");
+
+      page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("确认承诺并提交")).last().click();
+      assertThat(page.locator("h1")).hasText("科研诚信承诺与提交");
+      assertThat(page.locator("main")).containsText("科研诚信承诺书");
+      page.getByLabel("我已阅读并接受上述科研诚信承诺").check();
+      check(page, "23-pledge-zh");
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("接受承诺并提交")).dblclick();
+      assertThat(page.locator("main")).containsText("申报书已提交。");
+      assertThat(page.locator("h1")).hasText(title);
+      check(page, "24-submitted-timeline-zh");
+
+      // exactly one submission, as the service holds it
+      String applicant = stack.token("applicant");
+      var mine = Http.get(intake + "/proposals?programId=" + generalId + "&limit=100", applicant).get("items");
+      assertThat(mine.size()).isEqualTo(1);
+      assertThat(mine.get(0).get("status").asString()).isEqualTo("SUBMITTED");
+      assertThat(mine.get(0).get("requestedAmountFen").asLong()).isEqualTo(100_000_000L);
+      String proposalId = mine.get(0).get("id").asString();
+
+      // the program manager's decision, made through the service (its pages are built elsewhere)
+      Http.post(intake + "/proposals/" + proposalId + "/screen", manager, null, 200);
+      Http.post(intake + "/proposals/" + proposalId + "/review", manager, null, 200);
+      String projectId = Http.post(intake + "/proposals/" + proposalId + "/award", manager,
+          Map.of("amountFen", 90_000_000L), 200).get("projectId").asString();
+      String milestone = stack.services.get("milestone-review").url();
+      String subsidy = stack.services.get("post-subsidy").url();
+      org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(2)).until(() -> {
+        try {
+          Http.get(milestone + "/projects/" + projectId, applicant);
+          return Http.get(subsidy + "/disbursements?projectId=" + projectId, applicant).get("count").asLong() == 1;
+        } catch (IllegalStateException notYet) {
+          return false;
+        }
+      });
+
+      page.reload();
+      assertThat(page.locator(".timeline")).containsText("立项资助");
+      assertThat(page.locator("main")).containsText("¥900,000.00");
+      check(page, "25-awarded-timeline-zh");
+      page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("查看立项后的项目")).click();
+      assertThat(page.locator("h1")).hasText(title);
+      assertThat(page.locator("main")).containsText("中试线建设");
+      assertThat(page.locator("main")).containsText("2027-12-31");
+      assertThat(page.locator("main")).containsText("预拨款");
+      assertThat(page.locator("main")).containsText("¥270,000.00");
+      check(page, "26-project-payments-zh");
+      page.getByRole(AriaRole.NAVIGATION).getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("我的项目")).click();
+      assertThat(page.locator("main")).containsText(title);
+      check(page, "27-projects-zh");
+
+      page.navigate(portal + "/applicant/projects/" + projectId);
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("English")).click();
+      assertThat(page.locator("main")).containsText("Advance");
+      check(page, "28-project-en");
+      page.navigate(portal + "/applicant/proposals/new?programId=" + generalId);
+      assertThat(page.locator("h1")).hasText("New proposal");
+      check(page, "29-editor-en");
+      page.setViewportSize(390, 844);
+      check(page, "30-editor-en-narrow");
+      page.navigate(portal + "/applicant/projects/" + projectId);
+      check(page, "31-project-en-narrow");
+      // the language is remembered for the user: leave it as the other journey expects it (Chinese)
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("中文")).click();
+      assertThat(page.locator("html")).hasAttribute("lang", "zh-CN");
+
+      assertThat(accessibilityProblems).as("axe-core serious or critical violations").isEmpty();
+      assertThat(consoleErrors).as("browser console errors (e.g. CSP violations)").isEmpty();
+    }
+  }
+
   /** A full-page screenshot and the axe-core check of the page as it is now. */
   private void check(Page page, String name) {
     page.waitForLoadState();

@@ -45,6 +45,10 @@ final class Http {
         .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString(csv)), expected);
   }
 
+  static JsonNode get(String url, String token) {
+    return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).GET(), 200);
+  }
+
   private static JsonNode send(HttpRequest.Builder request, int expected) {
     try {
       HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(90)).build(),

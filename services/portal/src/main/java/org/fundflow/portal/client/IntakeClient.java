@@ -5,8 +5,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
 import org.fundflow.portal.config.ClientsConfig.ServiceClients;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.MultipartBodyBuilder;
+import org.springframework.http.codec.multipart.FilePart;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -69,5 +75,70 @@ public class IntakeClient {
       String organisationName, String status, String title, @JsonProperty("abstract") String abstractText,
       long requestedAmountFen, List<BudgetLine> budgetLines, Person principalInvestigator, List<Person> team,
       List<Milestone> milestones, Instant submittedAt, Long awardedAmountFen, Instant decidedAt,
-      String rejectionReason, Instant withdrawnAt, Instant createdAt) {}
+      String rejectionReason, Instant withdrawnAt, Instant createdAt, LocalDate projectStartDate,
+      LocalDate projectEndDate, String projectId) {}
+
+  // ---------------------------------------------------------------- an applicant's drafts, files and submission
+
+  public Mono<Program> program(String id) {
+    return client.get(u -> u.path("/programs/{id}").build(id), Program.class);
+  }
+
+  public Mono<Challenge> challenge(String id) {
+    return client.get(u -> u.path("/challenges/{id}").build(id), Challenge.class);
+  }
+
+  public Mono<Proposal> createDraft(Draft draft) {
+    return client.send(HttpMethod.POST, u -> u.path("/proposals").build(), draft, Map.of(), Proposal.class);
+  }
+
+  /** Replaces the draft's content (programId and challengeId of the body are ignored by the service). */
+  public Mono<Proposal> editDraft(String id, Draft draft) {
+    return client.send(HttpMethod.PUT, u -> u.path("/proposals/{id}").build(id), draft, Map.of(), Proposal.class);
+  }
+
+  /** The same key and body again get the same answer from the service: a double click submits once. */
+  public Mono<Proposal> submit(String id, String idempotencyKey, boolean pledgeAccepted, String pledgeTextVersion) {
+    return client.send(HttpMethod.POST, u -> u.path("/proposals/{id}/submit").build(id),
+        Map.of("pledge", new PledgeAnswer(pledgeAccepted, pledgeTextVersion)),
+        Map.of("Idempotency-Key", idempotencyKey), Proposal.class);
+  }
+
+  public Mono<List<ProposalFile>> files(String proposalId) {
+    return client.get(u -> u.path("/proposals/{id}/files").build(proposalId),
+        new ParameterizedTypeReference<List<ProposalFile>>() {});
+  }
+
+  /** Streams the browser's file part through to the service (part {@code file}); the service checks type and size. */
+  public Mono<ProposalFile> upload(String proposalId, FilePart file) {
+    MultipartBodyBuilder parts = new MultipartBodyBuilder();
+    parts.asyncPart("file", file.content(), DataBuffer.class).filename(file.filename())
+        .contentType(file.headers().getContentType() == null ? MediaType.APPLICATION_OCTET_STREAM
+            : file.headers().getContentType());
+    return client.upload(u -> u.path("/proposals/{id}/files").build(proposalId), parts.build(), ProposalFile.class);
+  }
+
+  public Mono<Void> deleteFile(String proposalId, String fileId) {
+    return client.delete(u -> u.path("/proposals/{id}/files/{fileId}").build(proposalId, fileId));
+  }
+
+  /** The body of {@code POST /proposals} and {@code PUT /proposals/{id}}; the national IDs travel only here. */
+  public record Draft(String programId, String challengeId, String title,
+      @JsonProperty("abstract") String abstractText, long requestedAmountFen, List<BudgetLine> budgetLines,
+      PersonInput principalInvestigator, List<PersonInput> team, LocalDate projectStartDate, LocalDate projectEndDate,
+      List<MilestoneInput> milestones) {}
+
+  public record PersonInput(String nationalId, String name, String organisationCode, String role) {
+    @Override
+    public String toString() {
+      return "PersonInput[name=" + name + ", nationalId=<redacted>]";
+    }
+  }
+
+  public record MilestoneInput(int sequence, String title, List<String> deliverables, LocalDate dueDate,
+      int tranchePercent) {}
+
+  record PledgeAnswer(boolean accepted, String textVersion) {}
+
+  public record ProposalFile(String fileId, String name, String mediaType, long sizeBytes, Instant uploadedAt) {}
 }

@@ -1,9 +1,12 @@
 package org.fundflow.portal.client;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.fundflow.portal.config.ClientsConfig.ServiceClients;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -27,4 +30,40 @@ public class MilestoneClient {
 
   public record Project(String projectId, String proposalId, String title, long awardedAmountFen, String status,
       boolean onHold, Instant awardedAt) {}
+
+  /** One project with its milestone plan and reports; another organisation's is a 404. */
+  public Mono<ProjectDetail> project(String projectId) {
+    return client.get(u -> u.path("/projects/{id}").build(projectId), ProjectDetail.class);
+  }
+
+  /** A report on the next due milestone; the same key and body again are the same report (a double click). */
+  public Mono<ReportSummary> submitReport(String projectId, String idempotencyKey, ReportRequest report) {
+    return client.send(HttpMethod.POST, u -> u.path("/projects/{id}/reports").build(projectId), report,
+        Map.of("Idempotency-Key", idempotencyKey), ReportSummary.class);
+  }
+
+  public record ProjectDetail(String projectId, String proposalId, String programKind, String organisationName,
+      String title, long awardedAmountFen, String status, String terminationReason, boolean onHold,
+      String nextDueMilestoneId, List<ProjectMilestone> milestones, List<ReportSummary> reports, Instant awardedAt,
+      Instant closedAt) {
+    public ProjectDetail {
+      milestones = milestones == null ? List.of() : milestones;
+      reports = reports == null ? List.of() : reports;
+    }
+
+    public ProjectMilestone nextDue() {
+      return milestones.stream().filter(m -> m.milestoneId().equals(nextDueMilestoneId)).findFirst().orElse(null);
+    }
+  }
+
+  public record ProjectMilestone(String milestoneId, int sequence, String title, List<String> deliverables,
+      LocalDate dueDate, int tranchePercent, String status, Instant rectifyBy, Instant acceptedAt) {}
+
+  public record ReportSummary(String reportId, String milestoneId, int attempt, String status, String outcome,
+      Instant submittedAt) {}
+
+  public record Evidence(String name, String sha256) {}
+
+  public record ReportRequest(String milestoneId, List<String> deliverablesMet, List<Evidence> evidence,
+      Long spendingToDateFen) {}
 }

@@ -16,9 +16,12 @@ import org.springframework.web.reactive.function.BodyInserter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.util.UriBuilder;
@@ -33,6 +36,9 @@ import tools.jackson.databind.JsonNode;
 public final class ServiceClient {
 
   private static final Logger log = LoggerFactory.getLogger(ServiceClient.class);
+
+  private static final java.util.Set<String> STANDARD_MEMBERS = java.util.Set.of("type", "title", "status", "detail",
+      "instance");
 
   private final String name;
   private final WebClient web;
@@ -99,6 +105,18 @@ public final class ServiceClient {
     return guarded(ready.exchangeToMono(response -> read(response, r -> r.bodyToMono(type))));
   }
 
+  /** A multipart upload (e.g. a file part streamed through from the browser). */
+  public <T> Mono<T> upload(Function<UriBuilder, URI> uri, MultiValueMap<String, HttpEntity<?>> parts, Class<T> type) {
+    return guarded(web.post().uri(uri).accept(MediaType.APPLICATION_JSON).contentType(MediaType.MULTIPART_FORM_DATA)
+        .body(BodyInserters.fromMultipartData(parts))
+        .exchangeToMono(response -> read(response, r -> r.bodyToMono(type))));
+  }
+
+  public Mono<Void> delete(Function<UriBuilder, URI> uri) {
+    return guarded(web.delete().uri(uri).accept(MediaType.APPLICATION_JSON)
+        .exchangeToMono(response -> read(response, ClientResponse::releaseBody)));
+  }
+
   private <T> Mono<T> guarded(Mono<T> call) {
     return call.timeout(timeout)
         .transformDeferred(CircuitBreakerOperator.of(breaker))
@@ -147,6 +165,12 @@ public final class ServiceClient {
       }
     }
     JsonNode detail = body.get("detail");
-    return new ServiceProblem(name, status, type, detail == null ? null : detail.asString(), fields);
+    Map<String, String> extensions = new LinkedHashMap<>();
+    body.properties().forEach(e -> {
+      if (e.getValue().isValueNode() && !e.getValue().isNull() && !STANDARD_MEMBERS.contains(e.getKey())) {
+        extensions.put(e.getKey(), e.getValue().asString());
+      }
+    });
+    return new ServiceProblem(name, status, type, detail == null ? null : detail.asString(), fields, extensions);
   }
 }

@@ -29,6 +29,11 @@ public final class Money {
     return (yuan.signum() < 0 ? "-¥" : "¥") + digits;
   }
 
+  /** {@code 123456789} fen → {@code 1234567.89}: an amount as a form shows it again for editing (no separators). */
+  public static String toYuanInput(long fen) {
+    return BigDecimal.valueOf(fen).movePointLeft(2).setScale(2, RoundingMode.UNNECESSARY).toPlainString();
+  }
+
   /**
    * What a person typed, in yuan ({@code 1,234,567.89}, {@code ¥ 1234567.8}, {@code 1234567}, full-width digits and
    * the full-width yen sign allowed) → fen, exactly.

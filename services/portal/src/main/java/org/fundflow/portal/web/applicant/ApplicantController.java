@@ -1,4 +1,4 @@
-package org.fundflow.portal.web;
+package org.fundflow.portal.web.applicant;
 
 import java.util.List;
 import org.fundflow.portal.client.IntakeClient;
@@ -72,11 +72,15 @@ public class ApplicantController {
             .build());
   }
 
-  /** Another organisation's proposal is a 404 from the service: the {@link PageErrors} not-found page. */
+  /** Another organisation's proposal is a 404 from the service: the not-found page ({@code PageErrors}). */
   @GetMapping("/proposals/{id}")
-  Mono<Rendering> proposal(@PathVariable String id) {
+  Mono<Rendering> proposal(@PathVariable String id, @RequestParam(required = false) String submitted) {
     return intake.proposal(id)
-        .map(p -> Rendering.view("applicant/proposal").modelAttribute("proposal", p).build());
+        .flatMap(p -> Panel.of(IntakeClient.SERVICE, intake.files(id), problems)
+            .map(files -> Rendering.view("applicant/proposal").modelAttribute("proposal", p)
+                .modelAttribute("timeline", ProposalTimeline.of(p))
+                .modelAttribute("files", files)
+                .modelAttribute("submitted", submitted != null).build()));
   }
 
   private Mono<List<Challenge>> challengesOf(Program program) {
