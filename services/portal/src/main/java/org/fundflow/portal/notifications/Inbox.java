@@ -1,13 +1,13 @@
 package org.fundflow.portal.notifications;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Optional;
 import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -25,7 +25,7 @@ import reactor.core.publisher.Mono;
  * pages and the unread count.
  */
 @Component
-public class Inbox {
+public class Inbox implements InitializingBean {
 
   private static final Logger log = LoggerFactory.getLogger(Inbox.class);
   static final String COLLECTION = "notifications";
@@ -38,14 +38,23 @@ public class Inbox {
     this.signals = signals;
   }
 
-  @EventListener(ApplicationReadyEvent.class)
-  public void createIndexes() {
+  /**
+   * Before the consumers start (bean initialisation precedes the bindings' start): the unique index is what makes a
+   * redelivered event a no-op. A store that is down at start-up is logged; the consumers' inserts then fail and are
+   * retried by the binder.
+   */
+  @Override
+  public void afterPropertiesSet() {
     var indexes = mongo.indexOps(Notification.class);
-    indexes.createIndex(new Index().on("eventId", Sort.Direction.ASC).on("recipient", Sort.Direction.ASC)
-            .unique().named("event_recipient"))
-        .then(indexes.createIndex(new Index().on("recipient", Sort.Direction.ASC).on("createdAt", Sort.Direction.DESC)
-            .on("_id", Sort.Direction.DESC).named("inbox_newest_first")))
-        .subscribe(ok -> { }, e -> log.warn("notifications: cannot create the indexes ({})", e.toString()));
+    try {
+      indexes.createIndex(new Index().on("eventId", Sort.Direction.ASC).on("recipient", Sort.Direction.ASC)
+              .unique().named("event_recipient"))
+          .then(indexes.createIndex(new Index().on("recipient", Sort.Direction.ASC)
+              .on("createdAt", Sort.Direction.DESC).on("_id", Sort.Direction.DESC).named("inbox_newest_first")))
+          .block(Duration.ofSeconds(15));
+    } catch (RuntimeException e) {
+      log.warn("notifications: cannot create the indexes ({})", e.toString());
+    }
   }
 
   /** Stores a notification; empty when this event already made one for this inbox (a redelivery). */
