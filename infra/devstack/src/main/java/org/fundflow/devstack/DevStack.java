@@ -289,6 +289,9 @@ public final class DevStack {
     if (s.name().equals("portal")) {
       // the portal logs people in at the provider (authorization code + PKCE) and calls the services above
       env.put("PORTAL_ISSUER_URI", ISSUER);
+      // the notification e-mails go to the devstack's GreenMail (each saved as .eml under .devstack/mail)
+      env.put("SPRING_MAIL_HOST", "localhost");
+      env.put("SPRING_MAIL_PORT", String.valueOf(MAIL_PORT));
       for (Service other : SERVICES) {
         if (!other.name().equals("portal")) {
           env.put(portalUrlVariable(other.name()), "http://localhost:" + other.port());

@@ -18,7 +18,10 @@ class PortalInDevStackTest {
         .containsEntry("PORTAL_INTAKE_URL", "http://localhost:8081")
         .containsEntry("PORTAL_MILESTONE_URL", "http://localhost:8082")
         .containsEntry("PORTAL_SUBSIDY_URL", "http://localhost:8083")
-        .containsEntry("PORTAL_INTEGRITY_URL", "http://localhost:8084");
+        .containsEntry("PORTAL_INTEGRITY_URL", "http://localhost:8084")
+        .containsEntry("SPRING_MAIL_HOST", "localhost")
+        .containsEntry("SPRING_MAIL_PORT", "3025")
+        .containsEntry("SPRING_CLOUD_STREAM_KAFKA_BINDER_BROKERS", "localhost:9092");
     assertThat(DevStack.serviceEnvironment(DevStack.SERVICES.get(0))).doesNotContainKey("PORTAL_ISSUER_URI");
   }
 

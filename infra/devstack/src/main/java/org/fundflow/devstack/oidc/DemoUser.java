@@ -33,6 +33,11 @@ public record DemoUser(String username, String displayName, List<String> roles, 
         new DemoUser("auditor", "Tang Yu (Audit)", List.of("AUDITOR"), null, null));
   }
 
+  /** The e-mail address of the ID token's {@code email} claim: the same as the user's in infra/keycloak's realm. */
+  public String email() {
+    return username + "@fundflow.example";
+  }
+
   /** The curl command that gets this user a token (client_credentials, client_id = user name). */
   public String curl(String baseUrl) {
     return "curl -s -d grant_type=client_credentials -d client_id=" + username

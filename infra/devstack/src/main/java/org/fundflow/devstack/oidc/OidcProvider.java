@@ -43,6 +43,8 @@ public final class OidcProvider {
     claims.put("sub", user.username());
     claims.put("name", user.displayName());
     claims.put("preferred_username", user.username());
+    claims.put("email", user.email());
+    claims.put("email_verified", true);
     claims.put("roles", user.roles());
     claims.put("aud", List.of(ISSUER_ID));
     if (user.orgCode() != null) {

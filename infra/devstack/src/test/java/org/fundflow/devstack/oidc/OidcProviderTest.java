@@ -64,6 +64,7 @@ class OidcProviderTest {
       assertThat(claims.getExpirationTime()).isAfter(new Date(System.currentTimeMillis() + 3_600_000));
       assertThat(claims.getStringClaim("org_code")).as(user.username()).isEqualTo(user.orgCode());
       assertThat(claims.getStringClaim("org_name")).isEqualTo(user.orgName());
+      assertThat(claims.getStringClaim("email")).isEqualTo(user.email());
     }
   }
 

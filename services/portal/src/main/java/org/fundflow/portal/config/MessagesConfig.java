@@ -16,7 +16,8 @@ public class MessagesConfig {
 
   /** Every bundle; MessagesTest checks each has the same keys in both languages. */
   public static final String[] BUNDLES = {
-    "messages", "i18n/applicant", "i18n/manager", "i18n/integrity", "i18n/finance", "i18n/expert"
+    "messages", "i18n/applicant", "i18n/manager", "i18n/integrity", "i18n/finance", "i18n/expert",
+    "i18n/notifications"
   };
 
   @Bean

@@ -5,6 +5,9 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -37,7 +40,9 @@ public class Preferences {
   }
 
   public Mono<Void> saveLanguage(String subject, String language) {
-    return mongo.save(new UserPreference(subject, language, clock.instant()))
+    // an upsert of these fields only: the same document keeps the user's notification settings (Contacts)
+    return mongo.upsert(Query.query(Criteria.where("_id").is(subject)),
+            new Update().set("language", language).set("changedAt", clock.instant()), UserPreference.class)
         .timeout(TIMEOUT)
         .then()
         .onErrorResume(e -> {

@@ -1,0 +1,52 @@
+package org.fundflow.portal.notifications;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.time.Instant;
+
+/**
+ * The portal's own reading of the events it turns into notifications: only the fields a notification needs, each
+ * required by the event's schema in shared-schemas (ConsumedExamplesTest reads every shared example into them).
+ */
+public final class EventMessages {
+
+  private EventMessages() {}
+
+  public record ProposalSubmitted(@NotBlank String proposalId, @NotBlank String programId,
+      @NotBlank String organisationCode, @NotBlank String title, @NotNull Instant submittedAt) {}
+
+  public record ProposalAwarded(@NotBlank String proposalId, @NotBlank String projectId, @NotBlank String programId,
+      @NotBlank String organisationCode, @NotBlank String title, long awardedAmountFen, @NotNull Instant awardedAt) {}
+
+  public record ProposalRejected(@NotBlank String proposalId, @NotBlank String programId,
+      @NotBlank String organisationCode, @NotBlank String reason, @NotNull Instant rejectedAt) {}
+
+  /** rectifyBy: only with outcome CONDITIONAL. */
+  public record MilestoneReviewCompleted(@NotBlank String projectId, @NotBlank String programId,
+      @NotBlank String milestoneId, int sequence, @NotBlank String organisationCode, @NotBlank String outcome,
+      @NotBlank String meanScore, Instant rectifyBy, @NotNull Instant completedAt) {}
+
+  public record DisbursementCreated(@NotBlank String disbursementId, @NotBlank String programId, String projectId,
+      @NotBlank String organisationCode, long amountFen, @NotNull Instant createdAt) {}
+
+  public record DisbursementReleased(@NotBlank String disbursementId, @NotBlank String programId, String projectId,
+      @NotBlank String organisationCode, long amountFen, @NotBlank String paymentReference,
+      @NotNull Instant releasedAt) {}
+
+  public record Subject(@NotBlank String type, @NotBlank String id) {
+    public boolean isOrganisation() {
+      return "ORGANISATION".equals(type);
+    }
+  }
+
+  public record HoldPlaced(@NotBlank String holdId, @NotNull @Valid Subject subject, @NotBlank String reason,
+      @NotNull Instant endsAt) {}
+
+  public record HoldLifted(@NotBlank String holdId, @NotNull @Valid Subject subject, @NotBlank String reason) {}
+
+  public record Rule(@NotBlank String name, int version) {}
+
+  public record FlagRaised(@NotBlank String flagId, @NotNull @Valid Rule rule, @NotNull @Valid Subject subject,
+      @NotBlank String severity) {}
+}

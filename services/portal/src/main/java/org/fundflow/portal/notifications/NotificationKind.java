@@ -1,0 +1,37 @@
+package org.fundflow.portal.notifications;
+
+import java.util.List;
+
+/**
+ * What a notification says: its text is {@code notification.<KIND>} (i18n/notifications) with the listed details
+ * as arguments {0}, {1}, ... in this order. A detail named {@code *Fen} is shown as yuan, {@code *At}/{@code *By} as
+ * Beijing time, {@code outcome} and {@code severity} through their own message keys.
+ */
+public enum NotificationKind {
+  PROPOSAL_SUBMITTED("title", "proposalId"),
+  PROPOSAL_RECEIVED("title", "proposalId", "programId"),
+  PROPOSAL_AWARDED("title", "awardedAmountFen", "projectId"),
+  PROPOSAL_REJECTED("proposalId", "reason"),
+  MILESTONE_DECIDED("projectId", "sequence", "outcome", "meanScore"),
+  MILESTONE_TO_RECTIFY("projectId", "sequence", "meanScore", "rectifyBy"),
+  PANEL_COMPLETE("projectId", "sequence", "outcome"),
+  PAYMENT_RELEASED("amountFen", "projectId", "paymentReference"),
+  DISBURSEMENT_TO_PREPARE("disbursementId", "amountFen", "projectId"),
+  HOLD_PLACED("holdId", "reason", "endsAt"),
+  HOLD_LIFTED("holdId"),
+  FLAG_RAISED("flagId", "rule", "severity", "subject");
+
+  private final List<String> details;
+
+  NotificationKind(String... details) {
+    this.details = List.of(details);
+  }
+
+  public List<String> details() {
+    return details;
+  }
+
+  public String messageKey() {
+    return "notification." + name();
+  }
+}

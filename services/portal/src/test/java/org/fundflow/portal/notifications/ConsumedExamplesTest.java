@@ -1,0 +1,65 @@
+package org.fundflow.portal.notifications;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import jakarta.validation.Validation;
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Stream;
+import org.fundflow.platform.events.EventReader;
+import org.fundflow.platform.events.MalformedEventException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Every shared example of an event the portal turns into notifications reads into the portal's own record. */
+class ConsumedExamplesTest {
+
+  static final EventReader READER = new EventReader(JsonMapper.builder().build(),
+      Validation.buildDefaultValidatorFactory().getValidator());
+
+  static Stream<Arguments> examples() {
+    return Stream.of(
+        Arguments.of("project-intake/proposal-submitted.v1.json", EventMessages.ProposalSubmitted.class),
+        Arguments.of("project-intake/history/proposal-submitted.v1-1.json", EventMessages.ProposalSubmitted.class),
+        Arguments.of("project-intake/proposal-awarded.v1.json", EventMessages.ProposalAwarded.class),
+        Arguments.of("project-intake/variants/proposal-awarded.v1-general.json", EventMessages.ProposalAwarded.class),
+        Arguments.of("project-intake/proposal-rejected.v1.json", EventMessages.ProposalRejected.class),
+        Arguments.of("milestone-review/milestone-review-completed.v1.json",
+            EventMessages.MilestoneReviewCompleted.class),
+        Arguments.of("milestone-review/variants/milestone-review-completed.v1-conditional.json",
+            EventMessages.MilestoneReviewCompleted.class),
+        Arguments.of("post-subsidy/disbursement-created.v1.json", EventMessages.DisbursementCreated.class),
+        Arguments.of("post-subsidy/variants/disbursement-created.v1-advance.json", EventMessages.DisbursementCreated.class),
+        Arguments.of("post-subsidy/variants/disbursement-created.v1-post-subsidy.json",
+            EventMessages.DisbursementCreated.class),
+        Arguments.of("post-subsidy/disbursement-released.v1.json", EventMessages.DisbursementReleased.class),
+        Arguments.of("integrity-check/hold-placed.v1.json", EventMessages.HoldPlaced.class),
+        Arguments.of("integrity-check/hold-lifted.v1.json", EventMessages.HoldLifted.class),
+        Arguments.of("integrity-check/history/hold-lifted.v1-1.json", EventMessages.HoldLifted.class),
+        Arguments.of("integrity-check/flag-raised.v1.json", EventMessages.FlagRaised.class));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("examples")
+  void readsIntoThePortalsRecord(String file, Class<?> type) {
+    assertThat(READER.read(SharedExamples.json(file).getBytes(StandardCharsets.UTF_8), type)).isNotNull();
+  }
+
+  @Test
+  void theConditionalDecisionCarriesItsRectificationDeadline() {
+    var decision = READER.read(SharedExamples.json("milestone-review/variants/milestone-review-completed.v1-conditional.json")
+        .getBytes(StandardCharsets.UTF_8), EventMessages.MilestoneReviewCompleted.class);
+    assertThat(decision.rectifyBy()).isNotNull();
+    assertThat(decision.outcome()).isEqualTo("CONDITIONAL");
+  }
+
+  @Test
+  void anEventWithoutWhatTheNotificationNeedsIsMalformed() {
+    String noTitle = SharedExamples.json("project-intake/proposal-submitted.v1.json").replaceFirst("\"title\"", "\"titel\"");
+    assertThatThrownBy(() -> READER.read(noTitle.getBytes(StandardCharsets.UTF_8), EventMessages.ProposalSubmitted.class))
+        .isInstanceOf(MalformedEventException.class).hasMessageContaining("title");
+  }
+}

@@ -1,0 +1,223 @@
+package org.fundflow.portal.notifications;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.fundflow.platform.events.CloudEventAttributes;
+import org.fundflow.platform.events.CloudEventHeaders;
+import org.fundflow.platform.test.FundflowTestInfrastructure;
+import org.fundflow.platform.test.SharedInfrastructure;
+import org.fundflow.portal.preferences.Contacts;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The portal's notification consumers against the real (embedded KRaft) broker and the Mongo-wire store, with the
+ * shared-schemas example events, and a GreenMail SMTP server for the e-mails.
+ */
+@SpringBootTest
+@ContextConfiguration(initializers = FundflowTestInfrastructure.class)
+class NotificationsIT {
+
+  static final Duration WAIT = Duration.ofSeconds(60);
+  static final String PROPOSAL_EVENTS = "intake.proposal-events";
+  static final String SUBMITTED = "fundflow.intake.proposal-submitted.v1";
+  static final String AWARDED = "fundflow.intake.proposal-awarded.v1";
+  static final GreenMail MAIL = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+  static KafkaProducer<String, byte[]> producer;
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    MAIL.start();
+    registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
+    registry.add("spring.mail.host", () -> "127.0.0.1");
+    registry.add("spring.cloud.stream.function.autodetect", () -> "true");
+    registry.add("spring.cloud.function.definition",
+        () -> "onProposalEvent;onProjectEvent;onDisbursementEvent;onIntegrityEvent");
+    registry.add("portal.oidc.issuer-uri", () -> "http://127.0.0.1:1/fundflow");
+  }
+
+  @BeforeAll
+  static void producer() {
+    Properties p = new Properties();
+    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.get().kafkaBootstrapServers());
+    p.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+    producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+  }
+
+  @AfterAll
+  static void stop() {
+    producer.close();
+    MAIL.stop();
+  }
+
+  @AfterEach
+  void noMailLeft() throws Exception {
+    MAIL.purgeEmailFromAllMailboxes();
+  }
+
+  @Autowired ReactiveMongoTemplate mongo;
+  @Autowired Contacts contacts;
+
+  @Test
+  void aSubmittedProposalNotifiesTheApplicantsOrganisationAndTheProgramManagersOnceEvenWhenDeliveredTwice() {
+    String org = organisationCode();
+    String proposal = "prp-it-" + UUID.randomUUID();
+    String json = example("project-intake/proposal-submitted.v1.json", org, proposal);
+    String eventId = UUID.randomUUID().toString();
+    send(PROPOSAL_EVENTS, proposal, SUBMITTED, json, eventId);
+    send(PROPOSAL_EVENTS, proposal, SUBMITTED, json, eventId);
+    // a later event of the same proposal (same key, same partition): when it is applied, so was the redelivery
+    String later = send(PROPOSAL_EVENTS, proposal, AWARDED,
+        example("project-intake/proposal-awarded.v1.json", org, proposal), UUID.randomUUID().toString());
+    await().atMost(WAIT).until(() -> !of(later).isEmpty());
+
+    List<Notification> made = of(eventId);
+    assertThat(made).extracting(Notification::recipient)
+        .containsExactlyInAnyOrder(Recipients.organisation(org), Recipients.role("PROGRAM_MANAGER"));
+    assertThat(made).extracting(Notification::kind)
+        .containsExactlyInAnyOrder(NotificationKind.PROPOSAL_SUBMITTED, NotificationKind.PROPOSAL_RECEIVED);
+    assertThat(made.get(0).details()).containsEntry("proposalId", proposal);
+    assertThat(of(later)).singleElement().satisfies(n -> {
+      assertThat(n.kind()).isEqualTo(NotificationKind.PROPOSAL_AWARDED);
+      assertThat(n.details()).containsEntry("awardedAmountFen", "280000000");
+    });
+  }
+
+  @Test
+  void aMalformedEventGoesToTheDeadLetterTopicWithItsReasonAndTheNextOneIsApplied() {
+    String org = organisationCode();
+    String proposal = "prp-it-" + UUID.randomUUID();
+    String noTitle = example("project-intake/proposal-submitted.v1.json", org, proposal)
+        .replaceFirst("\"title\"", "\"titel\"");
+    String bad = send(PROPOSAL_EVENTS, proposal, SUBMITTED, noTitle, UUID.randomUUID().toString());
+    String good = send(PROPOSAL_EVENTS, proposal, SUBMITTED,
+        example("project-intake/proposal-submitted.v1.json", org, proposal), UUID.randomUUID().toString());
+
+    assertThat(deadLetterReason("portal.dlq", bad)).contains("ProposalSubmitted").contains("title");
+    await().atMost(WAIT).until(() -> of(good).size() == 2);
+    assertThat(of(bad)).isEmpty();
+  }
+
+  @Test
+  void eachUserOfTheInboxGetsOneEmailInItsLanguageExceptWhoOptedOut() throws Exception {
+    String org = organisationCode();
+    String proposal = "prp-it-" + UUID.randomUUID();
+    Set<String> inboxes = Recipients.of(List.of("APPLICANT"), org);
+    contacts.remember("li-wei", "li.wei@example.org", inboxes).block();
+    contacts.remember("zhao-min", "zhao.min@example.org", inboxes).block();
+    contacts.setMailOptOut("zhao-min", true).block();
+    mongo.getCollection("preferences").flatMap(c -> reactor.core.publisher.Mono.from(c.updateOne(
+        com.mongodb.client.model.Filters.eq("_id", "li-wei"),
+        com.mongodb.client.model.Updates.set("language", "en")))).block();
+
+    String json = example("project-intake/proposal-awarded.v1.json", org, proposal);
+    String eventId = UUID.randomUUID().toString();
+    send(PROPOSAL_EVENTS, proposal, AWARDED, json, eventId);
+    send(PROPOSAL_EVENTS, proposal, AWARDED, json, eventId);
+
+    await().atMost(WAIT).until(() -> of(eventId).stream().anyMatch(n -> n.mailedTo().contains("li-wei")));
+    await().atMost(WAIT).until(() -> MAIL.getReceivedMessages().length >= 1);
+    MimeMessage[] received = MAIL.getReceivedMessages();
+    assertThat(received).hasSize(1);
+    assertThat(Arrays.stream(received[0].getAllRecipients()).map(Object::toString)).containsExactly("li.wei@example.org");
+    assertThat(received[0].getSubject()).isEqualTo("Fundflow: Proposal awarded");
+    assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(received[0]))
+        .contains("was awarded").contains("prj-2026-000128");
+    assertThat(of(eventId)).singleElement().satisfies(n -> assertThat(n.mailedTo()).containsExactly("li-wei"));
+  }
+
+  // ---- helpers
+
+  List<Notification> of(String eventId) {
+    return mongo.find(Query.query(Criteria.where("eventId").is(eventId)), Notification.class).collectList().block();
+  }
+
+  /** A shared example with this organisation code and proposal id (fresh per test: the topics are shared). */
+  static String example(String file, String org, String proposal) {
+    return SharedExamples.json(file)
+        .replaceAll("\"organisationCode\": \"[0-9A-Z]{18}\"", "\"organisationCode\": \"" + org + "\"")
+        .replaceAll("\"proposalId\": \"[^\"]+\"", "\"proposalId\": \"" + proposal + "\"");
+  }
+
+  static String organisationCode() {
+    String alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+    StringBuilder b = new StringBuilder("91120112");
+    java.util.Random random = new java.util.Random();
+    for (int i = 0; i < 10; i++) {
+      b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+    }
+    return b.toString();
+  }
+
+  static String send(String topic, String key, String type, String json, String eventId) {
+    ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, json.getBytes(StandardCharsets.UTF_8));
+    CloudEventHeaders.write(new CloudEventAttributes(eventId, type, "/fundflow/test", key, Instant.now(),
+        "corr-" + eventId, null), record.headers());
+    try {
+      producer.send(record).get();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+    return eventId;
+  }
+
+  static String deadLetterReason(String dlq, String eventId) {
+    Properties c = new Properties();
+    c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.get().kafkaBootstrapServers());
+    c.put(ConsumerConfig.GROUP_ID_CONFIG, "portal-dlq-it-" + UUID.randomUUID());
+    c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(c, new StringDeserializer(),
+        new ByteArrayDeserializer())) {
+      consumer.subscribe(List.of(dlq));
+      AtomicReference<String> reason = new AtomicReference<>();
+      await().atMost(WAIT).until(() -> {
+        for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+          if (eventId.equals(header(r, CloudEventHeaders.ID))) {
+            reason.set(Optional.ofNullable(header(r, "x-exception-message")).orElse(""));
+          }
+        }
+        return reason.get() != null;
+      });
+      return reason.get();
+    }
+  }
+
+  private static String header(ConsumerRecord<String, byte[]> r, String name) {
+    var h = r.headers().lastHeader(name);
+    return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+  }
+}
