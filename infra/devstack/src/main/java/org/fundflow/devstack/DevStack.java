@@ -89,6 +89,7 @@ public final class DevStack {
 
   private final List<Child> infrastructure = new ArrayList<>(); // kafka, store, oidc (stop in this order)
   private final Map<Service, Child> services = new LinkedHashMap<>();
+  private final StartupProgress progress = new StartupProgress(System::nanoTime);
   private final Map<String, String> status = new ConcurrentHashMap<>();
   private volatile boolean stopping;
 
@@ -186,12 +187,14 @@ public final class DevStack {
     infrastructure.add(store);
     infrastructure.add(oidc);
 
+    progress.report(out, StartupProgress.EVERY);
     CompletableFuture<Boolean> kafkaReady = CompletableFuture.supplyAsync(() -> await("kafka", kafka, this::kafkaUp, INFRA_TIMEOUT, start));
     CompletableFuture<Boolean> storeReady = CompletableFuture.supplyAsync(() -> await("store", store, this::storeUp, INFRA_TIMEOUT, start));
     CompletableFuture<Boolean> oidcReady = CompletableFuture.supplyAsync(() -> await("oidc", oidc, this::oidcUp, INFRA_TIMEOUT, start));
     boolean infraOk = kafkaReady.join() & storeReady.join() & oidcReady.join();
     long infraMillis = Child.millisSince(start);
     if (!infraOk) {
+      progress.close();
       out.println("[devstack] infrastructure did not come up - stopping. See the logs above and in " + logs);
       printTable(infraMillis, -1);
       return 5;
@@ -209,6 +212,7 @@ public final class DevStack {
       ready.add(CompletableFuture.supplyAsync(() -> await(s.name(), child, () -> healthUp(s), SERVICE_TIMEOUT, servicesStart)));
     }
     ready.forEach(CompletableFuture::join);
+    progress.close();
     long totalMillis = Child.millisSince(start);
     printTable(infraMillis, totalMillis);
     if (exitWhenReady) {
@@ -304,6 +308,15 @@ public final class DevStack {
   // ---------------------------------------------------------------- readiness
 
   private boolean await(String name, Child child, BooleanSupplier check, Duration timeout, long sinceNanos) {
+    progress.waitingFor(name);
+    try {
+      return awaitUp(name, child, check, timeout, sinceNanos);
+    } finally {
+      progress.done(name);
+    }
+  }
+
+  private boolean awaitUp(String name, Child child, BooleanSupplier check, Duration timeout, long sinceNanos) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline && !stopping) {
       if (!child.isAlive()) {
