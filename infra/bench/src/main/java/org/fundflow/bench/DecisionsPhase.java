@@ -87,6 +87,7 @@ final class DecisionsPhase {
     long e1 = KafkaSupport.eventCount(infra.kafkaBootstrapServers());
     double lb = loadavg();
     double eventsPerSecond = (e1 - e0) / (seconds + 2);
+    report.charts().throughput("(b) lifecycle events", eventsPerSecond);
     report.row("(b) lifecycle events/s (" + Bench.CLIENTS + " clients, " + prepared.size() + " lifecycles to the decision in "
             + f1(seconds) + " s)",
         f0(eventsPerSecond), (e1 - e0) + " events", f0(rawInserts) + " inserts/s", pct(eventsPerSecond / rawInserts),
@@ -252,6 +253,7 @@ final class DecisionsPhase {
     double lb = loadavg();
     double p99 = latencies.percentile(99);
     double window = projects.size() / rate;
+    report.charts().latency("(c) decision -> disbursement at " + label, latencies.percentile(50), p99);
     report.row("(c) decision -> disbursement visible p50 / p99 ms, " + latencies.count() + " decisions paced at " + label
             + " over " + f1(window) + " s",
         f1(latencies.percentile(50)) + " / " + f1(p99), "max " + f1(latencies.max()) + ", failed " + failures.get(),

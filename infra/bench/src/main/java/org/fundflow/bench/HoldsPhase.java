@@ -150,6 +150,8 @@ final class HoldsPhase {
     String load = f2(la) + " -> " + f2(lb);
     double rp99 = refused.percentile(99);
     double hp99 = onHold.percentile(99);
+    report.charts().latency("(d) hold -> submission refused", refused.percentile(50), rp99);
+    report.charts().latency("(d) hold -> disbursement ON_HOLD", onHold.percentile(50), hp99);
     report.row("(d) hold -> intake refuses submission p50 / p99 ms (" + refused.count() + " holds)",
         f1(refused.percentile(50)) + " / " + f1(rp99), "max " + f1(refused.max()),
         "kafka p99 " + f1(kp99) + " ms", f1(rp99 / kp99) + "x; target p99 <= 1000 ms: " + (rp99 <= 1000 ? "met" : "MISSED"), load);

@@ -74,6 +74,7 @@ final class RawBaselines {
       say("store inserts/s run " + (i + 1) + ": " + f0(inserts[i]));
     }
     double rawInserts = median(inserts);
+    report.charts().throughput("raw: store inserts", rawInserts);
     report.row("raw: store inserts/s (reactive driver, 16 in flight, ~1 KB docs)", f0(rawInserts), "runs " + list(inserts),
         "", "", loads(insLoad));
 
@@ -91,6 +92,7 @@ final class RawBaselines {
     }
     double rawKp50 = median(kp50);
     double rawKp99 = median(kp99);
+    report.charts().latency("raw: kafka produce -> consume", rawKp50, rawKp99);
     report.row("raw: kafka produce->consume p50 ms (1k msg/s, acks=all, linger 0)", f1(rawKp50), "runs " + list(kp50), "",
         "", loads(kLoad));
     report.row("raw: kafka produce->consume p99 ms", f1(rawKp99), "runs " + list(kp99), "", "", loads(kLoad));

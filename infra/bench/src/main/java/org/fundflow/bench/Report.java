@@ -10,7 +10,8 @@ import org.fundflow.platform.test.ServiceProcess;
 
 /**
  * The result table of a run (docs/benchmarks.md): one row per figure, printed as it is measured ({@code [bench] |
- * ... |}) and again, with the notes, at the end, where it is also written to infra/bench/target/bench-result.md.
+ * ... |}) and again, with the charts ({@link Charts}) and the notes, at the end, where it is also written to
+ * infra/bench/target/bench-result.md.
  */
 final class Report {
 
@@ -18,6 +19,12 @@ final class Report {
 
   private final List<String[]> rows = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
+  private final Charts charts = new Charts();
+
+  /** The figures drawn below the table (latency percentiles, throughput, RSS). */
+  Charts charts() {
+    return charts;
+  }
 
   /** A progress line. */
   static void say(String s) {
@@ -34,13 +41,14 @@ final class Report {
     notes.add(note);
   }
 
-  /** The table, then the notes, then when the run finished and at which load. */
+  /** The table, then the charts, then the notes, then when the run finished and at which load. */
   synchronized String render(Instant finished, double load) {
     StringBuilder b = new StringBuilder("\n").append(HEADER).append('\n');
     b.append("|---|---|---|---|---|---|\n");
     for (String[] r : rows) {
       b.append("| ").append(String.join(" | ", r)).append(" |\n");
     }
+    b.append(charts.render());
     for (String n : notes) {
       b.append("\nnote: ").append(n).append('\n');
     }

@@ -35,6 +35,7 @@ final class StartupPhase {
     for (String s : Services.NAMES) {
       long[] rss = services.rssMb(s);
       services.dumpNativeMemory(s);
+      report.charts().rss(s, rss[0], rss[1]);
       report.row("(e) RSS MB after the load: " + s, String.valueOf(rss[0]), "peak (VmHWM) " + rss[1], "300 MB target",
           pct(rss[0] / 300.0), f2(loadavg()));
     }

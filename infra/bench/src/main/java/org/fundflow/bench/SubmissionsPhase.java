@@ -80,6 +80,8 @@ final class SubmissionsPhase {
     double sat = median(satRate);
     report.row("(a) submissions/s at saturation (" + Bench.CLIENTS + " clients)", f0(sat), "runs " + list(satRate),
         f0(rawInserts) + " inserts/s", pct(sat / rawInserts) + " (target >= 50%)", loads(satLoad));
+    report.charts().throughput("(a) submissions at saturation", sat);
+    report.charts().latency("(a) submission, saturation", median(satP50), median(satP99));
     report.row("(a) submission p50 / p99 ms at saturation", f1(median(satP50)) + " / " + f1(median(satP99)),
         "p99 runs " + list(satP99), "", "", loads(satLoad));
     if (submitted > 0) {
@@ -111,6 +113,7 @@ final class SubmissionsPhase {
     }
     report.row("(a) submissions/s offered at half (" + f0(half) + "/s)", f0(median(hRate)), "runs " + list(hRate),
         f0(rawInserts) + " inserts/s", pct(median(hRate) / rawInserts), loads(hLoad));
+    report.charts().latency("(a) submission, half rate", median(hP50), median(hP99));
     report.row("(a) submission p50 / p99 ms at half rate", f1(median(hP50)) + " / " + f1(median(hP99)),
         "p99 runs " + list(hP99), "", "", loads(hLoad));
     if (errors > 0) {

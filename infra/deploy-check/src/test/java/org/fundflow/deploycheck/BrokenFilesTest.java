@@ -88,6 +88,31 @@ class BrokenFilesTest {
   }
 
   @Test
+  void compose_withKeycloakInDevelopmentMode() throws IOException {
+    Path file = broken(COMPOSE, "command: [\"start\", \"--import-realm\"", "command: [\"start-dev\", \"--import-realm\"");
+    assertThat(compose(file)).anyMatch(p -> p.startsWith("keycloak: not in production mode"));
+  }
+
+  @Test
+  void compose_withKeycloakOnItsDevelopmentDatabase() throws IOException {
+    Path file = broken(COMPOSE, "      KC_DB: postgres\n", "");
+    assertThat(compose(file)).anyMatch(p -> p.startsWith("keycloak: KC_DB is not postgres"));
+  }
+
+  @Test
+  void compose_withKeycloakNotWaitingForItsDatabase() throws IOException {
+    Path file = broken(COMPOSE, "      keycloak-db:\n        condition: service_healthy", "      keycloak-db:\n        condition: service_started");
+    assertThat(compose(file)).contains("keycloak: does not wait for a healthy keycloak-db");
+  }
+
+  @Test
+  void compose_withAnotherKeycloakDatabasePassword() throws IOException {
+    Path file = broken(COMPOSE, "KC_DB_PASSWORD: ${KEYCLOAK_DB_PASSWORD:-change-this-keycloak-db-password}",
+        "KC_DB_PASSWORD: secret");
+    assertThat(compose(file)).anyMatch(p -> p.contains("KC_DB_PASSWORD differ"));
+  }
+
+  @Test
   void compose_thatIsNotYaml() throws IOException {
     Path file = broken(COMPOSE, "services:\n", "services:\n  - [oops\n");
     assertThat(compose(file)).singleElement().asString().startsWith("docker-compose.yml does not parse");

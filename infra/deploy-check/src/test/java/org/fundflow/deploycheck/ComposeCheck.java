@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  */
 final class ComposeCheck {
 
-  static final Set<String> INFRASTRUCTURE = Set.of("kafka", "kafka-init", "mongo", "keycloak", "kafka-ui");
+  static final Set<String> INFRASTRUCTURE = Set.of("kafka", "kafka-init", "mongo", "keycloak", "keycloak-db", "kafka-ui");
   private static final Set<String> CONDITIONS =
       Set.of("service_healthy", "service_completed_successfully", "service_started");
   private static final Pattern MONGO_URI =
@@ -100,7 +100,7 @@ final class ComposeCheck {
     checkMongo(services, dependencies);
     String usersStep = checkMongoUsersStep(services, dependencies);
     Map<String, String> scriptUsers = scriptUsers(root);
-    checkKeycloak(services, root);
+    checkKeycloak(services, dependencies);
     Map<String, Repo.ServiceConfig> configs = Repo.services(root);
     Set<String> databases = new HashSet<>();
     Set<String> users = new HashSet<>();
@@ -405,20 +405,61 @@ final class ComposeCheck {
     problems.add("mongo: no step it waits for writes its keyfile " + file + " (chmod 400) into volume " + volume);
   }
 
-  private void checkKeycloak(Map<String, Object> services, Path root) {
+  /**
+   * Keycloak in production mode ({@code start}, never {@code start-dev}) importing the realm, with its own PostgreSQL
+   * container that it waits for healthy, the same database password on both sides, a fixed hostname (the issuer of
+   * every token) and HTTP only behind a proxy that sets the forwarded headers.
+   */
+  private void checkKeycloak(Map<String, Object> services, Map<String, Map<String, String>> dependencies) {
     Map<String, Object> keycloak = map(services.get("keycloak"));
     String image = str(keycloak.get("image"));
     if (image == null || !image.matches("quay\\.io/keycloak/keycloak:26(\\..*)?")) {
       problems.add("keycloak: image is not quay.io/keycloak/keycloak:26.x (" + image + ")");
     }
-    String command = String.valueOf(keycloak.get("command"));
-    if (!command.contains("start-dev") || !command.contains("--import-realm")) {
-      problems.add("keycloak: not start-dev --import-realm");
+    List<String> command = list(keycloak.get("command")).stream().map(String::valueOf).toList();
+    if (command.isEmpty() || !"start".equals(command.get(0)) || !command.contains("--import-realm")) {
+      problems.add("keycloak: not in production mode (start --import-realm): " + command);
     }
     boolean realmMounted = list(keycloak.get("volumes")).stream().map(String::valueOf)
         .anyMatch(v -> v.startsWith("./infra/keycloak/") && v.contains(":/opt/keycloak/data/import/"));
     if (!realmMounted) {
       problems.add("keycloak: the realm of infra/keycloak is not mounted into /opt/keycloak/data/import/");
+    }
+    Map<String, Object> env = env(keycloak);
+    if (str(env.get("KC_HOSTNAME")) == null) {
+      problems.add("keycloak: no KC_HOSTNAME (the issuer of every token)");
+    }
+    if ("true".equals(str(env.get("KC_HTTP_ENABLED"))) && str(env.get("KC_PROXY_HEADERS")) == null
+        && str(env.get("KC_HTTPS_CERTIFICATE_FILE")) == null) {
+      problems.add("keycloak: plain HTTP without KC_PROXY_HEADERS (TLS at a proxy) or KC_HTTPS_CERTIFICATE_FILE");
+    }
+    if (!"postgres".equals(str(env.get("KC_DB")))) {
+      problems.add("keycloak: KC_DB is not postgres (its own database, not the development H2)");
+      return;
+    }
+    Matcher url = Pattern.compile("jdbc:postgresql://([A-Za-z0-9_-]+)(:\\d+)?/([A-Za-z0-9_]+)")
+        .matcher(String.valueOf(env.get("KC_DB_URL")));
+    if (!url.matches()) {
+      problems.add("keycloak: KC_DB_URL is not jdbc:postgresql://<service>/<database> (" + env.get("KC_DB_URL") + ")");
+      return;
+    }
+    String dbService = url.group(1);
+    Map<String, Object> db = map(services.get(dbService));
+    String dbImage = str(db.get("image"));
+    if (dbImage == null || !dbImage.startsWith("postgres:")) {
+      problems.add("keycloak: its database " + dbService + " is not a postgres container (" + dbImage + ")");
+      return;
+    }
+    if (!"service_healthy".equals(dependencies.get("keycloak").get(dbService))) {
+      problems.add("keycloak: does not wait for a healthy " + dbService);
+    }
+    Map<String, Object> dbEnv = env(db);
+    if (!url.group(3).equals(str(dbEnv.get("POSTGRES_DB")))) {
+      problems.add("keycloak: database " + url.group(3) + " is not the POSTGRES_DB of " + dbService);
+    }
+    if (!String.valueOf(env.get("KC_DB_USERNAME")).equals(String.valueOf(dbEnv.get("POSTGRES_USER")))
+        || !String.valueOf(env.get("KC_DB_PASSWORD")).equals(String.valueOf(dbEnv.get("POSTGRES_PASSWORD")))) {
+      problems.add("keycloak: KC_DB_USERNAME/KC_DB_PASSWORD differ from " + dbService + "'s POSTGRES_USER/POSTGRES_PASSWORD");
     }
   }
 

@@ -91,6 +91,7 @@ public final class DevStack {
 
   private final List<Child> infrastructure = new ArrayList<>(); // kafka, store, oidc (stop in this order)
   private final Map<Service, Child> services = new LinkedHashMap<>();
+  private final StartupProgress progress = new StartupProgress(System::nanoTime);
   private final Map<String, String> status = new ConcurrentHashMap<>();
   private volatile boolean stopping;
 
@@ -192,6 +193,7 @@ public final class DevStack {
     infrastructure.add(oidc);
     infrastructure.add(mail);
 
+    progress.report(out, StartupProgress.EVERY);
     CompletableFuture<Boolean> kafkaReady = CompletableFuture.supplyAsync(() -> await("kafka", kafka, this::kafkaUp, INFRA_TIMEOUT, start));
     CompletableFuture<Boolean> storeReady = CompletableFuture.supplyAsync(() -> await("store", store, this::storeUp, INFRA_TIMEOUT, start));
     CompletableFuture<Boolean> oidcReady = CompletableFuture.supplyAsync(() -> await("oidc", oidc, this::oidcUp, INFRA_TIMEOUT, start));
@@ -199,6 +201,7 @@ public final class DevStack {
     boolean infraOk = kafkaReady.join() & storeReady.join() & oidcReady.join() & mailReady.join();
     long infraMillis = Child.millisSince(start);
     if (!infraOk) {
+      progress.close();
       out.println("[devstack] infrastructure did not come up - stopping. See the logs above and in " + logs);
       printTable(infraMillis, -1);
       return 5;
@@ -216,6 +219,7 @@ public final class DevStack {
       ready.add(CompletableFuture.supplyAsync(() -> await(s.name(), child, () -> healthUp(s), SERVICE_TIMEOUT, servicesStart)));
     }
     ready.forEach(CompletableFuture::join);
+    progress.close();
     long totalMillis = Child.millisSince(start);
     printTable(infraMillis, totalMillis);
     if (exitWhenReady) {
@@ -314,6 +318,15 @@ public final class DevStack {
   // ---------------------------------------------------------------- readiness
 
   private boolean await(String name, Child child, BooleanSupplier check, Duration timeout, long sinceNanos) {
+    progress.waitingFor(name);
+    try {
+      return awaitUp(name, child, check, timeout, sinceNanos);
+    } finally {
+      progress.done(name);
+    }
+  }
+
+  private boolean awaitUp(String name, Child child, BooleanSupplier check, Duration timeout, long sinceNanos) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline && !stopping) {
       if (!child.isAlive()) {

@@ -134,10 +134,9 @@ public class PlatformAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean
   StoreGuard storeGuard(@Value("${fundflow.store.timeout:5s}") Duration timeout,
-      @Value("${fundflow.store.open-for:5s}") Duration openFor, ObjectProvider<MeterRegistry> meters) {
-    StoreGuard guard = new StoreGuard(timeout, openFor);
-    meters.ifAvailable(guard::bindTo);
-    return guard;
+      io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry breakers) {
+    // the breaker's settings and metrics: resilience4j-spring-boot4 from resilience4j.circuitbreaker.instances.store
+    return new StoreGuard(timeout, breakers.circuitBreaker(StoreGuard.BREAKER));
   }
 
   /**

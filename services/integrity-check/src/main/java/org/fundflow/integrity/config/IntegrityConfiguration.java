@@ -141,7 +141,8 @@ public class IntegrityConfiguration {
   @Bean
   DishonestyListService dishonestyListService(DishonestyList list, PersonIdHashing hashing, KnownParties known,
       IntegrityRecords records, DishonestyListRule rule, Clock clock) {
-    return new DishonestyListService(list, hashing, known, records, rule, clock);
+    return new DishonestyListService(list, new org.fundflow.integrity.adapter.out.csv.JacksonCsvReader(), hashing, known,
+        records, rule, clock);
   }
 
   @Bean

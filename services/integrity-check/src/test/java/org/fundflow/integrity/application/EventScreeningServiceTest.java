@@ -50,7 +50,8 @@ class EventScreeningServiceTest {
       Clock.fixed(NOW, ZoneOffset.UTC));
 
   DishonestyListService listService(Instant now) {
-    return new DishonestyListService(list, hashing, parties, records, new DishonestyListRule(5),
+    return new DishonestyListService(list, new org.fundflow.integrity.adapter.out.csv.JacksonCsvReader(), hashing,
+        parties, records, new DishonestyListRule(5),
         Clock.fixed(now, ZoneOffset.UTC));
   }
 

@@ -1,12 +1,9 @@
 package org.fundflow.portal.config;
 
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.fundflow.portal.client.ServiceClient;
-import org.fundflow.portal.client.ServiceProblem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
@@ -19,7 +16,10 @@ import org.springframework.security.oauth2.client.web.server.ServerOAuth2Authori
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.netty.http.client.HttpClient;
 
-/** One {@link ServiceClient} per service: token relay, connect/response timeouts, its own circuit breaker. */
+/**
+ * One {@link ServiceClient} per service: token relay, connect/response timeouts, its own circuit breaker (the
+ * registry and its settings: resilience4j-spring-boot4, {@code resilience4j.circuitbreaker.configs.default}).
+ */
 @Configuration(proxyBeanMethods = false)
 public class ClientsConfig {
 
@@ -33,22 +33,6 @@ public class ClientsConfig {
     manager.setAuthorizedClientProvider(ReactiveOAuth2AuthorizedClientProviderBuilder.builder()
         .authorizationCode().refreshToken().build());
     return manager;
-  }
-
-  /**
-   * Opens after half of at least 5 of the last 10 calls failed (down, 5xx, timeout); a refusal (4xx) is an answer, not
-   * a failure. While open, calls fail at once for 10 s, then 2 trial calls decide.
-   */
-  @Bean
-  CircuitBreakerRegistry portalCircuitBreakers() {
-    return CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
-        .slidingWindowSize(10)
-        .minimumNumberOfCalls(5)
-        .failureRateThreshold(50)
-        .waitDurationInOpenState(Duration.ofSeconds(10))
-        .permittedNumberOfCallsInHalfOpenState(2)
-        .ignoreExceptions(ServiceProblem.class)
-        .build());
   }
 
   @Bean

@@ -76,6 +76,25 @@ class BudgetConcurrencyIT extends SubsidyIT {
         .jsonPath("$.count").isEqualTo(RELEASES)
         .jsonPath("$.byStatus.RELEASED.totalFen").isEqualTo(BUDGET)
         .jsonPath("$.byStatus.PREPARED.count").isEqualTo(30);
+    // paged by the store: 20 + 20 + 10 in id order, each page with the totals of all 50
+    List<String> paged = new ArrayList<>();
+    String after = null;
+    List<Integer> sizes = new ArrayList<>();
+    do {
+      String from = after;
+      Map<?, ?> page = web.get().uri(u -> {
+            u.path("/disbursements").queryParam("programId", programId).queryParam("limit", 20);
+            return (from == null ? u : u.queryParam("after", from)).build();
+          }).headers(h -> h.setBearerAuth(OFFICER)).exchange()
+          .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+      assertThat(page.get("count")).isEqualTo(RELEASES);
+      List<?> items = (List<?>) page.get("items");
+      sizes.add(items.size());
+      items.forEach(i -> paged.add((String) ((Map<?, ?>) i).get("id")));
+      after = (String) page.get("nextAfter");
+    } while (after != null && sizes.size() < 5);
+    assertThat(sizes).containsExactly(20, 20, 10);
+    assertThat(paged).doesNotHaveDuplicates().isSorted().hasSize(RELEASES);
     web.get().uri("/programs/{p}/budget", programId).headers(h -> h.setBearerAuth(AUDITOR)).exchange()
         .expectStatus().isOk()
         .expectBody()

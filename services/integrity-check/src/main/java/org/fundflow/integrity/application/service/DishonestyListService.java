@@ -32,6 +32,8 @@ import reactor.core.publisher.Mono;
  */
 public final class DishonestyListService implements ImportDishonestyListUseCase {
 
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DishonestyListService.class);
+
   private final DishonestyList list;
   private final DishonestyListCsv csv;
   private final KnownParties known;
@@ -40,10 +42,10 @@ public final class DishonestyListService implements ImportDishonestyListUseCase 
   private final DishonestyListRule rule;
   private final Clock clock;
 
-  public DishonestyListService(DishonestyList list, PersonIdHashing hashing, KnownParties known,
-      IntegrityRecords records, DishonestyListRule rule, Clock clock) {
+  public DishonestyListService(DishonestyList list, DishonestyListCsv.Reader reader, PersonIdHashing hashing,
+      KnownParties known, IntegrityRecords records, DishonestyListRule rule, Clock clock) {
     this.list = list;
-    this.csv = new DishonestyListCsv(hashing::hash);
+    this.csv = new DishonestyListCsv(hashing::hash, reader);
     this.known = known;
     this.records = records;
     this.changes = new RecordChanges(records);
@@ -54,10 +56,18 @@ public final class DishonestyListService implements ImportDishonestyListUseCase 
   @Override
   public Mono<ImportReport> importCsv(String text, String importedBy) {
     return Mono.fromCallable(() -> csv.parse(text))
+        .doOnNext(parsed -> log.info("dishonesty list import by {}: {} rows read, {} entries, {} rejected", importedBy,
+            rows(parsed), parsed.entries().size(), parsed.problems().size()))
         .flatMap(parsed -> list.add(parsed.entries(), importedBy)
+            .doOnNext(added -> log.info("dishonesty list import by {}: {} entries new, {} stored before; screening the "
+                + "known parties", importedBy, added, parsed.entries().size() - added))
             .flatMap(added -> screenDetached(parsed.entries(), importedBy).thenReturn(added))
-            .map(added -> new ImportReport(parsed.entries().size() + (int) parsed.problems().stream()
-                .filter(p -> p.row() > 1).count(), added, parsed.entries().size() - added, parsed.problems())));
+            .map(added -> new ImportReport(rows(parsed), added, parsed.entries().size() - added, parsed.problems())));
+  }
+
+  /** The data rows of the file: its entries and its rejected rows (a problem of row 1 is the header's). */
+  private static int rows(DishonestyListCsv.Parsed parsed) {
+    return parsed.entries().size() + (int) parsed.problems().stream().filter(p -> p.row() > 1).count();
   }
 
   /**

@@ -18,8 +18,9 @@ import org.fundflow.platform.national.OrganisationCode;
  * partyType is ORGANISATION (partyId = the unified social credit code) or PERSON (partyId = the
  * national ID, which is hashed at once and never kept or reported); dates are ISO yyyy-MM-dd;
  * endDate may be empty (indefinite). Each bad row is reported with its row number (the header is
- * row 1) and reason, and nothing of it is taken. A file whose quoting is broken is refused whole
- * ({@link MalformedCsvException} naming the line): its rows cannot be told apart. An entry's id is derived from its content, so
+ * row 1; a row is a record, so a quoted line break does not start a new row) and reason, and nothing of it is
+ * taken. A file whose quoting is broken is refused whole ({@link MalformedCsvException} naming the line): its rows
+ * cannot be told apart. The records are read one at a time by a {@link Reader}. An entry's id is derived from its content, so
  * importing the same list again changes nothing.
  */
 public final class DishonestyListCsv {
@@ -31,29 +32,50 @@ public final class DishonestyListCsv {
 
   public record Parsed(List<DishonestyEntry> entries, List<RowProblem> problems) {}
 
-  private final UnaryOperator<String> personIdHasher;
+  /**
+   * Reads the records of a CSV text one at a time (RFC 4180: a CSV library does it, adapter.out.csv): the
+   * quoting and the line breaks are its business, the rows' meaning this class's.
+   */
+  public interface Reader {
+    Records read(String text);
+  }
 
-  public DishonestyListCsv(UnaryOperator<String> personIdHasher) {
+  /** The records of one text, the header first. */
+  public interface Records {
+    /**
+     * The next record's fields, null after the last one.
+     *
+     * @throws MalformedCsvException when the quoting is broken, naming the line where the broken field starts
+     */
+    List<String> next();
+  }
+
+  private final UnaryOperator<String> personIdHasher;
+  private final Reader reader;
+
+  public DishonestyListCsv(UnaryOperator<String> personIdHasher, Reader reader) {
     this.personIdHasher = personIdHasher;
+    this.reader = reader;
   }
 
   public Parsed parse(String csv) {
     List<DishonestyEntry> entries = new ArrayList<>();
     List<RowProblem> problems = new ArrayList<>();
-    // broken quoting: MalformedCsvException, the whole file is refused
-    List<List<String>> rows = records(csv == null ? "" : csv.startsWith("\uFEFF") ? csv.substring(1) : csv);
-    if (rows.isEmpty()) {
+    // broken quoting: MalformedCsvException from the reader, the whole file is refused
+    Records records = reader.read(csv == null ? "" : csv.startsWith("\uFEFF") ? csv.substring(1) : csv);
+    List<String> first = records.next();
+    if (first == null) {
       problems.add(new RowProblem(1, "the file is empty: a header row " + String.join(",", COLUMNS) + " is expected"));
       return new Parsed(entries, problems);
     }
-    List<String> header = rows.get(0).stream().map(String::trim).toList();
+    List<String> header = first.stream().map(String::trim).toList();
     if (!header.equals(COLUMNS)) {
       problems.add(new RowProblem(1, "the header must be " + String.join(",", COLUMNS)));
       return new Parsed(entries, problems);
     }
-    for (int i = 1; i < rows.size(); i++) {
-      List<String> row = rows.get(i);
-      int number = i + 1;
+    int number = 1;
+    for (List<String> row = records.next(); row != null; row = records.next()) {
+      number++;
       if (row.size() == 1 && row.get(0).isBlank()) {
         continue;
       }
@@ -128,77 +150,5 @@ public final class DishonestyListCsv {
     } catch (DateTimeParseException e) {
       throw new IllegalArgumentException(column + " '" + t + "' is not a date yyyy-MM-dd");
     }
-  }
-
-  /**
-   * RFC 4180 records. Broken quoting is a {@link MalformedCsvException} naming the line where the broken field
-   * starts: a quoted field that is never closed, a quote inside an unquoted field, text after a closing quote.
-   */
-  static List<List<String>> records(String text) {
-    List<List<String>> rows = new ArrayList<>();
-    List<String> row = new ArrayList<>();
-    StringBuilder field = new StringBuilder();
-    boolean quoted = false;
-    boolean closed = false; // the current field was quoted and its closing quote has been read
-    boolean any = false;
-    int line = 1;
-    int fieldLine = 1;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      any = true;
-      if (quoted) {
-        if (c == '"') {
-          if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
-            field.append('"');
-            i++;
-          } else {
-            quoted = false;
-            closed = true;
-          }
-        } else {
-          if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
-            line++;
-          }
-          field.append(c);
-        }
-      } else if (c == ',') {
-        row.add(field.toString());
-        field.setLength(0);
-        closed = false;
-        fieldLine = line;
-      } else if (c == '\r' || c == '\n') {
-        if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-          i++;
-        }
-        row.add(field.toString());
-        field.setLength(0);
-        rows.add(row);
-        row = new ArrayList<>();
-        any = false;
-        closed = false;
-        line++;
-        fieldLine = line;
-      } else if (closed) {
-        throw new MalformedCsvException(fieldLine, "text after the closing quote of a quoted field "
-            + "(a quote inside a field is written twice: \"\")");
-      } else if (c == '"') {
-        if (!field.isEmpty()) {
-          throw new MalformedCsvException(line, "a quote inside an unquoted field (quote the whole field and "
-              + "write the quote twice: \"\")");
-        }
-        quoted = true;
-        fieldLine = line;
-      } else {
-        field.append(c);
-      }
-    }
-    if (quoted) {
-      throw new MalformedCsvException(fieldLine, "a quoted field is never closed");
-    }
-    if (any) {
-      row.add(field.toString());
-      rows.add(row);
-    }
-    return rows;
   }
 }

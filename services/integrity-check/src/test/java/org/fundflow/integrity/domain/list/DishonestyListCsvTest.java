@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
+import org.fundflow.integrity.adapter.out.csv.JacksonCsvReader;
 import org.fundflow.integrity.domain.SubjectType;
 import org.fundflow.integrity.domain.list.DishonestyListCsv.Parsed;
 import org.fundflow.integrity.domain.list.DishonestyListCsv.RowProblem;
@@ -15,7 +16,7 @@ class DishonestyListCsvTest {
   static final String HEADER = "partyType,partyId,partyName,misconduct,sanction,authority,legalBasis,effectiveDate,endDate\n";
   static final PersonIdHasher HASHER = new PersonIdHasher("test-key-of-sixteen-chars");
 
-  final DishonestyListCsv csv = new DishonestyListCsv(HASHER::hash);
+  final DishonestyListCsv csv = new DishonestyListCsv(HASHER::hash, new JacksonCsvReader());
 
   public static final String LIST = HEADER
       + "ORGANISATION,91120112MNH91HTMX6,天津某新材料科技有限公司,伪造研发费用专项审计报告骗取后补助资金,"

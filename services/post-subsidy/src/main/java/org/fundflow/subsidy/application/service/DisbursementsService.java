@@ -16,7 +16,6 @@ import org.fundflow.subsidy.domain.DisbursementEvent;
 import org.fundflow.subsidy.domain.DisbursementRefused;
 import org.fundflow.subsidy.domain.DisbursementStatus;
 import org.fundflow.subsidy.domain.Money;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -135,8 +134,10 @@ public class DisbursementsService implements DisbursementsUseCase {
   }
 
   @Override
-  public Flux<Disbursement> search(Filter filter) {
-    return disbursements.search(filter);
+  public Mono<Listing> list(Filter filter, String after, int limit) {
+    return Mono.zip(disbursements.page(filter, after, limit).collectList(), disbursements.totals(filter).collectList())
+        .map(read -> new Listing(read.getT1(),
+            read.getT1().size() == limit ? read.getT1().get(limit - 1).id() : null, read.getT2()));
   }
 
   @Override

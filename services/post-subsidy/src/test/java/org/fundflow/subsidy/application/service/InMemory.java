@@ -77,8 +77,14 @@ final class InMemory {
     }
 
     @Override
-    public Flux<Disbursement> search(Filter filter) {
-      return Flux.fromIterable(List.copyOf(byId.values()));
+    public Flux<Disbursement> page(Filter filter, String after, int limit) {
+      return Flux.fromIterable(List.copyOf(byId.values())).sort(java.util.Comparator.comparing(Disbursement::id))
+          .filter(d -> after == null || d.id().compareTo(after) > 0).take(limit);
+    }
+
+    @Override
+    public Flux<org.fundflow.subsidy.application.port.in.DisbursementsUseCase.StatusTotal> totals(Filter filter) {
+      return Flux.error(new UnsupportedOperationException("the totals are the store's"));
     }
 
     @Override

@@ -13,11 +13,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import org.fundflow.platform.problem.Problems;
 import org.fundflow.platform.resilience.StoreGuard;
 import org.fundflow.platform.security.Caller;
@@ -27,6 +24,7 @@ import org.fundflow.subsidy.adapter.in.web.Views.DisbursementView;
 import org.fundflow.subsidy.adapter.in.web.Views.Totals;
 import org.fundflow.subsidy.application.port.in.DisbursementsUseCase;
 import org.fundflow.subsidy.application.port.in.DisbursementsUseCase.Filter;
+import org.fundflow.subsidy.application.port.in.DisbursementsUseCase.StatusTotal;
 import org.fundflow.subsidy.application.port.in.Refusal;
 import org.fundflow.subsidy.domain.Disbursement;
 import org.fundflow.subsidy.domain.DisbursementStatus;
@@ -64,24 +62,19 @@ public class DisbursementController {
 
   @GetMapping
   @PreAuthorize(WebSupport.FINANCE_OR_AUDIT)
-  @Operation(summary = "List disbursements by status, program, organisation or project, with totals")
+  @Operation(summary = "List disbursements by status, program, organisation or project, with totals; keyset paging "
+      + "on the id: pass nextAfter as after for the next page")
   public Mono<DisbursementPage> list(@RequestParam(required = false) DisbursementStatus status,
       @RequestParam(required = false) String programId, @RequestParam(required = false) @ValidOrganisationCode String organisationCode,
       @RequestParam(required = false) String projectId, @RequestParam(required = false) String after,
       @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit, Caller caller) {
     Filter filter = new Filter(status, programId, WebSupport.organisationScope(caller, organisationCode), projectId);
-    return guard.protect(useCase.search(filter).collectList()).map(all -> {
-      Map<String, Totals> byStatus = all.stream().collect(Collectors.groupingBy(d -> d.status().name(), TreeMap::new,
-          Collectors.collectingAndThen(Collectors.toList(),
-              l -> new Totals(l.size(), l.stream().mapToLong(Disbursement::amountFen).sum()))));
-      List<Disbursement> page = all.stream()
-          .sorted(Comparator.comparing(Disbursement::id))
-          .filter(d -> after == null || d.id().compareTo(after) > 0)
-          .limit(limit)
-          .toList();
-      String next = page.size() == limit ? page.get(page.size() - 1).id() : null;
-      return new DisbursementPage(page.stream().map(DisbursementView::of).toList(), next, all.size(),
-          all.stream().mapToLong(Disbursement::amountFen).sum(), byStatus);
+    return guard.protect(useCase.list(filter, after, limit)).map(listing -> {
+      Map<String, Totals> byStatus = new TreeMap<>();
+      listing.totals().forEach(t -> byStatus.put(t.status().name(), new Totals(t.count(), t.amountFen())));
+      return new DisbursementPage(listing.page().stream().map(DisbursementView::of).toList(), listing.nextAfter(),
+          listing.totals().stream().mapToLong(StatusTotal::count).sum(),
+          listing.totals().stream().mapToLong(StatusTotal::amountFen).sum(), byStatus);
     });
   }
 

@@ -7,6 +7,7 @@ import org.fundflow.platform.outbox.AggregateWriter;
 import org.fundflow.platform.outbox.WriteOutcome;
 import org.fundflow.subsidy.adapter.out.kafka.IntegrationEvents;
 import org.fundflow.subsidy.application.port.in.DisbursementsUseCase.Filter;
+import org.fundflow.subsidy.application.port.in.DisbursementsUseCase.StatusTotal;
 import org.fundflow.subsidy.application.port.out.Disbursements;
 import org.fundflow.subsidy.domain.Disbursement;
 import org.fundflow.subsidy.domain.DisbursementEvent;
@@ -14,6 +15,7 @@ import org.fundflow.subsidy.domain.DisbursementStatus;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import reactor.core.publisher.Flux;
@@ -76,7 +78,24 @@ public class MongoDisbursements implements Disbursements {
   }
 
   @Override
-  public Flux<Disbursement> search(Filter f) {
+  public Flux<Disbursement> page(Filter filter, String after, int limit) {
+    Criteria c = matching(filter);
+    if (after != null) {
+      c = c.and("_id").gt(after);
+    }
+    return template.find(new Query(c).with(Sort.by("_id")).limit(limit), Disbursement.class, COLLECTION);
+  }
+
+  @Override
+  public Flux<StatusTotal> totals(Filter filter) {
+    Aggregation byStatus = Aggregation.newAggregation(Aggregation.match(matching(filter)),
+        Aggregation.group("status").count().as("count").sum("amountFen").as("amountFen"));
+    return template.aggregate(byStatus, COLLECTION, Document.class)
+        .map(d -> new StatusTotal(DisbursementStatus.valueOf(d.getString("_id")), ((Number) d.get("count")).longValue(),
+            ((Number) d.get("amountFen")).longValue()));
+  }
+
+  private static Criteria matching(Filter f) {
     Criteria c = new Criteria();
     if (f.status() != null) {
       c = c.and("status").is(f.status().name());
@@ -90,7 +109,7 @@ public class MongoDisbursements implements Disbursements {
     if (f.projectId() != null) {
       c = c.and("projectId").is(f.projectId());
     }
-    return find(c);
+    return c;
   }
 
   @Override

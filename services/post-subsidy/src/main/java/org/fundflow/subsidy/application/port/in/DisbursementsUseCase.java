@@ -1,11 +1,11 @@
 package org.fundflow.subsidy.application.port.in;
 
+import java.util.List;
 import org.fundflow.platform.domain.ExpectedVersion;
 import java.util.Objects;
 import org.fundflow.subsidy.domain.Disbursement;
 import org.fundflow.subsidy.domain.DisbursementStatus;
 import org.fundflow.subsidy.domain.Payee;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** The finance workflow on disbursements and the queries on them. */
@@ -46,7 +46,17 @@ public interface DisbursementsUseCase {
 
   Mono<Disbursement> find(String id);
 
-  Flux<Disbursement> search(Filter filter);
+  /** The count and amount of the matching disbursements of one status. */
+  record StatusTotal(DisbursementStatus status, long count, long amountFen) {}
+
+  /**
+   * One page of the disbursements matching a filter, in id order after {@code after} (keyset paging; null: from the
+   * first), {@code nextAfter} the last id when the page is full, and the totals per status of all that match, all
+   * read from the store (the page by a limited query, the totals by an aggregation), never the whole list in memory.
+   */
+  record Listing(List<Disbursement> page, String nextAfter, List<StatusTotal> totals) {}
+
+  Mono<Listing> list(Filter filter, String after, int limit);
 
   /** Finishes or undoes budget reservations a crash left behind (older than the grace period). */
   Mono<Integer> reconcile();

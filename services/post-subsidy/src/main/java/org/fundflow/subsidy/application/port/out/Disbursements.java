@@ -2,6 +2,7 @@ package org.fundflow.subsidy.application.port.out;
 
 import java.util.List;
 import org.fundflow.subsidy.application.port.in.DisbursementsUseCase.Filter;
+import org.fundflow.subsidy.application.port.in.DisbursementsUseCase.StatusTotal;
 import org.fundflow.subsidy.domain.Disbursement;
 import org.fundflow.subsidy.domain.DisbursementEvent;
 import reactor.core.publisher.Flux;
@@ -30,7 +31,11 @@ public interface Disbursements {
 
   Flux<Disbursement> findByProject(String projectId);
 
-  Flux<Disbursement> search(Filter filter);
+  /** At most {@code limit} disbursements matching the filter with an id after {@code after} (null: any), in id order. */
+  Flux<Disbursement> page(Filter filter, String after, int limit);
+
+  /** The count and amount per status of all disbursements matching the filter, computed by the store. */
+  Flux<StatusTotal> totals(Filter filter);
 
   /** Sum of the amounts of CREATED, PREPARED and ON_HOLD disbursements of a program: owed, not yet reserved. */
   Mono<Long> outstandingFen(String programId);

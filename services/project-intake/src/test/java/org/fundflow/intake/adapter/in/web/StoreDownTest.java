@@ -34,7 +34,8 @@ class StoreDownTest {
     });
   }
 
-  final StoreGuard guard = new StoreGuard(Duration.ofMillis(300), Duration.ofSeconds(5));
+  final StoreGuard guard = new StoreGuard(Duration.ofMillis(300),
+      io.github.resilience4j.circuitbreaker.CircuitBreaker.ofDefaults(StoreGuard.BREAKER));
   final WebTestClient web = WebTestClient.bindToController(
           new ProgramController(hanging(ProgramUseCases.class), guard),
           new ProposalController(hanging(ProposalUseCases.class), hanging(DecisionUseCases.class), guard))
