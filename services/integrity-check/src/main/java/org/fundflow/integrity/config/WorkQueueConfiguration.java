@@ -32,6 +32,7 @@ public class WorkQueueConfiguration {
 
   @Bean
   PreviewDishonestyListUseCase previewDishonestyList(PersonIdHashing hashing, WorkQueues queues, KnownParties known) {
-    return new DishonestyListPreviewService(hashing, queues, known);
+    return new DishonestyListPreviewService(hashing, new org.fundflow.integrity.adapter.out.csv.JacksonCsvReader(), queues,
+        known);
   }
 }

@@ -20,8 +20,9 @@ public final class DishonestyListPreviewService implements PreviewDishonestyList
   private final WorkQueues queues;
   private final KnownParties known;
 
-  public DishonestyListPreviewService(PersonIdHashing hashing, WorkQueues queues, KnownParties known) {
-    this.csv = new DishonestyListCsv(hashing::hash);
+  public DishonestyListPreviewService(PersonIdHashing hashing, DishonestyListCsv.Reader reader, WorkQueues queues,
+      KnownParties known) {
+    this.csv = new DishonestyListCsv(hashing::hash, reader);
     this.queues = queues;
     this.known = known;
   }
