@@ -9,6 +9,7 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.fundflow.portal.config.ClientsConfig;
 import org.junit.jupiter.api.AfterAll;
@@ -249,6 +250,20 @@ class PortalPagesTest {
     web.mutateWith(mockOidcLogin().authorities(new SimpleGrantedAuthority("ROLE_AUDITOR")))
         .get().uri("/applicant").exchange()
         .expectStatus().isForbidden();
+  }
+
+  @Test
+  void eachRoleStartsInItsOwnArea() {
+    Map<String, String> areas = Map.of("ROLE_PROGRAM_MANAGER", "/manager/programs",
+        "ROLE_INTEGRITY_OFFICER", "/integrity/flags", "ROLE_AUDITOR", "/integrity/flags");
+    areas.forEach((role, area) -> web.mutateWith(mockOidcLogin().authorities(new SimpleGrantedAuthority(role)))
+        .get().uri("/").exchange()
+        .expectStatus().is3xxRedirection()
+        .expectHeader().location(area));
+    web.mutateWith(mockOidcLogin().authorities(new SimpleGrantedAuthority("ROLE_EXPERT")))
+        .get().uri("/").accept(MediaType.TEXT_HTML).exchange()
+        .expectStatus().isOk()
+        .expectBody(String.class).value(html -> assertThat(html).contains("评审专家、财务").contains("通知"));
   }
 
   @Test

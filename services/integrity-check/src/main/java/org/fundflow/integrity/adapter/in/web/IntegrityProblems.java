@@ -2,7 +2,6 @@ package org.fundflow.integrity.adapter.in.web;
 
 import org.fundflow.integrity.domain.list.MalformedCsvException;
 import org.fundflow.platform.problem.Problems;
-import org.fundflow.platform.domain.ConcurrentChange;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -13,8 +12,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * What integrity-check answers beyond the platform's {@code ProblemResponses} (which runs first and also answers the
- * domain's refusals, {@code IntegrityException}): 400 for a dishonesty list with broken quoting, a store write that lost
- * a race, a command the domain cannot take.
+ * domain's refusals, {@code IntegrityException}): 400 for a dishonesty list with broken quoting and for a command the
+ * domain cannot take (a stale write whose retries are spent is the platform's 409).
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE + 100)
@@ -27,12 +26,6 @@ public class IntegrityProblems {
         e.getMessage() + "; nothing of the file was imported.");
     response.getBody().setProperty("line", e.line());
     return response;
-  }
-
-  @ExceptionHandler(ConcurrentChange.class)
-  public ResponseEntity<ProblemDetail> concurrent(ConcurrentChange e) {
-    return of(HttpStatus.CONFLICT, "concurrent-change", "Changed by someone else",
-        "The record was changed by another request at the same time; reload it and try again.");
   }
 
   @ExceptionHandler(IllegalArgumentException.class)
