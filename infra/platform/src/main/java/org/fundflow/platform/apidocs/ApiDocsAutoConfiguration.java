@@ -6,7 +6,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
-/** The services' OpenAPI documents completed by the platform: see {@link ProblemResponseDocs}. */
+/** The services' OpenAPI documents completed by the platform: see {@link ProblemResponseDocs}, {@link IfMatchDocs}. */
 @AutoConfiguration
 @ConditionalOnClass(GlobalOpenApiCustomizer.class)
 @EnableConfigurationProperties(ApiDocsProperties.class)
@@ -15,5 +15,10 @@ public class ApiDocsAutoConfiguration {
   @Bean
   ProblemResponseDocs problemResponseDocs(ApiDocsProperties properties) {
     return new ProblemResponseDocs(properties.types());
+  }
+
+  @Bean
+  IfMatchDocs ifMatchDocs() {
+    return new IfMatchDocs();
   }
 }

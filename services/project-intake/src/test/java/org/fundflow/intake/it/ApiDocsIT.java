@@ -18,6 +18,7 @@ class ApiDocsIT extends IntakeIT {
         .expectBody(String.class).returnResult().getResponseBody();
 
     assertThat(ApiDocsConformance.violations(docs)).isEmpty();
-    assertThat(docs).contains("https://fundflow.org/problems/invalid-milestone-plan", "https://fundflow.org/problems/version-mismatch");
+    assertThat(docs).contains("https://fundflow.org/problems/invalid-milestone-plan", "https://fundflow.org/problems/version-mismatch")
+        .as("an @IfMatch argument is documented as the If-Match header").contains("\"name\":\"If-Match\",\"in\":\"header\"");
   }
 }
