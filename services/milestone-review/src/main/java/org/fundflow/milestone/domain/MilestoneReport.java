@@ -23,11 +23,12 @@ public class MilestoneReport {
   private Decision decision;
   private final String requestKey;
   private final String requestFingerprint;
+  private final List<EvidenceFile> evidenceFiles;
 
   public MilestoneReport(String id, String milestoneId, int attempt, List<String> deliverablesMet,
       List<Evidence> evidence, long spendingToDateFen, String submittedBy, Instant submittedAt, ReportStatus status,
       int panelSize, List<PanelSeat> panel, List<Recusal> recusals, Decision decision, String requestKey,
-      String requestFingerprint) {
+      String requestFingerprint, List<EvidenceFile> evidenceFiles) {
     this.id = id;
     this.milestoneId = milestoneId;
     this.attempt = attempt;
@@ -43,6 +44,7 @@ public class MilestoneReport {
     this.decision = decision;
     this.requestKey = requestKey;
     this.requestFingerprint = requestFingerprint;
+    this.evidenceFiles = evidenceFiles == null ? List.of() : List.copyOf(evidenceFiles);
   }
 
   /** The submitter's Idempotency-Key, if it gave one. */
@@ -107,6 +109,11 @@ public class MilestoneReport {
 
   public List<Evidence> getEvidence() {
     return evidence;
+  }
+
+  /** The stored evidence files the submission named (frozen with the report). */
+  public List<EvidenceFile> getEvidenceFiles() {
+    return evidenceFiles;
   }
 
   public long getSpendingToDateFen() {

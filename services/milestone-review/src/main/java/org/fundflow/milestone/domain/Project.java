@@ -190,6 +190,14 @@ public class Project {
     return Integer.toHexString(java.util.Objects.hash(milestoneId, deliverablesMet, evidence, spendingToDateFen));
   }
 
+  /** The fingerprint of a submission that also names stored evidence files (the same as before when it names none). */
+  public static String requestFingerprint(String milestoneId, List<String> deliverablesMet, List<Evidence> evidence,
+      long spendingToDateFen, List<String> evidenceFileIds) {
+    String base = requestFingerprint(milestoneId, deliverablesMet, evidence, spendingToDateFen);
+    return evidenceFileIds == null || evidenceFileIds.isEmpty() ? base
+        : base + "-" + Integer.toHexString(evidenceFileIds.hashCode());
+  }
+
   /**
    * The report an earlier submission with this Idempotency-Key created, if any; the same key with
    * a different body is refused.
@@ -210,6 +218,14 @@ public class Project {
 
   public List<ProjectEvent> submitReport(Actor applicant, String reportId, String milestoneId,
       List<String> deliverablesMet, List<Evidence> evidence, long spendingToDateFen, String requestKey, Instant now) {
+    return submitReport(applicant, reportId, milestoneId, deliverablesMet, evidence, List.of(), spendingToDateFen,
+        requestKey, now);
+  }
+
+  /** {@code evidenceFiles}: stored files of the due milestone the report names (frozen with it, docs/adr/0006). */
+  public List<ProjectEvent> submitReport(Actor applicant, String reportId, String milestoneId,
+      List<String> deliverablesMet, List<Evidence> evidence, List<EvidenceFile> evidenceFiles, long spendingToDateFen,
+      String requestKey, Instant now) {
     if (!applicant.is(Actor.APPLICANT) || !organisationCode.equals(applicant.organisationCode())) {
       throw DomainRuleException.notVisible("project", id);
     }
@@ -240,11 +256,16 @@ public class Project {
     int attempt = (int) reports.stream().filter(r -> r.getMilestoneId().equals(due.getId())).count() + 1;
     MilestoneReport report = new MilestoneReport(reportId, due.getId(), attempt, deliverablesMet, evidence,
         spendingToDateFen, applicant.id(), now, ReportStatus.SUBMITTED, 0, List.of(), List.of(), null, requestKey,
-        requestKey == null ? null : requestFingerprint(milestoneId, deliverablesMet, evidence, spendingToDateFen));
+        requestKey == null ? null : requestFingerprint(milestoneId, deliverablesMet, evidence, spendingToDateFen,
+            evidenceFiles.stream().map(EvidenceFile::fileId).toList()),
+        evidenceFiles);
+    if (evidenceFiles.stream().map(EvidenceFile::fileId).distinct().count() != evidenceFiles.size()) {
+      throw DomainRuleException.rule("invalid-evidence", "a file can be named once per report");
+    }
     reports.add(report);
     due.underReview();
     return List.of(new MilestoneReportSubmitted(due.getId(), due.getSequence(), reportId, attempt,
-        report.getDeliverablesMet(), report.getEvidence(), spendingToDateFen, now));
+        report.getDeliverablesMet(), report.getEvidence(), spendingToDateFen, now, report.getEvidenceFiles()));
   }
 
   // ---------------------------------------------------------------- panels

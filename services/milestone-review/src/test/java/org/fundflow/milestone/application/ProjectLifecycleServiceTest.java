@@ -133,7 +133,7 @@ class ProjectLifecycleServiceTest {
               r.getStatus(), r.getPanelSize(), r.getPanel().stream().map(x -> new PanelSeat(x.getExpertId(),
                   x.getExpertOrganisationCode(), x.getExpertPersonIdHash(), x.getAssignedAt(),
                   x.getDeclaredNoConflictAt(), x.getEvaluation())).toList(), r.getRecusals(), r.getDecision(),
-              r.getRequestKey(), r.getRequestFingerprint())).toList(),
+              r.getRequestKey(), r.getRequestFingerprint(), r.getEvidenceFiles())).toList(),
           p.getHolds(), p.getStatus(), p.getTerminationReason(), p.getAwardedAt(), p.getClosedAt(), p.getVersion());
     }
 

@@ -10,6 +10,7 @@ import org.fundflow.milestone.application.port.in.FormPanelUseCase;
 import org.fundflow.milestone.application.port.in.OpenProjectUseCase;
 import org.fundflow.milestone.application.port.in.ProjectQueries;
 import org.fundflow.milestone.application.port.in.SubmitReportUseCase;
+import org.fundflow.milestone.application.port.out.EvidenceFiles;
 import org.fundflow.milestone.application.port.out.ExpertProfiles;
 import org.fundflow.milestone.application.port.out.Holds;
 import org.fundflow.milestone.application.port.out.Projects;
@@ -17,7 +18,9 @@ import org.fundflow.milestone.application.port.out.StaleProjectException;
 import org.fundflow.milestone.domain.Actor;
 import org.fundflow.milestone.domain.DecisionPolicy;
 import org.fundflow.milestone.domain.DomainRuleException;
+import org.fundflow.milestone.domain.EvidenceFile;
 import org.fundflow.milestone.domain.ExpertProfile;
+import org.fundflow.milestone.domain.MilestoneEvidence;
 import org.fundflow.milestone.domain.MilestoneReport;
 import org.fundflow.milestone.domain.Project;
 import org.fundflow.milestone.domain.ProjectEvent;
@@ -34,9 +37,17 @@ public class ProjectLifecycleService implements OpenProjectUseCase, SubmitReport
   private final Holds holds;
   private final DecisionPolicy policy;
   private final Clock clock;
+  private final EvidenceFiles evidenceFiles;
 
   public ProjectLifecycleService(Projects projects, ExpertProfiles experts, Holds holds, DecisionPolicy policy,
       Clock clock) {
+    this(projects, experts, holds, policy, clock, EvidenceFiles.NONE);
+  }
+
+  /** {@code evidenceFiles}: the stored evidence a report submission may name. */
+  public ProjectLifecycleService(Projects projects, ExpertProfiles experts, Holds holds, DecisionPolicy policy,
+      Clock clock, EvidenceFiles evidenceFiles) {
+    this.evidenceFiles = evidenceFiles;
     this.projects = projects;
     this.experts = experts;
     this.holds = holds;
@@ -78,7 +89,7 @@ public class ProjectLifecycleService implements OpenProjectUseCase, SubmitReport
   public Mono<MilestoneReport> submit(SubmitReportCommand c) {
     String reportId = UUID.randomUUID().toString();
     String fingerprint = Project.requestFingerprint(c.milestoneId(), c.deliverablesMet(), c.evidence(),
-        c.spendingToDateFen());
+        c.spendingToDateFen(), c.evidenceFileIds());
     return Mono.defer(() -> projects.find(c.projectId())
             .switchIfEmpty(Mono.error(() -> DomainRuleException.notVisible("project", c.projectId())))
             .flatMap(current -> {
@@ -89,9 +100,29 @@ public class ProjectLifecycleService implements OpenProjectUseCase, SubmitReport
           if (project.replayOf(c.requestKey(), fingerprint).isPresent()) {
             return Mono.just(List.<ProjectEvent>of()); // a concurrent twin of this request won: answer its report
           }
-          return Mono.just(project.submitReport(c.applicant(), reportId, c.milestoneId(), c.deliverablesMet(),
-              c.evidence(), c.spendingToDateFen(), c.requestKey(), clock.instant()));
+          return namedEvidence(project, c).map(files -> project.submitReport(c.applicant(), reportId, c.milestoneId(),
+              c.deliverablesMet(), c.evidence(), files, c.spendingToDateFen(), c.requestKey(), clock.instant()));
         }).map(p -> p.replayOf(c.requestKey(), fingerprint).orElseGet(() -> p.report(reportId)))));
+  }
+
+  /** The stored files of the due milestone that the submission names, in its order; 422 for any other id. */
+  private Mono<List<EvidenceFile>> namedEvidence(Project project, SubmitReportCommand c) {
+    if (c.evidenceFileIds().isEmpty()) {
+      return Mono.just(List.of());
+    }
+    project.checkVisibleTo(c.applicant());
+    String milestoneId = c.milestoneId() != null ? c.milestoneId()
+        : project.nextDueMilestone().map(m -> m.getId()).orElse("-");
+    return evidenceFiles.find(MilestoneEvidence.owner(project.getId(), milestoneId), c.evidenceFileIds())
+        .collectMap(EvidenceFile::fileId)
+        .map(found -> c.evidenceFileIds().stream().map(id -> {
+          EvidenceFile file = found.get(id);
+          if (file == null) {
+            throw DomainRuleException.rule("unknown-evidence-file", "file " + id
+                + " is not evidence uploaded to milestone " + milestoneId + " of project " + project.getId());
+          }
+          return file;
+        }).toList());
   }
 
   @Override

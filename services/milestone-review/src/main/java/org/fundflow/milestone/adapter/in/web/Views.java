@@ -86,7 +86,7 @@ public final class Views {
   public record ReportView(String reportId, String projectId, String milestoneId, int attempt, String status,
       List<String> deliverablesMet, List<Evidence> evidence, long spendingToDateFen, String submittedBy,
       Instant submittedAt, Integer panelSize, List<SeatView> panel, List<RecusalView> recusedExperts,
-      EvaluationView myEvaluation, DecisionView decision) {
+      EvaluationView myEvaluation, DecisionView decision, List<EvidenceController.EvidenceFileView> evidenceFiles) {
 
     static ReportView of(Project p, MilestoneReport r, Actor actor) {
       boolean decided = r.isDecided();
@@ -108,7 +108,8 @@ public final class Views {
       }
       return new ReportView(r.getId(), p.getId(), r.getMilestoneId(), r.getAttempt(), r.getStatus().name(),
           r.getDeliverablesMet(), r.getEvidence(), r.getSpendingToDateFen(), r.getSubmittedBy(), r.getSubmittedAt(),
-          r.getPanelSize() == 0 ? null : r.getPanelSize(), panel, recused, mine, DecisionView.of(r.getDecision()));
+          r.getPanelSize() == 0 ? null : r.getPanelSize(), panel, recused, mine, DecisionView.of(r.getDecision()),
+          r.getEvidenceFiles().stream().map(f -> EvidenceController.EvidenceFileView.of(f, p.getId(), r.getId())).toList());
     }
 
     private static SeatView seat(PanelSeat s, boolean decided) {
