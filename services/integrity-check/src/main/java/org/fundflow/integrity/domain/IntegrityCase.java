@@ -18,6 +18,17 @@ public record IntegrityCase(String caseId, Subject subject, List<String> flagIds
     return steps.size();
   }
 
+  /**
+   * Evidence files are attached while the case is open or under investigation; a decided case's files are what the
+   * decision rests on, so nothing is added. Files are never removed or replaced.
+   */
+  public void requireEvidenceAttachable() {
+    if (status.decided()) {
+      throw IntegrityException.illegalTransition("case " + caseId + " is " + status
+          + ": its evidence is what the decision rests on, nothing is added");
+    }
+  }
+
   IntegrityCase with(CaseStatus next, CaseStep step, String reason, String addedHoldId) {
     List<CaseStep> s = new ArrayList<>(steps);
     s.add(step);
