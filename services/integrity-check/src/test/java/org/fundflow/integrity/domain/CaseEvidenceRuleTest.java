@@ -11,7 +11,7 @@ class CaseEvidenceRuleTest {
 
   @Test
   void evidenceIsAttachedToAnOpenOrInvestigatedCaseOnly() {
-    IntegrityRecord r = new IntegrityRecordTest().withFlags();
+    IntegrityRecordTest.RecordUnderTest r = new IntegrityRecordTest().withFlags();
     r.openCase("c1", List.of("f1"), "officer-li", IntegrityRecordTest.T0, null, null);
     r.integrityCase("c1").orElseThrow().requireEvidenceAttachable();
     r.startInvestigation("c1", "officer-li", IntegrityRecordTest.T0, null);

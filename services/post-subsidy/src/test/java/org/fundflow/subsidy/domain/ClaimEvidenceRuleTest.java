@@ -14,8 +14,8 @@ class ClaimEvidenceRuleTest {
     submitted.requireEvidenceAttachable();
 
     ExpenditureClaim verified = submitted.verify(ExpenditureClaimTest.THIRTY_PERCENT_OF_THE_INCREASE, 0,
-        5_000_000_000L, "fin-1", ExpenditureClaimTest.NOW);
-    ExpenditureClaim rejected = submitted.reject("no audit", "fin-1", ExpenditureClaimTest.NOW);
+        5_000_000_000L, "fin-1", ExpenditureClaimTest.NOW).next();
+    ExpenditureClaim rejected = submitted.reject("no audit", "fin-1", ExpenditureClaimTest.NOW).next();
     for (ExpenditureClaim decided : new ExpenditureClaim[] {verified, rejected}) {
       assertThatThrownBy(decided::requireEvidenceAttachable).isInstanceOfSatisfying(ClaimRefused.class,
           r -> assertThat(r.reason()).isEqualTo(ClaimRefused.Reason.ALREADY_DECIDED));
