@@ -11,9 +11,10 @@ import org.fundflow.platform.test.SharedInfrastructure;
 /**
  * One benchmark run: raw limits of the embedded broker and Mongo-wire store ({@link RawBaselines}), then the four
  * services against the same broker and store: (e) start-up ({@link StartupPhase}), (a) submissions
- * ({@link SubmissionsPhase}), (b)+(c) decisions ({@link DecisionsPhase}), (d) holds ({@link HoldsPhase}), (e) RSS.
+ * ({@link SubmissionsPhase}), (b)+(c) decisions ({@link DecisionsPhase}), (d) holds ({@link HoldsPhase}), (f) documents
+ * ({@link DocumentsPhase}), (e) RSS.
  * Every loop is bounded in count and time; everything is on localhost. Prints a table at the end (and as it goes;
- * {@link Report}). Options: {@code raw-only}; {@code quick} (every repeated measurement once); {@code only=a,c,d}
+ * {@link Report}). Options: {@code raw-only}; {@code quick} (every repeated measurement once); {@code only=a,c,d,f}
  * (the suite phases to run, default all; start-up and RSS are always measured).
  */
 public final class Bench {
@@ -27,7 +28,7 @@ public final class Bench {
     static Options parse(String[] arguments) {
       // exec-maven-plugin passes -Dbench.args as one argument
       String[] args = String.join(" ", arguments).trim().split("\\s+");
-      String phases = "a,c,d";
+      String phases = "a,c,d,f";
       for (String arg : args) {
         if (arg.startsWith("only=")) {
           phases = arg.substring("only=".length());
@@ -101,6 +102,15 @@ public final class Bench {
       } catch (Exception | AssertionError e) {
         e.printStackTrace();
         report.note("(d) failed: " + e);
+      }
+    }
+
+    if (options.phases().contains("f")) {
+      try {
+        new DocumentsPhase(services, report).run(infra, client, program);
+      } catch (Exception | AssertionError e) {
+        e.printStackTrace();
+        report.note("(f) failed: " + e);
       }
     }
 

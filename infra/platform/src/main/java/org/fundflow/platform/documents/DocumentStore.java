@@ -243,18 +243,9 @@ public class DocumentStore {
    * (by the ObjectId's time, so an upload in progress is never touched). Returns the number of files removed.
    */
   public Mono<Long> sweepOrphans(java.util.function.Function<Set<String>, Mono<Set<String>>> referenced) {
-    ObjectId before = new ObjectId(java.util.Date.from(clock.instant().minus(properties.orphanGrace())));
+    ObjectId before = graceLimit();
     return database.flatMap(db -> {
       var files = db.getCollection(properties.bucket() + ".files");
-      var chunks = db.getCollection(properties.bucket() + ".chunks");
-      Mono<Long> chunkOrphans = Flux.from(chunks.distinct("files_id", Filters.lt("files_id", before), ObjectId.class))
-          .collectList()
-          .flatMap(ids -> ids.isEmpty() ? Mono.just(List.<ObjectId>of())
-              : Flux.from(files.find(Filters.in("_id", ids)).projection(new Document("_id", 1)))
-                  .map(d -> d.getObjectId("_id")).collectList()
-                  .map(existing -> ids.stream().filter(i -> !existing.contains(i)).toList()))
-          .flatMap(orphans -> orphans.isEmpty() ? Mono.just(0L)
-              : Mono.from(chunks.deleteMany(Filters.in("files_id", orphans))).map(r -> (long) orphans.size()));
       Mono<Long> ownerOrphans = Flux.from(files.find(Filters.lt("_id", before)))
           .map(d -> d.get("metadata", Document.class))
           .filter(m -> m != null && m.getString("ownerId") != null)
@@ -265,8 +256,46 @@ public class DocumentStore {
           .flatMapMany(Flux::fromIterable)
           .concatMap(this::deleteAll)
           .reduce(0L, Long::sum);
-      return chunkOrphans.zipWith(ownerOrphans, Long::sum);
+      return chunkOrphans(db, before).zipWith(ownerOrphans, Long::sum);
     });
+  }
+
+  /**
+   * Like {@link #sweepOrphans} but file by file, for files that wait for a record to reference them (e.g. evidence
+   * uploaded before the report that names it): of the files older than the grace period, {@code kept} answers the
+   * ids still referenced; the others are removed, as are chunks without a file. Returns the number removed.
+   */
+  public Mono<Long> sweepUnreferencedFiles(java.util.function.Function<List<StoredDocument>, Mono<Set<String>>> kept) {
+    ObjectId before = graceLimit();
+    return database.flatMap(db -> {
+      Mono<Long> fileOrphans = bucket()
+          .flatMapMany(b -> Flux.from(b.find(Filters.lt("_id", before))))
+          .map(DocumentStore::toStored)
+          .collectList()
+          .flatMapMany(old -> old.isEmpty() ? Flux.empty() : kept.apply(old)
+              .flatMapMany(keep -> Flux.fromIterable(old).filter(d -> !keep.contains(d.id()))))
+          .concatMap(d -> delete(d.id()).thenReturn(1L))
+          .reduce(0L, Long::sum);
+      return chunkOrphans(db, before).zipWith(fileOrphans, Long::sum);
+    });
+  }
+
+  private ObjectId graceLimit() {
+    return new ObjectId(java.util.Date.from(clock.instant().minus(properties.orphanGrace())));
+  }
+
+  /** Chunks older than {@code before} whose files document is missing (an upload cut off by a crash or a lost client). */
+  private Mono<Long> chunkOrphans(MongoDatabase db, ObjectId before) {
+    var files = db.getCollection(properties.bucket() + ".files");
+    var chunks = db.getCollection(properties.bucket() + ".chunks");
+    return Flux.from(chunks.distinct("files_id", Filters.lt("files_id", before), ObjectId.class))
+        .collectList()
+        .flatMap(ids -> ids.isEmpty() ? Mono.just(List.<ObjectId>of())
+            : Flux.from(files.find(Filters.in("_id", ids)).projection(new Document("_id", 1)))
+                .map(d -> d.getObjectId("_id")).collectList()
+                .map(existing -> ids.stream().filter(i -> !existing.contains(i)).toList()))
+        .flatMap(orphans -> orphans.isEmpty() ? Mono.just(0L)
+            : Mono.from(chunks.deleteMany(Filters.in("files_id", orphans))).map(r -> (long) orphans.size()));
   }
 
   static StoredDocument toStored(GridFSFile f) {

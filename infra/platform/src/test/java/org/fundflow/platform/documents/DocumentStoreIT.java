@@ -171,4 +171,34 @@ class DocumentStoreIT {
     assertThat(chunksOf(recent.toHexString())).isEqualTo(1);
     assertThat(store.find(kept.id()).block()).isNotNull();
   }
+
+  @Test
+  void theFileSweepRemovesOldUnreferencedFilesButKeepsReferencedAndRecentOnes() {
+    MongoDatabase db = template.getMongoDatabase().block();
+    // two files of the same record stored two hours ago: one referenced, one not; and one stored just now
+    ObjectId referenced = new ObjectId(java.util.Date.from(java.time.Instant.now().minus(Duration.ofHours(2))));
+    ObjectId pending = new ObjectId(java.util.Date.from(java.time.Instant.now().minus(Duration.ofHours(2)).plusSeconds(1)));
+    for (ObjectId id : new ObjectId[] {referenced, pending}) {
+      Mono.from(db.getCollection("testdocs.files").insertOne(new Document("_id", id).append("length", 10L)
+          .append("chunkSize", 16384).append("uploadDate", new java.util.Date()).append("filename", "e.pdf")
+          .append("metadata", new Document("ownerId", "rec-files")))).block();
+      Mono.from(db.getCollection("testdocs.chunks").insertOne(new Document("files_id", id).append("n", 0)
+          .append("data", new Binary(new byte[10])))).block();
+    }
+    StoredDocument recent = store.store("rec-files", "r.pdf", "alice", stream(pdfOf(1000, 7), 500)).block();
+    java.util.List<String> offered = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    Long removed = store.sweepUnreferencedFiles(old -> {
+      old.forEach(d -> offered.add(d.id()));
+      return Mono.just(Set.of(referenced.toHexString()));
+    }).block(Duration.ofSeconds(60));
+
+    assertThat(removed).isGreaterThanOrEqualTo(1);
+    assertThat(offered).contains(referenced.toHexString(), pending.toHexString()).doesNotContain(recent.id());
+    assertThat(store.find(pending.toHexString()).block()).isNull();
+    assertThat(chunksOf(pending.toHexString())).isZero();
+    assertThat(store.find(referenced.toHexString()).block()).isNotNull();
+    assertThat(chunksOf(referenced.toHexString())).isEqualTo(1);
+    assertThat(store.find(recent.id()).block()).isNotNull();
+  }
 }

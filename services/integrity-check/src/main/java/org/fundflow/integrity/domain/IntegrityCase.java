@@ -92,6 +92,17 @@ public record IntegrityCase(String caseId, Subject subject, List<String> flagIds
     }
   }
 
+  /**
+   * Evidence files are attached while the case is open or under investigation; a decided case's files are what the
+   * decision rests on, so nothing is added. Files are never removed or replaced.
+   */
+  public void requireEvidenceAttachable() {
+    if (status.decided()) {
+      throw IntegrityException.illegalTransition("case " + caseId + " is " + status
+          + ": its evidence is what the decision rests on, nothing is added");
+    }
+  }
+
   private IntegrityCase with(CaseStatus next, CaseStep step, String reason, String addedHoldId) {
     List<CaseStep> s = new ArrayList<>(steps);
     s.add(step);

@@ -14,6 +14,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import org.fundflow.platform.test.BadInputAndAccessMatrix;
 import org.fundflow.platform.test.BadInputMatrix;
+import org.fundflow.platform.test.BadUploads;
 import org.fundflow.platform.test.FundflowTestInfrastructure;
 import org.fundflow.platform.test.TestJwts;
 import org.junit.jupiter.api.AfterAll;
@@ -623,6 +624,110 @@ class BadInputAndAccessMatrixIT
         "fundflow.subsidy.disbursement-released.v1", IntegrityServiceIT.json(bad));
     assertThat(IntegrityKafka.deadLetterReason("integrity-check.dlq", id, Duration.ofSeconds(60)))
         .contains("organisationCode");
+  }
+
+  // ================================================================== (3) case evidence files (issue 15)
+
+  /** A case under investigation with one evidence file, made once: {caseId, fileId}. */
+  static volatile String[] caseWithFile;
+
+  String[] caseWithFile() {
+    if (caseWithFile == null) {
+      String c = openCase(newFlag(), null);
+      EntityExchangeResult<String> r = BadUploads.exchange(web, HttpMethod.POST, "/cases/" + c + "/evidence", OFFICER,
+          BadUploads.filePart("询问笔录.pdf", BadUploads.SMALL_PDF));
+      assertThat(r.getStatus().value()).as(r.getResponseBody()).isEqualTo(201);
+      caseWithFile = new String[] {c,
+          tools.jackson.databind.json.JsonMapper.builder().build().readTree(r.getResponseBody()).get("fileId").asString()};
+    }
+    return caseWithFile;
+  }
+
+  record FileEndpoint(String name, HttpMethod method, Function<BadInputAndAccessMatrixIT, String> path, boolean upload,
+      Map<Who, Integer> expected) {}
+
+  static List<FileEndpoint> fileEndpoints() {
+    Map<Who, Integer> read = only(200, Who.INTEGRITY_OFFICER, Who.AUDITOR);
+    return List.of(
+        new FileEndpoint("POST /cases/{open}/evidence", HttpMethod.POST,
+            t -> "/cases/" + t.openCase(t.newFlag(), null) + "/evidence", true, only(201, Who.INTEGRITY_OFFICER)),
+        new FileEndpoint("POST /cases/{decided}/evidence", HttpMethod.POST, t -> "/cases/" + fx.decided() + "/evidence",
+            true, only(409, Who.INTEGRITY_OFFICER)),
+        new FileEndpoint("POST /cases/{unknown}/evidence", HttpMethod.POST, t -> "/cases/case-none/evidence",
+            true, only(404, Who.INTEGRITY_OFFICER)),
+        new FileEndpoint("GET /cases/{id}/evidence", HttpMethod.GET, t -> "/cases/" + t.caseWithFile()[0] + "/evidence",
+            false, read),
+        new FileEndpoint("GET /cases/{id}/evidence/{id}", HttpMethod.GET,
+            t -> "/cases/" + t.caseWithFile()[0] + "/evidence/" + t.caseWithFile()[1], false, read),
+        new FileEndpoint("GET /cases/{other}/evidence/{id}", HttpMethod.GET,
+            t -> "/cases/" + fx.openCase() + "/evidence/" + t.caseWithFile()[1], false, only(404, Who.INTEGRITY_OFFICER,
+                Who.AUDITOR)));
+  }
+
+  static Stream<Arguments> refusedFileCalls() {
+    return BadInputMatrix.calls(fileEndpoints(), FileEndpoint::name, FileEndpoint::expected, true);
+  }
+
+  static Stream<Arguments> allowedFileCalls() {
+    return BadInputMatrix.calls(fileEndpoints(), FileEndpoint::name, FileEndpoint::expected, false);
+  }
+
+  /** Refused file calls (401/403/404/409): a problem each, and the store (files and chunks included) as it was. */
+  @ParameterizedTest(name = "{0} as {1} -> {2}")
+  @MethodSource("refusedFileCalls")
+  @Order(6)
+  void refusedFileCallChangesNothing(String endpoint, Who who, int expected, FileEndpoint e) {
+    String path = MATRIX.refusedTarget(e.name(), () -> e.path().apply(this));
+    MATRIX.baseline(template);
+    EntityExchangeResult<String> r = BadUploads.exchange(web, e.method(), path, who.token(),
+        e.upload() ? BadUploads.filePart("x.pdf", BadUploads.SMALL_PDF) : null);
+    MATRIX.assertCallRefused(endpoint, who, r, expected);
+    MATRIX.assertUnchanged(template, endpoint + " as " + who);
+  }
+
+  @ParameterizedTest(name = "{0} as {1} -> {2}")
+  @MethodSource("allowedFileCalls")
+  @Order(7)
+  void allowedFileCallSucceeds(String endpoint, Who who, int expected, FileEndpoint e) {
+    String path = e.path().apply(this);
+    EntityExchangeResult<String> r = BadUploads.exchange(web, e.method(), path, who.token(),
+        e.upload() ? BadUploads.filePart("x.pdf", BadUploads.SMALL_PDF) : null);
+    MATRIX.assertCallAllowed(endpoint, who, r, expected);
+    if (e.name().equals("GET /cases/{id}/evidence/{id}")) {
+      BadUploads.assertDownloadsSmallPdf(web, path, who.token(), "询问笔录.pdf");
+    }
+  }
+
+  static Stream<Arguments> badUploads() {
+    return BadUploads.refused();
+  }
+
+  /** Bad uploads to an open case: 413/415/400 problems that store nothing (no files document, no chunks). */
+  @ParameterizedTest(name = "{0} -> {2}")
+  @MethodSource("badUploads")
+  @Order(8)
+  void badUploadIsRefusedAndStoresNothing(String name,
+      org.springframework.util.MultiValueMap<String, org.springframework.http.HttpEntity<?>> body, int expected) {
+    String path = "/cases/" + fx.openCase() + "/evidence";
+    MATRIX.forgetBaseline(); // the allowed calls before changed the store on purpose
+    MATRIX.baseline(template);
+    MATRIX.assertBadInputRefused(name, BadUploads.exchange(web, HttpMethod.POST, path, OFFICER, body), expected);
+    MATRIX.assertUnchanged(template, name);
+  }
+
+  @org.junit.jupiter.api.Test
+  @Order(8)
+  void aCorruptMultipartBodyIs400AndStoresNothing() {
+    MATRIX.forgetBaseline();
+    MATRIX.baseline(template);
+    MATRIX.assertBadInputRefused("corrupt multipart case evidence",
+        BadUploads.corruptMultipart(web, "/cases/" + fx.openCase() + "/evidence", OFFICER), 400);
+    MATRIX.assertUnchanged(template, "corrupt multipart case evidence");
+  }
+
+  @AfterAll
+  static void printFileTables() {
+    MATRIX.printTables(fileEndpoints().stream().map(FileEndpoint::name).toList(), Who.values(), 46);
   }
 
   @AfterAll

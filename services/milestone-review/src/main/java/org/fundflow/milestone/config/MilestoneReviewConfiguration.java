@@ -7,16 +7,20 @@ import org.fundflow.milestone.adapter.in.kafka.HoldMessage;
 import org.fundflow.milestone.adapter.in.kafka.IntegrationEventHandlers;
 import org.fundflow.milestone.adapter.in.kafka.ProposalAwardedMessage;
 import org.fundflow.milestone.adapter.out.kafka.ProjectEventMessages;
+import org.fundflow.milestone.adapter.out.mongo.GridFsEvidenceFiles;
 import org.fundflow.milestone.adapter.out.mongo.MongoExpertProfiles;
 import org.fundflow.milestone.adapter.out.mongo.MongoHolds;
 import org.fundflow.milestone.adapter.out.mongo.MongoProjects;
 import org.fundflow.milestone.application.service.ExpertService;
 import org.fundflow.milestone.application.service.HoldService;
+import org.fundflow.milestone.application.service.MilestoneEvidenceService;
 import org.fundflow.milestone.application.service.ProjectLifecycleService;
+import org.fundflow.platform.documents.DocumentStore;
 import org.fundflow.platform.events.EventDispatcher;
 import org.fundflow.platform.events.EventReader;
 import org.fundflow.platform.outbox.AggregateWriter;
 import org.fundflow.platform.outbox.OutboxEvents;
+import org.fundflow.platform.scheduling.PeriodicSweep;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -25,6 +29,8 @@ import org.springframework.messaging.Message;
 /** Explicit wiring of the hexagon: adapters -> ports -> services. */
 @Configuration(proxyBeanMethods = false)
 public class MilestoneReviewConfiguration {
+
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MilestoneReviewConfiguration.class);
 
   @Bean
   ProjectEventMessages projectEventMessages(OutboxEvents events) {
@@ -47,9 +53,33 @@ public class MilestoneReviewConfiguration {
   }
 
   @Bean
+  GridFsEvidenceFiles evidenceFiles(DocumentStore store, ReactiveMongoTemplate template) {
+    return new GridFsEvidenceFiles(store, template);
+  }
+
+  @Bean
   ProjectLifecycleService projectLifecycleService(MongoProjects projects, MongoExpertProfiles experts, MongoHolds holds,
-      ReviewProperties review, Clock clock) {
-    return new ProjectLifecycleService(projects, experts, holds, review.policy(), clock);
+      ReviewProperties review, Clock clock, GridFsEvidenceFiles evidenceFiles) {
+    return new ProjectLifecycleService(projects, experts, holds, review.policy(), clock, evidenceFiles);
+  }
+
+  @Bean
+  MilestoneEvidenceService milestoneEvidenceService(MongoProjects projects) {
+    return new MilestoneEvidenceService(projects);
+  }
+
+  /**
+   * Evidence no report names once older than the grace period (uploaded for a report that never came, or cut off by a
+   * crash) goes; a file a report names stays for good.
+   */
+  @Bean
+  PeriodicSweep evidenceSweep(DocumentStore store, GridFsEvidenceFiles files) {
+    return new PeriodicSweep("orphan evidence sweep", store.properties().sweepInterval(),
+        () -> store.sweepUnreferencedFiles(files::referenced).doOnNext(removed -> {
+          if (removed > 0) {
+            log.info("removed {} unreferenced evidence files or cut-off uploads", removed);
+          }
+        }));
   }
 
   @Bean

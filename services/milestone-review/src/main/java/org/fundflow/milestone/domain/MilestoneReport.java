@@ -14,25 +14,33 @@ import org.fundflow.platform.domain.RequestFingerprint;
 public record MilestoneReport(String id, String milestoneId, int attempt, List<String> deliverablesMet,
     List<Evidence> evidence, long spendingToDateFen, String submittedBy, Instant submittedAt, ReportStatus status,
     int panelSize, List<PanelSeat> panel, List<Recusal> recusals, Decision decision, String requestKey,
-    String requestFingerprint) {
+    String requestFingerprint, List<EvidenceFile> evidenceFiles) {
 
   public MilestoneReport {
     deliverablesMet = deliverablesMet == null ? List.of() : List.copyOf(deliverablesMet);
     evidence = evidence == null ? List.of() : List.copyOf(evidence);
     panel = panel == null ? List.of() : List.copyOf(panel);
     recusals = recusals == null ? List.of() : List.copyOf(recusals);
+    evidenceFiles = evidenceFiles == null ? List.of() : List.copyOf(evidenceFiles);
   }
 
   /**
-   * The applicant's report on {@code milestone}, its {@code attempt}-th. With an Idempotency-Key, the report keeps the
-   * key and the {@link #fingerprint fingerprint} of its content, so a replay is recognised.
+   * The applicant's report on {@code milestone}, its {@code attempt}-th, naming the stored {@code evidenceFiles} of the
+   * milestone (frozen with it, docs/adr/0006; a file is named once). With an Idempotency-Key, the report keeps the key
+   * and the {@link #fingerprint fingerprint} of its content, so a replay is recognised.
    */
   static MilestoneReport submitted(String id, Milestone milestone, int attempt, List<String> deliverablesMet,
-      List<Evidence> evidence, long spendingToDateFen, String submittedBy, Instant at, String requestKey,
-      String requestedMilestoneId) {
+      List<Evidence> evidence, List<EvidenceFile> evidenceFiles, long spendingToDateFen, String submittedBy,
+      Instant at, String requestKey, String requestedMilestoneId) {
+    List<String> fileIds = evidenceFiles.stream().map(EvidenceFile::fileId).toList();
+    if (fileIds.stream().distinct().count() != fileIds.size()) {
+      throw DomainRuleException.rule("invalid-evidence", "a file can be named once per report");
+    }
     return new MilestoneReport(id, milestone.id(), attempt, deliverablesMet, evidence, spendingToDateFen,
         submittedBy, at, ReportStatus.SUBMITTED, 0, List.of(), List.of(), null, requestKey,
-        requestKey == null ? null : fingerprint(requestedMilestoneId, deliverablesMet, evidence, spendingToDateFen));
+        requestKey == null ? null
+            : fingerprint(requestedMilestoneId, deliverablesMet, evidence, spendingToDateFen, fileIds),
+        evidenceFiles);
   }
 
   /** What a report must say: at least one deliverable met, and spending that is not negative. */
@@ -45,12 +53,19 @@ public record MilestoneReport(String id, String milestoneId, int attempt, List<S
     }
   }
 
-  /**
-   * What identifies the content of a report submission, for Idempotency-Key replays: the SHA-256 (hex) of the
-   * milestone asked for, the deliverables met, the evidence and the spending, each field length-prefixed.
-   */
+  /** The {@link #fingerprint(String, List, List, long, List) fingerprint} of a submission naming no evidence file. */
   public static String fingerprint(String milestoneId, List<String> deliverablesMet, List<Evidence> evidence,
       long spendingToDateFen) {
+    return fingerprint(milestoneId, deliverablesMet, evidence, spendingToDateFen, List.of());
+  }
+
+  /**
+   * What identifies the content of a report submission, for Idempotency-Key replays: the SHA-256 (hex) of the
+   * milestone asked for, the deliverables met, the evidence, the spending and the ids of the evidence files it names,
+   * each field length-prefixed.
+   */
+  public static String fingerprint(String milestoneId, List<String> deliverablesMet, List<Evidence> evidence,
+      long spendingToDateFen, List<String> evidenceFileIds) {
     List<String> fields = new ArrayList<>();
     fields.add(String.valueOf(milestoneId));
     fields.add(String.valueOf(deliverablesMet == null ? List.of() : deliverablesMet.size()));
@@ -64,6 +79,9 @@ public record MilestoneReport(String id, String milestoneId, int attempt, List<S
       fields.add(e.sha256());
     });
     fields.add(Long.toString(spendingToDateFen));
+    List<String> fileIds = evidenceFileIds == null ? List.of() : evidenceFileIds;
+    fields.add(String.valueOf(fileIds.size()));
+    fields.addAll(fileIds);
     return RequestFingerprint.of(fields);
   }
 
@@ -129,6 +147,7 @@ public record MilestoneReport(String id, String milestoneId, int attempt, List<S
 
   private MilestoneReport with(ReportStatus status, Panel panel, Decision decision) {
     return new MilestoneReport(id, milestoneId, attempt, deliverablesMet, evidence, spendingToDateFen, submittedBy,
-        submittedAt, status, panel.size(), panel.seats(), panel.recusals(), decision, requestKey, requestFingerprint);
+        submittedAt, status, panel.size(), panel.seats(), panel.recusals(), decision, requestKey, requestFingerprint,
+        evidenceFiles);
   }
 }

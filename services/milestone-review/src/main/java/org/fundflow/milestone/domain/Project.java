@@ -130,9 +130,19 @@ public record Project(String id, String proposalId, String programId, ProgramKin
     return earlier;
   }
 
-  /** The applicant's report on the next due milestone, while it is open or within its rectification period. */
   public Change<Project, ProjectEvent> submitReport(Actor applicant, String reportId, String milestoneId,
       List<String> deliverablesMet, List<Evidence> evidence, long spendingToDateFen, String requestKey, Instant now) {
+    return submitReport(applicant, reportId, milestoneId, deliverablesMet, evidence, List.of(), spendingToDateFen,
+        requestKey, now);
+  }
+
+  /**
+   * The applicant's report on the next due milestone, while it is open or within its rectification period.
+   * {@code evidenceFiles}: stored files of the due milestone the report names (frozen with it, docs/adr/0006).
+   */
+  public Change<Project, ProjectEvent> submitReport(Actor applicant, String reportId, String milestoneId,
+      List<String> deliverablesMet, List<Evidence> evidence, List<EvidenceFile> evidenceFiles, long spendingToDateFen,
+      String requestKey, Instant now) {
     if (!applicant.is(Actor.APPLICANT) || !organisationCode.equals(applicant.organisationCode())) {
       throw DomainRuleException.notVisible("project", id);
     }
@@ -157,13 +167,14 @@ public record Project(String id, String proposalId, String programId, ProgramKin
     }
     int attempt = (int) reports.stream().filter(r -> r.milestoneId().equals(due.id())).count() + 1;
     MilestoneReport report = MilestoneReport.submitted(reportId, due, attempt, deliverablesMet, evidence,
-        spendingToDateFen, applicant.id(), now, requestKey, milestoneId);
+        evidenceFiles == null ? List.of() : evidenceFiles, spendingToDateFen, applicant.id(), now, requestKey,
+        milestoneId);
     List<MilestoneReport> nextReports = new ArrayList<>(reports);
     nextReports.add(report);
     Project next = with(replaced(milestones, due.underReview(), Milestone::id), nextReports, holds, status,
         terminationReason, closedAt);
     return Change.of(next, new MilestoneReportSubmitted(due.id(), due.sequence(), reportId, attempt,
-        report.deliverablesMet(), report.evidence(), spendingToDateFen, now));
+        report.deliverablesMet(), report.evidence(), spendingToDateFen, now, report.evidenceFiles()));
   }
 
   // ---------------------------------------------------------------- panels

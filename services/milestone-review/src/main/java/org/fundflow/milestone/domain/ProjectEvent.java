@@ -7,8 +7,18 @@ import java.util.List;
 public sealed interface ProjectEvent {
 
   record MilestoneReportSubmitted(String milestoneId, int sequence, String reportId, int attempt,
-      List<String> deliverablesMet, List<Evidence> evidence, long spendingToDateFen, Instant submittedAt)
-      implements ProjectEvent {}
+      List<String> deliverablesMet, List<Evidence> evidence, long spendingToDateFen, Instant submittedAt,
+      List<EvidenceFile> evidenceFiles) implements ProjectEvent {
+
+    public MilestoneReportSubmitted {
+      evidenceFiles = evidenceFiles == null ? List.of() : List.copyOf(evidenceFiles);
+    }
+
+    public MilestoneReportSubmitted(String milestoneId, int sequence, String reportId, int attempt,
+        List<String> deliverablesMet, List<Evidence> evidence, long spendingToDateFen, Instant submittedAt) {
+      this(milestoneId, sequence, reportId, attempt, deliverablesMet, evidence, spendingToDateFen, submittedAt, List.of());
+    }
+  }
 
   record ExpertEvaluationSubmitted(String milestoneId, String reportId, String expertId, String expertOrganisationCode,
       String expertPersonIdHash, Scores scores, int total, Recommendation recommendation, Instant submittedAt) implements ProjectEvent {}

@@ -318,4 +318,31 @@ class ProjectTest {
         .isNotEqualTo(MilestoneReport.fingerprint("m1", List.of("done", ""), evidence, 1000L))
         .isNotEqualTo(MilestoneReport.fingerprint("m1", List.of("done"), List.of(), 1000L));
   }
+
+  @Test
+  void theIdempotencyFingerprintAlsoCoversTheNamedEvidenceFiles() {
+    String none = MilestoneReport.fingerprint("m1", List.of("done"), List.of(), 1000L);
+
+    assertThat(MilestoneReport.fingerprint("m1", List.of("done"), List.of(), 1000L, List.of())).isEqualTo(none);
+    assertThat(MilestoneReport.fingerprint("m1", List.of("done"), List.of(), 1000L, List.of("f1")))
+        .matches("[0-9a-f]{64}")
+        .isNotEqualTo(none)
+        .isNotEqualTo(MilestoneReport.fingerprint("m1", List.of("done"), List.of(), 1000L, List.of("f2")))
+        .isNotEqualTo(MilestoneReport.fingerprint("m1", List.of("done", "f1"), List.of(), 1000L, List.of()));
+  }
+
+  @Test
+  void givenTheSameIdempotencyKeyNamingOtherEvidenceFiles_thenTheSubmissionIsRefused() {
+    EvidenceFile file = new EvidenceFile("f1", "检测报告.pdf", "application/pdf", 1234, "c".repeat(64), "alice", T0);
+    ProjectUnderTest p = challenge();
+    p.submitReport(APPLICANT, "r1", "m1", List.of("done"), List.of(), List.of(file), 1000L, "key-1", T0);
+    Project submitted = p.current();
+
+    assertThat(submitted.replayOf("key-1",
+        MilestoneReport.fingerprint("m1", List.of("done"), List.of(), 1000L, List.of("f1")))).isPresent();
+    assertThatThrownBy(() -> submitted.replayOf("key-1",
+        MilestoneReport.fingerprint("m1", List.of("done"), List.of(), 1000L, List.of())))
+        .isInstanceOfSatisfying(DomainRuleException.class,
+            e -> assertThat(e.code()).isEqualTo("idempotency-key-reused"));
+  }
 }

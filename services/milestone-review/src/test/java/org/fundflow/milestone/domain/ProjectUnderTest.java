@@ -32,6 +32,13 @@ public final class ProjectUnderTest {
         now));
   }
 
+  public List<ProjectEvent> submitReport(Actor applicant, String reportId, String milestoneId,
+      List<String> deliverablesMet, List<Evidence> evidence, List<EvidenceFile> evidenceFiles, long spendingToDateFen,
+      String requestKey, Instant now) {
+    return apply(current.submitReport(applicant, reportId, milestoneId, deliverablesMet, evidence, evidenceFiles,
+        spendingToDateFen, requestKey, now));
+  }
+
   public void formPanel(String reportId, List<ExpertProfile> experts, Instant now) {
     apply(current.formPanel(reportId, experts, now));
   }

@@ -12,6 +12,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import org.fundflow.platform.test.BadInputAndAccessMatrix;
 import org.fundflow.platform.test.BadInputMatrix;
+import org.fundflow.platform.test.BadUploads;
 import org.fundflow.platform.test.FundflowTestInfrastructure;
 import org.fundflow.platform.test.StoreSnapshot;
 import org.fundflow.platform.test.TestJwts;
@@ -554,6 +555,206 @@ class BadInputAndAccessMatrixIT
   @AfterAll
   static void printTables() {
     MATRIX.printTables(endpoints().stream().map(Endpoint::name).toList(), Who.values(), 40);
+  }
+
+  // ================================================================== (3) evidence files (issue 15), additive
+
+  /** Who calls a file endpoint: the report's panel split by what each expert declared. */
+  enum FileWho {
+    NONE, APPLICANT, APPLICANT_OTHER_ORG, PROGRAM_MANAGER, EXPERT_DECLARED, EXPERT_UNDECLARED, EXPERT_RECUSED,
+    EXPERT_UNASSIGNED, FINANCE_OFFICER, INTEGRITY_OFFICER, AUDITOR
+  }
+
+  /**
+   * A project whose first report names one file ({@code named}), with a pending file uploaded since ({@code pending});
+   * its panel: one expert declared no conflict, one has not declared, one declared a conflict (recused).
+   */
+  record FileFixture(String project, String milestone, String report, String named, String pending, String declared,
+      String undeclared, String recused) {}
+
+  static volatile FileFixture files;
+
+  EntityExchangeResult<String> fileExchange(HttpMethod method, String path, String token,
+      org.springframework.util.MultiValueMap<String, org.springframework.http.HttpEntity<?>> multipart) {
+    return BadUploads.exchange(http, method, path, token, multipart);
+  }
+
+  static String milestoneEvidence(String project, String milestone) {
+    return "/projects/" + project + "/milestones/" + milestone + "/evidence";
+  }
+
+  String uploadEvidence(String project, String milestone) {
+    EntityExchangeResult<String> r = fileExchange(HttpMethod.POST, milestoneEvidence(project, milestone),
+        applicant(ORG), BadUploads.filePart("evidence.pdf", BadUploads.SMALL_PDF));
+    assertThat(r.getStatus().value()).as(r.getResponseBody()).isEqualTo(201);
+    return (String) MAPPER.readValue(r.getResponseBody(), Map.class).get("fileId");
+  }
+
+  static final tools.jackson.databind.json.JsonMapper MAPPER = tools.jackson.databind.json.JsonMapper.builder().build();
+
+  FileFixture files() {
+    if (files == null) {
+      String project = newProject(ORG);
+      String m1 = project + "-m1";
+      String named = uploadEvidence(project, m1);
+      Map<String, Object> body = report();
+      body.put("evidenceFileIds", List.of(named));
+      String report = (String) call(HttpMethod.POST, "/projects/" + project + "/reports", applicant(ORG), body, 201)
+          .get("reportId");
+      List<String> panel = formPanel(project, report);
+      declare(project, report, panel.get(0));
+      call(HttpMethod.POST, MilestoneReviewIT.reportPath(project, report) + "/declaration",
+          MilestoneReviewIT.expertToken(panel.get(2)), Map.of("conflict", true, "reason", "同单位"), 204);
+      files = new FileFixture(project, m1, report, named, uploadEvidence(project, m1), panel.get(0), panel.get(1),
+          panel.get(2));
+    }
+    return files;
+  }
+
+  String fileToken(FileWho who) {
+    return switch (who) {
+      case NONE -> null;
+      case APPLICANT -> applicant(ORG);
+      case APPLICANT_OTHER_ORG -> applicant(OTHER_ORG);
+      case PROGRAM_MANAGER -> PM;
+      case EXPERT_DECLARED -> MilestoneReviewIT.expertToken(files().declared());
+      case EXPERT_UNDECLARED -> MilestoneReviewIT.expertToken(files().undeclared());
+      case EXPERT_RECUSED -> MilestoneReviewIT.expertToken(files().recused());
+      case EXPERT_UNASSIGNED -> MilestoneReviewIT.expertToken(fx.outsider());
+      default -> TestJwts.token(who.name().toLowerCase() + "-x", List.of(who.name()), null);
+    };
+  }
+
+  record FileEndpoint(String name, HttpMethod method, Function<BadInputAndAccessMatrixIT, String> path, boolean upload,
+      Map<FileWho, Integer> expected) {}
+
+  static Map<FileWho, Integer> files(int ok, FileWho... allowed) {
+    Map<FileWho, Integer> m = new LinkedHashMap<>();
+    for (FileWho w : FileWho.values()) {
+      m.put(w, w == FileWho.NONE ? 401 : 403);
+    }
+    for (FileWho w : allowed) {
+      m.put(w, ok);
+    }
+    return m;
+  }
+
+  /** The organisation's workspace (pending files): its applicants only; another organisation 404. */
+  static Map<FileWho, Integer> ownOrganisation(int ok) {
+    Map<FileWho, Integer> m = files(ok, FileWho.APPLICANT);
+    m.put(FileWho.APPLICANT_OTHER_ORG, 404);
+    return m;
+  }
+
+  /** As the report: experts only once assigned and declared (undeclared 403, recused or unassigned 404). */
+  static Map<FileWho, Integer> asTheReport(int ok) {
+    Map<FileWho, Integer> m = files(ok, FileWho.APPLICANT, FileWho.PROGRAM_MANAGER, FileWho.AUDITOR,
+        FileWho.EXPERT_DECLARED);
+    m.put(FileWho.APPLICANT_OTHER_ORG, 404);
+    m.put(FileWho.EXPERT_RECUSED, 404);
+    m.put(FileWho.EXPERT_UNASSIGNED, 404);
+    return m;
+  }
+
+  static List<FileEndpoint> fileEndpoints() {
+    Map<FileWho, Integer> pendingViaReport = asTheReport(404);
+    return List.of(
+        new FileEndpoint("POST .../milestones/{m}/evidence", HttpMethod.POST,
+            t -> {
+              String p = t.newProject(ORG);
+              return milestoneEvidence(p, p + "-m1");
+            }, true, ownOrganisation(201)),
+        new FileEndpoint("GET .../milestones/{m}/evidence", HttpMethod.GET,
+            t -> milestoneEvidence(t.files().project(), t.files().milestone()), false, ownOrganisation(200)),
+        new FileEndpoint("GET .../milestones/{m}/evidence/{pending}", HttpMethod.GET,
+            t -> milestoneEvidence(t.files().project(), t.files().milestone()) + "/" + t.files().pending(), false,
+            ownOrganisation(200)),
+        new FileEndpoint("DELETE .../milestones/{m}/evidence/{pending}", HttpMethod.DELETE,
+            t -> milestoneEvidence(t.files().project(), t.files().milestone()) + "/"
+                + t.uploadEvidence(t.files().project(), t.files().milestone()), false, ownOrganisation(204)),
+        new FileEndpoint("DELETE .../milestones/{m}/evidence/{named}", HttpMethod.DELETE,
+            t -> milestoneEvidence(t.files().project(), t.files().milestone()) + "/" + t.files().named(), false,
+            ownOrganisation(409)),
+        new FileEndpoint("GET .../reports/{r}/evidence", HttpMethod.GET,
+            t -> MilestoneReviewIT.reportPath(t.files().project(), t.files().report()) + "/evidence", false,
+            asTheReport(200)),
+        new FileEndpoint("GET .../reports/{r}/evidence/{named}", HttpMethod.GET,
+            t -> MilestoneReviewIT.reportPath(t.files().project(), t.files().report()) + "/evidence/" + t.files().named(),
+            false, asTheReport(200)),
+        new FileEndpoint("GET .../reports/{r}/evidence/{pending}", HttpMethod.GET,
+            t -> MilestoneReviewIT.reportPath(t.files().project(), t.files().report()) + "/evidence/"
+                + t.files().pending(), false, pendingViaReport));
+  }
+
+  static Stream<Arguments> refusedFileCalls() {
+    return BadInputMatrix.calls(fileEndpoints(), FileEndpoint::name, FileEndpoint::expected, true);
+  }
+
+  static Stream<Arguments> allowedFileCalls() {
+    return BadInputMatrix.calls(fileEndpoints(), FileEndpoint::name, FileEndpoint::expected, false);
+  }
+
+  /** Refused file calls (401/403/404/409): a problem each, and the store (files and chunks included) as it was. */
+  @ParameterizedTest(name = "{0} as {1} -> {2}")
+  @MethodSource("refusedFileCalls")
+  @Order(5)
+  void refusedFileCallChangesNothing(String endpoint, FileWho who, int expected, FileEndpoint e) {
+    // the file fixture (for the experts' tokens) is made with the first target, before the baseline
+    String path = MATRIX.refusedTarget(e.name(), () -> {
+      files();
+      return e.path().apply(this);
+    });
+    String token = fileToken(who);
+    MATRIX.baseline(template);
+    EntityExchangeResult<String> r = fileExchange(e.method(), path, token, e.upload() ? BadUploads.filePart("x.pdf", BadUploads.SMALL_PDF) : null);
+    MATRIX.assertCallRefused(endpoint, who, r, expected);
+    MATRIX.assertUnchanged(template, endpoint + " as " + who);
+  }
+
+  @ParameterizedTest(name = "{0} as {1} -> {2}")
+  @MethodSource("allowedFileCalls")
+  @Order(6)
+  void allowedFileCallSucceeds(String endpoint, FileWho who, int expected, FileEndpoint e) {
+    String path = e.path().apply(this);
+    EntityExchangeResult<String> r = fileExchange(e.method(), path, fileToken(who),
+        e.upload() ? BadUploads.filePart("x.pdf", BadUploads.SMALL_PDF) : null);
+    MATRIX.assertCallAllowed(endpoint, who, r, expected);
+    if (e.method() == HttpMethod.GET && e.name().endsWith("}")) {
+      BadUploads.assertDownloadsSmallPdf(http, path, fileToken(who), "evidence.pdf");
+    }
+  }
+
+  static Stream<Arguments> badUploads() {
+    return BadUploads.refused();
+  }
+
+  /** Bad uploads to an open milestone: 413/415/400 problems that store nothing (no files document, no chunks). */
+  @ParameterizedTest(name = "{0} -> {2}")
+  @MethodSource("badUploads")
+  @Order(7)
+  void badUploadIsRefusedAndStoresNothing(String name,
+      org.springframework.util.MultiValueMap<String, org.springframework.http.HttpEntity<?>> body, int expected) {
+    String path = MATRIX.refusedTarget("bad uploads", () -> milestoneEvidence(fx.openProject(), fx.openProject() + "-m1"));
+    MATRIX.baseline(template);
+    MATRIX.assertBadInputRefused(name, fileExchange(HttpMethod.POST, path, applicant(ORG), body), expected);
+    MATRIX.assertUnchanged(template, name);
+  }
+
+  /** A multipart body that is not multipart: 400, nothing stored. */
+  @Test
+  @Order(7)
+  void aCorruptMultipartBodyIs400AndStoresNothing() {
+    String path = milestoneEvidence(fx.openProject(), fx.openProject() + "-m1");
+    MATRIX.forgetBaseline(); // the allowed calls before changed the store on purpose
+    MATRIX.baseline(template);
+    EntityExchangeResult<String> r = BadUploads.corruptMultipart(http, path, applicant(ORG));
+    MATRIX.assertBadInputRefused("corrupt multipart evidence", r, 400);
+    MATRIX.assertUnchanged(template, "corrupt multipart evidence");
+  }
+
+  @AfterAll
+  static void printFileTables() {
+    MATRIX.printTables(fileEndpoints().stream().map(FileEndpoint::name).toList(), FileWho.values(), 48);
   }
 
   // ================================================================== helpers

@@ -82,6 +82,17 @@ public record ExpenditureClaim(
     return decided(ClaimStatus.REJECTED, by, now, reason, 0, "rejected: " + reason);
   }
 
+  /**
+   * Evidence (audited financial statements, tax forms) is attached while the claim waits for verification; once
+   * decided, the claim's files are what finance decided on and nothing is added. Files are never removed or replaced.
+   */
+  public void requireEvidenceAttachable() {
+    if (status != ClaimStatus.SUBMITTED) {
+      throw new ClaimRefused(ClaimRefused.Reason.ALREADY_DECIDED, "claim " + id + " is " + status
+          + ": its evidence is what finance decided on, nothing is added");
+    }
+  }
+
   private void requireSubmitted() {
     if (status != ClaimStatus.SUBMITTED) {
       throw new ClaimRefused(ClaimRefused.Reason.ALREADY_DECIDED, "claim " + id + " is already " + status);

@@ -11,13 +11,17 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import org.fundflow.platform.test.BadInputAndAccessMatrix;
 import org.fundflow.platform.test.BadInputMatrix;
+import org.fundflow.platform.test.BadUploads;
 import org.fundflow.platform.test.TestJwts;
 import org.fundflow.subsidy.domain.Money;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -476,6 +480,115 @@ class BadInputAndAccessMatrixIT extends SubsidyIT
   @AfterAll
   static void printTables() {
     MATRIX.printTables(endpoints().stream().map(Endpoint::name).toList(), Who.values(), 46);
+  }
+
+  // ================================================================== (3) claim evidence files (issue 15)
+
+  /** A claim of A with one evidence file, made once: {claimId, fileId}. */
+  static volatile String[] claimWithFile;
+
+  String[] claimWithFile() {
+    if (claimWithFile == null) {
+      String claim = claim(fx.postSubsidy(), ORG_A, YEARS.incrementAndGet());
+      claimWithFile = new String[] {claim, attach(claim)};
+    }
+    return claimWithFile;
+  }
+
+  String attach(String claim) {
+    EntityExchangeResult<String> r = BadUploads.exchange(web, HttpMethod.POST, "/claims/" + claim + "/evidence",
+        applicant(ORG_A), BadUploads.filePart("审计报告.pdf", BadUploads.SMALL_PDF));
+    assertThat(r.getStatus().value()).as(r.getResponseBody()).isEqualTo(201);
+    return tools.jackson.databind.json.JsonMapper.builder().build().readTree(r.getResponseBody()).get("fileId").asString();
+  }
+
+  record FileEndpoint(String name, HttpMethod method, Function<BadInputAndAccessMatrixIT, String> path, boolean upload,
+      Map<Who, Integer> expected) {}
+
+  static List<FileEndpoint> fileEndpoints() {
+    // as the claim: the organisation, finance, auditors; another organisation's claim does not exist for an applicant
+    Map<Who, Integer> asTheClaim = only(200, Who.APPLICANT, Who.FINANCE_OFFICER, Who.FINANCE_APPROVER,
+        Who.PREPARER_AS_APPROVER, Who.AUDITOR);
+    asTheClaim.put(Who.APPLICANT_OTHER_ORG, 404);
+    Map<Who, Integer> attach = only(201, Who.APPLICANT);
+    attach.put(Who.APPLICANT_OTHER_ORG, 404);
+    Map<Who, Integer> attachDecided = only(409, Who.APPLICANT);
+    attachDecided.put(Who.APPLICANT_OTHER_ORG, 404);
+    return List.of(
+        new FileEndpoint("POST /claims/{A's submitted}/evidence", HttpMethod.POST,
+            t -> "/claims/" + t.claim(fx.postSubsidy(), ORG_A, YEARS.incrementAndGet()) + "/evidence", true, attach),
+        new FileEndpoint("POST /claims/{A's decided}/evidence", HttpMethod.POST,
+            t -> "/claims/" + fx.decidedClaim() + "/evidence", true, attachDecided),
+        new FileEndpoint("GET /claims/{A's}/evidence", HttpMethod.GET,
+            t -> "/claims/" + t.claimWithFile()[0] + "/evidence", false, asTheClaim),
+        new FileEndpoint("GET /claims/{A's}/evidence/{id}", HttpMethod.GET,
+            t -> "/claims/" + t.claimWithFile()[0] + "/evidence/" + t.claimWithFile()[1], false, asTheClaim));
+  }
+
+  static Stream<Arguments> refusedFileCalls() {
+    return BadInputMatrix.calls(fileEndpoints(), FileEndpoint::name, FileEndpoint::expected, true);
+  }
+
+  static Stream<Arguments> allowedFileCalls() {
+    return BadInputMatrix.calls(fileEndpoints(), FileEndpoint::name, FileEndpoint::expected, false);
+  }
+
+  /** Refused file calls (401/403/404/409): a problem each, and the store (files and chunks included) as it was. */
+  @ParameterizedTest(name = "{0} as {1} -> {2}")
+  @MethodSource("refusedFileCalls")
+  @Order(5)
+  void refusedFileCallChangesNothing(String endpoint, Who who, int expected, FileEndpoint e) {
+    String path = MATRIX.refusedTarget(e.name(), () -> e.path().apply(this));
+    MATRIX.baseline(template);
+    EntityExchangeResult<String> r = BadUploads.exchange(web, e.method(), path, who.token(),
+        e.upload() ? BadUploads.filePart("x.pdf", BadUploads.SMALL_PDF) : null);
+    MATRIX.assertCallRefused(endpoint, who, r, expected);
+    MATRIX.assertUnchanged(template, endpoint + " as " + who);
+  }
+
+  @ParameterizedTest(name = "{0} as {1} -> {2}")
+  @MethodSource("allowedFileCalls")
+  @Order(6)
+  void allowedFileCallSucceeds(String endpoint, Who who, int expected, FileEndpoint e) {
+    String path = e.path().apply(this);
+    EntityExchangeResult<String> r = BadUploads.exchange(web, e.method(), path, who.token(),
+        e.upload() ? BadUploads.filePart("x.pdf", BadUploads.SMALL_PDF) : null);
+    MATRIX.assertCallAllowed(endpoint, who, r, expected);
+    if (e.name().endsWith("{id}")) {
+      BadUploads.assertDownloadsSmallPdf(web, path, who.token(), "审计报告.pdf");
+    }
+  }
+
+  static Stream<Arguments> badUploads() {
+    return BadUploads.refused();
+  }
+
+  /** Bad uploads to A's submitted claim: 413/415/400 problems that store nothing (no files document, no chunks). */
+  @ParameterizedTest(name = "{0} -> {2}")
+  @MethodSource("badUploads")
+  @Order(7)
+  void badUploadIsRefusedAndStoresNothing(String name,
+      org.springframework.util.MultiValueMap<String, org.springframework.http.HttpEntity<?>> body, int expected) {
+    String path = "/claims/" + fx.claim() + "/evidence";
+    MATRIX.forgetBaseline(); // the allowed calls before changed the store on purpose
+    MATRIX.baseline(template);
+    MATRIX.assertBadInputRefused(name, BadUploads.exchange(web, HttpMethod.POST, path, applicant(ORG_A), body), expected);
+    MATRIX.assertUnchanged(template, name);
+  }
+
+  @org.junit.jupiter.api.Test
+  @Order(7)
+  void aCorruptMultipartBodyIs400AndStoresNothing() {
+    MATRIX.forgetBaseline();
+    MATRIX.baseline(template);
+    MATRIX.assertBadInputRefused("corrupt multipart claim evidence",
+        BadUploads.corruptMultipart(web, "/claims/" + fx.claim() + "/evidence", applicant(ORG_A)), 400);
+    MATRIX.assertUnchanged(template, "corrupt multipart claim evidence");
+  }
+
+  @AfterAll
+  static void printFileTables() {
+    MATRIX.printTables(fileEndpoints().stream().map(FileEndpoint::name).toList(), Who.values(), 46);
   }
 
   // ================================================================== helpers

@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.bson.Document;
 import org.fundflow.platform.test.BadInputAndAccessMatrix;
 import org.fundflow.platform.test.BadInputMatrix;
+import org.fundflow.platform.test.BadUploads;
 import org.fundflow.platform.test.TestJwts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -673,27 +674,15 @@ class BadInputAndAccessMatrixIT extends IntakeIT
 
   // ================================================================== (4) proposal files (issue 15), additive
 
-  /** A small PDF (detected from its content) for the file cases. */
-  static final byte[] SMALL_PDF = "%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer\n%%EOF\n"
-      .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  static final byte[] SMALL_PDF = BadUploads.SMALL_PDF;
 
   static org.springframework.util.MultiValueMap<String, org.springframework.http.HttpEntity<?>> filePart(String name, byte[] bytes) {
-    org.springframework.http.client.MultipartBodyBuilder body = new org.springframework.http.client.MultipartBodyBuilder();
-    body.part("file", new org.springframework.core.io.ByteArrayResource(bytes)).filename(name);
-    return body.build();
+    return BadUploads.filePart(name, bytes);
   }
 
   EntityExchangeResult<String> fileExchange(HttpMethod method, String path, String token,
       org.springframework.util.MultiValueMap<String, org.springframework.http.HttpEntity<?>> multipart) {
-    org.springframework.test.web.reactive.server.WebTestClient.RequestBodySpec spec = web.method(method).uri(path).headers(h -> {
-      if (token != null) {
-        h.setBearerAuth(token);
-      }
-    });
-    org.springframework.test.web.reactive.server.WebTestClient.RequestHeadersSpec<?> ready = multipart == null ? spec
-        : spec.contentType(MediaType.MULTIPART_FORM_DATA)
-            .body(org.springframework.web.reactive.function.BodyInserters.fromMultipartData(multipart));
-    return ready.exchange().expectBody(String.class).returnResult();
+    return BadUploads.exchange(web, method, path, token, multipart);
   }
 
   /** A fresh draft of A with one file: {proposalId, fileId}. */
@@ -772,20 +761,10 @@ class BadInputAndAccessMatrixIT extends IntakeIT
   }
 
   static Stream<Arguments> badUploads() {
-    byte[] exe = new byte[2048];
-    exe[0] = 'M';
-    exe[1] = 'Z';
-    org.springframework.http.client.MultipartBodyBuilder noFile = new org.springframework.http.client.MultipartBodyBuilder();
-    noFile.part("note", "no file");
-    return Stream.of(
-        Arguments.of("upload empty file", filePart("empty.pdf", new byte[0]), 400),
-        Arguments.of("upload without a 'file' part", noFile.build(), 400),
-        Arguments.of("upload exe named .pdf", filePart("report.pdf", exe), 415),
-        Arguments.of("upload text named .pdf", filePart("report.pdf",
-            "plain words".getBytes(java.nio.charset.StandardCharsets.UTF_8)), 415));
+    return BadUploads.refused();
   }
 
-  /** Bad uploads to A's draft: 400/415 problems that store nothing (no files document, no chunks). */
+  /** Bad uploads to A's draft: 413/415/400 problems that store nothing (no files document, no chunks). */
   @ParameterizedTest(name = "{0} -> {2}")
   @MethodSource("badUploads")
   @Order(7)

@@ -11,13 +11,16 @@ import org.fundflow.milestone.application.port.in.FormPanelUseCase;
 import org.fundflow.milestone.application.port.in.OpenProjectUseCase;
 import org.fundflow.milestone.application.port.in.ProjectQueries;
 import org.fundflow.milestone.application.port.in.SubmitReportUseCase;
+import org.fundflow.milestone.application.port.out.EvidenceFiles;
 import org.fundflow.milestone.application.port.out.ExpertProfiles;
 import org.fundflow.milestone.application.port.out.Holds;
 import org.fundflow.milestone.application.port.out.Projects;
 import org.fundflow.milestone.domain.Actor;
 import org.fundflow.milestone.domain.DecisionPolicy;
 import org.fundflow.milestone.domain.DomainRuleException;
+import org.fundflow.milestone.domain.EvidenceFile;
 import org.fundflow.milestone.domain.ExpertProfile;
+import org.fundflow.milestone.domain.MilestoneEvidence;
 import org.fundflow.milestone.domain.MilestoneReport;
 import org.fundflow.milestone.domain.Project;
 import org.fundflow.milestone.domain.ProjectEvent;
@@ -35,9 +38,17 @@ public class ProjectLifecycleService implements OpenProjectUseCase, SubmitReport
   private final Holds holds;
   private final DecisionPolicy policy;
   private final Clock clock;
+  private final EvidenceFiles evidenceFiles;
 
   public ProjectLifecycleService(Projects projects, ExpertProfiles experts, Holds holds, DecisionPolicy policy,
       Clock clock) {
+    this(projects, experts, holds, policy, clock, EvidenceFiles.NONE);
+  }
+
+  /** {@code evidenceFiles}: the stored evidence a report submission may name. */
+  public ProjectLifecycleService(Projects projects, ExpertProfiles experts, Holds holds, DecisionPolicy policy,
+      Clock clock, EvidenceFiles evidenceFiles) {
+    this.evidenceFiles = evidenceFiles;
     this.projects = projects;
     this.experts = experts;
     this.holds = holds;
@@ -73,20 +84,41 @@ public class ProjectLifecycleService implements OpenProjectUseCase, SubmitReport
   public Mono<MilestoneReport> submit(SubmitReportCommand c) {
     String reportId = UUID.randomUUID().toString();
     String fingerprint = MilestoneReport.fingerprint(c.milestoneId(), c.deliverablesMet(), c.evidence(),
-        c.spendingToDateFen());
+        c.spendingToDateFen(), c.evidenceFileIds());
     return Mono.defer(() -> projects.find(c.projectId())
             .switchIfEmpty(Mono.error(() -> DomainRuleException.notVisible("project", c.projectId())))
             .flatMap(current -> {
               current.checkVisibleTo(c.applicant());
               return Mono.justOrEmpty(current.replayOf(c.requestKey(), fingerprint));
             }))
-        .switchIfEmpty(Mono.defer(() -> change(c.projectId(), c.correlationId(), project -> {
+        .switchIfEmpty(Mono.defer(() -> changeAfterLookup(c.projectId(), c.correlationId(), project -> {
           if (project.replayOf(c.requestKey(), fingerprint).isPresent()) {
-            return Change.quiet(project); // a concurrent twin of this request won: answer its report
+            // a concurrent twin of this request won: answer its report
+            return Mono.just(Change.<Project, ProjectEvent>quiet(project));
           }
-          return project.submitReport(c.applicant(), reportId, c.milestoneId(), c.deliverablesMet(), c.evidence(),
-              c.spendingToDateFen(), c.requestKey(), clock.instant());
+          return namedEvidence(project, c).map(files -> project.submitReport(c.applicant(), reportId, c.milestoneId(),
+              c.deliverablesMet(), c.evidence(), files, c.spendingToDateFen(), c.requestKey(), clock.instant()));
         }).map(p -> p.replayOf(c.requestKey(), fingerprint).orElseGet(() -> p.report(reportId)))));
+  }
+
+  /** The stored files of the due milestone that the submission names, in its order; 422 for any other id. */
+  private Mono<List<EvidenceFile>> namedEvidence(Project project, SubmitReportCommand c) {
+    if (c.evidenceFileIds().isEmpty()) {
+      return Mono.just(List.of());
+    }
+    project.checkVisibleTo(c.applicant());
+    String milestoneId = c.milestoneId() != null ? c.milestoneId()
+        : project.nextDueMilestone().map(m -> m.id()).orElse("-");
+    return evidenceFiles.find(MilestoneEvidence.owner(project.id(), milestoneId), c.evidenceFileIds())
+        .collectMap(EvidenceFile::fileId)
+        .map(found -> c.evidenceFileIds().stream().map(id -> {
+          EvidenceFile file = found.get(id);
+          if (file == null) {
+            throw DomainRuleException.rule("unknown-evidence-file", "file " + id
+                + " is not evidence uploaded to milestone " + milestoneId + " of project " + project.id());
+          }
+          return file;
+        }).toList());
   }
 
   @Override
@@ -129,14 +161,18 @@ public class ProjectLifecycleService implements OpenProjectUseCase, SubmitReport
   /** Load, decide, store the next state + its events in one write; decide again on a concurrent change. */
   private Mono<Project> change(String projectId, String correlationId,
       Function<Project, Change<Project, ProjectEvent>> command) {
+    return changeAfterLookup(projectId, correlationId, project -> Mono.just(command.apply(project)));
+  }
+
+  /** {@link #change} for a command that first looks something up (the stored evidence files a report names). */
+  private Mono<Project> changeAfterLookup(String projectId, String correlationId,
+      Function<Project, Mono<Change<Project, ProjectEvent>>> command) {
     return Mono.defer(() -> projects.find(projectId)
             .switchIfEmpty(Mono.error(() -> DomainRuleException.notVisible("project", projectId)))
-            .flatMap(project -> {
-              Change<Project, ProjectEvent> change = command.apply(project);
-              return projects.save(change.next(), change.events(), null,
-                      correlationId != null ? correlationId : UUID.randomUUID().toString())
-                  .thenReturn(change.next());
-            }))
+            .flatMap(project -> command.apply(project)
+                .flatMap(change -> projects.save(change.next(), change.events(), null,
+                        correlationId != null ? correlationId : UUID.randomUUID().toString())
+                    .thenReturn(change.next()))))
         .retryWhen(ConcurrentChanges.retry());
   }
 

@@ -89,7 +89,7 @@ public class ProjectController {
     Actor actor = actor(caller);
     return Mono.defer(() -> submitReport.submit(new SubmitReportCommand(actor, projectId, body.milestoneId(),
             body.deliverablesMet(), body.evidence().stream().map(e -> new Evidence(e.name(), e.sha256())).toList(),
-            body.spendingToDateFen(), idempotencyKey, correlationId)))
+            body.spendingToDateFen(), idempotencyKey, correlationId, body.evidenceFileIds())))
         .flatMap(r -> queries.report(actor, projectId, r.id()))
         .transform(store::protect)
         .map(pr -> ResponseEntity.created(URI.create("/projects/" + projectId + "/reports/" + pr.report().id()))

@@ -22,12 +22,16 @@ public final class Requests {
   public record EvidenceRef(@NotBlank @Size(max = 300) String name,
       @NotBlank @Pattern(regexp = "[0-9a-f]{64}", message = "must be 64 lower-case hex digits") String sha256) {}
 
-  /** A milestone report; {@code milestoneId} may be left out (the next due milestone is meant). */
+  /**
+   * A milestone report; {@code milestoneId} may be left out (the next due milestone is meant). {@code evidenceFileIds}
+   * (optional): evidence files uploaded to the milestone, frozen with the report.
+   */
   public record SubmitReport(
       String milestoneId,
       @NotEmpty @Size(max = 100) List<@NotBlank String> deliverablesMet,
       @NotNull @Size(max = 200) List<@Valid EvidenceRef> evidence,
-      @NotNull @PositiveOrZero Long spendingToDateFen) {}
+      @NotNull @PositiveOrZero Long spendingToDateFen,
+      @Size(max = 200) List<@NotBlank @Size(max = 64) String> evidenceFileIds) {}
 
   public record FormPanel(@NotNull @Size(min = 3, max = 25) List<@NotBlank String> expertIds) {}
 

@@ -86,7 +86,7 @@ public final class Views {
   public record ReportView(String reportId, String projectId, String milestoneId, int attempt, String status,
       List<String> deliverablesMet, List<Evidence> evidence, long spendingToDateFen, String submittedBy,
       Instant submittedAt, Integer panelSize, List<SeatView> panel, List<RecusalView> recusedExperts,
-      EvaluationView myEvaluation, DecisionView decision) {
+      EvaluationView myEvaluation, DecisionView decision, List<EvidenceController.EvidenceFileView> evidenceFiles) {
 
     static ReportView of(Project p, MilestoneReport r, Actor actor) {
       boolean decided = r.isDecided();
@@ -108,7 +108,8 @@ public final class Views {
       }
       return new ReportView(r.id(), p.id(), r.milestoneId(), r.attempt(), r.status().name(),
           r.deliverablesMet(), r.evidence(), r.spendingToDateFen(), r.submittedBy(), r.submittedAt(),
-          r.panelSize() == 0 ? null : r.panelSize(), panel, recused, mine, DecisionView.of(r.decision()));
+          r.panelSize() == 0 ? null : r.panelSize(), panel, recused, mine, DecisionView.of(r.decision()),
+          r.evidenceFiles().stream().map(f -> EvidenceController.EvidenceFileView.of(f, p.id(), r.id())).toList());
     }
 
     private static SeatView seat(PanelSeat s, boolean decided) {

@@ -45,7 +45,8 @@ public class ProjectEventMessages {
       return new MilestoneReportSubmittedV1(p.id(), p.programId(), e.milestoneId(),
           e.sequence(), e.reportId(), e.attempt(), p.organisationCode(), e.deliverablesMet(),
           e.evidence().stream().map(x -> new EvidenceV1(x.name(), x.sha256())).toList(), e.spendingToDateFen(),
-          e.submittedAt());
+          e.submittedAt(), e.evidenceFiles().stream().map(f -> new EvidenceFileV1(f.fileId(), f.name(), f.mediaType(),
+              f.sizeBytes(), f.sha256(), f.uploadedAt())).toList());
     }
     if (event instanceof ExpertEvaluationSubmitted e) {
       return new ExpertEvaluationSubmittedV1(p.id(), p.programId(), e.milestoneId(),
@@ -85,11 +86,15 @@ public class ProjectEventMessages {
 
   public record EvidenceV1(String name, String sha256) {}
 
+  /** A stored evidence file's metadata (issue 15), never its bytes. */
+  public record EvidenceFileV1(String fileId, String name, String mediaType, long sizeBytes, String sha256,
+      Instant uploadedAt) {}
+
   public record ScoresV1(int deliverables, int technicalQuality, int budgetExecution, int management) {}
 
   public record MilestoneReportSubmittedV1(String projectId, String programId, String milestoneId, int sequence,
       String reportId, int attempt, String organisationCode, List<String> deliverablesMet, List<EvidenceV1> evidence,
-      long spendingToDateFen, Instant submittedAt) implements Message {
+      long spendingToDateFen, Instant submittedAt, List<EvidenceFileV1> evidenceFiles) implements Message {
     @Override
     public String type() {
       return REPORT_SUBMITTED;

@@ -4,11 +4,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Instant;
-import java.util.List;
 import org.fundflow.intake.application.port.in.ProposalFilesUseCase;
 import org.fundflow.intake.application.port.in.Viewer;
-import org.fundflow.platform.documents.DocumentRefusals;
 import org.fundflow.platform.documents.DocumentResponses;
+import org.fundflow.platform.documents.DocumentUploads;
 import org.fundflow.platform.documents.DocumentStore;
 import org.fundflow.platform.documents.StoredDocument;
 import org.fundflow.platform.problem.Problems;
@@ -17,11 +16,8 @@ import org.fundflow.platform.security.Caller;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.codec.multipart.FilePart;
-import org.springframework.http.codec.multipart.Part;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -67,28 +63,12 @@ public class ProposalFileController {
   public Mono<ResponseEntity<FileView>> upload(@PathVariable String proposalId, Caller caller, ServerWebExchange exchange) {
     Viewer viewer = Requests.viewer(caller);
     return guard.protect(access.changeable(viewer, proposalId))
-        .flatMap(draft -> exchange.getMultipartData()
-            .onErrorMap(e -> !(e instanceof org.springframework.web.ErrorResponseException)
-                    && !(e instanceof org.springframework.core.io.buffer.DataBufferLimitException),
-                e -> DocumentRefusals.badUpload("The multipart body cannot be read: " + e.getMessage()))
-            .flatMap(parts -> filePart(parts))
-            .flatMap(part -> store.store(proposalId, part.filename(), caller.subject(), part.content())))
+        .flatMap(draft -> DocumentUploads.store(exchange, store, proposalId, caller.subject()))
         // a submission that raced the upload: the file is not part of what was submitted, so it does not stay
         .flatMap(stored -> access.changeable(viewer, proposalId).thenReturn(stored)
             .onErrorResume(e -> store.delete(stored.id()).then(Mono.error(e))))
         .map(stored -> ResponseEntity.created(URI.create("/proposals/" + proposalId + "/files/" + stored.id()))
             .body(FileView.of(stored)));
-  }
-
-  private static Mono<FilePart> filePart(MultiValueMap<String, Part> parts) {
-    List<Part> files = parts.get("file");
-    if (files == null || files.isEmpty()) {
-      return Mono.error(DocumentRefusals.badUpload("The multipart body has no part named 'file'."));
-    }
-    if (files.size() > 1 || !(files.get(0) instanceof FilePart file)) {
-      return Mono.error(DocumentRefusals.badUpload("Send exactly one file in the part named 'file', with a filename."));
-    }
-    return Mono.just(file);
   }
 
   @GetMapping("/proposals/{proposalId}/files")
