@@ -358,8 +358,10 @@ class ApplicantJourneyIT {
       check(page, "25-awarded-timeline-zh");
       page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("查看立项后的项目")).click();
       assertThat(page.locator("h1")).hasText(title);
-      assertThat(page.locator("main")).containsText("中试线建设");
-      assertThat(page.locator("main")).containsText("2027-12-31");
+      // a GENERAL project has one final acceptance (100 %), due at the end of the applicant's plan (milestone-review)
+      assertThat(page.locator("main")).containsText("结题验收");
+      assertThat(page.locator("main")).containsText("2028-12-31");
+      assertThat(page.locator("main")).containsText("100%");
       assertThat(page.locator("main")).containsText("预拨款");
       assertThat(page.locator("main")).containsText("¥270,000.00");
       check(page, "26-project-payments-zh");

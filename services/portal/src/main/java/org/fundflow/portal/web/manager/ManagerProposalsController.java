@@ -50,7 +50,7 @@ public class ManagerProposalsController {
   @GetMapping("/programs/{programId}/proposals")
   Mono<Rendering> queue(@PathVariable String programId, @RequestParam(required = false) String status,
       @RequestParam(required = false) String organisationCode, @RequestParam(required = false) String after) {
-    String s = STATUSES.contains(status) ? status : null;
+    String s = status != null && STATUSES.contains(status) ? status : null;
     String org = organisationCode == null || organisationCode.isBlank() ? null : organisationCode.strip();
     return intake.program(programId).flatMap(program ->
         Panel.of(IntakeClient.SERVICE, intake.proposals(programId, s, org, after, PAGE_SIZE), problems)

@@ -242,6 +242,14 @@ class ManagerPagesTest {
   }
 
   @Test
+  void theQueueWithoutFiltersListsEveryStatus() {
+    String html = web.mutateWith(manager()).get().uri("/manager/programs/pg-1/proposals").exchange()
+        .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+    assertThat(SENT.get(0).uri()).contains("programId=pg-1").doesNotContain("status=").doesNotContain("organisationCode=");
+    assertThat(html).contains("无重稀土永磁");
+  }
+
+  @Test
   void theAwardPageShowsTheIntegrityRecordAndTheRemainingBudgetBeforeTheDecision() {
     String html = web.mutateWith(manager()).get().uri("/manager/proposals/pr-1/award").exchange()
         .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
