@@ -139,6 +139,9 @@ class IntegrityJourneyIT {
     String caseUrl;
     try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN")
         .setTimezoneId("Asia/Shanghai").setViewportSize(1280, 900))) {
+      // as ManagerJourneyIT: the store's aggregations slow down as the earlier journeys fill it (a 30 s load timed out)
+      context.setDefaultTimeout(90_000);
+      context.setDefaultNavigationTimeout(90_000);
       Page page = context.newPage();
       watchConsole(page, consoleErrors);
       page.navigate(portal + "/integrity/flags");
@@ -234,6 +237,9 @@ class IntegrityJourneyIT {
 
     try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN")
         .setTimezoneId("Asia/Shanghai").setViewportSize(1280, 900))) {
+      // as ManagerJourneyIT: the store's aggregations slow down as the earlier journeys fill it (a 30 s load timed out)
+      context.setDefaultTimeout(90_000);
+      context.setDefaultNavigationTimeout(90_000);
       Page page = context.newPage();
       watchConsole(page, consoleErrors);
       page.navigate(portal + "/integrity/flags");
