@@ -139,7 +139,7 @@ class IntegrityJourneyIT {
     String caseUrl;
     try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN")
         .setTimezoneId("Asia/Shanghai").setViewportSize(1280, 900))) {
-      // as ManagerJourneyIT: the store's aggregations slow down as the earlier journeys fill it (a 30 s load timed out)
+      // as ManagerJourneyIT: once, after the other journeys, the first page did not load within 30 s (cause not found)
       context.setDefaultTimeout(90_000);
       context.setDefaultNavigationTimeout(90_000);
       Page page = context.newPage();
@@ -237,7 +237,7 @@ class IntegrityJourneyIT {
 
     try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN")
         .setTimezoneId("Asia/Shanghai").setViewportSize(1280, 900))) {
-      // as ManagerJourneyIT: the store's aggregations slow down as the earlier journeys fill it (a 30 s load timed out)
+      // as ManagerJourneyIT: once, after the other journeys, the first page did not load within 30 s (cause not found)
       context.setDefaultTimeout(90_000);
       context.setDefaultNavigationTimeout(90_000);
       Page page = context.newPage();
