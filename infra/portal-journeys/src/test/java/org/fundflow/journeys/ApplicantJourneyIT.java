@@ -3,9 +3,6 @@ package org.fundflow.journeys;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
-import com.deque.html.axecore.results.AxeResults;
-import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
@@ -52,7 +49,7 @@ class ApplicantJourneyIT {
   static String ownProposal;
   static String otherProposal;
 
-  final List<String> accessibilityProblems = new ArrayList<>();
+  final PageChecks pages = new PageChecks();
 
   static final String NO_CHROMIUM = "browser journeys skipped: no Chromium at " + CHROMIUM
       + ". Install it with: apt-get install -y chromium fonts-noto-cjk (Debian's package; Playwright never downloads one)";
@@ -226,7 +223,7 @@ class ApplicantJourneyIT {
       page.navigate(portal + "/applicant/proposals/" + ownProposal);
       check(page, "14-proposal-zh-narrow");
 
-      assertThat(accessibilityProblems).as("axe-core serious or critical violations").isEmpty();
+      assertThat(pages.accessibilityProblems).as("axe-core serious or critical violations").isEmpty();
       assertThat(consoleErrors).as("browser console errors (e.g. CSP violations)").isEmpty();
     }
   }
@@ -384,21 +381,12 @@ class ApplicantJourneyIT {
       page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("中文")).click();
       assertThat(page.locator("html")).hasAttribute("lang", "zh-CN");
 
-      assertThat(accessibilityProblems).as("axe-core serious or critical violations").isEmpty();
+      assertThat(pages.accessibilityProblems).as("axe-core serious or critical violations").isEmpty();
       assertThat(consoleErrors).as("browser console errors (e.g. CSP violations)").isEmpty();
     }
   }
 
-  /** A full-page screenshot and the axe-core check of the page as it is now. */
   private void check(Page page, String name) {
-    page.waitForLoadState();
-    page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")).setFullPage(true));
-    AxeResults results = new AxeBuilder(page).withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze();
-    for (Rule violation : results.getViolations()) {
-      if ("serious".equals(violation.getImpact()) || "critical".equals(violation.getImpact())) {
-        accessibilityProblems.add(name + ": " + violation.getId() + " (" + violation.getImpact() + ") "
-            + violation.getHelp() + " " + violation.getNodes().stream().map(n -> String.valueOf(n.getTarget())).toList());
-      }
-    }
+    pages.check(page, name);
   }
 }

@@ -3,9 +3,6 @@ package org.fundflow.journeys;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
-import com.deque.html.axecore.results.AxeResults;
-import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
@@ -52,7 +49,7 @@ class IntegrityJourneyIT {
   static Browser browser;
   static String authority;
 
-  final List<String> accessibilityProblems = new ArrayList<>();
+  final PageChecks pages = new PageChecks();
 
   @BeforeAll
   static void start() throws Exception {
@@ -266,7 +263,7 @@ class IntegrityJourneyIT {
       assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("导入严重失信名单"))).hasCount(0);
       check(page, "integrity-18-auditor-list-zh");
     }
-    assertThat(accessibilityProblems).as("axe-core serious or critical violations").isEmpty();
+    assertThat(pages.accessibilityProblems).as("axe-core serious or critical violations").isEmpty();
     assertThat(consoleErrors).as("browser console errors (e.g. CSP violations)").isEmpty();
   }
 
@@ -279,16 +276,7 @@ class IntegrityJourneyIT {
     });
   }
 
-  /** A full-page screenshot and the axe-core check of the page as it is now. */
   private void check(Page page, String name) {
-    page.waitForLoadState();
-    page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")).setFullPage(true));
-    AxeResults results = new AxeBuilder(page).withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze();
-    for (Rule violation : results.getViolations()) {
-      if ("serious".equals(violation.getImpact()) || "critical".equals(violation.getImpact())) {
-        accessibilityProblems.add(name + ": " + violation.getId() + " (" + violation.getImpact() + ") "
-            + violation.getHelp() + " " + violation.getNodes().stream().map(n -> String.valueOf(n.getTarget())).toList());
-      }
-    }
+    pages.check(page, name);
   }
 }
