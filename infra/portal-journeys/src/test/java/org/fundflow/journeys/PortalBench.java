@@ -102,6 +102,7 @@ public final class PortalBench {
     terms.put("kind", "GENERAL");
     terms.put("budgetFen", 5_000_000_000L);
     terms.put("perProjectCapFen", 300_000_000L);
+    terms.put("fundingSplit", Map.of("advancePercent", 30, "balancePercent", 70));
     terms.put("callWindow", Map.of("opensAt", now.minus(1, ChronoUnit.DAYS).toString(),
         "closesAt", now.plus(30, ChronoUnit.DAYS).toString()));
     String programId = Http.post(intake + "/programs", manager, terms, 201).get("id").asString();
