@@ -439,6 +439,8 @@ class BadInputAndAccessMatrixIT extends SubsidyIT
             only(200, Who.FINANCE_OFFICER, Who.FINANCE_APPROVER, Who.PREPARER_AS_APPROVER, Who.AUDITOR)),
         new Endpoint("GET /claims", HttpMethod.GET, t -> at("/claims"), f -> null, only(200, readers)),
         new Endpoint("GET /claims/{A's}", HttpMethod.GET, t -> at("/claims/" + fx.claim()), f -> null, ownRead),
+        new Endpoint("GET /claims/{A's}/computation", HttpMethod.GET, t -> at("/claims/" + fx.claim() + "/computation"),
+            f -> null, only(200, Who.FINANCE_OFFICER, Who.PREPARER_AS_APPROVER, Who.AUDITOR)),
         new Endpoint("GET /programs/{id}/budget", HttpMethod.GET, t -> at("/programs/" + fx.general() + "/budget"), f -> null,
             only(200, Who.FINANCE_OFFICER, Who.FINANCE_APPROVER, Who.PREPARER_AS_APPROVER, Who.AUDITOR)),
         new Endpoint("POST /disbursements/{created}/preparation", HttpMethod.POST,
