@@ -129,9 +129,11 @@ public class FinanceController {
       String done, OidcUser user, boolean release) {
     String key = problems.key(problem);
     if (ALREADY_DONE.contains(key) && user != null) {
-      return subsidy.payment(id).map(Tagged::value)
+      // the first click may still be writing (a release in flight): look again a few times before saying no
+      return Mono.defer(() -> subsidy.payment(id)).map(Tagged::value)
           .filter(p -> done.equals(p.status())
               && user.getSubject().equals(release ? p.releasedBy() : p.preparedBy()))
+          .repeatWhenEmpty(5, tries -> tries.delayElements(java.time.Duration.ofMillis(400)))
           .map(p -> Rendering.redirectTo("/finance/payments/" + id).build())
           .onErrorResume(e -> Mono.empty())
           .switchIfEmpty(Mono.defer(() -> paymentPage(id, FinanceFormProblem.of(form, problem, problems, messages),
