@@ -148,7 +148,7 @@ public class FinanceController {
     return Panel.of(SubsidyClient.SERVICE, subsidy.payment(id), problems)
         .map(p -> Rendering.view("finance/payment").modelAttribute("payment", p).modelAttribute("problem", problem)
             .modelAttribute("typed", typed)
-            .status(p.ok() || problem != null ? status : HttpStatus.NOT_FOUND).build());
+            .status(p.ok() || problem != null ? status : unavailableOrNotFound(p)).build());
   }
 
   // ------------------------------------------------------------------ budget
@@ -218,8 +218,12 @@ public class FinanceController {
           : Mono.just(new Panel<>(null, SubsidyClient.SERVICE, null));
       return computation.map(comp -> Rendering.view("finance/claim").modelAttribute("claim", c)
           .modelAttribute("computation", comp).modelAttribute("problem", problem).modelAttribute("typed", typed)
-          .status(c.ok() || problem != null ? status : HttpStatus.NOT_FOUND).build());
+          .status(c.ok() || problem != null ? status : unavailableOrNotFound(c)).build());
     });
+  }
+
+  static HttpStatus unavailableOrNotFound(Panel<?> panel) {
+    return Panel.UNAVAILABLE.equals(panel.messageKey()) ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.NOT_FOUND;
   }
 
   static String blankToNull(String s) {

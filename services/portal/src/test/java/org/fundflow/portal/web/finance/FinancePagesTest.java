@@ -65,7 +65,7 @@ class FinancePagesTest {
   static String payment(String id, String status, String preparedBy, String releasedBy, long amountFen, String holdId) {
     return """
         {"id":"%s","trigger":{"kind":"ADVANCE","reference":"prj-1","eventId":"e1"},"programId":"prg-1","projectId":"prj-1",
-         "claimId":null,"organisationCode":"%s","amountFen":%d,"explanation":"60% of 1,000,000.01","status":"%s",
+         "claimId":null,"organisationCode":"%s","amountFen":%d,"explanation":"60%% of 1,000,000.01","status":"%s",
          "statusBeforeHold":%s,"holdId":%s,"payee":%s,"preparedBy":%s,"preparedAt":%s,"releasedBy":%s,
          "releasedAt":%s,"paymentReference":%s,"cancelReason":null,"createdAt":"2026-12-01T00:00:00Z","version":3,
          "history":[{"at":"2026-12-01T00:00:00Z","by":"system","from":null,"to":"CREATED","note":"advance"}]}"""
