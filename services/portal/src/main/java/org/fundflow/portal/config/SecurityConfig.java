@@ -77,6 +77,8 @@ public class SecurityConfig {
             // auditors read; what they may not do is not offered, and integrity-check refuses it (403) if posted anyway
             .pathMatchers("/integrity/**").hasAnyRole("INTEGRITY_OFFICER", "AUDITOR")
             .pathMatchers("/manager", "/manager/**").hasRole("PROGRAM_MANAGER")
+            // finance staff; who may prepare or release is post-subsidy's to decide (403 if posted anyway)
+            .pathMatchers("/finance", "/finance/**").hasAnyRole("FINANCE_OFFICER", "FINANCE_APPROVER")
             .anyExchange().authenticated())
         // file uploads (multipart forms, e.g. the dishonesty list) carry the token as a form field too
         .csrf(csrf -> csrf.csrfTokenRequestHandler(multipartCsrf()))

@@ -334,6 +334,15 @@ class BadInputAndAccessMatrixIT extends SubsidyIT
         OFFICER, 400), "organisationCode"));
     all.add(named(get("GET /disbursements?limit=0", "/disbursements?limit=0", AUDITOR, 400), "limit"));
     all.add(named(get("GET /disbursements?limit=many", "/disbursements?limit=many", AUDITOR, 400), "limit"));
+    all.add(named(get("GET /disbursements/export without from", "/disbursements/export?to=2026-01-31", OFFICER, 400), "from"));
+    all.add(named(get("GET /disbursements/export?from=1st of May", "/disbursements/export?from=1.5.2026&to=2026-05-31",
+        OFFICER, 400), "from"));
+    all.add(get("GET /disbursements/export?to before from", "/disbursements/export?from=2026-02-01&to=2026-01-31",
+        APPROVER_BOB, 400));
+    all.add(get("GET /disbursements/export over 366 days", "/disbursements/export?from=2025-01-01&to=2026-01-02",
+        AUDITOR, 400));
+    all.add(named(get("GET /disbursements/export?limit=501", "/disbursements/export?from=2026-01-01&to=2026-01-31&limit=501",
+        AUDITOR, 400), "limit"));
     all.add(get("GET /disbursements?status=LOTTERY by an expert", "/disbursements?status=LOTTERY",
         TestJwts.token("exp-x", "EXPERT"), 403));
     return all.stream();
@@ -425,8 +434,13 @@ class BadInputAndAccessMatrixIT extends SubsidyIT
     return List.of(
         new Endpoint("GET /disbursements", HttpMethod.GET, t -> at("/disbursements?limit=5"), f -> null, only(200, readers)),
         new Endpoint("GET /disbursements/{A's}", HttpMethod.GET, t -> at("/disbursements/" + fx.created()), f -> null, ownRead),
+        new Endpoint("GET /disbursements/export", HttpMethod.GET,
+            t -> at("/disbursements/export?from=2026-01-01&to=2026-01-31&limit=5"), f -> null,
+            only(200, Who.FINANCE_OFFICER, Who.FINANCE_APPROVER, Who.PREPARER_AS_APPROVER, Who.AUDITOR)),
         new Endpoint("GET /claims", HttpMethod.GET, t -> at("/claims"), f -> null, only(200, readers)),
         new Endpoint("GET /claims/{A's}", HttpMethod.GET, t -> at("/claims/" + fx.claim()), f -> null, ownRead),
+        new Endpoint("GET /claims/{A's}/computation", HttpMethod.GET, t -> at("/claims/" + fx.claim() + "/computation"),
+            f -> null, only(200, Who.FINANCE_OFFICER, Who.PREPARER_AS_APPROVER, Who.AUDITOR)),
         new Endpoint("GET /programs/{id}/budget", HttpMethod.GET, t -> at("/programs/" + fx.general() + "/budget"), f -> null,
             only(200, Who.FINANCE_OFFICER, Who.FINANCE_APPROVER, Who.PREPARER_AS_APPROVER, Who.AUDITOR)),
         new Endpoint("POST /disbursements/{created}/preparation", HttpMethod.POST,

@@ -97,6 +97,18 @@ class ClaimsIT extends SubsidyIT {
     String org = organisationCode();
     submit(applicant(org), programId, 2026, 15_000_000 * YUAN, 14_000_000 * YUAN).spec().expectStatus().isCreated();
     String claimId = "clm-" + programId + "-" + org + "-2026";
+    // the computation is shown before the officer confirms: the same figure and explanation as the verification
+    web.get().uri("/claims/{id}/computation", claimId).headers(h -> h.setBearerAuth(OFFICER)).exchange()
+        .expectStatus().isOk()
+        .expectBody()
+        .jsonPath("$.subsidyFen").isEqualTo(40_000_000)
+        .jsonPath("$.explanationSteps.length()").isEqualTo(5)
+        .jsonPath("$.explanation").isEqualTo("total from 0.00 to 10,000,000.00: 10,000,000.00 x 3.5% = 350,000.00; "
+            + "total from 10,000,000.00: 5,000,000.00 x 1.75% = 87,500.00; "
+            + "sum 437,500.00 rounded HALF_UP to the fen = 437,500.00; "
+            + "cap 400,000.00 reached: limited to 400,000.00; budget remaining 50,000,000.00");
+    web.get().uri("/claims/{id}/computation", claimId).headers(h -> h.setBearerAuth(applicant(org))).exchange()
+        .expectStatus().isForbidden();
     web.post().uri("/claims/{id}/verification", claimId).headers(h -> h.setBearerAuth(OFFICER))
         .bodyValue(Map.of("outcome", "VERIFIED")).exchange()
         .expectStatus().isOk()
@@ -106,9 +118,11 @@ class ClaimsIT extends SubsidyIT {
             + "total from 10,000,000.00: 5,000,000.00 x 1.75% = 87,500.00; "
             + "sum 437,500.00 rounded HALF_UP to the fen = 437,500.00; "
             + "cap 400,000.00 reached: limited to 400,000.00; budget remaining 50,000,000.00");
-    // deciding twice is refused
+    // deciding twice is refused, and a decided claim has no computation to show
     web.post().uri("/claims/{id}/verification", claimId).headers(h -> h.setBearerAuth(OFFICER))
         .bodyValue(Map.of("outcome", "VERIFIED")).exchange().expectStatus().isEqualTo(HttpStatus.CONFLICT);
+    web.get().uri("/claims/{id}/computation", claimId).headers(h -> h.setBearerAuth(OFFICER)).exchange()
+        .expectStatus().isEqualTo(HttpStatus.CONFLICT);
 
     String increaseProgram = unique("prg-ps");
     publishProgram(increaseProgram, postSubsidyProgram(increaseProgram, 50_000_000 * YUAN, "INCREASE",

@@ -575,16 +575,20 @@ class BadInputAndAccessMatrixIT extends IntakeIT
 
   static List<Endpoint> endpoints() {
     Who[] readers = {Who.APPLICANT, Who.APPLICANT_OTHER_ORG, Who.PROGRAM_MANAGER, Who.AUDITOR};
-    Map<Who, Integer> draftProgramRead = only(200, Who.PROGRAM_MANAGER, Who.AUDITOR);
+    // finance staff read programs for their budget page (issue 16): as staff, drafts included
+    Who[] programReaders = {Who.APPLICANT, Who.APPLICANT_OTHER_ORG, Who.PROGRAM_MANAGER, Who.AUDITOR, Who.FINANCE_OFFICER,
+        Who.FINANCE_APPROVER};
+    Map<Who, Integer> draftProgramRead = only(200, Who.PROGRAM_MANAGER, Who.AUDITOR, Who.FINANCE_OFFICER,
+        Who.FINANCE_APPROVER);
     draftProgramRead.put(Who.APPLICANT, 404);
     draftProgramRead.put(Who.APPLICANT_OTHER_ORG, 404);
     Map<Who, Integer> ownProposalRead = only(200, Who.APPLICANT, Who.PROGRAM_MANAGER, Who.AUDITOR);
     ownProposalRead.put(Who.APPLICANT_OTHER_ORG, 404);
     Map<Who, Integer> createProposal = only(201, Who.APPLICANT, Who.APPLICANT_OTHER_ORG);
     return List.of(
-        new Endpoint("GET /programs", HttpMethod.GET, t -> "/programs", f -> null, NO_HEADERS, only(200, readers)),
+        new Endpoint("GET /programs", HttpMethod.GET, t -> "/programs", f -> null, NO_HEADERS, only(200, programReaders)),
         new Endpoint("GET /programs/{open}", HttpMethod.GET, t -> "/programs/" + fx.openGeneral(), f -> null, NO_HEADERS,
-            only(200, readers)),
+            only(200, programReaders)),
         new Endpoint("GET /programs/{draft}", HttpMethod.GET, t -> "/programs/" + fx.draftProgram(), f -> null, NO_HEADERS,
             draftProgramRead),
         new Endpoint("GET /programs/{id}/challenges", HttpMethod.GET, t -> "/programs/" + fx.challengeProgram() + "/challenges",

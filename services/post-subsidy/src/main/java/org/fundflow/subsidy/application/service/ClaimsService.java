@@ -1,5 +1,9 @@
 package org.fundflow.subsidy.application.service;
 
+import org.fundflow.subsidy.domain.ClaimRefused;
+import org.fundflow.subsidy.domain.ClaimStatus;
+import org.fundflow.subsidy.domain.SubsidyCalculation;
+
 import java.time.Clock;
 import org.fundflow.subsidy.application.port.in.ClaimsUseCase;
 import org.fundflow.subsidy.application.port.in.Refusal;
@@ -62,16 +66,33 @@ public class ClaimsService implements ClaimsUseCase {
       }
       Mono<Change<ExpenditureClaim, ClaimEvent>> decided = !c.verified()
           ? Mono.fromCallable(() -> claim.reject(c.reason(), c.by(), clock.instant()))
-          : postSubsidyProgram(claim.programId()).flatMap(program -> Mono.zip(
-                  claims.grantedFen(claim.programId(), claim.organisationCode(), claim.fiscalYear(), claim.id()),
-                  disbursements.outstandingFen(claim.programId()))
-              .map(t -> claim.verify(program.postSubsidyRule(), t.getT1(),
-                  program.budgetFen() - program.allocatedFen() - t.getT2(), c.by(), clock.instant())));
+          : withRuleInputs(claim, (program, granted, budgetLeft) -> claim.verify(program.postSubsidyRule(), granted,
+              budgetLeft, c.by(), clock.instant()));
       return decided.flatMap(change -> claims.update(change.next(), change.events(), c.correlationId())
           .onErrorMap(ConcurrentChange.class, e -> new Refusal(Kind.CONFLICT, "concurrent-change",
               "Changed by someone else", "claim " + claim.id() + " was decided by another request at the same time"))
           .then(Mono.defer(() -> load(claim.id()))));
     });
+  }
+
+  @Override
+  public Mono<SubsidyCalculation> compute(String claimId) {
+    return load(claimId).flatMap(claim -> claim.status() != ClaimStatus.SUBMITTED
+        ? Mono.error(new ClaimRefused(ClaimRefused.Reason.ALREADY_DECIDED, "claim " + claimId + " is " + claim.status()))
+        : withRuleInputs(claim, (program, granted, budgetLeft) -> program.postSubsidyRule()
+            .calculate(claim.expenditureThisYearFen(), claim.expenditureLastYearFen(), granted, budgetLeft)));
+  }
+
+  interface RuleInputs<T> {
+    T apply(Program program, long alreadyGrantedFen, long budgetLeftFen);
+  }
+
+  /** The program's rule, what the organisation was granted this year and the budget left, read as verify reads them. */
+  private <T> Mono<T> withRuleInputs(ExpenditureClaim claim, RuleInputs<T> then) {
+    return postSubsidyProgram(claim.programId()).flatMap(program -> Mono.zip(
+            claims.grantedFen(claim.programId(), claim.organisationCode(), claim.fiscalYear(), claim.id()),
+            disbursements.outstandingFen(claim.programId()))
+        .map(t -> then.apply(program, t.getT1(), program.budgetFen() - program.allocatedFen() - t.getT2())));
   }
 
   private Mono<Program> postSubsidyProgram(String programId) {

@@ -118,6 +118,18 @@ public class ClaimController {
         .map(ClaimController::withEtag);
   }
 
+  /** What verifying would grant now, before the officer confirms. */
+  public record ComputationView(String claimId, long subsidyFen, String explanation, List<String> explanationSteps) {}
+
+  @GetMapping("/{id}/computation")
+  @PreAuthorize("hasAnyRole('FINANCE_OFFICER','AUDITOR')")
+  @Operation(summary = "What verifying this SUBMITTED claim now would grant, with its explanation step by step; "
+      + "nothing changes (shown before the officer confirms the verification)")
+  public Mono<ComputationView> computation(@PathVariable String id) {
+    return guard.protect(useCase.compute(id))
+        .map(c -> new ComputationView(id, c.subsidyFen(), c.explanation(), c.steps()));
+  }
+
   static ResponseEntity<ClaimView> withEtag(ExpenditureClaim c) {
     return ResponseEntity.ok().eTag(EntityTags.of(c.version())).body(ClaimView.of(c));
   }

@@ -13,6 +13,9 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.TreeMap;
 import org.fundflow.platform.problem.Problems;
@@ -29,6 +32,7 @@ import org.fundflow.subsidy.application.port.in.Refusal;
 import org.fundflow.subsidy.domain.Disbursement;
 import org.fundflow.subsidy.domain.DisbursementStatus;
 import org.fundflow.subsidy.domain.Payee;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -69,13 +73,36 @@ public class DisbursementController {
       @RequestParam(required = false) String projectId, @RequestParam(required = false) String after,
       @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit, Caller caller) {
     Filter filter = new Filter(status, programId, WebSupport.organisationScope(caller, organisationCode), projectId);
-    return guard.protect(useCase.list(filter, after, limit)).map(listing -> {
-      Map<String, Totals> byStatus = new TreeMap<>();
-      listing.totals().forEach(t -> byStatus.put(t.status().name(), new Totals(t.count(), t.amountFen())));
-      return new DisbursementPage(listing.page().stream().map(DisbursementView::of).toList(), listing.nextAfter(),
-          listing.totals().stream().mapToLong(StatusTotal::count).sum(),
-          listing.totals().stream().mapToLong(StatusTotal::amountFen).sum(), byStatus);
-    });
+    return guard.protect(useCase.list(filter, after, limit)).map(DisbursementController::page);
+  }
+
+  private static DisbursementPage page(DisbursementsUseCase.Listing listing) {
+    Map<String, Totals> byStatus = new TreeMap<>();
+    listing.totals().forEach(t -> byStatus.put(t.status().name(), new Totals(t.count(), t.amountFen())));
+    return new DisbursementPage(listing.page().stream().map(DisbursementView::of).toList(), listing.nextAfter(),
+        listing.totals().stream().mapToLong(StatusTotal::count).sum(),
+        listing.totals().stream().mapToLong(StatusTotal::amountFen).sum(), byStatus);
+  }
+
+  /** The dates of a payment batch are Beijing dates. */
+  static final ZoneId BATCH_ZONE = ZoneId.of("Asia/Shanghai");
+
+  @GetMapping("/export")
+  @PreAuthorize("hasAnyRole('FINANCE_OFFICER','FINANCE_APPROVER','AUDITOR')")
+  @Operation(summary = "Released disbursements of a date range for a payment batch export: from and to are "
+      + "Asia/Shanghai dates, both inclusive (at most 366 days), on the release time; keyset paging on the id like "
+      + "GET /disbursements (pass nextAfter as after), count and totalFen over the whole range")
+  public Mono<DisbursementPage> export(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+      @RequestParam(required = false) String programId, @RequestParam(required = false) String after,
+      @RequestParam(defaultValue = "500") @Min(1) @Max(500) int limit) {
+    if (to.isBefore(from) || ChronoUnit.DAYS.between(from, to) > 365) {
+      return Mono.error(Problems.problem(HttpStatus.BAD_REQUEST, "invalid-date-range", "Invalid date range",
+          "to must not be before from, and the range is at most 366 days"));
+    }
+    Filter filter = new Filter(DisbursementStatus.RELEASED, programId, null, null,
+        from.atStartOfDay(BATCH_ZONE).toInstant(), to.plusDays(1).atStartOfDay(BATCH_ZONE).toInstant());
+    return guard.protect(useCase.list(filter, after, limit)).map(DisbursementController::page);
   }
 
   @GetMapping("/{id}")

@@ -109,6 +109,16 @@ public class MongoDisbursements implements Disbursements {
     if (f.projectId() != null) {
       c = c.and("projectId").is(f.projectId());
     }
+    if (f.releasedFrom() != null || f.releasedTo() != null) {
+      Criteria released = c.and("releasedAt");
+      if (f.releasedFrom() != null) {
+        released = released.gte(f.releasedFrom());
+      }
+      if (f.releasedTo() != null) {
+        released = released.lt(f.releasedTo());
+      }
+      c = released;
+    }
     return c;
   }
 

@@ -40,5 +40,11 @@ public interface ClaimsUseCase {
 
   Mono<ExpenditureClaim> find(String id);
 
+  /**
+   * What verifying a SUBMITTED claim now would grant, step by step, with the same rule, grants and budget left as
+   * {@link #verify}; nothing changes (the verification page shows it before the officer confirms).
+   */
+  Mono<org.fundflow.subsidy.domain.SubsidyCalculation> compute(String claimId);
+
   Flux<ExpenditureClaim> search(Filter filter);
 }

@@ -37,8 +37,17 @@ public interface DisbursementsUseCase {
     }
   }
 
-  /** Filters of a list; organisationCode is forced to the caller's own for applicants. */
-  record Filter(DisbursementStatus status, String programId, String organisationCode, String projectId) {}
+  /**
+   * Filters of a list; organisationCode is forced to the caller's own for applicants. {@code releasedFrom} (inclusive)
+   * and {@code releasedTo} (exclusive) bound the release time (null: unbounded).
+   */
+  record Filter(DisbursementStatus status, String programId, String organisationCode, String projectId,
+      java.time.Instant releasedFrom, java.time.Instant releasedTo) {
+
+    public Filter(DisbursementStatus status, String programId, String organisationCode, String projectId) {
+      this(status, programId, organisationCode, projectId, null, null);
+    }
+  }
 
   Mono<Disbursement> prepare(PrepareCommand command);
 

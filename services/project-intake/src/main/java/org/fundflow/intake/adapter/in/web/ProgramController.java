@@ -33,6 +33,8 @@ import reactor.core.publisher.Mono;
 public class ProgramController {
 
   static final String READERS = "hasAnyRole('PROGRAM_MANAGER','AUDITOR','APPLICANT')";
+  /** A program and its budget figures (budget, awarded, remaining to award): also finance staff (their budget page). */
+  static final String PROGRAM_READERS = "hasAnyRole('PROGRAM_MANAGER','AUDITOR','APPLICANT','FINANCE_OFFICER','FINANCE_APPROVER')";
   static final String MANAGER = "hasRole('PROGRAM_MANAGER')";
 
   private final ProgramUseCases programs;
@@ -82,13 +84,13 @@ public class ProgramController {
   }
 
   @GetMapping("/programs/{programId}")
-  @PreAuthorize(READERS)
+  @PreAuthorize(PROGRAM_READERS)
   public Mono<ResponseEntity<ProgramView>> get(@PathVariable String programId, Caller caller) {
     return guard.protect(programs.get(Requests.viewer(caller), programId).map(ProgramController::ok));
   }
 
   @GetMapping("/programs")
-  @PreAuthorize(READERS)
+  @PreAuthorize(PROGRAM_READERS)
   @Operation(summary = "List programs, ordered by id; pass nextCursor as after for the next page")
   public Mono<Page<ProgramView>> list(Caller caller, @RequestParam(required = false) String after,
       @RequestParam(defaultValue = "20") int limit) {

@@ -1,0 +1,315 @@
+package org.fundflow.journeys;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Finance staff through the portal in a real Chromium. A GENERAL program's proposal is awarded through the services
+ * (as the applicant and the program manager would have), so post-subsidy creates the advance payment. The finance
+ * officer (Chinese) finds it in the "to prepare" queue of the program with the service's totals, types an account the
+ * service refuses (shown next to the field), then double-clicks "prepare" with a correct one: prepared once, the
+ * account shown masked. The finance approver (English) finds it in the "to release" queue and double-clicks
+ * "release": released once. The budget page states the six figures of both services to the fen; the payment batch of
+ * today is downloaded as CSV and XLSX and its row checked. Every page: a screenshot under target/journeys/ and
+ * axe-core with 0 serious or critical violations.
+ */
+class FinanceJourneyIT {
+
+  static final Path CHROMIUM = ApplicantJourneyIT.CHROMIUM;
+  static final String APPLICANT_ORG = ApplicantJourneyIT.APPLICANT_ORG;
+  static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+  static final String ACCOUNT = "6222 0203 0200 1234 567";
+
+  static PortalStack stack;
+  static Playwright playwright;
+  static Browser browser;
+
+  final PageChecks pages = new PageChecks();
+
+  @BeforeAll
+  static void start() throws Exception {
+    if (!Files.isExecutable(CHROMIUM)) {
+      System.err.println(ApplicantJourneyIT.NO_CHROMIUM);
+      return;
+    }
+    Files.createDirectories(PageChecks.SHOTS);
+    stack = PortalStack.get();
+    com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
+    playwright = PageChecks.playwright();
+    browser = PageChecks.chromium(playwright, CHROMIUM);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (browser != null) {
+      browser.close();
+    }
+    if (playwright != null) {
+      playwright.close();
+    }
+  }
+
+  @Test
+  void anOfficerPreparesAnApproverReleasesOnce_theBudgetAddsUp_andTheBatchHoldsThePayment() throws Exception {
+    Assumptions.assumeTrue(browser != null, ApplicantJourneyIT.NO_CHROMIUM);
+    String portal = stack.portal.url();
+    String subsidy = stack.services.get("post-subsidy").url();
+    String officerToken = stack.token("finance-officer");
+
+    // ---- what others did before: a GENERAL program (30 % advance), a proposal awarded ¥1,000,000.05
+    String programId = awardedProgram();
+    String projectId = awardedProject(programId, 100_000_005L);
+    String paymentId = "adv-" + projectId;
+    org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).until(() -> {
+      try {
+        return Http.get(subsidy + "/disbursements/" + paymentId, officerToken).get("status").asString().equals("CREATED");
+      } catch (IllegalStateException notYet) {
+        return false;
+      }
+    });
+    // 1,000,000.05 x 30 % = 300,000.015 -> HALF_UP to the fen
+    String advance = "¥300,000.02";
+
+    List<String> consoleErrors = new ArrayList<>();
+    // ---- the finance officer, in Chinese
+    try (BrowserContext context = context("zh-CN")) {
+      Page page = page(context, consoleErrors);
+      page.navigate(portal + "/finance");
+      page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("登录")).click();
+      page.locator("button[data-user='finance-officer']").click();
+      assertThat(page).hasURL(portal + "/finance/queues/prepare");
+      page.getByLabel("项目计划").fill(programId);
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("筛选")).click();
+      assertThat(page.locator("#queue-totals")).hasText("共 1 笔，合计 " + advance);
+      assertThat(page.locator("main table").first()).containsText(paymentId);
+      check(page, "f01-queue-to-prepare-zh");
+
+      page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(paymentId)).click();
+      assertThat(page.locator("#payment-status")).hasText("待制单");
+      assertThat(page.locator("#payment-amount")).hasText(advance);
+      check(page, "f02-payment-to-prepare-zh");
+
+      // an account the service refuses: its message next to the field, the account not shown back
+      page.getByLabel("收款单位名称").fill("天津数智科技有限公司");
+      page.getByLabel("开户银行").fill("天津银行津南支行");
+      page.getByLabel("银行账号").fill("6222-ABC");
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("制单")).click();
+      assertThat(page.locator("#accountNumber-error")).hasText("请填写8至32位数字的账号。");
+      assertThat(page.getByLabel("银行账号")).hasAttribute("aria-invalid", "true");
+      assertThat(page.getByLabel("收款单位名称")).hasValue("天津数智科技有限公司");
+      check(page, "f03-prepare-field-error-zh");
+
+      page.getByLabel("银行账号").fill(ACCOUNT);
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("制单")).dblclick();
+      assertThat(page.locator("#payment-status")).hasText("待支付");
+      assertThat(page.locator("#account-masked")).hasText("***************4567");
+      assertThat(page.locator("main")).not().containsText(ACCOUNT);
+      assertThat(page.locator("main")).not().containsText("6222020302001234567");
+      // an officer is never offered the release
+      assertThat(page.locator("#release-form")).hasCount(0);
+      check(page, "f04-prepared-masked-zh");
+    }
+    JsonNode prepared = Http.get(subsidy + "/disbursements/" + paymentId, officerToken);
+    assertThat(count(prepared.get("history"), "PREPARED")).as("a double click prepares once").isEqualTo(1);
+
+    // ---- the finance approver, in English
+    try (BrowserContext context = context("zh-CN")) {
+      Page page = page(context, consoleErrors);
+      page.navigate(portal + "/finance");
+      assertThat(page).hasURL(portal + "/login");
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("English")).click();
+      assertThat(page.locator("html")).hasAttribute("lang", "en");
+      page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Log in")).click();
+      page.locator("button[data-user='finance-approver']").click();
+      assertThat(page).hasURL(portal + "/finance/queues/release");
+      page.getByLabel("Program").fill(programId);
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Filter")).click();
+      assertThat(page.locator("#queue-totals")).hasText("1 payments, " + advance + " in total");
+      check(page, "f05-queue-to-release-en");
+
+      page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(paymentId)).click();
+      assertThat(page.locator("#payment-status")).hasText("To release");
+      assertThat(page.locator("#prepare-form")).hasCount(0);
+      check(page, "f06-payment-to-release-en");
+      page.getByLabel("Payment reference").fill("JN-" + projectId);
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Release the payment")).dblclick();
+      assertThat(page.locator("#payment-status")).hasText("Released");
+      assertThat(page.locator("#payment-reference")).hasText("JN-" + projectId);
+      check(page, "f07-released-en");
+
+      // ---- the budget of the program, from both services
+      page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(programId)).click();
+      assertThat(page.locator("#figure-budget td").first()).hasText("¥20,000,000.00");
+      assertThat(page.locator("#figure-awarded td").first()).hasText("¥1,000,000.05");
+      assertThat(page.locator("#figure-paid td").first()).hasText(advance);
+      assertThat(page.locator("#figure-reserved td").first()).hasText("¥0.00");
+      assertThat(page.locator("#figure-remaining-award td").first()).hasText("¥18,999,999.95");
+      assertThat(page.locator("#figure-remaining-pay td").first()).hasText("¥19,699,999.98");
+      check(page, "f08-budget-en");
+
+      // ---- the payment batch of today (Beijing), CSV and XLSX
+      page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Payment batch")).click();
+      String today = LocalDate.now(BEIJING).toString();
+      page.getByLabel("From (Beijing date)").fill(today);
+      page.getByLabel("To (Beijing date)").fill(today);
+      check(page, "f09-export-en");
+      Download csvDownload = page.waitForDownload(() ->
+          page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Download CSV")).click());
+      List<String> rows = List.of(new String(Files.readAllBytes(csvDownload.path()), StandardCharsets.UTF_8)
+          .split("\r\n"));
+      assertThat(rows.get(0)).startsWith("\uFEFFPayment,Program,");
+      List<String> ours = rows.stream().filter(r -> r.startsWith(paymentId + ",")).toList();
+      assertThat(ours).hasSize(1);
+      assertThat(ours.get(0)).contains("," + programId + ",").contains("," + APPLICANT_ORG + ",")
+          .contains(",天津数智科技有限公司,天津银行津南支行,***************4567,300000.02,JN-" + projectId + ",")
+          .endsWith(",finance-approver");
+      Download xlsxDownload = page.waitForDownload(() ->
+          page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Download XLSX")).click());
+      try (XSSFWorkbook book = new XSSFWorkbook(Files.newInputStream(xlsxDownload.path()))) {
+        Sheet sheet = book.getSheetAt(0);
+        assertThat(sheet.getRow(0).getCell(7).getStringCellValue()).isEqualTo("Amount (yuan)");
+        Row row = null;
+        for (Row r : sheet) {
+          if (r.getRowNum() > 0 && paymentId.equals(r.getCell(0).getStringCellValue())) {
+            row = r;
+          }
+        }
+        assertThat(row).as("the payment's row in the XLSX").isNotNull();
+        assertThat(row.getCell(7).getCellType()).isEqualTo(CellType.NUMERIC);
+        assertThat(new BigDecimal(row.getCell(7).getNumericCellValue()).setScale(2, RoundingMode.HALF_UP))
+            .isEqualByComparingTo("300000.02");
+        assertThat(row.getCell(7).getCellStyle().getDataFormatString()).isEqualTo("#,##0.00");
+        assertThat(row.getCell(6).getStringCellValue()).isEqualTo("***************4567");
+        assertThat(sheet.getLastRowNum()).as("as many rows as the CSV").isEqualTo(rows.size() - 1);
+      }
+
+      // ---- the claims list (none in a GENERAL program) and back in Chinese
+      page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Expenditure claims")).click();
+      check(page, "f10-claims-en");
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("中文")).click();
+      assertThat(page.locator("html")).hasAttribute("lang", "zh-CN");
+      page.navigate(portal + "/finance/programs/" + programId + "/budget");
+      assertThat(page.locator("#figure-paid td").first()).hasText(advance);
+      check(page, "f11-budget-zh");
+    }
+
+    JsonNode released = Http.get(subsidy + "/disbursements/" + paymentId, officerToken);
+    assertThat(released.get("status").asString()).isEqualTo("RELEASED");
+    assertThat(count(released.get("history"), "RELEASED")).as("a double click releases once").isEqualTo(1);
+    assertThat(Http.get(subsidy + "/programs/" + programId + "/budget", officerToken).get("paidFen").asLong())
+        .isEqualTo(30_000_002L);
+
+    assertThat(pages.accessibilityProblems).as("axe-core serious or critical violations").isEmpty();
+    assertThat(consoleErrors).as("browser console errors (e.g. CSP violations)").isEmpty();
+  }
+
+  static BrowserContext context(String locale) {
+    BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale(locale)
+        .setTimezoneId("Asia/Shanghai").setViewportSize(1280, 900).setAcceptDownloads(true));
+    context.setDefaultTimeout(90_000);
+    context.setDefaultNavigationTimeout(90_000);
+    return context;
+  }
+
+  static Page page(BrowserContext context, List<String> consoleErrors) {
+    Page page = context.newPage();
+    page.onConsoleMessage(m -> {
+      // a refused form answers 4xx on purpose (the field errors); anything else (a CSP violation) is not
+      if ("error".equals(m.type()) && !m.text().contains("status of 4")) {
+        consoleErrors.add(m.text() + " at " + m.location());
+      }
+    });
+    return page;
+  }
+
+  static long count(JsonNode history, String to) {
+    long n = 0;
+    for (JsonNode h : history) {
+      if (to.equals(h.get("to").asString())) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** A GENERAL program, ¥20,000,000.00, 30 % advance, open now. */
+  static String awardedProgram() {
+    String intake = stack.services.get("project-intake").url();
+    String manager = stack.token("program-manager");
+    Instant now = Instant.now();
+    Map<String, Object> program = new LinkedHashMap<>();
+    program.put("name", "2026年度津南区智能制造专项 " + UUID.randomUUID().toString().substring(0, 4));
+    program.put("kind", "GENERAL");
+    program.put("budgetFen", 2_000_000_000L);
+    program.put("perProjectCapFen", 200_000_000L);
+    program.put("callWindow", Map.of("opensAt", now.minus(1, ChronoUnit.DAYS).toString(),
+        "closesAt", now.plus(20, ChronoUnit.DAYS).toString()));
+    program.put("fundingSplit", Map.of("advancePercent", 30, "balancePercent", 70));
+    String programId = Http.post(intake + "/programs", manager, program, 201).get("id").asString();
+    Http.post(intake + "/programs/" + programId + "/open", manager, null, 200);
+    return programId;
+  }
+
+  /** The applicant submits, the program manager screens, reviews and awards: the project's id. */
+  static String awardedProject(String programId, long awardFen) {
+    String intake = stack.services.get("project-intake").url();
+    String applicant = stack.token("applicant");
+    String manager = stack.token("program-manager");
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("programId", programId);
+    body.put("title", "数控机床主轴热误差补偿技术 " + UUID.randomUUID().toString().substring(0, 4));
+    body.put("abstract", "主轴热误差建模与实时补偿，在两家企业的产线上验证。");
+    body.put("requestedAmountFen", 123_456_789L);
+    body.put("budgetLines", List.of(Map.of("category", "设备费", "amountFen", 100_000_000L),
+        Map.of("category", "材料费", "amountFen", 23_456_789L)));
+    body.put("principalInvestigator", Map.of("nationalId", "11010819841203824X", "name", "王海燕",
+        "organisationCode", APPLICANT_ORG));
+    body.put("projectStartDate", "2027-01-01");
+    body.put("projectEndDate", "2028-12-31");
+    body.put("milestones", List.of(
+        Map.of("sequence", 1, "title", "样机", "deliverables", List.of("样机测试报告"), "dueDate", "2027-12-31", "tranchePercent", 40),
+        Map.of("sequence", 2, "title", "产线验证", "deliverables", List.of("验证报告"), "dueDate", "2028-12-31", "tranchePercent", 60)));
+    String id = Http.post(intake + "/proposals", applicant, body, 201).get("id").asString();
+    Http.post(intake + "/proposals/" + id + "/submit", applicant,
+        Map.of("pledge", Map.of("accepted", true, "textVersion", "2026-1")), 200, Map.of("Idempotency-Key", "journey-" + id));
+    Http.post(intake + "/proposals/" + id + "/screen", manager, null, 200);
+    Http.post(intake + "/proposals/" + id + "/review", manager, null, 200);
+    return Http.post(intake + "/proposals/" + id + "/award", manager, Map.of("amountFen", awardFen), 200)
+        .get("projectId").asString();
+  }
+
+  private void check(Page page, String name) {
+    pages.check(page, name);
+  }
+}
