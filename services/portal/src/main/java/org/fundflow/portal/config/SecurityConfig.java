@@ -77,6 +77,7 @@ public class SecurityConfig {
             // auditors read; what they may not do is not offered, and integrity-check refuses it (403) if posted anyway
             .pathMatchers("/integrity/**").hasAnyRole("INTEGRITY_OFFICER", "AUDITOR")
             .pathMatchers("/manager", "/manager/**").hasRole("PROGRAM_MANAGER")
+            .pathMatchers("/expert", "/expert/**").hasRole("EXPERT")
             .anyExchange().authenticated())
         // file uploads (multipart forms, e.g. the dishonesty list) carry the token as a form field too
         .csrf(csrf -> csrf.csrfTokenRequestHandler(multipartCsrf()))
