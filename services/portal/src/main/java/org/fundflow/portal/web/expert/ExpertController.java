@@ -106,7 +106,7 @@ public class ExpertController {
           HttpHeaders.ETAG)) {
         List<String> values = answer.getHeaders().get(name);
         if (values != null) {
-          headers.put(name, values);
+          headers.addAll(name, values);
         }
       }
       headers.set("X-Content-Type-Options", "nosniff");
