@@ -263,7 +263,7 @@ class ExpertPagesTest {
     post("/expert/projects/prj-1/reports/r-1/evaluation", scores("三十", "25", "18", "8"))
         .expectStatus().isBadRequest().expectBody(String.class).value(html -> assertThat(html)
             .contains("id=\"deliverables-error\"").contains("aria-invalid=\"true\""));
-    assertThat(SENT).isEmpty();
+    assertThat(SENT).noneMatch(call -> call.startsWith("PUT")); // the report is read again for the page, not scored
   }
 
   @Test
