@@ -195,7 +195,15 @@ public record Project(String id, String proposalId, String programId, ProgramKin
   public Change<Project, ProjectEvent> declare(String reportId, Actor expert, boolean conflict, String reason,
       Instant now) {
     requireActive();
-    return Change.quiet(withReport(report(reportId).declared(expert.id(), conflict, reason, now)));
+    MilestoneReport before = report(reportId);
+    MilestoneReport after = before.declared(expert.id(), conflict, reason, now);
+    if (!conflict) {
+      return Change.quiet(withReport(after));
+    }
+    // the program manager must fill the seat again: told by an event (the portal's notification)
+    Recusal recusal = after.recusals().get(after.recusals().size() - 1);
+    return Change.of(withReport(after), new ProjectEvent.ExpertRecused(after.milestoneId(), reportId, expert.id(),
+        recusal.reason(), now));
   }
 
   // ---------------------------------------------------------------- evaluations and decision

@@ -23,6 +23,10 @@ public sealed interface ProjectEvent {
   record ExpertEvaluationSubmitted(String milestoneId, String reportId, String expertId, String expertOrganisationCode,
       String expertPersonIdHash, Scores scores, int total, Recommendation recommendation, Instant submittedAt) implements ProjectEvent {}
 
+  /** An assigned expert declared a conflict of interest (回避) and left the panel; its seat is to be filled again. */
+  record ExpertRecused(String milestoneId, String reportId, String expertId, String reason, Instant declaredAt)
+      implements ProjectEvent {}
+
   record MilestoneReviewCompleted(String milestoneId, int sequence, String reportId, Decision decision,
       boolean finalMilestone) implements ProjectEvent {}
 

@@ -75,6 +75,10 @@ class PublishedEventContractTest {
     return events;
   }
 
+  static ExpertProfile profile(String id) {
+    return new ExpertProfile(id, "专家", EXPERT_ORG, "75".repeat(32), "1101**********824X", List.of());
+  }
+
   List<ProjectEvent> submit(ProjectUnderTest p, String reportId, Instant at) {
     return p.submitReport(new Actor("alice", Set.of(Actor.APPLICANT), ORG), reportId, null, List.of("交付物"),
         List.of(new Evidence("报告.pdf", "9f".repeat(32))), 12_345_600L, at);
@@ -94,7 +98,12 @@ class PublishedEventContractTest {
     validate(challenge, submit(challenge, "r2", T0));
     validate(challenge, review(challenge, "r2", T0, 50, 40, 59)); // FAILED twice: terminated
 
-    assertThat(new LinkedHashSet<>(checked)).containsExactlyInAnyOrder(
+    ProjectUnderTest recusal = project("prj-x", ProgramKind.GENERAL);
+    validate(recusal, submit(recusal, "r1", T0));
+    recusal.formPanel("r1", List.of(profile("r1-x0"), profile("r1-x1"), profile("r1-x2")), T0);
+    validate(recusal, recusal.declare("r1", new Actor("r1-x0", Set.of(Actor.EXPERT), EXPERT_ORG), true, "同单位", T0));
+
+    assertThat(new LinkedHashSet<>(checked)).containsExactlyInAnyOrder(ProjectEventMessages.EXPERT_RECUSED,
         ProjectEventMessages.REPORT_SUBMITTED, ProjectEventMessages.EVALUATION_SUBMITTED,
         ProjectEventMessages.REVIEW_COMPLETED, ProjectEventMessages.MILESTONE_ACCEPTED,
         ProjectEventMessages.PROJECT_COMPLETED, ProjectEventMessages.PROJECT_TERMINATED);

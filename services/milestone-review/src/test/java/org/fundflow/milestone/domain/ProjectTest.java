@@ -226,7 +226,10 @@ class ProjectTest {
     ProjectUnderTest p = challenge();
     String r = submit(p, T0);
     p.formPanel(r, List.of(expert("a"), expert("b"), expert("c")), T0);
-    p.declare(r, expertActor("c"), true, "former colleague", T0);
+    assertThat(p.declare(r, expertActor("c"), true, "former colleague", T0)).singleElement()
+        .isEqualTo(new org.fundflow.milestone.domain.ProjectEvent.ExpertRecused(p.report(r).milestoneId(), r, "c",
+            "former colleague", T0));
+    assertThat(p.declare(r, expertActor("a"), false, null, T0)).isEmpty();
     for (String e : List.of("a", "b")) {
       p.declare(r, expertActor(e), false, null, T0);
       assertThat(p.evaluate(r, expertActor(e), scoresOf(90), Recommendation.PASSED, "", POLICY, T0))

@@ -47,8 +47,8 @@ public final class ProjectUnderTest {
     apply(current.addExpert(reportId, expert, now));
   }
 
-  public void declare(String reportId, Actor expert, boolean conflict, String reason, Instant now) {
-    apply(current.declare(reportId, expert, conflict, reason, now));
+  public List<ProjectEvent> declare(String reportId, Actor expert, boolean conflict, String reason, Instant now) {
+    return apply(current.declare(reportId, expert, conflict, reason, now));
   }
 
   public List<ProjectEvent> evaluate(String reportId, Actor expert, Scores scores, Recommendation recommendation,

@@ -112,6 +112,25 @@ public final class ServiceClient {
         .exchangeToMono(response -> read(response, r -> r.bodyToMono(type))));
   }
 
+  /**
+   * A download streamed through as the service sends it: the body is not read into memory, and the answer's headers
+   * (Content-Type, Content-Disposition, Content-Length, ETag) are kept for the browser.
+   */
+  public Mono<ResponseEntity<reactor.core.publisher.Flux<org.springframework.core.io.buffer.DataBuffer>>> stream(
+      Function<UriBuilder, URI> uri) {
+    return guarded(web.get().uri(uri).retrieve()
+        .onStatus(HttpStatusCode::is4xxClientError, response -> response.bodyToMono(JsonNode.class)
+            .map(problem -> problem(response.statusCode().value(), problem))
+            .onErrorResume(unreadable -> Mono.just(new ServiceProblem(name, response.statusCode().value(), null, null,
+                Map.of())))
+            .defaultIfEmpty(new ServiceProblem(name, response.statusCode().value(), null, null, Map.of()))
+            .cast(Throwable.class))
+        .onStatus(HttpStatusCode::isError, response -> response.releaseBody()
+            .then(Mono.<Throwable>just(new ServiceUnavailable(name,
+                new IllegalStateException("HTTP " + response.statusCode().value())))))
+        .toEntityFlux(org.springframework.core.io.buffer.DataBuffer.class));
+  }
+
   public Mono<Void> delete(Function<UriBuilder, URI> uri) {
     return guarded(web.delete().uri(uri).accept(MediaType.APPLICATION_JSON)
         .exchangeToMono(response -> read(response, ClientResponse::releaseBody)));

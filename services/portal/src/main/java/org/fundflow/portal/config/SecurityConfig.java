@@ -79,6 +79,7 @@ public class SecurityConfig {
             .pathMatchers("/manager", "/manager/**").hasRole("PROGRAM_MANAGER")
             // finance staff; who may prepare or release is post-subsidy's to decide (403 if posted anyway)
             .pathMatchers("/finance", "/finance/**").hasAnyRole("FINANCE_OFFICER", "FINANCE_APPROVER")
+            .pathMatchers("/expert", "/expert/**").hasRole("EXPERT")
             .anyExchange().authenticated())
         // file uploads (multipart forms, e.g. the dishonesty list) carry the token as a form field too
         .csrf(csrf -> csrf.csrfTokenRequestHandler(multipartCsrf()))

@@ -27,6 +27,9 @@ public final class EventMessages {
       @NotBlank String milestoneId, int sequence, @NotBlank String organisationCode, @NotBlank String outcome,
       @NotBlank String meanScore, Instant rectifyBy, @NotNull Instant completedAt) {}
 
+  public record ExpertRecused(@NotBlank String projectId, @NotBlank String programId, @NotBlank String milestoneId,
+      @NotBlank String reportId, @NotBlank String expertId, String reason) {}
+
   public record DisbursementCreated(@NotBlank String disbursementId, @NotBlank String programId, String projectId,
       @NotBlank String organisationCode, long amountFen, @NotNull Instant createdAt) {}
 

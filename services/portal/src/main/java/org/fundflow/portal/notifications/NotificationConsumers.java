@@ -11,6 +11,7 @@ import org.fundflow.platform.events.EventReader;
 import org.fundflow.platform.events.ReceivedEvent;
 import org.fundflow.portal.notifications.EventMessages.DisbursementCreated;
 import org.fundflow.portal.notifications.EventMessages.DisbursementReleased;
+import org.fundflow.portal.notifications.EventMessages.ExpertRecused;
 import org.fundflow.portal.notifications.EventMessages.FlagRaised;
 import org.fundflow.portal.notifications.EventMessages.HoldLifted;
 import org.fundflow.portal.notifications.EventMessages.HoldPlaced;
@@ -37,6 +38,7 @@ public class NotificationConsumers {
   static final String PROPOSAL_AWARDED = "fundflow.intake.proposal-awarded.v1";
   static final String PROPOSAL_REJECTED = "fundflow.intake.proposal-rejected.v1";
   static final String REVIEW_COMPLETED = "fundflow.milestone.milestone-review-completed.v1";
+  static final String EXPERT_RECUSED = "fundflow.milestone.expert-recused.v1";
   static final String DISBURSEMENT_CREATED = "fundflow.subsidy.disbursement-created.v1";
   static final String DISBURSEMENT_RELEASED = "fundflow.subsidy.disbursement-released.v1";
   static final String HOLD_PLACED = "fundflow.integrity.hold-placed.v1";
@@ -94,6 +96,12 @@ public class NotificationConsumers {
               : NotificationKind.MILESTONE_DECIDED;
           return notifier.notify(e, Recipients.organisation(m.organisationCode()), applicant, details)
               .then(notifier.notify(e, PROGRAM_MANAGER, NotificationKind.PANEL_COMPLETE, details));
+        })
+        // 回避: an expert left a panel; the program manager appoints another (its report page lists the recusal)
+        .on(EXPERT_RECUSED, ExpertRecused.class, e -> {
+          ExpertRecused m = e.data();
+          return notifier.notify(e, PROGRAM_MANAGER, NotificationKind.EXPERT_RECUSED, details("expertId", m.expertId(),
+              "projectId", m.projectId(), "milestoneId", m.milestoneId(), "reportId", m.reportId()));
         })
         .build();
   }

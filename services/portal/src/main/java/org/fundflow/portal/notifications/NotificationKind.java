@@ -15,6 +15,7 @@ public enum NotificationKind {
   MILESTONE_DECIDED("projectId", "sequence", "outcome", "meanScore"),
   MILESTONE_TO_RECTIFY("projectId", "sequence", "meanScore", "rectifyBy"),
   PANEL_COMPLETE("projectId", "sequence", "outcome"),
+  EXPERT_RECUSED("expertId", "projectId", "milestoneId"),
   PAYMENT_RELEASED("amountFen", "projectId", "paymentReference"),
   DISBURSEMENT_TO_PREPARE("disbursementId", "amountFen", "projectId"),
   HOLD_PLACED("holdId", "reason", "endsAt"),

@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /**
  * The start page after login: each persona goes to its area (the first of its roles that has pages); roles without
- * pages yet (experts, finance) see their notifications and what is coming.
+ * pages yet (finance) see their notifications and what is coming.
  */
 @Controller
 public class HomeController {
@@ -17,7 +17,8 @@ public class HomeController {
       Map.entry("ROLE_APPLICANT", "/applicant"),
       Map.entry("ROLE_PROGRAM_MANAGER", "/manager/programs"),
       Map.entry("ROLE_INTEGRITY_OFFICER", "/integrity/flags"),
-      Map.entry("ROLE_AUDITOR", "/integrity/flags"));
+      Map.entry("ROLE_AUDITOR", "/integrity/flags"),
+      Map.entry("ROLE_EXPERT", "/expert"));
 
   @GetMapping("/")
   String home(Authentication authentication) {

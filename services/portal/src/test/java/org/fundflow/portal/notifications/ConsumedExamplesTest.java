@@ -31,6 +31,7 @@ class ConsumedExamplesTest {
             EventMessages.MilestoneReviewCompleted.class),
         Arguments.of("milestone-review/variants/milestone-review-completed.v1-conditional.json",
             EventMessages.MilestoneReviewCompleted.class),
+        Arguments.of("milestone-review/expert-recused.v1.json", EventMessages.ExpertRecused.class),
         Arguments.of("post-subsidy/disbursement-created.v1.json", EventMessages.DisbursementCreated.class),
         Arguments.of("post-subsidy/variants/disbursement-created.v1-advance.json", EventMessages.DisbursementCreated.class),
         Arguments.of("post-subsidy/variants/disbursement-created.v1-post-subsidy.json",

@@ -23,6 +23,7 @@ public class ProjectEventMessages {
   public static final String TOPIC = "milestone.project-events";
   public static final String REPORT_SUBMITTED = "fundflow.milestone.milestone-report-submitted.v1";
   public static final String EVALUATION_SUBMITTED = "fundflow.milestone.expert-evaluation-submitted.v1";
+  public static final String EXPERT_RECUSED = "fundflow.milestone.expert-recused.v1";
   public static final String REVIEW_COMPLETED = "fundflow.milestone.milestone-review-completed.v1";
   public static final String MILESTONE_ACCEPTED = "fundflow.milestone.milestone-accepted.v1";
   public static final String PROJECT_TERMINATED = "fundflow.milestone.project-terminated.v1";
@@ -55,6 +56,10 @@ public class ProjectEventMessages {
           new ScoresV1(e.scores().deliverables(), e.scores().technicalQuality(), e.scores().budgetExecution(),
               e.scores().management()),
           e.total(), e.recommendation().name(), e.submittedAt());
+    }
+    if (event instanceof ProjectEvent.ExpertRecused e) {
+      return new ExpertRecusedV1(p.id(), p.programId(), e.milestoneId(), e.reportId(), e.expertId(), e.reason(),
+          e.declaredAt());
     }
     if (event instanceof MilestoneReviewCompleted e) {
       return new MilestoneReviewCompletedV1(p.id(), p.programId(), e.milestoneId(),
@@ -108,6 +113,15 @@ public class ProjectEventMessages {
     @Override
     public String type() {
       return EVALUATION_SUBMITTED;
+    }
+  }
+
+  /** An expert left a panel (回避): the program manager is to appoint another. */
+  public record ExpertRecusedV1(String projectId, String programId, String milestoneId, String reportId,
+      String expertId, String reason, Instant declaredAt) implements Message {
+    @Override
+    public String type() {
+      return EXPERT_RECUSED;
     }
   }
 

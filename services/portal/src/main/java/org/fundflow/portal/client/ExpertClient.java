@@ -1,0 +1,96 @@
+package org.fundflow.portal.client;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.fundflow.portal.config.ClientsConfig.ServiceClients;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * milestone-review's API as an expert uses it: its assignments ({@code GET /assignments}), the 回避 declaration, the
+ * report with its evidence files (readable once it declared no conflict), and its evaluation (a correction replaces
+ * it until the panel closes). What the expert may see (never another expert's scores before the decision) is the
+ * service's decision: these records only read what it answers.
+ */
+@Component
+public class ExpertClient {
+
+  private final ServiceClient client;
+
+  public ExpertClient(ServiceClients clients) {
+    this.client = clients.get(MilestoneClient.SERVICE);
+  }
+
+  /** The reports the logged-in expert sits on (a conflict it declared takes it off). */
+  public Mono<List<Assignment>> assignments() {
+    return client.get(u -> u.path("/assignments").build(), new ParameterizedTypeReference<List<Assignment>>() {});
+  }
+
+  public Mono<Report> report(String projectId, String reportId) {
+    return client.get(u -> u.path("/projects/{p}/reports/{r}").build(projectId, reportId), Report.class);
+  }
+
+  /** 回避声明; the answer (the report, or nothing when the expert left the panel) is not needed by the page. */
+  public Mono<Void> declare(String projectId, String reportId, boolean conflict, String reason) {
+    java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+    body.put("conflict", conflict);
+    if (reason != null && !reason.isBlank()) {
+      body.put("reason", reason.strip());
+    }
+    return client.send(HttpMethod.POST, u -> u.path("/projects/{p}/reports/{r}/declaration").build(projectId, reportId),
+        body, Map.of(), String.class).then();
+  }
+
+  public Mono<Report> evaluate(String projectId, String reportId, EvaluationRequest evaluation) {
+    return client.send(HttpMethod.PUT, u -> u.path("/projects/{p}/reports/{r}/evaluation").build(projectId, reportId),
+        evaluation, Map.of(), Report.class);
+  }
+
+  /** An evidence file of the report, streamed as the service sends it (type, Content-Disposition, length, ETag). */
+  public Mono<ResponseEntity<Flux<DataBuffer>>> evidence(String projectId, String reportId, String fileId) {
+    return client.stream(u -> u.path("/projects/{p}/reports/{r}/evidence/{f}").build(projectId, reportId, fileId));
+  }
+
+  public record Assignment(String projectId, String projectTitle, String reportId, String milestoneId, int attempt,
+      String reportStatus, boolean declaredNoConflict, boolean scored) {}
+
+  public record Evidence(String name, String sha256) {}
+
+  public record EvidenceFile(String fileId, String name, String mediaType, long sizeBytes, String sha256,
+      Instant uploadedAt) {}
+
+  public record Evaluation(int deliverables, int technicalQuality, int budgetExecution, int management, int total,
+      String recommendation, String comments, Instant submittedAt) {}
+
+  public record Seat(String expertId, String expertOrganisationCode, boolean declaredNoConflict, boolean scored,
+      Evaluation evaluation) {}
+
+  public record Decision(String outcome, BigDecimal meanScore, List<Integer> totalsUsed, List<Integer> totalsDropped,
+      String rule, Instant rectifyBy, Instant decidedAt) {}
+
+  public record Report(String reportId, String projectId, String milestoneId, int attempt, String status,
+      List<String> deliverablesMet, List<Evidence> evidence, long spendingToDateFen, Instant submittedAt,
+      Integer panelSize, List<Seat> panel, Evaluation myEvaluation, Decision decision, List<EvidenceFile> evidenceFiles) {
+    public Report {
+      deliverablesMet = deliverablesMet == null ? List.of() : deliverablesMet;
+      evidence = evidence == null ? List.of() : evidence;
+      panel = panel == null ? List.of() : panel;
+      evidenceFiles = evidenceFiles == null ? List.of() : evidenceFiles;
+    }
+
+    public boolean decided() {
+      return decision != null;
+    }
+  }
+
+  /** The rubric as milestone-review takes it: 0-40, 0-30, 0-20, 0-10, a recommendation, one comments text. */
+  public record EvaluationRequest(Integer deliverables, Integer technicalQuality, Integer budgetExecution,
+      Integer management, String recommendation, String comments) {}
+}

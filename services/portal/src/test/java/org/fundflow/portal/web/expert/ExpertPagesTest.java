@@ -1,0 +1,276 @@
+package org.fundflow.portal.web.expert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.csrf;
+import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockOidcLogin;
+import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.springSecurity;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.fundflow.portal.config.ClientsConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.OidcLoginMutator;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.reactive.function.BodyInserters;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+import reactor.netty.http.server.HttpServerResponse;
+
+/**
+ * The expert's pages with the real security chain against a stub of milestone-review: the declaration comes before
+ * anything of the report is asked for; evidence is streamed through with its headers; the rubric is sent as the
+ * service takes it and its refusals are shown next to the field; after the decision the panel's scores and the
+ * explanation are shown as the service answers them.
+ */
+@SpringBootTest
+class ExpertPagesTest {
+
+  static final MongoServer MONGO = new MongoServer(new MemoryBackend());
+  static final InetSocketAddress MONGO_ADDRESS = MONGO.bind();
+  static final List<String> SENT = new CopyOnWriteArrayList<>();
+
+  static final String ASSIGNMENTS = """
+      [{"projectId":"prj-1","projectTitle":"无重稀土永磁","reportId":"r-new","milestoneId":"prj-1-m1","attempt":1,
+        "reportStatus":"UNDER_REVIEW","declaredNoConflict":false,"scored":false},
+       {"projectId":"prj-1","projectTitle":"无重稀土永磁","reportId":"r-1","milestoneId":"prj-1-m1","attempt":1,
+        "reportStatus":"UNDER_REVIEW","declaredNoConflict":true,"scored":true},
+       {"projectId":"prj-1","projectTitle":"无重稀土永磁","reportId":"r-done","milestoneId":"prj-1-m2","attempt":1,
+        "reportStatus":"DECIDED","declaredNoConflict":true,"scored":true}]""";
+  static final String REPORT = """
+      {"reportId":"r-1","projectId":"prj-1","milestoneId":"prj-1-m1","attempt":1,"status":"UNDER_REVIEW",
+       "deliverablesMet":["工艺规程"],"evidence":[],"spendingToDateFen":30000000,"submittedAt":"2026-12-06T02:00:00Z",
+       "panelSize":3,
+       "myEvaluation":{"deliverables":35,"technicalQuality":25,"budgetExecution":18,"management":8,"total":86,
+         "recommendation":"PASSED","comments":"[deliverables]\\n样品齐全\\n[management]\\n管理规范","submittedAt":"2026-12-06T03:00:00Z"},
+       "evidenceFiles":[{"fileId":"f-1","name":"工艺规程.pdf","mediaType":"application/pdf","sizeBytes":2048,
+         "sha256":"ab","uploadedAt":"2026-12-06T01:00:00Z","href":"/projects/prj-1/reports/r-1/evidence/f-1"}]}""";
+  static final String DECIDED = """
+      {"reportId":"r-done","projectId":"prj-1","milestoneId":"prj-1-m2","attempt":1,"status":"DECIDED",
+       "deliverablesMet":["样机"],"spendingToDateFen":100,"submittedAt":"2026-12-06T02:00:00Z","panelSize":3,
+       "panel":[{"expertId":"expert1","declaredNoConflict":true,"scored":true,"evaluation":{"deliverables":30,
+         "technicalQuality":20,"budgetExecution":15,"management":5,"total":70,"recommendation":"CONDITIONAL"}},
+                {"expertId":"expert2","declaredNoConflict":true,"scored":true,"evaluation":{"deliverables":40,
+         "technicalQuality":30,"budgetExecution":20,"management":9,"total":99,"recommendation":"PASSED"}}],
+       "myEvaluation":{"deliverables":30,"technicalQuality":20,"budgetExecution":15,"management":5,"total":70,
+         "recommendation":"CONDITIONAL"},
+       "decision":{"outcome":"PASSED","meanScore":84.67,"totalsUsed":[80,84,90],"totalsDropped":[70,99],
+         "rule":"drop the highest and the lowest total, mean of the rest >= 80: PASSED","decidedAt":"2026-12-06T03:00:00Z"}}""";
+
+  static final DisposableServer SERVICES = HttpServer.create().host("127.0.0.1").port(0)
+      .route(r -> r
+          .get("/assignments", (req, res) -> json(res, 200, ASSIGNMENTS))
+          .get("/projects/prj-1/reports/r-1", (req, res) -> {
+            SENT.add("GET " + req.uri());
+            return json(res, 200, REPORT);
+          })
+          .get("/projects/prj-1/reports/r-done", (req, res) -> json(res, 200, DECIDED))
+          .get("/projects/prj-1/reports/r-new", (req, res) -> {
+            SENT.add("GET " + req.uri());
+            return json(res, 403, "{\"type\":\"https://fundflow.org/problems/declaration-required\",\"status\":403}");
+          })
+          .get("/projects/prj-1/reports/r-1/evidence/f-1", (req, res) -> res.status(200)
+              .header("Content-Type", "application/pdf")
+              .header("Content-Disposition", "attachment; filename=\"evidence.pdf\"; filename*=UTF-8''%E5%B7%A5.pdf")
+              .header("ETag", "\"ab\"")
+              .sendByteArray(Mono.just("%PDF-1.7 test".getBytes(StandardCharsets.US_ASCII))).then())
+          .post("/projects/prj-1/reports/r-new/declaration", (req, res) -> req.receive().aggregate().asString()
+              .flatMap(body -> {
+                SENT.add("POST declaration " + body);
+                return body.contains("\"conflict\":true") ? res.status(204).send().then()
+                    : json(res, 200, REPORT).then();
+              }))
+          .put("/projects/prj-1/reports/r-1/evaluation", (req, res) -> req.receive().aggregate().asString()
+              .flatMap(body -> {
+                SENT.add("PUT evaluation " + body);
+                if (body.contains("\"management\":10") ) {
+                  return json(res, 409, "{\"type\":\"https://fundflow.org/problems/panel-closed\",\"status\":409}").then();
+                }
+                if (body.contains("\"technicalQuality\":31")) {
+                  return json(res, 400, """
+                      {"type":"https://fundflow.org/problems/validation","status":400,
+                       "errors":[{"field":"technicalQuality","message":"must be less than or equal to 30"}]}""").then();
+                }
+                return json(res, 200, REPORT).then();
+              })))
+      .bindNow();
+
+  static Mono<Void> json(HttpServerResponse res, int status, String body) {
+    return res.status(status).header("Content-Type", status >= 400 ? "application/problem+json" : "application/json")
+        .sendString(Mono.just(body)).then();
+  }
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    String stub = "http://127.0.0.1:" + SERVICES.port();
+    registry.add("spring.mongodb.uri", () -> "mongodb://127.0.0.1:" + MONGO_ADDRESS.getPort() + "/fundflow_portal");
+    registry.add("portal.services.milestone-review.url", () -> stub);
+    registry.add("portal.oidc.issuer-uri", () -> "http://127.0.0.1:1/fundflow");
+    registry.add("portal.services.milestone-review.timeout", () -> "20s");
+  }
+
+  @AfterAll
+  static void stop() {
+    SERVICES.disposeNow();
+    MONGO.shutdownNow();
+  }
+
+  @Autowired ApplicationContext context;
+  WebTestClient web;
+
+  @BeforeEach
+  void client() {
+    web = WebTestClient.bindToApplicationContext(context).apply(springSecurity()).configureClient()
+        .responseTimeout(Duration.ofSeconds(30)).build();
+    SENT.clear();
+  }
+
+  static OidcLoginMutator user(String subject, String role) {
+    ClientRegistration registration = ClientRegistration.withRegistrationId(ClientsConfig.REGISTRATION)
+        .clientId("portal").authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+        .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
+        .authorizationUri("http://idp/authorize").tokenUri("http://idp/token").build();
+    return mockOidcLogin().clientRegistration(registration)
+        .idToken(t -> t.subject(subject).claim("name", "陈杰").claim("roles", List.of(role)))
+        .authorities(new SimpleGrantedAuthority("ROLE_" + role));
+  }
+
+  static OidcLoginMutator expert() {
+    return user("expert1", "EXPERT");
+  }
+
+  WebTestClient.ResponseSpec post(String path, MultiValueMap<String, String> form) {
+    return web.mutateWith(expert()).mutateWith(csrf()).post().uri(path)
+        .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(BodyInserters.fromFormData(form)).exchange();
+  }
+
+  static MultiValueMap<String, String> form(String... pairs) {
+    MultiValueMap<String, String> m = new LinkedMultiValueMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      m.add(pairs[i], pairs[i + 1]);
+    }
+    return m;
+  }
+
+  static MultiValueMap<String, String> scores(String d, String q, String b, String m) {
+    return form("deliverables", d, "technicalQuality", q, "budgetExecution", b, "management", m,
+        "recommendation", "PASSED", "deliverablesComment", "样品齐全", "managementComment", "管理规范");
+  }
+
+  @Test
+  void anExpertStartsAtItsAssignmentsWithItsOwnNavigationAndOthersMayNotOpenThem() {
+    web.mutateWith(expert()).get().uri("/").exchange().expectStatus().is3xxRedirection()
+        .expectHeader().location("/expert");
+    web.mutateWith(expert()).get().uri("/expert").exchange().expectStatus().isOk().expectBody(String.class)
+        .value(html -> assertThat(html).contains("我的评审任务").contains("待评审（2 项）").contains("回避声明")
+            .contains("查看或修改评分").contains("已作出结论").contains("href=\"/expert\"")
+            .doesNotContain("href=\"/manager/programs\"").doesNotContain("href=\"/applicant/proposals\""));
+    web.mutateWith(user("applicant", "APPLICANT")).get().uri("/expert").exchange().expectStatus().isForbidden();
+    web.mutateWith(user("program-manager", "PROGRAM_MANAGER")).get().uri("/expert").exchange()
+        .expectStatus().isForbidden();
+  }
+
+  @Test
+  void theDeclarationComesBeforeAnythingOfTheReport() {
+    web.mutateWith(expert()).get().uri("/expert/projects/prj-1/reports/r-new").exchange().expectStatus().isOk()
+        .expectBody(String.class).value(html -> assertThat(html).contains("您与本项目是否存在利益冲突")
+            .contains("name=\"conflict\"").doesNotContain("工艺规程").doesNotContain("佐证材料"));
+    assertThat(SENT).isEmpty(); // the report was not even asked for
+  }
+
+  @Test
+  void declaringNoConflictOpensTheReportAndAConflictLeavesThePanel() {
+    post("/expert/projects/prj-1/reports/r-new/declaration", form("conflict", "false"))
+        .expectStatus().isEqualTo(HttpStatus.SEE_OTHER).expectHeader().location("/expert/projects/prj-1/reports/r-new");
+    assertThat(SENT).containsExactly("POST declaration {\"conflict\":false}");
+    SENT.clear();
+    post("/expert/projects/prj-1/reports/r-new/declaration", form("conflict", "true", "reason", " 同一单位 "))
+        .expectStatus().isEqualTo(HttpStatus.SEE_OTHER).expectHeader().location("/expert?left=r-new");
+    assertThat(SENT).containsExactly("POST declaration {\"conflict\":true,\"reason\":\"同一单位\"}");
+    web.mutateWith(expert()).get().uri("/expert?left=r-new").exchange().expectBody(String.class)
+        .value(html -> assertThat(html).contains("您已声明回避并退出该评审组"));
+  }
+
+  @Test
+  void noChoiceIsExplainedNextToTheQuestionAndTheServiceIsNotAsked() {
+    post("/expert/projects/prj-1/reports/r-new/declaration", form("reason", ""))
+        .expectStatus().isBadRequest().expectBody(String.class)
+        .value(html -> assertThat(html).contains("id=\"conflict-error\"").contains("请选择是否存在利益冲突"));
+    assertThat(SENT).isEmpty();
+  }
+
+  @Test
+  void theReportShowsItsEvidenceAndTheExpertsOwnScoreToCorrectWithItsCommentsPerCriterion() {
+    web.mutateWith(expert()).get().uri("/expert/projects/prj-1/reports/r-1").exchange().expectStatus().isOk()
+        .expectBody(String.class).value(html -> assertThat(html).contains("工艺规程.pdf")
+            .contains("href=\"/expert/projects/prj-1/reports/r-1/evidence/f-1\"").contains("¥300,000.00")
+            .contains("修改评分").contains("name=\"deliverables\"").contains("value=\"35\"").contains("max=\"40\"")
+            .contains(">样品齐全</textarea>").contains(">管理规范</textarea>").contains("data-score-total")
+            .contains(">86</output>").contains("/js/rubric.js").doesNotContain("expert2"));
+  }
+
+  @Test
+  void evidenceIsStreamedThroughWithItsTypeAndFileName() {
+    web.mutateWith(expert()).get().uri("/expert/projects/prj-1/reports/r-1/evidence/f-1").exchange()
+        .expectStatus().isOk().expectHeader().contentType("application/pdf")
+        .expectHeader().valueEquals("Content-Disposition",
+            "attachment; filename=\"evidence.pdf\"; filename*=UTF-8''%E5%B7%A5.pdf")
+        .expectHeader().valueEquals("ETag", "\"ab\"")
+        .expectBody(String.class).isEqualTo("%PDF-1.7 test");
+  }
+
+  @Test
+  void aScoreIsSentAsTheServiceTakesItWithTheCommentsPerCriterion() {
+    post("/expert/projects/prj-1/reports/r-1/evaluation", scores("36", "25", "18", "8"))
+        .expectStatus().isEqualTo(HttpStatus.SEE_OTHER)
+        .expectHeader().location("/expert/projects/prj-1/reports/r-1?saved");
+    assertThat(SENT).containsExactly("PUT evaluation {\"deliverables\":36,\"technicalQuality\":25,\"budgetExecution\":18,"
+        + "\"management\":8,\"recommendation\":\"PASSED\",\"comments\":\"[deliverables]\\n样品齐全\\n[management]\\n管理规范\"}");
+  }
+
+  @Test
+  void theServicesRefusalOfAScoreIsShownNextToItsFieldAndWhatWasTypedIsKept() {
+    post("/expert/projects/prj-1/reports/r-1/evaluation", scores("36", "31", "18", "8"))
+        .expectStatus().isBadRequest().expectBody(String.class).value(html -> assertThat(html)
+            .contains("id=\"technicalQuality-error\"").contains("请填写 0 至 30 之间的整数分值")
+            .contains("value=\"31\"").doesNotContain("must be less than"));
+    post("/expert/projects/prj-1/reports/r-1/evaluation", scores("36", "25", "18", "10"))
+        .expectStatus().isEqualTo(HttpStatus.CONFLICT).expectBody(String.class)
+        .value(html -> assertThat(html).contains("该报告的评审组已结束评审"));
+  }
+
+  @Test
+  void aScoreThePortalCannotReadIsExplainedAndTheServiceIsNotAsked() {
+    post("/expert/projects/prj-1/reports/r-1/evaluation", scores("三十", "25", "18", "8"))
+        .expectStatus().isBadRequest().expectBody(String.class).value(html -> assertThat(html)
+            .contains("id=\"deliverables-error\"").contains("aria-invalid=\"true\""));
+    assertThat(SENT).noneMatch(call -> call.startsWith("PUT")); // the report is read again for the page, not scored
+  }
+
+  @Test
+  void afterTheDecisionTheExplanationAndThePanelsScoresAreShownAndNoFormIsOffered() {
+    web.mutateWith(expert()).get().uri("/expert/projects/prj-1/reports/r-done").exchange().expectStatus().isOk()
+        .expectBody(String.class).value(html -> assertThat(html).contains("评审结论及依据").contains("84.67")
+            .contains("80, 84, 90").contains("70, 99").contains("drop the highest and the lowest").contains("expert2")
+            .contains(">99<").contains("您的评分").doesNotContain("data-rubric"));
+  }
+}
