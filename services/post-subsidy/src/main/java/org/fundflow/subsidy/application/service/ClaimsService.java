@@ -1,15 +1,18 @@
 package org.fundflow.subsidy.application.service;
 
 import java.time.Clock;
+import java.util.List;
 import org.fundflow.subsidy.application.port.in.ClaimsUseCase;
 import org.fundflow.subsidy.application.port.in.Refusal;
 import org.fundflow.platform.domain.Refusal.Kind;
+import org.fundflow.subsidy.application.port.out.ClaimEvidenceFiles;
 import org.fundflow.subsidy.application.port.out.Claims;
 import org.fundflow.platform.domain.Change;
 import org.fundflow.platform.domain.ConcurrentChange;
 import org.fundflow.subsidy.application.port.out.Disbursements;
 import org.fundflow.subsidy.application.port.out.Programs;
 import org.fundflow.subsidy.domain.ClaimEvent;
+import org.fundflow.subsidy.domain.EvidenceFile;
 import org.fundflow.subsidy.domain.ExpenditureClaim;
 import org.fundflow.subsidy.domain.Program;
 import org.fundflow.subsidy.domain.ProgramKind;
@@ -29,8 +32,11 @@ public class ClaimsService implements ClaimsUseCase {
   private final Programs programs;
   private final Disbursements disbursements;
   private final Clock clock;
+  private final ClaimEvidenceFiles evidenceFiles;
 
-  public ClaimsService(Claims claims, Programs programs, Disbursements disbursements, Clock clock) {
+  public ClaimsService(Claims claims, Programs programs, Disbursements disbursements, Clock clock,
+      ClaimEvidenceFiles evidenceFiles) {
+    this.evidenceFiles = evidenceFiles;
     this.claims = claims;
     this.programs = programs;
     this.disbursements = disbursements;
@@ -60,13 +66,16 @@ public class ClaimsService implements ClaimsUseCase {
         return Mono.error(new Refusal(Kind.PRECONDITION_FAILED, "version-mismatch", "Version mismatch",
             "claim " + claim.id() + " is at version " + claim.version() + ", not " + c.expectedVersion()));
       }
+      // the decision's event names the files it rests on (metadata only); an upload racing the decision is
+      // removed again by the evidence endpoint once it sees the claim decided
+      Mono<List<EvidenceFile>> files = evidenceFiles.of(claim.id()).collectList();
       Mono<Change<ExpenditureClaim, ClaimEvent>> decided = !c.verified()
-          ? Mono.fromCallable(() -> claim.reject(c.reason(), c.by(), clock.instant()))
+          ? files.map(f -> claim.reject(c.reason(), c.by(), clock.instant(), f))
           : postSubsidyProgram(claim.programId()).flatMap(program -> Mono.zip(
                   claims.grantedFen(claim.programId(), claim.organisationCode(), claim.fiscalYear(), claim.id()),
-                  disbursements.outstandingFen(claim.programId()))
+                  disbursements.outstandingFen(claim.programId()), files)
               .map(t -> claim.verify(program.postSubsidyRule(), t.getT1(),
-                  program.budgetFen() - program.allocatedFen() - t.getT2(), c.by(), clock.instant())));
+                  program.budgetFen() - program.allocatedFen() - t.getT2(), c.by(), clock.instant(), t.getT3())));
       return decided.flatMap(change -> claims.update(change.next(), change.events(), c.correlationId())
           .onErrorMap(ConcurrentChange.class, e -> new Refusal(Kind.CONFLICT, "concurrent-change",
               "Changed by someone else", "claim " + claim.id() + " was decided by another request at the same time"))
