@@ -271,7 +271,9 @@ class ApplicantFilesPagesTest {
     assertThat(refused).contains("id=\"evidence-error\"").contains("文件太大：单个文件不能超过 20 MB。")
         .contains("aria-invalid=\"true\"").doesNotContain("technical detail");
 
-    String none = upload("/applicant/projects/prj-1/milestones/m2/evidence", new MultipartBodyBuilder())
+    MultipartBodyBuilder noFile = new MultipartBodyBuilder();
+    noFile.part("note", "no file chosen");
+    String none = upload("/applicant/projects/prj-1/milestones/m2/evidence", noFile)
         .expectStatus().isBadRequest().expectBody(String.class).returnResult().getResponseBody();
     assertThat(none).contains("请先选择要上传的文件");
   }
