@@ -250,6 +250,26 @@ class SchemasRejectInvalidEventsTest {
         assertThat(EventContracts.validate(key, rejected)).isEmpty();
     }
 
+    /** Issue 15 point 4: a decided claim's or case's files travel as metadata (id, name, type, size, sha256), never bytes. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"post-subsidy/expenditure-claim-verified.v1", "integrity-check/case-decided.v1"})
+    void decisionEvidenceFilesAreMetadataOnly(String key) {
+        for (String field : List.of("fileId", "name", "mediaType", "sizeBytes", "sha256")) {
+            mutateAndReject(key, e -> ((ObjectNode) e.path("evidenceFiles").get(0)).remove(field));
+        }
+        mutateAndReject(key, e -> ((ObjectNode) e.path("evidenceFiles").get(0)).put("sha256", "NOT-A-HASH"));
+        mutateAndReject(key, e -> ((ObjectNode) e.path("evidenceFiles").get(0)).put("sizeBytes", 0));
+        mutateAndReject(key, e -> ((ObjectNode) e.path("evidenceFiles").get(0)).put("mediaType", "pdf"));
+        mutateAndReject(key, e -> ((ObjectNode) e.path("evidenceFiles").get(0)).put("uploadedAt", "2026-05-12 06:20"));
+        mutateAndReject(key, e -> e.put("evidenceFiles", "report.pdf"));
+        ObjectNode withoutFiles = example(key);
+        withoutFiles.remove("evidenceFiles");
+        assertThat(EventContracts.validate(key, withoutFiles)).as("an event from before files were stored").isEmpty();
+        ObjectNode noFiles = example(key);
+        ((ArrayNode) noFiles.path("evidenceFiles")).removeAll();
+        assertThat(EventContracts.validate(key, noFiles)).as("a decision without files").isEmpty();
+    }
+
     @Test
     void aDisbursementTriggerMustBeKnownAndReferToItsAggregate() {
         String key = "post-subsidy/disbursement-created.v1";

@@ -362,6 +362,20 @@ class ApplicantJourneyIT {
       assertThat(page.locator("main")).containsText("预拨款");
       assertThat(page.locator("main")).containsText("¥270,000.00");
       check(page, "26-project-payments-zh");
+      // issue 15 point 7: evidence uploaded to the due milestone, named by the report, then shown with who/when/version
+      page.locator("#evidence").getByLabel("选择文件").setInputFiles(new com.microsoft.playwright.options.FilePayload(
+          "结题检测报告.pdf", "application/pdf", ("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
+              .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      page.locator("#evidence").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("上传")).click();
+      assertThat(page.locator("#evidence")).containsText("结题检测报告.pdf");
+      assertThat(page.getByLabel("结题检测报告.pdf", new Page.GetByLabelOptions().setExact(true))).isChecked();
+      check(page, "26a-report-evidence-zh");
+      page.locator("#spendingToDate").fill("120,000.00");
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("提交报告")).click();
+      assertThat(page.locator("main")).containsText("里程碑报告已提交。");
+      assertThat(page.locator(".report-files")).containsText("结题检测报告.pdf");
+      assertThat(page.locator(".report-files")).containsText("第 1 版");
+      check(page, "26b-report-files-zh");
       page.getByRole(AriaRole.NAVIGATION).getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("我的项目")).click();
       assertThat(page.locator("main")).containsText(title);
       check(page, "27-projects-zh");

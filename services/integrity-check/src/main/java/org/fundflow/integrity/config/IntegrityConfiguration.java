@@ -2,6 +2,7 @@ package org.fundflow.integrity.config;
 
 import java.time.Clock;
 import org.fundflow.integrity.adapter.out.kafka.IntegrityEventMapper;
+import org.fundflow.integrity.adapter.out.mongo.GridFsCaseEvidenceFiles;
 import org.fundflow.integrity.adapter.out.mongo.MongoDishonestyList;
 import org.fundflow.integrity.adapter.out.mongo.MongoIntegrityRecords;
 import org.fundflow.integrity.adapter.out.mongo.MongoKnownParties;
@@ -25,6 +26,7 @@ import org.fundflow.integrity.domain.rules.DishonestyListRule;
 import org.fundflow.integrity.domain.rules.DuplicateApplicationRule;
 import org.fundflow.integrity.domain.rules.ExpenditureAnomalyRule;
 import org.fundflow.integrity.domain.rules.TextSimilarity.Measure;
+import org.fundflow.platform.documents.DocumentStore;
 import org.fundflow.platform.outbox.AggregateWriter;
 import org.fundflow.platform.outbox.OutboxEvents;
 import org.fundflow.platform.privacy.PersonIdHasher;
@@ -129,8 +131,8 @@ public class IntegrityConfiguration {
   }
 
   @Bean
-  CaseService caseService(IntegrityRecords records, HoldPolicy policy, Clock clock) {
-    return new CaseService(records, policy, clock);
+  CaseService caseService(IntegrityRecords records, HoldPolicy policy, Clock clock, DocumentStore documents) {
+    return new CaseService(records, policy, clock, new GridFsCaseEvidenceFiles(documents));
   }
 
   @Bean

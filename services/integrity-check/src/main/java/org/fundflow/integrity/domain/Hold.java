@@ -11,6 +11,12 @@ public record Hold(String holdId, Subject subject, String reason, String caseId,
     Instant endsAt, String placedBy, Instant placedAt, HoldStatus status, HoldLiftReason liftReason, String liftNote,
     String liftedBy, Instant liftedAt) {
 
+  /**
+   * What a hold in force blocks, as the other services honour it: new submissions (and awards) in project-intake,
+   * and payments (post-subsidy holds the disbursements, milestone-review's acceptance waits).
+   */
+  public static final java.util.List<String> BLOCKS = java.util.List.of("SUBMISSIONS", "PAYMENTS");
+
   public Hold {
     Objects.requireNonNull(holdId, "holdId");
     Objects.requireNonNull(subject, "subject");

@@ -126,13 +126,19 @@ public record IntegrityRecord(Subject subject, long version, List<Flag> flags, L
   /** Confirms the case; with {@code placeHold} a hold of the given years (1-5) or by severity. */
   public Change<IntegrityRecord, IntegrityEvent> confirm(String caseId, String reason, boolean placeHold,
       String holdId, Integer years, HoldPolicy policy, String by, Instant at) {
+    return confirm(caseId, reason, placeHold, holdId, years, policy, by, at, List.of());
+  }
+
+  /** Confirms the case on the given evidence files: the decision's event names them (metadata only). */
+  public Change<IntegrityRecord, IntegrityEvent> confirm(String caseId, String reason, boolean placeHold,
+      String holdId, Integer years, HoldPolicy policy, String by, Instant at, List<CaseFile> evidenceFiles) {
     IntegrityCase c = requireCase(caseId);
     c.requireConfirmable(reason);
     if (placeHold) {
       policy.endOf(at, c.severity(), years); // refuse a wrong period before anything changes
     }
     Change<IntegrityRecord, IntegrityEvent> confirmed = Change.of(withCase(c.confirmed(reason, by, at)),
-        new CaseDecided(caseId, subject, CaseStatus.CONFIRMED, reason, c.flagIds(), by, at));
+        new CaseDecided(caseId, subject, CaseStatus.CONFIRMED, reason, c.flagIds(), by, at, evidenceFiles));
     return placeHold
         ? confirmed.then(r -> r.placeCaseHold(caseId, "HOLD_PLACED", holdId, reason, years, policy, by, at))
         : confirmed;
@@ -140,9 +146,15 @@ public record IntegrityRecord(Subject subject, long version, List<Flag> flags, L
 
   /** Dismisses the case and lifts every active hold it or its flags had placed. */
   public Change<IntegrityRecord, IntegrityEvent> dismiss(String caseId, String reason, String by, Instant at) {
+    return dismiss(caseId, reason, by, at, List.of());
+  }
+
+  /** Dismisses the case on the given evidence files: the decision's event names them (metadata only). */
+  public Change<IntegrityRecord, IntegrityEvent> dismiss(String caseId, String reason, String by, Instant at,
+      List<CaseFile> evidenceFiles) {
     IntegrityCase c = requireCase(caseId);
     Change<IntegrityRecord, IntegrityEvent> dismissed = Change.of(withCase(c.dismissed(reason, by, at)),
-        new CaseDecided(caseId, subject, CaseStatus.DISMISSED, reason, c.flagIds(), by, at));
+        new CaseDecided(caseId, subject, CaseStatus.DISMISSED, reason, c.flagIds(), by, at, evidenceFiles));
     return dismissed.then(r -> r.lift(h -> h.active() && c.placed(h), HoldLiftReason.CASE_DISMISSED,
         h -> "case " + caseId + " dismissed: " + reason, by, at));
   }

@@ -526,6 +526,12 @@ class BadInputAndAccessMatrixIT
     return m;
   }
 
+  static Map<Who, Integer> otherOrganisation() {
+    Map<Who, Integer> m = only(403);
+    m.put(Who.APPLICANT, 404);
+    return m;
+  }
+
   static List<Endpoint> endpoints() {
     MediaType json = MediaType.APPLICATION_JSON;
     Map<Who, Integer> write = only(200, Who.INTEGRITY_OFFICER);
@@ -533,6 +539,11 @@ class BadInputAndAccessMatrixIT
         new Endpoint("GET /integrity-records/organisations/{code}", HttpMethod.GET,
             t -> "/integrity-records/organisations/91120112MNH91HTMX6", null, json,
             only(200, Who.INTEGRITY_OFFICER, Who.AUDITOR, Who.PROGRAM_MANAGER)),
+        // issue 14 point 4: an applicant reads the holds on its own organisation; another organisation's do not exist
+        new Endpoint("GET /organisations/{own}/holds", HttpMethod.GET,
+            t -> "/organisations/91120112MNH91HTMX6/holds", null, json, only(200, Who.APPLICANT)),
+        new Endpoint("GET /organisations/{another}/holds", HttpMethod.GET,
+            t -> "/organisations/" + KNOWN_PAYEE + "/holds", null, json, otherOrganisation()),
         new Endpoint("POST /integrity-records/persons/lookup", HttpMethod.POST, t -> "/integrity-records/persons/lookup",
             Map.of("personId", "120101198004135929"), json, only(200, Who.INTEGRITY_OFFICER, Who.AUDITOR)),
         new Endpoint("GET /cases/{id}", HttpMethod.GET, t -> "/cases/" + fx.openCase(), null, json,

@@ -19,6 +19,9 @@ import org.fundflow.platform.test.TestJwts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.fundflow.platform.test.BadUploads;
+import org.springframework.http.HttpMethod;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -348,6 +351,11 @@ class IntegrityServiceIT {
     step("/cases/{id}/investigation", caseId, Map.of("note", "audit firm engaged"), "INVESTIGATING");
     step("/cases/{id}/notes", caseId, Map.of("note", "audit shows 1.2 M CNY unexplained",
         "evidenceRefs", List.of("audit-2026-117.pdf")), "INVESTIGATING");
+    // issue 15: a case evidence file (the decision's event names it, metadata only)
+    EntityExchangeResult<String> upload = BadUploads.exchange(web, HttpMethod.POST, "/cases/" + caseId + "/evidence",
+        officer(), BadUploads.filePart("审计报告-2026-117.pdf", BadUploads.SMALL_PDF));
+    assertThat(upload.getStatus().value()).as(upload.getResponseBody()).isEqualTo(201);
+    JsonNode evidence = IntegrityKafka.JSON.readTree(upload.getResponseBody());
     String etag = web.get().uri("/cases/{id}", caseId).headers(h -> h.setBearerAuth(officer())).exchange()
         .expectStatus().isOk().returnResult(String.class).getResponseHeaders().getETag();
     assertThat(etag).isEqualTo("\"3\"");
@@ -375,11 +383,36 @@ class IntegrityServiceIT {
     assertValid(decided, "case-decided");
     assertThat(decided.data().get("decision").asString()).isEqualTo("CONFIRMED");
     assertThat(decided.data().get("flagIds").get(0).asString()).isEqualTo(flagId);
+    JsonNode file = decided.data().at("/evidenceFiles/0");
+    assertThat(decided.data().get("evidenceFiles")).hasSize(1);
+    assertThat(file.get("fileId").asString()).isEqualTo(evidence.get("fileId").asString());
+    assertThat(file.get("name").asString()).isEqualTo("审计报告-2026-117.pdf");
+    assertThat(file.get("mediaType").asString()).isEqualTo("application/pdf");
+    assertThat(file.get("sizeBytes").asLong()).isEqualTo(BadUploads.SMALL_PDF.length);
+    assertThat(file.get("sha256").asString()).isEqualTo(evidence.get("sha256").asString()).hasSize(64);
+    assertThat(file.get("uploadedBy").asString()).isEqualTo("officer-li");
+    assertThat(decided.json()).doesNotContain("%PDF");
     Published placed = awaitOne(IntegrityKafka.of("fundflow.integrity.hold-placed.v1", org));
     assertValid(placed, "hold-placed");
     assertThat(placed.data().get("caseId").asString()).isEqualTo(caseId);
     assertThat(Duration.between(Instant.parse(placed.data().get("startsAt").asString()),
         Instant.parse(placed.data().get("endsAt").asString())).toDays()).isBetween(729L, 731L);
+
+    // issue 14 point 4: the organisation's applicant reads the hold in force (end, what it blocks; not the reason)
+    String applicant = TestJwts.token("app-li", List.of("APPLICANT"), org);
+    JsonNode own = web.get().uri("/organisations/{code}/holds", org).headers(h -> h.setBearerAuth(applicant)).exchange()
+        .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+    assertThat(own.get("onHold").asBoolean()).isTrue();
+    assertThat(own.get("holds")).hasSize(1);
+    assertThat(own.at("/holds/0/holdId").asString()).isEqualTo(holdId);
+    // the store keeps milliseconds, the event the full instant
+    assertThat(Instant.parse(own.at("/holds/0/endsAt").asString())).isEqualTo(
+        Instant.parse(placed.data().get("endsAt").asString()).truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+    assertThat(own.at("/holds/0/blocks").toString()).isEqualTo("[\"SUBMISSIONS\",\"PAYMENTS\"]");
+    assertThat(own.toString()).doesNotContain("funds diverted").doesNotContain(caseId);
+    web.get().uri("/organisations/{code}/holds", org)
+        .headers(h -> h.setBearerAuth(TestJwts.token("app-other", List.of("APPLICANT"), "91120112MNH91HTMX6")))
+        .exchange().expectStatus().isNotFound();
 
     web.post().uri("/holds/{id}/lift", holdId).headers(h -> h.setBearerAuth(officer()))
         .bodyValue(Map.of("reason", "rectification accepted by the bureau")).exchange().expectStatus().isOk()
@@ -388,6 +421,8 @@ class IntegrityServiceIT {
     assertValid(lifted, "hold-lifted");
     assertThat(lifted.data().get("reason").asString()).isEqualTo("LIFTED_BY_OFFICER");
     assertThat(lifted.data().get("liftedBy").asString()).isEqualTo("officer-li");
+    web.get().uri("/organisations/{code}/holds", org).headers(h -> h.setBearerAuth(applicant)).exchange()
+        .expectStatus().isOk().expectBody().jsonPath("$.onHold").isEqualTo(false).jsonPath("$.holds.length()").isEqualTo(0);
 
     web.post().uri("/holds/{id}/lift", holdId).headers(h -> h.setBearerAuth(officer()))
         .bodyValue(Map.of("reason", "again")).exchange().expectStatus().isEqualTo(HttpStatus.CONFLICT);

@@ -8,6 +8,7 @@ import org.fundflow.portal.config.ClientsConfig.ServiceClients;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -54,8 +55,10 @@ public class ExpertClient {
   }
 
   /** An evidence file of the report, streamed as the service sends it (type, Content-Disposition, length, ETag). */
-  public Mono<ResponseEntity<Flux<DataBuffer>>> evidence(String projectId, String reportId, String fileId) {
-    return client.stream(u -> u.path("/projects/{p}/reports/{r}/evidence/{f}").build(projectId, reportId, fileId));
+  public Mono<ResponseEntity<Flux<DataBuffer>>> evidence(String projectId, String reportId, String fileId,
+      HttpHeaders request) {
+    return client.download(u -> u.path("/projects/{p}/reports/{r}/evidence/{f}").build(projectId, reportId, fileId),
+        request);
   }
 
   public record Assignment(String projectId, String projectTitle, String reportId, String milestoneId, int attempt,

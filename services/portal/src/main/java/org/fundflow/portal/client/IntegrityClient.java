@@ -73,6 +73,46 @@ public class IntegrityClient {
   // ------------------------------------------------------------------ cases and holds
 
   /** A case with its entity tag (If-Match for the next step). */
+  // ---------------------------------------------------------------- the applicant's own organisation (issue 14 point 4)
+
+  /** A hold in force on the applicant's own organisation: its period and what it blocks. */
+  public record OwnHold(String holdId, Instant startsAt, Instant endsAt, List<String> blocks) {
+    public OwnHold {
+      blocks = blocks == null ? List.of() : blocks;
+    }
+  }
+
+  public record OwnHolds(String organisationCode, boolean onHold, List<OwnHold> holds) {
+    public OwnHolds {
+      holds = holds == null ? List.of() : holds;
+    }
+  }
+
+  /** The holds in force on the caller's own organisation (integrity-check answers 404 for another organisation). */
+  public Mono<OwnHolds> ownHolds(String organisationCode) {
+    return client.get(u -> u.path("/organisations/{code}/holds").build(organisationCode), OwnHolds.class);
+  }
+
+  // ---------------------------------------------------------------- case evidence files (issue 15 point 7)
+
+  /** A case's stored evidence file, with who added it and when. */
+  public record CaseFile(String fileId, String caseId, String name, String mediaType, long sizeBytes, String sha256,
+      String uploadedBy, Instant uploadedAt, String href) {}
+
+  public Mono<List<CaseFile>> caseFiles(String caseId) {
+    return client.get(u -> u.path("/cases/{id}/evidence").build(caseId), new ParameterizedTypeReference<List<CaseFile>>() {});
+  }
+
+  /** Streams the browser's file part through to the service (part {@code file}); the service checks type and size. */
+  public Mono<CaseFile> uploadCaseFile(String caseId, org.springframework.http.codec.multipart.FilePart file) {
+    return client.uploadFile(u -> u.path("/cases/{id}/evidence").build(caseId), file, CaseFile.class);
+  }
+
+  public Mono<org.springframework.http.ResponseEntity<reactor.core.publisher.Flux<org.springframework.core.io.buffer.DataBuffer>>>
+      downloadCaseFile(String caseId, String fileId, HttpHeaders request) {
+    return client.download(u -> u.path("/cases/{id}/evidence/{f}").build(caseId, fileId), request);
+  }
+
   public Mono<Tagged<IntegrityCase>> caseById(String caseId) {
     return client.exchange(HttpMethod.GET, u -> u.path("/cases/{id}").build(caseId), h -> {}, null, IntegrityCase.class)
         .map(r -> new Tagged<>(r.getBody(), r.getHeaders().getETag()));

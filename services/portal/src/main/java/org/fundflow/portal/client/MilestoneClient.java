@@ -65,5 +65,56 @@ public class MilestoneClient {
   public record Evidence(String name, String sha256) {}
 
   public record ReportRequest(String milestoneId, List<String> deliverablesMet, List<Evidence> evidence,
-      Long spendingToDateFen) {}
+      Long spendingToDateFen, List<String> evidenceFileIds) {}
+
+  // ---------------------------------------------------------------- evidence files (issue 15, docs/adr/0006)
+
+  /** A stored evidence file: who added it and when; {@code reportIds} the reports that name it (empty: pending). */
+  public record EvidenceFile(String fileId, String name, String mediaType, long sizeBytes, String sha256,
+      String uploadedBy, Instant uploadedAt, List<String> reportIds, String href) {
+    public EvidenceFile {
+      reportIds = reportIds == null ? List.of() : reportIds;
+    }
+
+    public boolean pending() {
+      return reportIds.isEmpty();
+    }
+  }
+
+  /** The milestone's files, pending and named (the organisation's own). */
+  public Mono<List<EvidenceFile>> milestoneEvidence(String projectId, String milestoneId) {
+    return client.get(u -> u.path("/projects/{p}/milestones/{m}/evidence").build(projectId, milestoneId),
+        new ParameterizedTypeReference<List<EvidenceFile>>() {});
+  }
+
+  /** Streams the browser's file part through to the service; it stays pending until a report names it. */
+  public Mono<EvidenceFile> uploadEvidence(String projectId, String milestoneId,
+      org.springframework.http.codec.multipart.FilePart file) {
+    return client.uploadFile(u -> u.path("/projects/{p}/milestones/{m}/evidence").build(projectId, milestoneId), file,
+        EvidenceFile.class);
+  }
+
+  /** Removes a pending file (409 {@code evidence-frozen} once a report names it). */
+  public Mono<Void> deleteEvidence(String projectId, String milestoneId, String fileId) {
+    return client.delete(u -> u.path("/projects/{p}/milestones/{m}/evidence/{f}").build(projectId, milestoneId, fileId));
+  }
+
+  /** The files a submitted report names, with who added them and when. */
+  public Mono<List<EvidenceFile>> reportEvidence(String projectId, String reportId) {
+    return client.get(u -> u.path("/projects/{p}/reports/{r}/evidence").build(projectId, reportId),
+        new ParameterizedTypeReference<List<EvidenceFile>>() {});
+  }
+
+  public Mono<org.springframework.http.ResponseEntity<reactor.core.publisher.Flux<org.springframework.core.io.buffer.DataBuffer>>>
+      downloadReportEvidence(String projectId, String reportId, String fileId, org.springframework.http.HttpHeaders request) {
+    return client.download(u -> u.path("/projects/{p}/reports/{r}/evidence/{f}").build(projectId, reportId, fileId),
+        request);
+  }
+
+  public Mono<org.springframework.http.ResponseEntity<reactor.core.publisher.Flux<org.springframework.core.io.buffer.DataBuffer>>>
+      downloadMilestoneEvidence(String projectId, String milestoneId, String fileId,
+          org.springframework.http.HttpHeaders request) {
+    return client.download(u -> u.path("/projects/{p}/milestones/{m}/evidence/{f}").build(projectId, milestoneId,
+        fileId), request);
+  }
 }

@@ -112,23 +112,57 @@ public final class ServiceClient {
         .exchangeToMono(response -> read(response, r -> r.bodyToMono(type))));
   }
 
+  /** The request headers a download passes through to the service (conditional and range requests). */
+  public static final java.util.List<String> DOWNLOAD_REQUEST_HEADERS = java.util.List.of(HttpHeaders.RANGE,
+      HttpHeaders.IF_NONE_MATCH, HttpHeaders.IF_RANGE);
+
+  /** The response headers of a download the browser gets as the service sent them. */
+  public static final java.util.List<String> DOWNLOAD_RESPONSE_HEADERS = java.util.List.of(HttpHeaders.CONTENT_TYPE,
+      HttpHeaders.CONTENT_LENGTH, HttpHeaders.CONTENT_DISPOSITION, HttpHeaders.ETAG, HttpHeaders.ACCEPT_RANGES,
+      HttpHeaders.CONTENT_RANGE, HttpHeaders.LAST_MODIFIED);
+
   /**
-   * A download streamed through as the service sends it: the body is not read into memory, and the answer's headers
-   * (Content-Type, Content-Disposition, Content-Length, ETag) are kept for the browser.
+   * A file download streamed through (issue 15 point 7): the service's body as a {@link reactor.core.publisher.Flux}
+   * of {@link org.springframework.core.io.buffer.DataBuffer}s, written to the browser as it arrives and never held
+   * whole; the status (200, 206, 304) and the file headers ({@code Content-Disposition}, type, length, ETag, ranges)
+   * as the service sent them. The timeout and the breaker cover the answer's head, not the transfer.
    */
-  public Mono<ResponseEntity<reactor.core.publisher.Flux<org.springframework.core.io.buffer.DataBuffer>>> stream(
-      Function<UriBuilder, URI> uri) {
-    return guarded(web.get().uri(uri).retrieve()
-        .onStatus(HttpStatusCode::is4xxClientError, response -> response.bodyToMono(JsonNode.class)
-            .map(problem -> problem(response.statusCode().value(), problem))
-            .onErrorResume(unreadable -> Mono.just(new ServiceProblem(name, response.statusCode().value(), null, null,
-                Map.of())))
-            .defaultIfEmpty(new ServiceProblem(name, response.statusCode().value(), null, null, Map.of()))
-            .cast(Throwable.class))
-        .onStatus(HttpStatusCode::isError, response -> response.releaseBody()
-            .then(Mono.<Throwable>just(new ServiceUnavailable(name,
-                new IllegalStateException("HTTP " + response.statusCode().value())))))
-        .toEntityFlux(org.springframework.core.io.buffer.DataBuffer.class));
+  public Mono<ResponseEntity<reactor.core.publisher.Flux<org.springframework.core.io.buffer.DataBuffer>>> download(
+      Function<UriBuilder, URI> uri, HttpHeaders request) {
+    return guarded(web.get().uri(uri)
+        .headers(h -> DOWNLOAD_REQUEST_HEADERS.forEach(name -> {
+          String value = request.getFirst(name);
+          if (value != null) {
+            h.set(name, value);
+          }
+        }))
+        .retrieve()
+        .onStatus(status -> !status.is2xxSuccessful() && status.value() != 304,
+            response -> read(response, r -> Mono.<Throwable>empty()))
+        .toEntityFlux(org.springframework.core.io.buffer.DataBuffer.class)
+        .map(entity -> {
+          HttpHeaders headers = new HttpHeaders();
+          DOWNLOAD_RESPONSE_HEADERS.forEach(name -> {
+            java.util.List<String> values = entity.getHeaders().get(name);
+            if (values != null) {
+              headers.put(name, values);
+            }
+          });
+          headers.set("X-Content-Type-Options", "nosniff");
+          return new ResponseEntity<>(entity.getBody() == null ? reactor.core.publisher.Flux.empty() : entity.getBody(),
+              headers, entity.getStatusCode());
+        }));
+  }
+
+  /** A multipart upload of one browser file part, streamed through (never held whole); part name {@code file}. */
+  public <T> Mono<T> uploadFile(Function<UriBuilder, URI> uri, org.springframework.http.codec.multipart.FilePart file,
+      Class<T> type) {
+    org.springframework.http.client.MultipartBodyBuilder parts = new org.springframework.http.client.MultipartBodyBuilder();
+    parts.asyncPart("file", file.content(), org.springframework.core.io.buffer.DataBuffer.class)
+        .filename(file.filename())
+        .contentType(file.headers().getContentType() == null ? MediaType.APPLICATION_OCTET_STREAM
+            : file.headers().getContentType());
+    return upload(uri, parts.build(), type);
   }
 
   public Mono<Void> delete(Function<UriBuilder, URI> uri) {

@@ -2,9 +2,11 @@ package org.fundflow.subsidy.config;
 
 import java.time.Clock;
 import java.time.Duration;
+import org.fundflow.platform.documents.DocumentStore;
 import org.fundflow.platform.outbox.AggregateWriter;
 import org.fundflow.platform.outbox.OutboxEvents;
 import org.fundflow.subsidy.adapter.out.kafka.IntegrationEvents;
+import org.fundflow.subsidy.adapter.out.mongo.GridFsClaimEvidenceFiles;
 import org.fundflow.subsidy.adapter.out.mongo.MongoClaims;
 import org.fundflow.subsidy.adapter.out.mongo.MongoDisbursements;
 import org.fundflow.subsidy.adapter.out.mongo.MongoHolds;
@@ -78,8 +80,9 @@ public class SubsidyConfiguration {
   }
 
   @Bean
-  ClaimsUseCase claimsUseCase(Claims claims, Programs programs, Disbursements disbursements, Clock clock) {
-    return new ClaimsService(claims, programs, disbursements, clock);
+  ClaimsUseCase claimsUseCase(Claims claims, Programs programs, Disbursements disbursements, Clock clock,
+      DocumentStore documents) {
+    return new ClaimsService(claims, programs, disbursements, clock, new GridFsClaimEvidenceFiles(documents));
   }
 
   /** Finishes (RELEASED) or gives back (anything else) budget reservations a crash left behind. */

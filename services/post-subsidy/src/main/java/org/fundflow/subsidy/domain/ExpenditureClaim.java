@@ -67,19 +67,30 @@ public record ExpenditureClaim(
   /** Verified: the subsidy the rule grants, within what the organisation was granted already and the budget left. */
   public Change<ExpenditureClaim, ClaimEvent> verify(SubsidyRule rule, long alreadyGrantedFen, long budgetRemainingFen, String by,
       Instant now) {
+    return verify(rule, alreadyGrantedFen, budgetRemainingFen, by, now, List.of());
+  }
+
+  /** Verified on the given evidence files: the event names them (metadata only). */
+  public Change<ExpenditureClaim, ClaimEvent> verify(SubsidyRule rule, long alreadyGrantedFen, long budgetRemainingFen, String by,
+      Instant now, List<EvidenceFile> evidence) {
     requireSubmitted();
     SubsidyCalculation calculation =
         rule.calculate(expenditureThisYearFen, expenditureLastYearFen, alreadyGrantedFen, budgetRemainingFen);
-    return decided(ClaimStatus.VERIFIED, by, now, null, calculation.subsidyFen(), calculation.explanation());
+    return decided(ClaimStatus.VERIFIED, by, now, null, calculation.subsidyFen(), calculation.explanation(), evidence);
   }
 
   /** Rejected with a reason (a decision too: published as verified with no subsidy). */
   public Change<ExpenditureClaim, ClaimEvent> reject(String reason, String by, Instant now) {
+    return reject(reason, by, now, List.of());
+  }
+
+  /** Rejected on the given evidence files: the event names them (metadata only). */
+  public Change<ExpenditureClaim, ClaimEvent> reject(String reason, String by, Instant now, List<EvidenceFile> evidence) {
     requireSubmitted();
     if (reason == null || reason.isBlank()) {
       throw new ClaimRefused(ClaimRefused.Reason.INVALID, "a rejection needs a reason");
     }
-    return decided(ClaimStatus.REJECTED, by, now, reason, 0, "rejected: " + reason);
+    return decided(ClaimStatus.REJECTED, by, now, reason, 0, "rejected: " + reason, evidence);
   }
 
   /**
@@ -100,12 +111,12 @@ public record ExpenditureClaim(
   }
 
   private Change<ExpenditureClaim, ClaimEvent> decided(ClaimStatus to, String by, Instant now, String why,
-      long subsidy, String text) {
+      long subsidy, String text, List<EvidenceFile> evidence) {
     List<HistoryEntry> h = new ArrayList<>(history);
     h.add(new HistoryEntry(now, by, status.name(), to.name(), text));
     ExpenditureClaim next = new ExpenditureClaim(id, programId, organisationCode, organisationName, fiscalYear,
         expenditureThisYearFen, expenditureLastYearFen, auditReportReference, to, submittedBy, submittedAt, by, now, why,
         subsidy, text, h, version);
-    return Change.of(next, new ClaimEvent.Verified(next, now));
+    return Change.of(next, new ClaimEvent.Verified(next, now, evidence));
   }
 }

@@ -112,6 +112,20 @@ class PublishedEventsBytesUnchangedTest {
         m.put("explanation", c.explanation());
         m.put("verifiedBy", c.verifiedBy());
         m.put("verifiedAt", time(v.at()));
+        // added by issue 15 point 4 (additive: the former bytes plus this field)
+        m.put("evidenceFiles", v.evidenceFiles().stream().map(f -> {
+          Map<String, Object> file = new LinkedHashMap<>();
+          file.put("fileId", f.fileId());
+          file.put("name", f.name());
+          file.put("mediaType", f.mediaType());
+          file.put("sizeBytes", f.sizeBytes());
+          file.put("sha256", f.sha256());
+          put(file, "uploadedBy", f.uploadedBy());
+          if (f.uploadedAt() != null) {
+            file.put("uploadedAt", time(f.uploadedAt()));
+          }
+          return file;
+        }).toList());
     }
     return m;
   }

@@ -9,6 +9,7 @@ import org.fundflow.platform.domain.Change;
 import org.fundflow.subsidy.adapter.out.kafka.IntegrationEvents;
 import org.fundflow.subsidy.domain.ClaimEvent;
 import org.fundflow.subsidy.domain.Disbursement;
+import org.fundflow.subsidy.domain.EvidenceFile;
 import org.fundflow.subsidy.domain.DisbursementEvent;
 import org.fundflow.subsidy.domain.ExpenditureClaim;
 import org.fundflow.subsidy.domain.Payee;
@@ -60,6 +61,13 @@ class PublishedEventsMatchSchemasTest {
     List<ClaimEvent> events = new java.util.ArrayList<>(submitted.events());
     events.addAll(claim.verify(rule, 0, 410_000_000, "officer", NOW).events());
     events.addAll(claim.reject("audit report does not cover R&D", "officer", NOW).events());
+    List<EvidenceFile> files = List.of(new EvidenceFile("6852b1e07c3a4f2d8e9b0c14", "2026年度研发费用专项审计报告.pdf",
+        "application/pdf", 2_417_733, "3f6c2a9e8d17b45c0a9e1f2d3c4b5a69788796a5b4c3d2e1f0a9b8c7d6e5f4a3", "applicant",
+        NOW.minusSeconds(3600)), new EvidenceFile("6852b2417c3a4f2d8e9b0c15", "纳税申报表.xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", 18_220,
+        "a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90", "applicant", NOW.minusSeconds(1800)));
+    events.addAll(claim.verify(rule, 0, 410_000_000, "officer", NOW, files).events());
+    events.addAll(claim.reject("the tax form is of another year", "officer", NOW, files).events());
     return events;
   }
 

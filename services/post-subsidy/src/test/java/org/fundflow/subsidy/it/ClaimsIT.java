@@ -6,10 +6,13 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
+import org.fundflow.platform.test.BadUploads;
 import org.fundflow.platform.test.TestJwts;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import tools.jackson.databind.json.JsonMapper;
 
 class ClaimsIT extends SubsidyIT {
 
@@ -86,6 +89,42 @@ class ClaimsIT extends SubsidyIT {
     assertValid(claimEvents);
     List<ConsumerRecord<String, byte[]>> created = published(DISBURSEMENT_EVENTS, claimId, seen -> seen.size() >= 1);
     assertValid(created);
+  }
+
+  /** Issue 15 point 4: the decision's event carries the claim's evidence files as metadata, never their bytes. */
+  @Test
+  void theVerifiedEventCarriesTheClaimsEvidenceFilesMetadataNotTheirBytes() throws Exception {
+    String programId = unique("prg-ps");
+    publishProgram(programId, postSubsidyProgram(programId, 4_100_000 * YUAN, "INCREASE",
+        "[{\"fromFen\":0,\"rateBasisPoints\":3000}]", 1_000_000 * YUAN, 500_000 * YUAN));
+    String org = organisationCode();
+    String token = applicant(org);
+    submit(token, programId, 2026, 10_000_000 * YUAN, 6_800_000 * YUAN).spec().expectStatus().isCreated();
+    String claimId = "clm-" + programId + "-" + org + "-2026";
+    var upload = BadUploads.exchange(web, HttpMethod.POST,
+        "/claims/" + claimId + "/evidence", token,
+        BadUploads.filePart("2026年度审计报告.pdf", BadUploads.SMALL_PDF));
+    assertThat(upload.getStatus().value()).as(upload.getResponseBody()).isEqualTo(201);
+    var stored = JsonMapper.builder().build().readTree(upload.getResponseBody());
+
+    web.post().uri("/claims/{id}/verification", claimId).headers(h -> h.setBearerAuth(OFFICER))
+        .bodyValue(Map.of("outcome", "VERIFIED")).exchange().expectStatus().isOk();
+
+    List<ConsumerRecord<String, byte[]>> events = published("subsidy.claim-events", claimId,
+        seen -> seen.stream().anyMatch(r -> type(r).endsWith("expenditure-claim-verified.v1")));
+    assertValid(events);
+    ConsumerRecord<String, byte[]> verified = events.stream()
+        .filter(r -> type(r).endsWith("expenditure-claim-verified.v1")).findFirst().orElseThrow();
+    var files = JsonMapper.builder().build().readTree(json(verified)).get("evidenceFiles");
+    assertThat(files.size()).isEqualTo(1);
+    var file = files.get(0);
+    assertThat(file.get("fileId").asString()).isEqualTo(stored.get("fileId").asString());
+    assertThat(file.get("name").asString()).isEqualTo("2026年度审计报告.pdf");
+    assertThat(file.get("mediaType").asString()).isEqualTo("application/pdf");
+    assertThat(file.get("sizeBytes").asLong()).isEqualTo(BadUploads.SMALL_PDF.length);
+    assertThat(file.get("sha256").asString()).isEqualTo(stored.get("sha256").asString()).hasSize(64);
+    assertThat(file.get("uploadedBy").asString()).isEqualTo(stored.get("uploadedBy").asString());
+    assertThat(json(verified)).doesNotContain("%PDF");
   }
 
   @Test

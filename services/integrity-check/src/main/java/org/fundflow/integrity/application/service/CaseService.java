@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 import org.fundflow.integrity.application.port.in.CaseUseCase;
+import org.fundflow.integrity.application.port.out.CaseEvidenceFiles;
 import org.fundflow.integrity.application.port.out.IntegrityRecords;
 import org.fundflow.integrity.domain.HoldPolicy;
 import org.fundflow.integrity.domain.IntegrityCase;
@@ -23,8 +24,10 @@ public final class CaseService implements CaseUseCase {
   private final RecordChanges changes;
   private final HoldPolicy policy;
   private final Clock clock;
+  private final CaseEvidenceFiles evidenceFiles;
 
-  public CaseService(IntegrityRecords records, HoldPolicy policy, Clock clock) {
+  public CaseService(IntegrityRecords records, HoldPolicy policy, Clock clock, CaseEvidenceFiles evidenceFiles) {
+    this.evidenceFiles = evidenceFiles;
     this.records = records;
     this.changes = new RecordChanges(records);
     this.policy = policy;
@@ -73,7 +76,9 @@ public final class CaseService implements CaseUseCase {
   public Mono<IntegrityCase> decide(Decide command) {
     String holdId = "hold-" + UUID.randomUUID();
     String caseId = command.caseId();
-    return onCase(caseId, r -> {
+    // the decision's event names the files it rests on (metadata only); an upload racing the decision is removed
+    // again by the evidence endpoint once it sees the case decided
+    return evidenceFiles.of(caseId).collectList().flatMap(files -> onCase(caseId, r -> {
       if (!command.expectedRevision().isAny()) {
         int actual = r.integrityCase(caseId).orElseThrow().revision();
         if (!command.expectedRevision().matches(actual)) {
@@ -82,9 +87,9 @@ public final class CaseService implements CaseUseCase {
       }
       return command.decision() == Decision.CONFIRMED
         ? r.confirm(caseId, command.reason(), command.placeHold(), holdId, command.holdYears(), policy,
-            command.officer(), clock.instant())
-        : r.dismiss(caseId, command.reason(), command.officer(), clock.instant());
-    });
+            command.officer(), clock.instant(), files)
+        : r.dismiss(caseId, command.reason(), command.officer(), clock.instant(), files);
+    }));
   }
 
   @Override

@@ -4,9 +4,12 @@ import java.util.List;
 import org.fundflow.portal.client.IntakeClient;
 import org.fundflow.portal.client.IntakeClient.Challenge;
 import org.fundflow.portal.client.IntakeClient.Program;
+import org.fundflow.portal.client.IntegrityClient;
 import org.fundflow.portal.client.MilestoneClient;
 import org.fundflow.portal.client.Panel;
 import org.fundflow.portal.client.ProblemMessages;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,21 +34,34 @@ public class ApplicantController {
   private final IntakeClient intake;
   private final MilestoneClient milestones;
   private final ProblemMessages problems;
+  private final IntegrityClient integrity;
 
-  public ApplicantController(IntakeClient intake, MilestoneClient milestones, ProblemMessages problems) {
+  public ApplicantController(IntakeClient intake, MilestoneClient milestones, ProblemMessages problems,
+      IntegrityClient integrity) {
+    this.integrity = integrity;
     this.intake = intake;
     this.milestones = milestones;
     this.problems = problems;
   }
 
+  /**
+   * The dashboard, with a banner when the organisation is under an integrity hold (issue 14 point 4): its end date
+   * and what it blocks, as integrity-check answers for the token's own organisation.
+   */
   @GetMapping
-  Mono<Rendering> dashboard() {
+  Mono<Rendering> dashboard(@AuthenticationPrincipal OidcUser user) {
+    String organisation = user == null ? null : user.getClaimAsString("org_code");
+    Mono<IntegrityClient.OwnHolds> holds = organisation == null || organisation.isBlank()
+        ? Mono.just(new IntegrityClient.OwnHolds(null, false, List.of()))
+        : integrity.ownHolds(organisation);
     return Mono.zip(
             Panel.of(IntakeClient.SERVICE, intake.proposals(null, DASHBOARD_SIZE), problems),
-            Panel.of(MilestoneClient.SERVICE, milestones.projects(DASHBOARD_SIZE), problems))
+            Panel.of(MilestoneClient.SERVICE, milestones.projects(DASHBOARD_SIZE), problems),
+            Panel.of(IntegrityClient.SERVICE, holds, problems))
         .map(panels -> Rendering.view("applicant/dashboard")
             .modelAttribute("proposals", panels.getT1())
             .modelAttribute("projects", panels.getT2())
+            .modelAttribute("holds", panels.getT3())
             .build());
   }
 

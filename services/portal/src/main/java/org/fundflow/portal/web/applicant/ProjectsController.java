@@ -1,9 +1,12 @@
 package org.fundflow.portal.web.applicant;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.fundflow.portal.client.MilestoneClient;
+import org.fundflow.portal.client.MilestoneClient.EvidenceFile;
 import org.fundflow.portal.client.MilestoneClient.ProjectDetail;
 import org.fundflow.portal.client.MilestoneClient.ReportRequest;
 import org.fundflow.portal.client.Panel;
@@ -11,15 +14,21 @@ import org.fundflow.portal.client.ProblemMessages;
 import org.fundflow.portal.client.ServiceProblem;
 import org.fundflow.portal.client.SubsidyClient;
 import org.fundflow.portal.format.Money;
+import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.codec.multipart.FilePart;
+import org.springframework.http.codec.multipart.Part;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -73,19 +82,92 @@ public class ProjectsController {
         return milestones.project(id).flatMap(p -> page(p, null, key, null, "money.invalid." + e.reason()))
             .map(Rendering.Builder::build);
       }
-      return milestones.submitReport(id, key, new ReportRequest(in.getFirst("milestoneId"), met, List.of(), spendingFen))
+      List<String> files = in.getOrDefault("evidenceFileIds", List.of());
+      return milestones.submitReport(id, key, new ReportRequest(in.getFirst("milestoneId"), met, List.of(), spendingFen,
+              files.isEmpty() ? null : files))
           .map(r -> Rendering.redirectTo("/applicant/projects/" + id + "?reported=1").status(HttpStatus.SEE_OTHER).build())
           .onErrorResume(ServiceProblem.class, e -> e.notFound() ? Mono.error(e)
               : milestones.project(id).flatMap(p -> page(p, null, key, problems.key(e), null)).map(Rendering.Builder::build));
     });
   }
 
+  // ---------------------------------------------------------------- evidence files (issue 15 point 7)
+
+  /**
+   * Uploads one evidence file to the due milestone (streamed through, never held whole: the multipart reader keeps a
+   * large part on disk, the client streams its buffers on); it stays pending until the report names it. A refusal
+   * (413, 415, 400) is shown next to the file field.
+   */
+  @PostMapping("/{id}/milestones/{milestoneId}/evidence")
+  Mono<Rendering> uploadEvidence(@PathVariable String id, @PathVariable String milestoneId,
+      ServerWebExchange exchange) {
+    return exchange.getMultipartData().flatMap(parts -> {
+      Part part = parts.getFirst("file");
+      if (!(part instanceof FilePart file) || file.filename().isBlank()) {
+        return evidencePage(id, "applicant.files.choose", HttpStatus.BAD_REQUEST);
+      }
+      return milestones.uploadEvidence(id, milestoneId, file)
+          .map(stored -> Rendering.redirectTo("/applicant/projects/" + id + "#evidence").status(HttpStatus.SEE_OTHER)
+              .build())
+          .onErrorResume(ServiceProblem.class, e -> e.notFound() ? Mono.error(e)
+              : evidencePage(id, problems.key(e), HttpStatus.valueOf(e.status())));
+    });
+  }
+
+  @PostMapping("/{id}/milestones/{milestoneId}/evidence/{fileId}/delete")
+  Mono<Rendering> deleteEvidence(@PathVariable String id, @PathVariable String milestoneId,
+      @PathVariable String fileId) {
+    return milestones.deleteEvidence(id, milestoneId, fileId)
+        .thenReturn(Rendering.redirectTo("/applicant/projects/" + id + "#evidence").status(HttpStatus.SEE_OTHER).build())
+        .onErrorResume(ServiceProblem.class, e -> e.notFound() ? Mono.error(e)
+            : evidencePage(id, problems.key(e), HttpStatus.valueOf(e.status())));
+  }
+
+  /** A report's file, streamed from milestone-review with its name, type, length and ETag. */
+  @GetMapping("/{id}/reports/{reportId}/evidence/{fileId}")
+  @ResponseBody
+  Mono<ResponseEntity<Flux<DataBuffer>>> reportFile(@PathVariable String id, @PathVariable String reportId,
+      @PathVariable String fileId, ServerWebExchange exchange) {
+    return milestones.downloadReportEvidence(id, reportId, fileId, exchange.getRequest().getHeaders());
+  }
+
+  /** A pending file of the due milestone (before a report names it). */
+  @GetMapping("/{id}/milestones/{milestoneId}/evidence/{fileId}")
+  @ResponseBody
+  Mono<ResponseEntity<Flux<DataBuffer>>> milestoneFile(@PathVariable String id, @PathVariable String milestoneId,
+      @PathVariable String fileId, ServerWebExchange exchange) {
+    return milestones.downloadMilestoneEvidence(id, milestoneId, fileId, exchange.getRequest().getHeaders());
+  }
+
+  private Mono<Rendering> evidencePage(String id, String evidenceProblem, HttpStatus status) {
+    return milestones.project(id)
+        .flatMap(p -> page(p, null, UUID.randomUUID().toString(), null, null))
+        .map(page -> page.modelAttribute("evidenceProblem", evidenceProblem).status(status).build());
+  }
+
+  /** The files of the project's reports (each report a version, with who added each file and when) and the pending ones. */
+  public record ProjectFiles(List<EvidenceFile> pending, Map<String, List<EvidenceFile>> byReport) {}
+
+  private Mono<ProjectFiles> files(ProjectDetail p) {
+    Mono<List<EvidenceFile>> pending = p.nextDueMilestoneId() == null || !"ACTIVE".equals(p.status())
+        ? Mono.just(List.of())
+        : milestones.milestoneEvidence(p.projectId(), p.nextDueMilestoneId())
+            .map(all -> all.stream().filter(EvidenceFile::pending).toList());
+    Mono<Map<String, List<EvidenceFile>>> byReport = Flux.fromIterable(p.reports())
+        .concatMap(r -> milestones.reportEvidence(p.projectId(), r.reportId()).map(f -> Map.entry(r.reportId(), f)))
+        .collectMap(Map.Entry::getKey, Map.Entry::getValue, LinkedHashMap::new);
+    return Mono.zip(pending, byReport).map(t -> new ProjectFiles(t.getT1(), t.getT2()));
+  }
+
   private Mono<Rendering.Builder<?>> page(ProjectDetail p, String after, String reportKey, String reportProblem,
       String spendingProblem) {
-    return Panel.of(SubsidyClient.SERVICE, subsidy.disbursementsOfProject(p.projectId(), after, PAYMENTS_PAGE), problems)
-        .map(payments -> Rendering.view("applicant/project")
+    return Mono.zip(
+            Panel.of(SubsidyClient.SERVICE, subsidy.disbursementsOfProject(p.projectId(), after, PAYMENTS_PAGE), problems),
+            Panel.of(MilestoneClient.SERVICE, files(p), problems))
+        .map(t -> Rendering.view("applicant/project")
             .modelAttribute("project", p)
-            .modelAttribute("payments", payments)
+            .modelAttribute("payments", t.getT1())
+            .modelAttribute("files", t.getT2())
             .modelAttribute("after", after)
             .modelAttribute("reportKey", reportKey)
             .modelAttribute("reportProblem", reportProblem)

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.reactive.result.view.Rendering;
 import reactor.core.publisher.Flux;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
@@ -96,22 +97,11 @@ public class ExpertController {
                 false)));
   }
 
-  /** An evidence file of the report, streamed through: the service's type, Content-Disposition, length and ETag. */
+  /** An evidence file of the report, streamed through: the service's status, type, Content-Disposition, length, ETag and ranges. */
   @GetMapping("/projects/{projectId}/reports/{reportId}/evidence/{fileId}")
   Mono<ResponseEntity<Flux<DataBuffer>>> evidence(@PathVariable String projectId, @PathVariable String reportId,
-      @PathVariable String fileId) {
-    return experts.evidence(projectId, reportId, fileId).map(answer -> {
-      HttpHeaders headers = new HttpHeaders();
-      for (String name : List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.CONTENT_DISPOSITION, HttpHeaders.CONTENT_LENGTH,
-          HttpHeaders.ETAG)) {
-        List<String> values = answer.getHeaders().get(name);
-        if (values != null) {
-          headers.addAll(name, values);
-        }
-      }
-      headers.set("X-Content-Type-Options", "nosniff");
-      return ResponseEntity.status(answer.getStatusCode()).headers(headers).body(answer.getBody());
-    });
+      @PathVariable String fileId, ServerWebExchange exchange) {
+    return experts.evidence(projectId, reportId, fileId, exchange.getRequest().getHeaders());
   }
 
   private FormErrors errors(ServiceProblem e) {

@@ -9,15 +9,21 @@ import org.fundflow.portal.client.Panel;
 import org.fundflow.portal.client.ProblemMessages;
 import org.fundflow.portal.client.ServiceProblem;
 import org.springframework.context.MessageSource;
+import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.codec.multipart.FilePart;
+import org.springframework.http.codec.multipart.Part;
 import org.springframework.stereotype.Controller;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -71,6 +77,35 @@ public class IntegrityCaseController {
             HttpStatus.valueOf(p.status()))));
   }
 
+  // ---------------------------------------------------------------- case evidence files (issue 15 point 7)
+
+  /**
+   * Uploads one case evidence file, streamed through to integrity-check (the multipart reader keeps a large part on
+   * disk; the client streams its buffers on). A refusal (413, 415, 400, 409 once decided) is shown next to the file
+   * field.
+   */
+  @PostMapping("/cases/{caseId}/evidence")
+  Mono<Rendering> uploadEvidence(@PathVariable String caseId, ServerWebExchange exchange) {
+    return exchange.getMultipartData().flatMap(parts -> {
+      Part part = parts.getFirst("file");
+      if (!(part instanceof FilePart file) || file.filename().isBlank()) {
+        return page(caseId, null, HttpStatus.BAD_REQUEST, "integrity.evidence.choose");
+      }
+      return integrity.uploadCaseFile(caseId, file)
+          .map(stored -> Rendering.redirectTo("/integrity/cases/" + caseId + "#evidence-h").build())
+          .onErrorResume(ServiceProblem.class, p -> p.notFound() ? Mono.error(p)
+              : page(caseId, null, HttpStatus.valueOf(p.status()), problems.key(p)));
+    });
+  }
+
+  /** A case evidence file streamed from integrity-check with its name, type, length and ETag. */
+  @GetMapping("/cases/{caseId}/evidence/{fileId}")
+  @ResponseBody
+  Mono<ResponseEntity<Flux<DataBuffer>>> evidenceFile(@PathVariable String caseId, @PathVariable String fileId,
+      ServerWebExchange exchange) {
+    return integrity.downloadCaseFile(caseId, fileId, exchange.getRequest().getHeaders());
+  }
+
   @PostMapping("/holds/{holdId}/lift")
   Mono<Rendering> lift(@PathVariable String holdId, ServerWebExchange exchange) {
     return exchange.getFormData().flatMap(f -> {
@@ -97,15 +132,22 @@ public class IntegrityCaseController {
   }
 
   private Mono<Rendering> page(String caseId, FormProblem problem, HttpStatus status) {
+    return page(caseId, problem, status, null);
+  }
+
+  private Mono<Rendering> page(String caseId, FormProblem problem, HttpStatus status, String evidenceProblem) {
     return integrity.caseById(caseId).flatMap(tagged -> {
       IntegrityCase c = tagged.body();
       Mono<Panel<IntegrityClient.IntegrityRecord>> record = "ORGANISATION".equals(c.subject().type())
           ? Panel.of(IntegrityClient.SERVICE, integrity.organisationRecord(c.subject().id()), problems)
           : Mono.just(new Panel<>(null, IntegrityClient.SERVICE, null));
-      return record.map(r -> Rendering.view("integrity/case")
+      return Mono.zip(record, Panel.of(IntegrityClient.SERVICE, integrity.caseFiles(caseId), problems))
+          .map(t -> Rendering.view("integrity/case")
           .modelAttribute("case", c)
           .modelAttribute("etag", tagged.etag())
-          .modelAttribute("record", r)
+          .modelAttribute("record", t.getT1())
+          .modelAttribute("files", t.getT2())
+          .modelAttribute("evidenceProblem", evidenceProblem)
           .modelAttribute("problem", problem == null ? new FormProblem("", null, Map.of()) : problem)
           .status(status)
           .build());

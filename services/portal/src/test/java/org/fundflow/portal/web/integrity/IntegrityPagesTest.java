@@ -84,6 +84,29 @@ class IntegrityPagesTest {
           .get("/integrity-records/organisations/" + ORG, (req, res) -> json(record(req, ""), res, 200,
               "{\"subject\":{\"type\":\"ORGANISATION\",\"id\":\"" + ORG + "\"},\"onHold\":true,\"flags\":[" + FLAG
                   + "],\"cases\":[],\"holds\":[" + HOLD + "],\"listEntries\":[]}"))
+          // issue 15 point 7: case evidence files
+          .get("/cases/case-1/evidence", (req, res) -> json(record(req, ""), res, 200, """
+              [{"fileId":"file-1","caseId":"case-1","name":"审计报告.pdf","mediaType":"application/pdf","sizeBytes":2048,
+                "sha256":"5d41402abc4b2a76b9719d911017c592ae2f1b7e6c5d4a3b2c1d0e9f8a7b6c5d","uploadedBy":"officer-qian",
+                "uploadedAt":"2026-12-02T02:00:00Z","href":"/cases/case-1/evidence/file-1"}]"""))
+          .get("/cases/case-1/evidence/file-1", (req, res) -> {
+            record(req, "");
+            return res.header("Content-Type", "application/pdf").header("Content-Length", "9")
+                .header("Content-Disposition", "attachment; filename*=UTF-8''%E5%AE%A1%E8%AE%A1%E6%8A%A5%E5%91%8A.pdf")
+                .header("ETag", "\"5d41402a\"").header("Accept-Ranges", "bytes")
+                .sendString(Mono.just("%PDF-1.7\n")).then();
+          })
+          .post("/cases/case-1/evidence", (req, res) -> req.receive().aggregate().asString().defaultIfEmpty("")
+              .flatMap(body -> {
+                record(req, body);
+                if (body.contains("filename=\"tool.exe\"")) {
+                  return problem(res, 415, "file-type-not-allowed", "[]");
+                }
+                return res.status(201).header("Content-Type", "application/json").sendString(Mono.just(
+                    "{\"fileId\":\"file-2\",\"caseId\":\"case-1\",\"name\":\"x.pdf\",\"mediaType\":\"application/pdf\","
+                        + "\"sizeBytes\":9,\"sha256\":\"ab\",\"uploadedBy\":\"o\",\"uploadedAt\":\"2026-12-02T02:00:00Z\","
+                        + "\"href\":\"/cases/case-1/evidence/file-2\"}")).then();
+              }))
           .post("/cases/case-1/interim-holds", (req, res) -> req.receive().aggregate().asString().defaultIfEmpty("")
               .flatMap(body -> {
                 record(req, body);
@@ -197,6 +220,53 @@ class IntegrityPagesTest {
     assertThat(auditor).contains(ORG).doesNotContain("action=\"/integrity/cases\"");
     assertThat(page("AUDITOR", "/integrity/holds")).contains("限制中").doesNotContain("/lift");
     assertThat(page("INTEGRITY_OFFICER", "/integrity/holds?status=ACTIVE")).contains("/integrity/holds/hold-1/lift");
+  }
+
+  /** Issue 15 point 7: the officer's case page lists, uploads and downloads case evidence, streamed through. */
+  @Test
+  void theCasePageListsUploadsAndDownloadsCaseEvidence_aRefusedTypeIsShownNextToTheFileField() {
+    String html = page("INTEGRITY_OFFICER", "/integrity/cases/case-1");
+    assertThat(html).contains("证据材料").contains("审计报告.pdf").contains("/integrity/cases/case-1/evidence/file-1")
+        .contains("由 officer-qian 于 2026-12-02 10:00 上传").contains("enctype=\"multipart/form-data\"")
+        .contains("action=\"/integrity/cases/case-1/evidence\"");
+    assertThat(page("AUDITOR", "/integrity/cases/case-1")).contains("审计报告.pdf")
+        .doesNotContain("action=\"/integrity/cases/case-1/evidence\"");
+
+    var download = web.mutateWith(as("INTEGRITY_OFFICER")).get().uri("/integrity/cases/case-1/evidence/file-1")
+        .exchange().expectStatus().isOk()
+        .expectHeader().valueEquals("Content-Disposition",
+            "attachment; filename*=UTF-8''%E5%AE%A1%E8%AE%A1%E6%8A%A5%E5%91%8A.pdf")
+        .expectHeader().valueEquals("ETag", "\"5d41402a\"").expectHeader().contentType("application/pdf")
+        .expectBody(String.class).returnResult();
+    assertThat(download.getResponseBody()).isEqualTo("%PDF-1.7\n");
+
+    var parts = new org.springframework.http.client.MultipartBodyBuilder();
+    parts.part("file", new org.springframework.core.io.ByteArrayResource("MZ".getBytes()) {
+      @Override
+      public String getFilename() {
+        return "tool.exe";
+      }
+    }).contentType(MediaType.APPLICATION_OCTET_STREAM);
+    String refused = web.mutateWith(as("INTEGRITY_OFFICER")).mutateWith(csrf()).post()
+        .uri("/integrity/cases/case-1/evidence").contentType(MediaType.MULTIPART_FORM_DATA)
+        .body(BodyInserters.fromMultipartData(parts.build())).exchange()
+        .expectStatus().isEqualTo(415).expectBody(String.class).returnResult().getResponseBody();
+    assertThat(last("POST /cases/case-1/evidence").body()).contains("filename=\"tool.exe\"").contains("MZ");
+    assertThat(refused).contains("id=\"evidence-error\"").contains("不支持此文件类型")
+        .contains("aria-invalid=\"true\"").doesNotContain("refused");
+
+    var pdf = new org.springframework.http.client.MultipartBodyBuilder();
+    pdf.part("file", new org.springframework.core.io.ByteArrayResource("%PDF-1.7\n".getBytes()) {
+      @Override
+      public String getFilename() {
+        return "询问笔录.pdf";
+      }
+    }).contentType(MediaType.APPLICATION_PDF);
+    web.mutateWith(as("INTEGRITY_OFFICER")).mutateWith(csrf()).post()
+        .uri("/integrity/cases/case-1/evidence").contentType(MediaType.MULTIPART_FORM_DATA)
+        .body(BodyInserters.fromMultipartData(pdf.build())).exchange()
+        .expectStatus().is3xxRedirection().expectHeader().valueEquals("Location", "/integrity/cases/case-1#evidence-h");
+    assertThat(last("POST /cases/case-1/evidence").body()).contains("%PDF-1.7").contains("name=\"file\"");
   }
 
   @Test

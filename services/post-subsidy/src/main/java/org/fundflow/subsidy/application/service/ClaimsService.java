@@ -5,15 +5,18 @@ import org.fundflow.subsidy.domain.ClaimStatus;
 import org.fundflow.subsidy.domain.SubsidyCalculation;
 
 import java.time.Clock;
+import java.util.List;
 import org.fundflow.subsidy.application.port.in.ClaimsUseCase;
 import org.fundflow.subsidy.application.port.in.Refusal;
 import org.fundflow.platform.domain.Refusal.Kind;
+import org.fundflow.subsidy.application.port.out.ClaimEvidenceFiles;
 import org.fundflow.subsidy.application.port.out.Claims;
 import org.fundflow.platform.domain.Change;
 import org.fundflow.platform.domain.ConcurrentChange;
 import org.fundflow.subsidy.application.port.out.Disbursements;
 import org.fundflow.subsidy.application.port.out.Programs;
 import org.fundflow.subsidy.domain.ClaimEvent;
+import org.fundflow.subsidy.domain.EvidenceFile;
 import org.fundflow.subsidy.domain.ExpenditureClaim;
 import org.fundflow.subsidy.domain.Program;
 import org.fundflow.subsidy.domain.ProgramKind;
@@ -33,8 +36,11 @@ public class ClaimsService implements ClaimsUseCase {
   private final Programs programs;
   private final Disbursements disbursements;
   private final Clock clock;
+  private final ClaimEvidenceFiles evidenceFiles;
 
-  public ClaimsService(Claims claims, Programs programs, Disbursements disbursements, Clock clock) {
+  public ClaimsService(Claims claims, Programs programs, Disbursements disbursements, Clock clock,
+      ClaimEvidenceFiles evidenceFiles) {
+    this.evidenceFiles = evidenceFiles;
     this.claims = claims;
     this.programs = programs;
     this.disbursements = disbursements;
@@ -64,10 +70,13 @@ public class ClaimsService implements ClaimsUseCase {
         return Mono.error(new Refusal(Kind.PRECONDITION_FAILED, "version-mismatch", "Version mismatch",
             "claim " + claim.id() + " is at version " + claim.version() + ", not " + c.expectedVersion()));
       }
+      // the decision's event names the files it rests on (metadata only); an upload racing the decision is
+      // removed again by the evidence endpoint once it sees the claim decided
+      Mono<List<EvidenceFile>> files = evidenceFiles.of(claim.id()).collectList();
       Mono<Change<ExpenditureClaim, ClaimEvent>> decided = !c.verified()
-          ? Mono.fromCallable(() -> claim.reject(c.reason(), c.by(), clock.instant()))
-          : withRuleInputs(claim, (program, granted, budgetLeft) -> claim.verify(program.postSubsidyRule(), granted,
-              budgetLeft, c.by(), clock.instant()));
+          ? files.map(f -> claim.reject(c.reason(), c.by(), clock.instant(), f))
+          : files.flatMap(f -> withRuleInputs(claim, (program, granted, budgetLeft) -> claim.verify(
+              program.postSubsidyRule(), granted, budgetLeft, c.by(), clock.instant(), f)));
       return decided.flatMap(change -> claims.update(change.next(), change.events(), c.correlationId())
           .onErrorMap(ConcurrentChange.class, e -> new Refusal(Kind.CONFLICT, "concurrent-change",
               "Changed by someone else", "claim " + claim.id() + " was decided by another request at the same time"))

@@ -13,6 +13,8 @@ import org.fundflow.integrity.adapter.in.web.WebDtos.InterimHoldRequest;
 import org.fundflow.integrity.adapter.in.web.WebDtos.LiftHoldRequest;
 import org.fundflow.integrity.adapter.in.web.WebDtos.NoteRequest;
 import org.fundflow.integrity.adapter.in.web.WebDtos.OpenCaseRequest;
+import org.fundflow.integrity.adapter.in.web.WebDtos.OwnHold;
+import org.fundflow.integrity.adapter.in.web.WebDtos.OwnHoldsResponse;
 import org.fundflow.integrity.adapter.in.web.WebDtos.PersonLookupRequest;
 import org.fundflow.integrity.adapter.in.web.WebDtos.RecordResponse;
 import org.fundflow.integrity.adapter.in.web.WebDtos.RejectedRow;
@@ -24,6 +26,7 @@ import org.fundflow.integrity.application.port.in.IntegrityRecordQuery;
 import org.fundflow.integrity.application.port.in.IntegrityRecordQuery.RecordView;
 import org.fundflow.integrity.domain.Hold;
 import org.fundflow.integrity.domain.IntegrityCase;
+import org.fundflow.integrity.domain.IntegrityException;
 import org.fundflow.integrity.domain.Subject;
 import org.fundflow.platform.resilience.StoreGuard;
 import org.fundflow.platform.security.Caller;
@@ -103,6 +106,23 @@ public class IntegrityController {
   @PreAuthorize("hasAnyRole('INTEGRITY_OFFICER','AUDITOR','PROGRAM_MANAGER')")
   public Mono<RecordResponse> organisation(@PathVariable @ValidOrganisationCode String organisationCode) {
     return guard.protect(records.of(Subject.organisation(organisationCode))).map(IntegrityController::response);
+  }
+
+  @Operation(summary = "The holds in force on the caller's own organisation (applicant)", description = "Issue 14 "
+      + "point 4: the applicant's dashboard shows a hold on its organisation with its end date and what it blocks "
+      + "(new submissions and awards, payments). Only the holds in force (ACTIVE), each with its period and what it "
+      + "blocks; not the reason, the case or the flag (those are the officers'). The organisation is the token's "
+      + "organisation code: another organisation's code is 404, as for its other records.")
+  @GetMapping("/organisations/{organisationCode}/holds")
+  @PreAuthorize("hasRole('APPLICANT')")
+  public Mono<OwnHoldsResponse> ownHolds(@PathVariable @ValidOrganisationCode String organisationCode,
+      Caller caller) {
+    if (!organisationCode.equals(caller.organisationCode())) {
+      return Mono.error(IntegrityException.notFound("organisation", organisationCode));
+    }
+    return guard.protect(records.of(Subject.organisation(organisationCode))).map(v -> new OwnHoldsResponse(
+        organisationCode, v.record().onHold(), v.record().holds().stream().filter(Hold::active)
+            .map(h -> new OwnHold(h.holdId(), h.startsAt(), h.endsAt(), Hold.BLOCKS)).toList()));
   }
 
   @Operation(summary = "The integrity record of a person", description = "The national ID travels in the body (not "

@@ -41,4 +41,9 @@ public final class WebDtos {
 
   public record RecordResponse(Subject subject, boolean onHold, List<Flag> flags, List<IntegrityCase> cases,
       List<Hold> holds, List<DishonestyEntry> listEntries) {}
+
+  /** A hold in force on the applicant's own organisation: its period and what it blocks (no reason, case or flag). */
+  public record OwnHold(String holdId, java.time.Instant startsAt, java.time.Instant endsAt, List<String> blocks) {}
+
+  public record OwnHoldsResponse(String organisationCode, boolean onHold, List<OwnHold> holds) {}
 }

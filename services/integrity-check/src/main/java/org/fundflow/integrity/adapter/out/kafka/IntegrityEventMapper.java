@@ -35,7 +35,9 @@ public final class IntegrityEventMapper {
     }
     if (event instanceof IntegrityEvent.CaseDecided e) {
       return create(CASE_DECIDED, e.subject(), correlationId, new CaseDecided(e.caseId(), subject(e.subject()),
-          e.decision().name(), e.reason(), e.flagIds(), e.decidedBy(), e.decidedAt()));
+          e.decision().name(), e.reason(), e.flagIds(), e.decidedBy(), e.decidedAt(),
+          e.evidenceFiles().stream().map(f -> new IntegrityMessages.FileData(f.fileId(), f.name(), f.mediaType(),
+              f.sizeBytes(), f.sha256(), f.uploadedBy(), f.uploadedAt())).toList()));
     }
     if (event instanceof IntegrityEvent.HoldPlaced e) {
       return create(HOLD_PLACED, e.subject(), correlationId, data(e.hold()));

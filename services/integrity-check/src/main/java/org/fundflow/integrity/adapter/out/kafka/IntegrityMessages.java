@@ -21,7 +21,12 @@ public final class IntegrityMessages {
       List<EvidenceData> evidence, Instant raisedAt) {}
 
   public record CaseDecided(String caseId, SubjectData subject, String decision, String reason, List<String> flagIds,
-      String decidedBy, Instant decidedAt) {}
+      String decidedBy, Instant decidedAt, List<FileData> evidenceFiles) {}
+
+  /** A stored evidence file's metadata (issue 15 point 4), never its bytes. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record FileData(String fileId, String name, String mediaType, long sizeBytes, String sha256,
+      String uploadedBy, Instant uploadedAt) {}
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record HoldPlaced(String holdId, SubjectData subject, String reason, String caseId, String flagId,

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import java.time.Instant;
+import java.util.List;
 import org.fundflow.platform.outbox.OutboxEvent;
 import org.fundflow.platform.outbox.OutboxEvents;
 import org.fundflow.subsidy.domain.ClaimEvent;
@@ -88,7 +89,9 @@ public final class IntegrationEvents {
     }
     if (e instanceof ClaimEvent.Verified v) {
       return new ExpenditureClaimVerifiedV1(c.id(), c.programId(), c.organisationCode(), c.fiscalYear(),
-          c.status().name(), c.reason(), c.subsidyFen(), c.explanation(), c.verifiedBy(), time(v.at()));
+          c.status().name(), c.reason(), c.subsidyFen(), c.explanation(), c.verifiedBy(), time(v.at()),
+          v.evidenceFiles().stream().map(f -> new EvidenceFileV1(f.fileId(), f.name(), f.mediaType(), f.sizeBytes(),
+              f.sha256(), f.uploadedBy(), f.uploadedAt() == null ? null : time(f.uploadedAt()))).toList());
     }
     throw new IllegalArgumentException("no integration event for " + e.getClass().getSimpleName());
   }
@@ -151,9 +154,13 @@ public final class IntegrationEvents {
     }
   }
 
+  /** A stored evidence file's metadata (issue 15 point 4), never its bytes. */
+  public record EvidenceFileV1(String fileId, String name, String mediaType, long sizeBytes, String sha256,
+      @JsonInclude(Include.NON_NULL) String uploadedBy, @JsonInclude(Include.NON_NULL) String uploadedAt) {}
+
   public record ExpenditureClaimVerifiedV1(String claimId, String programId, String organisationCode, int fiscalYear,
       String outcome, @JsonInclude(Include.NON_NULL) String reason, long subsidyFen, String explanation,
-      String verifiedBy, String verifiedAt) implements Message {
+      String verifiedBy, String verifiedAt, List<EvidenceFileV1> evidenceFiles) implements Message {
     @Override
     public String type() {
       return CLAIM_VERIFIED;
