@@ -5,7 +5,7 @@ import org.fundflow.integrity.adapter.out.mongo.MongoStatistics;
 import org.fundflow.integrity.adapter.out.mongo.MongoWorkQueues;
 import org.fundflow.integrity.application.port.in.ListWorkQueuesUseCase;
 import org.fundflow.integrity.application.port.in.PreviewDishonestyListUseCase;
-import org.fundflow.integrity.application.port.in.StatisticsQuery;
+import org.fundflow.integrity.application.port.in.StatisticsUseCase;
 import org.fundflow.integrity.application.port.out.KnownParties;
 import org.fundflow.integrity.application.port.out.PersonIdHashing;
 import org.fundflow.integrity.application.port.out.WorkQueues;
@@ -40,7 +40,7 @@ public class WorkQueueConfiguration {
   }
 
   @Bean
-  StatisticsQuery statisticsQuery(ReactiveMongoTemplate template) {
+  StatisticsUseCase statisticsQuery(ReactiveMongoTemplate template) {
     return new StatisticsService(new MongoStatistics(template));
   }
 }

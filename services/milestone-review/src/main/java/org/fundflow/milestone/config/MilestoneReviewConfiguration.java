@@ -43,7 +43,7 @@ public class MilestoneReviewConfiguration {
   }
 
   @Bean
-  org.fundflow.milestone.application.port.in.StatisticsQuery statisticsQuery(ReactiveMongoTemplate template) {
+  org.fundflow.milestone.application.port.in.StatisticsUseCase statisticsQuery(ReactiveMongoTemplate template) {
     return new org.fundflow.milestone.application.service.StatisticsService(
         new org.fundflow.milestone.adapter.out.mongo.MongoStatistics(template));
   }

@@ -17,7 +17,7 @@ public class HomeController {
       Map.entry("ROLE_APPLICANT", "/applicant"),
       Map.entry("ROLE_PROGRAM_MANAGER", "/manager/programs"),
       Map.entry("ROLE_INTEGRITY_OFFICER", "/integrity/flags"),
-      Map.entry("ROLE_AUDITOR", "/integrity/flags"));
+      Map.entry("ROLE_AUDITOR", "/audit"));
 
   @GetMapping("/")
   String home(Authentication authentication) {

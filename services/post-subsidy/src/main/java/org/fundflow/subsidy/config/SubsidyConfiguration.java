@@ -51,7 +51,7 @@ public class SubsidyConfiguration {
   }
 
   @Bean
-  org.fundflow.subsidy.application.port.in.StatisticsQuery statisticsQuery(ReactiveMongoTemplate template) {
+  org.fundflow.subsidy.application.port.in.StatisticsUseCase statisticsQuery(ReactiveMongoTemplate template) {
     return new org.fundflow.subsidy.application.service.StatisticsService(
         new org.fundflow.subsidy.adapter.out.mongo.MongoStatistics(template));
   }

@@ -85,8 +85,12 @@ class StatisticsIT extends SubsidyIT {
   }
 
   static Map<?, ?> month(Map<String, Object> payments, String month) {
-    return ((List<?>) payments.get("months")).stream().map(m -> (Map<?, ?>) m).filter(m -> month.equals(m.get("month")))
-        .findFirst().orElse(Map.of("count", 0, "amountFen", 0));
+    for (Object m : (List<?>) payments.get("months")) {
+      if (month.equals(((Map<?, ?>) m).get("month"))) {
+        return (Map<?, ?>) m;
+      }
+    }
+    return Map.of("count", 0, "amountFen", 0);
   }
 
   static long number(Map<?, ?> m, String field) {

@@ -43,7 +43,7 @@ public class IntakeConfiguration {
 
   /** Millisecond ticks: what is answered is exactly what is stored (the store keeps milliseconds). */
   @Bean
-  org.fundflow.intake.application.port.in.StatisticsQuery statisticsQuery(ReactiveMongoTemplate template) {
+  org.fundflow.intake.application.port.in.StatisticsUseCase statisticsQuery(ReactiveMongoTemplate template) {
     return new org.fundflow.intake.application.service.StatisticsService(
         new org.fundflow.intake.adapter.out.mongo.MongoStatistics(template));
   }

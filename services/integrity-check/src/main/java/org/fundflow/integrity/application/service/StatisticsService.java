@@ -1,12 +1,12 @@
 package org.fundflow.integrity.application.service;
 
 import java.util.Comparator;
-import org.fundflow.integrity.application.port.in.StatisticsQuery;
+import org.fundflow.integrity.application.port.in.StatisticsUseCase;
 import org.fundflow.integrity.application.port.out.Statistics;
 import reactor.core.publisher.Mono;
 
 /** The dashboard figures: the store counts, this orders them and adds the total. */
-public final class StatisticsService implements StatisticsQuery {
+public final class StatisticsService implements StatisticsUseCase {
 
   private final Statistics statistics;
 

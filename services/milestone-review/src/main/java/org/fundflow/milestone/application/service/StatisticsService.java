@@ -4,13 +4,13 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.fundflow.milestone.application.port.in.StatisticsQuery;
+import org.fundflow.milestone.application.port.in.StatisticsUseCase;
 import org.fundflow.milestone.application.port.out.Statistics;
 import org.fundflow.milestone.domain.ProjectStatus;
 import reactor.core.publisher.Mono;
 
 /** The dashboard figures: the store counts per status, this names every status and adds the total. */
-public final class StatisticsService implements StatisticsQuery {
+public final class StatisticsService implements StatisticsUseCase {
 
   private final Statistics statistics;
 

@@ -2,12 +2,12 @@ package org.fundflow.subsidy.application.service;
 
 import java.util.Comparator;
 import java.util.List;
-import org.fundflow.subsidy.application.port.in.StatisticsQuery;
+import org.fundflow.subsidy.application.port.in.StatisticsUseCase;
 import org.fundflow.subsidy.application.port.out.Statistics;
 import reactor.core.publisher.Mono;
 
 /** The dashboard figures: the store sums, this orders them and adds the totals. */
-public final class StatisticsService implements StatisticsQuery {
+public final class StatisticsService implements StatisticsUseCase {
 
   private final Statistics statistics;
 

@@ -10,13 +10,13 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.fundflow.intake.application.port.in.StatisticsQuery;
+import org.fundflow.intake.application.port.in.StatisticsUseCase;
 import org.fundflow.intake.application.port.out.Statistics;
 import org.fundflow.intake.domain.ProposalStatus;
 import reactor.core.publisher.Mono;
 
 /** The dashboard figures: the store counts per status, this turns them into the funnel's stages. */
-public final class StatisticsService implements StatisticsQuery {
+public final class StatisticsService implements StatisticsUseCase {
 
   private final Statistics statistics;
 

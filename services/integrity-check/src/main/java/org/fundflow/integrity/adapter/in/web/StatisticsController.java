@@ -2,8 +2,8 @@ package org.fundflow.integrity.adapter.in.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.fundflow.integrity.application.port.in.StatisticsQuery;
-import org.fundflow.integrity.application.port.in.StatisticsQuery.FlagStatistics;
+import org.fundflow.integrity.application.port.in.StatisticsUseCase;
+import org.fundflow.integrity.application.port.in.StatisticsUseCase.FlagStatistics;
 import org.fundflow.platform.resilience.StoreGuard;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,10 +15,10 @@ import reactor.core.publisher.Mono;
 @Tag(name = "statistics", description = "Figures for the auditors' dashboards, counted by the store")
 public class StatisticsController {
 
-  private final StatisticsQuery statistics;
+  private final StatisticsUseCase statistics;
   private final StoreGuard guard;
 
-  public StatisticsController(StatisticsQuery statistics, StoreGuard guard) {
+  public StatisticsController(StatisticsUseCase statistics, StoreGuard guard) {
     this.statistics = statistics;
     this.guard = guard;
   }

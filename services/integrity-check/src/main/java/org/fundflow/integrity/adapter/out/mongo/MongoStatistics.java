@@ -2,7 +2,7 @@ package org.fundflow.integrity.adapter.out.mongo;
 
 import java.util.List;
 import org.bson.Document;
-import org.fundflow.integrity.application.port.in.StatisticsQuery.FlagCount;
+import org.fundflow.integrity.application.port.in.StatisticsUseCase.FlagCount;
 import org.fundflow.integrity.application.port.out.Statistics;
 import org.fundflow.integrity.domain.Severity;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;

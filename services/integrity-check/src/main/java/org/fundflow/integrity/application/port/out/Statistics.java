@@ -1,6 +1,6 @@
 package org.fundflow.integrity.application.port.out;
 
-import org.fundflow.integrity.application.port.in.StatisticsQuery.FlagCount;
+import org.fundflow.integrity.application.port.in.StatisticsUseCase.FlagCount;
 import reactor.core.publisher.Flux;
 
 /** Counts made by the store (an aggregation), never by loading the records. */

@@ -2,7 +2,7 @@ package org.fundflow.milestone.adapter.out.mongo;
 
 import java.util.List;
 import org.bson.Document;
-import org.fundflow.milestone.application.port.in.StatisticsQuery.StatusCount;
+import org.fundflow.milestone.application.port.in.StatisticsUseCase.StatusCount;
 import org.fundflow.milestone.application.port.out.Statistics;
 import org.fundflow.milestone.domain.ProjectStatus;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;

@@ -1,6 +1,6 @@
 package org.fundflow.milestone.application.port.out;
 
-import org.fundflow.milestone.application.port.in.StatisticsQuery.StatusCount;
+import org.fundflow.milestone.application.port.in.StatisticsUseCase.StatusCount;
 import reactor.core.publisher.Flux;
 
 /** Counts made by the store (an aggregation), never by loading the projects. */

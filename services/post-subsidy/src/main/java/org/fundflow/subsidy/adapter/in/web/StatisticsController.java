@@ -4,9 +4,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.fundflow.platform.resilience.StoreGuard;
-import org.fundflow.subsidy.application.port.in.StatisticsQuery;
-import org.fundflow.subsidy.application.port.in.StatisticsQuery.PaymentsPerMonth;
-import org.fundflow.subsidy.application.port.in.StatisticsQuery.ProgramFigures;
+import org.fundflow.subsidy.application.port.in.StatisticsUseCase;
+import org.fundflow.subsidy.application.port.in.StatisticsUseCase.PaymentsPerMonth;
+import org.fundflow.subsidy.application.port.in.StatisticsUseCase.ProgramFigures;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -21,10 +21,10 @@ public class StatisticsController {
 
   public record ProgramsView(List<ProgramFigures> programs) {}
 
-  private final StatisticsQuery statistics;
+  private final StatisticsUseCase statistics;
   private final StoreGuard guard;
 
-  public StatisticsController(StatisticsQuery statistics, StoreGuard guard) {
+  public StatisticsController(StatisticsUseCase statistics, StoreGuard guard) {
     this.statistics = statistics;
     this.guard = guard;
   }

@@ -1,8 +1,8 @@
 package org.fundflow.subsidy.application.port.out;
 
 import java.time.ZoneId;
-import org.fundflow.subsidy.application.port.in.StatisticsQuery.MonthFigures;
-import org.fundflow.subsidy.application.port.in.StatisticsQuery.ProgramFigures;
+import org.fundflow.subsidy.application.port.in.StatisticsUseCase.MonthFigures;
+import org.fundflow.subsidy.application.port.in.StatisticsUseCase.ProgramFigures;
 import reactor.core.publisher.Flux;
 
 /** Sums made by the store (projections and aggregations), never by loading the aggregates. */

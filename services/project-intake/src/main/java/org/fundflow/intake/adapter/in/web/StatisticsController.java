@@ -3,9 +3,9 @@ package org.fundflow.intake.adapter.in.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
-import org.fundflow.intake.application.port.in.StatisticsQuery;
-import org.fundflow.intake.application.port.in.StatisticsQuery.Funnel;
-import org.fundflow.intake.application.port.in.StatisticsQuery.ProgramFigures;
+import org.fundflow.intake.application.port.in.StatisticsUseCase;
+import org.fundflow.intake.application.port.in.StatisticsUseCase.Funnel;
+import org.fundflow.intake.application.port.in.StatisticsUseCase.ProgramFigures;
 import org.fundflow.platform.resilience.StoreGuard;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,10 +21,10 @@ public class StatisticsController {
 
   public record ProgramsView(List<ProgramFigures> programs) {}
 
-  private final StatisticsQuery statistics;
+  private final StatisticsUseCase statistics;
   private final StoreGuard guard;
 
-  public StatisticsController(StatisticsQuery statistics, StoreGuard guard) {
+  public StatisticsController(StatisticsUseCase statistics, StoreGuard guard) {
     this.statistics = statistics;
     this.guard = guard;
   }

@@ -2,8 +2,8 @@ package org.fundflow.intake.adapter.out.mongo;
 
 import java.util.List;
 import org.bson.Document;
-import org.fundflow.intake.application.port.in.StatisticsQuery.ProgramFigures;
-import org.fundflow.intake.application.port.in.StatisticsQuery.StatusCount;
+import org.fundflow.intake.application.port.in.StatisticsUseCase.ProgramFigures;
+import org.fundflow.intake.application.port.in.StatisticsUseCase.StatusCount;
 import org.fundflow.intake.application.port.out.Statistics;
 import org.fundflow.intake.domain.ProposalStatus;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;

@@ -1,7 +1,7 @@
 package org.fundflow.intake.application.port.out;
 
-import org.fundflow.intake.application.port.in.StatisticsQuery.ProgramFigures;
-import org.fundflow.intake.application.port.in.StatisticsQuery.StatusCount;
+import org.fundflow.intake.application.port.in.StatisticsUseCase.ProgramFigures;
+import org.fundflow.intake.application.port.in.StatisticsUseCase.StatusCount;
 import reactor.core.publisher.Flux;
 
 /** Counts and sums made by the store (projections and aggregations), never by loading the aggregates. */

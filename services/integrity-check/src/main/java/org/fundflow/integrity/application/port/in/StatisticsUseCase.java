@@ -5,7 +5,7 @@ import org.fundflow.integrity.domain.Severity;
 import reactor.core.publisher.Mono;
 
 /** Figures for the auditors' dashboards (issue 16 point 4), counted in the store. */
-public interface StatisticsQuery {
+public interface StatisticsUseCase {
 
   /** How many flags name this rule (its code) with this severity. */
   record FlagCount(String rule, Severity severity, long count) {}

@@ -5,7 +5,7 @@ import java.util.List;
 import reactor.core.publisher.Mono;
 
 /** Figures for the auditors' dashboards (issue 16 point 4), summed in the store. */
-public interface StatisticsQuery {
+public interface StatisticsUseCase {
 
   /** Months are calendar months in China Standard Time, whatever the server's zone. */
   ZoneId ZONE = ZoneId.of("Asia/Shanghai");

@@ -5,7 +5,7 @@ import org.fundflow.milestone.domain.ProjectStatus;
 import reactor.core.publisher.Mono;
 
 /** Figures for the auditors' dashboards (issue 16 point 4), counted in the store. */
-public interface StatisticsQuery {
+public interface StatisticsUseCase {
 
   record StatusCount(ProjectStatus status, long count) {}
 

@@ -5,7 +5,7 @@ import org.fundflow.intake.domain.ProposalStatus;
 import reactor.core.publisher.Mono;
 
 /** Figures for the auditors' dashboards (issue 16 point 4), counted and summed in the store. */
-public interface StatisticsQuery {
+public interface StatisticsUseCase {
 
   /** A program's budget and what is awarded of it (the API's {@code awardedFen}). */
   record ProgramFigures(String programId, String name, String kind, String status, long budgetFen, long awardedFen) {}
