@@ -38,7 +38,7 @@ import tools.jackson.databind.JsonNode;
  * Issue 16 point 4: an auditor in a real Chromium. Through the services' APIs a program is opened, a proposal
  * submitted, screened, reviewed and awarded, and its advance prepared and released. The auditor's dashboards then
  * show that program's budget, awarded and paid amounts exactly, the funnel and this month's payments grown by what was
- * created, and the flags as integrity-check counts them; the CSV download holds the same figures; the program,
+ * created, and the flags as integrity-check counts them (a dishonesty list names the applicant); the CSV download holds the same figures; the program,
  * proposal and project pages are read without any action offered, and the services refuse an auditor's change.
  * Chinese, English and a narrow window; every page a screenshot under target/journeys/audit-* and axe-core with 0
  * serious or critical violations.
@@ -149,6 +149,20 @@ class AuditorJourneyIT {
         Map.of("paymentReference", "AUDIT-" + projectId), 200,
         Map.of("If-Match", "\"" + prepared.get("version").asLong() + "\"", "Idempotency-Key", "audit-" + advance));
     paidFen = released.get("amountFen").asLong();
+    // a dishonesty list naming the applicant organisation (known to integrity-check since it applied): a flag
+    String integrity = stack.services.get("integrity-check").url();
+    String integrityOfficer = stack.token("integrity-officer");
+    String list = "partyType,partyId,partyName,misconduct,sanction,authority,legalBasis,effectiveDate,endDate\n"
+        + "ORGANISATION,91120112MNH91HTMX6,天津津南先进材料有限公司,虚报研发投入,三年内不得申报,天津市科学技术局（审计旅程）,"
+        + "《科学技术活动违规行为处理规定》," + java.time.LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(3) + ",\n";
+    Awaitility.await("integrity-check knows the applicant organisation").atMost(Duration.ofSeconds(300))
+        .pollInterval(Duration.ofMillis(500))
+        .until(() -> Http.postCsv(integrity + "/dishonesty-list/imports/preview", integrityOfficer, list, 200)
+            .get("knownParties").asInt() >= 1);
+    Http.postCsv(integrity + "/dishonesty-list/imports", integrityOfficer, list, 200);
+    Awaitility.await("integrity-check raises the flag").atMost(Duration.ofSeconds(120))
+        .pollInterval(Duration.ofMillis(500))
+        .until(() -> Http.get(integrity + "/statistics/flags", auditor).get("total").asLong() >= 1);
     Awaitility.await("milestone-review opens the project").atMost(Duration.ofSeconds(120))
         .pollInterval(Duration.ofMillis(500)).ignoreExceptions()
         .until(() -> Http.get(milestone + "/projects/" + projectId, manager).has("projectId"));
@@ -220,7 +234,8 @@ class AuditorJourneyIT {
             + c.get("severity").asString() + "'] td").last()).hasText(String.valueOf(c.get("count").asLong()));
       }
       // four charts, each an image with a name and a description
-      assertThat(page.locator("main svg[role='img']")).hasCount(flags.get("counts").isEmpty() ? 3 : 4);
+      assertThat(page.locator("main svg[role='img']")).hasCount(4);
+      assertThat(page.locator("#table-flags tr[data-rule='DISHONESTY_LIST']")).not().hasCount(0);
       assertThat(page.getByRole(AriaRole.IMG, new Page.GetByRoleOptions().setName("申报漏斗"))).hasCount(1);
       assertThat(page.locator("main form")).hasCount(0);
       check(page, "audit-01-dashboards-zh");

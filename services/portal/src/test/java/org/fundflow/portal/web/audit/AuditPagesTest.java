@@ -148,7 +148,7 @@ class AuditPagesTest {
         .contains("严重失信名单").containsPattern(">\\s*9\\s*<");
     // four charts: role img, title and desc named by aria-labelledby, an aria-label
     assertThat(html.split("role=\"img\"", -1)).hasSize(5);
-    assertThat(html).contains("aria-labelledby=\"chart-programs-title chart-programs-desc\"")
+    assertThat(html).contains("aria-labelledby=\"chart-programs-title\"").contains("aria-describedby=\"chart-programs-desc\"")
         .contains("<title id=\"chart-funnel-title\">申报漏斗</title>").contains("<desc id=\"chart-payments-desc\">")
         .contains("aria-label=\"按规则与严重程度统计的预警\"")
         .contains("id=\"table-programs\"").contains("id=\"table-funnel\"").contains("id=\"table-payments\"")
