@@ -572,7 +572,10 @@ class BadInputAndAccessMatrixIT
         new Endpoint("GET /dishonesty-list", HttpMethod.GET, t -> "/dishonesty-list?status=IN_FORCE", null, json,
             only(200, Who.INTEGRITY_OFFICER, Who.AUDITOR)),
         new Endpoint("POST /dishonesty-list/imports/preview", HttpMethod.POST, t -> "/dishonesty-list/imports/preview",
-            HEADER + KNOWN_PAYEE_ROW, MediaType.parseMediaType("text/csv"), write));
+            HEADER + KNOWN_PAYEE_ROW, MediaType.parseMediaType("text/csv"), write),
+        // issue 16 point 4: the dashboard figures (read)
+        new Endpoint("GET /statistics/flags", HttpMethod.GET, t -> "/statistics/flags", null, json,
+            only(200, Who.INTEGRITY_OFFICER, Who.AUDITOR)));
   }
 
   /** POST /cases needs a fresh flag in its body: made per allowed call, once for the refused ones. */

@@ -108,6 +108,28 @@ class WorkQueuesIT {
     assertThat(items("/flags?organisationCode=" + org + "&status=NEW", OFFICER)).hasSize(3);
   }
 
+  /** Issue 16 point 4: GET /statistics/flags counts every flag per rule and severity in the store. */
+  @Test
+  void flagStatisticsCountPerRuleAndSeverity() {
+    long before = count(get("/statistics/flags", AUDITOR), "PROJECT_FAILED", "MEDIUM");
+    long totalBefore = ((Number) get("/statistics/flags", AUDITOR).get("total")).longValue();
+    fiveFlagsOf(BadInputAndAccessMatrixIT.organisationCode());
+    Map<String, Object> after = get("/statistics/flags", OFFICER);
+    assertThat(count(after, "PROJECT_FAILED", "MEDIUM")).isEqualTo(before + 5);
+    assertThat(((Number) after.get("total")).longValue()).isGreaterThanOrEqualTo(totalBefore + 5);
+    List<?> counts = (List<?>) after.get("counts");
+    assertThat(counts).extracting(c -> (Object) ((Map<?, ?>) c).get("rule").toString())
+        .isSortedAccordingTo(java.util.Comparator.comparing(Object::toString));
+    assertThat(counts.stream().mapToLong(c -> ((Number) ((Map<?, ?>) c).get("count")).longValue()).sum())
+        .isEqualTo(((Number) after.get("total")).longValue());
+  }
+
+  static long count(Map<String, Object> statistics, String rule, String severity) {
+    return ((List<?>) statistics.get("counts")).stream().map(c -> (Map<?, ?>) c)
+        .filter(c -> rule.equals(c.get("rule")) && severity.equals(c.get("severity")))
+        .mapToLong(c -> ((Number) c.get("count")).longValue()).sum();
+  }
+
   @Test
   void casesAndHoldsAreListedByStatusAndOrganisation() {
     String org = BadInputAndAccessMatrixIT.organisationCode();

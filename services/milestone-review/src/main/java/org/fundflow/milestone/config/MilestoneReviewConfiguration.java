@@ -43,6 +43,12 @@ public class MilestoneReviewConfiguration {
   }
 
   @Bean
+  org.fundflow.milestone.application.port.in.StatisticsUseCase statisticsQuery(ReactiveMongoTemplate template) {
+    return new org.fundflow.milestone.application.service.StatisticsService(
+        new org.fundflow.milestone.adapter.out.mongo.MongoStatistics(template));
+  }
+
+  @Bean
   MongoExpertProfiles expertProfiles(ReactiveMongoTemplate template) {
     return new MongoExpertProfiles(template);
   }

@@ -491,6 +491,8 @@ class BadInputAndAccessMatrixIT
             only(200, Who.EXPERT_ASSIGNED, Who.EXPERT_UNASSIGNED)),
         new Endpoint("GET /experts?q=", HttpMethod.GET, t -> new Target("/experts?q=exp&limit=5", null),
             f -> null, only(200, Who.PROGRAM_MANAGER, Who.AUDITOR)),
+        new Endpoint("GET /statistics/projects", HttpMethod.GET, t -> new Target("/statistics/projects", null),
+            f -> null, only(200, Who.PROGRAM_MANAGER, Who.AUDITOR)),
         new Endpoint("GET /experts/{assigned}", HttpMethod.GET, t -> new Target("/experts/" + fx.declared(), null), f -> null,
             put(only(200, Who.PROGRAM_MANAGER, Who.AUDITOR, Who.EXPERT_ASSIGNED), Who.EXPERT_UNASSIGNED, 404)),
         new Endpoint("POST /projects/{id}/reports", HttpMethod.POST,

@@ -333,6 +333,26 @@ class MilestoneReviewIT {
     assertThat(kafka.events(projectId, "milestone-accepted.v1")).isEmpty();
   }
 
+  /** Issue 16 point 4: GET /statistics/projects counts the projects per status in the store. */
+  @Test
+  void theStatisticsCountProjectsPerStatus() {
+    String auditor = TestJwts.token("ann-auditor", "AUDITOR");
+    JsonNode before = call(HttpMethod.GET, "/statistics/projects", auditor, null, 200);
+    String projectId = newChallengeProject(ORG);
+    JsonNode opened = call(HttpMethod.GET, "/statistics/projects", PM, null, 200);
+    assertThat(opened.get("active").asLong()).isEqualTo(before.get("active").asLong() + 1);
+    review(projectId, submitReport(projectId), 50, 40, 55);
+    review(projectId, submitReport(projectId), 45, 58, 30);
+    JsonNode after = call(HttpMethod.GET, "/statistics/projects", auditor, null, 200);
+    assertThat(after.get("terminated").asLong()).isEqualTo(before.get("terminated").asLong() + 1);
+    assertThat(after.get("active").asLong()).isEqualTo(before.get("active").asLong());
+    assertThat(after.get("total").asLong()).isEqualTo(before.get("total").asLong() + 1);
+    List<String> statuses = new java.util.ArrayList<>();
+    after.get("byStatus").forEach(n -> statuses.add(n.get("status").asString()));
+    assertThat(statuses).containsExactly("ACTIVE", "COMPLETED", "TERMINATED");
+    call(HttpMethod.GET, "/statistics/projects", applicant(ORG), null, 403);
+  }
+
   @Test
   void aHoldOnTheOrganisationDelaysAcceptanceUntilItIsLifted() {
     String projectId = ServiceFixture.newId("prj-held");

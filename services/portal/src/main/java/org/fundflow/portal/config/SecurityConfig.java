@@ -76,6 +76,13 @@ public class SecurityConfig {
             .pathMatchers("/applicant/**").hasRole("APPLICANT")
             // auditors read; what they may not do is not offered, and integrity-check refuses it (403) if posted anyway
             .pathMatchers("/integrity/**").hasAnyRole("INTEGRITY_OFFICER", "AUDITOR")
+            .pathMatchers("/audit", "/audit/**").hasRole("AUDITOR")
+            // auditors read the program manager's pages (issue 16 point 4); the forms that change something stay the
+            // manager's, the pages offer auditors no action, and the services refuse an auditor's change (403)
+            .pathMatchers(HttpMethod.GET, "/manager/programs/new", "/manager/programs/*/edit",
+                "/manager/programs/*/challenges/new", "/manager/proposals/*/award",
+                "/manager/projects/*/reports/*/panel").hasRole("PROGRAM_MANAGER")
+            .pathMatchers(HttpMethod.GET, "/manager", "/manager/**").hasAnyRole("PROGRAM_MANAGER", "AUDITOR")
             .pathMatchers("/manager", "/manager/**").hasRole("PROGRAM_MANAGER")
             // finance staff; who may prepare or release is post-subsidy's to decide (403 if posted anyway)
             .pathMatchers("/finance", "/finance/**").hasAnyRole("FINANCE_OFFICER", "FINANCE_APPROVER")

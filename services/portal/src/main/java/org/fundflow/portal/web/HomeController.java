@@ -17,8 +17,10 @@ public class HomeController {
       Map.entry("ROLE_APPLICANT", "/applicant"),
       Map.entry("ROLE_PROGRAM_MANAGER", "/manager/programs"),
       Map.entry("ROLE_INTEGRITY_OFFICER", "/integrity/flags"),
-      Map.entry("ROLE_AUDITOR", "/integrity/flags"),
-      Map.entry("ROLE_EXPERT", "/expert"));
+      Map.entry("ROLE_AUDITOR", "/audit"),
+      Map.entry("ROLE_EXPERT", "/expert"),
+      Map.entry("ROLE_FINANCE_OFFICER", "/finance"),
+      Map.entry("ROLE_FINANCE_APPROVER", "/finance"));
 
   @GetMapping("/")
   String home(Authentication authentication) {

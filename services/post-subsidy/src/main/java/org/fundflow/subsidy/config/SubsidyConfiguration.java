@@ -53,6 +53,12 @@ public class SubsidyConfiguration {
   }
 
   @Bean
+  org.fundflow.subsidy.application.port.in.StatisticsUseCase statisticsQuery(ReactiveMongoTemplate template) {
+    return new org.fundflow.subsidy.application.service.StatisticsService(
+        new org.fundflow.subsidy.adapter.out.mongo.MongoStatistics(template));
+  }
+
+  @Bean
   Programs programs(ReactiveMongoTemplate template) {
     return new MongoPrograms(template);
   }

@@ -443,6 +443,11 @@ class BadInputAndAccessMatrixIT extends SubsidyIT
             f -> null, only(200, Who.FINANCE_OFFICER, Who.PREPARER_AS_APPROVER, Who.AUDITOR)),
         new Endpoint("GET /programs/{id}/budget", HttpMethod.GET, t -> at("/programs/" + fx.general() + "/budget"), f -> null,
             only(200, Who.FINANCE_OFFICER, Who.FINANCE_APPROVER, Who.PREPARER_AS_APPROVER, Who.AUDITOR)),
+        // issue 16 point 4: the dashboard figures
+        new Endpoint("GET /statistics/programs", HttpMethod.GET, t -> at("/statistics/programs"), f -> null,
+            only(200, Who.FINANCE_OFFICER, Who.FINANCE_APPROVER, Who.PREPARER_AS_APPROVER, Who.AUDITOR)),
+        new Endpoint("GET /statistics/payments", HttpMethod.GET, t -> at("/statistics/payments"), f -> null,
+            only(200, Who.FINANCE_OFFICER, Who.FINANCE_APPROVER, Who.PREPARER_AS_APPROVER, Who.AUDITOR)),
         new Endpoint("POST /disbursements/{created}/preparation", HttpMethod.POST,
             t -> at("/disbursements/" + t.advance(fx.general(), ORG_A) + "/preparation"), f -> prepareBody(),
             only(200, Who.FINANCE_OFFICER, Who.PREPARER_AS_APPROVER)),

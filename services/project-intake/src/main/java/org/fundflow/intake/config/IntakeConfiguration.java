@@ -43,6 +43,12 @@ public class IntakeConfiguration {
 
   /** Millisecond ticks: what is answered is exactly what is stored (the store keeps milliseconds). */
   @Bean
+  org.fundflow.intake.application.port.in.StatisticsUseCase statisticsQuery(ReactiveMongoTemplate template) {
+    return new org.fundflow.intake.application.service.StatisticsService(
+        new org.fundflow.intake.adapter.out.mongo.MongoStatistics(template));
+  }
+
+  @Bean
   Clock clock() {
     return Clock.tick(Clock.systemUTC(), java.time.Duration.ofMillis(1));
   }

@@ -598,6 +598,11 @@ class BadInputAndAccessMatrixIT extends IntakeIT
         new Endpoint("GET /proposals/{A's}", HttpMethod.GET, t -> "/proposals/" + fx.submittedA(), f -> null, NO_HEADERS,
             ownProposalRead),
         new Endpoint("GET /proposals", HttpMethod.GET, t -> "/proposals?limit=5", f -> null, NO_HEADERS, only(200, readers)),
+        // issue 16 point 4: the dashboard figures, for staff
+        new Endpoint("GET /statistics/programs", HttpMethod.GET, t -> "/statistics/programs", f -> null, NO_HEADERS,
+            only(200, Who.PROGRAM_MANAGER, Who.AUDITOR)),
+        new Endpoint("GET /statistics/proposal-funnel", HttpMethod.GET, t -> "/statistics/proposal-funnel", f -> null,
+            NO_HEADERS, only(200, Who.PROGRAM_MANAGER, Who.AUDITOR)),
         new Endpoint("POST /programs", HttpMethod.POST, t -> "/programs", f -> validProgram(), NO_HEADERS,
             only(201, Who.PROGRAM_MANAGER)),
         new Endpoint("PUT /programs/{draft}", HttpMethod.PUT, t -> "/programs/" + t.freshDraftProgram(), f -> validProgram(),

@@ -9,6 +9,9 @@ import org.fundflow.portal.client.Panel;
 import org.fundflow.portal.client.PanelClient;
 import org.fundflow.portal.client.ProblemMessages;
 import org.fundflow.portal.client.ServiceProblem;
+import org.fundflow.portal.client.SubsidyClient;
+import org.fundflow.portal.client.SubsidyClient.DisbursementPage;
+import org.springframework.security.core.Authentication;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,17 +38,27 @@ public class ManagerPanelsController {
   static final int PAGE_SIZE = 10;
   static final int MAX_CHOSEN = 25;
 
+  /** The payments an auditor sees on a project page (post-subsidy lets auditors, not program managers, read them). */
+  static final int PAYMENTS_SHOWN = 50;
+
   private final PanelClient panels;
+  private final SubsidyClient subsidy;
   private final ProblemMessages problems;
 
-  public ManagerPanelsController(PanelClient panels, ProblemMessages problems) {
+  public ManagerPanelsController(PanelClient panels, SubsidyClient subsidy, ProblemMessages problems) {
     this.panels = panels;
+    this.subsidy = subsidy;
     this.problems = problems;
   }
 
   @GetMapping("/{projectId}")
-  Mono<Rendering> project(@PathVariable String projectId) {
-    return panels.project(projectId).map(p -> Rendering.view("manager/project").modelAttribute("project", p).build());
+  Mono<Rendering> project(@PathVariable String projectId, Authentication authentication) {
+    boolean auditor = authentication.getAuthorities().stream().anyMatch(a -> "ROLE_AUDITOR".equals(a.getAuthority()));
+    Mono<Panel<DisbursementPage>> payments = auditor
+        ? Panel.of(SubsidyClient.SERVICE, subsidy.disbursementsOfProject(projectId, null, PAYMENTS_SHOWN), problems)
+        : Mono.just(new Panel<>(null, SubsidyClient.SERVICE, null));
+    return panels.project(projectId).zipWith(payments, (p, pay) -> Rendering.view("manager/project")
+        .modelAttribute("project", p).modelAttribute("payments", pay).build());
   }
 
   @GetMapping("/{projectId}/reports/{reportId}")

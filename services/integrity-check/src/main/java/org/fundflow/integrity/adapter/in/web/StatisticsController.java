@@ -1,0 +1,34 @@
+package org.fundflow.integrity.adapter.in.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.fundflow.integrity.application.port.in.StatisticsUseCase;
+import org.fundflow.integrity.application.port.in.StatisticsUseCase.FlagStatistics;
+import org.fundflow.platform.resilience.StoreGuard;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** The auditors' dashboard figures of integrity-check (issue 16 point 4), counted in the store. */
+@RestController
+@Tag(name = "statistics", description = "Figures for the auditors' dashboards, counted by the store")
+public class StatisticsController {
+
+  private final StatisticsUseCase statistics;
+  private final StoreGuard guard;
+
+  public StatisticsController(StatisticsUseCase statistics, StoreGuard guard) {
+    this.statistics = statistics;
+    this.guard = guard;
+  }
+
+  @Operation(summary = "Flags per rule and severity",
+      description = "Every flag ever raised, whatever became of it: {counts:[{rule, severity, count}], total}, "
+          + "ordered by rule code then severity (LOW, MEDIUM, HIGH, CRITICAL); only pairs with at least one flag.")
+  @GetMapping("/statistics/flags")
+  @PreAuthorize(WorkQueueController.OFFICER_OR_AUDITOR)
+  public Mono<FlagStatistics> flags() {
+    return guard.protect(statistics.flagsPerRuleAndSeverity());
+  }
+}
