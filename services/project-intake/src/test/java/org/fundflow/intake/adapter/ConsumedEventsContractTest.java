@@ -33,7 +33,12 @@ class ConsumedEventsContractTest {
 
   @Test
   void givenAwardRemainderReleasedExample_whenRead_thenIntakeRecordIsComplete() throws IOException {
-    var m = reader.read(example("../post-subsidy/award-remainder-released.v1.json"),
+    byte[] json;
+    try (InputStream in = getClass().getResourceAsStream("/examples/post-subsidy/award-remainder-released.v1.json")) {
+      assertThat(in).isNotNull();
+      json = in.readAllBytes();
+    }
+    var m = reader.read(json,
         org.fundflow.intake.adapter.in.kafka.DisbursementEventsConsumer.AwardRemainderReleasedMessage.class);
     assertThat(m.projectId()).isNotBlank();
     assertThat(m.programId()).isNotBlank();
