@@ -94,10 +94,24 @@ class PublishedEventContractTest {
     validate(challenge, submit(challenge, "r2", T0));
     validate(challenge, review(challenge, "r2", T0, 50, 40, 59)); // FAILED twice: terminated
 
+    // post-award management (issue 17 point 5)
+    Actor manager = new Actor("pm-1", Set.of(Actor.PROGRAM_MANAGER), null);
+    ProjectUnderTest managed = project("prj-m", ProgramKind.CHALLENGE);
+    java.time.ZoneId shanghai = java.time.ZoneId.of("Asia/Shanghai");
+    validate(managed, managed.apply(managed.current().sweepDueDates(
+        LocalDate.parse("2027-01-25").atStartOfDay(shanghai).toInstant(), shanghai, 7)));
+    validate(managed, managed.apply(managed.current().sweepDueDates(
+        LocalDate.parse("2027-02-01").atStartOfDay(shanghai).toInstant(), shanghai, 7)));
+    validate(managed, managed.apply(managed.current().suspend(manager, "专项审计", T0)));
+    validate(managed, managed.apply(managed.current().resume(manager, "审计结束", T0)));
+    validate(managed, managed.apply(managed.current().terminate(manager, "挪用专项资金", T0)));
+
     assertThat(new LinkedHashSet<>(checked)).containsExactlyInAnyOrder(
         ProjectEventMessages.REPORT_SUBMITTED, ProjectEventMessages.EVALUATION_SUBMITTED,
         ProjectEventMessages.REVIEW_COMPLETED, ProjectEventMessages.MILESTONE_ACCEPTED,
-        ProjectEventMessages.PROJECT_COMPLETED, ProjectEventMessages.PROJECT_TERMINATED);
+        ProjectEventMessages.PROJECT_COMPLETED, ProjectEventMessages.PROJECT_TERMINATED,
+        ProjectEventMessages.PROJECT_SUSPENDED, ProjectEventMessages.PROJECT_RESUMED,
+        ProjectEventMessages.MILESTONE_DUE_REMINDER, ProjectEventMessages.MILESTONE_OVERDUE);
   }
 
   @Test
