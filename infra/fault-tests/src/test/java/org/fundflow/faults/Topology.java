@@ -27,7 +27,8 @@ final class Topology {
 
   static {
     ROUTES.put("project-intake", Map.of(
-        INTEGRITY, List.of(T + "integrity.hold-placed.v1", T + "integrity.hold-lifted.v1")));
+        INTEGRITY, List.of(T + "integrity.hold-placed.v1", T + "integrity.hold-lifted.v1"),
+        DISBURSEMENTS, List.of(T + "subsidy.award-remainder-released.v1")));
     ROUTES.put("milestone-review", Map.of(
         PROPOSALS, List.of(T + "intake.proposal-awarded.v1"),
         INTEGRITY, List.of(T + "integrity.hold-placed.v1", T + "integrity.hold-lifted.v1")));
@@ -35,7 +36,8 @@ final class Topology {
         PROGRAMS, List.of(T + "intake.program-published.v1", T + "intake.program-changed.v1"),
         PROPOSALS, List.of(T + "intake.proposal-awarded.v1"),
         PROJECTS, List.of(T + "milestone.milestone-accepted.v1", T + "milestone.project-completed.v1",
-            T + "milestone.project-terminated.v1"),
+            T + "milestone.project-terminated.v1", T + "milestone.project-suspended.v1",
+            T + "milestone.project-resumed.v1"),
         INTEGRITY, List.of(T + "integrity.hold-placed.v1", T + "integrity.hold-lifted.v1"),
         CLAIMS, List.of(T + "subsidy.expenditure-claim-verified.v1")));
     ROUTES.put("integrity-check", Map.of(

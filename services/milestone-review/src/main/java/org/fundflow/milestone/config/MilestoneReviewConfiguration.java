@@ -14,6 +14,7 @@ import org.fundflow.milestone.adapter.out.mongo.MongoProjects;
 import org.fundflow.milestone.application.service.ExpertService;
 import org.fundflow.milestone.application.service.HoldService;
 import org.fundflow.milestone.application.service.MilestoneEvidenceService;
+import org.fundflow.milestone.application.service.PostAwardService;
 import org.fundflow.milestone.application.service.ProjectLifecycleService;
 import org.fundflow.platform.documents.DocumentStore;
 import org.fundflow.platform.events.EventDispatcher;
@@ -84,6 +85,22 @@ public class MilestoneReviewConfiguration {
         () -> store.sweepUnreferencedFiles(files::referenced).doOnNext(removed -> {
           if (removed > 0) {
             log.info("removed {} unreferenced evidence files or cut-off uploads", removed);
+          }
+        }));
+  }
+
+  @Bean
+  PostAwardService postAwardService(MongoProjects projects, Clock clock, PostAwardProperties postAward) {
+    return new PostAwardService(projects, clock, postAward.remindDays());
+  }
+
+  /** Reminders before, OVERDUE + warning after a milestone's due date (issue 17 point 5); safe on every replica. */
+  @Bean
+  PeriodicSweep dueDateSweep(PostAwardService postAward, PostAwardProperties properties) {
+    return new PeriodicSweep("milestone due-date sweep", properties.sweepInterval(),
+        () -> postAward.sweep().doOnNext(changed -> {
+          if (changed > 0) {
+            log.info("due-date sweep: {} projects reminded or marked overdue", changed);
           }
         }));
   }

@@ -6,7 +6,8 @@ import java.util.List;
 
 /** One stage of a project's plan: deliverables, a due date and the tranche % paid on acceptance. Immutable. */
 public record Milestone(String id, int sequence, String title, List<String> deliverables, LocalDate dueDate,
-    int tranchePercent, MilestoneStatus status, int failedReviews, Instant rectifyBy, Instant acceptedAt) {
+    int tranchePercent, MilestoneStatus status, int failedReviews, Instant rectifyBy, Instant acceptedAt,
+    Instant remindedAt, Instant overdueAt) {
 
   public Milestone {
     deliverables = deliverables == null ? List.of() : List.copyOf(deliverables);
@@ -14,7 +15,37 @@ public record Milestone(String id, int sequence, String title, List<String> deli
 
   public static Milestone planned(String id, int sequence, String title, List<String> deliverables, LocalDate dueDate,
       int tranchePercent) {
-    return new Milestone(id, sequence, title, deliverables, dueDate, tranchePercent, MilestoneStatus.OPEN, 0, null, null);
+    return new Milestone(id, sequence, title, deliverables, dueDate, tranchePercent, MilestoneStatus.OPEN, 0, null, null,
+        null, null);
+  }
+
+  /** A milestone read before reminders existed (tests, older documents). */
+  public Milestone(String id, int sequence, String title, List<String> deliverables, LocalDate dueDate,
+      int tranchePercent, MilestoneStatus status, int failedReviews, Instant rectifyBy, Instant acceptedAt) {
+    this(id, sequence, title, deliverables, dueDate, tranchePercent, status, failedReviews, rectifyBy, acceptedAt,
+        null, null);
+  }
+
+  /** Waiting for a report: OPEN or OVERDUE. */
+  public boolean awaitsReport() {
+    return status == MilestoneStatus.OPEN || status == MilestoneStatus.OVERDUE;
+  }
+
+  Milestone reminded(Instant at) {
+    return new Milestone(id, sequence, title, deliverables, dueDate, tranchePercent, status, failedReviews, rectifyBy,
+        acceptedAt, at, overdueAt);
+  }
+
+  Milestone overdue(Instant at) {
+    return new Milestone(id, sequence, title, deliverables, dueDate, tranchePercent, MilestoneStatus.OVERDUE,
+        failedReviews, rectifyBy, acceptedAt, remindedAt, at);
+  }
+
+  /** A new due date (an approved change request): reminders and OVERDUE start again from it. */
+  Milestone dueOn(LocalDate newDueDate) {
+    MilestoneStatus back = status == MilestoneStatus.OVERDUE ? MilestoneStatus.OPEN : status;
+    return new Milestone(id, sequence, title, deliverables, newDueDate, tranchePercent, back, failedReviews, rectifyBy,
+        acceptedAt, null, null);
   }
 
   Milestone underReview() {
@@ -44,6 +75,6 @@ public record Milestone(String id, int sequence, String title, List<String> deli
 
   private Milestone with(MilestoneStatus status, int failedReviews, Instant rectifyBy, Instant acceptedAt) {
     return new Milestone(id, sequence, title, deliverables, dueDate, tranchePercent, status, failedReviews, rectifyBy,
-        acceptedAt);
+        acceptedAt, remindedAt, overdueAt);
   }
 }

@@ -8,6 +8,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.fundflow.milestone.domain.ProjectEvent.ExpertEvaluationSubmitted;
+import org.fundflow.milestone.domain.ProjectEvent.MilestoneDueReminder;
+import org.fundflow.milestone.domain.ProjectEvent.MilestoneOverdue;
+import org.fundflow.milestone.domain.ProjectEvent.ProjectResumed;
+import org.fundflow.milestone.domain.ProjectEvent.ProjectSuspended;
+import org.fundflow.milestone.domain.ProjectHistoryEntry.Action;
 import org.fundflow.milestone.domain.ProjectEvent.MilestoneAccepted;
 import org.fundflow.milestone.domain.ProjectEvent.MilestoneReportSubmitted;
 import org.fundflow.milestone.domain.ProjectEvent.MilestoneReviewCompleted;
@@ -28,7 +33,8 @@ public record Project(String id, String proposalId, String programId, ProgramKin
     String organisationCode, String organisationName, String title, long awardedAmountFen,
     List<String> teamOrganisationCodes, List<String> teamPersonIdHashes, List<Milestone> milestones,
     List<MilestoneReport> reports, List<String> holds, ProjectStatus status, String terminationReason,
-    Instant awardedAt, Instant closedAt, long version) {
+    Instant awardedAt, Instant closedAt, List<BudgetLine> budgetLines, List<ChangeRequest> changeRequests,
+    List<ProjectHistoryEntry> history, long version) {
 
   public static final int MIN_PANEL = Panel.MIN_SIZE;
 
@@ -39,6 +45,20 @@ public record Project(String id, String proposalId, String programId, ProgramKin
         : milestones.stream().sorted(Comparator.comparingInt(Milestone::sequence)).toList();
     reports = reports == null ? List.of() : List.copyOf(reports);
     holds = holds == null ? List.of() : List.copyOf(holds);
+    budgetLines = budgetLines == null ? List.of() : List.copyOf(budgetLines);
+    changeRequests = changeRequests == null ? List.of() : List.copyOf(changeRequests);
+    history = history == null ? List.of() : List.copyOf(history);
+  }
+
+  /** A project read without post-award state (tests, documents stored before issue 17). */
+  public Project(String id, String proposalId, String programId, ProgramKind programKind, String challengeId,
+      String organisationCode, String organisationName, String title, long awardedAmountFen,
+      List<String> teamOrganisationCodes, List<String> teamPersonIdHashes, List<Milestone> milestones,
+      List<MilestoneReport> reports, List<String> holds, ProjectStatus status, String terminationReason,
+      Instant awardedAt, Instant closedAt, long version) {
+    this(id, proposalId, programId, programKind, challengeId, organisationCode, organisationName, title,
+        awardedAmountFen, teamOrganisationCodes, teamPersonIdHashes, milestones, reports, holds, status,
+        terminationReason, awardedAt, closedAt, List.of(), List.of(), List.of(), version);
   }
 
   /** Opens the project of an award with its milestone plan ({@link Award#plan()}), held while holds are active. */
@@ -47,7 +67,8 @@ public record Project(String id, String proposalId, String programId, ProgramKin
     return new Project(award.projectId(), award.proposalId(), award.programId(), award.programKind(),
         award.challengeId(), award.organisationCode(), award.organisationName(), award.title(),
         award.awardedAmountFen(), award.otherTeamOrganisations(), award.teamPersonIdHashes(), plan, List.of(),
-        List.copyOf(activeHoldIds), ProjectStatus.ACTIVE, null, award.awardedAt(), null, 0);
+        List.copyOf(activeHoldIds), ProjectStatus.ACTIVE, null, award.awardedAt(), null, List.of(), List.of(),
+        List.of(), 0);
   }
 
   // ---------------------------------------------------------------- visibility
@@ -155,7 +176,7 @@ public record Project(String id, String proposalId, String programId, ProgramKin
           "the next due milestone is " + due.id() + " (sequence " + due.sequence() + "), not " + milestoneId);
     }
     switch (due.status()) {
-      case OPEN -> { }
+      case OPEN, OVERDUE -> { }
       case RECTIFYING -> {
         if (now.isAfter(due.rectifyBy())) {
           throw DomainRuleException.illegal("rectification-period-over",
@@ -248,8 +269,10 @@ public record Project(String id, String proposalId, String programId, ProgramKin
             ? "final milestone " + milestone.id() + " FAILED its review (mean " + decision.meanScore() + ")"
             : "milestone " + milestone.id() + " FAILED its review twice (last mean " + decision.meanScore() + ")";
         yield completed.then(p -> Change.of(
-            p.withMilestone(failed.finallyFailed()).closed(ProjectStatus.TERMINATED, reason, now),
-            new ProjectTerminated(reason, now)));
+            p.withMilestone(failed.finallyFailed()).closed(ProjectStatus.TERMINATED, reason, now)
+                .recorded(new ProjectHistoryEntry(now, ProjectHistoryEntry.SYSTEM, Action.TERMINATED, reason,
+                    milestone.id(), TerminationCause.MILESTONE_FAILED.name())),
+            new ProjectTerminated(reason, now, TerminationCause.MILESTONE_FAILED, ProjectHistoryEntry.SYSTEM)));
       }
     };
   }
@@ -305,9 +328,231 @@ public record Project(String id, String proposalId, String programId, ProgramKin
   }
 
   private void requireActive() {
+    if (status == ProjectStatus.SUSPENDED) {
+      throw DomainRuleException.illegal("project-suspended", "project " + id + " is SUSPENDED: " + suspensionReason());
+    }
     if (status != ProjectStatus.ACTIVE) {
       throw DomainRuleException.illegal("project-closed", "project " + id + " is " + status);
     }
+  }
+
+  private void requireOpen() {
+    if (status != ProjectStatus.ACTIVE && status != ProjectStatus.SUSPENDED) {
+      throw DomainRuleException.illegal("project-closed", "project " + id + " is " + status);
+    }
+  }
+
+  /** The reason of the suspension in force, if any (the last SUSPENDED entry). */
+  public String suspensionReason() {
+    if (status != ProjectStatus.SUSPENDED) {
+      return null;
+    }
+    for (int i = history.size() - 1; i >= 0; i--) {
+      if (history.get(i).action() == Action.SUSPENDED) {
+        return history.get(i).reason();
+      }
+    }
+    return null;
+  }
+
+  // ---------------------------------------------------------------- post-award management (issue 17 point 5)
+
+  /** A program manager suspends an ACTIVE project with a reason: no reports, reviews or payments meanwhile. */
+  public Change<Project, ProjectEvent> suspend(Actor manager, String reason, Instant now) {
+    requireManager(manager);
+    requireReason(reason);
+    if (status != ProjectStatus.ACTIVE) {
+      throw DomainRuleException.illegal(status == ProjectStatus.SUSPENDED ? "project-suspended" : "project-closed",
+          "project " + id + " is " + status + ": only an ACTIVE project can be suspended");
+    }
+    Project next = with(milestones, reports, holds, ProjectStatus.SUSPENDED, terminationReason, closedAt)
+        .recorded(new ProjectHistoryEntry(now, manager.id(), Action.SUSPENDED, reason, null, null));
+    return Change.of(next, new ProjectSuspended(reason, manager.id(), now));
+  }
+
+  /** A program manager resumes a SUSPENDED project; milestones that PASSED meanwhile are accepted unless held. */
+  public Change<Project, ProjectEvent> resume(Actor manager, String reason, Instant now) {
+    requireManager(manager);
+    requireReason(reason);
+    if (status != ProjectStatus.SUSPENDED) {
+      throw DomainRuleException.illegal("project-not-suspended",
+          "project " + id + " is " + status + ": only a SUSPENDED project can be resumed");
+    }
+    Change<Project, ProjectEvent> resumed = Change.of(
+        with(milestones, reports, holds, ProjectStatus.ACTIVE, terminationReason, closedAt)
+            .recorded(new ProjectHistoryEntry(now, manager.id(), Action.RESUMED, reason, null, null)),
+        new ProjectResumed(reason, manager.id(), now));
+    if (isHeld()) {
+      return resumed;
+    }
+    for (Milestone m : milestones) {
+      if (m.status() == MilestoneStatus.ACCEPTANCE_ON_HOLD) {
+        resumed = resumed.then(p -> p.accept(p.milestone(m.id()), now));
+      }
+    }
+    return resumed;
+  }
+
+  /**
+   * A program manager terminates an ACTIVE or SUSPENDED project with a reason: what is not paid yet is cancelled
+   * (post-subsidy) and the unpaid award goes back to the program's budget (project-intake).
+   */
+  public Change<Project, ProjectEvent> terminate(Actor manager, String reason, Instant now) {
+    requireManager(manager);
+    requireReason(reason);
+    requireOpen();
+    Project next = closed(ProjectStatus.TERMINATED, reason, now)
+        .recorded(new ProjectHistoryEntry(now, manager.id(), Action.TERMINATED, reason, null,
+            TerminationCause.MANAGER_DECISION.name()));
+    return Change.of(next, new ProjectTerminated(reason, now, TerminationCause.MANAGER_DECISION, manager.id()));
+  }
+
+  /** The applicant's request to change the project, PENDING until a program manager decides it. */
+  public Change<Project, ProjectEvent> requestChange(Actor applicant, ChangeRequest request) {
+    if (!applicant.is(Actor.APPLICANT) || !organisationCode.equals(applicant.organisationCode())) {
+      throw DomainRuleException.notVisible("project", id);
+    }
+    requireOpen();
+    requireReason(request.justification());
+    validate(request);
+    List<ChangeRequest> next = new ArrayList<>(changeRequests);
+    next.add(request);
+    return Change.quiet(withChangeRequests(next).recorded(new ProjectHistoryEntry(request.requestedAt(),
+        applicant.id(), Action.CHANGE_REQUESTED, request.justification(), request.id(), request.describe())));
+  }
+
+  /** A program manager approves (the change applies now) or refuses a PENDING change request, with a reason. */
+  public Change<Project, ProjectEvent> decideChange(Actor manager, String requestId, boolean approve, String reason,
+      Instant now) {
+    requireManager(manager);
+    requireReason(reason);
+    requireOpen();
+    ChangeRequest request = changeRequest(requestId);
+    if (request.status() != ChangeRequest.Status.PENDING) {
+      throw DomainRuleException.illegal("change-request-decided",
+          "change request " + requestId + " is " + request.status() + " already");
+    }
+    Project decided = withChangeRequests(replaced(changeRequests, request.decided(approve, manager.id(), now, reason),
+        ChangeRequest::id));
+    if (approve) {
+      validate(request); // the project may have moved on since the request (e.g. the milestone was accepted)
+      decided = decided.applied(request);
+    }
+    return Change.quiet(decided.recorded(new ProjectHistoryEntry(now, manager.id(),
+        approve ? Action.CHANGE_APPROVED : Action.CHANGE_REFUSED, reason, requestId, request.describe())));
+  }
+
+  public ChangeRequest changeRequest(String requestId) {
+    return changeRequests.stream().filter(r -> r.id().equals(requestId)).findFirst()
+        .orElseThrow(() -> DomainRuleException.notVisible("change request", requestId));
+  }
+
+  private void validate(ChangeRequest request) {
+    switch (request.kind()) {
+      case MILESTONE_DUE_DATE -> {
+        if (request.milestoneId() == null || request.newDueDate() == null) {
+          throw DomainRuleException.rule("invalid-change-request", "a due-date change names a milestone and its new due date");
+        }
+        Milestone m = milestone(request.milestoneId());
+        if (m.status() == MilestoneStatus.ACCEPTED || m.status() == MilestoneStatus.FAILED) {
+          throw DomainRuleException.illegal("milestone-closed",
+              "milestone " + m.id() + " is " + m.status() + ": its due date can no longer change");
+        }
+      }
+      case BUDGET_REALLOCATION -> {
+        List<BudgetLine> lines = request.budgetLines();
+        if (lines.isEmpty() || lines.stream().anyMatch(l -> l.category() == null || l.category().isBlank()
+            || l.amountFen() < 0)) {
+          throw DomainRuleException.rule("invalid-change-request",
+              "a budget reallocation lists budget lines, each with a category and an amount >= 0 fen");
+        }
+        if (lines.stream().map(BudgetLine::category).distinct().count() != lines.size()) {
+          throw DomainRuleException.rule("invalid-change-request", "a budget category appears twice");
+        }
+        long total = lines.stream().mapToLong(BudgetLine::amountFen).sum();
+        if (total != awardedAmountFen) {
+          throw DomainRuleException.rule("budget-not-balanced", "the budget lines add up to " + total
+              + " fen; a reallocation keeps the awarded amount of " + awardedAmountFen + " fen");
+        }
+      }
+      case TEAM_CHANGE -> {
+        if (request.teamOrganisationCodes().contains(organisationCode)) {
+          throw DomainRuleException.rule("invalid-change-request",
+              "the team's other organisations do not include the applicant organisation " + organisationCode);
+        }
+      }
+    }
+  }
+
+  private Project applied(ChangeRequest request) {
+    return switch (request.kind()) {
+      case MILESTONE_DUE_DATE -> withMilestone(milestone(request.milestoneId()).dueOn(request.newDueDate()));
+      case BUDGET_REALLOCATION -> new Project(id, proposalId, programId, programKind, challengeId, organisationCode,
+          organisationName, title, awardedAmountFen, teamOrganisationCodes, teamPersonIdHashes, milestones, reports,
+          holds, status, terminationReason, awardedAt, closedAt, request.budgetLines(), changeRequests, history,
+          version);
+      case TEAM_CHANGE -> new Project(id, proposalId, programId, programKind, challengeId, organisationCode,
+          organisationName, title, awardedAmountFen, request.teamOrganisationCodes(), teamPersonIdHashes, milestones,
+          reports, holds, status, terminationReason, awardedAt, closedAt, budgetLines, changeRequests, history,
+          version);
+    };
+  }
+
+  // ---------------------------------------------------------------- due dates (the overdue sweep)
+
+  /**
+   * The sweep's one step on this project at {@code now}: the first milestone waiting for its report whose due date
+   * (end of the day in {@code zone}) has passed becomes OVERDUE with a warning; otherwise the first one due within
+   * {@code remindBefore} days and not reminded yet gets its reminder. Nothing to do (or a project not ACTIVE): no
+   * events, and the caller writes nothing — so two sweeps racing on one project change it once.
+   */
+  public Change<Project, ProjectEvent> sweepDueDates(Instant now, java.time.ZoneId zone, int remindBefore) {
+    if (status != ProjectStatus.ACTIVE) {
+      return Change.quiet(this);
+    }
+    java.time.LocalDate today = now.atZone(zone).toLocalDate();
+    for (Milestone m : milestones) {
+      if (m.status() == MilestoneStatus.OPEN && m.dueDate() != null && today.isAfter(m.dueDate())) {
+        return Change.of(withMilestone(m.overdue(now)).recorded(new ProjectHistoryEntry(now,
+                ProjectHistoryEntry.SYSTEM, Action.MILESTONE_OVERDUE, "due " + m.dueDate() + ", no report", m.id(), null)),
+            new MilestoneOverdue(m.id(), m.sequence(), m.dueDate(), now));
+      }
+    }
+    for (Milestone m : milestones) {
+      if (m.status() == MilestoneStatus.OPEN && m.remindedAt() == null && m.dueDate() != null
+          && !today.isBefore(m.dueDate().minusDays(remindBefore))) {
+        return Change.of(withMilestone(m.reminded(now)).recorded(new ProjectHistoryEntry(now,
+                ProjectHistoryEntry.SYSTEM, Action.MILESTONE_DUE_REMINDER, "due " + m.dueDate(), m.id(), null)),
+            new MilestoneDueReminder(m.id(), m.sequence(), m.dueDate(), now));
+      }
+    }
+    return Change.quiet(this);
+  }
+
+  private static void requireManager(Actor actor) {
+    if (!actor.is(Actor.PROGRAM_MANAGER)) {
+      throw DomainRuleException.notAllowed("forbidden", "only a PROGRAM_MANAGER may do this");
+    }
+  }
+
+  private static void requireReason(String reason) {
+    if (reason == null || reason.isBlank()) {
+      throw DomainRuleException.rule("reason-required", "a reason is required");
+    }
+  }
+
+  private Project recorded(ProjectHistoryEntry entry) {
+    List<ProjectHistoryEntry> next = new ArrayList<>(history);
+    next.add(entry);
+    return new Project(id, proposalId, programId, programKind, challengeId, organisationCode, organisationName, title,
+        awardedAmountFen, teamOrganisationCodes, teamPersonIdHashes, milestones, reports, holds, status,
+        terminationReason, awardedAt, closedAt, budgetLines, changeRequests, next, version);
+  }
+
+  private Project withChangeRequests(List<ChangeRequest> next) {
+    return new Project(id, proposalId, programId, programKind, challengeId, organisationCode, organisationName, title,
+        awardedAmountFen, teamOrganisationCodes, teamPersonIdHashes, milestones, reports, holds, status,
+        terminationReason, awardedAt, closedAt, budgetLines, next, history, version);
   }
 
   // ---------------------------------------------------------------- next states
@@ -330,7 +575,7 @@ public record Project(String id, String proposalId, String programId, ProgramKin
       ProjectStatus status, String terminationReason, Instant closedAt) {
     return new Project(id, proposalId, programId, programKind, challengeId, organisationCode, organisationName, title,
         awardedAmountFen, teamOrganisationCodes, teamPersonIdHashes, milestones, reports, holds, status,
-        terminationReason, awardedAt, closedAt, version);
+        terminationReason, awardedAt, closedAt, budgetLines, changeRequests, history, version);
   }
 
   private static <T> List<T> replaced(List<T> items, T replacement, Function<T, String> id) {

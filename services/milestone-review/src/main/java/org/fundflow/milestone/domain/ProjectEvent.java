@@ -33,7 +33,30 @@ public sealed interface ProjectEvent {
   record MilestoneAccepted(String milestoneId, int sequence, int tranchePercent, boolean lastMilestone,
       Instant acceptedAt) implements ProjectEvent {}
 
-  record ProjectTerminated(String reason, Instant terminatedAt) implements ProjectEvent {}
+  /**
+   * The project is closed as TERMINATED. {@code terminatedBy}: the program manager, or {@code system} when a panel's
+   * decision terminated it.
+   */
+  record ProjectTerminated(String reason, Instant terminatedAt, TerminationCause cause, String terminatedBy)
+      implements ProjectEvent {
+
+    public ProjectTerminated(String reason, Instant terminatedAt) {
+      this(reason, terminatedAt, TerminationCause.MILESTONE_FAILED, ProjectHistoryEntry.SYSTEM);
+    }
+  }
+
+  /** A program manager suspended the project: no reports, reviews or payments until it is resumed. */
+  record ProjectSuspended(String reason, String suspendedBy, Instant suspendedAt) implements ProjectEvent {}
+
+  record ProjectResumed(String reason, String resumedBy, Instant resumedAt) implements ProjectEvent {}
+
+  /** The sweep's reminder: the milestone is due soon and has no report yet. */
+  record MilestoneDueReminder(String milestoneId, int sequence, java.time.LocalDate dueDate, Instant remindedAt)
+      implements ProjectEvent {}
+
+  /** The sweep's warning: the due date passed without a report; the milestone is OVERDUE. */
+  record MilestoneOverdue(String milestoneId, int sequence, java.time.LocalDate dueDate, Instant overdueAt)
+      implements ProjectEvent {}
 
   record ProjectCompleted(Instant completedAt) implements ProjectEvent {}
 }

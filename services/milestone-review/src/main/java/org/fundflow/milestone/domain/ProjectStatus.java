@@ -1,3 +1,4 @@
 package org.fundflow.milestone.domain;
 
-public enum ProjectStatus { ACTIVE, COMPLETED, TERMINATED }
+/** ACTIVE; SUSPENDED by a program manager (no reports, no reviews, no payments) until resumed; closed as COMPLETED or TERMINATED. */
+public enum ProjectStatus { ACTIVE, SUSPENDED, COMPLETED, TERMINATED }

@@ -134,6 +134,11 @@ class ProjectLifecycleServiceTest {
     }
 
     @Override
+    public Flux<Project> findWithMilestonesAwaitingReport() {
+      return Flux.fromIterable(store.values());
+    }
+
+    @Override
     public Mono<Boolean> create(Project project, List<ProjectEvent> events, String eventId, String correlationId) {
       if (store.containsKey(project.id())) {
         return Mono.just(false);

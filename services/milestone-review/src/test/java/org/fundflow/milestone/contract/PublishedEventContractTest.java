@@ -103,10 +103,25 @@ class PublishedEventContractTest {
     recusal.formPanel("r1", List.of(profile("r1-x0"), profile("r1-x1"), profile("r1-x2")), T0);
     validate(recusal, recusal.declare("r1", new Actor("r1-x0", Set.of(Actor.EXPERT), EXPERT_ORG), true, "同单位", T0));
 
+
+    // post-award management (issue 17 point 5)
+    Actor manager = new Actor("pm-1", Set.of(Actor.PROGRAM_MANAGER), null);
+    ProjectUnderTest managed = project("prj-m", ProgramKind.CHALLENGE);
+    java.time.ZoneId shanghai = java.time.ZoneId.of("Asia/Shanghai");
+    validate(managed, managed.apply(managed.current().sweepDueDates(
+        LocalDate.parse("2027-01-25").atStartOfDay(shanghai).toInstant(), shanghai, 7)));
+    validate(managed, managed.apply(managed.current().sweepDueDates(
+        LocalDate.parse("2027-02-01").atStartOfDay(shanghai).toInstant(), shanghai, 7)));
+    validate(managed, managed.apply(managed.current().suspend(manager, "专项审计", T0)));
+    validate(managed, managed.apply(managed.current().resume(manager, "审计结束", T0)));
+    validate(managed, managed.apply(managed.current().terminate(manager, "挪用专项资金", T0)));
+
     assertThat(new LinkedHashSet<>(checked)).containsExactlyInAnyOrder(ProjectEventMessages.EXPERT_RECUSED,
         ProjectEventMessages.REPORT_SUBMITTED, ProjectEventMessages.EVALUATION_SUBMITTED,
         ProjectEventMessages.REVIEW_COMPLETED, ProjectEventMessages.MILESTONE_ACCEPTED,
-        ProjectEventMessages.PROJECT_COMPLETED, ProjectEventMessages.PROJECT_TERMINATED);
+        ProjectEventMessages.PROJECT_COMPLETED, ProjectEventMessages.PROJECT_TERMINATED,
+        ProjectEventMessages.PROJECT_SUSPENDED, ProjectEventMessages.PROJECT_RESUMED,
+        ProjectEventMessages.MILESTONE_DUE_REMINDER, ProjectEventMessages.MILESTONE_OVERDUE);
   }
 
   @Test

@@ -21,7 +21,8 @@ public final class ProjectUnderTest {
     return current;
   }
 
-  private List<ProjectEvent> apply(Change<Project, ProjectEvent> change) {
+  /** Any command's change, applied (post-award commands, issue 17). */
+  public List<ProjectEvent> apply(Change<Project, ProjectEvent> change) {
     current = change.next();
     return change.events();
   }

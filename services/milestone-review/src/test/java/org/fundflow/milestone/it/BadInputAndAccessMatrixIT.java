@@ -324,6 +324,65 @@ class BadInputAndAccessMatrixIT
     all.add(bad(xs, "by an expert", get, f -> "/experts?q=exp", f -> MilestoneReviewIT.expertToken(f.declared()), f -> null, 403));
     all.add(bad(xs, "by the applicant", get, f -> "/experts", app, f -> null, 403));
 
+    // ---------------------------------------------------------------- post-award management (issue 17 point 5)
+    for (String action : List.of("suspension", "resumption", "termination")) {
+      String ae = "POST /projects/{open}/" + action;
+      Function<Fixture, String> ap = f -> "/projects/" + f.openProject() + "/" + action;
+      all.addAll(generic(ae, post, ap, pm, Map.of("reason", "r"), "reason"));
+      all.add(bad(ae, "missing reason", post, ap, pm, f -> Map.of(), 400));
+      all.add(bad(ae, "blank reason", post, ap, pm, f -> Map.of("reason", " "), 400));
+      all.add(bad(ae, "reason 4001 chars", post, ap, pm, f -> Map.of("reason", "r".repeat(4001)), 400));
+      all.add(named(bad(ae, "reason is a number", post, ap, pm, f -> Map.of("reason", 7), 400), "reason"));
+      all.add(bad(ae, "by the applicant", post, ap, app, f -> Map.of("reason", "r"), 403));
+      all.add(bad(ae, "by an expert", post, ap, f -> MilestoneReviewIT.expertToken(f.declared()),
+          f -> Map.of("reason", "r"), 403));
+      all.add(bad("POST /projects/{unknown}/" + action, "unknown project", post, f -> "/projects/nope/" + action, pm,
+          f -> Map.of("reason", "r"), 404));
+    }
+    all.add(bad("POST /projects/{active}/resumption", "not suspended", post,
+        f -> "/projects/" + f.openProject() + "/resumption", pm, f -> Map.of("reason", "r"), 409));
+
+    String ce = "POST /projects/{open}/change-requests";
+    Function<Fixture, String> cp = f -> "/projects/" + f.openProject() + "/change-requests";
+    Map<String, Object> change = Map.of("kind", "MILESTONE_DUE_DATE", "milestoneId", "m", "newDueDate", "2027-03-31",
+        "justification", "j");
+    all.addAll(generic(ce, post, cp, app, change, "justification"));
+    all.add(bad(ce, "missing kind", post, cp, app, f -> without(change, "kind"), 400));
+    all.add(named(bad(ce, "unknown kind", post, cp, app, f -> with(change, "kind", "EVERYTHING"), 400), "kind"));
+    all.add(bad(ce, "missing justification", post, cp, app, f -> without(change, "justification"), 400));
+    all.add(bad(ce, "justification 4001 chars", post, cp, app, f -> with(change, "justification", "j".repeat(4001)), 400));
+    all.add(named(bad(ce, "newDueDate not a date", post, cp, app, f -> with(change, "newDueDate", "31.03.2027"), 400),
+        "newDueDate"));
+    all.add(bad(ce, "due date change without a date", post, cp, app, f -> without(
+        with(change, "milestoneId", f.openProject() + "-m1"), "newDueDate"), 422));
+    all.add(bad(ce, "due date change of an unknown milestone", post, cp, app, f -> change, 404));
+    all.add(bad(ce, "budget lines not adding up to the award", post, cp, app, f -> Map.of("kind", "BUDGET_REALLOCATION",
+        "budgetLines", List.of(Map.of("category", "设备费", "amountFen", 1)), "justification", "j"), 422));
+    all.add(bad(ce, "budget line -1 fen", post, cp, app, f -> Map.of("kind", "BUDGET_REALLOCATION",
+        "budgetLines", List.of(Map.of("category", "设备费", "amountFen", -1)), "justification", "j"), 400));
+    all.add(bad(ce, "51 budget lines", post, cp, app, f -> Map.of("kind", "BUDGET_REALLOCATION",
+        "budgetLines", java.util.Collections.nCopies(51, Map.of("category", "c", "amountFen", 1)), "justification", "j"),
+        400));
+    all.add(named(bad(ce, "team organisation code invalid", post, cp, app, f -> Map.of("kind", "TEAM_CHANGE",
+        "teamOrganisationCodes", List.of("12310P15H51AG5U99P"), "justification", "j"), 400), "teamOrganisationCodes[0]"));
+    all.add(bad(ce, "by the program manager", post, cp, pm, f -> change, 403));
+    all.add(bad(ce, "by another organisation's applicant", post, cp, f -> applicant(OTHER_ORG), f -> change, 404));
+
+    String dce = "POST .../change-requests/{unknown}/decision";
+    Function<Fixture, String> dcp = f -> "/projects/" + f.openProject() + "/change-requests/nope/decision";
+    Map<String, Object> decision = Map.of("approve", true, "reason", "r");
+    all.addAll(generic(dce, post, dcp, pm, decision, "reason"));
+    all.add(bad(dce, "unknown change request", post, dcp, pm, f -> decision, 404));
+    all.add(bad(dce, "missing approve", post, dcp, pm, f -> without(decision, "approve"), 400));
+    all.add(named(bad(dce, "approve is a word", post, dcp, pm, f -> with(decision, "approve", "yes"), 400), "approve"));
+    all.add(bad(dce, "blank reason", post, dcp, pm, f -> with(decision, "reason", " "), 400));
+    all.add(bad(dce, "by the applicant", post, dcp, app, f -> decision, 403));
+
+    all.add(bad("GET /projects/{id}/history", "by an expert", HttpMethod.GET,
+        f -> "/projects/" + f.project() + "/history", f -> MilestoneReviewIT.expertToken(f.declared()), f -> null, 403));
+    all.add(bad("GET /projects/{id}/history", "by another organisation's applicant", HttpMethod.GET,
+        f -> "/projects/" + f.project() + "/history", f -> applicant(OTHER_ORG), f -> null, 404));
+
     // ---------------------------------------------------------------- issue 12: strict types, one error shape
     all.add(named(bad(re, "spendingToDateFen is a numeric string \"100000\"", post, rp, app,
         f -> with(report(), "spendingToDateFen", "100000"), 400), "spendingToDateFen"));
@@ -522,6 +581,32 @@ class BadInputAndAccessMatrixIT
               t.declare(p, r, e);
               return new Target(MilestoneReviewIT.reportPath(p, r) + "/evaluation", e);
             }, f -> scores(), put(only(200, Who.EXPERT_ASSIGNED), Who.EXPERT_UNASSIGNED, 404)),
+        new Endpoint("POST /projects/{id}/suspension", HttpMethod.POST,
+            t -> new Target("/projects/" + t.newProject(ORG) + "/suspension", null), f -> Map.of("reason", "审计"),
+            only(200, Who.PROGRAM_MANAGER)),
+        new Endpoint("POST /projects/{suspended}/resumption", HttpMethod.POST, t -> {
+              String p = t.newProject(ORG);
+              t.call(HttpMethod.POST, "/projects/" + p + "/suspension", PM, Map.of("reason", "审计"), 200);
+              return new Target("/projects/" + p + "/resumption", null);
+            }, f -> Map.of("reason", "审计结束"), only(200, Who.PROGRAM_MANAGER)),
+        new Endpoint("POST /projects/{id}/termination", HttpMethod.POST,
+            t -> new Target("/projects/" + t.newProject(ORG) + "/termination", null), f -> Map.of("reason", "终止"),
+            only(200, Who.PROGRAM_MANAGER)),
+        new Endpoint("POST /projects/{id}/change-requests", HttpMethod.POST,
+            t -> new Target("/projects/" + t.newProject(ORG) + "/change-requests", null),
+            f -> Map.of("kind", "TEAM_CHANGE", "teamOrganisationCodes", List.of(OTHER_ORG), "justification", "j"),
+            put(only(201, Who.APPLICANT), Who.APPLICANT_OTHER_ORG, 404)),
+        new Endpoint("POST .../change-requests/{id}/decision", HttpMethod.POST, t -> {
+              String p = t.newProject(ORG);
+              String id = (String) t.call(HttpMethod.POST, "/projects/" + p + "/change-requests", applicant(ORG),
+                  Map.of("kind", "TEAM_CHANGE", "teamOrganisationCodes", List.of(OTHER_ORG), "justification", "j"),
+                  201).get("changeRequestId");
+              return new Target("/projects/" + p + "/change-requests/" + id + "/decision", null);
+            }, f -> Map.of("approve", false, "reason", "r"), only(200, Who.PROGRAM_MANAGER)),
+        new Endpoint("GET /projects/{id}/history", HttpMethod.GET,
+            t -> new Target("/projects/" + fx.project() + "/history", null), f -> null,
+            put(only(200, Who.APPLICANT, Who.APPLICANT_OTHER_ORG, Who.PROGRAM_MANAGER, Who.AUDITOR),
+                Who.APPLICANT_OTHER_ORG, 404)),
         new Endpoint("PUT /experts/{id}", HttpMethod.PUT, t -> new Target("/experts/" + ServiceFixture.newId("exp-mx"), null),
             f -> expertBody(EXPERT_ORG), only(200, Who.PROGRAM_MANAGER)));
   }

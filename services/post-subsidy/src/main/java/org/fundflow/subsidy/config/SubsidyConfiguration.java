@@ -74,9 +74,15 @@ public class SubsidyConfiguration {
   }
 
   @Bean
+  org.fundflow.subsidy.adapter.out.mongo.MongoAwardRemainders awardRemainders(ReactiveMongoTemplate template,
+      AggregateWriter writer, IntegrationEvents events) {
+    return new org.fundflow.subsidy.adapter.out.mongo.MongoAwardRemainders(template, writer, events);
+  }
+
+  @Bean
   ExternalEventsUseCase externalEvents(Disbursements disbursements, Programs programs, Projects projects, Holds holds,
-      Clock clock) {
-    return new ExternalEventsService(disbursements, programs, projects, holds, clock);
+      Clock clock, org.fundflow.subsidy.adapter.out.mongo.MongoAwardRemainders remainders) {
+    return new ExternalEventsService(disbursements, programs, projects, holds, clock, remainders);
   }
 
   @Bean

@@ -69,10 +69,44 @@ public record Disbursement(
     return activeHoldId == null ? change : change.then(d -> d.hold(activeHoldId, by, now));
   }
 
+  /** The hold id under which a suspended project's disbursements wait (issue 17 point 5). */
+  public static String suspensionHoldId(String projectId) {
+    return SUSPENSION_HOLD_PREFIX + projectId;
+  }
+
+  public static final String SUSPENSION_HOLD_PREFIX = "project-suspended:";
+
+  /** ON_HOLD because its project is suspended (not because of an integrity hold). */
+  public boolean heldBySuspension() {
+    return status == DisbursementStatus.ON_HOLD && holdId != null && holdId.startsWith(SUSPENSION_HOLD_PREFIX);
+  }
+
+  /** Why an ON_HOLD disbursement cannot be paid: its project's suspension, or its organisation's integrity hold. */
+  public DisbursementRefused heldRefusal() {
+    return heldBySuspension()
+        ? new DisbursementRefused(DisbursementRefused.Reason.PROJECT_SUSPENDED,
+            "disbursement " + id + " is on hold: project " + projectId + " is suspended")
+        : new DisbursementRefused(DisbursementRefused.Reason.ORGANISATION_ON_HOLD,
+            "disbursement " + id + " is on hold: the organisation is under an integrity hold");
+  }
+
+  /** Moves a held disbursement under another hold (e.g. from a lifted integrity hold to its project's suspension). */
+  public Change<Disbursement, DisbursementEvent> heldUnder(String otherHoldId, String by, Instant now) {
+    if (status != DisbursementStatus.ON_HOLD) {
+      return hold(otherHoldId, by, now);
+    }
+    if (otherHoldId.equals(holdId)) {
+      return Change.quiet(this);
+    }
+    Disbursement next = with(DisbursementStatus.ON_HOLD, statusBeforeHold, otherHoldId, payee, preparedBy, preparedAt,
+        releasedBy, releasedAt, paymentReference, releaseIdempotencyKey, cancelReason,
+        entry(now, by, DisbursementStatus.ON_HOLD, "held by " + otherHoldId + " (was " + holdId + ")"));
+    return Change.of(next, new DisbursementEvent.Held(next, otherHoldId, now));
+  }
+
   public Change<Disbursement, DisbursementEvent> prepare(Payee payee, String by, Instant now) {
     if (status == DisbursementStatus.ON_HOLD) {
-      throw new DisbursementRefused(DisbursementRefused.Reason.ORGANISATION_ON_HOLD,
-          "disbursement " + id + " is on hold: the organisation is under an integrity hold");
+      throw heldRefusal();
     }
     if (status != DisbursementStatus.CREATED && status != DisbursementStatus.PREPARED) {
       throw new DisbursementRefused(ILLEGAL_TRANSITION, "disbursement " + id + " is " + status + " and cannot be prepared");
@@ -88,8 +122,7 @@ public record Disbursement(
   public Change<Disbursement, DisbursementEvent> release(String by, String paymentReference, String idempotencyKey,
       Instant now) {
     if (status == DisbursementStatus.ON_HOLD) {
-      throw new DisbursementRefused(DisbursementRefused.Reason.ORGANISATION_ON_HOLD,
-          "disbursement " + id + " is on hold: the organisation is under an integrity hold");
+      throw heldRefusal();
     }
     if (status != DisbursementStatus.PREPARED) {
       throw new DisbursementRefused(ILLEGAL_TRANSITION, "disbursement " + id + " is " + status
@@ -112,7 +145,8 @@ public record Disbursement(
     }
     Disbursement next = with(DisbursementStatus.ON_HOLD, status, holdId, payee, preparedBy, preparedAt, releasedBy,
         releasedAt, paymentReference, releaseIdempotencyKey, cancelReason,
-        entry(now, by, DisbursementStatus.ON_HOLD, "integrity hold " + holdId));
+        entry(now, by, DisbursementStatus.ON_HOLD, holdId.startsWith(SUSPENSION_HOLD_PREFIX)
+            ? "project suspended" : "integrity hold " + holdId));
     return Change.of(next, new DisbursementEvent.Held(next, holdId, now));
   }
 

@@ -8,7 +8,8 @@ public class DisbursementRefused extends Refusal {
   public enum Reason {
     ILLEGAL_TRANSITION(Kind.CONFLICT, "illegal-transition", "Not allowed in this state"),
     PREPARER_CANNOT_RELEASE(Kind.FORBIDDEN, "four-eyes", "Four eyes required"),
-    ORGANISATION_ON_HOLD(Kind.CONFLICT, "organisation-on-hold", "Organisation on hold");
+    ORGANISATION_ON_HOLD(Kind.CONFLICT, "organisation-on-hold", "Organisation on hold"),
+    PROJECT_SUSPENDED(Kind.CONFLICT, "project-suspended", "Project suspended");
 
     private final Kind kind;
     private final String slug;

@@ -28,7 +28,12 @@ class PublishedEventsMatchSchemasTest {
   static Stream<Arguments> events() {
     return Stream.concat(
         disbursementEvents().stream().map(e -> Arguments.of(IntegrationEvents.typeOf(e), IntegrationEvents.data(e))),
-        claimEvents().stream().map(e -> Arguments.of(IntegrationEvents.typeOf(e), IntegrationEvents.data(e))));
+        Stream.concat(
+            claimEvents().stream().map(e -> Arguments.of(IntegrationEvents.typeOf(e), IntegrationEvents.data(e))),
+            Stream.of(org.fundflow.subsidy.domain.AwardRemainder.of("prj-1", "prg-1", ORG, 280_000_000L, 84_000_000L,
+                    "evt-t", NOW), org.fundflow.subsidy.domain.AwardRemainder.of("prj-2", "prg-1", ORG, 1_000L,
+                    0L, "evt-u", NOW))
+                .map(r -> Arguments.of(IntegrationEvents.data(r).type(), IntegrationEvents.data(r)))));
   }
 
   /** One of each disbursement event, with and without the optional fields. */

@@ -114,6 +114,18 @@ public class IntakeConfiguration {
   }
 
   @Bean
+  org.fundflow.intake.application.service.AwardRemainderService awardRemainderService(MongoAdapters mongo) {
+    return new org.fundflow.intake.application.service.AwardRemainderService(mongo.programs());
+  }
+
+  /** A terminated project's unpaid award back to its program's budget (issue 17 point 5). */
+  @Bean
+  Consumer<Message<byte[]>> onDisbursementEvent(EventReader reader, MeterRegistry meters,
+      org.fundflow.intake.application.service.AwardRemainderService remainders) {
+    return org.fundflow.intake.adapter.in.kafka.DisbursementEventsConsumer.dispatcher(reader, meters, remainders);
+  }
+
+  @Bean
   Consumer<Message<byte[]>> onIntegrityEvent(EventReader reader, MeterRegistry meters, HoldUseCases holds) {
     return IntegrityEventsConsumer.dispatcher(reader, meters, holds);
   }

@@ -31,6 +31,20 @@ class ConsumedEventsContractTest {
     assertThat(m.liftedAt()).isNotNull();
   }
 
+  @Test
+  void givenAwardRemainderReleasedExample_whenRead_thenIntakeRecordIsComplete() throws IOException {
+    byte[] json;
+    try (InputStream in = getClass().getResourceAsStream("/examples/post-subsidy/award-remainder-released.v1.json")) {
+      assertThat(in).isNotNull();
+      json = in.readAllBytes();
+    }
+    var m = reader.read(json,
+        org.fundflow.intake.adapter.in.kafka.DisbursementEventsConsumer.AwardRemainderReleasedMessage.class);
+    assertThat(m.projectId()).isNotBlank();
+    assertThat(m.programId()).isNotBlank();
+    assertThat(m.remainderFen()).isEqualTo(196_000_000L);
+  }
+
   private byte[] example(String name) throws IOException {
     try (InputStream in = getClass().getResourceAsStream("/examples/integrity-check/" + name)) {
       assertThat(in).as(name).isNotNull();

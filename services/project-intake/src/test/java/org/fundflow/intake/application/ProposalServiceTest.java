@@ -229,6 +229,11 @@ class ProposalServiceTest {
     }
 
     @Override
+    public Mono<Boolean> returnAwardRemainder(String programId, String projectId, long remainderFen) {
+      return Mono.just(false);
+    }
+
+    @Override
     public Mono<Void> save(Program p, Long v, List<IntakeEvent> e, String c) {
       return Mono.empty();
     }

@@ -66,7 +66,7 @@ public class DisbursementsService implements DisbursementsUseCase {
             "Idempotency-Key " + c.idempotencyKey() + " was used for a different release request"));
       }
       if (d.status() == DisbursementStatus.ON_HOLD) {
-        return Mono.error(onHold(d)); // say why, whatever version the caller holds
+        return Mono.error(d.heldRefusal()); // say why (integrity hold or suspended project), whatever version the caller holds
       }
       checkVersion(d, c.expectedVersion());
       Change<Disbursement, DisbursementEvent> change = d.release(c.by(), c.paymentReference(), c.idempotencyKey(), clock.instant());
@@ -97,7 +97,7 @@ public class DisbursementsService implements DisbursementsUseCase {
         .onErrorResume(ConcurrentChange.class, e -> programs.undo(next.programId(), next.id())
             .then(Mono.defer(() -> load(next.id())))
             .flatMap(now -> Mono.error(now.status() == DisbursementStatus.ON_HOLD
-                ? onHold(now)
+                ? now.heldRefusal()
                 : changed(e))));
   }
 

@@ -6,6 +6,7 @@ import org.fundflow.subsidy.application.port.in.ExternalEventsUseCase;
 import org.fundflow.platform.application.ConcurrentChanges;
 import org.fundflow.platform.domain.Change;
 import org.fundflow.platform.domain.ConcurrentChange;
+import org.fundflow.subsidy.application.port.out.AwardRemainders;
 import org.fundflow.subsidy.application.port.out.Disbursements;
 import org.fundflow.subsidy.application.port.out.Holds;
 import org.fundflow.subsidy.application.port.out.Programs;
@@ -34,9 +35,17 @@ public class ExternalEventsService implements ExternalEventsUseCase {
   private final Projects projects;
   private final Holds holds;
   private final Clock clock;
+  private final AwardRemainders remainders;
 
   public ExternalEventsService(Disbursements disbursements, Programs programs, Projects projects, Holds holds,
       Clock clock) {
+    this(disbursements, programs, projects, holds, clock, AwardRemainders.NONE);
+  }
+
+  /** {@code remainders}: where a terminated project's unpaid award is published (issue 17 point 5). */
+  public ExternalEventsService(Disbursements disbursements, Programs programs, Projects projects, Holds holds,
+      Clock clock, AwardRemainders remainders) {
+    this.remainders = remainders;
     this.disbursements = disbursements;
     this.programs = programs;
     this.projects = projects;
@@ -125,6 +134,11 @@ public class ExternalEventsService implements ExternalEventsUseCase {
                 + t.explanation(e.awardedFen()), e.origin()));
   }
 
+  /**
+   * Cancels what is not paid yet, then publishes what is left of the award (awarded - released) once: every open
+   * disbursement is cancelled by a version-checked write first, so a release racing with it either came first
+   * (and counts as paid) or is refused.
+   */
   @Override
   public Mono<Void> projectTerminated(ProjectTerminated e) {
     return projects.terminated(e.projectId(), e.programId(), e.organisationCode(), e.reason())
@@ -132,6 +146,45 @@ public class ExternalEventsService implements ExternalEventsUseCase {
         .filter(d -> d.status().isOpen())
         .concatMap(d -> change(d.id(), current -> current.cancel("project terminated: " + e.reason(),
             e.origin().actor(), clock.instant()), e.origin()))
+        .then(Mono.defer(() -> releaseRemainder(e)));
+  }
+
+  private Mono<Void> releaseRemainder(ProjectTerminated e) {
+    Mono<Long> awarded = e.awardedFen() != null ? Mono.just(e.awardedFen())
+        : projects.find(e.projectId()).map(Project::awardedFen).defaultIfEmpty(0L);
+    Mono<Long> paid = disbursements.findByProject(e.projectId())
+        .filter(d -> d.status() == DisbursementStatus.RELEASED)
+        .map(Disbursement::amountFen)
+        .reduce(0L, Long::sum);
+    return Mono.zip(awarded, paid)
+        .map(t -> org.fundflow.subsidy.domain.AwardRemainder.of(e.projectId(), e.programId(), e.organisationCode(),
+            t.getT1(), t.getT2(), e.origin().eventId(), clock.instant()))
+        .flatMap(r -> remainders.release(r, e.origin().correlationId()))
+        .then();
+  }
+
+  /**
+   * Suspension holds the project's open disbursements under {@link Disbursement#suspensionHoldId}; resumption puts
+   * them back under the organisation's integrity hold if there is one, else back to the status they had.
+   */
+  @Override
+  public Mono<Void> projectSuspension(ProjectSuspension e) {
+    String suspension = Disbursement.suspensionHoldId(e.projectId());
+    Mono<Void> recorded = projects.suspended(e.projectId(), e.programId(), e.organisationCode(), e.suspended());
+    if (e.suspended()) {
+      return recorded.thenMany(Flux.defer(() -> disbursements.findByProject(e.projectId())))
+          .filter(d -> d.status() == DisbursementStatus.CREATED || d.status() == DisbursementStatus.PREPARED)
+          .concatMap(d -> change(d.id(), current -> current.hold(suspension, e.origin().actor(), clock.instant()),
+              e.origin(), null))
+          .then();
+    }
+    return recorded.then(holds.activeHold(e.organisationCode()).map(java.util.Optional::of)
+            .defaultIfEmpty(java.util.Optional.empty()))
+        .flatMapMany(orgHold -> disbursements.findByProject(e.projectId())
+            .filter(Disbursement::heldBySuspension)
+            .concatMap(d -> change(d.id(), current -> !current.heldBySuspension() ? Change.quiet(current)
+                : orgHold.isPresent() ? current.heldUnder(orgHold.get(), e.origin().actor(), clock.instant())
+                : current.resume(e.origin().actor(), clock.instant()), e.origin(), null)))
         .then();
   }
 
@@ -144,13 +197,24 @@ public class ExternalEventsService implements ExternalEventsUseCase {
         .then();
   }
 
+  /** The organisation is free: its held disbursements resume, except those of a suspended project (they stay held under its suspension). */
   @Override
   public Mono<Void> holdLifted(HoldLifted e) {
     return holds.lift(e.organisationCode(), e.holdId())
         .filter(Boolean::booleanValue)
         .flatMapMany(free -> disbursements.findOnHoldByOrganisation(e.organisationCode()))
-        .concatMap(d -> change(d.id(), current -> current.resume(e.origin().actor(), clock.instant()), e.origin()))
+        .filter(d -> !d.heldBySuspension())
+        .concatMap(d -> suspendedProject(d).flatMap(suspended -> change(d.id(), current -> suspended
+            ? current.heldUnder(Disbursement.suspensionHoldId(d.projectId()), e.origin().actor(), clock.instant())
+            : current.resume(e.origin().actor(), clock.instant()), e.origin())))
         .then();
+  }
+
+  private Mono<Boolean> suspendedProject(Disbursement d) {
+    if (d.projectId() == null) {
+      return Mono.just(false);
+    }
+    return projects.find(d.projectId()).map(Project::suspended).defaultIfEmpty(false);
   }
 
   @Override

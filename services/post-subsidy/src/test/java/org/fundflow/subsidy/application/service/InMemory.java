@@ -209,7 +209,17 @@ final class InMemory {
       byId.put(projectId, p == null
           ? new Project(projectId, programId, null, org, 0, 0, List.of(), true, reason)
           : new Project(p.id(), p.programId(), p.kind(), p.organisationCode(), p.awardedFen(), p.advanceFen(),
-              p.milestones(), true, reason));
+              p.milestones(), true, reason, p.suspended()));
+      return Mono.empty();
+    }
+
+    @Override
+    public synchronized Mono<Void> suspended(String projectId, String programId, String org, boolean suspended) {
+      Project p = byId.get(projectId);
+      byId.put(projectId, p == null
+          ? new Project(projectId, programId, null, org, 0, 0, List.of(), false, null, suspended)
+          : new Project(p.id(), p.programId(), p.kind(), p.organisationCode(), p.awardedFen(), p.advanceFen(),
+              p.milestones(), p.terminated(), p.terminationReason(), suspended));
       return Mono.empty();
     }
   }

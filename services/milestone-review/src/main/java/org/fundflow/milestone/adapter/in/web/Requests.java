@@ -33,6 +33,25 @@ public final class Requests {
       @NotNull @PositiveOrZero Long spendingToDateFen,
       @Size(max = 200) List<@NotBlank @Size(max = 64) String> evidenceFileIds) {}
 
+  /** A suspension, resumption or termination by the program manager: the reason is required and kept. */
+  public record ProjectDecision(@NotBlank @Size(max = 4000) String reason) {}
+
+  public record BudgetLineBody(@NotBlank @Size(max = 200) String category, @NotNull @PositiveOrZero Long amountFen) {}
+
+  /**
+   * A change request: {@code kind} MILESTONE_DUE_DATE needs {@code milestoneId} and {@code newDueDate},
+   * BUDGET_REALLOCATION {@code budgetLines} (adding up to the awarded amount), TEAM_CHANGE
+   * {@code teamOrganisationCodes} (the team's other organisations).
+   */
+  public record ChangeRequestBody(@NotNull org.fundflow.milestone.domain.ChangeRequest.Kind kind,
+      @Size(max = 64) String milestoneId, java.time.LocalDate newDueDate,
+      @Size(max = 50) List<@Valid BudgetLineBody> budgetLines,
+      @Size(max = 50) List<@NotBlank @Size(max = 18) @ValidOrganisationCode String> teamOrganisationCodes,
+      @NotBlank @Size(max = 4000) String justification) {}
+
+  /** The program manager's decision on a change request, with its reason. */
+  public record ChangeDecision(@NotNull Boolean approve, @NotBlank @Size(max = 4000) String reason) {}
+
   public record FormPanel(@NotNull @Size(min = 3, max = 25) List<@NotBlank String> expertIds) {}
 
   public record AddExpert(@NotBlank String expertId) {}

@@ -25,14 +25,14 @@ public final class Views {
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record ProjectView(String projectId, String proposalId, String programId, String programKind,
       String challengeId, String organisationCode, String organisationName, String title, long awardedAmountFen,
-      String status, String terminationReason, boolean onHold, String nextDueMilestoneId, List<MilestoneView> milestones,
+      String status, String terminationReason, String suspensionReason, boolean onHold, String nextDueMilestoneId, List<MilestoneView> milestones,
       List<ReportSummary> reports, Instant awardedAt, Instant closedAt) {
 
     static ProjectView of(Project p, Actor actor) {
       boolean staffOrOwner = actor.seesAll() || actor.is(Actor.APPLICANT);
       return new ProjectView(p.id(), p.proposalId(), p.programId(), p.programKind().name(),
           p.challengeId(), p.organisationCode(), p.organisationName(), p.title(), p.awardedAmountFen(),
-          p.status().name(), p.terminationReason(), p.isHeld(),
+          p.status().name(), p.terminationReason(), p.suspensionReason(), p.isHeld(),
           p.nextDueMilestone().map(Milestone::id).orElse(null),
           p.milestones().stream().map(MilestoneView::of).toList(),
           p.reports().stream()
@@ -115,6 +115,27 @@ public final class Views {
     private static SeatView seat(PanelSeat s, boolean decided) {
       return new SeatView(s.expertId(), s.expertOrganisationCode(), s.hasDeclared(), s.hasScored(),
           decided ? EvaluationView.of(s.evaluation()) : null);
+    }
+  }
+
+  /** A project's post-award history and its change requests (issue 17 point 5). */
+  public record HistoryView(String projectId, String status, List<org.fundflow.milestone.domain.ProjectHistoryEntry> history,
+      List<ChangeRequestView> changeRequests) {
+    static HistoryView of(Project p) {
+      return new HistoryView(p.id(), p.status().name(), p.history(),
+          p.changeRequests().stream().map(ChangeRequestView::of).toList());
+    }
+  }
+
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record ChangeRequestView(String changeRequestId, String kind, String milestoneId, LocalDate newDueDate,
+      List<org.fundflow.milestone.domain.BudgetLine> budgetLines, List<String> teamOrganisationCodes,
+      String justification, String requestedBy, Instant requestedAt, String status, String decidedBy,
+      Instant decidedAt, String decisionReason) {
+    static ChangeRequestView of(org.fundflow.milestone.domain.ChangeRequest r) {
+      return new ChangeRequestView(r.id(), r.kind().name(), r.milestoneId(), r.newDueDate(), r.budgetLines(),
+          r.teamOrganisationCodes(), r.justification(), r.requestedBy(), r.requestedAt(), r.status().name(),
+          r.decidedBy(), r.decidedAt(), r.decisionReason());
     }
   }
 

@@ -11,6 +11,10 @@ import org.fundflow.milestone.domain.ProjectEvent.MilestoneReportSubmitted;
 import org.fundflow.milestone.domain.ProjectEvent.MilestoneReviewCompleted;
 import org.fundflow.milestone.domain.ProjectEvent.ProjectCompleted;
 import org.fundflow.milestone.domain.ProjectEvent.ProjectTerminated;
+import org.fundflow.milestone.domain.ProjectEvent.MilestoneDueReminder;
+import org.fundflow.milestone.domain.ProjectEvent.MilestoneOverdue;
+import org.fundflow.milestone.domain.ProjectEvent.ProjectResumed;
+import org.fundflow.milestone.domain.ProjectEvent.ProjectSuspended;
 import org.fundflow.platform.outbox.OutboxEvent;
 import org.fundflow.platform.outbox.OutboxEvents;
 
@@ -28,6 +32,10 @@ public class ProjectEventMessages {
   public static final String MILESTONE_ACCEPTED = "fundflow.milestone.milestone-accepted.v1";
   public static final String PROJECT_TERMINATED = "fundflow.milestone.project-terminated.v1";
   public static final String PROJECT_COMPLETED = "fundflow.milestone.project-completed.v1";
+  public static final String PROJECT_SUSPENDED = "fundflow.milestone.project-suspended.v1";
+  public static final String PROJECT_RESUMED = "fundflow.milestone.project-resumed.v1";
+  public static final String MILESTONE_DUE_REMINDER = "fundflow.milestone.milestone-due-reminder.v1";
+  public static final String MILESTONE_OVERDUE = "fundflow.milestone.milestone-overdue.v1";
 
   private final OutboxEvents events;
 
@@ -74,7 +82,23 @@ public class ProjectEventMessages {
     }
     if (event instanceof ProjectTerminated e) {
       return new ProjectTerminatedV1(p.id(), p.programId(), p.organisationCode(),
-          e.reason(), e.terminatedAt());
+          e.reason(), e.terminatedAt(), e.cause().name(), e.terminatedBy(), p.awardedAmountFen());
+    }
+    if (event instanceof ProjectSuspended e) {
+      return new ProjectSuspendedV1(p.id(), p.programId(), p.organisationCode(), e.reason(), e.suspendedBy(),
+          e.suspendedAt());
+    }
+    if (event instanceof ProjectResumed e) {
+      return new ProjectResumedV1(p.id(), p.programId(), p.organisationCode(), e.reason(), e.resumedBy(),
+          e.resumedAt());
+    }
+    if (event instanceof MilestoneDueReminder e) {
+      return new MilestoneDueReminderV1(p.id(), p.programId(), p.organisationCode(), e.milestoneId(), e.sequence(),
+          e.dueDate(), e.remindedAt());
+    }
+    if (event instanceof MilestoneOverdue e) {
+      return new MilestoneOverdueV1(p.id(), p.programId(), p.organisationCode(), e.milestoneId(), e.sequence(),
+          e.dueDate(), e.overdueAt());
     }
     if (event instanceof ProjectCompleted e) {
       return new ProjectCompletedV1(p.id(), p.programId(), p.programKind().name(),
@@ -144,11 +168,49 @@ public class ProjectEventMessages {
     }
   }
 
+  /**
+   * {@code cause}: MILESTONE_FAILED (a panel's decision) or MANAGER_DECISION; {@code terminatedBy}: the program
+   * manager or {@code system}; {@code awardedAmountFen}: the whole award (what was paid of it is post-subsidy's).
+   */
   public record ProjectTerminatedV1(String projectId, String programId, String organisationCode, String reason,
-      Instant terminatedAt) implements Message {
+      Instant terminatedAt, String cause, String terminatedBy, long awardedAmountFen) implements Message {
     @Override
     public String type() {
       return PROJECT_TERMINATED;
+    }
+  }
+
+  public record ProjectSuspendedV1(String projectId, String programId, String organisationCode, String reason,
+      String suspendedBy, Instant suspendedAt) implements Message {
+    @Override
+    public String type() {
+      return PROJECT_SUSPENDED;
+    }
+  }
+
+  public record ProjectResumedV1(String projectId, String programId, String organisationCode, String reason,
+      String resumedBy, Instant resumedAt) implements Message {
+    @Override
+    public String type() {
+      return PROJECT_RESUMED;
+    }
+  }
+
+  /** The reminder before a milestone's due date (a calendar day in Asia/Shanghai). */
+  public record MilestoneDueReminderV1(String projectId, String programId, String organisationCode,
+      String milestoneId, int sequence, java.time.LocalDate dueDate, Instant remindedAt) implements Message {
+    @Override
+    public String type() {
+      return MILESTONE_DUE_REMINDER;
+    }
+  }
+
+  /** The warning after a milestone's due date passed without a report: the milestone is OVERDUE. */
+  public record MilestoneOverdueV1(String projectId, String programId, String organisationCode, String milestoneId,
+      int sequence, java.time.LocalDate dueDate, Instant overdueAt) implements Message {
+    @Override
+    public String type() {
+      return MILESTONE_OVERDUE;
     }
   }
 

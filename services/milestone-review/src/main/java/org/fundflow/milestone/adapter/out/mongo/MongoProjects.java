@@ -55,6 +55,12 @@ public class MongoProjects implements Projects {
   }
 
   @Override
+  public Flux<Project> findWithMilestonesAwaitingReport() {
+    return template.find(new Query(Criteria.where("status").is("ACTIVE").and("milestones.status").is("OPEN")),
+        Project.class, COLLECTION);
+  }
+
+  @Override
   public Mono<Boolean> create(Project project, List<ProjectEvent> events, String appliedEventId, String correlationId) {
     return writer.write(new AggregateWrite(COLLECTION, project.id(), null, project,
             outbox(project, events, correlationId), appliedEventId))

@@ -17,6 +17,9 @@ public interface Projects {
 
   Flux<Project> findAssignedTo(String expertId);
 
+  /** ACTIVE projects with a milestone OPEN for its report: the due-date sweep's candidates. */
+  Flux<Project> findWithMilestonesAwaitingReport();
+
   /**
    * Creates the project of a received event.
    *

@@ -14,6 +14,7 @@ import org.fundflow.subsidy.adapter.in.kafka.Messages.HoldPlacedMessage;
 import org.fundflow.subsidy.adapter.in.kafka.Messages.MilestoneAcceptedMessage;
 import org.fundflow.subsidy.adapter.in.kafka.Messages.ProgramMessage;
 import org.fundflow.subsidy.adapter.in.kafka.Messages.ProjectCompletedMessage;
+import org.fundflow.subsidy.adapter.in.kafka.Messages.ProjectSuspensionMessage;
 import org.fundflow.subsidy.adapter.in.kafka.Messages.ProjectTerminatedMessage;
 import org.fundflow.subsidy.adapter.in.kafka.Messages.ProposalAwardedMessage;
 import org.fundflow.subsidy.application.port.in.ExternalEventsUseCase;
@@ -37,6 +38,8 @@ public class EventConsumers {
   public static final String MILESTONE_ACCEPTED = "fundflow.milestone.milestone-accepted.v1";
   public static final String PROJECT_COMPLETED = "fundflow.milestone.project-completed.v1";
   public static final String PROJECT_TERMINATED = "fundflow.milestone.project-terminated.v1";
+  public static final String PROJECT_SUSPENDED = "fundflow.milestone.project-suspended.v1";
+  public static final String PROJECT_RESUMED = "fundflow.milestone.project-resumed.v1";
   public static final String HOLD_PLACED = "fundflow.integrity.hold-placed.v1";
   public static final String HOLD_LIFTED = "fundflow.integrity.hold-lifted.v1";
   public static final String CLAIM_VERIFIED = "fundflow.subsidy.expenditure-claim-verified.v1";
@@ -82,8 +85,14 @@ public class EventConsumers {
         .on(PROJECT_TERMINATED, ProjectTerminatedMessage.class, e -> {
           ProjectTerminatedMessage m = e.data();
           return useCase.projectTerminated(new ExternalEventsUseCase.ProjectTerminated(m.projectId(), m.programId(),
-              m.organisationCode(), m.reason(), origin(e)));
+              m.organisationCode(), m.reason(), m.awardedAmountFen(), origin(e)));
         })
+        .on(PROJECT_SUSPENDED, ProjectSuspensionMessage.class, e -> useCase.projectSuspension(
+            new ExternalEventsUseCase.ProjectSuspension(e.data().projectId(), e.data().programId(),
+                e.data().organisationCode(), true, e.data().reason(), origin(e))))
+        .on(PROJECT_RESUMED, ProjectSuspensionMessage.class, e -> useCase.projectSuspension(
+            new ExternalEventsUseCase.ProjectSuspension(e.data().projectId(), e.data().programId(),
+                e.data().organisationCode(), false, e.data().reason(), origin(e))))
         .build();
   }
 

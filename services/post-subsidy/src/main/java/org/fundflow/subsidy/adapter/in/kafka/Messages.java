@@ -53,7 +53,13 @@ public final class Messages {
       @NotBlank String programKind, @NotBlank String organisationCode,
       @NotNull @PositiveOrZero @Max(Money.MAX_FEN) Long awardedAmountFen) {}
 
+  /** {@code awardedAmountFen}: added with issue 17 (optional: earlier events do not carry it). */
   public record ProjectTerminatedMessage(@NotBlank String projectId, @NotBlank String programId,
+      @NotBlank String organisationCode, @NotBlank String reason,
+      @PositiveOrZero @Max(Money.MAX_FEN) Long awardedAmountFen) {}
+
+  /** project-suspended and project-resumed: the same fields this service needs. */
+  public record ProjectSuspensionMessage(@NotBlank String projectId, @NotBlank String programId,
       @NotBlank String organisationCode, @NotBlank String reason) {}
 
   public record Subject(@NotBlank String type, @NotBlank String id) {}

@@ -25,6 +25,7 @@ public final class IntegrationEvents {
   public static final String DISBURSEMENT_HELD = "fundflow.subsidy.disbursement-held.v1";
   public static final String DISBURSEMENT_RELEASED = "fundflow.subsidy.disbursement-released.v1";
   public static final String DISBURSEMENT_CANCELLED = "fundflow.subsidy.disbursement-cancelled.v1";
+  public static final String AWARD_REMAINDER_RELEASED = "fundflow.subsidy.award-remainder-released.v1";
   public static final String CLAIM_SUBMITTED = "fundflow.subsidy.expenditure-claim-submitted.v1";
   public static final String CLAIM_VERIFIED = "fundflow.subsidy.expenditure-claim-verified.v1";
 
@@ -45,6 +46,17 @@ public final class IntegrationEvents {
     ExpenditureClaim c = e.claim();
     Message message = data(e);
     return events.create(CLAIM_TOPIC, message.type(), c.id(), c.id(), correlationId, message);
+  }
+
+  /** A terminated project's unpaid award (issue 17 point 5), keyed by the project like its disbursements. */
+  public OutboxEvent of(org.fundflow.subsidy.domain.AwardRemainder r, String correlationId) {
+    Message message = data(r);
+    return events.create(DISBURSEMENT_TOPIC, message.type(), r.projectId(), r.projectId(), correlationId, message);
+  }
+
+  public static Message data(org.fundflow.subsidy.domain.AwardRemainder r) {
+    return new AwardRemainderReleasedV1(r.projectId(), r.programId(), r.organisationCode(), r.awardedFen(),
+        r.paidFen(), r.remainderFen(), r.explanation(), r.terminationEventId(), time(r.releasedAt()));
   }
 
   /** The CloudEvents type of a disbursement event; an event without an integration event is an error, not a cancellation. */
@@ -104,6 +116,19 @@ public final class IntegrationEvents {
   public sealed interface Message {
     @JsonIgnore
     String type();
+  }
+
+  /**
+   * What a terminated project leaves of its award: {@code remainderFen} = awarded - released, returned to the
+   * program's budget by project-intake. Published once per project.
+   */
+  public record AwardRemainderReleasedV1(String projectId, String programId, String organisationCode,
+      long awardedFen, long paidFen, long remainderFen, String explanation, String terminationEventId,
+      String releasedAt) implements Message {
+    @Override
+    public String type() {
+      return AWARD_REMAINDER_RELEASED;
+    }
   }
 
   public record TriggerV1(String kind, @JsonInclude(Include.NON_NULL) String eventId, String reference) {}

@@ -40,4 +40,14 @@ public class MongoProjects implements Projects {
     return template.upsert(new Query(Criteria.where("_id").is(projectId)), u, COLLECTION).then()
         .onErrorResume(DuplicateKeyException.class, e -> Mono.empty());
   }
+
+  @Override
+  public Mono<Void> suspended(String projectId, String programId, String organisationCode, boolean suspended) {
+    Update u = new Update().set("suspended", suspended)
+        .setOnInsert("programId", programId).setOnInsert("organisationCode", organisationCode)
+        .setOnInsert("awardedFen", 0L).setOnInsert("advanceFen", 0L).setOnInsert("milestones", List.of())
+        .setOnInsert("terminated", false);
+    return template.upsert(new Query(Criteria.where("_id").is(projectId)), u, COLLECTION).then()
+        .onErrorResume(DuplicateKeyException.class, e -> Mono.empty());
+  }
 }

@@ -43,8 +43,19 @@ public interface ExternalEventsUseCase {
   record ProjectCompleted(String projectId, String programId, ProgramKind kind, String organisationCode,
       long awardedFen, Origin origin) {}
 
+  /** {@code awardedFen}: the whole award as milestone-review knows it, or null (events before issue 17). */
   record ProjectTerminated(String projectId, String programId, String organisationCode, String reason,
-      Origin origin) {}
+      Long awardedFen, Origin origin) {
+
+    public ProjectTerminated(String projectId, String programId, String organisationCode, String reason,
+        Origin origin) {
+      this(projectId, programId, organisationCode, reason, null, origin);
+    }
+  }
+
+  /** The project was suspended ({@code suspended}) or resumed by its program manager. */
+  record ProjectSuspension(String projectId, String programId, String organisationCode, boolean suspended,
+      String reason, Origin origin) {}
 
   record HoldPlaced(String holdId, String organisationCode, String reason, Origin origin) {}
 
@@ -62,6 +73,9 @@ public interface ExternalEventsUseCase {
   Mono<Void> projectCompleted(ProjectCompleted event);
 
   Mono<Void> projectTerminated(ProjectTerminated event);
+
+  /** Holds the project's open disbursements while it is suspended; resumption gives them back (unless held). */
+  Mono<Void> projectSuspension(ProjectSuspension event);
 
   Mono<Void> holdPlaced(HoldPlaced event);
 

@@ -11,4 +11,7 @@ public interface Projects {
   Mono<Void> awarded(Project project);
 
   Mono<Void> terminated(String projectId, String programId, String organisationCode, String reason);
+
+  /** Records the project as suspended (true) or resumed (false); its disbursements are held meanwhile. */
+  Mono<Void> suspended(String projectId, String programId, String organisationCode, boolean suspended);
 }

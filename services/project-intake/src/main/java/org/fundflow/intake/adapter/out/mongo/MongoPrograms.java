@@ -27,6 +27,8 @@ public final class MongoPrograms implements Programs {
   public static final String COLLECTION = "programs";
   private static final String COMMITMENTS = "commitments.";
   private static final String PENDING = "pendingReservations";
+  /** project id -> fen given back when the project was terminated (issue 17 point 5). */
+  private static final String RETURNED = "returnedRemainders.";
 
   private final MongoAggregates store;
 
@@ -123,6 +125,24 @@ public final class MongoPrograms implements Programs {
         .and(PENDING).elemMatch(where("proposalId").is(r.proposalId()).and("reservedAt").is(Date.from(r.reservedAt()))));
     return store.template().updateFirst(stillPending, new Update().pull(PENDING, pending(r)), COLLECTION)
         .map(result -> result.getMatchedCount() == 1);
+  }
+
+  @Override
+  public Mono<Boolean> returnAwardRemainder(String programId, String projectId, long remainderFen) {
+    Query notYet = new Query(where("_id").is(programId)
+        .and(RETURNED + projectId).exists(false)
+        .and("committedFen").gte(remainderFen));
+    Update giveBack = new Update().inc("committedFen", -remainderFen).set(RETURNED + projectId, remainderFen)
+        .inc("version", 1L);
+    return store.template().updateFirst(notYet, giveBack, COLLECTION).flatMap(result -> {
+      if (result.getModifiedCount() == 1) {
+        return Mono.just(true);
+      }
+      Query returned = new Query(where("_id").is(programId).and(RETURNED + projectId).exists(true));
+      return store.template().exists(returned, COLLECTION).flatMap(before -> before ? Mono.just(false)
+          : Mono.error(new IllegalStateException("program " + programId + " is unknown or has less than "
+              + remainderFen + " fen awarded: the remainder of project " + projectId + " cannot be given back")));
+    });
   }
 
   private static Document pending(PendingReservation r) {

@@ -40,4 +40,13 @@ public interface Programs {
 
   /** Keeps a pending reservation as the award's commitment; false when it was settled meanwhile. */
   Mono<Boolean> confirm(PendingReservation reservation);
+
+  /**
+   * Gives {@code remainderFen} of a terminated project's award back to the program's budget (the awarded total goes
+   * down by it) and records the project as returned, in one conditional update: at most once per project.
+   *
+   * @return true when given back now, false when this project's remainder was given back before
+   * @throws IllegalStateException (in the Mono) when the program is unknown or has less awarded than the remainder
+   */
+  Mono<Boolean> returnAwardRemainder(String programId, String projectId, long remainderFen);
 }
