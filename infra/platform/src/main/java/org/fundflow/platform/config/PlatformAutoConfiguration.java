@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import org.fundflow.platform.correlation.CorrelationWebFilter;
 import org.fundflow.platform.events.EventReader;
 import org.fundflow.platform.json.StrictJson;
 import org.fundflow.platform.outbox.AggregateIndexes;
@@ -54,6 +55,8 @@ public class PlatformAutoConfiguration {
     // the same for an @IfMatch ExpectedVersion: it is the If-Match header, not a query parameter
     org.springdoc.core.utils.SpringDocUtils.getConfig().addRequestWrapperToIgnore(
         org.fundflow.platform.domain.ExpectedVersion.class);
+    // the correlation id of the Reactor context in the log context (MDC) of every operator, as the trace ids are
+    org.fundflow.platform.correlation.CorrelationLogContext.register();
   }
 
   @Bean
@@ -156,6 +159,13 @@ public class PlatformAutoConfiguration {
   @Bean
   StrictJson fundflowStrictJson() {
     return new StrictJson();
+  }
+
+  /** The correlation id of every request (X-Correlation-Id, or a fresh one) in its Reactor context. */
+  @Bean
+  @ConditionalOnMissingBean
+  CorrelationWebFilter correlationWebFilter() {
+    return new CorrelationWebFilter();
   }
 
   /** Lets controllers take {@code @IfMatch ExpectedVersion}: If-Match read the same way in every service. */

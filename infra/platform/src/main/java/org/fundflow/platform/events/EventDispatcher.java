@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.fundflow.platform.application.Correlation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.messaging.Message;
@@ -56,7 +57,9 @@ public final class EventDispatcher implements Consumer<Message<byte[]>> {
   private record Route<T>(Class<T> dataType, Function<ReceivedEvent<T>, Mono<?>> handler) {
     Mono<?> handle(CloudEventAttributes attributes, byte[] payload, EventReader reader) {
       T data = reader.read(payload, dataType);
-      return handler.apply(new ReceivedEvent<>(attributes, data)).then();
+      ReceivedEvent<T> event = new ReceivedEvent<>(attributes, data);
+      // the handling chain (and the events it stores) runs under the received event's correlation id
+      return Mono.defer(() -> handler.apply(event)).then().contextWrite(Correlation.as(event.correlationId()));
     }
   }
 
