@@ -19,6 +19,7 @@ import org.fundflow.integrity.domain.list.DishonestyListCsv;
 import org.fundflow.integrity.domain.rules.DishonestyListRule;
 import org.fundflow.integrity.domain.rules.DishonestyListRule.Match;
 import org.fundflow.platform.domain.Change;
+import org.fundflow.platform.application.Correlation;
 import reactor.core.publisher.Mono;
 
 /**
@@ -111,8 +112,7 @@ public final class DishonestyListService implements ImportDishonestyListUseCase 
   }
 
   private Mono<Void> hold(KnownParty party, List<DishonestyEntry> entries, String importedBy) {
-    String correlationId = "dishonesty-list-import";
-    return changes.apply(records.load(party.subject()), correlationId, null, record -> {
+    return changes.apply(records.load(party.subject()), null, record -> {
       java.time.Instant now = clock.instant();
       Change<IntegrityRecord, IntegrityEvent> change = Change.quiet(record);
       for (DishonestyEntry entry : entries) {
@@ -125,6 +125,6 @@ public final class DishonestyListService implements ImportDishonestyListUseCase 
         }
       }
       return change;
-    }).then();
+    }).then().contextWrite(Correlation.unlessPresent("dishonesty-list-import"));
   }
 }

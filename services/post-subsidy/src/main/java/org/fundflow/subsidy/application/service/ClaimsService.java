@@ -44,7 +44,7 @@ public class ClaimsService implements ClaimsUseCase {
           c.organisationName(), c.fiscalYear(), c.expenditureThisYearFen(), c.expenditureLastYearFen(),
           c.auditReportReference(), c.by(), clock.instant());
       ExpenditureClaim claim = submitted.next();
-      return claims.create(claim, submitted.events(), c.correlationId())
+      return claims.create(claim, submitted.events())
           .flatMap(created -> created
               ? Mono.defer(() -> load(claim.id()))
               : Mono.error(new Refusal(Kind.CONFLICT, "claim-exists", "Claim exists",
@@ -67,7 +67,7 @@ public class ClaimsService implements ClaimsUseCase {
                   disbursements.outstandingFen(claim.programId()))
               .map(t -> claim.verify(program.postSubsidyRule(), t.getT1(),
                   program.budgetFen() - program.allocatedFen() - t.getT2(), c.by(), clock.instant())));
-      return decided.flatMap(change -> claims.update(change.next(), change.events(), c.correlationId())
+      return decided.flatMap(change -> claims.update(change.next(), change.events())
           .onErrorMap(ConcurrentChange.class, e -> new Refusal(Kind.CONFLICT, "concurrent-change",
               "Changed by someone else", "claim " + claim.id() + " was decided by another request at the same time"))
           .then(Mono.defer(() -> load(claim.id()))));

@@ -33,17 +33,17 @@ public final class IntegrationEvents {
     this.events = events;
   }
 
-  public OutboxEvent of(DisbursementEvent e, String correlationId) {
+  public OutboxEvent of(DisbursementEvent e) {
     Disbursement d = e.disbursement();
     String key = d.projectId() != null ? d.projectId() : d.claimId() != null ? d.claimId() : d.id();
     Message message = data(e);
-    return events.create(DISBURSEMENT_TOPIC, message.type(), key, key, correlationId, message);
+    return events.create(DISBURSEMENT_TOPIC, message.type(), key, key, message);
   }
 
-  public OutboxEvent of(ClaimEvent e, String correlationId) {
+  public OutboxEvent of(ClaimEvent e) {
     ExpenditureClaim c = e.claim();
     Message message = data(e);
-    return events.create(CLAIM_TOPIC, message.type(), c.id(), c.id(), correlationId, message);
+    return events.create(CLAIM_TOPIC, message.type(), c.id(), c.id(), message);
   }
 
   /** The CloudEvents type of a disbursement event; an event without an integration event is an error, not a cancellation. */
