@@ -206,7 +206,7 @@ class ProposalServiceTest {
     }
 
     @Override
-    public Mono<Void> create(org.fundflow.intake.domain.Challenge c, List<IntakeEvent> e, String corr) {
+    public Mono<Void> create(org.fundflow.intake.domain.Challenge c, List<IntakeEvent> e) {
       return Mono.empty();
     }
   }
@@ -229,7 +229,7 @@ class ProposalServiceTest {
     }
 
     @Override
-    public Mono<Void> save(Program p, Long v, List<IntakeEvent> e, String c) {
+    public Mono<Void> save(Program p, Long v, List<IntakeEvent> e) {
       return Mono.empty();
     }
 
@@ -295,7 +295,7 @@ class ProposalServiceTest {
     }
 
     @Override
-    public Mono<Void> save(Proposal p, Long expectedVersion, List<IntakeEvent> e, String c) {
+    public Mono<Void> save(Proposal p, Long expectedVersion, List<IntakeEvent> e) {
       return Mono.defer(() -> {
         if (failNextSaveForever.get()) {
           return Mono.error(new ConcurrentChange("changed"));
