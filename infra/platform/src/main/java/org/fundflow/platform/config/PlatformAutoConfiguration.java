@@ -134,6 +134,13 @@ public class PlatformAutoConfiguration {
     return new PersonIdHasher(key);
   }
 
+  /** The national ID port of every service: the keyed hash and the mask of {@link PersonIdHasher}. */
+  @Bean
+  @ConditionalOnMissingBean
+  org.fundflow.platform.domain.PersonIdProtection personIdProtection(PersonIdHasher hasher) {
+    return hasher.protection();
+  }
+
   @Bean
   @ConditionalOnMissingBean
   StoreGuard storeGuard(@Value("${fundflow.store.timeout:5s}") Duration timeout,

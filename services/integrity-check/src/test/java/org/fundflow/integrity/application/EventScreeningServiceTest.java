@@ -15,7 +15,7 @@ import org.fundflow.integrity.application.port.in.ScreenEventsUseCase.ProposalSu
 import org.fundflow.integrity.application.service.DishonestyListService;
 import org.fundflow.integrity.application.service.EventScreeningService;
 import org.fundflow.integrity.application.service.HoldService;
-import org.fundflow.integrity.application.port.out.PersonIdHashing;
+import org.fundflow.platform.domain.PersonIdProtection;
 import org.fundflow.integrity.domain.HoldLiftReason;
 import org.fundflow.integrity.domain.IntegrityEvent;
 import org.fundflow.integrity.domain.IntegrityEvent.FlagRaised;
@@ -35,7 +35,7 @@ class EventScreeningServiceTest {
   final InMemoryPorts.Records records = new InMemoryPorts.Records();
   final InMemoryPorts.List_ list = new InMemoryPorts.List_();
   final InMemoryPorts.Parties parties = new InMemoryPorts.Parties();
-  final PersonIdHashing hashing = new PersonIdHashing() {
+  final PersonIdProtection hashing = new PersonIdProtection() {
     public String hash(String id) {
       return new org.fundflow.platform.privacy.PersonIdHasher("test-key-of-sixteen-chars").hash(id);
     }

@@ -23,7 +23,7 @@ import org.fundflow.intake.application.port.in.ProposalUseCases.SubmitCommand;
 import org.fundflow.intake.application.port.in.Viewer;
 import org.fundflow.intake.application.port.out.Challenges;
 import org.fundflow.intake.application.port.out.Holds;
-import org.fundflow.intake.application.port.out.PersonIds;
+import org.fundflow.platform.domain.PersonIdProtection;
 import org.fundflow.intake.application.port.out.Programs;
 import org.fundflow.intake.application.port.out.Proposals;
 import org.fundflow.intake.application.port.out.Versioned;
@@ -182,7 +182,7 @@ class ProposalServiceTest {
     }
   }
 
-  static final class PlainPersonIds implements PersonIds {
+  static final class PlainPersonIds implements PersonIdProtection {
     @Override
     public String hash(String nationalId) {
       return ("hash:" + nationalId).hashCode() + "";

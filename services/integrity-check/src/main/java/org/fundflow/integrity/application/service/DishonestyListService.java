@@ -10,7 +10,7 @@ import org.fundflow.integrity.application.port.out.DishonestyList;
 import org.fundflow.integrity.application.port.out.IntegrityRecords;
 import org.fundflow.integrity.application.port.out.KnownParties;
 import org.fundflow.integrity.application.port.out.KnownParties.KnownParty;
-import org.fundflow.integrity.application.port.out.PersonIdHashing;
+import org.fundflow.platform.domain.PersonIdProtection;
 import org.fundflow.integrity.domain.IntegrityEvent;
 import org.fundflow.integrity.domain.IntegrityRecord;
 import org.fundflow.integrity.domain.Subject;
@@ -43,7 +43,7 @@ public final class DishonestyListService implements ImportDishonestyListUseCase 
   private final DishonestyListRule rule;
   private final Clock clock;
 
-  public DishonestyListService(DishonestyList list, DishonestyListCsv.Reader reader, PersonIdHashing hashing,
+  public DishonestyListService(DishonestyList list, DishonestyListCsv.Reader reader, PersonIdProtection hashing,
       KnownParties known, IntegrityRecords records, DishonestyListRule rule, Clock clock) {
     this.list = list;
     this.csv = new DishonestyListCsv(hashing::hash, reader);

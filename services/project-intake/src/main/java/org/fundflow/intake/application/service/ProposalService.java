@@ -14,7 +14,7 @@ import org.fundflow.intake.application.port.in.Viewer;
 import org.fundflow.intake.application.port.out.Challenges;
 import org.fundflow.intake.application.port.out.Holds;
 import org.fundflow.intake.application.port.out.IdGenerator;
-import org.fundflow.intake.application.port.out.PersonIds;
+import org.fundflow.platform.domain.PersonIdProtection;
 import org.fundflow.intake.application.port.out.Programs;
 import org.fundflow.intake.application.port.out.ProposalFiles;
 import org.fundflow.intake.application.port.out.Proposals;
@@ -48,18 +48,18 @@ public final class ProposalService implements ProposalUseCases, DecisionUseCases
   private final ReservationSettlement settlement;
   private final Challenges challenges;
   private final Holds holds;
-  private final PersonIds personIds;
+  private final PersonIdProtection personIds;
   private final IdGenerator ids;
   private final Clock clock;
   private final ProposalFiles files;
 
-  public ProposalService(Proposals proposals, Programs programs, Challenges challenges, Holds holds, PersonIds personIds,
-      IdGenerator ids, Clock clock) {
+  public ProposalService(Proposals proposals, Programs programs, Challenges challenges, Holds holds,
+      PersonIdProtection personIds, IdGenerator ids, Clock clock) {
     this(proposals, programs, challenges, holds, personIds, ids, clock, ProposalFiles.NONE);
   }
 
   /** {@code files}: the stored files whose metadata the proposal-submitted event carries. */
-  public ProposalService(Proposals proposals, Programs programs, Challenges challenges, Holds holds, PersonIds personIds,
+  public ProposalService(Proposals proposals, Programs programs, Challenges challenges, Holds holds, PersonIdProtection personIds,
       IdGenerator ids, Clock clock, ProposalFiles files) {
     this.files = files;
     this.proposals = proposals;
