@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.fundflow.platform.correlation.CorrelationWebFilter;
+import org.fundflow.platform.domain.PersonIdProtection;
 import org.fundflow.platform.events.EventReader;
 import org.fundflow.platform.json.StrictJson;
 import org.fundflow.platform.outbox.AggregateIndexes;
@@ -136,8 +137,8 @@ public class PlatformAutoConfiguration {
 
   /** The national ID port of every service: the keyed hash and the mask of {@link PersonIdHasher}. */
   @Bean
-  @ConditionalOnMissingBean
-  org.fundflow.platform.domain.PersonIdProtection personIdProtection(PersonIdHasher hasher) {
+  @ConditionalOnMissingBean(PersonIdProtection.class)
+  PersonIdProtection personIdProtection(PersonIdHasher hasher) {
     return hasher.protection();
   }
 
