@@ -9,6 +9,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import org.fundflow.platform.correlation.CorrelationWebFilter;
+import org.fundflow.platform.domain.PersonIdProtection;
 import org.fundflow.platform.events.EventReader;
 import org.fundflow.platform.json.StrictJson;
 import org.fundflow.platform.outbox.AggregateIndexes;
@@ -54,6 +56,8 @@ public class PlatformAutoConfiguration {
     // the same for an @IfMatch ExpectedVersion: it is the If-Match header, not a query parameter
     org.springdoc.core.utils.SpringDocUtils.getConfig().addRequestWrapperToIgnore(
         org.fundflow.platform.domain.ExpectedVersion.class);
+    // the correlation id of the Reactor context in the log context (MDC) of every operator, as the trace ids are
+    org.fundflow.platform.correlation.CorrelationLogContext.register();
   }
 
   @Bean
@@ -131,6 +135,13 @@ public class PlatformAutoConfiguration {
     return new PersonIdHasher(key);
   }
 
+  /** The national ID port of every service: the keyed hash and the mask of {@link PersonIdHasher}. */
+  @Bean
+  @ConditionalOnMissingBean(PersonIdProtection.class)
+  PersonIdProtection personIdProtection(PersonIdHasher hasher) {
+    return hasher.protection();
+  }
+
   @Bean
   @ConditionalOnMissingBean
   StoreGuard storeGuard(@Value("${fundflow.store.timeout:5s}") Duration timeout,
@@ -156,6 +167,13 @@ public class PlatformAutoConfiguration {
   @Bean
   StrictJson fundflowStrictJson() {
     return new StrictJson();
+  }
+
+  /** The correlation id of every request (X-Correlation-Id, or a fresh one) in its Reactor context. */
+  @Bean
+  @ConditionalOnMissingBean
+  CorrelationWebFilter correlationWebFilter() {
+    return new CorrelationWebFilter();
   }
 
   /** Lets controllers take {@code @IfMatch ExpectedVersion}: If-Match read the same way in every service. */

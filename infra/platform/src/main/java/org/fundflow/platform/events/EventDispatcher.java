@@ -1,15 +1,19 @@
 package org.fundflow.platform.events;
 
+import io.micrometer.context.ContextSnapshot;
+import io.micrometer.context.ContextSnapshotFactory;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.fundflow.platform.application.Correlation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.messaging.Message;
 import reactor.core.publisher.Mono;
+import reactor.util.context.Context;
 
 /**
  * A per-message consumer (so the binder's retries and dead-letter topic apply) that routes each
@@ -20,6 +24,7 @@ import reactor.core.publisher.Mono;
 public final class EventDispatcher implements Consumer<Message<byte[]>> {
 
   private static final Logger log = LoggerFactory.getLogger(EventDispatcher.class);
+  private static final ContextSnapshotFactory SNAPSHOTS = ContextSnapshotFactory.builder().build();
 
   private final String name;
   private final EventReader reader;
@@ -49,14 +54,21 @@ public final class EventDispatcher implements Consumer<Message<byte[]>> {
       log.debug("{} skips event {} of unhandled type {}", name, attributes.id(), attributes.type());
       return;
     }
-    route.handle(attributes, message.getPayload(), reader).block(timeout);
+    String correlationId = attributes.correlationId() != null ? attributes.correlationId() : attributes.id();
+    // the consumer thread's log context shows the event's correlation id, as the handler's Reactor context holds it
+    try (ContextSnapshot.Scope scope = SNAPSHOTS.setThreadLocalsFrom(
+        Context.of(Correlation.CONTEXT_KEY, correlationId), Correlation.CONTEXT_KEY)) {
+      route.handle(attributes, message.getPayload(), reader).block(timeout);
+    }
     meters.counter("fundflow.events.applied", "consumer", name, "type", attributes.type()).increment();
   }
 
   private record Route<T>(Class<T> dataType, Function<ReceivedEvent<T>, Mono<?>> handler) {
     Mono<?> handle(CloudEventAttributes attributes, byte[] payload, EventReader reader) {
       T data = reader.read(payload, dataType);
-      return handler.apply(new ReceivedEvent<>(attributes, data)).then();
+      ReceivedEvent<T> event = new ReceivedEvent<>(attributes, data);
+      // the handling chain (and the events it stores) runs under the received event's correlation id
+      return Mono.defer(() -> handler.apply(event)).then().contextWrite(Correlation.as(event.correlationId()));
     }
   }
 

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.bson.Document;
+import org.fundflow.platform.application.Correlation;
 import org.fundflow.platform.domain.ConcurrentChange;
 import org.fundflow.platform.tracing.CurrentTrace;
 import org.springframework.dao.DuplicateKeyException;
@@ -59,7 +60,7 @@ public final class AggregateWriter {
    */
   public Mono<WriteOutcome> write(AggregateWrite write) {
     return Mono.deferContextual(context -> {
-      AggregateWrite traced = traced(write, context);
+      AggregateWrite traced = stamped(write, context);
       Mono<WriteOutcome> outcome = traced.expectedVersion() == null ? insert(traced) : update(traced);
       return outcome.doOnNext(o -> {
         if (o == WriteOutcome.WRITTEN && !traced.events().isEmpty() && relay != null) {
@@ -69,17 +70,29 @@ public final class AggregateWriter {
     });
   }
 
-  private AggregateWrite traced(AggregateWrite write, ContextView context) {
+  /**
+   * The write with its events stamped by the work that stores them: the correlation id and the trace context of
+   * the Reactor context (an HTTP request, a consumed event), where an event does not name its own.
+   */
+  AggregateWrite stamped(AggregateWrite write, ContextView context) {
     if (write.events().isEmpty()) {
       return write;
     }
     String traceparent = trace.traceparent(context);
-    if (traceparent == null) {
+    String correlationId = Correlation.current(context).orElse(null);
+    if (traceparent == null && correlationId == null) {
       return write;
     }
     List<OutboxEvent> events = new ArrayList<>(write.events().size());
     for (OutboxEvent e : write.events()) {
-      events.add(e.traceparent() == null ? e.withTraceparent(traceparent) : e);
+      OutboxEvent stamped = e;
+      if (stamped.traceparent() == null && traceparent != null) {
+        stamped = stamped.withTraceparent(traceparent);
+      }
+      if (stamped.correlationId() == null && correlationId != null) {
+        stamped = stamped.withCorrelationId(correlationId);
+      }
+      events.add(stamped);
     }
     return new AggregateWrite(write.collection(), write.id(), write.expectedVersion(), write.state(), events,
         write.appliedEventId());

@@ -8,6 +8,8 @@ import java.util.Objects;
  * the same single-document update as the state change that produced it, and removed by the
  * {@link OutboxRelay} once Kafka has acknowledged it.
  *
+ * @param correlationId the correlation id of the work that caused the event; null when created: the
+ *     {@link AggregateWriter} takes it from the Reactor context of the write
  * @param key the Kafka record key: the aggregate whose events must keep their order
  * @param data the event data as JSON text, published byte for byte
  * @param traceparent the W3C trace context of the work that stored the event (null: none), sent
@@ -37,6 +39,11 @@ public record OutboxEvent(
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(time, "time");
     Objects.requireNonNull(data, "data");
+  }
+
+  /** The same event, caused by the work with this correlation id. */
+  public OutboxEvent withCorrelationId(String correlationId) {
+    return new OutboxEvent(id, type, topic, key, subject, correlationId, time, dataSchema, data, traceparent);
   }
 
   /** The same event, stored within the trace with this W3C {@code traceparent}. */

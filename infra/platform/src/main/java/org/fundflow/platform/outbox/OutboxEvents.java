@@ -26,6 +26,15 @@ public final class OutboxEvents {
     return source;
   }
 
+  /**
+   * An event of the work going on now: its correlation id is taken from the Reactor context when the
+   * {@link AggregateWriter} stores it ({@link org.fundflow.platform.application.Correlation}).
+   */
+  public OutboxEvent create(String topic, String type, String key, String subject, Object data) {
+    return create(topic, type, key, subject, null, data);
+  }
+
+  /** An event with an explicit correlation id (null: the one of the write's context). */
   public OutboxEvent create(String topic, String type, String key, String subject, String correlationId, Object data) {
     return new OutboxEvent(
         UUID.randomUUID().toString(), type, topic, key, subject, correlationId, clock.instant(),

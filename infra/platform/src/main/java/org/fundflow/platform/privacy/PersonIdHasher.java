@@ -7,6 +7,7 @@ import java.util.HexFormat;
 import java.util.Locale;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.fundflow.platform.domain.PersonIdProtection;
 
 /**
  * Personal ID numbers are never stored or sent in clear where they are not needed: they are kept
@@ -33,6 +34,21 @@ public final class PersonIdHasher {
     } catch (NoSuchAlgorithmException | InvalidKeyException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** This hasher as the services' port: the keyed hash and the mask. */
+  public PersonIdProtection protection() {
+    return new PersonIdProtection() {
+      @Override
+      public String hash(String nationalId) {
+        return PersonIdHasher.this.hash(nationalId);
+      }
+
+      @Override
+      public String mask(String nationalId) {
+        return PersonIdHasher.mask(nationalId);
+      }
+    };
   }
 
   /** The first four and last four characters, the rest starred: {@code 1201**********5929}. */

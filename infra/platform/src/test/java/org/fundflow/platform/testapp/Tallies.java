@@ -25,6 +25,7 @@ public class Tallies {
   public static final String TOPIC = "platform-test.tally-events";
   public static final String INCREMENTED = "fundflow.platformtest.tally-incremented.v1";
   public static final String COUNTED = "fundflow.platformtest.tally-counted.v1";
+  public static final String COUNTED_TOPIC = "platform-test.tally-counted";
 
   private final ReactiveMongoTemplate template;
   private final AggregateWriter writer;
@@ -41,7 +42,7 @@ public class Tallies {
   public Mono<WriteOutcome> requestIncrement(String tallyId, int by) {
     String requestId = "request-" + UUID.randomUUID();
     return writer.write(AggregateWrite.create(COLLECTION, requestId, new Tally(requestId, 0, List.of()),
-        List.of(events.create(TOPIC, INCREMENTED, tallyId, tallyId, requestId, Map.of("tallyId", tallyId, "by", by)))));
+        List.of(events.create(TOPIC, INCREMENTED, tallyId, tallyId, Map.of("tallyId", tallyId, "by", by)))));
   }
 
   /** The log context (trace and span id) the consumer had while applying the last event of this tally. */
@@ -69,7 +70,8 @@ public class Tallies {
   }
 
   private org.fundflow.platform.outbox.OutboxEvent counted(Tally tally, ReceivedEvent<?> cause) {
-    return events.create("platform-test.tally-counted", COUNTED, tally.id(), tally.id(), cause.correlationId(),
+    // no correlation id passed: the writer takes the consumed event's from the handler's context
+    return events.create(COUNTED_TOPIC, COUNTED, tally.id(), tally.id(),
         java.util.Map.of("tallyId", tally.id(), "total", tally.total()));
   }
 }

@@ -62,7 +62,8 @@ public class TallyController {
   }
 
   static Map<String, String> traceLogContext() {
-    return Map.of("traceId", String.valueOf(MDC.get("traceId")), "spanId", String.valueOf(MDC.get("spanId")));
+    return Map.of("traceId", String.valueOf(MDC.get("traceId")), "spanId", String.valueOf(MDC.get("spanId")),
+        "correlationId", String.valueOf(MDC.get("correlationId")));
   }
 
   @GetMapping("/tallies")

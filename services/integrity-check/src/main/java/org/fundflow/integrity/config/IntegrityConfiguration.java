@@ -13,7 +13,7 @@ import org.fundflow.integrity.application.port.out.DishonestyList;
 import org.fundflow.integrity.application.port.out.IntegrityRecords;
 import org.fundflow.integrity.application.port.out.KnownParties;
 import org.fundflow.integrity.application.port.out.OrganisationHistory;
-import org.fundflow.integrity.application.port.out.PersonIdHashing;
+import org.fundflow.platform.domain.PersonIdProtection;
 import org.fundflow.integrity.application.port.out.ProposalArchive;
 import org.fundflow.integrity.application.service.CaseService;
 import org.fundflow.integrity.application.service.DishonestyListService;
@@ -29,7 +29,6 @@ import org.fundflow.integrity.domain.rules.TextSimilarity.Measure;
 import org.fundflow.platform.documents.DocumentStore;
 import org.fundflow.platform.outbox.AggregateWriter;
 import org.fundflow.platform.outbox.OutboxEvents;
-import org.fundflow.platform.privacy.PersonIdHasher;
 import org.fundflow.platform.scheduling.PeriodicSweep;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -108,21 +107,6 @@ public class IntegrityConfiguration {
   }
 
   @Bean
-  PersonIdHashing personIdHashing(PersonIdHasher hasher) {
-    return new PersonIdHashing() {
-      @Override
-      public String hash(String nationalId) {
-        return hasher.hash(nationalId);
-      }
-
-      @Override
-      public String mask(String nationalId) {
-        return PersonIdHasher.mask(nationalId);
-      }
-    };
-  }
-
-  @Bean
   EventScreeningService eventScreeningService(IntegrityRecords records, ProposalArchive proposals,
       OrganisationHistory history, DishonestyList list, KnownParties known, DuplicateApplicationRule duplicates,
       DishonestyListRule dishonesty, ExpenditureAnomalyRule anomalies, Clock clock) {
@@ -141,7 +125,7 @@ public class IntegrityConfiguration {
   }
 
   @Bean
-  DishonestyListService dishonestyListService(DishonestyList list, PersonIdHashing hashing, KnownParties known,
+  DishonestyListService dishonestyListService(DishonestyList list, PersonIdProtection hashing, KnownParties known,
       IntegrityRecords records, DishonestyListRule rule, Clock clock) {
     return new DishonestyListService(list, new org.fundflow.integrity.adapter.out.csv.JacksonCsvReader(), hashing, known,
         records, rule, clock);
@@ -149,7 +133,7 @@ public class IntegrityConfiguration {
 
   @Bean
   IntegrityRecordQueryService integrityRecordQueryService(IntegrityRecords records, DishonestyList list,
-      PersonIdHashing hashing) {
+      PersonIdProtection hashing) {
     return new IntegrityRecordQueryService(records, list, hashing);
   }
 

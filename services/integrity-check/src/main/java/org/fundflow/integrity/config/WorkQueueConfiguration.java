@@ -7,7 +7,7 @@ import org.fundflow.integrity.application.port.in.ListWorkQueuesUseCase;
 import org.fundflow.integrity.application.port.in.PreviewDishonestyListUseCase;
 import org.fundflow.integrity.application.port.in.StatisticsUseCase;
 import org.fundflow.integrity.application.port.out.KnownParties;
-import org.fundflow.integrity.application.port.out.PersonIdHashing;
+import org.fundflow.platform.domain.PersonIdProtection;
 import org.fundflow.integrity.application.port.out.WorkQueues;
 import org.fundflow.integrity.application.service.DishonestyListPreviewService;
 import org.fundflow.integrity.application.service.StatisticsService;
@@ -34,7 +34,7 @@ public class WorkQueueConfiguration {
   }
 
   @Bean
-  PreviewDishonestyListUseCase previewDishonestyList(PersonIdHashing hashing, WorkQueues queues, KnownParties known) {
+  PreviewDishonestyListUseCase previewDishonestyList(PersonIdProtection hashing, WorkQueues queues, KnownParties known) {
     return new DishonestyListPreviewService(hashing, new org.fundflow.integrity.adapter.out.csv.JacksonCsvReader(), queues,
         known);
   }

@@ -15,7 +15,7 @@ import org.fundflow.integrity.application.port.in.ScreenEventsUseCase.ProposalSu
 import org.fundflow.integrity.application.service.DishonestyListService;
 import org.fundflow.integrity.application.service.EventScreeningService;
 import org.fundflow.integrity.application.service.HoldService;
-import org.fundflow.integrity.application.port.out.PersonIdHashing;
+import org.fundflow.platform.domain.PersonIdProtection;
 import org.fundflow.integrity.domain.HoldLiftReason;
 import org.fundflow.integrity.domain.IntegrityEvent;
 import org.fundflow.integrity.domain.IntegrityEvent.FlagRaised;
@@ -35,7 +35,7 @@ class EventScreeningServiceTest {
   final InMemoryPorts.Records records = new InMemoryPorts.Records();
   final InMemoryPorts.List_ list = new InMemoryPorts.List_();
   final InMemoryPorts.Parties parties = new InMemoryPorts.Parties();
-  final PersonIdHashing hashing = new PersonIdHashing() {
+  final PersonIdProtection hashing = new PersonIdProtection() {
     public String hash(String id) {
       return new org.fundflow.platform.privacy.PersonIdHasher("test-key-of-sixteen-chars").hash(id);
     }
@@ -63,7 +63,7 @@ class EventScreeningServiceTest {
   }
 
   DisbursementCreated disbursement(String eventId) {
-    return new DisbursementCreated(new EventRef(eventId, "fundflow.subsidy.disbursement-created.v1", "c-" + eventId, NOW),
+    return new DisbursementCreated(new EventRef(eventId, "fundflow.subsidy.disbursement-created.v1", NOW),
         "dsb-1", "prg-1", LISTED, 100_00L, NOW);
   }
 
@@ -93,7 +93,7 @@ class EventScreeningServiceTest {
   void givenAListedPrincipalInvestigator_whenApplying_thenThePersonIsFlaggedAndHeld() {
     importList(LocalDate.of(2027, 12, 31));
     String pi = hashing.hash("120101198004135929");
-    screening.proposalSubmitted(new ProposalSubmitted(new EventRef("e9", "fundflow.intake.proposal-submitted.v1", "c", NOW),
+    screening.proposalSubmitted(new ProposalSubmitted(new EventRef("e9", "fundflow.intake.proposal-submitted.v1", NOW),
         "prp-1", "prg-1", "9112000089F2XW550E", "标题", "摘要", new Person(pi, "9112000089F2XW550E", "PI"), List.of(),
         NOW)).block();
     assertThat(records.published).extracting(IntegrityEvent::subject).containsOnly(Subject.person(pi));
@@ -118,7 +118,7 @@ class EventScreeningServiceTest {
   static final String HEADER = "partyType,partyId,partyName,misconduct,sanction,authority,legalBasis,effectiveDate,endDate\n";
 
   DisbursementReleased released(String eventId, Instant releasedAt) {
-    return new DisbursementReleased(new EventRef(eventId, "fundflow.subsidy.disbursement-released.v1", "c-" + eventId,
+    return new DisbursementReleased(new EventRef(eventId, "fundflow.subsidy.disbursement-released.v1",
         releasedAt), "dsb-1", "prg-1", LISTED, 100_00L, releasedAt, "approver-bob", "PAY-1");
   }
 
@@ -145,7 +145,7 @@ class EventScreeningServiceTest {
   void givenKnownApplicantsPisTeamAndExperts_whenListed_thenEachIsHeld_andUnknownOnesAreNot() {
     String pi = hashing.hash("120101198004135929");
     String member = hashing.hash("110108197203044876");
-    screening.proposalSubmitted(new ProposalSubmitted(new EventRef("p1", "fundflow.intake.proposal-submitted.v1", "c", NOW),
+    screening.proposalSubmitted(new ProposalSubmitted(new EventRef("p1", "fundflow.intake.proposal-submitted.v1", NOW),
         "prp-1", "prg-1", LISTED, "标题", "摘要", new Person(pi, LISTED, "PI"),
         List.of(new Person(member, LISTED, "MEMBER")), NOW)).block();
     assertThat(records.published).isEmpty();

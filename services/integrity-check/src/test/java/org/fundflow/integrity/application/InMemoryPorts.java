@@ -38,8 +38,7 @@ final class InMemoryPorts {
     }
 
     @Override
-    public synchronized Mono<Boolean> save(IntegrityRecord r, List<IntegrityEvent> events, String correlationId,
-        String appliedEventId) {
+    public synchronized Mono<Boolean> save(IntegrityRecord r, List<IntegrityEvent> events, String appliedEventId) {
       long current = stored.containsKey(r.subject()) ? stored.get(r.subject()).version() : 0;
       if (current != r.version()) {
         return Mono.error(new ConcurrentChange("version " + current));

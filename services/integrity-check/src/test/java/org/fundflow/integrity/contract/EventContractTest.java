@@ -122,7 +122,7 @@ class EventContractTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("published")
   void everyPublishedEventValidatesAgainstItsSchema(String name, IntegrityEvent event) {
-    OutboxEvent out = mapper.toOutbox(event, "corr-1");
+    OutboxEvent out = mapper.toOutbox(event);
     String eventName = out.type().split("\\.")[2];
     assertThat(out.topic()).isEqualTo("integrity.events");
     assertThat(out.key()).isEqualTo(event.subject().id());

@@ -52,39 +52,39 @@ class ProjectLifecycleServiceTest {
 
   @Test
   void givenTheSameAwardTwice_whenOpening_thenOneProjectIsOpened() {
-    assertThat(service.open(new OpenProjectCommand(award("p1"), "e1", "c")).block()).isTrue();
-    assertThat(service.open(new OpenProjectCommand(award("p1"), "e1", "c")).block()).isFalse();
-    assertThat(service.open(new OpenProjectCommand(award("p1"), "e2", "c")).block()).isFalse();
+    assertThat(service.open(new OpenProjectCommand(award("p1"), "e1")).block()).isTrue();
+    assertThat(service.open(new OpenProjectCommand(award("p1"), "e1")).block()).isFalse();
+    assertThat(service.open(new OpenProjectCommand(award("p1"), "e2")).block()).isFalse();
     assertThat(projects.store).hasSize(1);
   }
 
   @Test
   void givenAnOrganisationUnderHold_whenItsProjectOpens_thenTheProjectStartsHeld() {
-    holdService.holdPlaced(new HoldCommand("h1", "ORGANISATION", ORG, "e-h1", "c")).block();
+    holdService.holdPlaced(new HoldCommand("h1", "ORGANISATION", ORG, "e-h1")).block();
 
-    service.open(new OpenProjectCommand(award("p2"), "e1", "c")).block();
+    service.open(new OpenProjectCommand(award("p2"), "e1")).block();
 
     assertThat(projects.store.get("p2").holds()).containsExactly("h1");
-    holdService.holdLifted(new HoldCommand("h1", "ORGANISATION", ORG, "e-h2", "c")).block();
+    holdService.holdLifted(new HoldCommand("h1", "ORGANISATION", ORG, "e-h2")).block();
     assertThat(projects.store.get("p2").holds()).isEmpty();
   }
 
   @Test
   void givenAHoldOnAPerson_thenNoProjectIsTouched() {
-    service.open(new OpenProjectCommand(award("p3"), "e1", "c")).block();
+    service.open(new OpenProjectCommand(award("p3"), "e1")).block();
 
-    holdService.holdPlaced(new HoldCommand("h9", "PERSON", "a".repeat(64), "e-h9", "c")).block();
+    holdService.holdPlaced(new HoldCommand("h9", "PERSON", "a".repeat(64), "e-h9")).block();
 
     assertThat(projects.store.get("p3").holds()).isEmpty();
   }
 
   @Test
   void givenAConcurrentChange_whenSubmitting_thenTheUseCaseDecidesAgain() {
-    service.open(new OpenProjectCommand(award("p4"), "e1", "c")).block();
+    service.open(new OpenProjectCommand(award("p4"), "e1")).block();
     projects.failNextSaves.set(2);
 
     var report = service.submit(new SubmitReportCommand(new Actor("alice", Set.of(Actor.APPLICANT), ORG), "p4", null,
-        List.of("done"), List.of(), 10L, null, "c")).block();
+        List.of("done"), List.of(), 10L, null)).block();
 
     assertThat(report.attempt()).isEqualTo(1);
     assertThat(projects.events).hasSize(1);
@@ -92,18 +92,18 @@ class ProjectLifecycleServiceTest {
 
   @Test
   void givenAnIdempotencyKey_whenTheSameReportIsSubmittedTwice_thenTheFirstReportIsTheAnswer() {
-    service.open(new OpenProjectCommand(award("p5"), "e1", "c")).block();
+    service.open(new OpenProjectCommand(award("p5"), "e1")).block();
     Actor alice = new Actor("alice", Set.of(Actor.APPLICANT), ORG);
-    var first = service.submit(new SubmitReportCommand(alice, "p5", null, List.of("done"), List.of(), 10L, "k1", "c"))
+    var first = service.submit(new SubmitReportCommand(alice, "p5", null, List.of("done"), List.of(), 10L, "k1"))
         .block();
 
-    var again = service.submit(new SubmitReportCommand(alice, "p5", null, List.of("done"), List.of(), 10L, "k1", "c"))
+    var again = service.submit(new SubmitReportCommand(alice, "p5", null, List.of("done"), List.of(), 10L, "k1"))
         .block();
 
     assertThat(again.id()).isEqualTo(first.id());
     assertThat(projects.events).hasSize(1);
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> service.submit(new SubmitReportCommand(alice, "p5", null,
-        List.of("other"), List.of(), 10L, "k1", "c")).block()).hasMessageContaining("different report");
+        List.of("other"), List.of(), 10L, "k1")).block()).hasMessageContaining("different report");
   }
 
   static final class InMemoryProjects implements Projects {
@@ -139,7 +139,7 @@ class ProjectLifecycleServiceTest {
     }
 
     @Override
-    public Mono<Boolean> create(Project project, List<ProjectEvent> events, String eventId, String correlationId) {
+    public Mono<Boolean> create(Project project, List<ProjectEvent> events, String eventId) {
       if (store.containsKey(project.id())) {
         return Mono.just(false);
       }
@@ -150,7 +150,7 @@ class ProjectLifecycleServiceTest {
     }
 
     @Override
-    public Mono<Boolean> save(Project project, List<ProjectEvent> events, String eventId, String correlationId) {
+    public Mono<Boolean> save(Project project, List<ProjectEvent> events, String eventId) {
       if (failNextSaves.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
         return Mono.error(new ConcurrentChange("changed"));
       }

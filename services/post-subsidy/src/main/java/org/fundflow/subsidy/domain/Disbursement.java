@@ -1,7 +1,7 @@
 package org.fundflow.subsidy.domain;
 
-import static org.fundflow.subsidy.domain.DisbursementRefused.Reason.ILLEGAL_TRANSITION;
-import static org.fundflow.subsidy.domain.DisbursementRefused.Reason.PREPARER_CANNOT_RELEASE;
+import static org.fundflow.subsidy.domain.SubsidyRefused.Reason.ILLEGAL_TRANSITION;
+import static org.fundflow.subsidy.domain.SubsidyRefused.Reason.PREPARER_CANNOT_RELEASE;
 
 import java.time.Instant;
 import java.util.ArrayList;

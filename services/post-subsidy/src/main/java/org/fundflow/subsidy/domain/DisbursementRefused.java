@@ -1,35 +1,9 @@
 package org.fundflow.subsidy.domain;
 
-import org.fundflow.platform.domain.Refusal;
-
 /** A disbursement rule refused an action (answered as a problem by the platform). */
-public class DisbursementRefused extends Refusal {
-
-  public enum Reason {
-    ILLEGAL_TRANSITION(Kind.CONFLICT, "illegal-transition", "Not allowed in this state"),
-    PREPARER_CANNOT_RELEASE(Kind.FORBIDDEN, "four-eyes", "Four eyes required"),
-    ORGANISATION_ON_HOLD(Kind.CONFLICT, "organisation-on-hold", "Organisation on hold"),
-    PROJECT_SUSPENDED(Kind.CONFLICT, "project-suspended", "Project suspended");
-
-    private final Kind kind;
-    private final String slug;
-    private final String title;
-
-    Reason(Kind kind, String slug, String title) {
-      this.kind = kind;
-      this.slug = slug;
-      this.title = title;
-    }
-  }
-
-  private final Reason reason;
+public class DisbursementRefused extends SubsidyRefused {
 
   public DisbursementRefused(Reason reason, String message) {
-    super(reason.kind, reason.slug, reason.title, message);
-    this.reason = reason;
-  }
-
-  public Reason reason() {
-    return reason;
+    super(reason, message);
   }
 }

@@ -7,7 +7,6 @@ import java.util.function.Consumer;
 import org.fundflow.intake.adapter.in.kafka.IntegrityEventsConsumer;
 import org.fundflow.intake.adapter.out.kafka.IntakeIntegrationEvents;
 import org.fundflow.intake.adapter.out.mongo.MongoAdapters;
-import org.fundflow.intake.adapter.out.support.HashedPersonIds;
 import org.fundflow.intake.adapter.out.support.TimeOrderedIds;
 import org.fundflow.intake.application.port.in.HoldUseCases;
 import org.fundflow.intake.application.service.HoldService;
@@ -17,8 +16,8 @@ import org.fundflow.intake.application.service.ReservationReconciliation;
 import org.fundflow.platform.events.EventReader;
 import org.fundflow.platform.outbox.AggregateWriter;
 import org.fundflow.platform.outbox.OutboxEvents;
-import org.fundflow.platform.privacy.PersonIdHasher;
 import org.fundflow.platform.scheduling.PeriodicSweep;
+import org.fundflow.platform.domain.PersonIdProtection;
 import org.fundflow.platform.documents.DocumentStore;
 import org.fundflow.intake.adapter.out.mongo.GridFsProposalFiles;
 import org.fundflow.intake.application.service.ProposalFilesService;
@@ -69,10 +68,10 @@ public class IntakeConfiguration {
   }
 
   @Bean
-  ProposalService proposalService(MongoAdapters mongo, PersonIdHasher hasher, TimeOrderedIds ids, Clock clock,
+  ProposalService proposalService(MongoAdapters mongo, PersonIdProtection personIds, TimeOrderedIds ids, Clock clock,
       GridFsProposalFiles files) {
     return new ProposalService(mongo.proposals(), mongo.programs(), mongo.challenges(), mongo.holds(),
-        new HashedPersonIds(hasher), ids, clock, files);
+        personIds, ids, clock, files);
   }
 
   @Bean

@@ -23,7 +23,7 @@ import org.fundflow.intake.application.port.in.ProposalUseCases.SubmitCommand;
 import org.fundflow.intake.application.port.in.Viewer;
 import org.fundflow.intake.application.port.out.Challenges;
 import org.fundflow.intake.application.port.out.Holds;
-import org.fundflow.intake.application.port.out.PersonIds;
+import org.fundflow.platform.domain.PersonIdProtection;
 import org.fundflow.intake.application.port.out.Programs;
 import org.fundflow.intake.application.port.out.Proposals;
 import org.fundflow.intake.application.port.out.Versioned;
@@ -85,7 +85,7 @@ class ProposalServiceTest {
   void givenReservationMade_whenProposalWriteLosesTheRace_thenReservationIsReleased() {
     String id = underReview(1_000);
     proposals.failNextSaveForever.set(true);
-    assertThatThrownBy(() -> service.award(new AwardCommand(MANAGER, id, 1_000, ExpectedVersion.any(), "c")).block())
+    assertThatThrownBy(() -> service.award(new AwardCommand(MANAGER, id, 1_000, ExpectedVersion.any())).block())
         .isInstanceOf(ConcurrentChange.class);
     assertThat(programs.committed).isZero();
     assertThat(programs.commitments).isEmpty();
@@ -100,7 +100,7 @@ class ProposalServiceTest {
       Versioned<Proposal> current = proposals.docs.get(id);
       proposals.docs.put(id, new Versioned<>(current.value().award(1_000, programs.program, "pm-2", NOW).next(), current.version() + 1));
     });
-    assertThatThrownBy(() -> service.award(new AwardCommand(MANAGER, id, 1_000, ExpectedVersion.any(), "c")).block())
+    assertThatThrownBy(() -> service.award(new AwardCommand(MANAGER, id, 1_000, ExpectedVersion.any())).block())
         .isInstanceOf(RuntimeException.class);
     assertThat(proposals.docs.get(id).value().status()).isEqualTo(ProposalStatus.AWARDED);
     assertThat(programs.committed).as("the standing award keeps its budget").isEqualTo(1_000);
@@ -111,7 +111,7 @@ class ProposalServiceTest {
   void givenBudgetTooSmall_whenAwarded_thenBudgetExhaustedAndNothingWritten() {
     String id = underReview(1_000);
     programs.committed = 9_500;
-    assertThatThrownBy(() -> service.award(new AwardCommand(MANAGER, id, 1_000, ExpectedVersion.any(), "c")).block())
+    assertThatThrownBy(() -> service.award(new AwardCommand(MANAGER, id, 1_000, ExpectedVersion.any())).block())
         .isInstanceOfSatisfying(IntakeRefusal.class, r -> assertThat(r.slug()).isEqualTo("budget-exhausted"));
     assertThat(proposals.docs.get(id).value().status()).isEqualTo(ProposalStatus.UNDER_REVIEW);
   }
@@ -120,7 +120,7 @@ class ProposalServiceTest {
   void givenHoldOnOrganisation_whenAwarded_thenRefusedBeforeAnyReservation() {
     String id = underReview(1_000);
     holds.add(new Hold("h", HoldSubject.ORGANISATION, ORG, "x", null, NOW.plus(10, ChronoUnit.DAYS), false));
-    assertThatThrownBy(() -> service.award(new AwardCommand(MANAGER, id, 1_000, ExpectedVersion.any(), "c")).block())
+    assertThatThrownBy(() -> service.award(new AwardCommand(MANAGER, id, 1_000, ExpectedVersion.any())).block())
         .isInstanceOfSatisfying(IntakeRefusal.class, r -> assertThat(r.slug()).isEqualTo("integrity-hold"));
     assertThat(programs.committed).isZero();
   }
@@ -128,7 +128,7 @@ class ProposalServiceTest {
   @Test
   void givenStaleIfMatch_whenAwarded_thenVersionMismatch() {
     String id = underReview(1_000);
-    assertThatThrownBy(() -> service.award(new AwardCommand(MANAGER, id, 1_000, ExpectedVersion.of(1), "c")).block())
+    assertThatThrownBy(() -> service.award(new AwardCommand(MANAGER, id, 1_000, ExpectedVersion.of(1))).block())
         .isInstanceOfSatisfying(IntakeRefusal.class, r -> assertThat(r.kind()).isEqualTo(IntakeRefusal.Kind.PRECONDITION_FAILED));
   }
 
@@ -145,11 +145,11 @@ class ProposalServiceTest {
   String draft(long requested) {
     DraftContent content = new DraftContent("t", "a", List.of(), requested, List.of(new BudgetLine("x", requested)),
         new PersonInput("120101198004135929", "Zhang", ORG, null), List.of(), List.of(), null, null, List.of());
-    return service.createDraft(new CreateDraftCommand(APPLICANT, "prg-1", null, content, "c")).block().value().id();
+    return service.createDraft(new CreateDraftCommand(APPLICANT, "prg-1", null, content)).block().value().id();
   }
 
   SubmitCommand submit(String id, String key, String version) {
-    return new SubmitCommand(APPLICANT, id, key, true, version, "c");
+    return new SubmitCommand(APPLICANT, id, key, true, version);
   }
 
   String underReviewReady(long requested) {
@@ -160,8 +160,8 @@ class ProposalServiceTest {
 
   String underReview(long requested) {
     String id = underReviewReady(requested);
-    service.screen(MANAGER, id, ExpectedVersion.any(), "c").block();
-    service.sendToReview(MANAGER, id, ExpectedVersion.any(), "c").block();
+    service.screen(MANAGER, id, ExpectedVersion.any()).block();
+    service.sendToReview(MANAGER, id, ExpectedVersion.any()).block();
     return id;
   }
 
@@ -182,7 +182,7 @@ class ProposalServiceTest {
     }
   }
 
-  static final class PlainPersonIds implements PersonIds {
+  static final class PlainPersonIds implements PersonIdProtection {
     @Override
     public String hash(String nationalId) {
       return ("hash:" + nationalId).hashCode() + "";
@@ -206,7 +206,7 @@ class ProposalServiceTest {
     }
 
     @Override
-    public Mono<Void> create(org.fundflow.intake.domain.Challenge c, List<IntakeEvent> e, String corr) {
+    public Mono<Void> create(org.fundflow.intake.domain.Challenge c, List<IntakeEvent> e) {
       return Mono.empty();
     }
   }
@@ -234,7 +234,7 @@ class ProposalServiceTest {
     }
 
     @Override
-    public Mono<Void> save(Program p, Long v, List<IntakeEvent> e, String c) {
+    public Mono<Void> save(Program p, Long v, List<IntakeEvent> e) {
       return Mono.empty();
     }
 
@@ -300,7 +300,7 @@ class ProposalServiceTest {
     }
 
     @Override
-    public Mono<Void> save(Proposal p, Long expectedVersion, List<IntakeEvent> e, String c) {
+    public Mono<Void> save(Proposal p, Long expectedVersion, List<IntakeEvent> e) {
       return Mono.defer(() -> {
         if (failNextSaveForever.get()) {
           return Mono.error(new ConcurrentChange("changed"));

@@ -33,7 +33,7 @@ class ProposalFilesAccessTest {
       }
 
       @Override
-      public Mono<Void> save(Proposal proposal, Long expectedVersion, List<IntakeEvent> events, String correlationId) {
+      public Mono<Void> save(Proposal proposal, Long expectedVersion, List<IntakeEvent> events) {
         return Mono.error(new AssertionError("access checks never write"));
       }
 

@@ -10,6 +10,13 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaConstructor;
+import com.tngtech.archunit.core.domain.JavaField;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import java.util.List;
@@ -142,7 +149,8 @@ public final class HexagonRules {
         noOtherServicePackages(),
         portInInterfacesAreUseCases(),
         commandsAreUseCaseInputs(),
-        messagesAreInboundKafkaRecords());
+        messagesAreInboundKafkaRecords(),
+        portsCarryNoCorrelationId());
   }
 
   private String pkg(String relative) {
@@ -226,5 +234,59 @@ public final class HexagonRules {
         .should().resideInAPackage(pkg("adapter.in.kafka"))
         .andShould().beRecords()
         .allowEmptyShould(true));
+  }
+
+  /**
+   * The correlation id travels in the Reactor context ({@code org.fundflow.platform.application.Correlation}), put
+   * there from the request or the consumed event and read where the events are stored: no port, command or other
+   * type of {@code application.port} names a field, method or parameter after it.
+   */
+  public NamedRule portsCarryNoCorrelationId() {
+    return new NamedRule("ports and commands carry no correlation id", classes()
+        .that().resideInAPackage(basePackage + ".application.port..")
+        .should(notMentionTheCorrelationId())
+        .allowEmptyShould(true)
+        .because("the correlation id is in the Reactor context (platform Correlation), not passed by hand"));
+  }
+
+  private static ArchCondition<JavaClass> notMentionTheCorrelationId() {
+    return new ArchCondition<>("not name a field, method or parameter after the correlation id") {
+      @Override
+      public void check(JavaClass type, ConditionEvents events) {
+        for (JavaField field : type.getFields()) {
+          report(type, "field " + field.getName(), field.getName(), events);
+        }
+        for (JavaCodeUnit unit : type.getCodeUnits()) {
+          report(type, "method " + unit.getName(), unit.getName(), events);
+          for (java.lang.reflect.Parameter parameter : parametersOf(unit)) {
+            if (parameter.isNamePresent()) {
+              report(type, "parameter " + parameter.getName() + " of " + unit.getFullName(), parameter.getName(),
+                  events);
+            }
+          }
+        }
+      }
+    };
+  }
+
+  /** Parameter names come from the class file (compiled with -parameters, as Spring Boot's parent does). */
+  private static java.lang.reflect.Parameter[] parametersOf(JavaCodeUnit unit) {
+    try {
+      if (unit instanceof JavaMethod method) {
+        return method.reflect().getParameters();
+      }
+      if (unit instanceof JavaConstructor constructor) {
+        return constructor.reflect().getParameters();
+      }
+    } catch (RuntimeException | LinkageError notLoadable) {
+      // the field and method names are still checked
+    }
+    return new java.lang.reflect.Parameter[0];
+  }
+
+  private static void report(JavaClass type, String what, String name, ConditionEvents events) {
+    if (name.toLowerCase(java.util.Locale.ROOT).contains("correlation")) {
+      events.add(SimpleConditionEvent.violated(type, type.getName() + " has " + what));
+    }
   }
 }

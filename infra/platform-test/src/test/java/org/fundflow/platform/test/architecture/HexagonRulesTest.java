@@ -34,6 +34,7 @@ class HexagonRulesTest {
     offenders.put("port.in interfaces are named *UseCase", "OrderQueries");
     offenders.put("*Command classes are records in application.port.in", "WrongCommand");
     offenders.put("*Message classes are records in adapter.in.kafka", "StrayMessage");
+    offenders.put("ports and commands carry no correlation id", "OrderLedger has parameter correlationId");
 
     List<NamedRule> rules = HexagonRules.forService("org.fundflow.archfixture").rules();
 

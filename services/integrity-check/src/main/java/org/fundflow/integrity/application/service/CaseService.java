@@ -43,7 +43,7 @@ public final class CaseService implements CaseUseCase {
     Mono<IntegrityCase> create = Mono.defer(() -> {
       Mono<IntegrityRecord> loader = records.findByFlag(first)
           .switchIfEmpty(Mono.error(() -> IntegrityException.rule("unknown-flag", "flag " + first + " does not exist")));
-      return changes.command(loader, caseId, r -> r.openCase(caseId, command.flagIds(), command.officer(),
+      return changes.command(loader, r -> r.openCase(caseId, command.flagIds(), command.officer(),
               clock.instant(), command.note(), command.evidenceRefs()))
           .map(r -> r.integrityCase(caseId).orElseThrow());
     });
@@ -103,6 +103,6 @@ public final class CaseService implements CaseUseCase {
       Function<IntegrityRecord, Change<IntegrityRecord, IntegrityEvent>> decision) {
     Mono<IntegrityRecord> loader = records.findByCase(caseId)
         .switchIfEmpty(Mono.error(() -> IntegrityException.notFound("case", caseId)));
-    return changes.command(loader, caseId, decision).map(r -> r.integrityCase(caseId).orElseThrow());
+    return changes.command(loader, decision).map(r -> r.integrityCase(caseId).orElseThrow());
   }
 }

@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 import org.fundflow.integrity.application.port.in.ImportDishonestyListUseCase.ImportReport;
 import org.fundflow.integrity.application.port.in.PreviewDishonestyListUseCase;
 import org.fundflow.integrity.application.port.out.KnownParties;
-import org.fundflow.integrity.application.port.out.PersonIdHashing;
+import org.fundflow.platform.domain.PersonIdProtection;
 import org.fundflow.integrity.application.port.out.WorkQueues;
 import org.fundflow.integrity.domain.Subject;
 import org.fundflow.integrity.domain.list.DishonestyEntry;
@@ -20,7 +20,7 @@ public final class DishonestyListPreviewService implements PreviewDishonestyList
   private final WorkQueues queues;
   private final KnownParties known;
 
-  public DishonestyListPreviewService(PersonIdHashing hashing, DishonestyListCsv.Reader reader, WorkQueues queues,
+  public DishonestyListPreviewService(PersonIdProtection hashing, DishonestyListCsv.Reader reader, WorkQueues queues,
       KnownParties known) {
     this.csv = new DishonestyListCsv(hashing::hash, reader);
     this.queues = queues;

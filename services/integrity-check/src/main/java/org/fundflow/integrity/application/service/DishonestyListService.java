@@ -10,7 +10,7 @@ import org.fundflow.integrity.application.port.out.DishonestyList;
 import org.fundflow.integrity.application.port.out.IntegrityRecords;
 import org.fundflow.integrity.application.port.out.KnownParties;
 import org.fundflow.integrity.application.port.out.KnownParties.KnownParty;
-import org.fundflow.integrity.application.port.out.PersonIdHashing;
+import org.fundflow.platform.domain.PersonIdProtection;
 import org.fundflow.integrity.domain.IntegrityEvent;
 import org.fundflow.integrity.domain.IntegrityRecord;
 import org.fundflow.integrity.domain.Subject;
@@ -19,6 +19,7 @@ import org.fundflow.integrity.domain.list.DishonestyListCsv;
 import org.fundflow.integrity.domain.rules.DishonestyListRule;
 import org.fundflow.integrity.domain.rules.DishonestyListRule.Match;
 import org.fundflow.platform.domain.Change;
+import org.fundflow.platform.application.Correlation;
 import reactor.core.publisher.Mono;
 
 /**
@@ -42,7 +43,7 @@ public final class DishonestyListService implements ImportDishonestyListUseCase 
   private final DishonestyListRule rule;
   private final Clock clock;
 
-  public DishonestyListService(DishonestyList list, DishonestyListCsv.Reader reader, PersonIdHashing hashing,
+  public DishonestyListService(DishonestyList list, DishonestyListCsv.Reader reader, PersonIdProtection hashing,
       KnownParties known, IntegrityRecords records, DishonestyListRule rule, Clock clock) {
     this.list = list;
     this.csv = new DishonestyListCsv(hashing::hash, reader);
@@ -111,8 +112,7 @@ public final class DishonestyListService implements ImportDishonestyListUseCase 
   }
 
   private Mono<Void> hold(KnownParty party, List<DishonestyEntry> entries, String importedBy) {
-    String correlationId = "dishonesty-list-import";
-    return changes.apply(records.load(party.subject()), correlationId, null, record -> {
+    return changes.apply(records.load(party.subject()), null, record -> {
       java.time.Instant now = clock.instant();
       Change<IntegrityRecord, IntegrityEvent> change = Change.quiet(record);
       for (DishonestyEntry entry : entries) {
@@ -125,6 +125,6 @@ public final class DishonestyListService implements ImportDishonestyListUseCase 
         }
       }
       return change;
-    }).then();
+    }).then().contextWrite(Correlation.unlessPresent("dishonesty-list-import"));
   }
 }

@@ -229,7 +229,7 @@ public final class EventScreeningService implements ScreenEventsUseCase {
       found.computeIfAbsent(subject, s -> new Findings());
     }
     return Flux.fromIterable(found.entrySet())
-        .concatMap(e -> changes.apply(records.load(e.getKey()), event.correlationId(), event.eventId(), record -> {
+        .concatMap(e -> changes.apply(records.load(e.getKey()), event.eventId(), record -> {
           Change<IntegrityRecord, IntegrityEvent> change = Change.quiet(record);
           if (e.getKey().equals(subject)) {
             Optional<Flag> decided = onRecord.apply(record);

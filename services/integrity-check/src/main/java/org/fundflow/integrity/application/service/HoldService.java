@@ -7,6 +7,7 @@ import org.fundflow.integrity.application.port.out.IntegrityRecords;
 import org.fundflow.integrity.domain.Hold;
 import org.fundflow.integrity.domain.IntegrityException;
 import org.fundflow.integrity.domain.IntegrityRecord;
+import org.fundflow.platform.application.Correlation;
 import reactor.core.publisher.Mono;
 
 /** Lifting holds by an officer, and the sweep that ends holds at their end date. */
@@ -26,7 +27,7 @@ public final class HoldService implements HoldUseCase {
   public Mono<Hold> lift(String holdId, String reason, String officer) {
     Mono<IntegrityRecord> loader = records.findByHold(holdId)
         .switchIfEmpty(Mono.error(() -> IntegrityException.notFound("hold", holdId)));
-    return changes.command(loader, holdId, r -> r.liftByOfficer(holdId, reason, officer, clock.instant()))
+    return changes.command(loader, r -> r.liftByOfficer(holdId, reason, officer, clock.instant()))
         .map(r -> r.hold(holdId).orElseThrow());
   }
 
@@ -34,9 +35,11 @@ public final class HoldService implements HoldUseCase {
   public Mono<Integer> expireDue() {
     Instant now = clock.instant();
     return records.withHoldsDueBy(now)
-        .concatMap(due -> changes.apply(records.load(due.subject()), "hold-expiry", null, r -> r.expireHolds(now))
+        .concatMap(due -> changes.apply(records.load(due.subject()), null, r -> r.expireHolds(now))
             .map(r -> (int) r.holds().stream().filter(h -> h.liftedAt() != null && h.liftedAt().equals(now)
                 && h.liftReason() == org.fundflow.integrity.domain.HoldLiftReason.EXPIRED).count()))
-        .reduce(0, Integer::sum);
+        .reduce(0, Integer::sum)
+        // the sweep starts on its own: what it causes is correlated by its name
+        .contextWrite(Correlation.unlessPresent("hold-expiry"));
   }
 }

@@ -3,7 +3,7 @@ package org.fundflow.integrity.application.service;
 import org.fundflow.integrity.application.port.in.IntegrityRecordQuery;
 import org.fundflow.integrity.application.port.out.DishonestyList;
 import org.fundflow.integrity.application.port.out.IntegrityRecords;
-import org.fundflow.integrity.application.port.out.PersonIdHashing;
+import org.fundflow.platform.domain.PersonIdProtection;
 import org.fundflow.integrity.domain.Subject;
 import reactor.core.publisher.Mono;
 
@@ -11,9 +11,9 @@ public final class IntegrityRecordQueryService implements IntegrityRecordQuery {
 
   private final IntegrityRecords records;
   private final DishonestyList list;
-  private final PersonIdHashing hashing;
+  private final PersonIdProtection hashing;
 
-  public IntegrityRecordQueryService(IntegrityRecords records, DishonestyList list, PersonIdHashing hashing) {
+  public IntegrityRecordQueryService(IntegrityRecords records, DishonestyList list, PersonIdProtection hashing) {
     this.records = records;
     this.list = list;
     this.hashing = hashing;

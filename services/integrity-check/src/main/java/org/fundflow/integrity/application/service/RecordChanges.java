@@ -21,25 +21,25 @@ final class RecordChanges {
    * A change caused by a received event: only stored when the rules produced events (every state
    * change made by the rules has one), idempotent by the event id.
    */
-  Mono<IntegrityRecord> apply(Mono<IntegrityRecord> loader, String correlationId, String eventId,
+  Mono<IntegrityRecord> apply(Mono<IntegrityRecord> loader, String eventId,
       Function<IntegrityRecord, Change<IntegrityRecord, IntegrityEvent>> command) {
-    return run(loader, correlationId, eventId, false, command);
+    return run(loader, eventId, false, command);
   }
 
   /** A change by an officer: always stored (case steps change state without events). */
-  Mono<IntegrityRecord> command(Mono<IntegrityRecord> loader, String correlationId,
+  Mono<IntegrityRecord> command(Mono<IntegrityRecord> loader,
       Function<IntegrityRecord, Change<IntegrityRecord, IntegrityEvent>> command) {
-    return run(loader, correlationId, null, true, command);
+    return run(loader, null, true, command);
   }
 
-  private Mono<IntegrityRecord> run(Mono<IntegrityRecord> loader, String correlationId, String eventId,
+  private Mono<IntegrityRecord> run(Mono<IntegrityRecord> loader, String eventId,
       boolean saveWithoutEvents, Function<IntegrityRecord, Change<IntegrityRecord, IntegrityEvent>> command) {
     return Mono.defer(() -> loader.flatMap(record -> {
           Change<IntegrityRecord, IntegrityEvent> change = command.apply(record);
           if (!change.eventful() && !saveWithoutEvents) {
             return Mono.just(record);
           }
-          return records.save(change.next(), change.events(), correlationId, eventId).thenReturn(change.next());
+          return records.save(change.next(), change.events(), eventId).thenReturn(change.next());
         }))
         .retryWhen(ConcurrentChanges.retry());
   }

@@ -48,13 +48,7 @@ public final class DishonestyListRule {
       }
       Map<String, Object> values = new LinkedHashMap<>(occurrence.values());
       values.put("role", party.role());
-      values.put("listEntryId", entry.entryId());
-      values.put("misconduct", entry.misconduct());
-      values.put("sanction", entry.sanction());
-      values.put("authority", entry.authority());
-      values.put("legalBasis", entry.legalBasis());
-      values.put("effectiveDate", entry.effectiveDate().toString());
-      values.put("endDate", entry.endDate() == null ? "indefinite" : entry.endDate().toString());
+      putListing(values, entry);
       Evidence evidence = new Evidence(occurrence.eventId(), occurrence.eventType(),
           occurrence.description() + ": " + party.role() + " is on the dishonesty list (" + entry.authority() + ", "
               + entry.sanction() + ")", values);
@@ -88,13 +82,7 @@ public final class DishonestyListRule {
       values.put("openDisbursementIds", String.join(",", openDisbursements));
     }
     values.put("importedBy", importedBy);
-    values.put("listEntryId", entry.entryId());
-    values.put("misconduct", entry.misconduct());
-    values.put("sanction", entry.sanction());
-    values.put("authority", entry.authority());
-    values.put("legalBasis", entry.legalBasis());
-    values.put("effectiveDate", entry.effectiveDate().toString());
-    values.put("endDate", entry.endDate() == null ? "indefinite" : entry.endDate().toString());
+    putListing(values, entry);
     String awaiting = openDisbursements.isEmpty() ? "" : "; disbursements awaiting payment: "
         + String.join(", ", openDisbursements);
     Evidence evidence = new Evidence(null, null, "dishonesty list imported: known " + party.type().name().toLowerCase()
@@ -115,5 +103,16 @@ public final class DishonestyListRule {
   private static String holdReason(DishonestyEntry entry) {
     return "on the dishonesty list: " + entry.misconduct() + " — " + entry.sanction() + " (" + entry.authority() + ", "
         + entry.legalBasis() + ")";
+  }
+
+  /** The listing a flag's evidence names: which entry, for what, by whom, on what basis, in force when. */
+  private static void putListing(Map<String, Object> values, DishonestyEntry entry) {
+    values.put("listEntryId", entry.entryId());
+    values.put("misconduct", entry.misconduct());
+    values.put("sanction", entry.sanction());
+    values.put("authority", entry.authority());
+    values.put("legalBasis", entry.legalBasis());
+    values.put("effectiveDate", entry.effectiveDate().toString());
+    values.put("endDate", entry.endDate() == null ? "indefinite" : entry.endDate().toString());
   }
 }

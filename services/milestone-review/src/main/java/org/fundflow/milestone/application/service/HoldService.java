@@ -54,7 +54,7 @@ public class HoldService implements ApplyHoldUseCase {
     return Mono.defer(() -> projects.find(projectId)
             .flatMap(project -> {
               Change<Project, ProjectEvent> change = command.apply(project);
-              return projects.save(change.next(), change.events(), c.eventId(), c.correlationId());
+              return projects.save(change.next(), change.events(), c.eventId());
             }))
         .retryWhen(ConcurrentChanges.retry());
   }

@@ -62,9 +62,9 @@ public class ProjectLifecycleService implements OpenProjectUseCase, SubmitReport
     return holds.activeOn(organisation)
         .flatMap(active -> {
           Project project = Project.open(command.award(), active);
-          return projects.create(project, List.of(), command.eventId(), command.correlationId())
+          return projects.create(project, List.of(), command.eventId())
               .flatMap(created -> created
-                  ? reconcileHolds(project, organisation, command.correlationId()).thenReturn(true)
+                  ? reconcileHolds(project, organisation).thenReturn(true)
                   : Mono.just(false));
         });
   }
@@ -74,10 +74,10 @@ public class ProjectLifecycleService implements OpenProjectUseCase, SubmitReport
    * before it looks for projects, and the project looks at the holds again after it is stored, so
    * one of the two sees the other.
    */
-  private Mono<Project> reconcileHolds(Project opened, String organisation, String correlationId) {
+  private Mono<Project> reconcileHolds(Project opened, String organisation) {
     return holds.activeOn(organisation)
         .filter(active -> !active.equals(Set.copyOf(opened.holds())))
-        .flatMap(active -> change(opened.id(), correlationId, project -> project.holdsNow(active, clock.instant())));
+        .flatMap(active -> change(opened.id(), project -> project.holdsNow(active, clock.instant())));
   }
 
   @Override
@@ -91,7 +91,7 @@ public class ProjectLifecycleService implements OpenProjectUseCase, SubmitReport
               current.checkVisibleTo(c.applicant());
               return Mono.justOrEmpty(current.replayOf(c.requestKey(), fingerprint));
             }))
-        .switchIfEmpty(Mono.defer(() -> changeAfterLookup(c.projectId(), c.correlationId(), project -> {
+        .switchIfEmpty(Mono.defer(() -> changeAfterLookup(c.projectId(), project -> {
           if (project.replayOf(c.requestKey(), fingerprint).isPresent()) {
             // a concurrent twin of this request won: answer its report
             return Mono.just(Change.<Project, ProjectEvent>quiet(project));
@@ -127,7 +127,7 @@ public class ProjectLifecycleService implements OpenProjectUseCase, SubmitReport
         .concatMap(id -> experts.find(id).switchIfEmpty(Mono.error(() -> DomainRuleException.rule("unknown-expert",
             "no expert profile " + id + ": register it first"))))
         .collectList()
-        .flatMap(profiles -> change(c.projectId(), c.correlationId(),
+        .flatMap(profiles -> change(c.projectId(),
             project -> project.formPanel(c.reportId(), profiles, clock.instant())))
         .map(p -> p.report(c.reportId()));
   }
@@ -137,7 +137,7 @@ public class ProjectLifecycleService implements OpenProjectUseCase, SubmitReport
     return experts.find(c.expertId())
         .switchIfEmpty(Mono.error(() -> DomainRuleException.rule("unknown-expert",
             "no expert profile " + c.expertId() + ": register it first")))
-        .flatMap(profile -> change(c.projectId(), c.correlationId(),
+        .flatMap(profile -> change(c.projectId(),
             project -> project.addExpert(c.reportId(), profile, clock.instant())))
         .map(p -> p.report(c.reportId()));
   }
@@ -145,7 +145,7 @@ public class ProjectLifecycleService implements OpenProjectUseCase, SubmitReport
   @Override
   public Mono<MilestoneReport> declare(DeclarationCommand c) {
     requireRole(c.expert(), Actor.EXPERT);
-    return change(c.projectId(), c.correlationId(),
+    return change(c.projectId(),
         project -> project.declare(c.reportId(), c.expert(), c.conflict(), c.reason(), clock.instant()))
         .flatMap(p -> Mono.justOrEmpty(p.report(c.reportId()).seatOf(c.expert().id()).map(s -> p.report(c.reportId()))));
   }
@@ -153,25 +153,23 @@ public class ProjectLifecycleService implements OpenProjectUseCase, SubmitReport
   @Override
   public Mono<MilestoneReport> evaluate(EvaluateCommand c) {
     requireRole(c.expert(), Actor.EXPERT);
-    return change(c.projectId(), c.correlationId(), project -> project.evaluate(c.reportId(), c.expert(),
+    return change(c.projectId(), project -> project.evaluate(c.reportId(), c.expert(),
         c.scores(), c.recommendation(), c.comments(), policy, clock.instant()))
         .map(p -> p.report(c.reportId()));
   }
 
   /** Load, decide, store the next state + its events in one write; decide again on a concurrent change. */
-  private Mono<Project> change(String projectId, String correlationId,
-      Function<Project, Change<Project, ProjectEvent>> command) {
-    return changeAfterLookup(projectId, correlationId, project -> Mono.just(command.apply(project)));
+  private Mono<Project> change(String projectId, Function<Project, Change<Project, ProjectEvent>> command) {
+    return changeAfterLookup(projectId, project -> Mono.just(command.apply(project)));
   }
 
   /** {@link #change} for a command that first looks something up (the stored evidence files a report names). */
-  private Mono<Project> changeAfterLookup(String projectId, String correlationId,
+  private Mono<Project> changeAfterLookup(String projectId,
       Function<Project, Mono<Change<Project, ProjectEvent>>> command) {
     return Mono.defer(() -> projects.find(projectId)
             .switchIfEmpty(Mono.error(() -> DomainRuleException.notVisible("project", projectId)))
             .flatMap(project -> command.apply(project)
-                .flatMap(change -> projects.save(change.next(), change.events(), null,
-                        correlationId != null ? correlationId : UUID.randomUUID().toString())
+                .flatMap(change -> projects.save(change.next(), change.events(), null)
                     .thenReturn(change.next()))))
         .retryWhen(ConcurrentChanges.retry());
   }

@@ -54,7 +54,7 @@ public class ClaimsService implements ClaimsUseCase {
           c.organisationName(), c.fiscalYear(), c.expenditureThisYearFen(), c.expenditureLastYearFen(),
           c.auditReportReference(), c.by(), clock.instant());
       ExpenditureClaim claim = submitted.next();
-      return claims.create(claim, submitted.events(), c.correlationId())
+      return claims.create(claim, submitted.events())
           .flatMap(created -> created
               ? Mono.defer(() -> load(claim.id()))
               : Mono.error(new Refusal(Kind.CONFLICT, "claim-exists", "Claim exists",
@@ -77,7 +77,7 @@ public class ClaimsService implements ClaimsUseCase {
           ? files.map(f -> claim.reject(c.reason(), c.by(), clock.instant(), f))
           : files.flatMap(f -> withRuleInputs(claim, (program, granted, budgetLeft) -> claim.verify(
               program.postSubsidyRule(), granted, budgetLeft, c.by(), clock.instant(), f)));
-      return decided.flatMap(change -> claims.update(change.next(), change.events(), c.correlationId())
+      return decided.flatMap(change -> claims.update(change.next(), change.events())
           .onErrorMap(ConcurrentChange.class, e -> new Refusal(Kind.CONFLICT, "concurrent-change",
               "Changed by someone else", "claim " + claim.id() + " was decided by another request at the same time"))
           .then(Mono.defer(() -> load(claim.id()))));

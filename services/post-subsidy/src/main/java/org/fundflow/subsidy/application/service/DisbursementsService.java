@@ -48,7 +48,7 @@ public class DisbursementsService implements DisbursementsUseCase {
       checkVersion(d, c.expectedVersion());
       return refuseWhileHeld(d).then(Mono.defer(() -> {
         Change<Disbursement, DisbursementEvent> change = d.prepare(c.payee(), c.by(), clock.instant());
-        return disbursements.update(change.next(), change.events(), c.correlationId(), null)
+        return disbursements.update(change.next(), change.events(), null)
             .onErrorMap(ConcurrentChange.class, DisbursementsService::changed)
             .then(Mono.defer(() -> load(c.disbursementId())));
       }));
@@ -91,7 +91,7 @@ public class DisbursementsService implements DisbursementsUseCase {
 
   private Mono<Disbursement> write(Change<Disbursement, DisbursementEvent> change, ReleaseCommand c) {
     Disbursement next = change.next();
-    return disbursements.update(next, change.events(), c.correlationId(), null)
+    return disbursements.update(next, change.events(), null)
         .then(Mono.defer(() -> programs.confirm(next.programId(), next.id())))
         .then(Mono.defer(() -> load(next.id())))
         .onErrorResume(ConcurrentChange.class, e -> programs.undo(next.programId(), next.id())

@@ -239,7 +239,7 @@ public class ExternalEventsService implements ExternalEventsUseCase {
         .flatMap(hold -> {
           Change<Disbursement, DisbursementEvent> created = Disbursement.create(trigger, programId, projectId, claimId, organisationCode,
               amountFen, explanation, hold.orElse(null), origin.actor(), clock.instant());
-          return disbursements.create(created.next(), created.events(), origin.correlationId(), origin.eventId())
+          return disbursements.create(created.next(), created.events(), origin.eventId())
               .then(Mono.defer(() -> followHold(trigger.disbursementId(), organisationCode, hold.isPresent(), origin)));
         })
         .then();
@@ -274,7 +274,7 @@ public class ExternalEventsService implements ExternalEventsUseCase {
           if (!change.changes(current)) {
             return Mono.<Boolean>empty();
           }
-          return disbursements.update(change.next(), change.events(), origin.correlationId(), appliedEventId);
+          return disbursements.update(change.next(), change.events(), appliedEventId);
         }))
         .retryWhen(ConcurrentChanges.retry())
         .then();

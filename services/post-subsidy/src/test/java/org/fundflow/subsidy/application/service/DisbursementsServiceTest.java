@@ -46,11 +46,11 @@ class DisbursementsServiceTest {
 
   void award(String projectId, long amount, String eventId) {
     events.proposalAwarded(new Awarded(projectId, "prg", ProgramKind.GENERAL, ORG, amount, null,
-        List.of(new TrancheSchedule.Milestone("final", 1, 100)), new Origin(eventId, "award", "c"))).block();
+        List.of(new TrancheSchedule.Milestone("final", 1, 100)), new Origin(eventId, "award"))).block();
   }
 
   long prepared(String projectId) {
-    return service.prepare(new PrepareCommand("adv-" + projectId, ExpectedVersion.any(), PAYEE, "olga", "c")).block().version();
+    return service.prepare(new PrepareCommand("adv-" + projectId, ExpectedVersion.any(), PAYEE, "olga")).block().version();
   }
 
   @Test
@@ -66,7 +66,7 @@ class DisbursementsServiceTest {
   void givenPreparedByOlga_whenOlgaReleases_thenFourEyesRefusalAndNothingReserved() {
     award("p1", 100_000, "e1");
     long v = prepared("p1");
-    assertThatThrownBy(() -> service.release(new ReleaseCommand("adv-p1", ExpectedVersion.of(v), "k", "REF", "olga", "c")).block())
+    assertThatThrownBy(() -> service.release(new ReleaseCommand("adv-p1", ExpectedVersion.of(v), "k", "REF", "olga")).block())
         .isInstanceOf(DisbursementRefused.class);
     assertThat(programs.commitments).isEmpty();
   }
@@ -75,12 +75,12 @@ class DisbursementsServiceTest {
   void givenReleased_whenTheSameRequestIsRepeated_thenTheSameAnswerAndOneReservation() {
     award("p1", 100_000, "e1");
     long v = prepared("p1");
-    var first = service.release(new ReleaseCommand("adv-p1", ExpectedVersion.of(v), "k", "REF", "bob", "c")).block();
-    var again = service.release(new ReleaseCommand("adv-p1", ExpectedVersion.of(v), "k", "REF", "bob", "c")).block();
+    var first = service.release(new ReleaseCommand("adv-p1", ExpectedVersion.of(v), "k", "REF", "bob")).block();
+    var again = service.release(new ReleaseCommand("adv-p1", ExpectedVersion.of(v), "k", "REF", "bob")).block();
     assertThat(again.status()).isEqualTo(DisbursementStatus.RELEASED);
     assertThat(again.version()).isEqualTo(first.version());
     assertThat(programs.find("prg").block().paidFen()).isEqualTo(60_000);
-    assertThatThrownBy(() -> service.release(new ReleaseCommand("adv-p1", ExpectedVersion.of(v), "k", "OTHER", "bob", "c")).block())
+    assertThatThrownBy(() -> service.release(new ReleaseCommand("adv-p1", ExpectedVersion.of(v), "k", "OTHER", "bob")).block())
         .isInstanceOf(Refusal.class).hasMessageContaining("different release request");
     assertThat(disbursements.published).filteredOn(DisbursementEvent.Released.class::isInstance).hasSize(1);
   }
@@ -90,7 +90,7 @@ class DisbursementsServiceTest {
     award("p1", 100_000, "e1");
     long v = prepared("p1");
     holds.place(ORG, "h1").block();
-    assertThatThrownBy(() -> service.release(new ReleaseCommand("adv-p1", ExpectedVersion.of(v), "k", "REF", "bob", "c")).block())
+    assertThatThrownBy(() -> service.release(new ReleaseCommand("adv-p1", ExpectedVersion.of(v), "k", "REF", "bob")).block())
         .isInstanceOf(DisbursementRefused.class).hasMessageContaining("integrity hold");
     assertThat(programs.find("prg").block().allocatedFen()).isZero();
   }
@@ -101,8 +101,8 @@ class DisbursementsServiceTest {
     award("p2", 1_000_000, "e2"); // advance 600,000: both do not fit into 1,000,000
     long v1 = prepared("p1");
     long v2 = prepared("p2");
-    service.release(new ReleaseCommand("adv-p1", ExpectedVersion.of(v1), "k1", "REF", "bob", "c")).block();
-    assertThatThrownBy(() -> service.release(new ReleaseCommand("adv-p2", ExpectedVersion.of(v2), "k2", "REF", "bob", "c")).block())
+    service.release(new ReleaseCommand("adv-p1", ExpectedVersion.of(v1), "k1", "REF", "bob")).block();
+    assertThatThrownBy(() -> service.release(new ReleaseCommand("adv-p2", ExpectedVersion.of(v2), "k2", "REF", "bob")).block())
         .isInstanceOf(Refusal.class).extracting(e -> ((Refusal) e).slug()).isEqualTo("budget-exceeded");
     assertThat(programs.find("prg").block().allocatedFen()).isEqualTo(600_000);
     assertThat(disbursements.byId.get("adv-p2").status()).isEqualTo(DisbursementStatus.PREPARED);
@@ -112,7 +112,7 @@ class DisbursementsServiceTest {
   void givenAStaleVersion_whenReleased_thenPreconditionFailed() {
     award("p1", 100_000, "e1");
     long v = prepared("p1");
-    assertThatThrownBy(() -> service.release(new ReleaseCommand("adv-p1", ExpectedVersion.of(v - 1), "k", "REF", "bob", "c")).block())
+    assertThatThrownBy(() -> service.release(new ReleaseCommand("adv-p1", ExpectedVersion.of(v - 1), "k", "REF", "bob")).block())
         .isInstanceOf(Refusal.class).extracting(e -> ((Refusal) e).kind()).isEqualTo(Refusal.Kind.PRECONDITION_FAILED);
   }
 }

@@ -31,7 +31,7 @@ class ExternalEventsServiceTest {
       new InMemory.FakeProjects(), holds, Clock.fixed(Instant.parse("2026-11-28T08:00:00Z"), ZoneOffset.UTC));
 
   static Origin origin(String id) {
-    return new Origin(id, "test", "corr");
+    return new Origin(id, "test");
   }
 
   void accept(String milestone, int sequence, int percent, boolean last) {

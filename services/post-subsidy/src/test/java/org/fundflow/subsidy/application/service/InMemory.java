@@ -38,7 +38,7 @@ final class InMemory {
     }
 
     @Override
-    public synchronized Mono<Boolean> create(Disbursement d, List<DisbursementEvent> events, String c, String e) {
+    public synchronized Mono<Boolean> create(Disbursement d, List<DisbursementEvent> events, String e) {
       if (byId.containsKey(d.id())) {
         return Mono.just(false);
       }
@@ -48,7 +48,7 @@ final class InMemory {
     }
 
     @Override
-    public synchronized Mono<Boolean> update(Disbursement next, List<DisbursementEvent> events, String c, String e) {
+    public synchronized Mono<Boolean> update(Disbursement next, List<DisbursementEvent> events, String e) {
       Disbursement stored = byId.get(next.id());
       if (stored == null || stored.version() != next.version()) {
         return Mono.error(new ConcurrentChange("changed"));

@@ -35,33 +35,33 @@ public final class ProgramService implements ProgramUseCases {
   }
 
   @Override
-  public Mono<Versioned<Program>> create(ProgramTerms terms, String correlationId) {
+  public Mono<Versioned<Program>> create(ProgramTerms terms) {
     return Mono.defer(() -> {
       Program program = Program.draft(ids.next("prg"), terms, clock.instant());
-      return programs.save(program, null, List.of(), correlationId).thenReturn(new Versioned<>(program, 1L));
+      return programs.save(program, null, List.of()).thenReturn(new Versioned<>(program, 1L));
     });
   }
 
   @Override
-  public Mono<Versioned<Program>> edit(String programId, ProgramTerms terms, String correlationId) {
-    return change(programId, correlationId, p -> p.edit(terms));
+  public Mono<Versioned<Program>> edit(String programId, ProgramTerms terms) {
+    return change(programId, p -> p.edit(terms));
   }
 
   @Override
-  public Mono<Versioned<Program>> open(String programId, String correlationId) {
-    return change(programId, correlationId, p -> p.open(clock.instant()));
+  public Mono<Versioned<Program>> open(String programId) {
+    return change(programId, p -> p.open(clock.instant()));
   }
 
   @Override
-  public Mono<Versioned<Program>> close(String programId, String correlationId) {
-    return change(programId, correlationId, p -> p.close(clock.instant()));
+  public Mono<Versioned<Program>> close(String programId) {
+    return change(programId, p -> p.close(clock.instant()));
   }
 
-  private Mono<Versioned<Program>> change(String programId, String correlationId,
+  private Mono<Versioned<Program>> change(String programId,
       Function<Program, Change<Program, IntakeEvent>> command) {
     return Mono.defer(() -> load(programId).flatMap(current -> {
           Change<Program, IntakeEvent> change = command.apply(current.value());
-          return programs.save(change.next(), current.version(), change.events(), correlationId)
+          return programs.save(change.next(), current.version(), change.events())
               .thenReturn(new Versioned<>(change.next(), current.version() + 1));
         }))
         .retryWhen(ConcurrentChanges.retry());
@@ -84,7 +84,7 @@ public final class ProgramService implements ProgramUseCases {
       Change<Challenge, IntakeEvent> posted = Challenge.post(ids.next("chl"), program.value(),
           c.postingOrganisationCode(), c.postingOrganisationName(), c.title(), c.problem(), c.targetIndicators(),
           c.maxFundingFen(), c.deadlineDate(), clock.instant());
-      return challenges.create(posted.next(), posted.events(), c.correlationId()).thenReturn(posted.next());
+      return challenges.create(posted.next(), posted.events()).thenReturn(posted.next());
     });
   }
 

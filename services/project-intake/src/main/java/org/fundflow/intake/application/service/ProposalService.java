@@ -14,7 +14,7 @@ import org.fundflow.intake.application.port.in.Viewer;
 import org.fundflow.intake.application.port.out.Challenges;
 import org.fundflow.intake.application.port.out.Holds;
 import org.fundflow.intake.application.port.out.IdGenerator;
-import org.fundflow.intake.application.port.out.PersonIds;
+import org.fundflow.platform.domain.PersonIdProtection;
 import org.fundflow.intake.application.port.out.Programs;
 import org.fundflow.intake.application.port.out.ProposalFiles;
 import org.fundflow.intake.application.port.out.Proposals;
@@ -48,18 +48,18 @@ public final class ProposalService implements ProposalUseCases, DecisionUseCases
   private final ReservationSettlement settlement;
   private final Challenges challenges;
   private final Holds holds;
-  private final PersonIds personIds;
+  private final PersonIdProtection personIds;
   private final IdGenerator ids;
   private final Clock clock;
   private final ProposalFiles files;
 
-  public ProposalService(Proposals proposals, Programs programs, Challenges challenges, Holds holds, PersonIds personIds,
-      IdGenerator ids, Clock clock) {
+  public ProposalService(Proposals proposals, Programs programs, Challenges challenges, Holds holds,
+      PersonIdProtection personIds, IdGenerator ids, Clock clock) {
     this(proposals, programs, challenges, holds, personIds, ids, clock, ProposalFiles.NONE);
   }
 
   /** {@code files}: the stored files whose metadata the proposal-submitted event carries. */
-  public ProposalService(Proposals proposals, Programs programs, Challenges challenges, Holds holds, PersonIds personIds,
+  public ProposalService(Proposals proposals, Programs programs, Challenges challenges, Holds holds, PersonIdProtection personIds,
       IdGenerator ids, Clock clock, ProposalFiles files) {
     this.files = files;
     this.proposals = proposals;
@@ -84,15 +84,14 @@ public final class ProposalService implements ProposalUseCases, DecisionUseCases
             Proposal draft = Proposal.draft(ids.next("prp"), program.value(), challenge.orElse(null),
                 c.applicant().organisationCode(), c.applicant().organisationName(), c.applicant().subject(), content,
                 clock.instant());
-            return proposals.save(draft, null, List.of(), c.correlationId()).thenReturn(new Versioned<>(draft, 1L));
+            return proposals.save(draft, null, List.of()).thenReturn(new Versioned<>(draft, 1L));
           }));
     });
   }
 
   @Override
-  public Mono<Versioned<Proposal>> editDraft(Viewer applicant, String proposalId, DraftContent content,
-      String correlationId) {
-    return change(applicant, proposalId, correlationId, p -> Mono.just(p.edit(content(content))));
+  public Mono<Versioned<Proposal>> editDraft(Viewer applicant, String proposalId, DraftContent content) {
+    return change(applicant, proposalId, p -> Mono.just(p.edit(content(content))));
   }
 
   @Override
@@ -123,7 +122,7 @@ public final class ProposalService implements ProposalUseCases, DecisionUseCases
                 Pledge pledge = c.pledgeAccepted() ? new Pledge(c.pledgeTextVersion(), now) : null;
                 Change<Proposal, IntakeEvent> submitted = p.submit(program.value(), challenge.orElse(null), pledge,
                     new Submission(c.idempotencyKey(), requestHash, now), found.getT1(), found.getT2(), now);
-                return proposals.save(submitted.next(), current.version(), submitted.events(), c.correlationId())
+                return proposals.save(submitted.next(), current.version(), submitted.events())
                     .thenReturn(new Versioned<>(submitted.next(), current.version() + 1));
               })));
         }))
@@ -131,8 +130,8 @@ public final class ProposalService implements ProposalUseCases, DecisionUseCases
   }
 
   @Override
-  public Mono<Versioned<Proposal>> withdraw(Viewer applicant, String proposalId, String correlationId) {
-    return change(applicant, proposalId, correlationId, p -> Mono.just(p.withdraw(clock.instant())));
+  public Mono<Versioned<Proposal>> withdraw(Viewer applicant, String proposalId) {
+    return change(applicant, proposalId, p -> Mono.just(p.withdraw(clock.instant())));
   }
 
   @Override
@@ -154,20 +153,18 @@ public final class ProposalService implements ProposalUseCases, DecisionUseCases
   // ---------------------------------------------------------------- managers
 
   @Override
-  public Mono<Versioned<Proposal>> screen(Viewer manager, String proposalId, ExpectedVersion expectedVersion,
-      String correlationId) {
-    return change(manager, proposalId, expectedVersion, correlationId, p -> Mono.just(p.screen()));
+  public Mono<Versioned<Proposal>> screen(Viewer manager, String proposalId, ExpectedVersion expectedVersion) {
+    return change(manager, proposalId, expectedVersion, p -> Mono.just(p.screen()));
   }
 
   @Override
-  public Mono<Versioned<Proposal>> sendToReview(Viewer manager, String proposalId, ExpectedVersion expectedVersion,
-      String correlationId) {
-    return change(manager, proposalId, expectedVersion, correlationId, p -> Mono.just(p.sendToReview()));
+  public Mono<Versioned<Proposal>> sendToReview(Viewer manager, String proposalId, ExpectedVersion expectedVersion) {
+    return change(manager, proposalId, expectedVersion, p -> Mono.just(p.sendToReview()));
   }
 
   @Override
   public Mono<Versioned<Proposal>> reject(RejectCommand c) {
-    return change(c.manager(), c.proposalId(), c.expectedVersion(), c.correlationId(),
+    return change(c.manager(), c.proposalId(), c.expectedVersion(),
         p -> Mono.just(p.reject(c.reason(), c.manager().subject(), clock.instant())));
   }
 
@@ -196,7 +193,7 @@ public final class ProposalService implements ProposalUseCases, DecisionUseCases
                   Change<Proposal, IntakeEvent> award = p.award(c.amountFen(), program.value(),
                       c.manager().subject(), now);
                   Mono<Versioned<Proposal>> write = proposals.save(award.next(), current.version(),
-                          award.events(), c.correlationId())
+                          award.events())
                       .thenReturn(new Versioned<>(award.next(), current.version() + 1));
                   if (reservation != Programs.Reservation.RESERVED) {
                     return write; // a retry: the reservation's own request, or the reconciler, settles it
@@ -223,17 +220,17 @@ public final class ProposalService implements ProposalUseCases, DecisionUseCases
     return settlement.settle(mine).onErrorResume(ignored -> Mono.empty()).then();
   }
 
-  private Mono<Versioned<Proposal>> change(Viewer viewer, String proposalId, String correlationId,
+  private Mono<Versioned<Proposal>> change(Viewer viewer, String proposalId,
       Function<Proposal, Mono<Change<Proposal, IntakeEvent>>> command) {
-    return change(viewer, proposalId, ExpectedVersion.any(), correlationId, command);
+    return change(viewer, proposalId, ExpectedVersion.any(), command);
   }
 
   private Mono<Versioned<Proposal>> change(Viewer viewer, String proposalId, ExpectedVersion expectedVersion,
-      String correlationId, Function<Proposal, Mono<Change<Proposal, IntakeEvent>>> command) {
+      Function<Proposal, Mono<Change<Proposal, IntakeEvent>>> command) {
     return Mono.defer(() -> visible(viewer, proposalId).flatMap(current -> {
           requireVersion(current, expectedVersion);
           return command.apply(current.value())
-              .flatMap(change -> proposals.save(change.next(), current.version(), change.events(), correlationId)
+              .flatMap(change -> proposals.save(change.next(), current.version(), change.events())
                   .thenReturn(new Versioned<>(change.next(), current.version() + 1)));
         }))
         .retryWhen(ConcurrentChanges.retry());

@@ -91,7 +91,7 @@ public class IntegrityConsumers {
   }
 
   private static EventRef ref(ReceivedEvent<?> e) {
-    return new EventRef(e.eventId(), e.attributes().type(), e.correlationId(), e.attributes().time());
+    return new EventRef(e.eventId(), e.attributes().type(), e.attributes().time());
   }
 
   private static Person person(PersonData p, String role) {

@@ -2,13 +2,11 @@ package org.fundflow.integrity.adapter.in.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.fundflow.integrity.application.port.in.PreviewDishonestyListUseCase;
 import org.fundflow.integrity.application.port.in.PreviewDishonestyListUseCase.Preview;
 import org.fundflow.integrity.adapter.in.web.WebDtos.RejectedRow;
 import org.fundflow.platform.resilience.StoreGuard;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.multipart.FilePart;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -48,15 +46,7 @@ public class DishonestyListPreviewController {
   @PostMapping(path = "/dishonesty-list/imports/preview", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   @PreAuthorize("hasRole('INTEGRITY_OFFICER')")
   public Mono<PreviewResponse> previewUpload(@RequestPart("file") Mono<FilePart> file) {
-    return file.flatMap(f -> DataBufferUtils.join(f.content()))
-        .map(buffer -> {
-          try {
-            return buffer.toString(StandardCharsets.UTF_8);
-          } finally {
-            DataBufferUtils.release(buffer);
-          }
-        })
-        .defaultIfEmpty("")
+    return Uploads.text(file)
         .flatMap(csv -> guard.protect(previews.preview(csv)))
         .map(DishonestyListPreviewController::response);
   }

@@ -6,7 +6,6 @@ import org.fundflow.platform.domain.ExpectedVersion;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import java.nio.charset.StandardCharsets;
 import org.fundflow.integrity.adapter.in.web.WebDtos.DecisionRequest;
 import org.fundflow.integrity.adapter.in.web.WebDtos.ImportResponse;
 import org.fundflow.integrity.adapter.in.web.WebDtos.InterimHoldRequest;
@@ -31,7 +30,6 @@ import org.fundflow.integrity.domain.Subject;
 import org.fundflow.platform.resilience.StoreGuard;
 import org.fundflow.platform.security.Caller;
 import org.fundflow.platform.validation.ValidOrganisationCode;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.MediaType;
@@ -85,15 +83,7 @@ public class IntegrityController {
   @PostMapping(path = "/dishonesty-list/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   @PreAuthorize(OFFICER)
   public Mono<ImportResponse> importUpload(@RequestPart("file") Mono<FilePart> file, Caller caller) {
-    return file.flatMap(f -> DataBufferUtils.join(f.content()))
-        .map(buffer -> {
-          try {
-            return buffer.toString(StandardCharsets.UTF_8);
-          } finally {
-            DataBufferUtils.release(buffer);
-          }
-        })
-        .defaultIfEmpty("")
+    return Uploads.text(file)
         .flatMap(csv -> guard.protect(imports.importCsv(csv, caller.subject())))
         .map(IntegrityController::response);
   }

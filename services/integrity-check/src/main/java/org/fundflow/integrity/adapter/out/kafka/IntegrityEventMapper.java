@@ -29,21 +29,21 @@ public final class IntegrityEventMapper {
     this.events = events;
   }
 
-  public OutboxEvent toOutbox(IntegrityEvent event, String correlationId) {
+  public OutboxEvent toOutbox(IntegrityEvent event) {
     if (event instanceof IntegrityEvent.FlagRaised e) {
-      return create(FLAG_RAISED, e.subject(), correlationId, data(e.flag()));
+      return create(FLAG_RAISED, e.subject(), data(e.flag()));
     }
     if (event instanceof IntegrityEvent.CaseDecided e) {
-      return create(CASE_DECIDED, e.subject(), correlationId, new CaseDecided(e.caseId(), subject(e.subject()),
+      return create(CASE_DECIDED, e.subject(), new CaseDecided(e.caseId(), subject(e.subject()),
           e.decision().name(), e.reason(), e.flagIds(), e.decidedBy(), e.decidedAt(),
           e.evidenceFiles().stream().map(f -> new IntegrityMessages.FileData(f.fileId(), f.name(), f.mediaType(),
               f.sizeBytes(), f.sha256(), f.uploadedBy(), f.uploadedAt())).toList()));
     }
     if (event instanceof IntegrityEvent.HoldPlaced e) {
-      return create(HOLD_PLACED, e.subject(), correlationId, data(e.hold()));
+      return create(HOLD_PLACED, e.subject(), data(e.hold()));
     }
     if (event instanceof IntegrityEvent.HoldLifted e) {
-      return create(HOLD_LIFTED, e.subject(), correlationId,
+      return create(HOLD_LIFTED, e.subject(),
           new HoldLifted(e.holdId(), subject(e.subject()), e.reason().name(), e.note(), e.liftedBy(), e.liftedAt()));
     }
     // a new domain event without its integration event is a programming error, said so (not a ClassCastException)
@@ -66,7 +66,7 @@ public final class IntegrityEventMapper {
     return new SubjectData(s.type().name(), s.id());
   }
 
-  private OutboxEvent create(String type, Subject subject, String correlationId, Object data) {
-    return events.create(TOPIC, type, subject.id(), subject.id(), correlationId, data);
+  private OutboxEvent create(String type, Subject subject, Object data) {
+    return events.create(TOPIC, type, subject.id(), subject.id(), data);
   }
 }

@@ -53,10 +53,9 @@ public final class MongoIntegrityRecords implements IntegrityRecords {
   }
 
   @Override
-  public Mono<Boolean> save(IntegrityRecord record, List<IntegrityEvent> events, String correlationId,
-      String appliedEventId) {
+  public Mono<Boolean> save(IntegrityRecord record, List<IntegrityEvent> events, String appliedEventId) {
     IntegrityRecordDocument state = IntegrityRecordDocument.of(record);
-    List<OutboxEvent> outbox = events.stream().map(e -> mapper.toOutbox(e, correlationId)).toList();
+    List<OutboxEvent> outbox = events.stream().map(e -> mapper.toOutbox(e)).toList();
     // a new record is created without the inbox mark: if another event created it meanwhile, the
     // duplicate key sends us back to load-and-decide (domain ids keep a redelivery from raising twice)
     AggregateWrite write = record.version() == 0

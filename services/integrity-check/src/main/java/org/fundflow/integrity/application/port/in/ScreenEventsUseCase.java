@@ -9,7 +9,7 @@ public interface ScreenEventsUseCase {
 
   record Person(String personIdHash, String organisationCode, String role) {}
 
-  record EventRef(String eventId, String eventType, String correlationId, Instant time) {}
+  record EventRef(String eventId, String eventType, Instant time) {}
 
   record ProposalSubmitted(EventRef event, String proposalId, String programId, String organisationCode,
       String title, String abstractText, Person principalInvestigator, List<Person> team, Instant submittedAt) {}

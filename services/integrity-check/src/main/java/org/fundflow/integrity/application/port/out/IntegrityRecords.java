@@ -22,7 +22,7 @@ public interface IntegrityRecords {
    * @throws org.fundflow.platform.domain.ConcurrentChange (in the Mono) when the record changed since it was
    *     loaded (or was created meanwhile)
    */
-  Mono<Boolean> save(IntegrityRecord record, List<IntegrityEvent> events, String correlationId, String appliedEventId);
+  Mono<Boolean> save(IntegrityRecord record, List<IntegrityEvent> events, String appliedEventId);
 
   Mono<IntegrityRecord> findByCase(String caseId);
 

@@ -34,7 +34,7 @@ public class IntegrationEventHandlers {
 
   public Mono<Boolean> onProposalAwarded(ReceivedEvent<ProposalAwardedMessage> event) {
     Award award = toAward(event.data());
-    return openProject.open(new OpenProjectCommand(award, event.eventId(), event.correlationId()))
+    return openProject.open(new OpenProjectCommand(award, event.eventId()))
         .onErrorMap(DomainRuleException.class, e -> new MalformedEventException("award cannot open a project: "
             + e.getMessage(), e));
   }
@@ -49,7 +49,7 @@ public class IntegrationEventHandlers {
 
   private static HoldCommand command(ReceivedEvent<HoldMessage> event) {
     HoldMessage m = event.data();
-    return new HoldCommand(m.holdId(), m.subject().type(), m.subject().id(), event.eventId(), event.correlationId());
+    return new HoldCommand(m.holdId(), m.subject().type(), m.subject().id(), event.eventId());
   }
 
   public static Award toAward(ProposalAwardedMessage m) {

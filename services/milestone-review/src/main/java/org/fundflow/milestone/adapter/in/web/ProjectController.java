@@ -40,7 +40,6 @@ import reactor.core.publisher.Mono;
 @Tag(name = "projects", description = "Projects, milestone reports, panels, evaluations and decisions")
 public class ProjectController {
 
-  static final String CORRELATION = "X-Correlation-Id";
 
   private final ProjectQueries queries;
   private final SubmitReportUseCase submitReport;
@@ -84,12 +83,11 @@ public class ProjectController {
   @Operation(summary = "Submit a report on the next due milestone (or a rectified one after CONDITIONAL)")
   public Mono<ResponseEntity<ReportView>> submit(@PathVariable String projectId,
       @Valid @RequestBody Requests.SubmitReport body, @Parameter(hidden = true) Caller caller,
-      @RequestHeader(name = CORRELATION, required = false) String correlationId,
       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
     Actor actor = actor(caller);
     return Mono.defer(() -> submitReport.submit(new SubmitReportCommand(actor, projectId, body.milestoneId(),
             body.deliverablesMet(), body.evidence().stream().map(e -> new Evidence(e.name(), e.sha256())).toList(),
-            body.spendingToDateFen(), idempotencyKey, correlationId, body.evidenceFileIds())))
+            body.spendingToDateFen(), idempotencyKey, body.evidenceFileIds())))
         .flatMap(r -> queries.report(actor, projectId, r.id()))
         .transform(store::protect)
         .map(pr -> ResponseEntity.created(URI.create("/projects/" + projectId + "/reports/" + pr.report().id()))
@@ -109,10 +107,9 @@ public class ProjectController {
   @PreAuthorize("hasRole('PROGRAM_MANAGER')")
   @Operation(summary = "Form the expert panel: at least 3 experts, an odd number, none in conflict")
   public Mono<ReportView> formPanel(@PathVariable String projectId, @PathVariable String reportId,
-      @Valid @RequestBody Requests.FormPanel body, @Parameter(hidden = true) Caller caller,
-      @RequestHeader(name = CORRELATION, required = false) String correlationId) {
+      @Valid @RequestBody Requests.FormPanel body, @Parameter(hidden = true) Caller caller) {
     Actor actor = actor(caller);
-    return Mono.defer(() -> panels.formPanel(new FormPanelCommand(projectId, reportId, body.expertIds(), correlationId)))
+    return Mono.defer(() -> panels.formPanel(new FormPanelCommand(projectId, reportId, body.expertIds())))
         .flatMap(r -> queries.report(actor, projectId, reportId))
         .transform(store::protect)
         .map(pr -> ReportView.of(pr.project(), pr.report(), actor));
@@ -122,10 +119,9 @@ public class ProjectController {
   @PreAuthorize("hasRole('PROGRAM_MANAGER')")
   @Operation(summary = "Replace an expert who declared a conflict of interest")
   public Mono<ReportView> addExpert(@PathVariable String projectId, @PathVariable String reportId,
-      @Valid @RequestBody Requests.AddExpert body, @Parameter(hidden = true) Caller caller,
-      @RequestHeader(name = CORRELATION, required = false) String correlationId) {
+      @Valid @RequestBody Requests.AddExpert body, @Parameter(hidden = true) Caller caller) {
     Actor actor = actor(caller);
-    return Mono.defer(() -> panels.addExpert(new AddExpertCommand(projectId, reportId, body.expertId(), correlationId)))
+    return Mono.defer(() -> panels.addExpert(new AddExpertCommand(projectId, reportId, body.expertId())))
         .flatMap(r -> queries.report(actor, projectId, reportId))
         .transform(store::protect)
         .map(pr -> ReportView.of(pr.project(), pr.report(), actor));
@@ -135,11 +131,10 @@ public class ProjectController {
   @PreAuthorize("hasRole('EXPERT')")
   @Operation(summary = "回避声明: declare no conflict of interest (then see and score), or a conflict (then leave)")
   public Mono<ResponseEntity<ReportView>> declare(@PathVariable String projectId, @PathVariable String reportId,
-      @Valid @RequestBody Requests.Declaration body, @Parameter(hidden = true) Caller caller,
-      @RequestHeader(name = CORRELATION, required = false) String correlationId) {
+      @Valid @RequestBody Requests.Declaration body, @Parameter(hidden = true) Caller caller) {
     Actor actor = actor(caller);
     return Mono.defer(() -> declarations.declare(new DeclarationCommand(actor, projectId, reportId, body.conflict(),
-            body.reason(), correlationId)))
+            body.reason())))
         .flatMap(r -> queries.report(actor, projectId, reportId))
         .transform(store::protect)
         .map(pr -> ResponseEntity.ok(ReportView.of(pr.project(), pr.report(), actor)))
@@ -150,12 +145,11 @@ public class ProjectController {
   @PreAuthorize("hasRole('EXPERT')")
   @Operation(summary = "Score the report (a correction replaces your own score until the panel closes)")
   public Mono<ReportView> evaluate(@PathVariable String projectId, @PathVariable String reportId,
-      @Valid @RequestBody Requests.Evaluation body, @Parameter(hidden = true) Caller caller,
-      @RequestHeader(name = CORRELATION, required = false) String correlationId) {
+      @Valid @RequestBody Requests.Evaluation body, @Parameter(hidden = true) Caller caller) {
     Actor actor = actor(caller);
     return Mono.defer(() -> evaluations.evaluate(new EvaluateCommand(actor, projectId, reportId,
             new Scores(body.deliverables(), body.technicalQuality(), body.budgetExecution(), body.management()),
-            body.recommendation(), body.comments(), correlationId)))
+            body.recommendation(), body.comments())))
         .flatMap(r -> queries.report(actor, projectId, reportId))
         .transform(store::protect)
         .map(pr -> ReportView.of(pr.project(), pr.report(), actor));

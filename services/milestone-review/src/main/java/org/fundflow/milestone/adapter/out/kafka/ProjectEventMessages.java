@@ -43,9 +43,9 @@ public class ProjectEventMessages {
     this.events = events;
   }
 
-  public OutboxEvent toOutbox(Project project, ProjectEvent event, String correlationId) {
+  public OutboxEvent toOutbox(Project project, ProjectEvent event) {
     Message message = toMessage(project, event);
-    return events.create(TOPIC, message.type(), project.id(), project.id(), correlationId, message);
+    return events.create(TOPIC, message.type(), project.id(), project.id(), message);
   }
 
   /** The integration message of a domain event (public for the contract tests). */

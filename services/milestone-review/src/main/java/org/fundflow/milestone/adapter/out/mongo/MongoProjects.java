@@ -61,23 +61,23 @@ public class MongoProjects implements Projects {
   }
 
   @Override
-  public Mono<Boolean> create(Project project, List<ProjectEvent> events, String appliedEventId, String correlationId) {
+  public Mono<Boolean> create(Project project, List<ProjectEvent> events, String appliedEventId) {
     return writer.write(new AggregateWrite(COLLECTION, project.id(), null, project,
-            outbox(project, events, correlationId), appliedEventId))
+            outbox(project, events), appliedEventId))
         .map(outcome -> outcome == WriteOutcome.WRITTEN);
   }
 
   @Override
-  public Mono<Boolean> save(Project project, List<ProjectEvent> events, String appliedEventId, String correlationId) {
+  public Mono<Boolean> save(Project project, List<ProjectEvent> events, String appliedEventId) {
     AggregateWrite write = AggregateWrite.update(COLLECTION, project.id(), project.version(), project,
-        outbox(project, events, correlationId));
+        outbox(project, events));
     if (appliedEventId != null) {
       write = write.applying(appliedEventId);
     }
     return writer.write(write).map(outcome -> outcome == WriteOutcome.WRITTEN);
   }
 
-  private List<OutboxEvent> outbox(Project project, List<ProjectEvent> events, String correlationId) {
-    return events.stream().map(e -> messages.toOutbox(project, e, correlationId)).toList();
+  private List<OutboxEvent> outbox(Project project, List<ProjectEvent> events) {
+    return events.stream().map(e -> messages.toOutbox(project, e)).toList();
   }
 }

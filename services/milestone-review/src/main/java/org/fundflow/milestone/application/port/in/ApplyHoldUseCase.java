@@ -10,7 +10,7 @@ public interface ApplyHoldUseCase {
 
   Mono<Void> holdLifted(HoldCommand command);
 
-  record HoldCommand(String holdId, String subjectType, String subjectId, String eventId, String correlationId) {
+  record HoldCommand(String holdId, String subjectType, String subjectId, String eventId) {
     public HoldCommand {
       Objects.requireNonNull(holdId, "holdId");
       Objects.requireNonNull(subjectType, "subjectType");

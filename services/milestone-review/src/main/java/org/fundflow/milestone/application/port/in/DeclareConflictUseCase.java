@@ -11,8 +11,7 @@ public interface DeclareConflictUseCase {
   /** @return the report, or empty when the expert left the panel */
   Mono<MilestoneReport> declare(DeclarationCommand command);
 
-  record DeclarationCommand(Actor expert, String projectId, String reportId, boolean conflict, String reason,
-      String correlationId) {
+  record DeclarationCommand(Actor expert, String projectId, String reportId, boolean conflict, String reason) {
     public DeclarationCommand {
       Objects.requireNonNull(expert, "expert");
       Objects.requireNonNull(projectId, "projectId");

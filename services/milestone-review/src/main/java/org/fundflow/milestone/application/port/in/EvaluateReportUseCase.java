@@ -12,7 +12,7 @@ public interface EvaluateReportUseCase {
   Mono<MilestoneReport> evaluate(EvaluateCommand command);
 
   record EvaluateCommand(Actor expert, String projectId, String reportId, Scores scores, Recommendation recommendation,
-      String comments, String correlationId) {
+      String comments) {
     public EvaluateCommand {
       Objects.requireNonNull(expert, "expert");
       Objects.requireNonNull(projectId, "projectId");

@@ -12,7 +12,7 @@ public interface FormPanelUseCase {
   /** Fills the seat of an expert who declared a conflict. */
   Mono<MilestoneReport> addExpert(AddExpertCommand command);
 
-  record FormPanelCommand(String projectId, String reportId, List<String> expertIds, String correlationId) {
+  record FormPanelCommand(String projectId, String reportId, List<String> expertIds) {
     public FormPanelCommand {
       Objects.requireNonNull(projectId, "projectId");
       Objects.requireNonNull(reportId, "reportId");
@@ -20,7 +20,7 @@ public interface FormPanelUseCase {
     }
   }
 
-  record AddExpertCommand(String projectId, String reportId, String expertId, String correlationId) {
+  record AddExpertCommand(String projectId, String reportId, String expertId) {
     public AddExpertCommand {
       Objects.requireNonNull(projectId, "projectId");
       Objects.requireNonNull(reportId, "reportId");

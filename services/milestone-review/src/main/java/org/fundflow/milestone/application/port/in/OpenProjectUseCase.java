@@ -10,7 +10,7 @@ public interface OpenProjectUseCase {
   /** @return true when the project was opened now, false when it existed already */
   Mono<Boolean> open(OpenProjectCommand command);
 
-  record OpenProjectCommand(Award award, String eventId, String correlationId) {
+  record OpenProjectCommand(Award award, String eventId) {
     public OpenProjectCommand {
       Objects.requireNonNull(award, "award");
       Objects.requireNonNull(award.projectId(), "projectId");

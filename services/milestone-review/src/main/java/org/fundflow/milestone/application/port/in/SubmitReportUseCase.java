@@ -17,7 +17,7 @@ public interface SubmitReportUseCase {
   Mono<MilestoneReport> submit(SubmitReportCommand command);
 
   record SubmitReportCommand(Actor applicant, String projectId, String milestoneId, List<String> deliverablesMet,
-      List<Evidence> evidence, long spendingToDateFen, String requestKey, String correlationId,
+      List<Evidence> evidence, long spendingToDateFen, String requestKey,
       List<String> evidenceFileIds) {
     public SubmitReportCommand {
       Objects.requireNonNull(applicant, "applicant");
@@ -29,9 +29,8 @@ public interface SubmitReportUseCase {
 
     /** A submission that names no stored evidence file. */
     public SubmitReportCommand(Actor applicant, String projectId, String milestoneId, List<String> deliverablesMet,
-        List<Evidence> evidence, long spendingToDateFen, String requestKey, String correlationId) {
-      this(applicant, projectId, milestoneId, deliverablesMet, evidence, spendingToDateFen, requestKey, correlationId,
-          List.of());
+        List<Evidence> evidence, long spendingToDateFen, String requestKey) {
+      this(applicant, projectId, milestoneId, deliverablesMet, evidence, spendingToDateFen, requestKey, List.of());
     }
   }
 }

@@ -25,7 +25,7 @@ public interface Projects {
    *
    * @return true when created, false when this event (or the project) was applied before
    */
-  Mono<Boolean> create(Project project, List<ProjectEvent> events, String appliedEventId, String correlationId);
+  Mono<Boolean> create(Project project, List<ProjectEvent> events, String appliedEventId);
 
   /**
    * Stores the next state of a project, computed from the project as loaded (the version it carries), with the
@@ -34,5 +34,5 @@ public interface Projects {
    * @return true when written, false when {@code appliedEventId} was applied before
    * @throws org.fundflow.platform.domain.ConcurrentChange (in the Mono) when the project changed meanwhile
    */
-  Mono<Boolean> save(Project project, List<ProjectEvent> events, String appliedEventId, String correlationId);
+  Mono<Boolean> save(Project project, List<ProjectEvent> events, String appliedEventId);
 }

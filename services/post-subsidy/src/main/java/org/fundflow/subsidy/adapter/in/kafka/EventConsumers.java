@@ -158,6 +158,6 @@ public class EventConsumers {
   }
 
   static Origin origin(ReceivedEvent<?> e) {
-    return new Origin(e.eventId(), e.attributes().type(), e.correlationId());
+    return new Origin(e.eventId(), e.attributes().type());
   }
 }

@@ -3,7 +3,6 @@ package org.fundflow.subsidy.adapter.in.web;
 import org.fundflow.platform.web.IfMatch;
 import org.fundflow.platform.web.EntityTags;
 import org.fundflow.platform.domain.ExpectedVersion;
-import static org.fundflow.subsidy.adapter.in.web.WebSupport.correlation;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -34,7 +33,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -66,10 +64,10 @@ public class ClaimController {
   @PreAuthorize("hasRole('APPLICANT')")
   @Operation(summary = "Claim a year's audited R&D expenditure for the caller's own organisation")
   public Mono<ResponseEntity<ClaimView>> submit(@Valid @RequestBody SubmitClaimRequest body,
-      @RequestHeader(name = "X-Correlation-Id", required = false) String correlationId, Caller caller) {
+      Caller caller) {
     return Mono.fromCallable(() -> new ClaimsUseCase.SubmitCommand(body.programId(), caller.organisationCode(),
             caller.organisationName(), body.fiscalYear(), body.expenditureThisYearFen(), body.expenditureLastYearFen(),
-            body.auditReportReference(), caller.subject(), correlation(correlationId)))
+            body.auditReportReference(), caller.subject()))
         .flatMap(c -> guard.protect(useCase.submit(c)))
         .map(c -> ResponseEntity.created(URI.create("/claims/" + c.id())).eTag(EntityTags.of(c.version())).body(ClaimView.of(c)));
   }
@@ -79,9 +77,9 @@ public class ClaimController {
   @Operation(summary = "Verify (computes the subsidy with an explanation) or reject with a reason")
   public Mono<ResponseEntity<ClaimView>> verify(@PathVariable String id, @Valid @RequestBody VerificationRequest body,
       @IfMatch(required = false) ExpectedVersion expected,
-      @RequestHeader(name = "X-Correlation-Id", required = false) String correlationId, Caller caller) {
+      Caller caller) {
     return Mono.fromCallable(() -> new ClaimsUseCase.VerifyCommand(id, "VERIFIED".equals(body.outcome()), body.reason(),
-            expected, caller.subject(), correlation(correlationId)))
+            expected, caller.subject()))
         .flatMap(c -> guard.protect(useCase.verify(c)))
         .map(ClaimController::withEtag);
   }

@@ -3,7 +3,6 @@ package org.fundflow.subsidy.adapter.in.web;
 import org.fundflow.platform.web.IfMatch;
 import org.fundflow.platform.web.EntityTags;
 import org.fundflow.platform.domain.ExpectedVersion;
-import static org.fundflow.subsidy.adapter.in.web.WebSupport.correlation;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -120,9 +119,9 @@ public class DisbursementController {
   @Operation(summary = "Check the payee account and prepare the disbursement for release")
   public Mono<ResponseEntity<DisbursementView>> prepare(@PathVariable String id, @Valid @RequestBody PrepareRequest body,
       @IfMatch(required = false) ExpectedVersion expected,
-      @RequestHeader(name = "X-Correlation-Id", required = false) String correlationId, Caller caller) {
+      Caller caller) {
     return Mono.fromCallable(() -> new DisbursementsUseCase.PrepareCommand(id, expected,
-            new Payee(body.payeeName(), body.bank(), body.accountNumber()), caller.subject(), correlation(correlationId)))
+            new Payee(body.payeeName(), body.bank(), body.accountNumber()), caller.subject()))
         .flatMap(c -> guard.protect(useCase.prepare(c)))
         .map(DisbursementController::withEtag);
   }
@@ -134,13 +133,13 @@ public class DisbursementController {
   public Mono<ResponseEntity<DisbursementView>> release(@PathVariable String id, @Valid @RequestBody ReleaseRequest body,
       @IfMatch ExpectedVersion expected,
       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
-      @RequestHeader(name = "X-Correlation-Id", required = false) String correlationId, Caller caller) {
+      Caller caller) {
     if (idempotencyKey == null || idempotencyKey.isBlank()) {
       return Mono.error(Problems.problem(HttpStatus.BAD_REQUEST, "idempotency-key-required",
           "Idempotency-Key required", "Send an Idempotency-Key header with every release."));
     }
     return Mono.fromCallable(() -> new DisbursementsUseCase.ReleaseCommand(id, expected,
-            idempotencyKey, body.paymentReference(), caller.subject(), correlation(correlationId)))
+            idempotencyKey, body.paymentReference(), caller.subject()))
         .flatMap(c -> guard.protect(useCase.release(c)))
         .map(DisbursementController::withEtag);
   }

@@ -1,6 +1,5 @@
 package org.fundflow.subsidy.adapter.in.web;
 
-import java.util.UUID;
 import org.fundflow.platform.problem.Problems;
 import org.fundflow.platform.security.Caller;
 
@@ -28,9 +27,5 @@ final class WebSupport {
 
   static boolean mayRead(Caller caller, String organisationCode) {
     return !isApplicantOnly(caller) || organisationCode.equals(caller.organisationCode());
-  }
-
-  static String correlation(String header) {
-    return header != null && !header.isBlank() ? header : "req-" + UUID.randomUUID();
   }
 }

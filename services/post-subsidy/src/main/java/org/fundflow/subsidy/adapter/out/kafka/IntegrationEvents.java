@@ -35,17 +35,17 @@ public final class IntegrationEvents {
     this.events = events;
   }
 
-  public OutboxEvent of(DisbursementEvent e, String correlationId) {
+  public OutboxEvent of(DisbursementEvent e) {
     Disbursement d = e.disbursement();
     String key = d.projectId() != null ? d.projectId() : d.claimId() != null ? d.claimId() : d.id();
     Message message = data(e);
-    return events.create(DISBURSEMENT_TOPIC, message.type(), key, key, correlationId, message);
+    return events.create(DISBURSEMENT_TOPIC, message.type(), key, key, message);
   }
 
-  public OutboxEvent of(ClaimEvent e, String correlationId) {
+  public OutboxEvent of(ClaimEvent e) {
     ExpenditureClaim c = e.claim();
     Message message = data(e);
-    return events.create(CLAIM_TOPIC, message.type(), c.id(), c.id(), correlationId, message);
+    return events.create(CLAIM_TOPIC, message.type(), c.id(), c.id(), message);
   }
 
   /** A terminated project's unpaid award (issue 17 point 5), keyed by the project like its disbursements. */

@@ -38,15 +38,15 @@ public class MongoClaims implements Claims {
   }
 
   @Override
-  public Mono<Boolean> create(ExpenditureClaim claim, List<ClaimEvent> events, String correlationId) {
-    return writer.write(AggregateWrite.create(COLLECTION, claim.id(), claim, outbox(events, correlationId)))
+  public Mono<Boolean> create(ExpenditureClaim claim, List<ClaimEvent> events) {
+    return writer.write(AggregateWrite.create(COLLECTION, claim.id(), claim, outbox(events)))
         .thenReturn(true)
         .onErrorResume(DuplicateKeyException.class, e -> Mono.just(false));
   }
 
   @Override
-  public Mono<Void> update(ExpenditureClaim next, List<ClaimEvent> events, String correlationId) {
-    return writer.write(AggregateWrite.update(COLLECTION, next.id(), next.version(), next, outbox(events, correlationId)))
+  public Mono<Void> update(ExpenditureClaim next, List<ClaimEvent> events) {
+    return writer.write(AggregateWrite.update(COLLECTION, next.id(), next.version(), next, outbox(events)))
         .then();
   }
 
@@ -72,7 +72,7 @@ public class MongoClaims implements Claims {
     return template.find(q, ExpenditureClaim.class, COLLECTION).map(ExpenditureClaim::subsidyFen).reduce(0L, Long::sum);
   }
 
-  private List<org.fundflow.platform.outbox.OutboxEvent> outbox(List<ClaimEvent> events, String correlationId) {
-    return events.stream().map(e -> integration.of(e, correlationId)).toList();
+  private List<org.fundflow.platform.outbox.OutboxEvent> outbox(List<ClaimEvent> events) {
+    return events.stream().map(integration::of).toList();
   }
 }

@@ -46,18 +46,15 @@ public class MongoDisbursements implements Disbursements {
   }
 
   @Override
-  public Mono<Boolean> create(Disbursement d, List<DisbursementEvent> events, String correlationId,
-      String appliedEventId) {
-    return writer.write(new AggregateWrite(COLLECTION, d.id(), null, d, outbox(events, correlationId), appliedEventId))
+  public Mono<Boolean> create(Disbursement d, List<DisbursementEvent> events, String appliedEventId) {
+    return writer.write(new AggregateWrite(COLLECTION, d.id(), null, d, outbox(events), appliedEventId))
         .map(outcome -> outcome == WriteOutcome.WRITTEN)
         .onErrorResume(DuplicateKeyException.class, e -> Mono.just(false));
   }
 
   @Override
-  public Mono<Boolean> update(Disbursement next, List<DisbursementEvent> events, String correlationId,
-      String appliedEventId) {
-    return writer.write(new AggregateWrite(COLLECTION, next.id(), next.version(), next, outbox(events, correlationId),
-            appliedEventId))
+  public Mono<Boolean> update(Disbursement next, List<DisbursementEvent> events, String appliedEventId) {
+    return writer.write(new AggregateWrite(COLLECTION, next.id(), next.version(), next, outbox(events), appliedEventId))
         .map(outcome -> outcome == WriteOutcome.WRITTEN);
   }
 
@@ -136,7 +133,7 @@ public class MongoDisbursements implements Disbursements {
     return template.find(new Query(criteria).with(Sort.by("_id")), Disbursement.class, COLLECTION);
   }
 
-  private List<org.fundflow.platform.outbox.OutboxEvent> outbox(List<DisbursementEvent> events, String correlationId) {
-    return events.stream().map(e -> integration.of(e, correlationId)).toList();
+  private List<org.fundflow.platform.outbox.OutboxEvent> outbox(List<DisbursementEvent> events) {
+    return events.stream().map(integration::of).toList();
   }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import org.bson.Document;
 import org.fundflow.subsidy.application.port.in.ExternalEventsUseCase.ProgramCopy;
 import org.fundflow.subsidy.application.port.out.Programs;
@@ -107,22 +108,18 @@ public class MongoPrograms implements Programs {
 
   @Override
   public Mono<Void> confirm(String programId, String disbursementId) {
-    String key = key(disbursementId);
-    return raw(programId).flatMap(doc -> {
-      Document entry = commitment(doc, key);
-      if (entry == null || !RESERVED.equals(entry.getString("state"))) {
-        return Mono.empty();
-      }
-      long amount = number(entry, "amountFen");
-      Query q = new Query(Criteria.where("_id").is(programId).and("commitments." + key + ".state").is(RESERVED));
-      Update u = new Update().inc("committedFen", -amount).inc("releasedFen", amount)
-          .set("commitments." + key + ".state", RELEASED);
-      return template.updateFirst(q, u, COLLECTION).then();
-    });
+    return settle(programId, disbursementId, (key, amount) -> new Update().inc("committedFen", -amount)
+        .inc("releasedFen", amount).set("commitments." + key + ".state", RELEASED));
   }
 
   @Override
   public Mono<Void> undo(String programId, String disbursementId) {
+    return settle(programId, disbursementId, (key, amount) -> new Update().inc("committedFen", -amount)
+        .inc("allocatedFen", -amount).unset("commitments." + key));
+  }
+
+  /** Settles a reservation still RESERVED (else nothing): the update, given its key and amount, only while it is. */
+  private Mono<Void> settle(String programId, String disbursementId, BiFunction<String, Long, Update> settlement) {
     String key = key(disbursementId);
     return raw(programId).flatMap(doc -> {
       Document entry = commitment(doc, key);
@@ -131,8 +128,7 @@ public class MongoPrograms implements Programs {
       }
       long amount = number(entry, "amountFen");
       Query q = new Query(Criteria.where("_id").is(programId).and("commitments." + key + ".state").is(RESERVED));
-      Update u = new Update().inc("committedFen", -amount).inc("allocatedFen", -amount).unset("commitments." + key);
-      return template.updateFirst(q, u, COLLECTION).then();
+      return template.updateFirst(q, settlement.apply(key, amount), COLLECTION).then();
     });
   }
 

@@ -11,8 +11,7 @@ import reactor.core.publisher.Mono;
 public interface ClaimsUseCase {
 
   record SubmitCommand(String programId, String organisationCode, String organisationName, int fiscalYear,
-      long expenditureThisYearFen, long expenditureLastYearFen, String auditReportReference, String by,
-      String correlationId) {
+      long expenditureThisYearFen, long expenditureLastYearFen, String auditReportReference, String by) {
     public SubmitCommand {
       Objects.requireNonNull(programId);
       if (organisationCode == null || organisationCode.isBlank()) {
@@ -21,8 +20,7 @@ public interface ClaimsUseCase {
     }
   }
 
-  record VerifyCommand(String claimId, boolean verified, String reason, ExpectedVersion expectedVersion, String by,
-      String correlationId) {
+  record VerifyCommand(String claimId, boolean verified, String reason, ExpectedVersion expectedVersion, String by) {
     public VerifyCommand {
       Objects.requireNonNull(claimId);
       Objects.requireNonNull(expectedVersion);

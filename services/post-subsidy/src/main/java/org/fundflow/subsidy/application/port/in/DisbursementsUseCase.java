@@ -12,8 +12,7 @@ import reactor.core.publisher.Mono;
 public interface DisbursementsUseCase {
 
   /** @param expectedVersion from If-Match: {@link ExpectedVersion#any()} when the caller did not send one */
-  record PrepareCommand(String disbursementId, ExpectedVersion expectedVersion, Payee payee, String by,
-      String correlationId) {
+  record PrepareCommand(String disbursementId, ExpectedVersion expectedVersion, Payee payee, String by) {
     public PrepareCommand {
       Objects.requireNonNull(disbursementId);
       Objects.requireNonNull(expectedVersion);
@@ -23,7 +22,7 @@ public interface DisbursementsUseCase {
   }
 
   record ReleaseCommand(String disbursementId, ExpectedVersion expectedVersion, String idempotencyKey,
-      String paymentReference, String by, String correlationId) {
+      String paymentReference, String by) {
     public ReleaseCommand {
       Objects.requireNonNull(disbursementId);
       Objects.requireNonNull(expectedVersion);

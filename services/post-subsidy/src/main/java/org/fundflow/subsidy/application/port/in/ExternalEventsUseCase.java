@@ -11,8 +11,8 @@ import reactor.core.publisher.Mono;
 /** Applies the facts other services (and this one's claim events) publish. Every method is idempotent. */
 public interface ExternalEventsUseCase {
 
-  /** Where a command came from: the event id (idempotency) and the correlation id (tracing). */
-  record Origin(String eventId, String eventType, String correlationId) {
+  /** Where a command came from: the event id (idempotency) and its type (the actor of what it causes). */
+  record Origin(String eventId, String eventType) {
     public Origin {
       Objects.requireNonNull(eventId, "eventId");
       Objects.requireNonNull(eventType, "eventType");

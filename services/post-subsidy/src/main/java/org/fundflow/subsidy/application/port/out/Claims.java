@@ -12,10 +12,10 @@ public interface Claims {
   Mono<ExpenditureClaim> findById(String id);
 
   /** @return false when a claim with this id (organisation, program, year) exists already */
-  Mono<Boolean> create(ExpenditureClaim claim, List<ClaimEvent> events, String correlationId);
+  Mono<Boolean> create(ExpenditureClaim claim, List<ClaimEvent> events);
 
   /** @throws org.fundflow.platform.domain.ConcurrentChange (in the Mono) when the version moved on */
-  Mono<Void> update(ExpenditureClaim next, List<ClaimEvent> events, String correlationId);
+  Mono<Void> update(ExpenditureClaim next, List<ClaimEvent> events);
 
   Flux<ExpenditureClaim> search(Filter filter);
 

@@ -14,8 +14,7 @@ public interface Disbursements {
   Mono<Disbursement> findById(String id);
 
   /** @return true when created, false when a disbursement with this (trigger-derived) id exists already */
-  Mono<Boolean> create(Disbursement disbursement, List<DisbursementEvent> events, String correlationId,
-      String appliedEventId);
+  Mono<Boolean> create(Disbursement disbursement, List<DisbursementEvent> events, String appliedEventId);
 
   /**
    * Writes {@code next} if the stored version is still {@code next.version()}.
@@ -23,7 +22,7 @@ public interface Disbursements {
    * @return true when written, false when {@code appliedEventId} was applied before
    * @throws org.fundflow.platform.domain.ConcurrentChange (in the Mono) when the version moved on
    */
-  Mono<Boolean> update(Disbursement next, List<DisbursementEvent> events, String correlationId, String appliedEventId);
+  Mono<Boolean> update(Disbursement next, List<DisbursementEvent> events, String appliedEventId);
 
   Flux<Disbursement> findOpenByOrganisation(String organisationCode);
 

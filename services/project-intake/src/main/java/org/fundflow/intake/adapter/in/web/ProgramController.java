@@ -23,7 +23,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
@@ -49,10 +48,9 @@ public class ProgramController {
   @PostMapping("/programs")
   @PreAuthorize(MANAGER)
   @Operation(summary = "Create a program draft")
-  public Mono<ResponseEntity<ProgramView>> create(@Valid @RequestBody ProgramRequest body,
-      @RequestHeader(value = Requests.CORRELATION_HEADER, required = false) String correlation) {
+  public Mono<ResponseEntity<ProgramView>> create(@Valid @RequestBody ProgramRequest body) {
     return guard.protect(Mono.fromSupplier(body::toTerms)
-        .flatMap(terms -> programs.create(terms, Requests.correlationId(correlation)))
+        .flatMap(terms -> programs.create(terms))
         .map(p -> ResponseEntity.created(URI.create("/programs/" + p.value().id())).eTag(EntityTags.of(p.version()))
             .body(ProgramView.of(p.value()))));
   }
@@ -60,27 +58,24 @@ public class ProgramController {
   @PutMapping("/programs/{programId}")
   @PreAuthorize(MANAGER)
   @Operation(summary = "Edit a program while it is a draft")
-  public Mono<ResponseEntity<ProgramView>> edit(@PathVariable String programId, @Valid @RequestBody ProgramRequest body,
-      @RequestHeader(value = Requests.CORRELATION_HEADER, required = false) String correlation) {
+  public Mono<ResponseEntity<ProgramView>> edit(@PathVariable String programId, @Valid @RequestBody ProgramRequest body) {
     return guard.protect(Mono.fromSupplier(body::toTerms)
-        .flatMap(terms -> programs.edit(programId, terms, Requests.correlationId(correlation)))
+        .flatMap(terms -> programs.edit(programId, terms))
         .map(ProgramController::ok));
   }
 
   @PostMapping("/programs/{programId}/open")
   @PreAuthorize(MANAGER)
   @Operation(summary = "Open (publish) a program: emits program-published")
-  public Mono<ResponseEntity<ProgramView>> open(@PathVariable String programId,
-      @RequestHeader(value = Requests.CORRELATION_HEADER, required = false) String correlation) {
-    return guard.protect(programs.open(programId, Requests.correlationId(correlation)).map(ProgramController::ok));
+  public Mono<ResponseEntity<ProgramView>> open(@PathVariable String programId) {
+    return guard.protect(programs.open(programId).map(ProgramController::ok));
   }
 
   @PostMapping("/programs/{programId}/close")
   @PreAuthorize(MANAGER)
   @Operation(summary = "Close a program: emits program-changed")
-  public Mono<ResponseEntity<ProgramView>> close(@PathVariable String programId,
-      @RequestHeader(value = Requests.CORRELATION_HEADER, required = false) String correlation) {
-    return guard.protect(programs.close(programId, Requests.correlationId(correlation)).map(ProgramController::ok));
+  public Mono<ResponseEntity<ProgramView>> close(@PathVariable String programId) {
+    return guard.protect(programs.close(programId).map(ProgramController::ok));
   }
 
   @GetMapping("/programs/{programId}")
@@ -103,11 +98,10 @@ public class ProgramController {
   @PreAuthorize(MANAGER)
   @Operation(summary = "Post a challenge (榜单) in a CHALLENGE program: emits challenge-published")
   public Mono<ResponseEntity<ChallengeView>> postChallenge(@PathVariable String programId,
-      @Valid @RequestBody ChallengeRequest body,
-      @RequestHeader(value = Requests.CORRELATION_HEADER, required = false) String correlation) {
+      @Valid @RequestBody ChallengeRequest body) {
     return guard.protect(programs.postChallenge(new ProgramUseCases.PostChallengeCommand(programId, body.postingOrganisationCode(),
             body.postingOrganisationName(), body.title(), body.problem(), body.targetIndicators(), body.maxFundingFen(),
-            body.deadlineDate(), Requests.correlationId(correlation)))
+            body.deadlineDate()))
         .map(c -> ResponseEntity.created(URI.create("/challenges/" + c.id())).body(ChallengeView.of(c))));
   }
 

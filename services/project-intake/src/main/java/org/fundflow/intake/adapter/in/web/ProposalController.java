@@ -56,14 +56,13 @@ public class ProposalController {
   @PostMapping("/proposals")
   @PreAuthorize(APPLICANT)
   @Operation(summary = "Create a proposal draft for the caller's organisation")
-  public Mono<ResponseEntity<ProposalView>> create(@Valid @RequestBody ProposalRequest body, Caller caller,
-      @RequestHeader(value = Requests.CORRELATION_HEADER, required = false) String correlation) {
+  public Mono<ResponseEntity<ProposalView>> create(@Valid @RequestBody ProposalRequest body, Caller caller) {
     return guard.protect(Mono.defer(() -> {
       if (body.programId() == null || body.programId().isBlank()) {
         return Mono.error(IntakeRefusal.rule("program-required", "Program required", "programId is required"));
       }
       return proposals.createDraft(new ProposalUseCases.CreateDraftCommand(Requests.viewer(caller), body.programId(),
-          body.challengeId(), body.toContent(), Requests.correlationId(correlation)));
+          body.challengeId(), body.toContent()));
     }).map(p -> ResponseEntity.created(URI.create("/proposals/" + p.value().id())).eTag(EntityTags.of(p.version()))
         .body(ProposalView.of(p.value()))));
   }
@@ -72,9 +71,9 @@ public class ProposalController {
   @PreAuthorize(APPLICANT)
   @Operation(summary = "Edit a draft (programId and challengeId of the body are ignored)")
   public Mono<ResponseEntity<ProposalView>> edit(@PathVariable String proposalId, @Valid @RequestBody ProposalRequest body,
-      Caller caller, @RequestHeader(value = Requests.CORRELATION_HEADER, required = false) String correlation) {
-    return guard.protect(Mono.defer(() -> proposals.editDraft(Requests.viewer(caller), proposalId, body.toContent(),
-        Requests.correlationId(correlation))).map(ProposalController::ok));
+      Caller caller) {
+    return guard.protect(Mono.defer(() -> proposals.editDraft(Requests.viewer(caller), proposalId, body.toContent()))
+        .map(ProposalController::ok));
   }
 
   @DeleteMapping("/proposals/{proposalId}")
@@ -88,18 +87,16 @@ public class ProposalController {
   @Operation(summary = "Submit a draft with the integrity pledge; Idempotency-Key required "
       + "(same key + same body = same answer, different body = 422)")
   public Mono<ResponseEntity<ProposalView>> submit(@PathVariable String proposalId,
-      @RequestHeader("Idempotency-Key") String idempotencyKey, @Valid @RequestBody SubmitRequest body, Caller caller,
-      @RequestHeader(value = Requests.CORRELATION_HEADER, required = false) String correlation) {
+      @RequestHeader("Idempotency-Key") String idempotencyKey, @Valid @RequestBody SubmitRequest body, Caller caller) {
     return guard.protect(Mono.defer(() -> proposals.submit(new ProposalUseCases.SubmitCommand(Requests.viewer(caller), proposalId,
-            idempotencyKey, body.pledge().accepted(), body.pledge().textVersion(), Requests.correlationId(correlation))))
+            idempotencyKey, body.pledge().accepted(), body.pledge().textVersion())))
         .map(ProposalController::ok));
   }
 
   @PostMapping("/proposals/{proposalId}/withdraw")
   @PreAuthorize(APPLICANT)
-  public Mono<ResponseEntity<ProposalView>> withdraw(@PathVariable String proposalId, Caller caller,
-      @RequestHeader(value = Requests.CORRELATION_HEADER, required = false) String correlation) {
-    return guard.protect(proposals.withdraw(Requests.viewer(caller), proposalId, Requests.correlationId(correlation))
+  public Mono<ResponseEntity<ProposalView>> withdraw(@PathVariable String proposalId, Caller caller) {
+    return guard.protect(proposals.withdraw(Requests.viewer(caller), proposalId)
         .map(ProposalController::ok));
   }
 
@@ -128,20 +125,16 @@ public class ProposalController {
   @PostMapping("/proposals/{proposalId}/screen")
   @PreAuthorize(MANAGER)
   public Mono<ResponseEntity<ProposalView>> screen(@PathVariable String proposalId, Caller caller,
-      @IfMatch(required = false) ExpectedVersion expected,
-      @RequestHeader(value = Requests.CORRELATION_HEADER, required = false) String correlation) {
-    return guard.protect(decisions.screen(Requests.viewer(caller), proposalId, expected,
-        Requests.correlationId(correlation))
+      @IfMatch(required = false) ExpectedVersion expected) {
+    return guard.protect(decisions.screen(Requests.viewer(caller), proposalId, expected)
         .map(ProposalController::ok));
   }
 
   @PostMapping("/proposals/{proposalId}/review")
   @PreAuthorize(MANAGER)
   public Mono<ResponseEntity<ProposalView>> review(@PathVariable String proposalId, Caller caller,
-      @IfMatch(required = false) ExpectedVersion expected,
-      @RequestHeader(value = Requests.CORRELATION_HEADER, required = false) String correlation) {
-    return guard.protect(decisions.sendToReview(Requests.viewer(caller), proposalId, expected,
-        Requests.correlationId(correlation))
+      @IfMatch(required = false) ExpectedVersion expected) {
+    return guard.protect(decisions.sendToReview(Requests.viewer(caller), proposalId, expected)
         .map(ProposalController::ok));
   }
 
@@ -151,20 +144,18 @@ public class ProposalController {
       + "optional If-Match with the ETag read (412 when it changed)")
   public Mono<ResponseEntity<ProposalView>> award(@PathVariable String proposalId,
       @Valid @RequestBody AwardRequest body, Caller caller,
-      @IfMatch(required = false) ExpectedVersion expected,
-      @RequestHeader(value = Requests.CORRELATION_HEADER, required = false) String correlation) {
+      @IfMatch(required = false) ExpectedVersion expected) {
     return guard.protect(decisions.award(new DecisionUseCases.AwardCommand(Requests.viewer(caller), proposalId, body.amountFen(),
-        expected, Requests.correlationId(correlation))).map(ProposalController::ok));
+        expected)).map(ProposalController::ok));
   }
 
   @PostMapping("/proposals/{proposalId}/reject")
   @PreAuthorize(MANAGER)
   public Mono<ResponseEntity<ProposalView>> reject(@PathVariable String proposalId,
       @Valid @RequestBody RejectRequest body, Caller caller,
-      @IfMatch(required = false) ExpectedVersion expected,
-      @RequestHeader(value = Requests.CORRELATION_HEADER, required = false) String correlation) {
+      @IfMatch(required = false) ExpectedVersion expected) {
     return guard.protect(decisions.reject(new DecisionUseCases.RejectCommand(Requests.viewer(caller), proposalId, body.reason(),
-        expected, Requests.correlationId(correlation))).map(ProposalController::ok));
+        expected)).map(ProposalController::ok));
   }
 
   private static ResponseEntity<ProposalView> ok(Versioned<Proposal> p) {

@@ -1,13 +1,10 @@
 package org.fundflow.intake.adapter.in.web;
 
-import java.util.UUID;
 import org.fundflow.intake.application.port.in.Viewer;
 import org.fundflow.platform.security.Caller;
 
 /** Small helpers shared by the controllers. */
 final class Requests {
-
-  static final String CORRELATION_HEADER = "X-Correlation-Id";
 
   private Requests() {}
 
@@ -17,9 +14,5 @@ final class Requests {
         || caller.hasRole("FINANCE_APPROVER");
     return staff ? Viewer.staff(caller.subject(), caller.name())
         : Viewer.applicant(caller.subject(), caller.name(), caller.organisationCode(), caller.organisationName());
-  }
-
-  static String correlationId(String header) {
-    return header == null || header.isBlank() ? "req-" + UUID.randomUUID() : header;
   }
 }

@@ -38,10 +38,10 @@ public final class IntakeIntegrationEvents {
     this.events = events;
   }
 
-  public List<OutboxEvent> toOutbox(List<IntakeEvent> domainEvents, String correlationId) {
+  public List<OutboxEvent> toOutbox(List<IntakeEvent> domainEvents) {
     List<OutboxEvent> out = new ArrayList<>();
     for (IntakeEvent e : domainEvents) {
-      out.add(toOutbox(e, correlationId));
+      out.add(toOutbox(e));
     }
     return out;
   }
@@ -50,24 +50,23 @@ public final class IntakeIntegrationEvents {
    * On its topic, keyed so that one program's (its challenges' too), proposal's or awarded project's events keep
    * their order.
    */
-  public OutboxEvent toOutbox(IntakeEvent e, String correlationId) {
+  public OutboxEvent toOutbox(IntakeEvent e) {
     Message message = toMessage(e);
     if (e instanceof IntakeEvent.ProgramPublished p) {
-      return events.create(PROGRAM_TOPIC, message.type(), p.program().id(), p.program().id(), correlationId, message);
+      return events.create(PROGRAM_TOPIC, message.type(), p.program().id(), p.program().id(), message);
     }
     if (e instanceof IntakeEvent.ProgramChanged p) {
-      return events.create(PROGRAM_TOPIC, message.type(), p.program().id(), p.program().id(), correlationId, message);
+      return events.create(PROGRAM_TOPIC, message.type(), p.program().id(), p.program().id(), message);
     }
     if (e instanceof IntakeEvent.ChallengePublished c) {
-      return events.create(PROGRAM_TOPIC, message.type(), c.challenge().programId(), c.challenge().id(),
-          correlationId, message);
+      return events.create(PROGRAM_TOPIC, message.type(), c.challenge().programId(), c.challenge().id(), message);
     }
     if (e instanceof IntakeEvent.ProposalAwarded a) {
       String projectId = a.proposal().projectId();
-      return events.create(PROPOSAL_TOPIC, message.type(), projectId, projectId, correlationId, message);
+      return events.create(PROPOSAL_TOPIC, message.type(), projectId, projectId, message);
     }
     String proposalId = proposalOf(e).id();
-    return events.create(PROPOSAL_TOPIC, message.type(), proposalId, proposalId, correlationId, message);
+    return events.create(PROPOSAL_TOPIC, message.type(), proposalId, proposalId, message);
   }
 
   private static Proposal proposalOf(IntakeEvent e) {

@@ -37,9 +37,8 @@ final class MongoAggregates {
     return new Versioned<>(template.getConverter().read(type, doc), version == null ? 0 : version.longValue());
   }
 
-  Mono<Void> save(String collection, String id, Object state, Long expectedVersion, List<IntakeEvent> events,
-      String correlationId) {
-    var outbox = integrationEvents.toOutbox(events, correlationId);
+  Mono<Void> save(String collection, String id, Object state, Long expectedVersion, List<IntakeEvent> events) {
+    var outbox = integrationEvents.toOutbox(events);
     AggregateWrite write = expectedVersion == null
         ? AggregateWrite.create(collection, id, state, outbox)
         : AggregateWrite.update(collection, id, expectedVersion, state, outbox);

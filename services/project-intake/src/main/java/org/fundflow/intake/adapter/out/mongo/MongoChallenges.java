@@ -35,7 +35,7 @@ public final class MongoChallenges implements Challenges {
   }
 
   @Override
-  public Mono<Void> create(Challenge challenge, List<IntakeEvent> events, String correlationId) {
-    return store.save(COLLECTION, challenge.id(), challenge, null, events, correlationId);
+  public Mono<Void> create(Challenge challenge, List<IntakeEvent> events) {
+    return store.save(COLLECTION, challenge.id(), challenge, null, events);
   }
 }

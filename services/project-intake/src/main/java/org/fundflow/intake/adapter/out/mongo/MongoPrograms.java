@@ -56,8 +56,8 @@ public final class MongoPrograms implements Programs {
   }
 
   @Override
-  public Mono<Void> save(Program program, Long expectedVersion, List<IntakeEvent> events, String correlationId) {
-    return store.save(COLLECTION, program.id(), program, expectedVersion, events, correlationId);
+  public Mono<Void> save(Program program, Long expectedVersion, List<IntakeEvent> events) {
+    return store.save(COLLECTION, program.id(), program, expectedVersion, events);
   }
 
   @Override

@@ -50,8 +50,8 @@ public final class MongoProposals implements Proposals {
   }
 
   @Override
-  public Mono<Void> save(Proposal proposal, Long expectedVersion, List<IntakeEvent> events, String correlationId) {
-    return store.save(COLLECTION, proposal.id(), proposal, expectedVersion, events, correlationId);
+  public Mono<Void> save(Proposal proposal, Long expectedVersion, List<IntakeEvent> events) {
+    return store.save(COLLECTION, proposal.id(), proposal, expectedVersion, events);
   }
 
   @Override

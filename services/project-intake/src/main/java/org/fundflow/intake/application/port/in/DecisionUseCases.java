@@ -9,17 +9,13 @@ import reactor.core.publisher.Mono;
 public interface DecisionUseCases {
 
   /** expectedVersion: the versions the manager decided on (If-Match), or {@link ExpectedVersion#any()} for the current one. */
-  record AwardCommand(Viewer manager, String proposalId, long amountFen, ExpectedVersion expectedVersion,
-      String correlationId) {}
+  record AwardCommand(Viewer manager, String proposalId, long amountFen, ExpectedVersion expectedVersion) {}
 
-  record RejectCommand(Viewer manager, String proposalId, String reason, ExpectedVersion expectedVersion,
-      String correlationId) {}
+  record RejectCommand(Viewer manager, String proposalId, String reason, ExpectedVersion expectedVersion) {}
 
-  Mono<Versioned<Proposal>> screen(Viewer manager, String proposalId, ExpectedVersion expectedVersion,
-      String correlationId);
+  Mono<Versioned<Proposal>> screen(Viewer manager, String proposalId, ExpectedVersion expectedVersion);
 
-  Mono<Versioned<Proposal>> sendToReview(Viewer manager, String proposalId, ExpectedVersion expectedVersion,
-      String correlationId);
+  Mono<Versioned<Proposal>> sendToReview(Viewer manager, String proposalId, ExpectedVersion expectedVersion);
 
   Mono<Versioned<Proposal>> award(AwardCommand command);
 

@@ -13,16 +13,15 @@ import reactor.core.publisher.Mono;
 public interface ProgramUseCases {
 
   record PostChallengeCommand(String programId, String postingOrganisationCode, String postingOrganisationName,
-      String title, String problem, List<String> targetIndicators, long maxFundingFen, LocalDate deadlineDate,
-      String correlationId) {}
+      String title, String problem, List<String> targetIndicators, long maxFundingFen, LocalDate deadlineDate) {}
 
-  Mono<Versioned<Program>> create(ProgramTerms terms, String correlationId);
+  Mono<Versioned<Program>> create(ProgramTerms terms);
 
-  Mono<Versioned<Program>> edit(String programId, ProgramTerms terms, String correlationId);
+  Mono<Versioned<Program>> edit(String programId, ProgramTerms terms);
 
-  Mono<Versioned<Program>> open(String programId, String correlationId);
+  Mono<Versioned<Program>> open(String programId);
 
-  Mono<Versioned<Program>> close(String programId, String correlationId);
+  Mono<Versioned<Program>> close(String programId);
 
   /** A program; drafts exist only for staff (an applicant gets not-found). */
   Mono<Versioned<Program>> get(Viewer viewer, String programId);

@@ -27,11 +27,10 @@ public interface ProposalUseCases {
       List<BudgetLine> budgetLines, PersonInput principalInvestigator, List<PersonInput> team,
       List<Attachment> attachments, LocalDate projectStartDate, LocalDate projectEndDate, List<Milestone> milestones) {}
 
-  record CreateDraftCommand(Viewer applicant, String programId, String challengeId, DraftContent content,
-      String correlationId) {}
+  record CreateDraftCommand(Viewer applicant, String programId, String challengeId, DraftContent content) {}
 
   record SubmitCommand(Viewer applicant, String proposalId, String idempotencyKey, boolean pledgeAccepted,
-      String pledgeTextVersion, String correlationId) {
+      String pledgeTextVersion) {
     public SubmitCommand {
       if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
         throw new IllegalArgumentException("an Idempotency-Key of 1 to 200 characters is required");
@@ -49,13 +48,13 @@ public interface ProposalUseCases {
 
   Mono<Versioned<Proposal>> createDraft(CreateDraftCommand command);
 
-  Mono<Versioned<Proposal>> editDraft(Viewer applicant, String proposalId, DraftContent content, String correlationId);
+  Mono<Versioned<Proposal>> editDraft(Viewer applicant, String proposalId, DraftContent content);
 
   Mono<Void> deleteDraft(Viewer applicant, String proposalId);
 
   Mono<Versioned<Proposal>> submit(SubmitCommand command);
 
-  Mono<Versioned<Proposal>> withdraw(Viewer applicant, String proposalId, String correlationId);
+  Mono<Versioned<Proposal>> withdraw(Viewer applicant, String proposalId);
 
   Mono<Versioned<Proposal>> get(Viewer viewer, String proposalId);
 

@@ -12,5 +12,5 @@ public interface Challenges {
 
   Flux<Challenge> listByProgram(String programId);
 
-  Mono<Void> create(Challenge challenge, List<IntakeEvent> events, String correlationId);
+  Mono<Void> create(Challenge challenge, List<IntakeEvent> events);
 }

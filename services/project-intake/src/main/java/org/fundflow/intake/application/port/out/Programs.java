@@ -20,7 +20,7 @@ public interface Programs {
   Flux<Program> list(String afterId, int limit, boolean publishedOnly);
 
   /** Stores the program and its events in one atomic write; create when expectedVersion is null. */
-  Mono<Void> save(Program program, Long expectedVersion, List<IntakeEvent> events, String correlationId);
+  Mono<Void> save(Program program, Long expectedVersion, List<IntakeEvent> events);
 
   /**
    * Atomically reserves amountFen of the program's budget for the proposal: only if the committed

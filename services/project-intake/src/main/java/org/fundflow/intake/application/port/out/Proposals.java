@@ -16,7 +16,7 @@ public interface Proposals {
 
   Flux<Proposal> list(Filter filter);
 
-  Mono<Void> save(Proposal proposal, Long expectedVersion, List<IntakeEvent> events, String correlationId);
+  Mono<Void> save(Proposal proposal, Long expectedVersion, List<IntakeEvent> events);
 
   /** Deletes the proposal if it still has this version. */
   Mono<Void> delete(String id, long expectedVersion);
