@@ -202,13 +202,13 @@ class PostAwardIT {
       }
 
       @Override
-      public Mono<Boolean> create(Project project, List<ProjectEvent> events, String eventId, String correlationId) {
-        return projects.create(project, events, eventId, correlationId);
+      public Mono<Boolean> create(Project project, List<ProjectEvent> events, String eventId) {
+        return projects.create(project, events, eventId);
       }
 
       @Override
-      public Mono<Boolean> save(Project project, List<ProjectEvent> events, String eventId, String correlationId) {
-        return projects.save(project, events, eventId, correlationId);
+      public Mono<Boolean> save(Project project, List<ProjectEvent> events, String eventId) {
+        return projects.save(project, events, eventId);
       }
     };
   }

@@ -14,6 +14,7 @@ import org.fundflow.milestone.domain.Project;
 import org.fundflow.milestone.domain.ProjectEvent;
 import org.fundflow.platform.application.ConcurrentChanges;
 import org.fundflow.platform.domain.Change;
+import org.fundflow.platform.application.Correlation;
 import reactor.core.publisher.Mono;
 
 /**
@@ -37,23 +38,23 @@ public class PostAwardService implements ManageProjectUseCase, ChangeRequestUseC
 
   @Override
   public Mono<Project> suspend(ProjectDecisionCommand c) {
-    return change(c.projectId(), c.correlationId(), p -> p.suspend(c.manager(), c.reason(), clock.instant()));
+    return change(c.projectId(), p -> p.suspend(c.manager(), c.reason(), clock.instant()));
   }
 
   @Override
   public Mono<Project> resume(ProjectDecisionCommand c) {
-    return change(c.projectId(), c.correlationId(), p -> p.resume(c.manager(), c.reason(), clock.instant()));
+    return change(c.projectId(), p -> p.resume(c.manager(), c.reason(), clock.instant()));
   }
 
   @Override
   public Mono<Project> terminate(TerminateProjectCommand c) {
-    return change(c.projectId(), c.correlationId(), p -> p.terminate(c.manager(), c.reason(), clock.instant()));
+    return change(c.projectId(), p -> p.terminate(c.manager(), c.reason(), clock.instant()));
   }
 
   @Override
   public Mono<ChangeRequest> request(RequestChangeCommand c) {
     String id = UUID.randomUUID().toString();
-    return change(c.projectId(), c.correlationId(), p -> {
+    return change(c.projectId(), p -> {
       p.checkVisibleTo(c.applicant());
       return p.requestChange(c.applicant(), new ChangeRequest(id, c.kind(), c.milestoneId(), c.newDueDate(),
           c.budgetLines(), c.teamOrganisationCodes(), c.justification(), c.applicant().id(), clock.instant(),
@@ -63,7 +64,7 @@ public class PostAwardService implements ManageProjectUseCase, ChangeRequestUseC
 
   @Override
   public Mono<Project> decide(DecideChangeCommand c) {
-    return change(c.projectId(), c.correlationId(),
+    return change(c.projectId(),
         p -> p.decideChange(c.manager(), c.requestId(), c.approve(), c.reason(), clock.instant()));
   }
 
@@ -80,22 +81,22 @@ public class PostAwardService implements ManageProjectUseCase, ChangeRequestUseC
                   if (!step.eventful()) {
                     return Mono.just(false);
                   }
-                  return projects.save(step.next(), step.events(), null, UUID.randomUUID().toString());
+                  return projects.save(step.next(), step.events(), null);
                 }))
             .retryWhen(ConcurrentChanges.retry())
             .onErrorResume(e -> Mono.just(false)))
         .filter(Boolean::booleanValue)
-        .count();
+        .count()
+        .contextWrite(Correlation.unlessPresent("due-date-sweep"));
   }
 
-  private Mono<Project> change(String projectId, String correlationId,
+  private Mono<Project> change(String projectId,
       Function<Project, Change<Project, ProjectEvent>> command) {
     return Mono.defer(() -> projects.find(projectId)
             .switchIfEmpty(Mono.error(() -> DomainRuleException.notVisible("project", projectId)))
             .flatMap(project -> {
               Change<Project, ProjectEvent> change = command.apply(project);
-              return projects.save(change.next(), change.events(), null,
-                      correlationId != null ? correlationId : UUID.randomUUID().toString())
+              return projects.save(change.next(), change.events(), null)
                   .thenReturn(change.next());
             }))
         .retryWhen(ConcurrentChanges.retry());

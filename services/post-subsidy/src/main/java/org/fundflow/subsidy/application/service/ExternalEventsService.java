@@ -159,7 +159,7 @@ public class ExternalEventsService implements ExternalEventsUseCase {
     return Mono.zip(awarded, paid)
         .map(t -> org.fundflow.subsidy.domain.AwardRemainder.of(e.projectId(), e.programId(), e.organisationCode(),
             t.getT1(), t.getT2(), e.origin().eventId(), clock.instant()))
-        .flatMap(r -> remainders.release(r, e.origin().correlationId()))
+        .flatMap(r -> remainders.release(r))
         .then();
   }
 

@@ -56,7 +56,7 @@ class PostAwardEventsTest {
     final List<AwardRemainder> published = new ArrayList<>();
 
     @Override
-    public synchronized Mono<Boolean> release(AwardRemainder r, String correlationId) {
+    public synchronized Mono<Boolean> release(AwardRemainder r) {
       if (byProject.putIfAbsent(r.projectId(), r) != null) {
         return Mono.just(false);
       }
@@ -74,7 +74,7 @@ class PostAwardEventsTest {
   }
 
   static Origin origin(String id) {
-    return new Origin(id, "test", "corr");
+    return new Origin(id, "test");
   }
 
   void suspension(boolean suspended, String eventId) {
@@ -82,7 +82,7 @@ class PostAwardEventsTest {
   }
 
   long prepare() {
-    return payments.prepare(new PrepareCommand("adv-p1", ExpectedVersion.any(), PAYEE, "olga", "c")).block()
+    return payments.prepare(new PrepareCommand("adv-p1", ExpectedVersion.any(), PAYEE, "olga")).block()
         .version();
   }
 
@@ -92,14 +92,12 @@ class PostAwardEventsTest {
     suspension(true, "s1");
 
     assertThat(disbursements.byId.get("adv-p1").status()).isEqualTo(DisbursementStatus.ON_HOLD);
-    assertThatThrownBy(() -> payments.release(new ReleaseCommand("adv-p1", ExpectedVersion.of(v), "k", "REF", "bob",
-        "c")).block()).isInstanceOf(DisbursementRefused.class).hasMessageContaining("suspended");
+    assertThatThrownBy(() -> payments.release(new ReleaseCommand("adv-p1", ExpectedVersion.of(v), "k", "REF", "bob")).block()).isInstanceOf(DisbursementRefused.class).hasMessageContaining("suspended");
 
     suspension(false, "r1");
     var back = disbursements.byId.get("adv-p1");
     assertThat(back.status()).isEqualTo(DisbursementStatus.PREPARED);
-    assertThat(payments.release(new ReleaseCommand("adv-p1", ExpectedVersion.of(back.version()), "k", "REF", "bob",
-        "c")).block().status()).isEqualTo(DisbursementStatus.RELEASED);
+    assertThat(payments.release(new ReleaseCommand("adv-p1", ExpectedVersion.of(back.version()), "k", "REF", "bob")).block().status()).isEqualTo(DisbursementStatus.RELEASED);
   }
 
   @Test
@@ -130,7 +128,7 @@ class PostAwardEventsTest {
   @Test
   void aTerminatedProjectGivesBackAwardedMinusReleasedOnceEvenWhenTheEventComesTwice() {
     long v = prepare();
-    payments.release(new ReleaseCommand("adv-p1", ExpectedVersion.of(v), "k", "REF", "bob", "c")).block();
+    payments.release(new ReleaseCommand("adv-p1", ExpectedVersion.of(v), "k", "REF", "bob")).block();
     // the advance (60 % of 1,000,001 fen = 600,001 fen HALF_UP) is paid; the rest goes back
 
     ProjectTerminated terminated = new ProjectTerminated("p1", "prg", ORG, "misuse", 1_000_001L, origin("t"));

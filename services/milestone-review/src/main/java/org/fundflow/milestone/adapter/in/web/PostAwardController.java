@@ -1,6 +1,5 @@
 package org.fundflow.milestone.adapter.in.web;
 
-import static org.fundflow.milestone.adapter.in.web.ProjectController.CORRELATION;
 import static org.fundflow.milestone.adapter.in.web.ProjectController.actor;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -57,10 +56,10 @@ public class PostAwardController {
   @PreAuthorize("hasRole('PROGRAM_MANAGER')")
   @Operation(summary = "Suspend an ACTIVE project with a reason: no reports, reviews or payments until it is resumed")
   public Mono<ProjectView> suspend(@PathVariable String projectId, @Valid @RequestBody Requests.ProjectDecision body,
-      @Parameter(hidden = true) Caller caller, @RequestHeader(name = CORRELATION, required = false) String correlationId) {
+      @Parameter(hidden = true) Caller caller) {
     Actor actor = actor(caller);
     return store.protect(Mono.defer(() -> manage.suspend(
-            new ProjectDecisionCommand(actor, projectId, body.reason(), correlationId))))
+            new ProjectDecisionCommand(actor, projectId, body.reason()))))
         .map(p -> ProjectView.of(p, actor));
   }
 
@@ -68,10 +67,10 @@ public class PostAwardController {
   @PreAuthorize("hasRole('PROGRAM_MANAGER')")
   @Operation(summary = "Resume a SUSPENDED project with a reason")
   public Mono<ProjectView> resume(@PathVariable String projectId, @Valid @RequestBody Requests.ProjectDecision body,
-      @Parameter(hidden = true) Caller caller, @RequestHeader(name = CORRELATION, required = false) String correlationId) {
+      @Parameter(hidden = true) Caller caller) {
     Actor actor = actor(caller);
     return store.protect(Mono.defer(() -> manage.resume(
-            new ProjectDecisionCommand(actor, projectId, body.reason(), correlationId))))
+            new ProjectDecisionCommand(actor, projectId, body.reason()))))
         .map(p -> ProjectView.of(p, actor));
   }
 
@@ -80,10 +79,10 @@ public class PostAwardController {
   @Operation(summary = "Terminate an ACTIVE or SUSPENDED project with a reason: unpaid money is cancelled and returned "
       + "to the program's budget")
   public Mono<ProjectView> terminate(@PathVariable String projectId, @Valid @RequestBody Requests.ProjectDecision body,
-      @Parameter(hidden = true) Caller caller, @RequestHeader(name = CORRELATION, required = false) String correlationId) {
+      @Parameter(hidden = true) Caller caller) {
     Actor actor = actor(caller);
     return store.protect(Mono.defer(() -> manage.terminate(
-            new TerminateProjectCommand(actor, projectId, body.reason(), correlationId))))
+            new TerminateProjectCommand(actor, projectId, body.reason()))))
         .map(p -> ProjectView.of(p, actor));
   }
 
@@ -91,14 +90,12 @@ public class PostAwardController {
   @PreAuthorize("hasRole('APPLICANT')")
   @Operation(summary = "Request a change: a milestone's due date, a budget reallocation or a team change")
   public Mono<ResponseEntity<ChangeRequestView>> requestChange(@PathVariable String projectId,
-      @Valid @RequestBody Requests.ChangeRequestBody body, @Parameter(hidden = true) Caller caller,
-      @RequestHeader(name = CORRELATION, required = false) String correlationId) {
+      @Valid @RequestBody Requests.ChangeRequestBody body, @Parameter(hidden = true) Caller caller) {
     Actor actor = actor(caller);
     List<BudgetLine> lines = body.budgetLines() == null ? List.of()
         : body.budgetLines().stream().map(l -> new BudgetLine(l.category(), l.amountFen())).toList();
     return store.protect(Mono.defer(() -> changes.request(new RequestChangeCommand(actor, projectId, body.kind(),
-            body.milestoneId(), body.newDueDate(), lines, body.teamOrganisationCodes(), body.justification(),
-            correlationId))))
+            body.milestoneId(), body.newDueDate(), lines, body.teamOrganisationCodes(), body.justification()))))
         .map(r -> ResponseEntity.created(URI.create("/projects/" + projectId + "/change-requests/" + r.id()))
             .body(ChangeRequestView.of(r)));
   }
@@ -107,11 +104,10 @@ public class PostAwardController {
   @PreAuthorize("hasRole('PROGRAM_MANAGER')")
   @Operation(summary = "Approve (the change applies now) or refuse a pending change request, with a reason")
   public Mono<ChangeRequestView> decideChange(@PathVariable String projectId, @PathVariable String requestId,
-      @Valid @RequestBody Requests.ChangeDecision body, @Parameter(hidden = true) Caller caller,
-      @RequestHeader(name = CORRELATION, required = false) String correlationId) {
+      @Valid @RequestBody Requests.ChangeDecision body, @Parameter(hidden = true) Caller caller) {
     Actor actor = actor(caller);
     return store.protect(Mono.defer(() -> changes.decide(new DecideChangeCommand(actor, projectId, requestId,
-            body.approve(), body.reason(), correlationId))))
+            body.approve(), body.reason()))))
         .map(p -> ChangeRequestView.of(p.changeRequest(requestId)));
   }
 

@@ -17,8 +17,7 @@ public interface ChangeRequestUseCase {
   Mono<Project> decide(DecideChangeCommand command);
 
   record RequestChangeCommand(Actor applicant, String projectId, ChangeRequest.Kind kind, String milestoneId,
-      LocalDate newDueDate, List<BudgetLine> budgetLines, List<String> teamOrganisationCodes, String justification,
-      String correlationId) {
+      LocalDate newDueDate, List<BudgetLine> budgetLines, List<String> teamOrganisationCodes, String justification) {
     public RequestChangeCommand {
       Objects.requireNonNull(applicant, "applicant");
       Objects.requireNonNull(projectId, "projectId");
@@ -26,6 +25,5 @@ public interface ChangeRequestUseCase {
     }
   }
 
-  record DecideChangeCommand(Actor manager, String projectId, String requestId, boolean approve, String reason,
-      String correlationId) {}
+  record DecideChangeCommand(Actor manager, String projectId, String requestId, boolean approve, String reason) {}
 }

@@ -14,7 +14,7 @@ public interface ManageProjectUseCase {
 
   Mono<Project> terminate(TerminateProjectCommand command);
 
-  record ProjectDecisionCommand(Actor manager, String projectId, String reason, String correlationId) {
+  record ProjectDecisionCommand(Actor manager, String projectId, String reason) {
     public ProjectDecisionCommand {
       Objects.requireNonNull(manager, "manager");
       Objects.requireNonNull(projectId, "projectId");
@@ -22,7 +22,7 @@ public interface ManageProjectUseCase {
   }
 
   /** A termination by the program manager; what else a termination records (e.g. diligence) belongs here. */
-  record TerminateProjectCommand(Actor manager, String projectId, String reason, String correlationId) {
+  record TerminateProjectCommand(Actor manager, String projectId, String reason) {
     public TerminateProjectCommand {
       Objects.requireNonNull(manager, "manager");
       Objects.requireNonNull(projectId, "projectId");

@@ -49,9 +49,9 @@ public final class IntegrationEvents {
   }
 
   /** A terminated project's unpaid award (issue 17 point 5), keyed by the project like its disbursements. */
-  public OutboxEvent of(org.fundflow.subsidy.domain.AwardRemainder r, String correlationId) {
+  public OutboxEvent of(org.fundflow.subsidy.domain.AwardRemainder r) {
     Message message = data(r);
-    return events.create(DISBURSEMENT_TOPIC, message.type(), r.projectId(), r.projectId(), correlationId, message);
+    return events.create(DISBURSEMENT_TOPIC, message.type(), r.projectId(), r.projectId(), message);
   }
 
   public static Message data(org.fundflow.subsidy.domain.AwardRemainder r) {

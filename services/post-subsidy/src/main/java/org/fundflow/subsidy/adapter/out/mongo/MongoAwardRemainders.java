@@ -28,9 +28,9 @@ public class MongoAwardRemainders implements AwardRemainders {
   }
 
   @Override
-  public Mono<Boolean> release(AwardRemainder remainder, String correlationId) {
+  public Mono<Boolean> release(AwardRemainder remainder) {
     return writer.write(AggregateWrite.create(COLLECTION, remainder.projectId(), remainder,
-            List.of(integration.of(remainder, correlationId))))
+            List.of(integration.of(remainder))))
         .map(outcome -> outcome == WriteOutcome.WRITTEN)
         .onErrorResume(DuplicateKeyException.class, e -> Mono.just(false));
   }

@@ -7,8 +7,8 @@ import reactor.core.publisher.Mono;
 public interface AwardRemainders {
 
   /** Stores nothing (for callers that do not deal with terminations). */
-  AwardRemainders NONE = (remainder, correlationId) -> Mono.just(false);
+  AwardRemainders NONE = remainder -> Mono.just(false);
 
   /** @return true when stored (and its event with it), false when this project's remainder was stored before */
-  Mono<Boolean> release(AwardRemainder remainder, String correlationId);
+  Mono<Boolean> release(AwardRemainder remainder);
 }
