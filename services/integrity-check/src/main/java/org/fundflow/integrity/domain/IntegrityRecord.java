@@ -24,16 +24,27 @@ import org.fundflow.platform.domain.Change;
  * the next state (same version) and the events it caused; the caller stores both atomically.
  */
 public record IntegrityRecord(Subject subject, long version, List<Flag> flags, List<IntegrityCase> cases,
-    List<Hold> holds) {
+    List<Hold> holds, List<ProjectFailure> projectFailures) {
 
   public IntegrityRecord {
     flags = List.copyOf(flags == null ? List.of() : flags);
     cases = List.copyOf(cases == null ? List.of() : cases);
     holds = List.copyOf(holds == null ? List.of() : holds);
+    projectFailures = List.copyOf(projectFailures == null ? List.of() : projectFailures);
+  }
+
+  /** A record without terminated projects (as before 尽职免责). */
+  public IntegrityRecord(Subject subject, long version, List<Flag> flags, List<IntegrityCase> cases,
+      List<Hold> holds) {
+    this(subject, version, flags, cases, holds, List.of());
   }
 
   public static IntegrityRecord empty(Subject subject) {
-    return new IntegrityRecord(subject, 0, List.of(), List.of(), List.of());
+    return new IntegrityRecord(subject, 0, List.of(), List.of(), List.of(), List.of());
+  }
+
+  public Optional<ProjectFailure> projectFailure(String projectId) {
+    return projectFailures.stream().filter(f -> f.projectId().equals(projectId)).findFirst();
   }
 
   public Optional<Flag> flag(String flagId) {
@@ -67,7 +78,7 @@ public record IntegrityRecord(Subject subject, long version, List<Flag> flags, L
     }
     List<Flag> next = new ArrayList<>(flags);
     next.add(flag);
-    return Change.of(new IntegrityRecord(subject, version, next, cases, holds), new FlagRaised(flag));
+    return Change.of(new IntegrityRecord(subject, version, next, cases, holds, projectFailures), new FlagRaised(flag));
   }
 
   /**
@@ -84,6 +95,47 @@ public record IntegrityRecord(Subject subject, long version, List<Flag> flags, L
           "rule/" + flag.rule().name() + "/v" + flag.rule().version(), flag.raisedAt());
       return Change.of(r.withHold(hold), new HoldPlaced(hold));
     });
+  }
+
+  // ---------------------------------------------------------------- 尽职免责 (terminated projects)
+
+  /**
+   * A project of this organisation was terminated: recorded as awaiting the diligence assessment, no flag yet
+   * (PROJECT_FAILED v2). A termination recorded before (redelivery) is left as it is.
+   */
+  public Change<IntegrityRecord, IntegrityEvent> projectTerminated(ProjectFailure awaiting) {
+    if (projectFailure(awaiting.projectId()).isPresent()) {
+      return Change.quiet(this);
+    }
+    List<ProjectFailure> next = new ArrayList<>(projectFailures);
+    next.add(awaiting);
+    return Change.quiet(new IntegrityRecord(subject, version, flags, cases, holds, next));
+  }
+
+  /**
+   * The program manager's assessment of the failure that terminated {@code projectId}: EXEMPTED when it exempts
+   * (diligent, no misconduct), else FLAGGED with {@code flag} raised. Decided once: a later assessment of the same
+   * termination changes nothing. A termination this record has not seen is recorded from the assessment.
+   */
+  public Change<IntegrityRecord, IntegrityEvent> terminationAssessed(String projectId, String programId,
+      ProjectFailure.Diligence diligence, Flag flag) {
+    ProjectFailure failure = projectFailure(projectId)
+        .orElseGet(() -> ProjectFailure.awaiting(projectId, programId, null, null));
+    if (failure.decided()) {
+      return Change.quiet(this);
+    }
+    if (diligence.exempts()) {
+      return Change.quiet(withFailure(failure.exempted(diligence)));
+    }
+    requireOwn(flag.subject());
+    return withFailure(failure.flagged(diligence, flag.flagId())).raise(flag);
+  }
+
+  private IntegrityRecord withFailure(ProjectFailure f) {
+    List<ProjectFailure> next = new ArrayList<>(projectFailures);
+    next.removeIf(x -> x.projectId().equals(f.projectId()));
+    next.add(f);
+    return new IntegrityRecord(subject, version, flags, cases, holds, next);
   }
 
   // ---------------------------------------------------------------- cases
@@ -190,7 +242,7 @@ public record IntegrityRecord(Subject subject, long version, List<Flag> flags, L
         next.add(h);
       }
     }
-    return Change.of(new IntegrityRecord(subject, version, flags, cases, next), events);
+    return Change.of(new IntegrityRecord(subject, version, flags, cases, next, projectFailures), events);
   }
 
   private IntegrityCase requireCase(String caseId) {
@@ -206,7 +258,7 @@ public record IntegrityRecord(Subject subject, long version, List<Flag> flags, L
   private IntegrityRecord withHold(Hold hold) {
     List<Hold> next = new ArrayList<>(holds);
     next.add(hold);
-    return new IntegrityRecord(subject, version, flags, cases, next);
+    return new IntegrityRecord(subject, version, flags, cases, next, projectFailures);
   }
 
   /** The record with this case in place of the case with its id (or added). */
@@ -215,7 +267,7 @@ public record IntegrityRecord(Subject subject, long version, List<Flag> flags, L
     next.removeIf(x -> x.caseId().equals(c.caseId()));
     int at = indexOfCase(c.caseId());
     next.add(at < 0 ? next.size() : at, c);
-    return new IntegrityRecord(subject, version, flags, next, holds);
+    return new IntegrityRecord(subject, version, flags, next, holds, projectFailures);
   }
 
   private int indexOfCase(String caseId) {

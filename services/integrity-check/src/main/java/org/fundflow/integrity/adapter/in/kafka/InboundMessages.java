@@ -46,6 +46,20 @@ public final class InboundMessages {
       @NotBlank String reason,
       @NotNull Instant terminatedAt) {}
 
+  public record DiligenceAssessedMessage(
+      @NotBlank String projectId,
+      @NotBlank String programId,
+      @NotBlank String organisationCode,
+      String milestoneId,
+      String reportId,
+      @NotNull Boolean terminating,
+      @NotNull Boolean diligent,
+      @NotNull Boolean misconduct,
+      @NotBlank String explanation,
+      List<String> evidenceRefs,
+      @NotBlank String assessedBy,
+      @NotNull Instant assessedAt) {}
+
   public record ExpenditureClaimSubmittedMessage(
       @NotBlank String claimId,
       @NotBlank String programId,

@@ -3,6 +3,7 @@ package org.fundflow.integrity.adapter.in.kafka;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.function.Consumer;
+import org.fundflow.integrity.adapter.in.kafka.InboundMessages.DiligenceAssessedMessage;
 import org.fundflow.integrity.adapter.in.kafka.InboundMessages.DisbursementCreatedMessage;
 import org.fundflow.integrity.adapter.in.kafka.InboundMessages.DisbursementReleasedMessage;
 import org.fundflow.integrity.adapter.in.kafka.InboundMessages.ExpenditureClaimSubmittedMessage;
@@ -27,6 +28,7 @@ public class IntegrityConsumers {
   public static final String PROPOSAL_SUBMITTED = "fundflow.intake.proposal-submitted.v1";
   public static final String EXPERT_EVALUATION_SUBMITTED = "fundflow.milestone.expert-evaluation-submitted.v1";
   public static final String PROJECT_TERMINATED = "fundflow.milestone.project-terminated.v1";
+  public static final String DILIGENCE_ASSESSED = "fundflow.milestone.diligence-assessed.v1";
   public static final String EXPENDITURE_CLAIM_SUBMITTED = "fundflow.subsidy.expenditure-claim-submitted.v1";
   public static final String DISBURSEMENT_CREATED = "fundflow.subsidy.disbursement-created.v1";
   public static final String DISBURSEMENT_RELEASED = "fundflow.subsidy.disbursement-released.v1";
@@ -56,6 +58,13 @@ public class IntegrityConsumers {
           ProjectTerminatedMessage m = e.data();
           return screening.projectTerminated(new ScreenEventsUseCase.ProjectTerminated(ref(e), m.projectId(),
               m.programId(), m.organisationCode(), m.reason(), m.terminatedAt()));
+        })
+        .on(DILIGENCE_ASSESSED, DiligenceAssessedMessage.class, e -> {
+          DiligenceAssessedMessage m = e.data();
+          return screening.diligenceAssessed(new ScreenEventsUseCase.DiligenceAssessed(ref(e), m.projectId(),
+              m.programId(), m.organisationCode(), m.milestoneId(), m.reportId(), m.terminating(), m.diligent(),
+              m.misconduct(), m.explanation(), m.evidenceRefs() == null ? List.of() : m.evidenceRefs(),
+              m.assessedBy(), m.assessedAt()));
         })
         .build();
   }

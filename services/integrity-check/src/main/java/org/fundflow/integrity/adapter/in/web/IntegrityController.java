@@ -188,6 +188,6 @@ public class IntegrityController {
 
   private static RecordResponse response(RecordView v) {
     return new RecordResponse(v.record().subject(), v.record().onHold(), v.record().flags(), v.record().cases(),
-        v.record().holds(), v.listEntries());
+        v.record().holds(), v.listEntries(), v.record().projectFailures());
   }
 }

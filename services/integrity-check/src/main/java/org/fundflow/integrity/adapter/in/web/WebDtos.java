@@ -10,6 +10,7 @@ import java.util.List;
 import org.fundflow.integrity.application.port.in.CaseUseCase.Decision;
 import org.fundflow.integrity.domain.Flag;
 import org.fundflow.integrity.domain.Hold;
+import org.fundflow.integrity.domain.ProjectFailure;
 import org.fundflow.integrity.domain.IntegrityCase;
 import org.fundflow.integrity.domain.Subject;
 import org.fundflow.integrity.domain.list.DishonestyEntry;
@@ -40,5 +41,5 @@ public final class WebDtos {
   public record RejectedRow(int row, String reason) {}
 
   public record RecordResponse(Subject subject, boolean onHold, List<Flag> flags, List<IntegrityCase> cases,
-      List<Hold> holds, List<DishonestyEntry> listEntries) {}
+      List<Hold> holds, List<DishonestyEntry> listEntries, List<ProjectFailure> projectFailures) {}
 }

@@ -37,6 +37,13 @@ public interface ScreenEventsUseCase {
 
   Mono<Void> projectTerminated(ProjectTerminated fact);
 
+  /** 尽职免责: the program manager's diligence assessment of a failed review or of a termination. */
+  record DiligenceAssessed(EventRef event, String projectId, String programId, String organisationCode,
+      String milestoneId, String reportId, boolean terminating, boolean diligent, boolean misconduct,
+      String explanation, List<String> evidenceRefs, String assessedBy, Instant assessedAt) {}
+
+  Mono<Void> diligenceAssessed(DiligenceAssessed fact);
+
   Mono<Void> expenditureClaimSubmitted(ExpenditureClaimSubmitted fact);
 
   Mono<Void> disbursementCreated(DisbursementCreated fact);
