@@ -43,6 +43,7 @@ class EventContractTest {
       "project-intake/proposal-submitted", InboundMessages.ProposalSubmittedMessage.class,
       "milestone-review/expert-evaluation-submitted", InboundMessages.ExpertEvaluationSubmittedMessage.class,
       "milestone-review/project-terminated", InboundMessages.ProjectTerminatedMessage.class,
+      "milestone-review/diligence-assessed", InboundMessages.DiligenceAssessedMessage.class,
       "post-subsidy/expenditure-claim-submitted", InboundMessages.ExpenditureClaimSubmittedMessage.class,
       "post-subsidy/disbursement-created", InboundMessages.DisbursementCreatedMessage.class,
       "post-subsidy/disbursement-released", InboundMessages.DisbursementReleasedMessage.class);
