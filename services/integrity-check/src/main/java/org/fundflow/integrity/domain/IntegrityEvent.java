@@ -14,8 +14,9 @@ public sealed interface IntegrityEvent {
     }
   }
 
+  /** @param finding what a confirmation found (misconduct, project, amount to recover); null for a dismissal */
   record CaseDecided(String caseId, Subject subject, CaseStatus decision, String reason, List<String> flagIds,
-      String decidedBy, Instant decidedAt) implements IntegrityEvent {}
+      String decidedBy, Instant decidedAt, CaseFinding finding) implements IntegrityEvent {}
 
   record HoldPlaced(Hold hold) implements IntegrityEvent {
     public Subject subject() {

@@ -178,13 +178,26 @@ public record IntegrityRecord(Subject subject, long version, List<Flag> flags, L
   /** Confirms the case; with {@code placeHold} a hold of the given years (1-5) or by severity. */
   public Change<IntegrityRecord, IntegrityEvent> confirm(String caseId, String reason, boolean placeHold,
       String holdId, Integer years, HoldPolicy policy, String by, Instant at) {
+    return confirm(caseId, reason, CaseFinding.NONE, placeHold, holdId, years, policy, by, at);
+  }
+
+  /**
+   * Confirms the case with what it found: a misconduct about a project ({@link CaseFinding#recovers()}) is carried
+   * by case-decided, and post-subsidy opens the recovery order (追回). Only an organisation's case names a project.
+   */
+  public Change<IntegrityRecord, IntegrityEvent> confirm(String caseId, String reason, CaseFinding finding,
+      boolean placeHold, String holdId, Integer years, HoldPolicy policy, String by, Instant at) {
     IntegrityCase c = requireCase(caseId);
     c.requireConfirmable(reason);
+    if (finding != null && finding.projectId() != null && subject.type() != SubjectType.ORGANISATION) {
+      throw IntegrityException.rule("invalid-finding", "only an organisation's case names a project to recover for");
+    }
     if (placeHold) {
       policy.endOf(at, c.severity(), years); // refuse a wrong period before anything changes
     }
-    Change<IntegrityRecord, IntegrityEvent> confirmed = Change.of(withCase(c.confirmed(reason, by, at)),
-        new CaseDecided(caseId, subject, CaseStatus.CONFIRMED, reason, c.flagIds(), by, at));
+    IntegrityCase decided = c.confirmed(reason, finding, by, at);
+    Change<IntegrityRecord, IntegrityEvent> confirmed = Change.of(withCase(decided),
+        new CaseDecided(caseId, subject, CaseStatus.CONFIRMED, reason, c.flagIds(), by, at, decided.finding()));
     return placeHold
         ? confirmed.then(r -> r.placeCaseHold(caseId, "HOLD_PLACED", holdId, reason, years, policy, by, at))
         : confirmed;
@@ -194,7 +207,7 @@ public record IntegrityRecord(Subject subject, long version, List<Flag> flags, L
   public Change<IntegrityRecord, IntegrityEvent> dismiss(String caseId, String reason, String by, Instant at) {
     IntegrityCase c = requireCase(caseId);
     Change<IntegrityRecord, IntegrityEvent> dismissed = Change.of(withCase(c.dismissed(reason, by, at)),
-        new CaseDecided(caseId, subject, CaseStatus.DISMISSED, reason, c.flagIds(), by, at));
+        new CaseDecided(caseId, subject, CaseStatus.DISMISSED, reason, c.flagIds(), by, at, null));
     return dismissed.then(r -> r.lift(h -> h.active() && c.placed(h), HoldLiftReason.CASE_DISMISSED,
         h -> "case " + caseId + " dismissed: " + reason, by, at));
   }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.fundflow.integrity.adapter.in.kafka.InboundMessages;
 import org.fundflow.integrity.adapter.out.kafka.IntegrityEventMapper;
+import org.fundflow.integrity.domain.CaseFinding;
 import org.fundflow.integrity.domain.CaseStatus;
 import org.fundflow.integrity.domain.Evidence;
 import org.fundflow.integrity.domain.Flag;
@@ -98,9 +99,12 @@ class EventContractTest {
       }
     }
     all.add(Arguments.of("case-decided CONFIRMED", new IntegrityEvent.CaseDecided("case-1", ORG, CaseStatus.CONFIRMED,
-        "forged audit report", List.of("flag-1", "flag-2"), "officer-li", T)));
+        "forged audit report", List.of("flag-1", "flag-2"), "officer-li", T, CaseFinding.NONE)));
+    all.add(Arguments.of("case-decided CONFIRMED misconduct with recovery", new IntegrityEvent.CaseDecided("case-2", ORG,
+        CaseStatus.CONFIRMED, "falsified test data", List.of("flag-1"), "officer-li", T,
+        new CaseFinding(true, "prj-1", 12_345_67L))));
     all.add(Arguments.of("case-decided DISMISSED", new IntegrityEvent.CaseDecided("case-1", PERSON,
-        CaseStatus.DISMISSED, "mistaken identity", List.of("flag-1"), "officer-li", T)));
+        CaseStatus.DISMISSED, "mistaken identity", List.of("flag-1"), "officer-li", T, null)));
     all.add(Arguments.of("hold-placed by case", new IntegrityEvent.HoldPlaced(Hold.placed("hold-1", ORG, "confirmed",
         "case-1", null, T, T.plusSeconds(86400), "officer-li", T))));
     all.add(Arguments.of("hold-placed by flag", new IntegrityEvent.HoldPlaced(Hold.placed("hold-2", PERSON,

@@ -22,6 +22,7 @@ import org.fundflow.integrity.application.port.in.ImportDishonestyListUseCase;
 import org.fundflow.integrity.application.port.in.ImportDishonestyListUseCase.ImportReport;
 import org.fundflow.integrity.application.port.in.IntegrityRecordQuery;
 import org.fundflow.integrity.application.port.in.IntegrityRecordQuery.RecordView;
+import org.fundflow.integrity.domain.CaseFinding;
 import org.fundflow.integrity.domain.Hold;
 import org.fundflow.integrity.domain.IntegrityCase;
 import org.fundflow.integrity.domain.Subject;
@@ -163,8 +164,11 @@ public class IntegrityController {
   public Mono<ResponseEntity<IntegrityCase>> decide(@PathVariable String caseId,
       @Valid @RequestBody DecisionRequest body,
       @IfMatch(required = false) ExpectedVersion expected, Caller caller) {
-    return guard.protect(cases.decide(new CaseUseCase.Decide(caseId, body.decision(), body.reason(),
-        Boolean.TRUE.equals(body.placeHold()), body.holdYears(), caller.subject(), expected)))
+    return guard.protect(Mono.defer(() -> cases.decide(new CaseUseCase.Decide(caseId, body.decision(), body.reason(),
+        Boolean.TRUE.equals(body.placeHold()), body.holdYears(), caller.subject(), expected,
+        body.decision() == CaseUseCase.Decision.CONFIRMED
+            ? new CaseFinding(Boolean.TRUE.equals(body.misconduct()), body.projectId(), body.recoveryAmountFen())
+            : CaseFinding.NONE))))
         .map(IntegrityController::tagged);
   }
 

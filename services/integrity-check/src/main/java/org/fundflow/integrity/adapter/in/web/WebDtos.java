@@ -28,8 +28,13 @@ public final class WebDtos {
 
   public record InterimHoldRequest(@NotBlank @Size(max = 1000) String reason, @Min(1) @Max(5) Integer years) {}
 
+  /**
+   * misconduct, projectId, recoveryAmountFen (追回, issue 17 point 4): a confirmed misconduct about a project makes
+   * post-subsidy open a recovery order for what was released on it, or for {@code recoveryAmountFen}.
+   */
   public record DecisionRequest(@NotNull Decision decision, @NotBlank @Size(max = 4000) String reason,
-      Boolean placeHold, @Min(1) @Max(5) Integer holdYears) {}
+      Boolean placeHold, @Min(1) @Max(5) Integer holdYears, Boolean misconduct, @Size(max = 128) String projectId,
+      @Min(1) Long recoveryAmountFen) {}
 
   public record LiftHoldRequest(@NotBlank @Size(max = 1000) String reason) {}
 

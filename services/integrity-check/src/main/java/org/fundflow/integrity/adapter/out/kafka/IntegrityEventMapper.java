@@ -35,7 +35,9 @@ public final class IntegrityEventMapper {
     }
     if (event instanceof IntegrityEvent.CaseDecided e) {
       return create(CASE_DECIDED, e.subject(), correlationId, new CaseDecided(e.caseId(), subject(e.subject()),
-          e.decision().name(), e.reason(), e.flagIds(), e.decidedBy(), e.decidedAt()));
+          e.decision().name(), e.reason(), e.flagIds(), e.decidedBy(), e.decidedAt(),
+          e.finding() == null ? null : e.finding().misconduct(), e.finding() == null ? null : e.finding().projectId(),
+          e.finding() == null ? null : e.finding().recoveryAmountFen()));
     }
     if (event instanceof IntegrityEvent.HoldPlaced e) {
       return create(HOLD_PLACED, e.subject(), correlationId, data(e.hold()));

@@ -20,8 +20,10 @@ public final class IntegrityMessages {
   public record FlagRaised(String flagId, RuleData rule, SubjectData subject, String severity,
       List<EvidenceData> evidence, Instant raisedAt) {}
 
+  /** misconduct, projectId, recoveryAmountFen: what a confirmation found (追回, issue 17); absent on a dismissal. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   public record CaseDecided(String caseId, SubjectData subject, String decision, String reason, List<String> flagIds,
-      String decidedBy, Instant decidedAt) {}
+      String decidedBy, Instant decidedAt, Boolean misconduct, String projectId, Long recoveryAmountFen) {}
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record HoldPlaced(String holdId, SubjectData subject, String reason, String caseId, String flagId,
