@@ -138,6 +138,62 @@ public record IntegrityRecord(Subject subject, long version, List<Flag> flags, L
     return new IntegrityRecord(subject, version, flags, cases, holds, next);
   }
 
+  // ---------------------------------------------------------------- 追回 (recovery holds)
+
+  /** The id of the hold that keeps an organisation held while the recovery order {@code recoveryId} is unpaid. */
+  public static String recoveryHoldId(String recoveryId) {
+    return Ids.derived("hold", "recovery", recoveryId);
+  }
+
+  /**
+   * 追回: post-subsidy opened a recovery order; the organisation stays held until it has repaid. The hold names the
+   * case, lasts at most the longest period (5 years) and neither expires nor is lifted by an officer while the order is
+   * unpaid ({@link #recoveryOutstanding}); placed once per order (redelivery places nothing).
+   */
+  public Change<IntegrityRecord, IntegrityEvent> recoveryOpened(String recoveryId, String caseId, String projectId,
+      long amountFen, Instant at) {
+    String holdId = recoveryHoldId(recoveryId);
+    if (hold(holdId).isPresent()) {
+      return Change.quiet(this);
+    }
+    Hold hold = Hold.placed(holdId, subject, "recovery " + recoveryId + " of " + amountFen + " fen (project "
+        + projectId + ") outstanding: held until repaid", caseId, null, at,
+        at.atZone(HoldPolicy.ZONE).plusYears(HoldPolicy.MAX_YEARS).toInstant(), "recovery/" + recoveryId, at);
+    return Change.of(withHold(hold), new HoldPlaced(hold));
+  }
+
+  /** REPAID lifts the recovery hold; WRITTEN_OFF leaves it to end or to an officer (the debt was not repaid). */
+  public Change<IntegrityRecord, IntegrityEvent> recoverySettled(String recoveryId, boolean repaid, Instant at) {
+    String holdId = recoveryHoldId(recoveryId);
+    Optional<Hold> h = hold(holdId);
+    if (h.isEmpty() || !recoveryOutstanding(h.get())) {
+      return Change.quiet(this);
+    }
+    Change<IntegrityRecord, IntegrityEvent> marked = Change.quiet(new IntegrityRecord(subject, version, flags, cases,
+        withSettled(holdId), projectFailures));
+    if (!repaid || !h.get().active()) {
+      return marked;
+    }
+    return marked.then(r -> r.lift(x -> x.holdId().equals(holdId), HoldLiftReason.RECOVERY_REPAID,
+        x -> "recovery " + recoveryId + " repaid", null, at));
+  }
+
+  /** A recovery hold whose order is unpaid: not lifted by an officer, never expires. */
+  public boolean recoveryOutstanding(Hold h) {
+    return h.placedBy() != null && h.placedBy().startsWith("recovery/") && !h.placedBy().endsWith("#settled");
+  }
+
+  private List<Hold> withSettled(String holdId) {
+    List<Hold> next = new ArrayList<>();
+    for (Hold h : holds) {
+      next.add(!h.holdId().equals(holdId) || h.placedBy().endsWith("#settled") ? h
+          : new Hold(h.holdId(), h.subject(), h.reason(), h.caseId(), h.flagId(), h.startsAt(), h.endsAt(),
+              h.placedBy() + "#settled", h.placedAt(), h.status(), h.liftReason(), h.liftNote(), h.liftedBy(),
+              h.liftedAt()));
+    }
+    return next;
+  }
+
   // ---------------------------------------------------------------- cases
 
   /** Opens a case from flags of this subject (an existing case with this id is left as it is). */
@@ -220,12 +276,16 @@ public record IntegrityRecord(Subject subject, long version, List<Flag> flags, L
       throw IntegrityException.holdAlreadyLifted("hold " + holdId + " was lifted already (" + h.liftReason() + ")");
     }
     IntegrityCase.requireReason(note);
+    if (recoveryOutstanding(h)) {
+      throw IntegrityException.recoveryOutstanding("hold " + holdId
+          + " keeps the organisation held until its recovery is repaid; it is lifted when post-subsidy reports it repaid");
+    }
     return lift(x -> x.holdId().equals(holdId), HoldLiftReason.LIFTED_BY_OFFICER, x -> note, by, at);
   }
 
   /** Ends every active hold whose end date has come: hold-lifted with reason EXPIRED. */
   public Change<IntegrityRecord, IntegrityEvent> expireHolds(Instant now) {
-    return lift(h -> h.dueToExpire(now), HoldLiftReason.EXPIRED, h -> "sanction period ended " + h.endsAt(), null,
+    return lift(h -> h.dueToExpire(now) && !recoveryOutstanding(h), HoldLiftReason.EXPIRED, h -> "sanction period ended " + h.endsAt(), null,
         now);
   }
 

@@ -40,14 +40,16 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class EventContractTest {
 
-  static final Map<String, Class<?>> CONSUMED = Map.of(
-      "project-intake/proposal-submitted", InboundMessages.ProposalSubmittedMessage.class,
-      "milestone-review/expert-evaluation-submitted", InboundMessages.ExpertEvaluationSubmittedMessage.class,
-      "milestone-review/project-terminated", InboundMessages.ProjectTerminatedMessage.class,
-      "milestone-review/diligence-assessed", InboundMessages.DiligenceAssessedMessage.class,
-      "post-subsidy/expenditure-claim-submitted", InboundMessages.ExpenditureClaimSubmittedMessage.class,
-      "post-subsidy/disbursement-created", InboundMessages.DisbursementCreatedMessage.class,
-      "post-subsidy/disbursement-released", InboundMessages.DisbursementReleasedMessage.class);
+  static final Map<String, Class<?>> CONSUMED = Map.ofEntries(
+      Map.entry("post-subsidy/recovery-opened", InboundMessages.RecoveryOpenedMessage.class),
+      Map.entry("post-subsidy/recovery-settled", InboundMessages.RecoverySettledMessage.class),
+      Map.entry("project-intake/proposal-submitted", InboundMessages.ProposalSubmittedMessage.class),
+      Map.entry("milestone-review/expert-evaluation-submitted", InboundMessages.ExpertEvaluationSubmittedMessage.class),
+      Map.entry("milestone-review/project-terminated", InboundMessages.ProjectTerminatedMessage.class),
+      Map.entry("milestone-review/diligence-assessed", InboundMessages.DiligenceAssessedMessage.class),
+      Map.entry("post-subsidy/expenditure-claim-submitted", InboundMessages.ExpenditureClaimSubmittedMessage.class),
+      Map.entry("post-subsidy/disbursement-created", InboundMessages.DisbursementCreatedMessage.class),
+      Map.entry("post-subsidy/disbursement-released", InboundMessages.DisbursementReleasedMessage.class));
 
   static final EventReader READER = new EventReader(JsonMapper.builder().build(),
       Validation.buildDefaultValidatorFactory().getValidator());

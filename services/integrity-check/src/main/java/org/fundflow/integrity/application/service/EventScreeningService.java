@@ -170,6 +170,20 @@ public final class EventScreeningService implements ScreenEventsUseCase {
   }
 
   @Override
+  public Mono<Void> recoveryOpened(RecoveryChanged fact) {
+    return changes.apply(records.load(Subject.organisation(fact.organisationCode())), fact.event().correlationId(),
+        fact.event().eventId(), record -> record.recoveryOpened(fact.recoveryId(), fact.caseId(), fact.projectId(),
+            fact.amountFen(), fact.at() != null ? fact.at() : now())).then();
+  }
+
+  @Override
+  public Mono<Void> recoverySettled(RecoveryChanged fact) {
+    return changes.apply(records.load(Subject.organisation(fact.organisationCode())), fact.event().correlationId(),
+        fact.event().eventId(), record -> record.recoverySettled(fact.recoveryId(), "REPAID".equals(fact.outcome()),
+            fact.at() != null ? fact.at() : now())).then();
+  }
+
+  @Override
   public Mono<Void> expenditureClaimSubmitted(ExpenditureClaimSubmitted fact) {
     ExpenditureAnomalyRule.Claim claim = new ExpenditureAnomalyRule.Claim(fact.event().eventId(), fact.claimId(),
         fact.programId(), fact.organisationCode(), fact.fiscalYear(), fact.expenditureThisYearFen(),

@@ -60,6 +60,23 @@ public final class InboundMessages {
       @NotBlank String assessedBy,
       @NotNull Instant assessedAt) {}
 
+  public record RecoveryOpenedMessage(
+      @NotBlank String recoveryId,
+      @NotBlank String caseId,
+      @NotBlank String projectId,
+      @NotBlank String organisationCode,
+      @NotNull @PositiveOrZero Long amountFen,
+      @NotNull Instant openedAt) {}
+
+  public record RecoverySettledMessage(
+      @NotBlank String recoveryId,
+      @NotBlank String caseId,
+      @NotBlank String projectId,
+      @NotBlank String organisationCode,
+      @NotNull @PositiveOrZero Long amountFen,
+      @NotBlank String outcome,
+      @NotNull Instant settledAt) {}
+
   public record ExpenditureClaimSubmittedMessage(
       @NotBlank String claimId,
       @NotBlank String programId,

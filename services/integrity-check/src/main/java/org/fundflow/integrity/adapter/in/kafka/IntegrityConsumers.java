@@ -11,6 +11,8 @@ import org.fundflow.integrity.adapter.in.kafka.InboundMessages.ExpertEvaluationS
 import org.fundflow.integrity.adapter.in.kafka.InboundMessages.PersonData;
 import org.fundflow.integrity.adapter.in.kafka.InboundMessages.ProjectTerminatedMessage;
 import org.fundflow.integrity.adapter.in.kafka.InboundMessages.ProposalSubmittedMessage;
+import org.fundflow.integrity.adapter.in.kafka.InboundMessages.RecoveryOpenedMessage;
+import org.fundflow.integrity.adapter.in.kafka.InboundMessages.RecoverySettledMessage;
 import org.fundflow.integrity.application.port.in.ScreenEventsUseCase;
 import org.fundflow.integrity.application.port.in.ScreenEventsUseCase.EventRef;
 import org.fundflow.integrity.application.port.in.ScreenEventsUseCase.Person;
@@ -32,6 +34,8 @@ public class IntegrityConsumers {
   public static final String EXPENDITURE_CLAIM_SUBMITTED = "fundflow.subsidy.expenditure-claim-submitted.v1";
   public static final String DISBURSEMENT_CREATED = "fundflow.subsidy.disbursement-created.v1";
   public static final String DISBURSEMENT_RELEASED = "fundflow.subsidy.disbursement-released.v1";
+  public static final String RECOVERY_OPENED = "fundflow.subsidy.recovery-opened.v1";
+  public static final String RECOVERY_SETTLED = "fundflow.subsidy.recovery-settled.v1";
 
   @Bean
   Consumer<Message<byte[]>> onProposalEvent(EventReader reader, MeterRegistry meters, ScreenEventsUseCase screening) {
@@ -95,6 +99,16 @@ public class IntegrityConsumers {
           return screening.disbursementReleased(new ScreenEventsUseCase.DisbursementReleased(ref(e),
               m.disbursementId(), m.programId(), m.organisationCode(), m.amountFen(), m.releasedAt(), m.releasedBy(),
               m.paymentReference()));
+        })
+        .on(RECOVERY_OPENED, RecoveryOpenedMessage.class, e -> {
+          RecoveryOpenedMessage m = e.data();
+          return screening.recoveryOpened(new ScreenEventsUseCase.RecoveryChanged(ref(e), m.recoveryId(), m.caseId(),
+              m.projectId(), m.organisationCode(), m.amountFen(), null, m.openedAt()));
+        })
+        .on(RECOVERY_SETTLED, RecoverySettledMessage.class, e -> {
+          RecoverySettledMessage m = e.data();
+          return screening.recoverySettled(new ScreenEventsUseCase.RecoveryChanged(ref(e), m.recoveryId(), m.caseId(),
+              m.projectId(), m.organisationCode(), m.amountFen(), m.outcome(), m.settledAt()));
         })
         .build();
   }

@@ -44,6 +44,14 @@ public interface ScreenEventsUseCase {
 
   Mono<Void> diligenceAssessed(DiligenceAssessed fact);
 
+  /** 追回: a recovery order was opened (the organisation is held until it repays) or settled (REPAID lifts the hold). */
+  record RecoveryChanged(EventRef event, String recoveryId, String caseId, String projectId, String organisationCode,
+      long amountFen, String outcome, Instant at) {}
+
+  Mono<Void> recoveryOpened(RecoveryChanged fact);
+
+  Mono<Void> recoverySettled(RecoveryChanged fact);
+
   Mono<Void> expenditureClaimSubmitted(ExpenditureClaimSubmitted fact);
 
   Mono<Void> disbursementCreated(DisbursementCreated fact);
