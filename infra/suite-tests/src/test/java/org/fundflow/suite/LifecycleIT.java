@@ -472,6 +472,14 @@ class LifecycleIT {
     assertThat(all.get("count").asLong()).isEqualTo(1);
     assertThat(expect(call("GET", SUBSIDY, "/disbursements?projectId=" + projectId + "&status=RELEASED", AUDITOR, null), 200)
         .get("totalFen").asLong()).isZero();
+    // 尽职免责 (issue 17): the termination awaits the program manager's diligence assessment, no flag yet
+    await().atMost(ASYNC).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> assertThat(
+        expect(call("GET", INTEGRITY, "/integrity-records/organisations/" + org, AUDITOR, null), 200)
+            .at("/projectFailures/0/status").asString()).isEqualTo("AWAITING_ASSESSMENT"));
+    assertThat(expect(call("GET", INTEGRITY, "/integrity-records/organisations/" + org, AUDITOR, null), 200)
+        .get("flags").findValuesAsString("name")).doesNotContain("failed-or-terminated-project");
+    expect(call("POST", MILESTONE, "/projects/" + projectId + "/diligence-assessments", PM, Map.of("diligent", false,
+        "misconduct", false, "explanation", "团队未按任务书组织中试，两次整改均未落实")), 201);
     await().atMost(ASYNC).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> assertThat(
         expect(call("GET", INTEGRITY, "/integrity-records/organisations/" + org, AUDITOR, null), 200)
             .get("flags").findValuesAsString("name")).contains("failed-or-terminated-project"));

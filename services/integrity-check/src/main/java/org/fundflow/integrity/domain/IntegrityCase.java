@@ -12,7 +12,7 @@ import java.util.List;
  * status, what a step needs) are here, what a step does to the subject's holds is {@link IntegrityRecord}'s.
  */
 public record IntegrityCase(String caseId, Subject subject, List<String> flagIds, CaseStatus status,
-    Severity severity, List<CaseStep> steps, String decisionReason, List<String> holdIds) {
+    Severity severity, List<CaseStep> steps, String decisionReason, List<String> holdIds, CaseFinding finding) {
 
   public IntegrityCase {
     flagIds = List.copyOf(flagIds);
@@ -24,7 +24,7 @@ public record IntegrityCase(String caseId, Subject subject, List<String> flagIds
   static IntegrityCase opened(String caseId, Subject subject, List<String> flagIds, Severity severity, String by,
       Instant at, String note, List<String> evidenceRefs) {
     return new IntegrityCase(caseId, subject, List.copyOf(new LinkedHashSet<>(flagIds)), CaseStatus.OPEN, severity,
-        List.of(new CaseStep("OPENED", CaseStatus.OPEN, by, at, note, evidenceRefs)), null, List.of());
+        List.of(new CaseStep("OPENED", CaseStatus.OPEN, by, at, note, evidenceRefs)), null, List.of(), null);
   }
 
   /** Changes with every step: the case's entity tag for conditional decisions (If-Match). */
@@ -52,10 +52,12 @@ public record IntegrityCase(String caseId, Subject subject, List<String> flagIds
     requireReason(reason);
   }
 
-  IntegrityCase confirmed(String reason, String by, Instant at) {
+  IntegrityCase confirmed(String reason, CaseFinding finding, String by, Instant at) {
     requireConfirmable(reason);
-    return with(CaseStatus.CONFIRMED, new CaseStep("CONFIRMED", CaseStatus.CONFIRMED, by, at, reason, List.of()),
-        reason, null);
+    IntegrityCase c = with(CaseStatus.CONFIRMED, new CaseStep("CONFIRMED", CaseStatus.CONFIRMED, by, at, reason,
+        List.of()), reason, null);
+    return new IntegrityCase(caseId, subject, flagIds, c.status, severity, c.steps, c.decisionReason, c.holdIds,
+        finding == null ? CaseFinding.NONE : finding);
   }
 
   IntegrityCase dismissed(String reason, String by, Instant at) {
@@ -110,6 +112,7 @@ public record IntegrityCase(String caseId, Subject subject, List<String> flagIds
     if (addedHoldId != null) {
       h.add(addedHoldId);
     }
-    return new IntegrityCase(caseId, subject, flagIds, next, severity, s, reason != null ? reason : decisionReason, h);
+    return new IntegrityCase(caseId, subject, flagIds, next, severity, s, reason != null ? reason : decisionReason, h,
+        finding);
   }
 }

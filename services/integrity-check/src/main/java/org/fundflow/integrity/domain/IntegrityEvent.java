@@ -14,16 +14,19 @@ public sealed interface IntegrityEvent {
     }
   }
 
-  /** A decision, with the case's evidence files it rests on (metadata only, issue 15 point 4). */
+  /**
+   * A decision, with what a confirmation found ({@code finding}: misconduct, project, amount to recover; null for a
+   * dismissal) and the case's evidence files it rests on (metadata only, issue 15 point 4).
+   */
   record CaseDecided(String caseId, Subject subject, CaseStatus decision, String reason, List<String> flagIds,
-      String decidedBy, Instant decidedAt, List<CaseFile> evidenceFiles) implements IntegrityEvent {
+      String decidedBy, Instant decidedAt, CaseFinding finding, List<CaseFile> evidenceFiles) implements IntegrityEvent {
     public CaseDecided {
       evidenceFiles = List.copyOf(evidenceFiles == null ? List.of() : evidenceFiles);
     }
 
     public CaseDecided(String caseId, Subject subject, CaseStatus decision, String reason, List<String> flagIds,
-        String decidedBy, Instant decidedAt) {
-      this(caseId, subject, decision, reason, flagIds, decidedBy, decidedAt, List.of());
+        String decidedBy, Instant decidedAt, CaseFinding finding) {
+      this(caseId, subject, decision, reason, flagIds, decidedBy, decidedAt, finding, List.of());
     }
   }
 

@@ -40,6 +40,10 @@ public class IntegrityException extends Refusal {
   }
 
   /** Lifting a hold that is not active any more: its own problem type, not an illegal case transition. */
+  public static IntegrityException recoveryOutstanding(String message) {
+    return new IntegrityException(Kind.ILLEGAL_TRANSITION, "recovery-outstanding", message);
+  }
+
   public static IntegrityException holdAlreadyLifted(String message) {
     return new IntegrityException(Kind.ILLEGAL_TRANSITION, "hold-already-lifted", message);
   }

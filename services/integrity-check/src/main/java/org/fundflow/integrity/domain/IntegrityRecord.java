@@ -24,16 +24,27 @@ import org.fundflow.platform.domain.Change;
  * the next state (same version) and the events it caused; the caller stores both atomically.
  */
 public record IntegrityRecord(Subject subject, long version, List<Flag> flags, List<IntegrityCase> cases,
-    List<Hold> holds) {
+    List<Hold> holds, List<ProjectFailure> projectFailures) {
 
   public IntegrityRecord {
     flags = List.copyOf(flags == null ? List.of() : flags);
     cases = List.copyOf(cases == null ? List.of() : cases);
     holds = List.copyOf(holds == null ? List.of() : holds);
+    projectFailures = List.copyOf(projectFailures == null ? List.of() : projectFailures);
+  }
+
+  /** A record without terminated projects (as before 尽职免责). */
+  public IntegrityRecord(Subject subject, long version, List<Flag> flags, List<IntegrityCase> cases,
+      List<Hold> holds) {
+    this(subject, version, flags, cases, holds, List.of());
   }
 
   public static IntegrityRecord empty(Subject subject) {
-    return new IntegrityRecord(subject, 0, List.of(), List.of(), List.of());
+    return new IntegrityRecord(subject, 0, List.of(), List.of(), List.of(), List.of());
+  }
+
+  public Optional<ProjectFailure> projectFailure(String projectId) {
+    return projectFailures.stream().filter(f -> f.projectId().equals(projectId)).findFirst();
   }
 
   public Optional<Flag> flag(String flagId) {
@@ -67,7 +78,7 @@ public record IntegrityRecord(Subject subject, long version, List<Flag> flags, L
     }
     List<Flag> next = new ArrayList<>(flags);
     next.add(flag);
-    return Change.of(new IntegrityRecord(subject, version, next, cases, holds), new FlagRaised(flag));
+    return Change.of(new IntegrityRecord(subject, version, next, cases, holds, projectFailures), new FlagRaised(flag));
   }
 
   /**
@@ -84,6 +95,103 @@ public record IntegrityRecord(Subject subject, long version, List<Flag> flags, L
           "rule/" + flag.rule().name() + "/v" + flag.rule().version(), flag.raisedAt());
       return Change.of(r.withHold(hold), new HoldPlaced(hold));
     });
+  }
+
+  // ---------------------------------------------------------------- 尽职免责 (terminated projects)
+
+  /**
+   * A project of this organisation was terminated: recorded as awaiting the diligence assessment, no flag yet
+   * (PROJECT_FAILED v2). A termination recorded before (redelivery) is left as it is.
+   */
+  public Change<IntegrityRecord, IntegrityEvent> projectTerminated(ProjectFailure awaiting) {
+    if (projectFailure(awaiting.projectId()).isPresent()) {
+      return Change.quiet(this);
+    }
+    List<ProjectFailure> next = new ArrayList<>(projectFailures);
+    next.add(awaiting);
+    return Change.quiet(new IntegrityRecord(subject, version, flags, cases, holds, next));
+  }
+
+  /**
+   * The program manager's assessment of the failure that terminated {@code projectId}: EXEMPTED when it exempts
+   * (diligent, no misconduct), else FLAGGED with {@code flag} raised. Decided once: a later assessment of the same
+   * termination changes nothing. A termination this record has not seen is recorded from the assessment.
+   */
+  public Change<IntegrityRecord, IntegrityEvent> terminationAssessed(String projectId, String programId,
+      ProjectFailure.Diligence diligence, Flag flag) {
+    ProjectFailure failure = projectFailure(projectId)
+        .orElseGet(() -> ProjectFailure.awaiting(projectId, programId, null, null));
+    if (failure.decided()) {
+      return Change.quiet(this);
+    }
+    if (diligence.exempts()) {
+      return Change.quiet(withFailure(failure.exempted(diligence)));
+    }
+    requireOwn(flag.subject());
+    return withFailure(failure.flagged(diligence, flag.flagId())).raise(flag);
+  }
+
+  private IntegrityRecord withFailure(ProjectFailure f) {
+    List<ProjectFailure> next = new ArrayList<>(projectFailures);
+    next.removeIf(x -> x.projectId().equals(f.projectId()));
+    next.add(f);
+    return new IntegrityRecord(subject, version, flags, cases, holds, next);
+  }
+
+  // ---------------------------------------------------------------- 追回 (recovery holds)
+
+  /** The id of the hold that keeps an organisation held while the recovery order {@code recoveryId} is unpaid. */
+  public static String recoveryHoldId(String recoveryId) {
+    return Ids.derived("hold", "recovery", recoveryId);
+  }
+
+  /**
+   * 追回: post-subsidy opened a recovery order; the organisation stays held until it has repaid. The hold names the
+   * case, lasts at most the longest period (5 years) and neither expires nor is lifted by an officer while the order is
+   * unpaid ({@link #recoveryOutstanding}); placed once per order (redelivery places nothing).
+   */
+  public Change<IntegrityRecord, IntegrityEvent> recoveryOpened(String recoveryId, String caseId, String projectId,
+      long amountFen, Instant at) {
+    String holdId = recoveryHoldId(recoveryId);
+    if (hold(holdId).isPresent()) {
+      return Change.quiet(this);
+    }
+    Hold hold = Hold.placed(holdId, subject, "recovery " + recoveryId + " of " + amountFen + " fen (project "
+        + projectId + ") outstanding: held until repaid", caseId, null, at,
+        at.atZone(HoldPolicy.ZONE).plusYears(HoldPolicy.MAX_YEARS).toInstant(), "recovery/" + recoveryId, at);
+    return Change.of(withHold(hold), new HoldPlaced(hold));
+  }
+
+  /** REPAID lifts the recovery hold; WRITTEN_OFF leaves it to end or to an officer (the debt was not repaid). */
+  public Change<IntegrityRecord, IntegrityEvent> recoverySettled(String recoveryId, boolean repaid, Instant at) {
+    String holdId = recoveryHoldId(recoveryId);
+    Optional<Hold> h = hold(holdId);
+    if (h.isEmpty() || !recoveryOutstanding(h.get())) {
+      return Change.quiet(this);
+    }
+    Change<IntegrityRecord, IntegrityEvent> marked = Change.quiet(new IntegrityRecord(subject, version, flags, cases,
+        withSettled(holdId), projectFailures));
+    if (!repaid || !h.get().active()) {
+      return marked;
+    }
+    return marked.then(r -> r.lift(x -> x.holdId().equals(holdId), HoldLiftReason.RECOVERY_REPAID,
+        x -> "recovery " + recoveryId + " repaid", null, at));
+  }
+
+  /** A recovery hold whose order is unpaid: not lifted by an officer, never expires. */
+  public boolean recoveryOutstanding(Hold h) {
+    return h.placedBy() != null && h.placedBy().startsWith("recovery/") && !h.placedBy().endsWith("#settled");
+  }
+
+  private List<Hold> withSettled(String holdId) {
+    List<Hold> next = new ArrayList<>();
+    for (Hold h : holds) {
+      next.add(!h.holdId().equals(holdId) || h.placedBy().endsWith("#settled") ? h
+          : new Hold(h.holdId(), h.subject(), h.reason(), h.caseId(), h.flagId(), h.startsAt(), h.endsAt(),
+              h.placedBy() + "#settled", h.placedAt(), h.status(), h.liftReason(), h.liftNote(), h.liftedBy(),
+              h.liftedAt()));
+    }
+    return next;
   }
 
   // ---------------------------------------------------------------- cases
@@ -126,19 +234,41 @@ public record IntegrityRecord(Subject subject, long version, List<Flag> flags, L
   /** Confirms the case; with {@code placeHold} a hold of the given years (1-5) or by severity. */
   public Change<IntegrityRecord, IntegrityEvent> confirm(String caseId, String reason, boolean placeHold,
       String holdId, Integer years, HoldPolicy policy, String by, Instant at) {
-    return confirm(caseId, reason, placeHold, holdId, years, policy, by, at, List.of());
+    return confirm(caseId, reason, CaseFinding.NONE, placeHold, holdId, years, policy, by, at, List.of());
   }
 
   /** Confirms the case on the given evidence files: the decision's event names them (metadata only). */
   public Change<IntegrityRecord, IntegrityEvent> confirm(String caseId, String reason, boolean placeHold,
       String holdId, Integer years, HoldPolicy policy, String by, Instant at, List<CaseFile> evidenceFiles) {
+    return confirm(caseId, reason, CaseFinding.NONE, placeHold, holdId, years, policy, by, at, evidenceFiles);
+  }
+
+  /** Confirms the case with what it found and no evidence files named. */
+  public Change<IntegrityRecord, IntegrityEvent> confirm(String caseId, String reason, CaseFinding finding,
+      boolean placeHold, String holdId, Integer years, HoldPolicy policy, String by, Instant at) {
+    return confirm(caseId, reason, finding, placeHold, holdId, years, policy, by, at, List.of());
+  }
+
+  /**
+   * Confirms the case with what it found: a misconduct about a project ({@link CaseFinding#recovers()}) is carried
+   * by case-decided, and post-subsidy opens the recovery order (追回). Only an organisation's case names a project.
+   * The decision's event also names the evidence files it rests on (metadata only).
+   */
+  public Change<IntegrityRecord, IntegrityEvent> confirm(String caseId, String reason, CaseFinding finding,
+      boolean placeHold, String holdId, Integer years, HoldPolicy policy, String by, Instant at,
+      List<CaseFile> evidenceFiles) {
     IntegrityCase c = requireCase(caseId);
     c.requireConfirmable(reason);
+    if (finding != null && finding.projectId() != null && subject.type() != SubjectType.ORGANISATION) {
+      throw IntegrityException.rule("invalid-finding", "only an organisation's case names a project to recover for");
+    }
     if (placeHold) {
       policy.endOf(at, c.severity(), years); // refuse a wrong period before anything changes
     }
-    Change<IntegrityRecord, IntegrityEvent> confirmed = Change.of(withCase(c.confirmed(reason, by, at)),
-        new CaseDecided(caseId, subject, CaseStatus.CONFIRMED, reason, c.flagIds(), by, at, evidenceFiles));
+    IntegrityCase decided = c.confirmed(reason, finding, by, at);
+    Change<IntegrityRecord, IntegrityEvent> confirmed = Change.of(withCase(decided),
+        new CaseDecided(caseId, subject, CaseStatus.CONFIRMED, reason, c.flagIds(), by, at, decided.finding(),
+            evidenceFiles));
     return placeHold
         ? confirmed.then(r -> r.placeCaseHold(caseId, "HOLD_PLACED", holdId, reason, years, policy, by, at))
         : confirmed;
@@ -154,7 +284,7 @@ public record IntegrityRecord(Subject subject, long version, List<Flag> flags, L
       List<CaseFile> evidenceFiles) {
     IntegrityCase c = requireCase(caseId);
     Change<IntegrityRecord, IntegrityEvent> dismissed = Change.of(withCase(c.dismissed(reason, by, at)),
-        new CaseDecided(caseId, subject, CaseStatus.DISMISSED, reason, c.flagIds(), by, at, evidenceFiles));
+        new CaseDecided(caseId, subject, CaseStatus.DISMISSED, reason, c.flagIds(), by, at, null, evidenceFiles));
     return dismissed.then(r -> r.lift(h -> h.active() && c.placed(h), HoldLiftReason.CASE_DISMISSED,
         h -> "case " + caseId + " dismissed: " + reason, by, at));
   }
@@ -167,12 +297,16 @@ public record IntegrityRecord(Subject subject, long version, List<Flag> flags, L
       throw IntegrityException.holdAlreadyLifted("hold " + holdId + " was lifted already (" + h.liftReason() + ")");
     }
     IntegrityCase.requireReason(note);
+    if (recoveryOutstanding(h)) {
+      throw IntegrityException.recoveryOutstanding("hold " + holdId
+          + " keeps the organisation held until its recovery is repaid; it is lifted when post-subsidy reports it repaid");
+    }
     return lift(x -> x.holdId().equals(holdId), HoldLiftReason.LIFTED_BY_OFFICER, x -> note, by, at);
   }
 
   /** Ends every active hold whose end date has come: hold-lifted with reason EXPIRED. */
   public Change<IntegrityRecord, IntegrityEvent> expireHolds(Instant now) {
-    return lift(h -> h.dueToExpire(now), HoldLiftReason.EXPIRED, h -> "sanction period ended " + h.endsAt(), null,
+    return lift(h -> h.dueToExpire(now) && !recoveryOutstanding(h), HoldLiftReason.EXPIRED, h -> "sanction period ended " + h.endsAt(), null,
         now);
   }
 
@@ -202,7 +336,7 @@ public record IntegrityRecord(Subject subject, long version, List<Flag> flags, L
         next.add(h);
       }
     }
-    return Change.of(new IntegrityRecord(subject, version, flags, cases, next), events);
+    return Change.of(new IntegrityRecord(subject, version, flags, cases, next, projectFailures), events);
   }
 
   private IntegrityCase requireCase(String caseId) {
@@ -218,7 +352,7 @@ public record IntegrityRecord(Subject subject, long version, List<Flag> flags, L
   private IntegrityRecord withHold(Hold hold) {
     List<Hold> next = new ArrayList<>(holds);
     next.add(hold);
-    return new IntegrityRecord(subject, version, flags, cases, next);
+    return new IntegrityRecord(subject, version, flags, cases, next, projectFailures);
   }
 
   /** The record with this case in place of the case with its id (or added). */
@@ -227,7 +361,7 @@ public record IntegrityRecord(Subject subject, long version, List<Flag> flags, L
     next.removeIf(x -> x.caseId().equals(c.caseId()));
     int at = indexOfCase(c.caseId());
     next.add(at < 0 ? next.size() : at, c);
-    return new IntegrityRecord(subject, version, flags, next, holds);
+    return new IntegrityRecord(subject, version, flags, next, holds, projectFailures);
   }
 
   private int indexOfCase(String caseId) {

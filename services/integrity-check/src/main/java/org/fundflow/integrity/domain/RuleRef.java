@@ -11,7 +11,7 @@ public record RuleRef(String code, String name, int version) {
   public static final RuleRef DUPLICATE_APPLICATION = new RuleRef("DUPLICATE_APPLICATION", "duplicate-application", 1);
   public static final RuleRef DISHONESTY_LIST = new RuleRef("DISHONESTY_LIST", "dishonesty-list", 1);
   public static final RuleRef CONFLICT_OF_INTEREST = new RuleRef("CONFLICT_OF_INTEREST", "conflict-of-interest", 1);
-  public static final RuleRef PROJECT_FAILED = new RuleRef("PROJECT_FAILED", "failed-or-terminated-project", 1);
+  public static final RuleRef PROJECT_FAILED = new RuleRef("PROJECT_FAILED", "failed-or-terminated-project", 2);
   public static final RuleRef EXPENDITURE_ANOMALY = new RuleRef("EXPENDITURE_ANOMALY", "expenditure-anomaly", 1);
   public static final RuleRef PAID_WHILE_LISTED_OR_HELD = new RuleRef("PAID_WHILE_LISTED_OR_HELD",
       "paid-while-listed-or-held", 1);

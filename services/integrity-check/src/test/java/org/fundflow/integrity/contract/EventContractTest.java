@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.fundflow.integrity.adapter.in.kafka.InboundMessages;
 import org.fundflow.integrity.adapter.out.kafka.IntegrityEventMapper;
+import org.fundflow.integrity.domain.CaseFinding;
 import org.fundflow.integrity.domain.CaseStatus;
 import org.fundflow.integrity.domain.Evidence;
 import org.fundflow.integrity.domain.Flag;
@@ -39,13 +40,16 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class EventContractTest {
 
-  static final Map<String, Class<?>> CONSUMED = Map.of(
-      "project-intake/proposal-submitted", InboundMessages.ProposalSubmittedMessage.class,
-      "milestone-review/expert-evaluation-submitted", InboundMessages.ExpertEvaluationSubmittedMessage.class,
-      "milestone-review/project-terminated", InboundMessages.ProjectTerminatedMessage.class,
-      "post-subsidy/expenditure-claim-submitted", InboundMessages.ExpenditureClaimSubmittedMessage.class,
-      "post-subsidy/disbursement-created", InboundMessages.DisbursementCreatedMessage.class,
-      "post-subsidy/disbursement-released", InboundMessages.DisbursementReleasedMessage.class);
+  static final Map<String, Class<?>> CONSUMED = Map.ofEntries(
+      Map.entry("post-subsidy/recovery-opened", InboundMessages.RecoveryOpenedMessage.class),
+      Map.entry("post-subsidy/recovery-settled", InboundMessages.RecoverySettledMessage.class),
+      Map.entry("project-intake/proposal-submitted", InboundMessages.ProposalSubmittedMessage.class),
+      Map.entry("milestone-review/expert-evaluation-submitted", InboundMessages.ExpertEvaluationSubmittedMessage.class),
+      Map.entry("milestone-review/project-terminated", InboundMessages.ProjectTerminatedMessage.class),
+      Map.entry("milestone-review/diligence-assessed", InboundMessages.DiligenceAssessedMessage.class),
+      Map.entry("post-subsidy/expenditure-claim-submitted", InboundMessages.ExpenditureClaimSubmittedMessage.class),
+      Map.entry("post-subsidy/disbursement-created", InboundMessages.DisbursementCreatedMessage.class),
+      Map.entry("post-subsidy/disbursement-released", InboundMessages.DisbursementReleasedMessage.class));
 
   static final EventReader READER = new EventReader(JsonMapper.builder().build(),
       Validation.buildDefaultValidatorFactory().getValidator());
@@ -97,9 +101,12 @@ class EventContractTest {
       }
     }
     all.add(Arguments.of("case-decided CONFIRMED", new IntegrityEvent.CaseDecided("case-1", ORG, CaseStatus.CONFIRMED,
-        "forged audit report", List.of("flag-1", "flag-2"), "officer-li", T)));
+        "forged audit report", List.of("flag-1", "flag-2"), "officer-li", T, CaseFinding.NONE)));
+    all.add(Arguments.of("case-decided CONFIRMED misconduct with recovery", new IntegrityEvent.CaseDecided("case-2", ORG,
+        CaseStatus.CONFIRMED, "falsified test data", List.of("flag-1"), "officer-li", T,
+        new CaseFinding(true, "prj-1", 12_345_67L))));
     all.add(Arguments.of("case-decided DISMISSED", new IntegrityEvent.CaseDecided("case-1", PERSON,
-        CaseStatus.DISMISSED, "mistaken identity", List.of("flag-1"), "officer-li", T)));
+        CaseStatus.DISMISSED, "mistaken identity", List.of("flag-1"), "officer-li", T, null)));
     all.add(Arguments.of("case-decided with evidence files", new IntegrityEvent.CaseDecided("case-2", ORG,
         CaseStatus.CONFIRMED, "forged audit report", List.of("flag-1"), "officer-li", T, List.of(
             new org.fundflow.integrity.domain.CaseFile("67bc1f3a9d2e4c5b8a7f6e01", "审计报告.pdf", "application/pdf",

@@ -138,6 +138,8 @@ class BadInputAndAccessMatrixIT
     kafka.send(IntegrityServiceIT.PROJECTS, project, "fundflow.milestone.project-terminated.v1", IntegrityServiceIT.json(Map.of(
         "projectId", project, "programId", "prg-mx", "organisationCode", org,
         "reason", "final milestone FAILED", "terminatedAt", Instant.now().toString())));
+    kafka.send(IntegrityServiceIT.PROJECTS, project, IntegrityServiceIT.DILIGENCE_ASSESSED,
+        IntegrityServiceIT.assessed(project, "prg-mx", org, false));
     String[] flag = new String[1];
     await().atMost(Duration.ofSeconds(30)).until(() -> {
       Map<?, ?> record = web.get().uri("/integrity-records/organisations/" + org).headers(h -> h.setBearerAuth(OFFICER))

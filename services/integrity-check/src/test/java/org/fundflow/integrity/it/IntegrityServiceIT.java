@@ -325,12 +325,58 @@ class IntegrityServiceIT {
         .exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
   }
 
+  static final String DILIGENCE_ASSESSED = "fundflow.milestone.diligence-assessed.v1";
+
+  /** The program manager's assessment of a termination (尽职免责): diligent or not, no misconduct. */
+  static String assessed(String project, String program, String org, boolean diligent) {
+    Map<String, Object> m = new java.util.LinkedHashMap<>();
+    m.put("projectId", project);
+    m.put("programId", program);
+    m.put("organisationCode", org);
+    m.put("terminating", true);
+    m.put("diligent", diligent);
+    m.put("misconduct", false);
+    m.put("explanation", diligent ? "团队勤勉尽责，失败源于技术风险" : "团队未按计划履职");
+    m.put("evidenceRefs", List.of());
+    m.put("assessedBy", "pm-zhao");
+    m.put("assessedAt", Instant.now().toString());
+    return json(m);
+  }
+
+  /** 尽职免责: a terminated project awaits its assessment without a flag; diligent: exempted, never flagged. */
+  @Test
+  void aDiligentFailureRaisesNoFlagAndIsRecordedAsExempted_aFailureWithoutDiligenceIsFlagged() {
+    String org = "521201126KXLELYT33";
+    kafka.send(PROJECTS, "prj-ok-1", "fundflow.milestone.project-terminated.v1", json(Map.of("projectId", "prj-ok-1",
+        "programId", "prg-A", "organisationCode", org, "reason", "final milestone FAILED", "terminatedAt",
+        Instant.now().toString())));
+    await().atMost(WAIT).until(() -> record(org).get("projectFailures").size() == 1);
+    assertThat(record(org).at("/projectFailures/0/status").asString()).isEqualTo("AWAITING_ASSESSMENT");
+    assertThat(record(org).get("flags")).isEmpty();
+    kafka.send(PROJECTS, "prj-ok-1", DILIGENCE_ASSESSED, assessed("prj-ok-1", "prg-A", org, true));
+    await().atMost(WAIT).until(() -> "EXEMPTED".equals(record(org).at("/projectFailures/0/status").asString()));
+    assertThat(record(org).at("/projectFailures/0/diligence/explanation").asString()).contains("勤勉尽责");
+
+    kafka.send(PROJECTS, "prj-ok-2", "fundflow.milestone.project-terminated.v1", json(Map.of("projectId", "prj-ok-2",
+        "programId", "prg-A", "organisationCode", org, "reason", "final milestone FAILED", "terminatedAt",
+        Instant.now().toString())));
+    kafka.send(PROJECTS, "prj-ok-2", DILIGENCE_ASSESSED, assessed("prj-ok-2", "prg-A", org, false));
+    Published flag = awaitOne(IntegrityKafka.of("fundflow.integrity.flag-raised.v1", org));
+    assertValid(flag, "flag-raised");
+    assertThat(flag.data().at("/evidence/0/values/projectId").asString()).isEqualTo("prj-ok-2");
+    assertThat(flag.data().at("/rule/version").asInt()).isEqualTo(2);
+    assertThat(record(org).get("flags")).hasSize(1);
+    assertThat(record(org).get("projectFailures")).extracting(f -> f.get("status").asString())
+        .containsExactlyInAnyOrder("EXEMPTED", "FLAGGED");
+  }
+
   @Test
   void aCaseGoesOpenInvestigatingConfirmedWithAHoldThatAnOfficerLifts_illegalStepsAre409() {
     String org = "12310115AMBRCN372R";
     kafka.send(PROJECTS, "prj-term-1", "fundflow.milestone.project-terminated.v1", json(Map.of(
         "projectId", "prj-term-1", "programId", "prg-A", "organisationCode", org,
         "reason", "final milestone FAILED: mean score 52.40 < 60", "terminatedAt", Instant.now().toString())));
+    kafka.send(PROJECTS, "prj-term-1", DILIGENCE_ASSESSED, assessed("prj-term-1", "prg-A", org, false));
     Published flag = awaitOne(IntegrityKafka.of("fundflow.integrity.flag-raised.v1", org));
     assertValid(flag, "flag-raised");
     assertThat(flag.data().at("/rule/name").asString()).isEqualTo("failed-or-terminated-project");
@@ -504,14 +550,18 @@ class IntegrityServiceIT {
     String key = "prj-redelivered";
     String once = json(Map.of("projectId", "prj-d1", "programId", "prg-A", "organisationCode", org,
         "reason", "two FAILED reviews of milestone 2", "terminatedAt", Instant.now().toString()));
-    String id = kafka.send(PROJECTS, key, "fundflow.milestone.project-terminated.v1", once);
-    kafka.send(PROJECTS, key, "fundflow.milestone.project-terminated.v1", once, id);
+    kafka.send(PROJECTS, key, "fundflow.milestone.project-terminated.v1", once);
+    String assessedOnce = assessed("prj-d1", "prg-A", org, false);
+    String id = kafka.send(PROJECTS, key, DILIGENCE_ASSESSED, assessedOnce);
+    kafka.send(PROJECTS, key, DILIGENCE_ASSESSED, assessedOnce, id);
+    kafka.send(PROJECTS, key, DILIGENCE_ASSESSED, assessedOnce); // the same assessment again, another event id
     String malformed = kafka.send(PROJECTS, key, "fundflow.milestone.project-terminated.v1",
         json(Map.of("projectId", "prj-d3", "programId", "prg-A", "reason", "x", "terminatedAt", Instant.now().toString())));
     // a later event on the same key: once it is flagged, the redelivery and the malformed one were consumed before it
     kafka.send(PROJECTS, key, "fundflow.milestone.project-terminated.v1", json(Map.of("projectId", "prj-d2",
         "programId", "prg-B", "organisationCode", org, "reason", "final milestone FAILED", "terminatedAt",
         Instant.now().toString())));
+    kafka.send(PROJECTS, key, DILIGENCE_ASSESSED, assessed("prj-d2", "prg-B", org, false));
 
     await().atMost(WAIT).until(() -> kafka.find(IntegrityKafka.of("fundflow.integrity.flag-raised.v1", org)).size() >= 2);
     assertThat(kafka.find(IntegrityKafka.of("fundflow.integrity.flag-raised.v1", org)))

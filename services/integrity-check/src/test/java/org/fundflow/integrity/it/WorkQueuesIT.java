@@ -65,6 +65,8 @@ class WorkQueuesIT {
       kafka.send(IntegrityServiceIT.PROJECTS, project, "fundflow.milestone.project-terminated.v1",
           IntegrityServiceIT.json(Map.of("projectId", project, "programId", "prg-q", "organisationCode", org,
               "reason", "final milestone FAILED", "terminatedAt", Instant.now().toString())));
+      kafka.send(IntegrityServiceIT.PROJECTS, project, IntegrityServiceIT.DILIGENCE_ASSESSED,
+          IntegrityServiceIT.assessed(project, "prg-q", org, false));
     }
     await().atMost(Duration.ofSeconds(60)).until(() -> items("/flags?organisationCode=" + org + "&limit=100", AUDITOR).size() == 5);
     return items("/flags?organisationCode=" + org + "&limit=100", AUDITOR).stream()

@@ -36,7 +36,7 @@ class PublishedEventContractTest {
   static final JsonMapper JSON = JsonMapper.builder().build();
   final List<String> checked = new ArrayList<>();
 
-  ProjectUnderTest project(String id, ProgramKind kind) {
+  public ProjectUnderTest project(String id, ProgramKind kind) {
     List<Award.PlannedMilestone> plan = kind == ProgramKind.GENERAL
         ? List.of(new Award.PlannedMilestone(id + "-final", 1, "结题验收", List.of("结题报告"), LocalDate.parse("2027-12-31"), 100))
         : List.of(new Award.PlannedMilestone(id + "-m1", 1, "一", List.of("a"), LocalDate.parse("2027-01-31"), 30),
@@ -55,7 +55,7 @@ class PublishedEventContractTest {
     }
   }
 
-  List<ProjectEvent> review(ProjectUnderTest p, String reportId, Instant at, int... totals) {
+  public List<ProjectEvent> review(ProjectUnderTest p, String reportId, Instant at, int... totals) {
     List<ExpertProfile> experts = new ArrayList<>();
     for (int i = 0; i < totals.length; i++) {
       experts.add(new ExpertProfile(reportId + "-e" + i, "专家", EXPERT_ORG, "75".repeat(32), "1101**********824X",
@@ -79,7 +79,7 @@ class PublishedEventContractTest {
     return new ExpertProfile(id, "专家", EXPERT_ORG, "75".repeat(32), "1101**********824X", List.of());
   }
 
-  List<ProjectEvent> submit(ProjectUnderTest p, String reportId, Instant at) {
+  public List<ProjectEvent> submit(ProjectUnderTest p, String reportId, Instant at) {
     return p.submitReport(new Actor("alice", Set.of(Actor.APPLICANT), ORG), reportId, null, List.of("交付物"),
         List.of(new Evidence("报告.pdf", "9f".repeat(32))), 12_345_600L, at);
   }

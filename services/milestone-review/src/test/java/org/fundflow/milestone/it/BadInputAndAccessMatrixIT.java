@@ -145,6 +145,27 @@ class BadInputAndAccessMatrixIT
     return new LinkedHashMap<>(MilestoneReviewIT.scores(85));
   }
 
+  static Map<String, Object> diligence() {
+    Map<String, Object> b = new LinkedHashMap<>();
+    b.put("diligent", true);
+    b.put("misconduct", false);
+    b.put("explanation", "团队勤勉尽责，失败源于技术风险");
+    b.put("evidenceRefs", List.of("fil-1"));
+    return b;
+  }
+
+  /** A report of the project that FAILED its review (3 experts, totals 40). */
+  String failedReport(String projectId) {
+    String r = submitReport(projectId);
+    List<String> panel = formPanel(projectId, r);
+    for (String e : panel) {
+      declare(projectId, r, e);
+      call(HttpMethod.PUT, MilestoneReviewIT.reportPath(projectId, r) + "/evaluation", MilestoneReviewIT.expertToken(e),
+          MilestoneReviewIT.scores(40), 200);
+    }
+    return r;
+  }
+
   static Map<String, Object> with(Map<String, Object> base, String key, Object value) {
     Map<String, Object> copy = new LinkedHashMap<>(base);
     copy.put(key, value);
@@ -323,6 +344,27 @@ class BadInputAndAccessMatrixIT
     all.add(named(bad(xs, "limit is not a number", get, f -> "/experts?limit=many", pm, f -> null, 400), "limit"));
     all.add(bad(xs, "by an expert", get, f -> "/experts?q=exp", f -> MilestoneReviewIT.expertToken(f.declared()), f -> null, 403));
     all.add(bad(xs, "by the applicant", get, f -> "/experts", app, f -> null, 403));
+
+    // ---------------------------------------------------------------- diligence assessment (尽职免责, issue 17 point 3)
+    String da = "POST /projects/{active}/diligence-assessments";
+    Function<Fixture, String> dap = f -> "/projects/" + f.openProject() + "/diligence-assessments";
+    all.addAll(generic(da, post, dap, pm, diligence(), "explanation"));
+    all.add(bad(da, "missing diligent", post, dap, pm, f -> without(diligence(), "diligent"), 400));
+    all.add(bad(da, "diligent is a word", post, dap, pm, f -> with(diligence(), "diligent", "mostly"), 400));
+    all.add(bad(da, "missing misconduct", post, dap, pm, f -> without(diligence(), "misconduct"), 400));
+    all.add(bad(da, "blank explanation", post, dap, pm, f -> with(diligence(), "explanation", " "), 400));
+    all.add(bad(da, "explanation 4001 chars", post, dap, pm, f -> with(diligence(), "explanation", "e".repeat(4001)), 400));
+    all.add(bad(da, "21 evidence refs", post, dap, pm, f -> with(diligence(), "evidenceRefs",
+        java.util.Collections.nCopies(21, "fil-1")), 400));
+    all.add(bad(da, "blank evidence ref", post, dap, pm, f -> with(diligence(), "evidenceRefs", List.of(" ")), 400));
+    all.add(bad(da, "no failure yet (active project, no report named)", post, dap, pm, f -> diligence(), 409));
+    all.add(bad("POST /projects/{under review}/diligence-assessments", "a report under review", post,
+        f -> "/projects/" + f.project() + "/diligence-assessments", pm, f -> with(diligence(), "reportId", f.report()), 409));
+    all.add(bad(da, "unknown report", post, dap, pm, f -> with(diligence(), "reportId", "nope"), 404));
+    all.add(bad("POST /projects/{unknown}/diligence-assessments", "unknown project", post,
+        f -> "/projects/nope/diligence-assessments", pm, f -> diligence(), 404));
+    all.add(bad(da, "by the applicant", post, dap, app, f -> diligence(), 403));
+    all.add(bad(da, "by the applicant, invalid body", post, dap, app, f -> with(diligence(), "diligent", "x"), 403));
 
     // ---------------------------------------------------------------- post-award management (issue 17 point 5)
     for (String action : List.of("suspension", "resumption", "termination")) {
@@ -605,6 +647,16 @@ class BadInputAndAccessMatrixIT
             }, f -> Map.of("approve", false, "reason", "r"), only(200, Who.PROGRAM_MANAGER)),
         new Endpoint("GET /projects/{id}/history", HttpMethod.GET,
             t -> new Target("/projects/" + fx.project() + "/history", null), f -> null,
+            put(only(200, Who.APPLICANT, Who.APPLICANT_OTHER_ORG, Who.PROGRAM_MANAGER, Who.AUDITOR),
+                Who.APPLICANT_OTHER_ORG, 404)),
+        new Endpoint("POST .../diligence-assessments", HttpMethod.POST, t -> {
+              String p = t.newProject(ORG);
+              t.failedReport(p);
+              t.failedReport(p); // the second FAILED review of milestone 1 terminates the project
+              return new Target("/projects/" + p + "/diligence-assessments", null);
+            }, f -> diligence(), put(only(201, Who.PROGRAM_MANAGER), Who.NONE, 401)),
+        new Endpoint("GET .../diligence-assessments", HttpMethod.GET,
+            t -> new Target("/projects/" + fx.project() + "/diligence-assessments", null), f -> null,
             put(only(200, Who.APPLICANT, Who.APPLICANT_OTHER_ORG, Who.PROGRAM_MANAGER, Who.AUDITOR),
                 Who.APPLICANT_OTHER_ORG, 404)),
         new Endpoint("PUT /experts/{id}", HttpMethod.PUT, t -> new Target("/experts/" + ServiceFixture.newId("exp-mx"), null),

@@ -353,6 +353,52 @@ class MilestoneReviewIT {
     call(HttpMethod.GET, "/statistics/projects", applicant(ORG), null, 403);
   }
 
+  /** 尽职免责 (issue 17 point 3): the program manager assesses each failed review and the termination, once each. */
+  @Test
+  void theProgramManagerRecordsTheTeamsDiligenceOnAFailedReviewAndOnTheTermination() {
+    String projectId = newChallengeProject(ORG);
+    String path = "/projects/" + projectId + "/diligence-assessments";
+    Map<String, Object> diligent = Map.of("diligent", true, "misconduct", false,
+        "explanation", "团队按计划履职，失败源于材料性能的技术风险", "evidenceRefs", List.of("fil-检查记录-1"));
+    // nothing failed yet: nothing to assess
+    assertThat(call(HttpMethod.POST, path, PM, diligent, 409).get("type").asString()).endsWith("/not-a-failure");
+
+    String first = submitReport(projectId);
+    review(projectId, first, 50, 40, 55);
+    Map<String, Object> ofFirst = new LinkedHashMap<>(diligent);
+    ofFirst.put("reportId", first);
+    call(HttpMethod.POST, path, applicant(ORG), ofFirst, 403);
+    JsonNode a1 = call(HttpMethod.POST, path, PM, ofFirst, 201);
+    assertThat(a1.get("terminating").asBoolean()).isFalse();
+    assertThat(a1.get("exempts").asBoolean()).isTrue();
+    assertThat(a1.get("milestoneId").asString()).isEqualTo(projectId + "-m1");
+    assertThat(call(HttpMethod.POST, path, PM, ofFirst, 409).get("type").asString()).endsWith("/already-assessed");
+
+    String second = submitReport(projectId);
+    review(projectId, second, 45, 58, 30);
+    kafka.awaitEvents(projectId, "project-terminated.v1", 1);
+    Map<String, Object> notDiligent = Map.of("diligent", false, "misconduct", true,
+        "explanation", "检测数据与原始记录不符", "evidenceRefs", List.of());
+    JsonNode a2 = call(HttpMethod.POST, path, PM, notDiligent, 201);
+    assertThat(a2.get("terminating").asBoolean()).isTrue();
+    assertThat(a2.get("reportId").asString()).isEqualTo(second);
+    assertThat(a2.get("exempts").asBoolean()).isFalse();
+    // the termination is assessed once, whether the report is named or not
+    Map<String, Object> again = new LinkedHashMap<>(diligent);
+    again.put("reportId", second);
+    call(HttpMethod.POST, path, PM, again, 409);
+
+    List<JsonNode> events = kafka.awaitEvents(projectId, "diligence-assessed.v1", 2).stream()
+        .map(e -> JSON.readTree(e.json())).toList();
+    assertThat(events).extracting(e -> e.get("terminating").asBoolean()).containsExactly(false, true);
+    assertThat(events.get(1).get("misconduct").asBoolean()).isTrue();
+    assertThat(events.get(1).get("organisationCode").asString()).isEqualTo(ORG);
+    assertThat(events.get(0).get("evidenceRefs").get(0).asString()).isEqualTo("fil-检查记录-1");
+    // the applicant reads its project's assessments; another organisation sees nothing
+    assertThat(call(HttpMethod.GET, path, applicant(ORG), null, 200)).hasSize(2);
+    call(HttpMethod.GET, path, applicant(TEAM_ORG), null, 404);
+  }
+
   @Test
   void aHoldOnTheOrganisationDelaysAcceptanceUntilItIsLifted() {
     String projectId = ServiceFixture.newId("prj-held");

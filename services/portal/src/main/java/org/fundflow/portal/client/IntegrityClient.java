@@ -222,8 +222,11 @@ public class IntegrityClient {
     }
   }
 
+  /** What a confirmed case found (追回, issue 17): misconduct, the project and the amount to recover. */
+  public record CaseFinding(boolean misconduct, String projectId, Long recoveryAmountFen) {}
+
   public record IntegrityCase(String caseId, Subject subject, List<String> flagIds, String status, String severity,
-      List<CaseStep> steps, String decisionReason, List<String> holdIds) {
+      List<CaseStep> steps, String decisionReason, List<String> holdIds, CaseFinding finding) {
     public IntegrityCase {
       flagIds = flagIds == null ? List.of() : flagIds;
       steps = steps == null ? List.of() : steps;
@@ -253,9 +256,18 @@ public class IntegrityClient {
     }
   }
 
+  /** The program manager's diligence assessment of a terminated project (尽职免责, issue 17). */
+  public record Diligence(boolean diligent, boolean misconduct, String explanation, List<String> evidenceRefs,
+      String assessedBy, Instant assessedAt, String eventId) {}
+
+  /** A terminated project: AWAITING_ASSESSMENT, EXEMPTED (尽职免责: no flag) or FLAGGED (flagId). */
+  public record ProjectFailure(String projectId, String programId, String reason, Instant terminatedAt, String status,
+      Diligence diligence, String flagId) {}
+
   public record IntegrityRecord(Subject subject, boolean onHold, List<Flag> flags, List<IntegrityCase> cases,
-      List<Hold> holds, List<ListEntry> listEntries) {
+      List<Hold> holds, List<ListEntry> listEntries, List<ProjectFailure> projectFailures) {
     public IntegrityRecord {
+      projectFailures = projectFailures == null ? List.of() : projectFailures;
       flags = flags == null ? List.of() : flags;
       cases = cases == null ? List.of() : cases;
       holds = holds == null ? List.of() : holds;

@@ -37,6 +37,8 @@ class ConsumedExamplesTest {
         Arguments.of("integrity-check/hold-placed.v1.json", Messages.HoldPlacedMessage.class),
         Arguments.of("integrity-check/hold-lifted.v1.json", Messages.HoldLiftedMessage.class),
         Arguments.of("integrity-check/history/hold-lifted.v1-1.json", Messages.HoldLiftedMessage.class),
+        Arguments.of("integrity-check/case-decided.v1.json", Messages.CaseDecidedMessage.class),
+        Arguments.of("integrity-check/variants/case-decided.v1-misconduct-recovery.json", Messages.CaseDecidedMessage.class),
         Arguments.of("post-subsidy/expenditure-claim-verified.v1.json", Messages.ClaimVerifiedMessage.class));
   }
 

@@ -187,6 +187,26 @@ class BadInputAndAccessMatrixIT extends SubsidyIT
     all.add(bad("of an unknown disbursement", "POST /disbursements/{unknown}/preparation",
         f -> "/disbursements/nope/preparation", OFFICER, f -> prepareBody(), none, 404));
 
+    // ---------------------------------------------------------------- recoveries (追回, issue 17 point 4)
+    String rr = "POST /recoveries/{unknown}/record";
+    Function<Fixture, String> rec = f -> "/recoveries/rcv-nope/record";
+    Map<String, Object> repaid = Map.of("outcome", "REPAID", "repaidFen", 100, "paymentReference", "BOC-1", "note", "退回");
+    all.addAll(generic(rr, rec, OFFICER, f -> repaid, none, "note"));
+    all.add(bad("missing outcome", rr, rec, OFFICER, f -> without(repaid, "outcome"), none, 400));
+    all.add(bad("unknown outcome", rr, rec, OFFICER, f -> with(repaid, "outcome", "FORGIVEN"), none, 400));
+    all.add(bad("repaidFen 0", rr, rec, OFFICER, f -> with(repaid, "repaidFen", 0), none, 400));
+    all.add(bad("repaidFen 1.5", rr, rec, OFFICER, f -> with(repaid, "repaidFen", 1.5), none, 400));
+    all.add(bad("blank note", rr, rec, OFFICER, f -> with(repaid, "note", " "), none, 400));
+    all.add(bad("paymentReference 129 chars", rr, rec, OFFICER, f -> with(repaid, "paymentReference", "r".repeat(129)), none, 400));
+    all.add(bad("valid, unknown recovery", rr, rec, OFFICER, f -> repaid, none, 404));
+    all.add(bad("by an approver", rr, rec, APPROVER_BOB, f -> repaid, none, 403));
+    all.add(bad("by an applicant", rr, rec, applicant(ORG_A), f -> repaid, none, 403));
+    String rf = "POST /recoveries/{unknown}/refusal";
+    Function<Fixture, String> ref = f -> "/recoveries/rcv-nope/refusal";
+    all.add(bad("blank reason", rf, ref, APPROVER_BOB, f -> Map.of("reason", " "), none, 400));
+    all.add(bad("valid, unknown recovery", rf, ref, APPROVER_BOB, f -> Map.of("reason", "金额有误"), none, 404));
+    all.add(bad("by an applicant", rf, ref, applicant(ORG_A), f -> Map.of("reason", "x"), none, 403));
+
     // ---------------------------------------------------------------- release
     String re = "POST /disbursements/{prepared}/release";
     Function<Fixture, String> rel = f -> "/disbursements/" + f.prepared() + "/release";
@@ -438,6 +458,7 @@ class BadInputAndAccessMatrixIT extends SubsidyIT
             t -> at("/disbursements/export?from=2026-01-01&to=2026-01-31&limit=5"), f -> null,
             only(200, Who.FINANCE_OFFICER, Who.FINANCE_APPROVER, Who.PREPARER_AS_APPROVER, Who.AUDITOR)),
         new Endpoint("GET /claims", HttpMethod.GET, t -> at("/claims"), f -> null, only(200, readers)),
+        new Endpoint("GET /recoveries", HttpMethod.GET, t -> at("/recoveries"), f -> null, only(200, readers)),
         new Endpoint("GET /claims/{A's}", HttpMethod.GET, t -> at("/claims/" + fx.claim()), f -> null, ownRead),
         new Endpoint("GET /claims/{A's}/computation", HttpMethod.GET, t -> at("/claims/" + fx.claim() + "/computation"),
             f -> null, only(200, Who.FINANCE_OFFICER, Who.PREPARER_AS_APPROVER, Who.AUDITOR)),

@@ -86,7 +86,7 @@ public final class CaseService implements CaseUseCase {
         }
       }
       return command.decision() == Decision.CONFIRMED
-        ? r.confirm(caseId, command.reason(), command.placeHold(), holdId, command.holdYears(), policy,
+        ? r.confirm(caseId, command.reason(), command.finding(), command.placeHold(), holdId, command.holdYears(), policy,
             command.officer(), clock.instant(), files)
         : r.dismiss(caseId, command.reason(), command.officer(), clock.instant(), files);
     }));

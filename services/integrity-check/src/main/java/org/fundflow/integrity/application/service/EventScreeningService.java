@@ -18,6 +18,7 @@ import org.fundflow.integrity.application.port.out.ProposalArchive;
 import org.fundflow.integrity.domain.Flag;
 import org.fundflow.integrity.domain.IntegrityEvent;
 import org.fundflow.integrity.domain.IntegrityRecord;
+import org.fundflow.integrity.domain.ProjectFailure;
 import org.fundflow.integrity.domain.Subject;
 import org.fundflow.integrity.domain.rules.ConflictOfInterestRule;
 import org.fundflow.integrity.domain.rules.DishonestyListRule;
@@ -140,13 +141,46 @@ public final class EventScreeningService implements ScreenEventsUseCase {
     return remember(parties).then(dishonestyFindings(occurrence, parties, found)).flatMap(f -> store(fact.event(), f));
   }
 
+  /** PROJECT_FAILED v2: a termination is recorded as awaiting its diligence assessment, no flag (尽职免责). */
   @Override
   public Mono<Void> projectTerminated(ProjectTerminated fact) {
-    Flag flag = failures.evaluate(new ProjectFailedRule.Termination(fact.event().eventId(), fact.projectId(),
-        fact.programId(), fact.organisationCode(), fact.reason(), fact.terminatedAt()), now());
-    Map<Subject, Findings> found = new LinkedHashMap<>();
-    found.computeIfAbsent(flag.subject(), s -> new Findings()).flags().add(flag);
-    return store(fact.event(), found);
+    ProjectFailure awaiting = ProjectFailure.awaiting(fact.projectId(), fact.programId(), fact.reason(),
+        fact.terminatedAt());
+    return changes.apply(records.load(Subject.organisation(fact.organisationCode())), fact.event().correlationId(),
+        fact.event().eventId(), record -> record.projectTerminated(awaiting)).then();
+  }
+
+  /**
+   * PROJECT_FAILED v2: the assessment of the termination decides it (exempted, or flagged); the assessment of a
+   * failed review that did not terminate the project flags only a misconduct.
+   */
+  @Override
+  public Mono<Void> diligenceAssessed(DiligenceAssessed fact) {
+    ProjectFailure.Diligence diligence = new ProjectFailure.Diligence(fact.diligent(), fact.misconduct(),
+        fact.explanation(), fact.evidenceRefs(), fact.assessedBy(),
+        fact.assessedAt() != null ? fact.assessedAt() : fact.event().time(), fact.event().eventId());
+    ProjectFailedRule.Assessment assessment = new ProjectFailedRule.Assessment(fact.event().eventId(),
+        fact.projectId(), fact.programId(), fact.organisationCode(), fact.milestoneId(), fact.reportId(),
+        fact.terminating(), diligence);
+    Optional<Flag> flag = failures.evaluate(assessment, now());
+    return changes.apply(records.load(Subject.organisation(fact.organisationCode())), fact.event().correlationId(),
+        fact.event().eventId(), record -> fact.terminating()
+            ? record.terminationAssessed(fact.projectId(), fact.programId(), diligence, flag.orElse(null))
+            : flag.isPresent() ? record.raise(flag.get()) : Change.<IntegrityRecord, IntegrityEvent>quiet(record)).then();
+  }
+
+  @Override
+  public Mono<Void> recoveryOpened(RecoveryChanged fact) {
+    return changes.apply(records.load(Subject.organisation(fact.organisationCode())), fact.event().correlationId(),
+        fact.event().eventId(), record -> record.recoveryOpened(fact.recoveryId(), fact.caseId(), fact.projectId(),
+            fact.amountFen(), fact.at() != null ? fact.at() : now())).then();
+  }
+
+  @Override
+  public Mono<Void> recoverySettled(RecoveryChanged fact) {
+    return changes.apply(records.load(Subject.organisation(fact.organisationCode())), fact.event().correlationId(),
+        fact.event().eventId(), record -> record.recoverySettled(fact.recoveryId(), "REPAID".equals(fact.outcome()),
+            fact.at() != null ? fact.at() : now())).then();
   }
 
   @Override

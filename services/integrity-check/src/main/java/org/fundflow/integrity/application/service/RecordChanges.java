@@ -18,8 +18,8 @@ final class RecordChanges {
   }
 
   /**
-   * A change caused by a received event: only stored when the rules produced events (every state
-   * change made by the rules has one), idempotent by the event id.
+   * A change caused by a received event: only stored when the rules produced events or changed the record (a
+   * terminated project awaiting its diligence assessment, an exempted one: 尽职免责), idempotent by the event id.
    */
   Mono<IntegrityRecord> apply(Mono<IntegrityRecord> loader, String eventId,
       Function<IntegrityRecord, Change<IntegrityRecord, IntegrityEvent>> command) {
@@ -36,7 +36,7 @@ final class RecordChanges {
       boolean saveWithoutEvents, Function<IntegrityRecord, Change<IntegrityRecord, IntegrityEvent>> command) {
     return Mono.defer(() -> loader.flatMap(record -> {
           Change<IntegrityRecord, IntegrityEvent> change = command.apply(record);
-          if (!change.eventful() && !saveWithoutEvents) {
+          if (!change.eventful() && !saveWithoutEvents && change.next().equals(record)) {
             return Mono.just(record);
           }
           return records.save(change.next(), change.events(), eventId).thenReturn(change.next());

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.fundflow.integrity.domain.Flag;
+import org.fundflow.integrity.domain.ProjectFailure;
 import org.fundflow.integrity.domain.RuleRef;
 import org.fundflow.integrity.domain.Severity;
 import org.fundflow.integrity.domain.Subject;
@@ -51,13 +52,34 @@ class OtherRulesTest {
 
   // ------------------------------------------------------------ project failed
 
+  static ProjectFailedRule.Assessment assessment(boolean terminating, boolean diligent, boolean misconduct) {
+    return new ProjectFailedRule.Assessment("e1", "prj-1", "prg-1", ORG, "ms-2", "rpt-2", terminating,
+        new ProjectFailure.Diligence(diligent, misconduct, "team met every duty; the material did not reach spec",
+            List.of("file-1"), "usr-pm", NOW, "e1"));
+  }
+
   @Test
-  void aTerminatedProjectFlagsItsOrganisation() {
-    Flag f = new ProjectFailedRule().evaluate(new ProjectFailedRule.Termination("e1", "prj-1", "prg-1", ORG,
-        "final milestone FAILED (mean 52.40)", NOW), NOW);
+  void aDiligentTerminationWithoutMisconduct_raisesNoFlag() {
+    assertThat(new ProjectFailedRule().evaluate(assessment(true, true, false), NOW)).isEmpty();
+  }
+
+  @Test
+  void aTerminationWithoutDiligence_flagsTheOrganisation_v2() {
+    Flag f = new ProjectFailedRule().evaluate(assessment(true, false, false), NOW).orElseThrow();
     assertThat(f.subject()).isEqualTo(Subject.organisation(ORG));
     assertThat(f.rule().name()).isEqualTo("failed-or-terminated-project");
-    assertThat(f.evidence().get(0).values()).containsEntry("reason", "final milestone FAILED (mean 52.40)");
+    assertThat(f.rule().version()).isEqualTo(2);
+    assertThat(f.severity()).isEqualTo(Severity.MEDIUM);
+    assertThat(f.evidence().get(0).values()).containsEntry("diligent", false).containsEntry("projectId", "prj-1");
+    assertThat(f.flagId()).isEqualTo(ProjectFailedRule.flagId(Subject.organisation(ORG), "prj-1"));
+  }
+
+  @Test
+  void misconductFlags_evenWhenDiligent_andOnAFailedReviewThatDidNotTerminate() {
+    assertThat(new ProjectFailedRule().evaluate(assessment(true, true, true), NOW).orElseThrow().severity())
+        .isEqualTo(Severity.HIGH);
+    assertThat(new ProjectFailedRule().evaluate(assessment(false, true, true), NOW)).isPresent();
+    assertThat(new ProjectFailedRule().evaluate(assessment(false, false, false), NOW)).isEmpty();
   }
 
   // ------------------------------------------------------------ expenditure anomaly

@@ -46,6 +46,37 @@ public final class InboundMessages {
       @NotBlank String reason,
       @NotNull Instant terminatedAt) {}
 
+  public record DiligenceAssessedMessage(
+      @NotBlank String projectId,
+      @NotBlank String programId,
+      @NotBlank String organisationCode,
+      String milestoneId,
+      String reportId,
+      @NotNull Boolean terminating,
+      @NotNull Boolean diligent,
+      @NotNull Boolean misconduct,
+      @NotBlank String explanation,
+      List<String> evidenceRefs,
+      @NotBlank String assessedBy,
+      @NotNull Instant assessedAt) {}
+
+  public record RecoveryOpenedMessage(
+      @NotBlank String recoveryId,
+      @NotBlank String caseId,
+      @NotBlank String projectId,
+      @NotBlank String organisationCode,
+      @NotNull @PositiveOrZero Long amountFen,
+      @NotNull Instant openedAt) {}
+
+  public record RecoverySettledMessage(
+      @NotBlank String recoveryId,
+      @NotBlank String caseId,
+      @NotBlank String projectId,
+      @NotBlank String organisationCode,
+      @NotNull @PositiveOrZero Long amountFen,
+      @NotBlank String outcome,
+      @NotNull Instant settledAt) {}
+
   public record ExpenditureClaimSubmittedMessage(
       @NotBlank String claimId,
       @NotBlank String programId,

@@ -3,6 +3,7 @@ package org.fundflow.integrity.adapter.in.kafka;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.function.Consumer;
+import org.fundflow.integrity.adapter.in.kafka.InboundMessages.DiligenceAssessedMessage;
 import org.fundflow.integrity.adapter.in.kafka.InboundMessages.DisbursementCreatedMessage;
 import org.fundflow.integrity.adapter.in.kafka.InboundMessages.DisbursementReleasedMessage;
 import org.fundflow.integrity.adapter.in.kafka.InboundMessages.ExpenditureClaimSubmittedMessage;
@@ -10,6 +11,8 @@ import org.fundflow.integrity.adapter.in.kafka.InboundMessages.ExpertEvaluationS
 import org.fundflow.integrity.adapter.in.kafka.InboundMessages.PersonData;
 import org.fundflow.integrity.adapter.in.kafka.InboundMessages.ProjectTerminatedMessage;
 import org.fundflow.integrity.adapter.in.kafka.InboundMessages.ProposalSubmittedMessage;
+import org.fundflow.integrity.adapter.in.kafka.InboundMessages.RecoveryOpenedMessage;
+import org.fundflow.integrity.adapter.in.kafka.InboundMessages.RecoverySettledMessage;
 import org.fundflow.integrity.application.port.in.ScreenEventsUseCase;
 import org.fundflow.integrity.application.port.in.ScreenEventsUseCase.EventRef;
 import org.fundflow.integrity.application.port.in.ScreenEventsUseCase.Person;
@@ -27,9 +30,12 @@ public class IntegrityConsumers {
   public static final String PROPOSAL_SUBMITTED = "fundflow.intake.proposal-submitted.v1";
   public static final String EXPERT_EVALUATION_SUBMITTED = "fundflow.milestone.expert-evaluation-submitted.v1";
   public static final String PROJECT_TERMINATED = "fundflow.milestone.project-terminated.v1";
+  public static final String DILIGENCE_ASSESSED = "fundflow.milestone.diligence-assessed.v1";
   public static final String EXPENDITURE_CLAIM_SUBMITTED = "fundflow.subsidy.expenditure-claim-submitted.v1";
   public static final String DISBURSEMENT_CREATED = "fundflow.subsidy.disbursement-created.v1";
   public static final String DISBURSEMENT_RELEASED = "fundflow.subsidy.disbursement-released.v1";
+  public static final String RECOVERY_OPENED = "fundflow.subsidy.recovery-opened.v1";
+  public static final String RECOVERY_SETTLED = "fundflow.subsidy.recovery-settled.v1";
 
   @Bean
   Consumer<Message<byte[]>> onProposalEvent(EventReader reader, MeterRegistry meters, ScreenEventsUseCase screening) {
@@ -56,6 +62,13 @@ public class IntegrityConsumers {
           ProjectTerminatedMessage m = e.data();
           return screening.projectTerminated(new ScreenEventsUseCase.ProjectTerminated(ref(e), m.projectId(),
               m.programId(), m.organisationCode(), m.reason(), m.terminatedAt()));
+        })
+        .on(DILIGENCE_ASSESSED, DiligenceAssessedMessage.class, e -> {
+          DiligenceAssessedMessage m = e.data();
+          return screening.diligenceAssessed(new ScreenEventsUseCase.DiligenceAssessed(ref(e), m.projectId(),
+              m.programId(), m.organisationCode(), m.milestoneId(), m.reportId(), m.terminating(), m.diligent(),
+              m.misconduct(), m.explanation(), m.evidenceRefs() == null ? List.of() : m.evidenceRefs(),
+              m.assessedBy(), m.assessedAt()));
         })
         .build();
   }
@@ -86,6 +99,16 @@ public class IntegrityConsumers {
           return screening.disbursementReleased(new ScreenEventsUseCase.DisbursementReleased(ref(e),
               m.disbursementId(), m.programId(), m.organisationCode(), m.amountFen(), m.releasedAt(), m.releasedBy(),
               m.paymentReference()));
+        })
+        .on(RECOVERY_OPENED, RecoveryOpenedMessage.class, e -> {
+          RecoveryOpenedMessage m = e.data();
+          return screening.recoveryOpened(new ScreenEventsUseCase.RecoveryChanged(ref(e), m.recoveryId(), m.caseId(),
+              m.projectId(), m.organisationCode(), m.amountFen(), null, m.openedAt()));
+        })
+        .on(RECOVERY_SETTLED, RecoverySettledMessage.class, e -> {
+          RecoverySettledMessage m = e.data();
+          return screening.recoverySettled(new ScreenEventsUseCase.RecoveryChanged(ref(e), m.recoveryId(), m.caseId(),
+              m.projectId(), m.organisationCode(), m.amountFen(), m.outcome(), m.settledAt()));
         })
         .build();
   }

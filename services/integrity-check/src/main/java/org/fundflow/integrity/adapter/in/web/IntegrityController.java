@@ -23,6 +23,7 @@ import org.fundflow.integrity.application.port.in.ImportDishonestyListUseCase;
 import org.fundflow.integrity.application.port.in.ImportDishonestyListUseCase.ImportReport;
 import org.fundflow.integrity.application.port.in.IntegrityRecordQuery;
 import org.fundflow.integrity.application.port.in.IntegrityRecordQuery.RecordView;
+import org.fundflow.integrity.domain.CaseFinding;
 import org.fundflow.integrity.domain.Hold;
 import org.fundflow.integrity.domain.IntegrityCase;
 import org.fundflow.integrity.domain.IntegrityException;
@@ -173,8 +174,11 @@ public class IntegrityController {
   public Mono<ResponseEntity<IntegrityCase>> decide(@PathVariable String caseId,
       @Valid @RequestBody DecisionRequest body,
       @IfMatch(required = false) ExpectedVersion expected, Caller caller) {
-    return guard.protect(cases.decide(new CaseUseCase.Decide(caseId, body.decision(), body.reason(),
-        Boolean.TRUE.equals(body.placeHold()), body.holdYears(), caller.subject(), expected)))
+    return guard.protect(Mono.defer(() -> cases.decide(new CaseUseCase.Decide(caseId, body.decision(), body.reason(),
+        Boolean.TRUE.equals(body.placeHold()), body.holdYears(), caller.subject(), expected,
+        body.decision() == CaseUseCase.Decision.CONFIRMED
+            ? new CaseFinding(Boolean.TRUE.equals(body.misconduct()), body.projectId(), body.recoveryAmountFen())
+            : CaseFinding.NONE))))
         .map(IntegrityController::tagged);
   }
 
@@ -198,6 +202,6 @@ public class IntegrityController {
 
   private static RecordResponse response(RecordView v) {
     return new RecordResponse(v.record().subject(), v.record().onHold(), v.record().flags(), v.record().cases(),
-        v.record().holds(), v.listEntries());
+        v.record().holds(), v.listEntries(), v.record().projectFailures());
   }
 }

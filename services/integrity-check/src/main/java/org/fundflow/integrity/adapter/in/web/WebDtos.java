@@ -10,6 +10,7 @@ import java.util.List;
 import org.fundflow.integrity.application.port.in.CaseUseCase.Decision;
 import org.fundflow.integrity.domain.Flag;
 import org.fundflow.integrity.domain.Hold;
+import org.fundflow.integrity.domain.ProjectFailure;
 import org.fundflow.integrity.domain.IntegrityCase;
 import org.fundflow.integrity.domain.Subject;
 import org.fundflow.integrity.domain.list.DishonestyEntry;
@@ -27,8 +28,13 @@ public final class WebDtos {
 
   public record InterimHoldRequest(@NotBlank @Size(max = 1000) String reason, @Min(1) @Max(5) Integer years) {}
 
+  /**
+   * misconduct, projectId, recoveryAmountFen (追回, issue 17 point 4): a confirmed misconduct about a project makes
+   * post-subsidy open a recovery order for what was released on it, or for {@code recoveryAmountFen}.
+   */
   public record DecisionRequest(@NotNull Decision decision, @NotBlank @Size(max = 4000) String reason,
-      Boolean placeHold, @Min(1) @Max(5) Integer holdYears) {}
+      Boolean placeHold, @Min(1) @Max(5) Integer holdYears, Boolean misconduct, @Size(max = 128) String projectId,
+      @Min(1) Long recoveryAmountFen) {}
 
   public record LiftHoldRequest(@NotBlank @Size(max = 1000) String reason) {}
 
@@ -40,7 +46,7 @@ public final class WebDtos {
   public record RejectedRow(int row, String reason) {}
 
   public record RecordResponse(Subject subject, boolean onHold, List<Flag> flags, List<IntegrityCase> cases,
-      List<Hold> holds, List<DishonestyEntry> listEntries) {}
+      List<Hold> holds, List<DishonestyEntry> listEntries, List<ProjectFailure> projectFailures) {}
 
   /** A hold in force on the applicant's own organisation: its period and what it blocks (no reason, case or flag). */
   public record OwnHold(String holdId, java.time.Instant startsAt, java.time.Instant endsAt, List<String> blocks) {}

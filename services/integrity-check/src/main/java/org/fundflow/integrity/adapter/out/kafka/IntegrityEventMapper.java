@@ -36,6 +36,8 @@ public final class IntegrityEventMapper {
     if (event instanceof IntegrityEvent.CaseDecided e) {
       return create(CASE_DECIDED, e.subject(), new CaseDecided(e.caseId(), subject(e.subject()),
           e.decision().name(), e.reason(), e.flagIds(), e.decidedBy(), e.decidedAt(),
+          e.finding() == null ? null : e.finding().misconduct(), e.finding() == null ? null : e.finding().projectId(),
+          e.finding() == null ? null : e.finding().recoveryAmountFen(),
           e.evidenceFiles().stream().map(f -> new IntegrityMessages.FileData(f.fileId(), f.name(), f.mediaType(),
               f.sizeBytes(), f.sha256(), f.uploadedBy(), f.uploadedAt())).toList()));
     }

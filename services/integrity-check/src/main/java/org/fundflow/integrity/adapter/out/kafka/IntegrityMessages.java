@@ -20,8 +20,11 @@ public final class IntegrityMessages {
   public record FlagRaised(String flagId, RuleData rule, SubjectData subject, String severity,
       List<EvidenceData> evidence, Instant raisedAt) {}
 
+  /** misconduct, projectId, recoveryAmountFen: what a confirmation found (追回, issue 17); absent on a dismissal. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   public record CaseDecided(String caseId, SubjectData subject, String decision, String reason, List<String> flagIds,
-      String decidedBy, Instant decidedAt, List<FileData> evidenceFiles) {}
+      String decidedBy, Instant decidedAt, Boolean misconduct, String projectId, Long recoveryAmountFen,
+      List<FileData> evidenceFiles) {}
 
   /** A stored evidence file's metadata (issue 15 point 4), never its bytes. */
   @JsonInclude(JsonInclude.Include.NON_NULL)

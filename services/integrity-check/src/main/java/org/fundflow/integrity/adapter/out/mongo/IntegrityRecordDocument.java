@@ -6,6 +6,7 @@ import org.fundflow.integrity.domain.Flag;
 import org.fundflow.integrity.domain.Hold;
 import org.fundflow.integrity.domain.IntegrityCase;
 import org.fundflow.integrity.domain.IntegrityRecord;
+import org.fundflow.integrity.domain.ProjectFailure;
 import org.fundflow.integrity.domain.SubjectType;
 import org.fundflow.integrity.domain.Subject;
 import org.springframework.data.annotation.Id;
@@ -27,6 +28,7 @@ public class IntegrityRecordDocument {
   public List<Flag> flags;
   public List<IntegrityCase> cases;
   public List<Hold> holds;
+  public List<ProjectFailure> projectFailures;
   public List<String> flagIds;
   public List<String> caseIds;
   public List<String> holdIds;
@@ -42,6 +44,7 @@ public class IntegrityRecordDocument {
     d.flags = r.flags();
     d.cases = r.cases();
     d.holds = r.holds();
+    d.projectFailures = r.projectFailures();
     d.flagIds = r.flags().stream().map(Flag::flagId).toList();
     d.caseIds = r.cases().stream().map(IntegrityCase::caseId).toList();
     d.holdIds = r.holds().stream().map(Hold::holdId).toList();
@@ -51,6 +54,6 @@ public class IntegrityRecordDocument {
   }
 
   public IntegrityRecord toDomain() {
-    return new IntegrityRecord(new Subject(subjectType, subjectId), version, flags, cases, holds);
+    return new IntegrityRecord(new Subject(subjectType, subjectId), version, flags, cases, holds, projectFailures);
   }
 }

@@ -2,6 +2,7 @@ package org.fundflow.integrity.application.port.in;
 
 import org.fundflow.platform.domain.ExpectedVersion;
 import java.util.List;
+import org.fundflow.integrity.domain.CaseFinding;
 import org.fundflow.integrity.domain.IntegrityCase;
 import reactor.core.publisher.Mono;
 
@@ -21,7 +22,12 @@ public interface CaseUseCase {
 
   /** @param expectedRevision the case revisions the decision was made on (If-Match), or any */
   record Decide(String caseId, Decision decision, String reason, boolean placeHold, Integer holdYears, String officer,
-      ExpectedVersion expectedRevision) {}
+      ExpectedVersion expectedRevision, CaseFinding finding) {
+    public Decide(String caseId, Decision decision, String reason, boolean placeHold, Integer holdYears,
+        String officer, ExpectedVersion expectedRevision) {
+      this(caseId, decision, reason, placeHold, holdYears, officer, expectedRevision, CaseFinding.NONE);
+    }
+  }
 
   Mono<IntegrityCase> open(OpenCase command);
 

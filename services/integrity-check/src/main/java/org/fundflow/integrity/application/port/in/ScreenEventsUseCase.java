@@ -37,6 +37,21 @@ public interface ScreenEventsUseCase {
 
   Mono<Void> projectTerminated(ProjectTerminated fact);
 
+  /** 尽职免责: the program manager's diligence assessment of a failed review or of a termination. */
+  record DiligenceAssessed(EventRef event, String projectId, String programId, String organisationCode,
+      String milestoneId, String reportId, boolean terminating, boolean diligent, boolean misconduct,
+      String explanation, List<String> evidenceRefs, String assessedBy, Instant assessedAt) {}
+
+  Mono<Void> diligenceAssessed(DiligenceAssessed fact);
+
+  /** 追回: a recovery order was opened (the organisation is held until it repays) or settled (REPAID lifts the hold). */
+  record RecoveryChanged(EventRef event, String recoveryId, String caseId, String projectId, String organisationCode,
+      long amountFen, String outcome, Instant at) {}
+
+  Mono<Void> recoveryOpened(RecoveryChanged fact);
+
+  Mono<Void> recoverySettled(RecoveryChanged fact);
+
   Mono<Void> expenditureClaimSubmitted(ExpenditureClaimSubmitted fact);
 
   Mono<Void> disbursementCreated(DisbursementCreated fact);

@@ -8,6 +8,7 @@ import org.fundflow.platform.events.EventDispatcher;
 import org.fundflow.platform.events.EventReader;
 import org.fundflow.platform.events.MalformedEventException;
 import org.fundflow.platform.events.ReceivedEvent;
+import org.fundflow.subsidy.adapter.in.kafka.Messages.CaseDecidedMessage;
 import org.fundflow.subsidy.adapter.in.kafka.Messages.ClaimVerifiedMessage;
 import org.fundflow.subsidy.adapter.in.kafka.Messages.HoldLiftedMessage;
 import org.fundflow.subsidy.adapter.in.kafka.Messages.HoldPlacedMessage;
@@ -18,6 +19,7 @@ import org.fundflow.subsidy.adapter.in.kafka.Messages.ProjectSuspensionMessage;
 import org.fundflow.subsidy.adapter.in.kafka.Messages.ProjectTerminatedMessage;
 import org.fundflow.subsidy.adapter.in.kafka.Messages.ProposalAwardedMessage;
 import org.fundflow.subsidy.application.port.in.ExternalEventsUseCase;
+import org.fundflow.subsidy.application.port.in.RecoveriesUseCase;
 import org.fundflow.subsidy.application.port.in.ExternalEventsUseCase.Origin;
 import org.fundflow.subsidy.domain.FundingSplit;
 import org.fundflow.subsidy.domain.ProgramKind;
@@ -42,6 +44,7 @@ public class EventConsumers {
   public static final String PROJECT_RESUMED = "fundflow.milestone.project-resumed.v1";
   public static final String HOLD_PLACED = "fundflow.integrity.hold-placed.v1";
   public static final String HOLD_LIFTED = "fundflow.integrity.hold-lifted.v1";
+  public static final String CASE_DECIDED = "fundflow.integrity.case-decided.v1";
   public static final String CLAIM_VERIFIED = "fundflow.subsidy.expenditure-claim-verified.v1";
 
   @Bean
@@ -98,8 +101,20 @@ public class EventConsumers {
 
   @Bean
   Consumer<Message<byte[]>> onIntegrityEvent(EventReader reader, MeterRegistry meters,
-      ExternalEventsUseCase useCase) {
+      ExternalEventsUseCase useCase, RecoveriesUseCase recoveries) {
     return EventDispatcher.builder("post-subsidy/integrity-events", reader, meters)
+        .on(CASE_DECIDED, CaseDecidedMessage.class, e -> {
+          CaseDecidedMessage m = e.data();
+          // 追回: only a confirmed misconduct about a project of an organisation opens a recovery order
+          if (!"CONFIRMED".equals(m.decision()) || !Boolean.TRUE.equals(m.misconduct()) || m.projectId() == null
+              || !"ORGANISATION".equals(m.subject().type())) {
+            return Mono.empty();
+          }
+          return recoveries.caseConfirmed(new RecoveriesUseCase.CaseConfirmed(m.caseId(), m.subject().id(),
+                  m.projectId(), m.recoveryAmountFen(), e.eventId(), e.correlationId()))
+              .onErrorMap(IllegalArgumentException.class,
+                  x -> new MalformedEventException("case-decided cannot open a recovery: " + x.getMessage(), x));
+        })
         .on(HOLD_PLACED, HoldPlacedMessage.class, e -> {
           HoldPlacedMessage m = e.data();
           if (!"ORGANISATION".equals(m.subject().type())) {

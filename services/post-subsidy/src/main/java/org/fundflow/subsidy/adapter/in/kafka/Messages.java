@@ -66,6 +66,10 @@ public final class Messages {
 
   public record HoldPlacedMessage(@NotBlank String holdId, @NotNull @Valid Subject subject, String reason) {}
 
+  /** integrity-check's case-decided as far as 追回 needs it (misconduct, projectId, recoveryAmountFen: issue 17). */
+  public record CaseDecidedMessage(@NotBlank String caseId, @NotNull @Valid Subject subject, @NotBlank String decision,
+      Boolean misconduct, String projectId, @jakarta.validation.constraints.Positive @Max(Money.MAX_FEN) Long recoveryAmountFen) {}
+
   public record HoldLiftedMessage(@NotBlank String holdId, @NotNull @Valid Subject subject, String reason) {}
 
   public record ClaimVerifiedMessage(@NotBlank String claimId, @NotBlank String programId,
