@@ -108,7 +108,7 @@ class EventContractTest {
     all.add(Arguments.of("case-decided DISMISSED", new IntegrityEvent.CaseDecided("case-1", PERSON,
         CaseStatus.DISMISSED, "mistaken identity", List.of("flag-1"), "officer-li", T, null)));
     all.add(Arguments.of("case-decided with evidence files", new IntegrityEvent.CaseDecided("case-2", ORG,
-        CaseStatus.CONFIRMED, "forged audit report", List.of("flag-1"), "officer-li", T, List.of(
+        CaseStatus.CONFIRMED, "forged audit report", List.of("flag-1"), "officer-li", T, CaseFinding.NONE, List.of(
             new org.fundflow.integrity.domain.CaseFile("67bc1f3a9d2e4c5b8a7f6e01", "审计报告.pdf", "application/pdf",
                 356_412, "5d41402abc4b2a76b9719d911017c592ae2f1b7e6c5d4a3b2c1d0e9f8a7b6c5d", "officer-li", T),
             new org.fundflow.integrity.domain.CaseFile("67bc1f3a9d2e4c5b8a7f6e02", "photo.png", "image/png", 1_204,

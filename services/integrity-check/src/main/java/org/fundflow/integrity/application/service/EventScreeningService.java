@@ -146,7 +146,7 @@ public final class EventScreeningService implements ScreenEventsUseCase {
   public Mono<Void> projectTerminated(ProjectTerminated fact) {
     ProjectFailure awaiting = ProjectFailure.awaiting(fact.projectId(), fact.programId(), fact.reason(),
         fact.terminatedAt());
-    return changes.apply(records.load(Subject.organisation(fact.organisationCode())), fact.event().correlationId(),
+    return changes.apply(records.load(Subject.organisation(fact.organisationCode())),
         fact.event().eventId(), record -> record.projectTerminated(awaiting)).then();
   }
 
@@ -163,7 +163,7 @@ public final class EventScreeningService implements ScreenEventsUseCase {
         fact.projectId(), fact.programId(), fact.organisationCode(), fact.milestoneId(), fact.reportId(),
         fact.terminating(), diligence);
     Optional<Flag> flag = failures.evaluate(assessment, now());
-    return changes.apply(records.load(Subject.organisation(fact.organisationCode())), fact.event().correlationId(),
+    return changes.apply(records.load(Subject.organisation(fact.organisationCode())),
         fact.event().eventId(), record -> fact.terminating()
             ? record.terminationAssessed(fact.projectId(), fact.programId(), diligence, flag.orElse(null))
             : flag.isPresent() ? record.raise(flag.get()) : Change.<IntegrityRecord, IntegrityEvent>quiet(record)).then();
@@ -171,14 +171,14 @@ public final class EventScreeningService implements ScreenEventsUseCase {
 
   @Override
   public Mono<Void> recoveryOpened(RecoveryChanged fact) {
-    return changes.apply(records.load(Subject.organisation(fact.organisationCode())), fact.event().correlationId(),
+    return changes.apply(records.load(Subject.organisation(fact.organisationCode())),
         fact.event().eventId(), record -> record.recoveryOpened(fact.recoveryId(), fact.caseId(), fact.projectId(),
             fact.amountFen(), fact.at() != null ? fact.at() : now())).then();
   }
 
   @Override
   public Mono<Void> recoverySettled(RecoveryChanged fact) {
-    return changes.apply(records.load(Subject.organisation(fact.organisationCode())), fact.event().correlationId(),
+    return changes.apply(records.load(Subject.organisation(fact.organisationCode())),
         fact.event().eventId(), record -> record.recoverySettled(fact.recoveryId(), "REPAID".equals(fact.outcome()),
             fact.at() != null ? fact.at() : now())).then();
   }

@@ -2,7 +2,6 @@ package org.fundflow.milestone.application.service;
 
 import java.time.Clock;
 import java.util.Comparator;
-import java.util.UUID;
 import org.fundflow.milestone.application.port.in.AssessDiligenceUseCase;
 import org.fundflow.milestone.application.port.out.DiligenceAssessments;
 import org.fundflow.milestone.application.port.out.Projects;
@@ -31,8 +30,7 @@ public final class DiligenceService implements AssessDiligenceUseCase {
         .switchIfEmpty(Mono.error(() -> DomainRuleException.notVisible("project", c.projectId())))
         .map(project -> DiligenceAssessment.assess(project, c.manager(), c.reportId(), c.diligent(), c.misconduct(),
             c.explanation(), c.evidenceRefs(), clock.instant()))
-        .flatMap(a -> assessments.create(a, c.correlationId() != null ? c.correlationId()
-                : UUID.randomUUID().toString())
+        .flatMap(a -> assessments.create(a)
             .flatMap(created -> created ? Mono.just(a) : Mono.error(DomainRuleException.illegal("already-assessed",
                 (a.terminating() ? "the termination of project " + a.projectId() : "report " + a.reportId())
                     + " was assessed already; an assessment is never changed")))));

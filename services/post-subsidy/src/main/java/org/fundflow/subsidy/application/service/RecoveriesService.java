@@ -56,25 +56,25 @@ public final class RecoveriesService implements RecoveriesUseCase {
                   .reduce(0L, (sum, d) -> Math.addExact(sum, d.amountFen()))
                   .flatMap(released -> RecoveryOrder.open(e.caseId(), e.projectId(), project.programId(),
                           e.organisationCode(), e.recoveryAmountFen(), released, clock.instant())
-                      .map(c -> recoveries.create(c.next(), c.events(), e.correlationId(), e.eventId()).then())
+                      .map(c -> recoveries.create(c.next(), c.events(), e.eventId()).then())
                       .orElse(Mono.empty()));
             }));
   }
 
   @Override
   public Mono<RecoveryOrder> record(Record c) {
-    return change(c.recoveryId(), c.correlationId(),
+    return change(c.recoveryId(),
         o -> o.record(c.outcome(), c.repaidFen(), c.paymentReference(), c.note(), c.by(), clock.instant()));
   }
 
   @Override
-  public Mono<RecoveryOrder> approve(String recoveryId, String by, String correlationId) {
-    return change(recoveryId, correlationId, o -> o.approve(by, clock.instant()));
+  public Mono<RecoveryOrder> approve(String recoveryId, String by) {
+    return change(recoveryId, o -> o.approve(by, clock.instant()));
   }
 
   @Override
-  public Mono<RecoveryOrder> refuse(String recoveryId, String reason, String by, String correlationId) {
-    return change(recoveryId, correlationId, o -> o.refuse(reason, by, clock.instant()));
+  public Mono<RecoveryOrder> refuse(String recoveryId, String reason, String by) {
+    return change(recoveryId, o -> o.refuse(reason, by, clock.instant()));
   }
 
   @Override
@@ -87,13 +87,13 @@ public final class RecoveriesService implements RecoveriesUseCase {
     return recoveries.list(organisationCode);
   }
 
-  private Mono<RecoveryOrder> change(String id, String correlationId,
+  private Mono<RecoveryOrder> change(String id,
       Function<RecoveryOrder, Change<RecoveryOrder, RecoveryEvent>> command) {
     return Mono.defer(() -> recoveries.findById(id)
             .switchIfEmpty(Mono.error(() -> Refusal.notFound("Recovery", id)))
             .flatMap(o -> {
               Change<RecoveryOrder, RecoveryEvent> c = command.apply(o);
-              return recoveries.update(c.next(), c.events(), correlationId).thenReturn(c.next());
+              return recoveries.update(c.next(), c.events()).thenReturn(c.next());
             }))
         .retryWhen(ConcurrentChanges.retry());
   }

@@ -64,12 +64,11 @@ public class DiligenceController {
   @Operation(summary = "Record whether the team performed its duties diligently (尽职免责) after a FAILED review or on "
       + "termination; once per failed review and once per termination")
   public Mono<ResponseEntity<AssessmentView>> assess(@PathVariable String projectId,
-      @Valid @RequestBody AssessDiligence body, @Parameter(hidden = true) Caller caller,
-      @RequestHeader(name = ProjectController.CORRELATION, required = false) String correlationId) {
+      @Valid @RequestBody AssessDiligence body, @Parameter(hidden = true) Caller caller) {
     Actor actor = ProjectController.actor(caller);
     return store.protect(Mono.defer(() -> diligence.assess(new AssessDiligenceCommand(actor, projectId,
             body.reportId() == null || body.reportId().isBlank() ? null : body.reportId(), body.diligent(),
-            body.misconduct(), body.explanation(), body.evidenceRefs(), correlationId))))
+            body.misconduct(), body.explanation(), body.evidenceRefs()))))
         .map(a -> ResponseEntity.created(URI.create("/projects/" + projectId + "/diligence-assessments"))
             .body(AssessmentView.of(a)));
   }

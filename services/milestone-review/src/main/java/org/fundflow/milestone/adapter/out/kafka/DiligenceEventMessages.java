@@ -21,10 +21,9 @@ public class DiligenceEventMessages {
     this.events = events;
   }
 
-  public OutboxEvent toOutbox(DiligenceAssessment a, String correlationId) {
+  public OutboxEvent toOutbox(DiligenceAssessment a) {
     DiligenceAssessedV1 message = toMessage(a);
-    return events.create(ProjectEventMessages.TOPIC, message.type(), a.projectId(), a.projectId(), correlationId,
-        message);
+    return events.create(ProjectEventMessages.TOPIC, message.type(), a.projectId(), a.projectId(), message);
   }
 
   /** The integration message of an assessment (public for the contract tests). */

@@ -34,8 +34,8 @@ public class MongoDiligenceAssessments implements DiligenceAssessments {
   }
 
   @Override
-  public Mono<Boolean> create(DiligenceAssessment a, String correlationId) {
-    return writer.write(AggregateWrite.create(COLLECTION, a.id(), a, List.of(messages.toOutbox(a, correlationId))))
+  public Mono<Boolean> create(DiligenceAssessment a) {
+    return writer.write(AggregateWrite.create(COLLECTION, a.id(), a, List.of(messages.toOutbox(a))))
         .map(outcome -> outcome == WriteOutcome.WRITTEN)
         .onErrorResume(DuplicateKeyException.class, e -> Mono.just(false));
   }

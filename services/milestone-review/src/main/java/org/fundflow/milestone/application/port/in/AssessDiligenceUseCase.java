@@ -17,7 +17,7 @@ public interface AssessDiligenceUseCase {
 
   /** {@code reportId} null: the project's termination is assessed. */
   record AssessDiligenceCommand(Actor manager, String projectId, String reportId, boolean diligent,
-      boolean misconduct, String explanation, List<String> evidenceRefs, String correlationId) {
+      boolean misconduct, String explanation, List<String> evidenceRefs) {
     public AssessDiligenceCommand {
       Objects.requireNonNull(manager, "manager");
       Objects.requireNonNull(projectId, "projectId");

@@ -8,7 +8,7 @@ import reactor.core.publisher.Mono;
 public interface DiligenceAssessments {
 
   /** Stores a new assessment and its event; false when one with its id exists (never replaced). */
-  Mono<Boolean> create(DiligenceAssessment assessment, String correlationId);
+  Mono<Boolean> create(DiligenceAssessment assessment);
 
   Mono<DiligenceAssessment> find(String id);
 

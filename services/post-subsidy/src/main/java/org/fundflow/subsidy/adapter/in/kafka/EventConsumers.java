@@ -111,7 +111,7 @@ public class EventConsumers {
             return Mono.empty();
           }
           return recoveries.caseConfirmed(new RecoveriesUseCase.CaseConfirmed(m.caseId(), m.subject().id(),
-                  m.projectId(), m.recoveryAmountFen(), e.eventId(), e.correlationId()))
+                  m.projectId(), m.recoveryAmountFen(), e.eventId()))
               .onErrorMap(IllegalArgumentException.class,
                   x -> new MalformedEventException("case-decided cannot open a recovery: " + x.getMessage(), x));
         })

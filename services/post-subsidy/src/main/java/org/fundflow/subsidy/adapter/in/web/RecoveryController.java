@@ -84,30 +84,25 @@ public class RecoveryController {
   @PostMapping("/{id}/record")
   @PreAuthorize("hasRole('FINANCE_OFFICER')")
   @Operation(summary = "Record the repayment (exactly the amount, with its reference) or a write-off, for approval")
-  public Mono<RecoveryView> record(@PathVariable String id, @Valid @RequestBody RecordRequest body,
-      @RequestHeader(name = "X-Correlation-Id", required = false) String correlationId, Caller caller) {
+  public Mono<RecoveryView> record(@PathVariable String id, @Valid @RequestBody RecordRequest body, Caller caller) {
     return guard.protect(Mono.defer(() -> useCase.record(new RecoveriesUseCase.Record(id, body.outcome(),
-            body.repaidFen(), body.paymentReference(), body.note(), caller.subject(),
-            WebSupport.correlation(correlationId)))))
+            body.repaidFen(), body.paymentReference(), body.note(), caller.subject()))))
         .map(RecoveryView::of);
   }
 
   @PostMapping("/{id}/approval")
   @PreAuthorize(FINANCE)
   @Operation(summary = "Approve the recorded settlement: REPAID or WRITTEN_OFF (another person than the recorder)")
-  public Mono<RecoveryView> approve(@PathVariable String id,
-      @RequestHeader(name = "X-Correlation-Id", required = false) String correlationId, Caller caller) {
-    return guard.protect(Mono.defer(() -> useCase.approve(id, caller.subject(), WebSupport.correlation(correlationId))))
+  public Mono<RecoveryView> approve(@PathVariable String id, Caller caller) {
+    return guard.protect(Mono.defer(() -> useCase.approve(id, caller.subject())))
         .map(RecoveryView::of);
   }
 
   @PostMapping("/{id}/refusal")
   @PreAuthorize(FINANCE)
   @Operation(summary = "Refuse the recorded settlement with a reason: the order is OPEN again")
-  public Mono<RecoveryView> refuse(@PathVariable String id, @Valid @RequestBody RefuseRequest body,
-      @RequestHeader(name = "X-Correlation-Id", required = false) String correlationId, Caller caller) {
-    return guard.protect(Mono.defer(() -> useCase.refuse(id, body.reason(), caller.subject(),
-            WebSupport.correlation(correlationId))))
+  public Mono<RecoveryView> refuse(@PathVariable String id, @Valid @RequestBody RefuseRequest body, Caller caller) {
+    return guard.protect(Mono.defer(() -> useCase.refuse(id, body.reason(), caller.subject())))
         .map(RecoveryView::of);
   }
 }

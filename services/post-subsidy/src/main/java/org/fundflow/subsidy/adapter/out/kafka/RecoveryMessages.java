@@ -23,10 +23,10 @@ public final class RecoveryMessages {
     this.events = events;
   }
 
-  public OutboxEvent toOutbox(RecoveryEvent event, String correlationId) {
+  public OutboxEvent toOutbox(RecoveryEvent event) {
     Message m = toMessage(event);
     String key = event.order().projectId();
-    return events.create(IntegrationEvents.DISBURSEMENT_TOPIC, m.type(), key, key, correlationId, m);
+    return events.create(IntegrationEvents.DISBURSEMENT_TOPIC, m.type(), key, key, m);
   }
 
   /** The integration message of a recovery event; a new event without one fails here, loudly. */

@@ -37,18 +37,18 @@ public final class MongoRecoveries implements Recoveries {
   }
 
   @Override
-  public Mono<Boolean> create(RecoveryOrder order, List<RecoveryEvent> events, String correlationId,
+  public Mono<Boolean> create(RecoveryOrder order, List<RecoveryEvent> events,
       String appliedEventId) {
     return writer.write(new AggregateWrite(COLLECTION, order.id(), null, order,
-            events.stream().map(e -> messages.toOutbox(e, correlationId)).toList(), appliedEventId))
+            events.stream().map(e -> messages.toOutbox(e)).toList(), appliedEventId))
         .map(outcome -> outcome == WriteOutcome.WRITTEN)
         .onErrorResume(DuplicateKeyException.class, e -> Mono.just(false));
   }
 
   @Override
-  public Mono<Boolean> update(RecoveryOrder next, List<RecoveryEvent> events, String correlationId) {
+  public Mono<Boolean> update(RecoveryOrder next, List<RecoveryEvent> events) {
     return writer.write(AggregateWrite.update(COLLECTION, next.id(), next.version(), next,
-            events.stream().map(e -> messages.toOutbox(e, correlationId)).toList()))
+            events.stream().map(e -> messages.toOutbox(e)).toList()))
         .map(outcome -> outcome == WriteOutcome.WRITTEN);
   }
 

@@ -9,18 +9,18 @@ public interface RecoveriesUseCase {
 
   /** From integrity-check's case-decided: CONFIRMED misconduct about a project. Idempotent: one order per project. */
   record CaseConfirmed(String caseId, String organisationCode, String projectId, Long recoveryAmountFen,
-      String eventId, String correlationId) {}
+      String eventId) {}
 
   Mono<Void> caseConfirmed(CaseConfirmed event);
 
   record Record(String recoveryId, RecoveryOrder.Outcome outcome, Long repaidFen, String paymentReference,
-      String note, String by, String correlationId) {}
+      String note, String by) {}
 
   Mono<RecoveryOrder> record(Record command);
 
-  Mono<RecoveryOrder> approve(String recoveryId, String by, String correlationId);
+  Mono<RecoveryOrder> approve(String recoveryId, String by);
 
-  Mono<RecoveryOrder> refuse(String recoveryId, String reason, String by, String correlationId);
+  Mono<RecoveryOrder> refuse(String recoveryId, String reason, String by);
 
   Mono<RecoveryOrder> find(String recoveryId);
 

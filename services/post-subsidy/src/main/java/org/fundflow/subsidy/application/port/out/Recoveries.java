@@ -12,10 +12,10 @@ public interface Recoveries {
   Mono<RecoveryOrder> findById(String id);
 
   /** @return false when an order with its (project-derived) id exists, or {@code appliedEventId} was applied */
-  Mono<Boolean> create(RecoveryOrder order, List<RecoveryEvent> events, String correlationId, String appliedEventId);
+  Mono<Boolean> create(RecoveryOrder order, List<RecoveryEvent> events, String appliedEventId);
 
   /** Version-checked; a concurrent change fails with ConcurrentChange. */
-  Mono<Boolean> update(RecoveryOrder next, List<RecoveryEvent> events, String correlationId);
+  Mono<Boolean> update(RecoveryOrder next, List<RecoveryEvent> events);
 
   /** Every order, or those of one organisation (null: all), newest first, at most 500. */
   Flux<RecoveryOrder> list(String organisationCode);
