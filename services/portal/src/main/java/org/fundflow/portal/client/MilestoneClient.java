@@ -43,7 +43,7 @@ public class MilestoneClient {
   }
 
   public record ProjectDetail(String projectId, String proposalId, String programKind, String organisationName,
-      String title, long awardedAmountFen, String status, String terminationReason, boolean onHold,
+      String title, long awardedAmountFen, String status, String terminationReason, String suspensionReason, boolean onHold,
       String nextDueMilestoneId, List<ProjectMilestone> milestones, List<ReportSummary> reports, Instant awardedAt,
       Instant closedAt) {
     public ProjectDetail {
@@ -116,5 +116,94 @@ public class MilestoneClient {
           org.springframework.http.HttpHeaders request) {
     return client.download(u -> u.path("/projects/{p}/milestones/{m}/evidence/{f}").build(projectId, milestoneId,
         fileId), request);
+  }
+
+  // ---------------------------------------------------------------- post-award management (issue 17 point 5)
+
+  /** The program manager's step on a project: {@code suspension}, {@code resumption} or {@code termination}. */
+  public enum ProjectAction { SUSPENSION, RESUMPTION, TERMINATION;
+    public String path() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  public record Reason(String reason) {}
+
+  /** Suspends, resumes or terminates the project with the manager's reason (the service keeps it in the history). */
+  public Mono<ProjectDetail> decide(String projectId, ProjectAction action, String reason) {
+    return client.send(HttpMethod.POST, u -> u.path("/projects/{id}/" + action.path()).build(projectId),
+        new Reason(reason), Map.of(), ProjectDetail.class);
+  }
+
+  public record BudgetLine(String category, long amountFen) {}
+
+  /** A change request as milestone-review shows it; {@code status} PENDING, APPROVED or REFUSED. */
+  public record ChangeRequest(String changeRequestId, String kind, String milestoneId, LocalDate newDueDate,
+      List<BudgetLine> budgetLines, List<String> teamOrganisationCodes, String justification, String requestedBy,
+      Instant requestedAt, String status, String decidedBy, Instant decidedAt, String decisionReason) {
+    public ChangeRequest {
+      budgetLines = budgetLines == null ? List.of() : budgetLines;
+      teamOrganisationCodes = teamOrganisationCodes == null ? List.of() : teamOrganisationCodes;
+    }
+
+    public boolean pending() {
+      return "PENDING".equals(status);
+    }
+  }
+
+  /** One step of the project's history: who ({@code by}), when, what ({@code action}), why. */
+  public record HistoryEntry(Instant at, String by, String action, String reason, String subjectId, String detail) {}
+
+  public record History(String projectId, String status, List<HistoryEntry> history,
+      List<ChangeRequest> changeRequests) {
+    public History {
+      history = history == null ? List.of() : history;
+      changeRequests = changeRequests == null ? List.of() : changeRequests;
+    }
+  }
+
+  public Mono<History> history(String projectId) {
+    return client.get(u -> u.path("/projects/{id}/history").build(projectId), History.class);
+  }
+
+  /** What the applicant asks: the fields of its {@code kind} (the others null); checked by milestone-review. */
+  public record ChangeRequestBody(String kind, String milestoneId, LocalDate newDueDate, List<BudgetLine> budgetLines,
+      List<String> teamOrganisationCodes, String justification) {}
+
+  public Mono<ChangeRequest> requestChange(String projectId, ChangeRequestBody body) {
+    return client.send(HttpMethod.POST, u -> u.path("/projects/{id}/change-requests").build(projectId), body,
+        Map.of(), ChangeRequest.class);
+  }
+
+  public record ChangeDecision(Boolean approve, String reason) {}
+
+  public Mono<ChangeRequest> decideChange(String projectId, String changeRequestId, boolean approve, String reason) {
+    return client.send(HttpMethod.POST,
+        u -> u.path("/projects/{id}/change-requests/{cr}/decision").build(projectId, changeRequestId),
+        new ChangeDecision(approve, reason), Map.of(), ChangeRequest.class);
+  }
+
+  // ---------------------------------------------------------------- diligence (尽职免责, issue 17 point 3)
+
+  public record Assessment(String assessmentId, String projectId, String milestoneId, String reportId,
+      boolean terminating, boolean diligent, boolean misconduct, boolean exempts, String explanation,
+      List<String> evidenceRefs, String assessedBy, Instant assessedAt) {
+    public Assessment {
+      evidenceRefs = evidenceRefs == null ? List.of() : evidenceRefs;
+    }
+  }
+
+  /** {@code reportId} the FAILED report; null: the project's termination. */
+  public record AssessDiligence(String reportId, Boolean diligent, Boolean misconduct, String explanation,
+      List<String> evidenceRefs) {}
+
+  public Mono<List<Assessment>> assessments(String projectId) {
+    return client.get(u -> u.path("/projects/{id}/diligence-assessments").build(projectId),
+        new ParameterizedTypeReference<List<Assessment>>() {});
+  }
+
+  public Mono<Assessment> assess(String projectId, AssessDiligence body) {
+    return client.send(HttpMethod.POST, u -> u.path("/projects/{id}/diligence-assessments").build(projectId), body,
+        Map.of(), Assessment.class);
   }
 }

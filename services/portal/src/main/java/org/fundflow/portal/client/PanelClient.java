@@ -58,8 +58,9 @@ public class PanelClient {
       Instant submittedAt) {}
 
   public record ProjectDetail(String projectId, String proposalId, String programId, String organisationCode,
-      String organisationName, String title, long awardedAmountFen, String status, boolean onHold,
-      List<MilestoneView> milestones, List<ReportSummary> reports, Instant awardedAt) {
+      String organisationName, String title, long awardedAmountFen, String status, String terminationReason,
+      String suspensionReason, boolean onHold, List<MilestoneView> milestones, List<ReportSummary> reports,
+      Instant awardedAt) {
     public ProjectDetail {
       milestones = milestones == null ? List.of() : milestones;
       reports = reports == null ? List.of() : reports;

@@ -184,4 +184,28 @@ public class SubsidyClient {
 
   public record Disbursement(String id, Trigger trigger, String projectId, long amountFen, String status,
       String holdId, Instant releasedAt, String cancelReason, Instant createdAt) {}
+
+  // ---------------------------------------------------------------- recovery orders (追回, issue 17 point 4)
+
+  public record RecoveryStep(Instant at, String by, String from, String to, String note) {}
+
+  /** A recovery order: {@code amountFen} what is owed, {@code status} OPEN, AWAITING_APPROVAL, REPAID, WRITTEN_OFF. */
+  public record Recovery(String recoveryId, String caseId, String projectId, String programId, String organisationCode,
+      long amountFen, long releasedFen, String basis, String status, String recordedOutcome, String paymentReference,
+      String note, String recordedBy, Instant recordedAt, String approvedBy, Instant settledAt, Instant openedAt,
+      List<RecoveryStep> history) {
+    public Recovery {
+      history = history == null ? List.of() : history;
+    }
+
+    public boolean owed() {
+      return "OPEN".equals(status) || "AWAITING_APPROVAL".equals(status);
+    }
+  }
+
+  /** The recovery orders the caller may read (an applicant: its own organisation's). */
+  public Mono<List<Recovery>> recoveries() {
+    return client.get(u -> u.path("/recoveries").build(),
+        new org.springframework.core.ParameterizedTypeReference<List<Recovery>>() {});
+  }
 }

@@ -14,6 +14,7 @@ import org.fundflow.portal.client.ProblemMessages;
 import org.fundflow.portal.client.ServiceProblem;
 import org.fundflow.portal.client.SubsidyClient;
 import org.fundflow.portal.format.Money;
+import org.fundflow.portal.web.manager.FormErrors;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -64,9 +65,110 @@ public class ProjectsController {
   /** Another organisation's project is a 404 from milestone-review: the not-found page. */
   @GetMapping("/{id}")
   Mono<Rendering> project(@PathVariable String id, @RequestParam(required = false) String after,
-      @RequestParam(required = false) String reported) {
+      @RequestParam(required = false) String reported, @RequestParam(required = false) String changed) {
+    return projectPage(id, after, reported, changed);
+  }
+
+  /** The project page; {@code changed} set after a change request was sent. */
+  private Mono<Rendering> projectPage(String id, String after, String reported, String changed) {
     return milestones.project(id).flatMap(p -> page(p, after, UUID.randomUUID().toString(), null, null))
-        .map(page -> page.modelAttribute("reported", reported != null).build());
+        .map(page -> page.modelAttribute("reported", reported != null).modelAttribute("changed", changed != null)
+            .build());
+  }
+
+  // ---------------------------------------------------------------- change requests (issue 17 point 5)
+
+  /** The budget lines the change form offers (empty ones are left out). */
+  static final int BUDGET_ROWS = 6;
+
+  /** The change form as typed, to show again when refused. */
+  public record ChangeForm(String kind, String milestoneId, String newDueDate, List<String> categories,
+      List<String> amounts, String team, String justification) {
+    static ChangeForm empty() {
+      return new ChangeForm("", "", "", List.of(), List.of(), "", "");
+    }
+
+    public String category(int row) {
+      return row < categories.size() ? categories.get(row) : "";
+    }
+
+    public String amount(int row) {
+      return row < amounts.size() ? amounts.get(row) : "";
+    }
+  }
+
+  /** Which fields of milestone-review's answer belong to which field of the change form. */
+  static final Map<String, String> CHANGE_FIELDS = Map.of("kind", "kind", "milestoneId", "milestoneId",
+      "newDueDate", "newDueDate", "budgetLines", "budgetLines", "teamOrganisationCodes", "teamOrganisationCodes",
+      "justification", "justification");
+
+  /**
+   * Sends the applicant's change request: only the fields of the kind chosen; amounts typed in yuan go as fen
+   * (an amount or date the portal cannot read is shown next to its field and the service is not asked). Whether the
+   * change is acceptable (budget adding up, the milestone still open) is milestone-review's to say.
+   */
+  @PostMapping("/{id}/change-requests")
+  Mono<Rendering> requestChange(@PathVariable String id, ServerWebExchange exchange) {
+    return exchange.getFormData().flatMap(in -> {
+      ChangeForm form = new ChangeForm(text(in.getFirst("kind")), text(in.getFirst("milestoneId")),
+          text(in.getFirst("newDueDate")), in.getOrDefault("category", List.of()).stream().map(ProjectsController::text)
+              .toList(), in.getOrDefault("amount", List.of()).stream().map(ProjectsController::text).toList(),
+          text(in.getFirst("team")), text(in.getFirst("justification")));
+      Map<String, String> local = new LinkedHashMap<>();
+      java.time.LocalDate due = null;
+      List<MilestoneClient.BudgetLine> lines = new java.util.ArrayList<>();
+      List<String> team = List.of();
+      switch (form.kind()) {
+        case "MILESTONE_DUE_DATE" -> {
+          try {
+            due = form.newDueDate().isEmpty() ? null : java.time.LocalDate.parse(form.newDueDate());
+          } catch (java.time.format.DateTimeParseException e) {
+            local.put("newDueDate", "applicant.invalid.newDueDate");
+          }
+        }
+        case "BUDGET_REALLOCATION" -> {
+          for (int row = 0; row < Math.max(form.categories().size(), form.amounts().size()); row++) {
+            String category = form.category(row);
+            String amount = form.amount(row);
+            if (category.isEmpty() && amount.isEmpty()) {
+              continue;
+            }
+            try {
+              lines.add(new MilestoneClient.BudgetLine(category,
+                  ZERO.matcher(amount).matches() ? 0L : Money.parseYuanToFen(amount)));
+            } catch (Money.InvalidAmount e) {
+              local.put("budgetLines", "applicant.invalid.budgetLines");
+            }
+          }
+        }
+        case "TEAM_CHANGE" -> team = java.util.Arrays.stream(form.team().split("[\s,，;；]+"))
+            .filter(c -> !c.isBlank()).toList();
+        default -> { }
+      }
+      if (!local.isEmpty()) {
+        return changePage(id, form, FormErrors.local(local), HttpStatus.BAD_REQUEST);
+      }
+      MilestoneClient.ChangeRequestBody body = new MilestoneClient.ChangeRequestBody(
+          form.kind().isEmpty() ? null : form.kind(),
+          "MILESTONE_DUE_DATE".equals(form.kind()) && !form.milestoneId().isEmpty() ? form.milestoneId() : null, due,
+          "BUDGET_REALLOCATION".equals(form.kind()) ? lines : null, "TEAM_CHANGE".equals(form.kind()) ? team : null,
+          form.justification());
+      return milestones.requestChange(id, body)
+          .map(r -> Rendering.redirectTo("/applicant/projects/" + id + "?changed=1#changes").status(HttpStatus.SEE_OTHER)
+              .build())
+          .onErrorResume(ServiceProblem.class, e -> e.notFound() || e.status() == 403 ? Mono.error(e)
+              : changePage(id, form, FormErrors.of(e, problems, CHANGE_FIELDS, "applicant.invalid."),
+                  HttpStatus.valueOf(e.status())));
+    });
+  }
+
+  private Mono<Rendering> changePage(String id, ChangeForm form, FormErrors errors, HttpStatus status) {
+    return milestones.project(id).flatMap(p -> page(p, null, UUID.randomUUID().toString(), null, null))
+        .map(page -> page.modelAttribute("change", form).modelAttribute("changeErrors", errors).status(status).build());
+  }
+
+  private static String text(String value) {
+    return value == null ? "" : value.strip();
   }
 
   @PostMapping("/{id}/reports")
@@ -163,11 +265,20 @@ public class ProjectsController {
       String spendingProblem) {
     return Mono.zip(
             Panel.of(SubsidyClient.SERVICE, subsidy.disbursementsOfProject(p.projectId(), after, PAYMENTS_PAGE), problems),
-            Panel.of(MilestoneClient.SERVICE, files(p), problems))
+            Panel.of(MilestoneClient.SERVICE, files(p), problems),
+            Panel.of(MilestoneClient.SERVICE, milestones.history(p.projectId()), problems),
+            Panel.of(SubsidyClient.SERVICE, subsidy.recoveries(), problems))
         .map(t -> Rendering.view("applicant/project")
             .modelAttribute("project", p)
             .modelAttribute("payments", t.getT1())
             .modelAttribute("files", t.getT2())
+            .modelAttribute("history", t.getT3())
+            .modelAttribute("recoveries", t.getT4())
+            .modelAttribute("owedFen", t.getT4().ok() ? t.getT4().data().stream().filter(SubsidyClient.Recovery::owed)
+                .mapToLong(SubsidyClient.Recovery::amountFen).reduce(0L, Math::addExact) : 0L)
+            .modelAttribute("change", ChangeForm.empty())
+            .modelAttribute("changeErrors", FormErrors.none())
+            .modelAttribute("budgetRows", java.util.stream.IntStream.range(0, BUDGET_ROWS).boxed().toList())
             .modelAttribute("after", after)
             .modelAttribute("reportKey", reportKey)
             .modelAttribute("reportProblem", reportProblem)

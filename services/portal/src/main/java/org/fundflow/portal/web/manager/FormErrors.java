@@ -41,11 +41,17 @@ public record FormErrors(Map<String, String> fields, String problemKey) {
    * matching prefix in {@code serviceToForm}; a field the form does not have is said above the form.
    */
   public static FormErrors of(ServiceProblem problem, ProblemMessages problems, Map<String, String> serviceToForm) {
+    return of(problem, problems, serviceToForm, "manager.invalid.");
+  }
+
+  /** The same with the field messages of another area's bundle ({@code applicant.invalid.}). */
+  public static FormErrors of(ServiceProblem problem, ProblemMessages problems, Map<String, String> serviceToForm,
+      String messagePrefix) {
     Map<String, String> fields = new LinkedHashMap<>();
     for (String serviceField : problem.fieldErrors().keySet()) {
       String formField = formField(serviceField, serviceToForm);
       if (formField != null) {
-        fields.putIfAbsent(formField, "manager.invalid." + formField);
+        fields.putIfAbsent(formField, messagePrefix + formField);
       }
     }
     return new FormErrors(fields, problems.key(problem));

@@ -9,9 +9,6 @@ import org.fundflow.portal.client.Panel;
 import org.fundflow.portal.client.PanelClient;
 import org.fundflow.portal.client.ProblemMessages;
 import org.fundflow.portal.client.ServiceProblem;
-import org.fundflow.portal.client.SubsidyClient;
-import org.fundflow.portal.client.SubsidyClient.DisbursementPage;
-import org.springframework.security.core.Authentication;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,7 +22,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Panels on milestone reports: the project and its reports, one report with its panel (who declared, who scored) and
+ * Panels on milestone reports (the project page is {@link ManagerProjectController}'s): one report with its panel (who declared, who scored) and
  * its decision with the explanation (totals used and dropped, mean, rule), and forming a panel by picking experts
  * from milestone-review's searchable, paged list. The experts picked so far travel in the page's address
  * ({@code chosen}), so searching and paging never lose them and every step works without a script. Whether a panel
@@ -38,27 +35,12 @@ public class ManagerPanelsController {
   static final int PAGE_SIZE = 10;
   static final int MAX_CHOSEN = 25;
 
-  /** The payments an auditor sees on a project page (post-subsidy lets auditors, not program managers, read them). */
-  static final int PAYMENTS_SHOWN = 50;
-
   private final PanelClient panels;
-  private final SubsidyClient subsidy;
   private final ProblemMessages problems;
 
-  public ManagerPanelsController(PanelClient panels, SubsidyClient subsidy, ProblemMessages problems) {
+  public ManagerPanelsController(PanelClient panels, ProblemMessages problems) {
     this.panels = panels;
-    this.subsidy = subsidy;
     this.problems = problems;
-  }
-
-  @GetMapping("/{projectId}")
-  Mono<Rendering> project(@PathVariable String projectId, Authentication authentication) {
-    boolean auditor = authentication.getAuthorities().stream().anyMatch(a -> "ROLE_AUDITOR".equals(a.getAuthority()));
-    Mono<Panel<DisbursementPage>> payments = auditor
-        ? Panel.of(SubsidyClient.SERVICE, subsidy.disbursementsOfProject(projectId, null, PAYMENTS_SHOWN), problems)
-        : Mono.just(new Panel<>(null, SubsidyClient.SERVICE, null));
-    return panels.project(projectId).zipWith(payments, (p, pay) -> Rendering.view("manager/project")
-        .modelAttribute("project", p).modelAttribute("payments", pay).build());
   }
 
   @GetMapping("/{projectId}/reports/{reportId}")
