@@ -255,15 +255,17 @@ class PortalPagesTest {
   @Test
   void eachRoleStartsInItsOwnArea() {
     Map<String, String> areas = Map.of("ROLE_PROGRAM_MANAGER", "/manager/programs",
-        "ROLE_INTEGRITY_OFFICER", "/integrity/flags", "ROLE_AUDITOR", "/integrity/flags");
+        "ROLE_INTEGRITY_OFFICER", "/integrity/flags", "ROLE_AUDITOR", "/audit", "ROLE_EXPERT", "/expert",
+        "ROLE_FINANCE_OFFICER", "/finance", "ROLE_FINANCE_APPROVER", "/finance");
     areas.forEach((role, area) -> web.mutateWith(mockOidcLogin().authorities(new SimpleGrantedAuthority(role)))
         .get().uri("/").exchange()
         .expectStatus().is3xxRedirection()
         .expectHeader().location(area));
-    web.mutateWith(mockOidcLogin().authorities(new SimpleGrantedAuthority("ROLE_EXPERT")))
+    // a login with no role of the portal's: told so, not an error page
+    web.mutateWith(mockOidcLogin().authorities(new SimpleGrantedAuthority("ROLE_SOMETHING_ELSE")))
         .get().uri("/").accept(MediaType.TEXT_HTML).exchange()
         .expectStatus().isOk()
-        .expectBody(String.class).value(html -> assertThat(html).contains("评审专家、财务").contains("通知"));
+        .expectBody(String.class).value(html -> assertThat(html).contains("没有本门户的业务角色").contains("通知"));
   }
 
   @Test
