@@ -349,7 +349,7 @@ class MilestoneReviewIT {
     assertThat(after.get("total").asLong()).isEqualTo(before.get("total").asLong() + 1);
     List<String> statuses = new java.util.ArrayList<>();
     after.get("byStatus").forEach(n -> statuses.add(n.get("status").asString()));
-    assertThat(statuses).containsExactly("ACTIVE", "COMPLETED", "TERMINATED");
+    assertThat(statuses).containsExactly("ACTIVE", "SUSPENDED", "COMPLETED", "TERMINATED");
     call(HttpMethod.GET, "/statistics/projects", applicant(ORG), null, 403);
   }
 
