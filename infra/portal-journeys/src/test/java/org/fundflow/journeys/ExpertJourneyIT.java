@@ -88,11 +88,11 @@ class ExpertJourneyIT {
     Seeded s = seed(title);
 
     List<String> consoleErrors = new ArrayList<>();
-    try (BrowserContext context = newContext("zh-CN")) {
-      Page page = page(context, consoleErrors);
+    try (BrowserContext context = Journeys.context(browser, "zh-CN")) {
+      Page page = Journeys.page(context, consoleErrors);
 
       // ---- expert1 logs in (Chinese) and finds the report in its inbox
-      login(page, portal, "expert1");
+      Journeys.login(page, portal, "expert1");
       assertThat(page).hasURL(portal + "/expert");
       assertThat(page.locator("h1")).hasText("我的评审任务");
       Locator row = page.locator("main table tbody tr").filter(new Locator.FilterOptions().setHasText(title));
@@ -164,9 +164,9 @@ class ExpertJourneyIT {
     }
 
     // ---- expert2 declares a conflict and leaves the panel
-    try (BrowserContext context = newContext("zh-CN")) {
-      Page page = page(context, consoleErrors);
-      login(page, portal, "expert2");
+    try (BrowserContext context = Journeys.context(browser, "zh-CN")) {
+      Page page = Journeys.page(context, consoleErrors);
+      Journeys.login(page, portal, "expert2");
       Locator row = page.locator("main table tbody tr").filter(new Locator.FilterOptions().setHasText(title));
       row.getByRole(AriaRole.LINK).click();
       assertThat(page.locator("h1")).hasText("回避声明");
@@ -181,9 +181,9 @@ class ExpertJourneyIT {
     }
 
     // ---- the program manager is told (its notifications, from the expert-recused event)
-    try (BrowserContext context = newContext("zh-CN")) {
-      Page page = page(context, consoleErrors);
-      login(page, portal, "program-manager");
+    try (BrowserContext context = Journeys.context(browser, "zh-CN")) {
+      Page page = Journeys.page(context, consoleErrors);
+      Journeys.login(page, portal, "program-manager");
       await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
         page.navigate(portal + "/notifications");
         assertThat(page.locator("main").textContent()).contains("专家 expert2 声明与项目 " + s.projectId);
@@ -208,9 +208,9 @@ class ExpertJourneyIT {
     }
 
     // ---- expert1 sees the decision with its explanation and the panel's scores, in English
-    try (BrowserContext context = newContext("zh-CN")) {
-      Page page = page(context, consoleErrors);
-      login(page, portal, "expert1");
+    try (BrowserContext context = Journeys.context(browser, "zh-CN")) {
+      Page page = Journeys.page(context, consoleErrors);
+      Journeys.login(page, portal, "expert1");
       page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("English")).click();
       assertThat(page.locator("html")).hasAttribute("lang", "en");
       assertThat(page.locator("h1")).hasText("My review assignments");
@@ -236,9 +236,7 @@ class ExpertJourneyIT {
     String milestone = stack.services.get("milestone-review").url();
     String manager = stack.token("program-manager");
     String applicant = stack.token("applicant");
-    ManagerJourneyIT.EXPERTS.forEach((id, org) -> ManagerJourneyIT.send("PUT", milestone + "/experts/" + id, manager,
-        Map.of("name", ManagerJourneyIT.EXPERT_NAMES.get(id), "organisationCode", org,
-            "nationalId", "110108196412165143", "declaredConflicts", List.of()), 200));
+    ManagerJourneyIT.registerExperts(stack);
     Instant now = Instant.now();
     Map<String, Object> program = new LinkedHashMap<>();
     program.put("name", "揭榜挂帅专家评审演示 " + UUID.randomUUID().toString().substring(0, 4));
@@ -304,33 +302,7 @@ class ExpertJourneyIT {
         .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())).timeout(Duration.ofSeconds(90)).build(), 201);
   }
 
-  static BrowserContext newContext(String locale) {
-    BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale(locale)
-        .setTimezoneId("Asia/Shanghai").setViewportSize(1280, 900).setAcceptDownloads(true));
-    context.setDefaultTimeout(90_000);
-    context.setDefaultNavigationTimeout(90_000);
-    return context;
-  }
 
-  static Page page(BrowserContext context, List<String> consoleErrors) {
-    Page page = context.newPage();
-    page.onConsoleMessage(m -> {
-      // a refused form answers 4xx on purpose (the field errors); anything else (a CSP violation) is not
-      if ("error".equals(m.type()) && !m.text().contains("status of 4")) {
-        consoleErrors.add(m.text() + " at " + m.location());
-      }
-    });
-    return page;
-  }
-
-  /** Through the login page and the devstack provider's user picker, in the page's current language. */
-  static void login(Page page, String portal, String user) {
-    page.navigate(portal + "/");
-    assertThat(page).hasURL(portal + "/login");
-    page.locator("a[href='/oauth2/authorization/fundflow']").click();
-    page.locator("button[data-user='" + user + "']").click();
-    page.waitForURL(url -> !url.contains("/login") && url.startsWith(portal));
-  }
 
   private void check(Page page, String name) {
     pages.check(page, name);

@@ -103,8 +103,8 @@ class FinanceJourneyIT {
 
     List<String> consoleErrors = new ArrayList<>();
     // ---- the finance officer, in Chinese
-    try (BrowserContext context = context("zh-CN")) {
-      Page page = page(context, consoleErrors);
+    try (BrowserContext context = Journeys.context(browser, "zh-CN")) {
+      Page page = Journeys.page(context, consoleErrors);
       page.navigate(portal + "/finance");
       page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("登录")).click();
       page.locator("button[data-user='finance-officer']").click();
@@ -144,8 +144,8 @@ class FinanceJourneyIT {
     assertThat(count(prepared.get("history"), "PREPARED")).as("a double click prepares once").isEqualTo(1);
 
     // ---- the finance approver, in English
-    try (BrowserContext context = context("zh-CN")) {
-      Page page = page(context, consoleErrors);
+    try (BrowserContext context = Journeys.context(browser, "zh-CN")) {
+      Page page = Journeys.page(context, consoleErrors);
       page.navigate(portal + "/finance");
       assertThat(page).hasURL(portal + "/login");
       page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("English")).click();
@@ -234,24 +234,6 @@ class FinanceJourneyIT {
     assertThat(consoleErrors).as("browser console errors (e.g. CSP violations)").isEmpty();
   }
 
-  static BrowserContext context(String locale) {
-    BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale(locale)
-        .setTimezoneId("Asia/Shanghai").setViewportSize(1280, 900).setAcceptDownloads(true));
-    context.setDefaultTimeout(90_000);
-    context.setDefaultNavigationTimeout(90_000);
-    return context;
-  }
-
-  static Page page(BrowserContext context, List<String> consoleErrors) {
-    Page page = context.newPage();
-    page.onConsoleMessage(m -> {
-      // a refused form answers 4xx on purpose (the field errors); anything else (a CSP violation) is not
-      if ("error".equals(m.type()) && !m.text().contains("status of 4")) {
-        consoleErrors.add(m.text() + " at " + m.location());
-      }
-    });
-    return page;
-  }
 
   static long count(JsonNode history, String to) {
     long n = 0;
