@@ -9,14 +9,12 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -52,31 +50,24 @@ class ExpertJourneyIT {
   static final String EVIDENCE_NAME = "工艺规程-样品检测报告.pdf";
 
   static PortalStack stack;
-  static Playwright playwright;
+  static Journeys.Chromium chromium;
   static Browser browser;
 
   final PageChecks pages = new PageChecks();
 
   @BeforeAll
   static void start() throws Exception {
-    if (!Files.isExecutable(ApplicantJourneyIT.CHROMIUM)) {
-      System.err.println(ApplicantJourneyIT.NO_CHROMIUM);
-      return;
+    chromium = Journeys.start();
+    if (chromium != null) {
+      stack = PortalStack.get();
+      browser = chromium.browser();
     }
-    Files.createDirectories(PageChecks.SHOTS);
-    stack = PortalStack.get();
-    com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
-    playwright = PageChecks.playwright();
-    browser = PageChecks.chromium(playwright, ApplicantJourneyIT.CHROMIUM);
   }
 
   @AfterAll
   static void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (playwright != null) {
-      playwright.close();
+    if (chromium != null) {
+      chromium.close();
     }
   }
 

@@ -7,13 +7,11 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -46,37 +44,29 @@ import tools.jackson.databind.JsonNode;
  */
 class FinanceJourneyIT {
 
-  static final Path CHROMIUM = ApplicantJourneyIT.CHROMIUM;
   static final String APPLICANT_ORG = ApplicantJourneyIT.APPLICANT_ORG;
   static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
   static final String ACCOUNT = "6222 0203 0200 1234 567";
 
   static PortalStack stack;
-  static Playwright playwright;
+  static Journeys.Chromium chromium;
   static Browser browser;
 
   final PageChecks pages = new PageChecks();
 
   @BeforeAll
   static void start() throws Exception {
-    if (!Files.isExecutable(CHROMIUM)) {
-      System.err.println(ApplicantJourneyIT.NO_CHROMIUM);
-      return;
+    chromium = Journeys.start();
+    if (chromium != null) {
+      stack = PortalStack.get();
+      browser = chromium.browser();
     }
-    Files.createDirectories(PageChecks.SHOTS);
-    stack = PortalStack.get();
-    com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
-    playwright = PageChecks.playwright();
-    browser = PageChecks.chromium(playwright, CHROMIUM);
   }
 
   @AfterAll
   static void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (playwright != null) {
-      playwright.close();
+    if (chromium != null) {
+      chromium.close();
     }
   }
 

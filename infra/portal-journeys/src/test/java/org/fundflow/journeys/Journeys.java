@@ -6,7 +6,9 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
+import java.nio.file.Files;
 import java.util.List;
 
 /**
@@ -17,6 +19,31 @@ import java.util.List;
 final class Journeys {
 
   private Journeys() {}
+
+  /** Debian's Chromium under Playwright, for one journey class; closed after it. */
+  record Chromium(Playwright playwright, Browser browser) implements AutoCloseable {
+    @Override
+    public void close() {
+      browser.close();
+      playwright.close();
+    }
+  }
+
+  /**
+   * The shared stack and a Chromium, or null (the journey then reports itself skipped) where /usr/bin/chromium is
+   * missing. Assertions wait 30 s: pages on a loaded shared machine can take more than the default 5 s.
+   */
+  static Chromium start() throws java.io.IOException {
+    if (!Files.isExecutable(ApplicantJourneyIT.CHROMIUM)) {
+      System.err.println(ApplicantJourneyIT.NO_CHROMIUM);
+      return null;
+    }
+    Files.createDirectories(PageChecks.SHOTS);
+    PortalStack.get();
+    com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
+    Playwright playwright = PageChecks.playwright();
+    return new Chromium(playwright, PageChecks.chromium(playwright, ApplicantJourneyIT.CHROMIUM));
+  }
 
   /** A context in the locale, Beijing time, a desktop window, downloads on; long timeouts for a loaded machine. */
   static BrowserContext context(Browser browser, String locale) {

@@ -9,7 +9,6 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
@@ -60,32 +59,25 @@ class LifecycleJourneyIT {
   static final String ACCOUNT = "6217 0002 6000 8765 432";
 
   static PortalStack stack;
-  static Playwright playwright;
+  static Journeys.Chromium chromium;
   static Browser browser;
 
   final PageChecks pages = new PageChecks();
 
   @BeforeAll
   static void start() throws Exception {
-    if (!Files.isExecutable(ApplicantJourneyIT.CHROMIUM)) {
-      System.err.println(ApplicantJourneyIT.NO_CHROMIUM);
-      return;
+    chromium = Journeys.start();
+    if (chromium != null) {
+      stack = PortalStack.get();
+      ManagerJourneyIT.registerExperts(stack);
+      browser = chromium.browser();
     }
-    Files.createDirectories(PageChecks.SHOTS);
-    stack = PortalStack.get();
-    ManagerJourneyIT.registerExperts(stack);
-    com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
-    playwright = PageChecks.playwright();
-    browser = PageChecks.chromium(playwright, ApplicantJourneyIT.CHROMIUM);
   }
 
   @AfterAll
   static void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (playwright != null) {
-      playwright.close();
+    if (chromium != null) {
+      chromium.close();
     }
   }
 
