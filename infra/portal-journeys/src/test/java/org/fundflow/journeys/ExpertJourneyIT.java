@@ -4,7 +4,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
@@ -23,9 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -42,34 +39,12 @@ import tools.jackson.databind.JsonNode;
  * <p>The devstack's demo experts (OIDC demo users with role EXPERT): expert1 Prof. Chen Jie, expert2 Dr. Liu Yang,
  * expert3 Prof. Sun Lei, expert4 Dr. Zhou Ning, expert5 Ma Lin.
  */
-class ExpertJourneyIT {
+class ExpertJourneyIT extends BrowserJourney {
 
   static final String APPLICANT_ORG = ApplicantJourneyIT.APPLICANT_ORG;
   static final byte[] PDF = ("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
       + "2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n").getBytes(StandardCharsets.US_ASCII);
   static final String EVIDENCE_NAME = "工艺规程-样品检测报告.pdf";
-
-  static PortalStack stack;
-  static Journeys.Chromium chromium;
-  static Browser browser;
-
-  final PageChecks pages = new PageChecks();
-
-  @BeforeAll
-  static void start() throws Exception {
-    chromium = Journeys.start();
-    if (chromium != null) {
-      stack = PortalStack.get();
-      browser = chromium.browser();
-    }
-  }
-
-  @AfterAll
-  static void stop() {
-    if (chromium != null) {
-      chromium.close();
-    }
-  }
 
   @Test
   void expertsDeclareReadTheEvidenceScoreWithALiveTotalCorrectAndOneLeavesThePanel() throws Exception {
@@ -294,8 +269,4 @@ class ExpertJourneyIT {
   }
 
 
-
-  private void check(Page page, String name) {
-    pages.check(page, name);
-  }
 }

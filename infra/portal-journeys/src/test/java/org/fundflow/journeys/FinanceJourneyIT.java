@@ -3,7 +3,6 @@ package org.fundflow.journeys;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
@@ -26,9 +25,7 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -42,33 +39,11 @@ import tools.jackson.databind.JsonNode;
  * today is downloaded as CSV and XLSX and its row checked. Every page: a screenshot under target/journeys/ and
  * axe-core with 0 serious or critical violations.
  */
-class FinanceJourneyIT {
+class FinanceJourneyIT extends BrowserJourney {
 
   static final String APPLICANT_ORG = ApplicantJourneyIT.APPLICANT_ORG;
   static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
   static final String ACCOUNT = "6222 0203 0200 1234 567";
-
-  static PortalStack stack;
-  static Journeys.Chromium chromium;
-  static Browser browser;
-
-  final PageChecks pages = new PageChecks();
-
-  @BeforeAll
-  static void start() throws Exception {
-    chromium = Journeys.start();
-    if (chromium != null) {
-      stack = PortalStack.get();
-      browser = chromium.browser();
-    }
-  }
-
-  @AfterAll
-  static void stop() {
-    if (chromium != null) {
-      chromium.close();
-    }
-  }
 
   @Test
   void anOfficerPreparesAnApproverReleasesOnce_theBudgetAddsUp_andTheBatchHoldsThePayment() throws Exception {
@@ -279,9 +254,5 @@ class FinanceJourneyIT {
     Http.post(intake + "/proposals/" + id + "/review", manager, null, 200);
     return Http.post(intake + "/proposals/" + id + "/award", manager, Map.of("amountFen", awardFen), 200)
         .get("projectId").asString();
-  }
-
-  private void check(Page page, String name) {
-    pages.check(page, name);
   }
 }

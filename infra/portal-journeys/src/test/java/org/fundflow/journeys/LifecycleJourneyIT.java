@@ -4,7 +4,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
@@ -23,7 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
@@ -52,32 +50,16 @@ import tools.jackson.databind.JsonNode;
  * organisation would be flagged and held.
  */
 @Order(Integer.MAX_VALUE)
-class LifecycleJourneyIT {
+class LifecycleJourneyIT extends BrowserJourney {
 
   static final String APPLICANT_ORG = ApplicantJourneyIT.APPLICANT_ORG;
   static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
   static final String ACCOUNT = "6217 0002 6000 8765 432";
 
-  static PortalStack stack;
-  static Journeys.Chromium chromium;
-  static Browser browser;
-
-  final PageChecks pages = new PageChecks();
-
   @BeforeAll
-  static void start() throws Exception {
-    chromium = Journeys.start();
-    if (chromium != null) {
-      stack = PortalStack.get();
+  static void registerExperts() {
+    if (stack != null) {
       ManagerJourneyIT.registerExperts(stack);
-      browser = chromium.browser();
-    }
-  }
-
-  @AfterAll
-  static void stop() {
-    if (chromium != null) {
-      chromium.close();
     }
   }
 
@@ -372,9 +354,5 @@ class LifecycleJourneyIT {
     return IntegrityJourneyIT.HEADER + "ORGANISATION," + APPLICANT_ORG + ",天津津南先进材料有限公司,虚报项目经费,"
         + "三年内取消申报资格,天津市科学技术局（全流程 " + suffix + "）,《科学技术活动违规行为处理规定》第十三条,"
         + today.minusDays(1) + ",\n";
-  }
-
-  private void check(Page page, String name) {
-    pages.check(page, name);
   }
 }
