@@ -188,6 +188,8 @@ class ExpertJourneyIT extends BrowserJourney {
       assertThat(page.locator("main table").last()).containsText("expert4");
       assertThat(page.locator("form[data-rubric]")).hasCount(0);
       check(page, "e14-decided-report-en");
+      // the language is remembered for the user: leave it as the other journeys expect it (Chinese)
+      Journeys.backToChinese(page);
     }
 
     assertThat(pages.accessibilityProblems).as("axe-core serious or critical violations").isEmpty();
