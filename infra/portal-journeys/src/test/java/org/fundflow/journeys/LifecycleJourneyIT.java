@@ -237,7 +237,7 @@ class LifecycleJourneyIT extends BrowserJourney {
         check(applicant, "lifecycle-19-unread-count-live-zh");
         applicant.locator("header .notifications-link").click();
         assertThat(applicant.locator("main")).containsText("拨款已支付");
-        assertThat(applicant.locator("main")).containsText(balanceId);
+        assertThat(applicant.locator("main")).containsText("¥700,000.00 已支付（支付流水号 JN-BAL-" + projectId + "）");
         check(applicant, "lifecycle-20-payment-notification-zh");
         applicant.navigate(portal + "/applicant/projects/" + projectId);
         assertThat(applicant.locator("main")).containsText("预拨款");
