@@ -271,25 +271,9 @@ class ApplicantJourneyIT {
       page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("申报“" + generalName + "”")).click();
       assertThat(page.locator("h1")).hasText("新建申报书");
 
-      page.getByLabel("项目名称").fill(title);
-      page.getByLabel("项目摘要").fill("研究高丰度稀土（镧、铈）在钕铁硼晶界中的分布调控，降低对镨钕的依赖。");
-      page.getByLabel("申请金额（元）").fill("1,000,000.00");
-      page.getByLabel("项目开始日期").fill("2027-01-01");
-      page.getByLabel("项目结束日期").fill("2028-12-31");
-      page.locator("[name='budgetLines[0].category']").fill("设备费");
-      page.locator("[name='budgetLines[0].amount']").fill("765,432.11");
-      page.locator("[name='budgetLines[1].category']").fill("材料费");
-      page.locator("[name='budgetLines[1].amount']").fill("234567.89");
-      page.locator("[name='principalInvestigator.name']").fill("王海燕");
-      page.locator("[name='principalInvestigator.nationalId']").fill("11010819841203824X");
       String[][] plan = {{"小批量样品制备", "工艺规程", "2027-06-30", "30"}, {"中试线建设", "中试验收报告", "2027-12-31", "30"},
           {"电机台架验证", "台架测试报告", "2028-12-31", "30"}};
-      for (int i = 0; i < plan.length; i++) {
-        page.locator("[name='milestones[" + i + "].title']").fill(plan[i][0]);
-        page.locator("[name='milestones[" + i + "].deliverables']").fill(plan[i][1]);
-        page.locator("[name='milestones[" + i + "].dueDate']").fill(plan[i][2]);
-        page.locator("[name='milestones[" + i + "].tranchePercent']").fill(plan[i][3]);
-      }
+      Journeys.fillProposal(page, title, plan);
       // checked as the applicant types (the page's script) ...
       assertThat(page.locator("#tranche-total")).hasText("拨款比例合计 90%，须为 100%。");
       check(page, "20-editor-90-percent-zh");

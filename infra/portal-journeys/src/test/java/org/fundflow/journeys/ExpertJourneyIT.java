@@ -4,19 +4,16 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -25,9 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -44,41 +39,12 @@ import tools.jackson.databind.JsonNode;
  * <p>The devstack's demo experts (OIDC demo users with role EXPERT): expert1 Prof. Chen Jie, expert2 Dr. Liu Yang,
  * expert3 Prof. Sun Lei, expert4 Dr. Zhou Ning, expert5 Ma Lin.
  */
-class ExpertJourneyIT {
+class ExpertJourneyIT extends BrowserJourney {
 
   static final String APPLICANT_ORG = ApplicantJourneyIT.APPLICANT_ORG;
   static final byte[] PDF = ("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
       + "2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n").getBytes(StandardCharsets.US_ASCII);
   static final String EVIDENCE_NAME = "工艺规程-样品检测报告.pdf";
-
-  static PortalStack stack;
-  static Playwright playwright;
-  static Browser browser;
-
-  final PageChecks pages = new PageChecks();
-
-  @BeforeAll
-  static void start() throws Exception {
-    if (!Files.isExecutable(ApplicantJourneyIT.CHROMIUM)) {
-      System.err.println(ApplicantJourneyIT.NO_CHROMIUM);
-      return;
-    }
-    Files.createDirectories(PageChecks.SHOTS);
-    stack = PortalStack.get();
-    com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
-    playwright = PageChecks.playwright();
-    browser = PageChecks.chromium(playwright, ApplicantJourneyIT.CHROMIUM);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (playwright != null) {
-      playwright.close();
-    }
-  }
 
   @Test
   void expertsDeclareReadTheEvidenceScoreWithALiveTotalCorrectAndOneLeavesThePanel() throws Exception {
@@ -88,11 +54,11 @@ class ExpertJourneyIT {
     Seeded s = seed(title);
 
     List<String> consoleErrors = new ArrayList<>();
-    try (BrowserContext context = newContext("zh-CN")) {
-      Page page = page(context, consoleErrors);
+    try (BrowserContext context = Journeys.context(browser, "zh-CN")) {
+      Page page = Journeys.page(context, consoleErrors);
 
       // ---- expert1 logs in (Chinese) and finds the report in its inbox
-      login(page, portal, "expert1");
+      Journeys.login(page, portal, "expert1");
       assertThat(page).hasURL(portal + "/expert");
       assertThat(page.locator("h1")).hasText("我的评审任务");
       Locator row = page.locator("main table tbody tr").filter(new Locator.FilterOptions().setHasText(title));
@@ -164,9 +130,9 @@ class ExpertJourneyIT {
     }
 
     // ---- expert2 declares a conflict and leaves the panel
-    try (BrowserContext context = newContext("zh-CN")) {
-      Page page = page(context, consoleErrors);
-      login(page, portal, "expert2");
+    try (BrowserContext context = Journeys.context(browser, "zh-CN")) {
+      Page page = Journeys.page(context, consoleErrors);
+      Journeys.login(page, portal, "expert2");
       Locator row = page.locator("main table tbody tr").filter(new Locator.FilterOptions().setHasText(title));
       row.getByRole(AriaRole.LINK).click();
       assertThat(page.locator("h1")).hasText("回避声明");
@@ -181,9 +147,9 @@ class ExpertJourneyIT {
     }
 
     // ---- the program manager is told (its notifications, from the expert-recused event)
-    try (BrowserContext context = newContext("zh-CN")) {
-      Page page = page(context, consoleErrors);
-      login(page, portal, "program-manager");
+    try (BrowserContext context = Journeys.context(browser, "zh-CN")) {
+      Page page = Journeys.page(context, consoleErrors);
+      Journeys.login(page, portal, "program-manager");
       await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
         page.navigate(portal + "/notifications");
         assertThat(page.locator("main").textContent()).contains("专家 expert2 声明与项目 " + s.projectId);
@@ -208,9 +174,9 @@ class ExpertJourneyIT {
     }
 
     // ---- expert1 sees the decision with its explanation and the panel's scores, in English
-    try (BrowserContext context = newContext("zh-CN")) {
-      Page page = page(context, consoleErrors);
-      login(page, portal, "expert1");
+    try (BrowserContext context = Journeys.context(browser, "zh-CN")) {
+      Page page = Journeys.page(context, consoleErrors);
+      Journeys.login(page, portal, "expert1");
       page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("English")).click();
       assertThat(page.locator("html")).hasAttribute("lang", "en");
       assertThat(page.locator("h1")).hasText("My review assignments");
@@ -222,6 +188,8 @@ class ExpertJourneyIT {
       assertThat(page.locator("main table").last()).containsText("expert4");
       assertThat(page.locator("form[data-rubric]")).hasCount(0);
       check(page, "e14-decided-report-en");
+      // the language is remembered for the user: leave it as the other journeys expect it (Chinese)
+      Journeys.backToChinese(page);
     }
 
     assertThat(pages.accessibilityProblems).as("axe-core serious or critical violations").isEmpty();
@@ -236,9 +204,7 @@ class ExpertJourneyIT {
     String milestone = stack.services.get("milestone-review").url();
     String manager = stack.token("program-manager");
     String applicant = stack.token("applicant");
-    ManagerJourneyIT.EXPERTS.forEach((id, org) -> ManagerJourneyIT.send("PUT", milestone + "/experts/" + id, manager,
-        Map.of("name", ManagerJourneyIT.EXPERT_NAMES.get(id), "organisationCode", org,
-            "nationalId", "110108196412165143", "declaredConflicts", List.of()), 200));
+    ManagerJourneyIT.registerExperts(stack);
     Instant now = Instant.now();
     Map<String, Object> program = new LinkedHashMap<>();
     program.put("name", "揭榜挂帅专家评审演示 " + UUID.randomUUID().toString().substring(0, 4));
@@ -304,35 +270,5 @@ class ExpertJourneyIT {
         .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())).timeout(Duration.ofSeconds(90)).build(), 201);
   }
 
-  static BrowserContext newContext(String locale) {
-    BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale(locale)
-        .setTimezoneId("Asia/Shanghai").setViewportSize(1280, 900).setAcceptDownloads(true));
-    context.setDefaultTimeout(90_000);
-    context.setDefaultNavigationTimeout(90_000);
-    return context;
-  }
 
-  static Page page(BrowserContext context, List<String> consoleErrors) {
-    Page page = context.newPage();
-    page.onConsoleMessage(m -> {
-      // a refused form answers 4xx on purpose (the field errors); anything else (a CSP violation) is not
-      if ("error".equals(m.type()) && !m.text().contains("status of 4")) {
-        consoleErrors.add(m.text() + " at " + m.location());
-      }
-    });
-    return page;
-  }
-
-  /** Through the login page and the devstack provider's user picker, in the page's current language. */
-  static void login(Page page, String portal, String user) {
-    page.navigate(portal + "/");
-    assertThat(page).hasURL(portal + "/login");
-    page.locator("a[href='/oauth2/authorization/fundflow']").click();
-    page.locator("button[data-user='" + user + "']").click();
-    page.waitForURL(url -> !url.contains("/login") && url.startsWith(portal));
-  }
-
-  private void check(Page page, String name) {
-    pages.check(page, name);
-  }
 }

@@ -3,17 +3,14 @@ package org.fundflow.journeys;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,9 +25,7 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -44,41 +39,11 @@ import tools.jackson.databind.JsonNode;
  * today is downloaded as CSV and XLSX and its row checked. Every page: a screenshot under target/journeys/ and
  * axe-core with 0 serious or critical violations.
  */
-class FinanceJourneyIT {
+class FinanceJourneyIT extends BrowserJourney {
 
-  static final Path CHROMIUM = ApplicantJourneyIT.CHROMIUM;
   static final String APPLICANT_ORG = ApplicantJourneyIT.APPLICANT_ORG;
   static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
   static final String ACCOUNT = "6222 0203 0200 1234 567";
-
-  static PortalStack stack;
-  static Playwright playwright;
-  static Browser browser;
-
-  final PageChecks pages = new PageChecks();
-
-  @BeforeAll
-  static void start() throws Exception {
-    if (!Files.isExecutable(CHROMIUM)) {
-      System.err.println(ApplicantJourneyIT.NO_CHROMIUM);
-      return;
-    }
-    Files.createDirectories(PageChecks.SHOTS);
-    stack = PortalStack.get();
-    com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
-    playwright = PageChecks.playwright();
-    browser = PageChecks.chromium(playwright, CHROMIUM);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (playwright != null) {
-      playwright.close();
-    }
-  }
 
   @Test
   void anOfficerPreparesAnApproverReleasesOnce_theBudgetAddsUp_andTheBatchHoldsThePayment() throws Exception {
@@ -103,8 +68,8 @@ class FinanceJourneyIT {
 
     List<String> consoleErrors = new ArrayList<>();
     // ---- the finance officer, in Chinese
-    try (BrowserContext context = context("zh-CN")) {
-      Page page = page(context, consoleErrors);
+    try (BrowserContext context = Journeys.context(browser, "zh-CN")) {
+      Page page = Journeys.page(context, consoleErrors);
       page.navigate(portal + "/finance");
       page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("登录")).click();
       page.locator("button[data-user='finance-officer']").click();
@@ -144,8 +109,8 @@ class FinanceJourneyIT {
     assertThat(count(prepared.get("history"), "PREPARED")).as("a double click prepares once").isEqualTo(1);
 
     // ---- the finance approver, in English
-    try (BrowserContext context = context("zh-CN")) {
-      Page page = page(context, consoleErrors);
+    try (BrowserContext context = Journeys.context(browser, "zh-CN")) {
+      Page page = Journeys.page(context, consoleErrors);
       page.navigate(portal + "/finance");
       assertThat(page).hasURL(portal + "/login");
       page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("English")).click();
@@ -234,24 +199,6 @@ class FinanceJourneyIT {
     assertThat(consoleErrors).as("browser console errors (e.g. CSP violations)").isEmpty();
   }
 
-  static BrowserContext context(String locale) {
-    BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale(locale)
-        .setTimezoneId("Asia/Shanghai").setViewportSize(1280, 900).setAcceptDownloads(true));
-    context.setDefaultTimeout(90_000);
-    context.setDefaultNavigationTimeout(90_000);
-    return context;
-  }
-
-  static Page page(BrowserContext context, List<String> consoleErrors) {
-    Page page = context.newPage();
-    page.onConsoleMessage(m -> {
-      // a refused form answers 4xx on purpose (the field errors); anything else (a CSP violation) is not
-      if ("error".equals(m.type()) && !m.text().contains("status of 4")) {
-        consoleErrors.add(m.text() + " at " + m.location());
-      }
-    });
-    return page;
-  }
 
   static long count(JsonNode history, String to) {
     long n = 0;
@@ -307,9 +254,5 @@ class FinanceJourneyIT {
     Http.post(intake + "/proposals/" + id + "/review", manager, null, 200);
     return Http.post(intake + "/proposals/" + id + "/award", manager, Map.of("amountFen", awardFen), 200)
         .get("projectId").asString();
-  }
-
-  private void check(Page page, String name) {
-    pages.check(page, name);
   }
 }

@@ -64,7 +64,7 @@ class ManagerJourneyIT {
     }
     Files.createDirectories(PageChecks.SHOTS);
     stack = PortalStack.get();
-    registerExperts();
+    registerExperts(stack);
     // pages on a loaded shared machine: a form's answer can take more than the default 5 s
     com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
     playwright = PageChecks.playwright();
@@ -82,7 +82,7 @@ class ManagerJourneyIT {
   }
 
   /** The expert profiles program managers keep (milestone-review), one per demo expert. */
-  static void registerExperts() {
+  static void registerExperts(PortalStack stack) {
     String milestone = stack.services.get("milestone-review").url();
     String manager = stack.token("program-manager");
     EXPERTS.forEach((id, org) -> send("PUT", milestone + "/experts/" + id, manager, Map.of("name", EXPERT_NAMES.get(id),
@@ -202,13 +202,7 @@ class ManagerJourneyIT {
       page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(projectId + "-m1")).click();
       page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Form the panel")).click();
       assertThat(page.locator("h1")).hasText("Form the panel");
-      for (String name : List.of("Chen Jie", "Liu Yang", "Sun Lei")) {
-        page.getByLabel("Name, expert id or organisation code").fill(name);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search")).click();
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add " + (name.startsWith("Liu") ? "Dr. " : "Prof. ")
-            + name + " to the panel")).click();
-      }
-      assertThat(page.locator("#chosen-heading")).hasText("Chosen experts (3)");
+      Journeys.chooseThreeExperts(page);
       check(page, "m11-panel-chosen-en");
       page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Form the panel with 3 experts")).click();
       assertThat(page.locator("main table")).containsText("expert1");

@@ -45,7 +45,7 @@ public record Award(
           given != null ? given.milestoneId() : projectId + "-final",
           1,
           given != null && given.title() != null ? given.title() : "Final acceptance",
-          given != null ? given.deliverables() : List.of(),
+          given != null ? given.deliverables() : allDeliverables(),
           given != null ? given.dueDate()
               : milestones.stream().map(PlannedMilestone::dueDate).filter(d -> d != null)
                   .max(Comparator.naturalOrder()).orElse(null),
@@ -73,6 +73,18 @@ public record Award(
       throw DomainRuleException.rule("invalid-award", "tranche percentages add up to " + sum + ", not 100");
     }
     return plan;
+  }
+
+  /**
+   * What a GENERAL project's final acceptance checks when the applicant planned several stages: every deliverable of
+   * the plan, once each, in the plan's order (without them the applicant could not report: a report names at least one
+   * deliverable met).
+   */
+  private List<String> allDeliverables() {
+    Set<String> all = new LinkedHashSet<>();
+    milestones.stream().sorted(Comparator.comparingInt(PlannedMilestone::sequence))
+        .forEach(m -> all.addAll(m.deliverables() == null ? List.of() : m.deliverables()));
+    return List.copyOf(all);
   }
 
   /** The team's organisations but the applicant's own (the events list only the others). */

@@ -89,6 +89,19 @@ class ProjectTest {
   }
 
   @Test
+  void givenAGeneralAwardWithAStagedPlan_thenTheFinalAcceptanceChecksEveryPlannedDeliverable() {
+    Project p = Project.open(new Award("prj-g", "prp-g", "prg-g", ProgramKind.GENERAL, null, ORG, "Org", "T", 100L,
+        List.of(new Award.PlannedMilestone("m2", 2, "pilot", List.of("acceptance report", "samples"), null, 70),
+            new Award.PlannedMilestone("m1", 1, "samples", List.of("samples"), null, 30)), List.of(), List.of(), T0),
+        Set.of());
+
+    assertThat(p.milestones()).singleElement().satisfies(m -> {
+      assertThat(m.tranchePercent()).isEqualTo(100);
+      assertThat(m.deliverables()).containsExactly("samples", "acceptance report");
+    });
+  }
+
+  @Test
   void givenAChallengePlanNotAddingUpTo100_thenTheAwardIsRefused() {
     assertThatThrownBy(() -> Project.open(new Award("p", "p", "g", ProgramKind.CHALLENGE, "c", ORG, "O", "T", 1L,
         List.of(new Award.PlannedMilestone("m1", 1, "a", List.of(), null, 50)), List.of(), List.of(), T0), Set.of()))

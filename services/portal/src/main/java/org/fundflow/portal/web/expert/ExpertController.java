@@ -91,7 +91,7 @@ public class ExpertController {
           new FormErrors(unreadable, "problem.validation"), HttpStatus.BAD_REQUEST, false));
     }
     return experts.evaluate(projectId, reportId, form.request())
-        .map(r -> Rendering.redirectTo("/expert/projects/" + projectId + "/reports/" + reportId + "?saved").build())
+        .map(r -> Rendering.redirectTo("/expert/projects/" + projectId + "/reports/" + reportId + "?saved=1").build())
         .onErrorResume(ServiceProblem.class, e -> e.notFound() ? Mono.error(e)
             : assignment(projectId, reportId).flatMap(a -> reportPage(a, form, errors(e), HttpStatus.valueOf(e.status()),
                 false)));

@@ -56,9 +56,14 @@ public class FinanceController {
     this.messages = messages;
   }
 
+  /**
+   * The officer's queue, or the approver's for an approver who is not also an officer. The roles are the login's
+   * (SecurityConfig maps them onto the authentication), not the OIDC user's own authorities.
+   */
   @GetMapping
-  Mono<Rendering> start(@AuthenticationPrincipal OidcUser user) {
-    boolean approverOnly = user != null && user.getAuthorities().stream().noneMatch(a -> "ROLE_FINANCE_OFFICER".equals(a.getAuthority()));
+  Mono<Rendering> start(org.springframework.security.core.Authentication authentication) {
+    boolean approverOnly = authentication != null
+        && authentication.getAuthorities().stream().noneMatch(a -> "ROLE_FINANCE_OFFICER".equals(a.getAuthority()));
     return Mono.just(Rendering.redirectTo(approverOnly ? "/finance/queues/release" : "/finance/queues/prepare").build());
   }
 

@@ -242,7 +242,7 @@ class ExpertPagesTest {
   void aScoreIsSentAsTheServiceTakesItWithTheCommentsPerCriterion() {
     post("/expert/projects/prj-1/reports/r-1/evaluation", scores("36", "25", "18", "8"))
         .expectStatus().isEqualTo(HttpStatus.SEE_OTHER)
-        .expectHeader().location("/expert/projects/prj-1/reports/r-1?saved");
+        .expectHeader().location("/expert/projects/prj-1/reports/r-1?saved=1");
     assertThat(SENT).containsExactly("PUT evaluation {\"deliverables\":36,\"technicalQuality\":25,\"budgetExecution\":18,"
         + "\"management\":8,\"recommendation\":\"PASSED\",\"comments\":\"[deliverables]\\n样品齐全\\n[management]\\n管理规范\"}");
   }
