@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
  * milestone-review is down. Every page: a screenshot under target/journeys/ (wide and narrow) and axe-core with 0
  * serious or critical violations.
  */
+@org.junit.jupiter.api.Order(1)
 class ApplicantJourneyIT {
 
   static final Path CHROMIUM = Path.of(System.getProperty("fundflow.chromium", "/usr/bin/chromium"));

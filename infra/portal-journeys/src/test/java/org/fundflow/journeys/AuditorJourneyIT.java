@@ -43,6 +43,7 @@ import tools.jackson.databind.JsonNode;
  * Chinese, English and a narrow window; every page a screenshot under target/journeys/audit-* and axe-core with 0
  * serious or critical violations.
  */
+@org.junit.jupiter.api.Order(6)
 class AuditorJourneyIT {
 
   static final Path CHROMIUM = ApplicantJourneyIT.CHROMIUM;
@@ -149,11 +150,13 @@ class AuditorJourneyIT {
         Map.of("paymentReference", "AUDIT-" + projectId), 200,
         Map.of("If-Match", "\"" + prepared.get("version").asLong() + "\"", "Idempotency-Key", "audit-" + advance));
     paidFen = released.get("amountFen").asLong();
-    // a dishonesty list naming the applicant organisation (known to integrity-check since it applied): a flag
+    // a dishonesty list naming applicant2's organisation, which IntegrityJourneyIT (run before, @Order) had apply and
+    // listed already: a flag for the chart, and the applicant organisation that LifecycleJourneyIT (run last) submits
+    // for stays free
     String integrity = stack.services.get("integrity-check").url();
     String integrityOfficer = stack.token("integrity-officer");
     String list = "partyType,partyId,partyName,misconduct,sanction,authority,legalBasis,effectiveDate,endDate\n"
-        + "ORGANISATION,91120112MNH91HTMX6,天津津南先进材料有限公司,虚报研发投入,三年内不得申报,天津市科学技术局（审计旅程）,"
+        + "ORGANISATION," + ApplicantJourneyIT.OTHER_ORG + ",天津海河电机科技有限公司,虚报研发投入,三年内不得申报,天津市科学技术局（审计旅程）,"
         + "《科学技术活动违规行为处理规定》," + java.time.LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(3) + ",\n";
     Awaitility.await("integrity-check knows the applicant organisation").atMost(Duration.ofSeconds(300))
         .pollInterval(Duration.ofMillis(500))

@@ -39,6 +39,7 @@ import tools.jackson.databind.JsonNode;
  * <p>The devstack's demo experts (OIDC demo users with role EXPERT): expert1 Prof. Chen Jie, expert2 Dr. Liu Yang,
  * expert3 Prof. Sun Lei, expert4 Dr. Zhou Ning, expert5 Ma Lin.
  */
+@org.junit.jupiter.api.Order(2)
 class ExpertJourneyIT extends BrowserJourney {
 
   static final String APPLICANT_ORG = ApplicantJourneyIT.APPLICANT_ORG;

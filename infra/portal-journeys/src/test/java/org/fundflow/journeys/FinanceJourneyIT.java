@@ -39,6 +39,7 @@ import tools.jackson.databind.JsonNode;
  * today is downloaded as CSV and XLSX and its row checked. Every page: a screenshot under target/journeys/ and
  * axe-core with 0 serious or critical violations.
  */
+@org.junit.jupiter.api.Order(3)
 class FinanceJourneyIT extends BrowserJourney {
 
   static final String APPLICANT_ORG = ApplicantJourneyIT.APPLICANT_ORG;

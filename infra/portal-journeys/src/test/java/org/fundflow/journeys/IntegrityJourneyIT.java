@@ -36,6 +36,7 @@ import org.junit.jupiter.api.Test;
  * the case and the holds with no action offered. Chinese, English and a narrow window; every page a screenshot under
  * target/journeys/integrity-* and axe-core with 0 serious or critical violations.
  */
+@org.junit.jupiter.api.Order(5)
 class IntegrityJourneyIT {
 
   static final Path CHROMIUM = ApplicantJourneyIT.CHROMIUM;

@@ -39,6 +39,7 @@ import tools.jackson.databind.JsonNode;
  * under target/journeys/ and axe-core with 0 serious or critical violations; the last pages again in Chinese and in a
  * narrow window.
  */
+@org.junit.jupiter.api.Order(4)
 class ManagerJourneyIT {
 
   static final Path CHROMIUM = ApplicantJourneyIT.CHROMIUM;
