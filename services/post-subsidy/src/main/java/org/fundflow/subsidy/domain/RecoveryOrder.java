@@ -64,11 +64,11 @@ public record RecoveryOrder(String id, String caseId, String projectId, String p
           "recovery " + id + " is " + status + "; only an OPEN recovery is recorded");
     }
     if (note == null || note.isBlank()) {
-      throw new RecoveryRefused(RecoveryRefused.Reason.INVALID, "a note is required");
+      throw new RecoveryRefused(RecoveryRefused.Reason.INVALID_REQUEST, "a note is required");
     }
     if (outcome == Outcome.REPAID) {
       if (reference == null || reference.isBlank()) {
-        throw new RecoveryRefused(RecoveryRefused.Reason.INVALID, "a repayment needs its payment reference");
+        throw new RecoveryRefused(RecoveryRefused.Reason.INVALID_REQUEST, "a repayment needs its payment reference");
       }
       if (repaidFen == null || repaidFen != amountFen) {
         throw new RecoveryRefused(RecoveryRefused.Reason.AMOUNT_MISMATCH, "the repayment must be exactly "
@@ -96,7 +96,7 @@ public record RecoveryOrder(String id, String caseId, String projectId, String p
   public Change<RecoveryOrder, RecoveryEvent> refuse(String reason, String by, Instant now) {
     requireAwaitingApprovalBySomeoneElse(by);
     if (reason == null || reason.isBlank()) {
-      throw new RecoveryRefused(RecoveryRefused.Reason.INVALID, "a reason is required");
+      throw new RecoveryRefused(RecoveryRefused.Reason.INVALID_REQUEST, "a reason is required");
     }
     return Change.quiet(new RecoveryOrder(id, caseId, projectId, programId, organisationCode, amountFen, releasedFen,
         basis, RecoveryStatus.OPEN, null, null, null, null, null, null, null, openedAt,
@@ -109,7 +109,7 @@ public record RecoveryOrder(String id, String caseId, String projectId, String p
           "recovery " + id + " is " + status + "; only a recorded recovery is approved or refused");
     }
     if (by.equals(recordedBy)) {
-      throw new RecoveryRefused(RecoveryRefused.Reason.FOUR_EYES,
+      throw new RecoveryRefused(RecoveryRefused.Reason.RECORDER_CANNOT_APPROVE,
           "recovery " + id + " was recorded by " + by + "; another finance user approves it");
     }
   }

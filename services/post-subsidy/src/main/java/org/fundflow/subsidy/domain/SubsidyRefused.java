@@ -4,8 +4,8 @@ import org.fundflow.platform.domain.Refusal;
 
 /**
  * A post-subsidy rule refused an action (answered as a problem by the platform): the one refusal type of this
- * service, with one reason per rule. {@link ClaimRefused} and {@link DisbursementRefused} name the aggregate whose
- * rule it was.
+ * service, with one reason per rule. {@link ClaimRefused}, {@link DisbursementRefused} and {@link RecoveryRefused}
+ * name the aggregate whose rule it was.
  */
 public class SubsidyRefused extends Refusal {
 
@@ -16,7 +16,10 @@ public class SubsidyRefused extends Refusal {
     ILLEGAL_TRANSITION(Kind.CONFLICT, "illegal-transition", "Not allowed in this state"),
     PREPARER_CANNOT_RELEASE(Kind.FORBIDDEN, "four-eyes", "Four eyes required"),
     ORGANISATION_ON_HOLD(Kind.CONFLICT, "organisation-on-hold", "Organisation on hold"),
-    PROJECT_SUSPENDED(Kind.CONFLICT, "project-suspended", "Project suspended");
+    PROJECT_SUSPENDED(Kind.CONFLICT, "project-suspended", "Project suspended"),
+    RECORDER_CANNOT_APPROVE(Kind.FORBIDDEN, "four-eyes", "Four eyes required"),
+    AMOUNT_MISMATCH(Kind.UNPROCESSABLE, "amount-mismatch", "Amount mismatch"),
+    INVALID_REQUEST(Kind.UNPROCESSABLE, "invalid-request", "Invalid request");
 
     private final Kind kind;
     private final String slug;
