@@ -219,10 +219,6 @@ public record Disbursement(
     return Change.of(next, new DisbursementEvent.Cancelled(next, reason, now));
   }
 
-  private HistoryEntry entry(Instant now, String by, DisbursementStatus to, String note) {
-    return entry(now, by, to, note, null);
-  }
-
   private HistoryEntry entry(Instant now, String by, DisbursementStatus to, String note, Note noteCode) {
     return new HistoryEntry(now, by, status.name(), to.name(), note, noteCode);
   }

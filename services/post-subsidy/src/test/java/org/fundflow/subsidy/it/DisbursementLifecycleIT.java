@@ -206,11 +206,11 @@ class DisbursementLifecycleIT extends SubsidyIT {
         .jsonPath("$.explanationNote.args[0].value").isEqualTo("1000000")
         .jsonPath("$.explanationNote.args[1].value").isEqualTo("60")
         .jsonPath("$.explanationNote.args[2].value").isEqualTo("600000");
-    // a blank key is bad input
+    // a key over 200 characters is bad input
     web.post().uri("/disbursements/{id}/preparation", id)
         .headers(h -> {
           h.setBearerAuth(OFFICER);
-          h.set("Idempotency-Key", " ");
+          h.set("Idempotency-Key", "k".repeat(201));
         })
         .bodyValue(payee).exchange().expectStatus().isBadRequest();
   }
