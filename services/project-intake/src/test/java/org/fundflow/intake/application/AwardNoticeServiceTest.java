@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.fundflow.intake.application.ProposalServiceTest.FakePrograms;
 import org.fundflow.intake.application.ProposalServiceTest.FakeProposals;
-import org.fundflow.intake.application.port.in.AwardNoticeUseCases;
-import org.fundflow.intake.application.port.in.AwardNoticeUseCases.DecideObjectionCommand;
-import org.fundflow.intake.application.port.in.AwardNoticeUseCases.LodgeObjectionCommand;
+import org.fundflow.intake.application.port.in.AwardNoticeUseCase;
+import org.fundflow.intake.application.port.in.AwardNoticeUseCase.DecideObjectionCommand;
+import org.fundflow.intake.application.port.in.AwardNoticeUseCase.LodgeObjectionCommand;
 import org.fundflow.intake.application.port.in.DecisionUseCases.AwardCommand;
 import org.fundflow.intake.application.port.in.ProposalUseCases.CreateDraftCommand;
 import org.fundflow.intake.application.port.in.ProposalUseCases.DraftContent;
@@ -63,7 +63,7 @@ class AwardNoticeServiceTest {
     assertThat(withdrawn.value().status()).isEqualTo(ProposalStatus.AWARD_WITHDRAWN);
     assertThat(programs.committed).isZero();
     // the award-withdrawn event delivered (and redelivered) to intake's own consumer changes nothing more
-    var again = new AwardNoticeUseCases.AwardWithdrawn("prg-1", id, 3_000);
+    var again = new AwardNoticeUseCase.AwardWithdrawn("prg-1", id, 3_000);
     assertThat(notices.returnWithdrawn(again).block()).isFalse();
     assertThat(notices.returnWithdrawn(again).block()).isFalse();
     assertThat(programs.committed).isZero();

@@ -2,7 +2,6 @@ package org.fundflow.portal.web.notice;
 
 import java.util.Optional;
 import org.fundflow.portal.client.NoticeClient;
-import org.fundflow.portal.client.NoticeClient.PublicNotice;
 import org.fundflow.portal.client.Panel;
 import org.fundflow.portal.client.ProblemMessages;
 import org.fundflow.portal.client.ServiceProblem;

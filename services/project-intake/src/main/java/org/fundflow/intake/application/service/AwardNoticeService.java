@@ -2,7 +2,7 @@ package org.fundflow.intake.application.service;
 
 import java.time.Clock;
 import java.time.Instant;
-import org.fundflow.intake.application.port.in.AwardNoticeUseCases;
+import org.fundflow.intake.application.port.in.AwardNoticeUseCase;
 import org.fundflow.intake.application.port.in.Viewer;
 import org.fundflow.intake.application.port.out.AwardNotices;
 import org.fundflow.intake.application.port.out.IdGenerator;
@@ -28,7 +28,7 @@ import reactor.core.publisher.Mono;
  * program's budget by one conditional update keyed by the proposal, made right after the write and again when intake
  * reads its own award-withdrawn event (so a crash in between loses nothing, and nothing is returned twice).
  */
-public final class AwardNoticeService implements AwardNoticeUseCases {
+public final class AwardNoticeService implements AwardNoticeUseCase {
 
   private static final int SWEEP_BATCH = 500;
   private static final int MAX_PAGE = 100;

@@ -5,7 +5,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
-import org.fundflow.intake.application.port.in.AwardNoticeUseCases;
+import org.fundflow.intake.application.port.in.AwardNoticeUseCase;
 import org.fundflow.platform.events.EventDispatcher;
 import org.fundflow.platform.events.EventReader;
 
@@ -25,10 +25,10 @@ public final class OwnProposalEventsConsumer {
 
   private OwnProposalEventsConsumer() {}
 
-  public static EventDispatcher dispatcher(EventReader reader, MeterRegistry meters, AwardNoticeUseCases notices) {
+  public static EventDispatcher dispatcher(EventReader reader, MeterRegistry meters, AwardNoticeUseCase notices) {
     return EventDispatcher.builder("project-intake/proposal-events", reader, meters)
         .on(AWARD_WITHDRAWN, AwardWithdrawnMessage.class, e -> notices.returnWithdrawn(
-            new AwardNoticeUseCases.AwardWithdrawn(e.data().programId(), e.data().proposalId(),
+            new AwardNoticeUseCase.AwardWithdrawn(e.data().programId(), e.data().proposalId(),
                 e.data().withdrawnAmountFen())).then())
         .build();
   }

@@ -13,7 +13,7 @@ import org.fundflow.intake.adapter.in.web.AwardNoticeDtos.PublicNoticeView;
 import org.fundflow.intake.adapter.in.web.ProgramDtos.Page;
 import org.fundflow.intake.adapter.in.web.ProposalDtos.ProposalView;
 import org.fundflow.intake.adapter.in.web.ProposalFileController.FileView;
-import org.fundflow.intake.application.port.in.AwardNoticeUseCases;
+import org.fundflow.intake.application.port.in.AwardNoticeUseCase;
 import org.fundflow.intake.application.port.in.Viewer;
 import org.fundflow.platform.documents.DocumentResponses;
 import org.fundflow.platform.documents.DocumentStore;
@@ -53,11 +53,11 @@ public class AwardNoticeController {
   static final String OBJECTORS = "isAuthenticated() and !hasAnyRole('AUDITOR','PROGRAM_MANAGER')";
   static final String EVIDENCE_READERS = "isAuthenticated()";
 
-  private final AwardNoticeUseCases notices;
+  private final AwardNoticeUseCase notices;
   private final DocumentStore store;
   private final StoreGuard guard;
 
-  public AwardNoticeController(AwardNoticeUseCases notices, DocumentStore store, StoreGuard guard) {
+  public AwardNoticeController(AwardNoticeUseCase notices, DocumentStore store, StoreGuard guard) {
     this.notices = notices;
     this.store = store;
     this.guard = guard;
@@ -79,7 +79,7 @@ public class AwardNoticeController {
       + "objection per person; not by the awarded organisation's own staff)")
   public Mono<ResponseEntity<LodgedView>> lodge(@PathVariable String proposalId,
       @Valid @RequestBody ObjectionRequest body, Caller caller) {
-    return guard.protect(notices.lodge(new AwardNoticeUseCases.LodgeObjectionCommand(Requests.viewer(caller),
+    return guard.protect(notices.lodge(new AwardNoticeUseCase.LodgeObjectionCommand(Requests.viewer(caller),
             proposalId, body.reasons())))
         .map(l -> ResponseEntity.created(URI.create("/proposals/" + proposalId + "/objections/"
                 + l.objection().objectionId()))
@@ -95,7 +95,7 @@ public class AwardNoticeController {
   public Mono<ResponseEntity<ProposalView>> decide(@PathVariable String proposalId, @PathVariable String objectionId,
       @Valid @RequestBody ObjectionDecisionRequest body, Caller caller,
       @IfMatch(required = false) ExpectedVersion expected) {
-    return guard.protect(notices.decide(new AwardNoticeUseCases.DecideObjectionCommand(Requests.viewer(caller),
+    return guard.protect(notices.decide(new AwardNoticeUseCase.DecideObjectionCommand(Requests.viewer(caller),
             proposalId, objectionId, body.outcome() == Outcome.UPHOLD, body.reason(), expected)))
         .map(p -> ResponseEntity.ok().eTag(EntityTags.of(p.version())).body(ProposalView.of(p.value())));
   }

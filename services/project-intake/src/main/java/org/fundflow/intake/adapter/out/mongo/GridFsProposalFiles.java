@@ -37,7 +37,7 @@ public final class GridFsProposalFiles implements ProposalFiles {
   public Mono<Set<String>> existing(Set<String> ownerIds) {
     Query query = Query.query(new Criteria().orOperator(Criteria.where("_id").in(ownerIds),
         Criteria.where("notice.objections.objectionId").in(ownerIds)));
-    query.fields().include("_id").include("notice.objections.objectionId");
+    query.fields().include("_id").include("notice");
     return template.find(query, Document.class, MongoProposals.COLLECTION)
         .flatMapIterable(d -> {
           java.util.List<String> found = new java.util.ArrayList<>();

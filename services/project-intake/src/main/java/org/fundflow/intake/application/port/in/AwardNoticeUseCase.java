@@ -8,7 +8,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** The public notice of awards (立项公示, issue 17 point 2): objections, their decisions, finality, the public list. */
-public interface AwardNoticeUseCases {
+public interface AwardNoticeUseCase {
 
   record LodgeObjectionCommand(Viewer objector, String proposalId, String reasons) {}
 
