@@ -306,6 +306,31 @@ class AwardNoticeIT extends IntakeIT {
     assertThat(after.get("status")).isEqualTo("UNDER_NOTICE");
   }
 
+  /** The new events validate against their schemas in shared-schemas and carry the CloudEvents headers. */
+  @Test
+  void theNoticeEventsValidateAgainstTheirSchemas() {
+    String program = openProgram("GENERAL", 100_000_000, 10_000_000);
+    String id = underNotice(program, 7_777);
+    String objectionId = lodge(id, objector(), "理由");
+    decide(id, objectionId, "UPHOLD", "成立");
+    var registry = com.networknt.schema.SchemaRegistry.withDefaultDialect(
+        com.networknt.schema.SpecificationVersion.DRAFT_2020_12);
+    List<String> types = List.of("award-notice-started", "award-objection-lodged", "award-objection-decided",
+        "award-withdrawn");
+    for (String type : types) {
+      ConsumerRecord<String, byte[]> r = awaitRecord(TOPIC, id, "fundflow.intake." + type + ".v1");
+      var schema = registry.getSchema(getClass().getResourceAsStream(
+          "/schemas/project-intake/" + type + ".v1.schema.json"));
+      assertThat(schema.validate(new String(r.value(), StandardCharsets.UTF_8), com.networknt.schema.InputFormat.JSON))
+          .as(type).isEmpty();
+      assertThat(header(r, "ce_source")).isEqualTo("/fundflow/project-intake");
+      assertThat(header(r, "ce_dataschema")).isEqualTo("project-intake/" + type + ".v1.schema.json");
+      assertThat(header(r, "ce_correlationid")).isNotNull();
+      assertThat(new String(r.value(), StandardCharsets.UTF_8)).doesNotContain(PEOPLE.get(0), "Zhang San",
+          "applicant-" + OBJECTOR_ORG);
+    }
+  }
+
   // ------------------------------------------------------------------ kafka helpers
 
   String awaitEvent(String topic, String key, String type) {
