@@ -174,7 +174,7 @@ class AwardNoticeIT extends IntakeIT {
     assertThat(proposal(id).get("status")).as("pending at the end: still under notice").isEqualTo("UNDER_NOTICE");
     // and no more objections once the notice has ended
     assertProblem(json(post(objector(), "/proposals/" + id + "/objections", Map.of("reasons", "late")),
-        HttpStatus.UNPROCESSABLE_ENTITY), "notice-ended");
+        HttpStatus.UNPROCESSABLE_CONTENT), "notice-ended");
 
     Map<String, Object> dismissed = decide(id, objectionId, "DISMISS", "经核查不存在利益关系");
     assertThat(dismissed.get("status")).isEqualTo("AWARDED");

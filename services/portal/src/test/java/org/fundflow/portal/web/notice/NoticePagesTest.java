@@ -234,7 +234,7 @@ class NoticePagesTest {
     late.part("reasons", "公示已结束");
     String refused = web.mutateWith(citizen()).mutateWith(csrf()).post().uri("/notices/prp-1/objection")
         .contentType(MediaType.MULTIPART_FORM_DATA).body(BodyInserters.fromMultipartData(late.build())).exchange()
-        .expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY).expectBody(String.class).returnResult()
+        .expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT).expectBody(String.class).returnResult()
         .getResponseBody();
     assertThat(refused).contains("公示期已结束，不再受理异议。").doesNotContain("problems/notice-ended");
   }
