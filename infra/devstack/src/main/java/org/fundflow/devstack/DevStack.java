@@ -290,6 +290,11 @@ public final class DevStack {
     env.put("FUNDFLOW_SECURITY_JWT_JWK_SET_URI", ISSUER + "/jwks");
     env.put("FUNDFLOW_SECURITY_JWT_ISSUER_URI", ISSUER);
     env.put("SPRING_PROFILES_ACTIVE", "devstack");
+    if (s.name().equals("project-intake")) {
+      // an award starts its project at once in the devstack; export e.g. PT5M to watch the public notice (立项公示)
+      env.put("FUNDFLOW_INTAKE_AWARD_NOTICE_PERIOD",
+          System.getenv().getOrDefault("FUNDFLOW_INTAKE_AWARD_NOTICE_PERIOD", "PT0S"));
+    }
     if (s.name().equals("portal")) {
       // the portal logs people in at the provider (authorization code + PKCE) and calls the services above
       env.put("PORTAL_ISSUER_URI", ISSUER);

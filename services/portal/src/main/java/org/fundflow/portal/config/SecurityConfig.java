@@ -73,6 +73,8 @@ public class SecurityConfig {
             .pathMatchers(HttpMethod.GET, "/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/favicon.svg",
                 "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
             .pathMatchers(HttpMethod.POST, "/language").permitAll()
+            // the public notice of awards (立项公示) is read without logging in; objecting needs a login
+            .pathMatchers(HttpMethod.GET, "/public/notices").permitAll()
             .pathMatchers("/applicant/**").hasRole("APPLICANT")
             // auditors read; what they may not do is not offered, and integrity-check refuses it (403) if posted anyway
             .pathMatchers("/integrity/**").hasAnyRole("INTEGRITY_OFFICER", "AUDITOR")

@@ -33,6 +33,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -42,6 +43,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @SpringBootTest(classes = IntakeApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = FundflowTestInfrastructure.class)
+// awards are final at once in these ITs (no public notice); AwardNoticeIT runs the notice with a short period
+@TestPropertySource(properties = "fundflow.intake.award-notice-period=PT0S")
 abstract class IntakeIT {
 
   /** Valid unified social credit codes from shared/testdata/org-codes.csv. */
