@@ -345,6 +345,13 @@ class BadInputAndAccessMatrixIT
     all.add(bad(xs, "by an expert", get, f -> "/experts?q=exp", f -> MilestoneReviewIT.expertToken(f.declared()), f -> null, 403));
     all.add(bad(xs, "by the applicant", get, f -> "/experts", app, f -> null, 403));
 
+    // ---------------------------------------------------------------- project list paging (issue 14 point 6)
+    String pl = "GET /projects";
+    all.add(named(bad(pl, "after is not a cursor", get, f -> "/projects?after=prj-1", pm, f -> null, 400), "after"));
+    all.add(named(bad(pl, "after with a bad instant", get, f -> "/projects?after=yesterday~prj-1", app, f -> null, 400),
+        "after"));
+    all.add(named(bad(pl, "limit is not a number", get, f -> "/projects?limit=many", pm, f -> null, 400), "limit"));
+
     // ---------------------------------------------------------------- diligence assessment (尽职免责, issue 17 point 3)
     String da = "POST /projects/{active}/diligence-assessments";
     Function<Fixture, String> dap = f -> "/projects/" + f.openProject() + "/diligence-assessments";

@@ -71,6 +71,44 @@ class MilestoneReviewIT {
   }
 
   @Test
+  void anApplicantPagesThroughItsOrganisationsProjectsNewestAwardFirst() {
+    List<String> mine = new ArrayList<>();
+    for (int day = 3; day <= 5; day++) {
+      String id = ServiceFixture.newId("prj-page");
+      sendAward(generalAward(id, TEAM_ORG).replace("2026-08-03T02:00:00Z", "2026-08-0" + day + "T02:00:00Z"));
+      mine.add(id);
+    }
+    mine.forEach(id -> awaitProject(id, TEAM_ORG));
+
+    List<String> seen = new ArrayList<>();
+    List<Instant> awarded = new ArrayList<>();
+    String after = null;
+    int pages = 0;
+    do {
+      JsonNode page = call(HttpMethod.GET, "/projects?limit=2" + (after == null ? "" : "&after=" + after),
+          applicant(TEAM_ORG), null, 200);
+      assertThat(page.get("items").size()).isBetween(1, 2);
+      for (JsonNode p : page.get("items")) {
+        assertThat(p.get("organisationCode").asString()).isEqualTo(TEAM_ORG);
+        seen.add(p.get("projectId").asString());
+        awarded.add(Instant.parse(p.get("awardedAt").asString()));
+      }
+      after = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
+      pages++;
+    } while (after != null && pages < 50);
+
+    assertThat(after).as("the last page has no nextCursor").isNull();
+    assertThat(seen).doesNotHaveDuplicates().containsAll(mine);
+    assertThat(awarded).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    assertThat(seen.indexOf(mine.get(2))).as("the newest award first").isLessThan(seen.indexOf(mine.get(1)));
+    assertThat(seen.indexOf(mine.get(1))).isLessThan(seen.indexOf(mine.get(0)));
+    List<String> others = new ArrayList<>();
+    call(HttpMethod.GET, "/projects?limit=100", applicant(ORG), null, 200).get("items")
+        .forEach(p -> others.add(p.get("projectId").asString()));
+    assertThat(others).as("another organisation sees none of them").doesNotContainAnyElementsOf(mine);
+  }
+
+  @Test
   void theSameAwardEventDeliveredTwiceOpensOneProject() {
     String projectId = ServiceFixture.newId("prj-dup");
     String eventId = UUID.randomUUID().toString();

@@ -182,8 +182,9 @@ class PostAwardIT {
       }
 
       @Override
-      public Flux<Project> findAll() {
-        return projects.findAll();
+      public Flux<Project> findPage(String organisationCode, String assignedExpertId,
+          org.fundflow.milestone.domain.ProjectCursor after, int limit) {
+        return projects.findPage(organisationCode, assignedExpertId, after, limit);
       }
 
       @Override

@@ -23,6 +23,7 @@ import org.fundflow.milestone.domain.ExpertProfile;
 import org.fundflow.milestone.domain.MilestoneEvidence;
 import org.fundflow.milestone.domain.MilestoneReport;
 import org.fundflow.milestone.domain.Project;
+import org.fundflow.milestone.domain.ProjectCursor;
 import org.fundflow.milestone.domain.ProjectEvent;
 import org.fundflow.platform.application.ConcurrentChanges;
 import org.fundflow.platform.domain.Change;
@@ -190,15 +191,15 @@ public class ProjectLifecycleService implements OpenProjectUseCase, SubmitReport
   }
 
   @Override
-  public Flux<Project> projects(Actor actor) {
+  public Flux<Project> projects(Actor actor, ProjectCursor after, int limit) {
     if (actor.seesAll()) {
-      return projects.findAll();
+      return projects.findPage(null, null, after, limit);
     }
     if (actor.is(Actor.APPLICANT) && actor.organisationCode() != null) {
-      return projects.findByOrganisation(actor.organisationCode());
+      return projects.findPage(actor.organisationCode(), null, after, limit);
     }
     if (actor.is(Actor.EXPERT)) {
-      return projects.findAssignedTo(actor.id());
+      return projects.findPage(null, actor.id(), after, limit);
     }
     return Flux.empty();
   }

@@ -89,7 +89,7 @@ class ApplicantFilesPagesTest {
                 .header("Content-Length", ranged ? "4" : "9")
                 .sendString(Mono.just(ranged ? "%PDF" : "%PDF-1.7\n")).then();
           })
-          .get("/projects", (req, res) -> json(req, res, 200, "[]"))
+          .get("/projects", (req, res) -> json(req, res, 200, "{\"items\":[],\"nextCursor\":null}"))
           .post("/projects/prj-1/milestones/m2/evidence", (req, res) -> req.receive().aggregate().asString()
               .defaultIfEmpty("").flatMap(body -> {
                 record(req, body);

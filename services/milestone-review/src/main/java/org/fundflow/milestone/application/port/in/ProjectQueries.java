@@ -4,6 +4,7 @@ import org.fundflow.milestone.domain.Actor;
 import org.fundflow.milestone.domain.ExpertProfile;
 import org.fundflow.milestone.domain.MilestoneReport;
 import org.fundflow.milestone.domain.Project;
+import org.fundflow.milestone.domain.ProjectCursor;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -12,7 +13,8 @@ public interface ProjectQueries {
 
   Mono<Project> project(Actor actor, String projectId);
 
-  Flux<Project> projects(Actor actor);
+  /** The projects the actor may see, one page (at most {@code limit}) after {@code after} (null: the first). */
+  Flux<Project> projects(Actor actor, ProjectCursor after, int limit);
 
   Mono<ProjectReport> report(Actor actor, String projectId, String reportId);
 
