@@ -1,6 +1,7 @@
 package org.fundflow.portal.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -202,8 +203,8 @@ class NotificationsIT {
       assertThat(n.details()).containsKey("dueDate");
     });
     assertThat(of(overdue)).extracting(Notification::recipient, Notification::kind).containsExactlyInAnyOrder(
-        org.assertj.core.groups.Tuple.tuple(Recipients.organisation(org), NotificationKind.MILESTONE_OVERDUE),
-        org.assertj.core.groups.Tuple.tuple(Recipients.role("PROGRAM_MANAGER"),
+        tuple(Recipients.organisation(org), NotificationKind.MILESTONE_OVERDUE),
+        tuple(Recipients.role("PROGRAM_MANAGER"),
             NotificationKind.PROJECT_MILESTONE_OVERDUE));
     assertThat(of(evaluated)).singleElement().satisfies(n -> {
       assertThat(n.recipient()).isEqualTo(Recipients.organisation(org));
