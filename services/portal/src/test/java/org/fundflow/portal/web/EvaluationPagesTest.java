@@ -213,7 +213,7 @@ class EvaluationPagesTest {
 
     String panel = post(manager(), "/manager/projects/prj-c/evaluation", form("count", "2", "panel", "e1 e2 e3 e4",
         "rating-0", "MET", "evidence-0", "a", "rating-1", "MET", "evidence-1", "b"))
-        .expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY).expectBody(String.class).returnResult()
+        .expectStatus().isEqualTo(422).expectBody(String.class).returnResult()
         .getResponseBody();
     assertThat(panel).contains("notice-problem");
   }
