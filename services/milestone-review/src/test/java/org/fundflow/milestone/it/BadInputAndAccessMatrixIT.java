@@ -432,6 +432,33 @@ class BadInputAndAccessMatrixIT
     all.add(bad("GET /projects/{id}/history", "by another organisation's applicant", HttpMethod.GET,
         f -> "/projects/" + f.project() + "/history", f -> applicant(OTHER_ORG), f -> null, 404));
 
+    // ---------------------------------------------------------------- performance evaluation (绩效评价, issue 17 point 6)
+    String pev = "POST /projects/{active}/performance-evaluation";
+    Function<Fixture, String> pvp = f -> "/projects/" + f.openProject() + "/performance-evaluation";
+    Map<String, Object> rating = Map.of("index", 0, "rating", "MET", "evidence", "检测报告");
+    Map<String, Object> evaluation = Map.of("panelExpertIds", List.of("e1", "e2", "e3"), "ratings", List.of(rating));
+    all.addAll(generic(pev, post, pvp, pm, evaluation, "conclusion"));
+    all.add(bad(pev, "missing panelExpertIds", post, pvp, pm, f -> without(evaluation, "panelExpertIds"), 400));
+    all.add(bad(pev, "no ratings", post, pvp, pm, f -> with(evaluation, "ratings", List.of()), 400));
+    all.add(named(bad(pev, "rating unknown (lists the values)", post, pvp, pm,
+        f -> with(evaluation, "ratings", List.of(with(rating, "rating", "EXCEEDED"))), 400), "ratings[0].rating"));
+    all.add(named(bad(pev, "index -1", post, pvp, pm,
+        f -> with(evaluation, "ratings", List.of(with(rating, "index", -1))), 400), "ratings[0].index"));
+    all.add(named(bad(pev, "index is a numeric string", post, pvp, pm,
+        f -> with(evaluation, "ratings", List.of(with(rating, "index", "0"))), 400), "ratings[0].index"));
+    all.add(bad(pev, "blank evidence", post, pvp, pm,
+        f -> with(evaluation, "ratings", List.of(with(rating, "evidence", " "))), 400));
+    all.add(bad(pev, "evidence 4001 chars", post, pvp, pm,
+        f -> with(evaluation, "ratings", List.of(with(rating, "evidence", "e".repeat(4001)))), 400));
+    all.add(bad(pev, "21 files for one indicator", post, pvp, pm, f -> with(evaluation, "ratings",
+        List.of(with(rating, "evidenceFileIds", java.util.Collections.nCopies(21, "f")))), 400));
+    all.add(bad(pev, "the project is not completed", post, pvp, pm, f -> evaluation, 409));
+    all.add(bad("POST /projects/{unknown}/performance-evaluation", "unknown project", post,
+        f -> "/projects/nope/performance-evaluation", pm, f -> evaluation, 404));
+    all.add(bad(pev, "by the applicant", post, pvp, app, f -> evaluation, 403));
+    all.add(bad(pev, "by an auditor", post, pvp, f -> TestJwts.token("auditor-x", "AUDITOR"), f -> evaluation, 403));
+    all.add(bad(pev, "by the applicant, invalid body", post, pvp, app, f -> "{\"a\": [", 403));
+
     // ---------------------------------------------------------------- issue 12: strict types, one error shape
     all.add(named(bad(re, "spendingToDateFen is a numeric string \"100000\"", post, rp, app,
         f -> with(report(), "spendingToDateFen", "100000"), 400), "spendingToDateFen"));
@@ -601,6 +628,12 @@ class BadInputAndAccessMatrixIT
             f -> null, only(200, Who.PROGRAM_MANAGER, Who.AUDITOR)),
         new Endpoint("GET /statistics/projects", HttpMethod.GET, t -> new Target("/statistics/projects", null),
             f -> null, only(200, Who.PROGRAM_MANAGER, Who.AUDITOR)),
+        new Endpoint("GET /performance-summary", HttpMethod.GET, t -> new Target("/performance-summary", null),
+            f -> null, only(200, Who.PROGRAM_MANAGER, Who.AUDITOR)),
+        new Endpoint("GET /projects/{id}/performance-evaluation", HttpMethod.GET,
+            t -> new Target("/projects/" + fx.project() + "/performance-evaluation", null), f -> null,
+            put(only(200, Who.APPLICANT, Who.APPLICANT_OTHER_ORG, Who.PROGRAM_MANAGER, Who.AUDITOR),
+                Who.APPLICANT_OTHER_ORG, 404)),
         new Endpoint("GET /experts/{assigned}", HttpMethod.GET, t -> new Target("/experts/" + fx.declared(), null), f -> null,
             put(only(200, Who.PROGRAM_MANAGER, Who.AUDITOR, Who.EXPERT_ASSIGNED), Who.EXPERT_UNASSIGNED, 404)),
         new Endpoint("POST /projects/{id}/reports", HttpMethod.POST,
