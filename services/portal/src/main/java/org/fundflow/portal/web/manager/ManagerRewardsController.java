@@ -61,7 +61,7 @@ public class ManagerRewardsController {
       return rewards.decide(id, outcome, reason.isEmpty() ? null : reason)
           .map(c -> Rendering.redirectTo("/manager/rewards/" + id + "?decided=1").status(HttpStatus.SEE_OTHER).build())
           .onErrorResume(ServiceProblem.class, e -> e.notFound() ? Mono.error(e)
-              : claimPage(id, problems.key(e), outcome, reason, HttpStatus.valueOf(e.status())));
+              : claimPage(id, problemKey(e), outcome, reason, HttpStatus.valueOf(e.status())));
     });
   }
 
@@ -70,6 +70,12 @@ public class ManagerRewardsController {
   Mono<ResponseEntity<Flux<DataBuffer>>> file(@PathVariable String id, @PathVariable String fileId,
       ServerWebExchange exchange) {
     return rewards.download(id, fileId, exchange.getRequest().getHeaders());
+  }
+
+  /** The reward page's own text for a missing reason (the shared one speaks of proposals). */
+  private String problemKey(ServiceProblem e) {
+    String key = problems.key(e);
+    return "problem.reason-required".equals(key) ? "manager.reward.reasonRequired" : key;
   }
 
   private Mono<Rendering> claimPage(String id, String problem, String outcome, String reason, HttpStatus status) {
