@@ -86,8 +86,7 @@ class RewardJourneyIT extends BrowserJourney {
       Page page = Journeys.page(context, consoleErrors);
       Journeys.loginAt(page, portal, "/manager/rewards", "program-manager", true);
       check(page, "r5-reward-queue-en");
-      page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(ApplicantJourneyIT.APPLICANT_ORG)
-          .setExact(false)).first().click();
+      page.locator("a[href='/manager/rewards/rwc-" + ApplicantJourneyIT.APPLICANT_ORG + "-" + code + "']").click();
       assertThat(page.locator("h1")).containsText(name);
       check(page, "r6-reward-claim-en");
       page.getByLabel("Verified (paid at the program's reward)").check();
