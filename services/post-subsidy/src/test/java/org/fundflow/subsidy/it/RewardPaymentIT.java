@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
+import org.fundflow.platform.test.TestJwts;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 
@@ -60,7 +61,7 @@ class RewardPaymentIT extends SubsidyIT {
 
     long version = prepare(id);
     // the preparer cannot release it
-    String both = org.fundflow.platform.test.TestJwts.token("olga-officer", "FINANCE_APPROVER");
+    String both = TestJwts.token("olga-officer", "FINANCE_APPROVER");
     release(id, version, unique("key"), both, "PAY-RW-0").expectStatus().isEqualTo(HttpStatus.FORBIDDEN);
     release(id, version, unique("key"), APPROVER_BOB, "PAY-RW-1").expectStatus().isOk();
     assertThat(program(programId).getLong("releasedFen")).isEqualTo(20_000_001L);
