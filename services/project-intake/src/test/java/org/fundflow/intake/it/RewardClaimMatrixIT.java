@@ -40,7 +40,7 @@ class RewardClaimMatrixIT extends IntakeIT
   /** Valid codes (GB 32100 check character computed) that no other test class uses. */
   static final String ORG_A = "911201165UYYR75760";
   static final String ORG_B = "91120116PBJG6RMWUD";
-  static final int CODES = 60;
+  static final int CODES = 48;
   static final AtomicInteger NEXT = new AtomicInteger();
 
   @Autowired ReactiveMongoTemplate template;
