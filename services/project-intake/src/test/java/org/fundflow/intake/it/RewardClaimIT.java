@@ -21,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.bson.Document;
 import org.fundflow.platform.test.BadUploads;
 import org.fundflow.platform.test.TestJwts;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,9 @@ import tools.jackson.databind.json.JsonMapper;
 class RewardClaimIT extends IntakeIT {
 
   static final JsonMapper JSON = JsonMapper.builder().build();
+
+  @org.springframework.beans.factory.annotation.Autowired
+  org.springframework.data.mongodb.core.ReactiveMongoTemplate template;
   /** Valid codes (GB 32100 check character computed) that no other test class uses. */
   static final String ORG = "9112011653MEA76YFJ";
   static final String OTHER = "91120116LF5F9EW86A";
@@ -257,11 +261,14 @@ class RewardClaimIT extends IntakeIT {
     String holdId = "hld-" + UUID.randomUUID();
     publish("integrity.events", org, IntegrityHoldIT.PLACED,
         IntegrityHoldIT.placed(holdId, "ORGANISATION", org, Instant.now().plus(365, ChronoUnit.DAYS)));
-    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertProblem(
-        json(submitClaim(org, id, "h-" + UUID.randomUUID(), pledge()), HttpStatus.UNPROCESSABLE_CONTENT), "integrity-hold"));
+    // once intake has stored the hold (a submission before that would go through: the hold is not known yet)
+    await().atMost(Duration.ofSeconds(60)).until(() -> template.findById(holdId, Document.class, "holds")
+        .blockOptional().isPresent());
+    assertProblem(json(submitClaim(org, id, "h-held", pledge()), HttpStatus.UNPROCESSABLE_CONTENT), "integrity-hold");
     publish("integrity.events", org, IntegrityHoldIT.LIFTED, IntegrityHoldIT.lifted(holdId, "ORGANISATION", org));
-    await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-        assertThat(json(submitClaim(org, id, "h-after", pledge()), HttpStatus.OK).get("status")).isEqualTo("SUBMITTED"));
+    await().atMost(Duration.ofSeconds(60)).until(() -> template.findById(holdId, Document.class, "holds")
+        .blockOptional().map(d -> Boolean.TRUE.equals(d.get("lifted"))).orElse(false));
+    assertThat(json(submitClaim(org, id, "h-after", pledge()), HttpStatus.OK).get("status")).isEqualTo("SUBMITTED");
   }
 
   /** The reward-claim events of these claims, by "claimId type", each validated against its schema. */
