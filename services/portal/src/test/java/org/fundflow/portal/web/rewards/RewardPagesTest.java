@@ -105,7 +105,7 @@ class RewardPagesTest {
                 "programId":"pg-r","claimId":"rwc-1","organisationCode":"%s","amountFen":20000001,
                 "explanation":"reward for NATIONAL_HIGH_TECH","status":"CREATED","createdAt":"2026-12-05T06:30:02Z",
                 "version":1}],"nextAfter":null,"count":1,"totalFen":20000001,
-               "byStatus":[{"status":"CREATED","count":1,"amountFen":20000001}]}""".formatted(ORG, ORG, ORG))))
+               "byStatus":{"CREATED":{"count":1,"totalFen":20000001}}}""".formatted(ORG, ORG, ORG))))
       .bindNow();
 
   static Mono<String> received(HttpServerRequest req) {
