@@ -47,6 +47,11 @@ class RewardClaimIT extends IntakeIT {
   static final String ORG = "9112011653MEA76YFJ";
   static final String OTHER = "91120116LF5F9EW86A";
 
+  @org.junit.jupiter.api.BeforeEach
+  void slowMachine() {
+    web = web.mutate().responseTimeout(Duration.ofSeconds(120)).build(); // the first call on a loaded machine
+  }
+
   /** A fresh achievement code per test: a claim is once per organisation and achievement across programs. */
   static String code(String prefix) {
     return prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();

@@ -144,7 +144,7 @@ class RewardPagesTest {
   @BeforeEach
   void client() {
     web = WebTestClient.bindToApplicationContext(context).apply(springSecurity()).configureClient()
-        .responseTimeout(Duration.ofSeconds(30)).build();
+        .responseTimeout(Duration.ofSeconds(120)).build(); // the first page of a cold context on a loaded machine
     SENT.clear();
     STATUS.set("DRAFT");
   }
