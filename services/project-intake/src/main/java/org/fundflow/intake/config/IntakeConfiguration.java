@@ -115,9 +115,16 @@ public class IntakeConfiguration {
 
   /** Files of proposals that no longer exist (deleted drafts) and chunks of cut-off uploads, after the grace period. */
   @Bean
-  PeriodicSweep documentSweep(DocumentStore store, GridFsProposalFiles files) {
+  PeriodicSweep documentSweep(DocumentStore store, GridFsProposalFiles files, ReactiveMongoTemplate template) {
+    // the owners are proposals and reward claims (issue 18): the evidence of an existing claim is no orphan
+    java.util.function.Function<java.util.Set<String>, reactor.core.publisher.Mono<java.util.Set<String>>> existing =
+        ids -> files.existing(ids).zipWith(RewardConfiguration.existingClaims(template, ids), (proposals, claims) -> {
+          java.util.Set<String> all = new java.util.HashSet<>(proposals);
+          all.addAll(claims);
+          return all;
+        });
     return new PeriodicSweep("orphan file sweep", store.properties().sweepInterval(),
-        () -> store.sweepOrphans(files::existing).doOnNext(removed -> {
+        () -> store.sweepOrphans(existing).doOnNext(removed -> {
           if (removed > 0) {
             log.info("removed {} orphan files or cut-off uploads", removed);
           }

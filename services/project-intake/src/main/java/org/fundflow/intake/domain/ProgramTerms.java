@@ -5,7 +5,13 @@ package org.fundflow.intake.domain;
  * kind's own settings (split for GENERAL, subsidy rule for POST_SUBSIDY).
  */
 public record ProgramTerms(String name, ProgramKind kind, long budgetFen, long perProjectCapFen, CallWindow callWindow,
-    FundingSplit fundingSplit, PostSubsidyRule postSubsidyRule) {
+    FundingSplit fundingSplit, PostSubsidyRule postSubsidyRule, RewardTable rewardTable) {
+
+  /** Terms of a kind without a reward table (every kind but REWARD). */
+  public ProgramTerms(String name, ProgramKind kind, long budgetFen, long perProjectCapFen, CallWindow callWindow,
+      FundingSplit fundingSplit, PostSubsidyRule postSubsidyRule) {
+    this(name, kind, budgetFen, perProjectCapFen, callWindow, fundingSplit, postSubsidyRule, null);
+  }
 
   public ProgramTerms {
     if (name == null || name.isBlank()) {
@@ -32,5 +38,6 @@ public record ProgramTerms(String name, ProgramKind kind, long budgetFen, long p
     if (kind != ProgramKind.POST_SUBSIDY && postSubsidyRule != null) {
       throw IntakeRefusal.rule("invalid-subsidy-rule", "Invalid post-subsidy rule", "only POST_SUBSIDY programs have a post-subsidy rule");
     }
+    RewardTable.requireFor(kind, rewardTable, budgetFen);
   }
 }

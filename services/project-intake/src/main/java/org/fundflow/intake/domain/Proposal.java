@@ -24,6 +24,7 @@ public record Proposal(String id, String programId, ProgramKind programKind, Str
       throw IntakeRefusal.rule("no-proposals-in-post-subsidy", "Post-subsidy programs take claims",
           "Program " + program.id() + " is a POST_SUBSIDY program: enterprises claim a subsidy there, they do not propose projects");
     }
+    RewardTable.refuseProposalIn(program);
     if (program.status() == ProgramStatus.CLOSED) {
       throw IntakeRefusal.rule("call-window-closed", "Call window closed", "Program " + program.id() + " is closed");
     }

@@ -21,6 +21,7 @@ import org.fundflow.intake.domain.Program;
 import org.fundflow.intake.domain.ProgramKind;
 import org.fundflow.intake.domain.ProgramStatus;
 import org.fundflow.intake.domain.ProgramTerms;
+import org.fundflow.intake.domain.RewardTable;
 import org.fundflow.intake.domain.SubsidyBase;
 import org.fundflow.intake.domain.SubsidyTier;
 import org.fundflow.platform.problem.Problems;
@@ -64,9 +65,21 @@ public final class ProgramDtos {
       Long capPerOrganisationPerYearFen,
       long minimumIncreaseFen) {}
 
+  public record RewardEntryBody(@NotBlank @Size(max = 40) String code, @NotBlank @Size(max = 200) String name,
+      @Positive long amountFen) {}
+
+  public record RewardTableBody(@NotEmpty @Size(max = 50) List<@Valid @NotNull RewardEntryBody> entries) {
+    RewardTable toDomain() {
+      return new RewardTable(entries.stream().map(e -> new RewardTable.Entry(e.code(), e.name(), e.amountFen()))
+          .toList());
+    }
+  }
+
   public record ProgramRequest(@NotBlank @Size(max = 300) String name, @NotNull ProgramKind kind,
       @Positive long budgetFen, @Positive long perProjectCapFen, @NotNull @Valid CallWindowBody callWindow,
-      @Valid FundingSplitBody fundingSplit, @Valid PostSubsidyRuleBody postSubsidyRule) {
+      @Valid FundingSplitBody fundingSplit, @Valid PostSubsidyRuleBody postSubsidyRule,
+      @Schema(description = "REWARD programs only (issue 18): achievement code -> fixed reward in fen")
+      @Valid RewardTableBody rewardTable) {
 
     ProgramTerms toTerms() {
       FundingSplit split = fundingSplit == null ? null
@@ -75,7 +88,8 @@ public final class ProgramDtos {
           : new PostSubsidyRule(postSubsidyRule.base(),
               postSubsidyRule.tiers().stream().map(t -> new SubsidyTier(t.fromFen(), t.rateBasisPoints())).toList(),
               postSubsidyRule.capPerOrganisationPerYearFen(), postSubsidyRule.minimumIncreaseFen());
-      return new ProgramTerms(name, kind, budgetFen, perProjectCapFen, callWindow.toDomain(), split, rule);
+      return new ProgramTerms(name, kind, budgetFen, perProjectCapFen, callWindow.toDomain(), split, rule,
+          rewardTable == null ? null : rewardTable.toDomain());
     }
   }
 
@@ -93,7 +107,8 @@ public final class ProgramDtos {
       @Schema(description = "Budget not awarded yet: budgetFen - awardedFen")
       long remainingToAwardFen,
       CallWindowView callWindow, FundingSplit fundingSplit,
-      PostSubsidyRule postSubsidyRule, int revision, Instant createdAt, Instant publishedAt, Instant changedAt) {
+      PostSubsidyRule postSubsidyRule, int revision, Instant createdAt, Instant publishedAt, Instant changedAt,
+      @Schema(description = "REWARD programs only: the reward per achievement") RewardTable rewardTable) {
 
     static ProgramView of(Program p) {
       ProgramTerms t = p.terms();
@@ -101,7 +116,8 @@ public final class ProgramDtos {
       return new ProgramView(p.id(), t.name(), t.kind(), p.status(), t.budgetFen(), t.perProjectCapFen(),
           p.awardedFen(), p.remainingToAwardFen(),
           new CallWindowView(w.opensAt(), w.closesAt(), w.opensLocal(), w.closesLocal(), CallWindow.ZONE.getId()),
-          t.fundingSplit(), t.postSubsidyRule(), p.revision(), p.createdAt(), p.publishedAt(), p.changedAt());
+          t.fundingSplit(), t.postSubsidyRule(), p.revision(), p.createdAt(), p.publishedAt(), p.changedAt(),
+          t.rewardTable());
     }
   }
 
