@@ -1,5 +1,11 @@
 package org.fundflow.portal.config;
 
+import org.fundflow.platform.application.Correlation;
+import org.fundflow.platform.correlation.CorrelationWebFilter;
+import org.springframework.web.reactive.function.client.ClientRequest;
+import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
+import reactor.core.publisher.Mono;
+
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -51,11 +57,22 @@ public class ClientsConfig {
           .baseUrl(endpoint.url())
           .clientConnector(new ReactorClientHttpConnector(http))
           .filter(relay)
+          .filter(CORRELATION)
           .build();
       clients.put(name, new ServiceClient(name, web, breakers.circuitBreaker(name), endpoint.timeout()));
     }
     return new ServiceClients(clients);
   }
+
+  /**
+   * Every call carries the correlation id of the user's request ({@code X-Correlation-Id}, from the Reactor context the
+   * platform's {@code CorrelationWebFilter} filled), so that one user action can be followed across the services' logs.
+   */
+  static final ExchangeFilterFunction CORRELATION = (request, next) -> Mono.deferContextual(context ->
+      next.exchange(Correlation.current(context)
+          .filter(id -> !request.headers().containsHeader(CorrelationWebFilter.HEADER))
+          .map(id -> ClientRequest.from(request).header(CorrelationWebFilter.HEADER, id).build())
+          .orElse(request)));
 
   /** The four clients by service name. */
   public record ServiceClients(Map<String, ServiceClient> byName) {

@@ -106,10 +106,7 @@ public class ExpertController {
   }
 
   private FormErrors errors(ServiceProblem e) {
-    FormErrors mapped = FormErrors.of(e, problems, FIELDS);
-    Map<String, String> fields = new java.util.LinkedHashMap<>();
-    mapped.fields().keySet().forEach(f -> fields.put(f, "expert.invalid." + f));
-    return new FormErrors(fields, mapped.problemKey());
+    return FormErrors.of(e, problems, FIELDS, "expert.invalid.");
   }
 
   /** The expert's assignment on the report as milestone-review answers it (404: never on its panel). */
