@@ -82,7 +82,7 @@ public class ManagerProgramsController {
           ? Panel.of(IntakeClient.SERVICE, programs.challenges(id), problems)
           : Mono.just(new Panel<>(List.of(), IntakeClient.SERVICE, null));
       return challenges.map(c -> Rendering.view("manager/program").modelAttribute("program", p)
-          .modelAttribute("challenges", c).modelAttribute("formKey", newKey()).build());
+          .modelAttribute("challenges", c).build());
     });
   }
 
@@ -122,7 +122,7 @@ public class ManagerProgramsController {
         .onErrorResume(ServiceProblem.class, e -> e.notFound() || e.status() == 403 ? Mono.error(e)
             : programs.program(id).map(p -> Rendering.view("manager/program").modelAttribute("program", p)
                 .modelAttribute("challenges", new Panel<>(List.of(), IntakeClient.SERVICE, null))
-                .modelAttribute("formKey", newKey()).modelAttribute("problemKey", problems.key(e))
+                .modelAttribute("problemKey", problems.key(e))
                 .status(HttpStatus.valueOf(e.status())).build()));
   }
 
