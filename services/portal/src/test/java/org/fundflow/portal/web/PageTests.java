@@ -1,5 +1,6 @@
 package org.fundflow.portal.web;
 
+import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.csrf;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockOidcLogin;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.springSecurity;
 
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.fundflow.portal.config.ClientsConfig;
 import org.springframework.context.ApplicationContext;
+import org.springframework.http.MediaType;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
@@ -20,6 +22,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
+import org.springframework.web.reactive.function.BodyInserters;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.server.HttpServerResponse;
 
@@ -70,6 +73,13 @@ public final class PageTests {
       r = r.header("ETag", etag);
     }
     return r.sendString(Mono.just(body)).then();
+  }
+
+  /** A form posted by {@code who} with its CSRF token. */
+  public static WebTestClient.ResponseSpec post(WebTestClient web, OidcLoginMutator who, String path,
+      MultiValueMap<String, String> form) {
+    return web.mutateWith(who).mutateWith(csrf()).post().uri(path).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+        .body(BodyInserters.fromFormData(form)).exchange();
   }
 
   /** A form body from name, value pairs (a name may repeat). */

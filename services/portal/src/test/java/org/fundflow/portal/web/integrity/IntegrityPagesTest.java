@@ -12,12 +12,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.fundflow.portal.web.PageTests;
+import org.fundflow.portal.web.StubbedPagesTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseCookie;
@@ -25,7 +24,6 @@ import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.OidcLoginMutator;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
@@ -38,7 +36,7 @@ import reactor.netty.http.server.HttpServer;
  * that is never shown back.
  */
 @SpringBootTest
-class IntegrityPagesTest {
+class IntegrityPagesTest extends StubbedPagesTest {
 
   static final String ORG = "91120112MNH91HTMX6";
   static final String PERSON_ID = "120101198004135929";
@@ -163,14 +161,9 @@ class IntegrityPagesTest {
     MONGO.shutdownNow();
   }
 
-  @Autowired
-  ApplicationContext context;
-
-  WebTestClient web;
 
   @BeforeEach
-  void client() {
-    web = PageTests.client(context, java.time.Duration.ofSeconds(30));
+  void clear() {
     CALLS.clear();
   }
 

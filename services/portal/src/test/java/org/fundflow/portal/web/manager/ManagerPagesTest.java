@@ -1,29 +1,25 @@
 package org.fundflow.portal.web.manager;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.csrf;
+import static org.fundflow.portal.web.PageTests.form;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.net.InetSocketAddress;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.fundflow.portal.web.PageTests;
+import org.fundflow.portal.web.StubbedPagesTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.OidcLoginMutator;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.util.MultiValueMap;
-import org.springframework.web.reactive.function.BodyInserters;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
@@ -35,7 +31,7 @@ import reactor.netty.http.server.HttpServerResponse;
  * amounts in fen, If-Match, Idempotency-Key, filters; and answers some calls with the services' problems.
  */
 @SpringBootTest
-class ManagerPagesTest {
+class ManagerPagesTest extends StubbedPagesTest {
 
   static final MongoServer MONGO = new MongoServer(new MemoryBackend());
   static final InetSocketAddress MONGO_ADDRESS = MONGO.bind();
@@ -139,12 +135,9 @@ class ManagerPagesTest {
     MONGO.shutdownNow();
   }
 
-  @Autowired ApplicationContext context;
-  WebTestClient web;
 
   @BeforeEach
-  void client() {
-    web = PageTests.client(context, Duration.ofSeconds(30));
+  void clear() {
     SENT.clear();
   }
 
@@ -157,12 +150,7 @@ class ManagerPagesTest {
   }
 
   WebTestClient.ResponseSpec post(String path, MultiValueMap<String, String> form) {
-    return web.mutateWith(manager()).mutateWith(csrf()).post().uri(path)
-        .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(BodyInserters.fromFormData(form)).exchange();
-  }
-
-  static MultiValueMap<String, String> form(String... pairs) {
-    return PageTests.form(pairs);
+    return PageTests.post(web, manager(), path, form);
   }
 
   static MultiValueMap<String, String> challengeProgram(String closesAt, String budget) {
