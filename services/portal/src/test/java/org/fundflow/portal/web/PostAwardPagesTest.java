@@ -2,21 +2,17 @@ package org.fundflow.portal.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.csrf;
-import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.springSecurity;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.net.InetSocketAddress;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.OidcLoginMutator;
@@ -39,7 +35,7 @@ import reactor.netty.http.server.HttpServerResponse;
  * what the portal sent and answers some calls with the services' problems.
  */
 @SpringBootTest
-class PostAwardPagesTest {
+class PostAwardPagesTest extends StubbedPagesTest {
 
   static final String ORG = "91120112MNH91HTMX6";
   static final MongoServer MONGO = new MongoServer(new MemoryBackend());
@@ -162,13 +158,9 @@ class PostAwardPagesTest {
     MONGO.shutdownNow();
   }
 
-  @Autowired ApplicationContext context;
-  WebTestClient web;
 
   @BeforeEach
-  void client() {
-    web = WebTestClient.bindToApplicationContext(context).apply(springSecurity()).configureClient()
-        .responseTimeout(Duration.ofSeconds(30)).build();
+  void clear() {
     SENT.clear();
     STATUS.set("ACTIVE");
     SUSPENSION_REASON.set(null);

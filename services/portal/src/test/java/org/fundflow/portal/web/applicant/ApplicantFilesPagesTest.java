@@ -2,7 +2,6 @@ package org.fundflow.portal.web.applicant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.csrf;
-import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.springSecurity;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
@@ -11,12 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.fundflow.portal.web.StubbedPagesTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
@@ -38,7 +36,7 @@ import reactor.netty.http.server.HttpServerResponse;
  * field, and the integrity hold banner of the dashboard.
  */
 @SpringBootTest
-class ApplicantFilesPagesTest {
+class ApplicantFilesPagesTest extends StubbedPagesTest {
 
   static final String ORG = "91120112MNH91HTMX6";
   static final MongoServer MONGO = new MongoServer(new MemoryBackend());
@@ -183,15 +181,9 @@ class ApplicantFilesPagesTest {
     MONGO.shutdownNow();
   }
 
-  @Autowired
-  ApplicationContext context;
-
-  WebTestClient web;
 
   @BeforeEach
-  void client() {
-    web = WebTestClient.bindToApplicationContext(context).apply(springSecurity()).configureClient()
-        .responseTimeout(java.time.Duration.ofSeconds(30)).build();
+  void clear() {
     CALLS.clear();
   }
 
