@@ -15,6 +15,9 @@ public record AssignmentCursor(String projectId, String reportId) {
   /** The longest token accepted (ids are short; anything longer is not a cursor this service gave out). */
   public static final int MAX_LENGTH = 400;
 
+  /** What the ids of projects and reports are made of (a token decoding to anything else was not given out here). */
+  private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{1,200}");
+
   public String encode() {
     return Base64.getUrlEncoder().withoutPadding()
         .encodeToString((projectId + "~" + reportId).getBytes(StandardCharsets.UTF_8));
@@ -41,6 +44,11 @@ public record AssignmentCursor(String projectId, String reportId) {
     if (sep < 1 || sep == text.length() - 1 || text.indexOf('~', sep + 1) >= 0) {
       throw new IllegalArgumentException("is not a cursor of this list");
     }
-    return new AssignmentCursor(text.substring(0, sep), text.substring(sep + 1));
+    String projectId = text.substring(0, sep);
+    String reportId = text.substring(sep + 1);
+    if (!ID.matcher(projectId).matches() || !ID.matcher(reportId).matches()) {
+      throw new IllegalArgumentException("is not a cursor of this list");
+    }
+    return new AssignmentCursor(projectId, reportId);
   }
 }
