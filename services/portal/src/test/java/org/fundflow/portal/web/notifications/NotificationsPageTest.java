@@ -17,6 +17,7 @@ import org.fundflow.portal.notifications.Notification;
 import org.fundflow.portal.notifications.NotificationKind;
 import org.fundflow.portal.notifications.Recipients;
 import org.fundflow.portal.preferences.Contacts;
+import org.fundflow.portal.web.PageTests;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -69,7 +70,7 @@ class NotificationsPageTest {
   }
 
   OidcLoginMutator applicant(String subject) {
-    return org.fundflow.portal.web.PageTests.login(subject,
+    return PageTests.login(subject,
         java.util.Map.of("name", "李伟", "org_code", org, "email", subject + "@example.org"), "APPLICANT");
   }
 
