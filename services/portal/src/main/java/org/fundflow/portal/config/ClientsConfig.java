@@ -1,6 +1,7 @@
 package org.fundflow.portal.config;
 
 import org.fundflow.platform.application.Correlation;
+import org.fundflow.platform.correlation.CorrelationLogContext;
 import org.fundflow.platform.correlation.CorrelationWebFilter;
 import org.springframework.web.reactive.function.client.ClientRequest;
 import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
@@ -39,6 +40,17 @@ public class ClientsConfig {
     manager.setAuthorizedClientProvider(ReactiveOAuth2AuthorizedClientProviderBuilder.builder()
         .authorizationCode().refreshToken().build());
     return manager;
+  }
+
+  /**
+   * The correlation id of each request ({@code X-Correlation-Id}, or a fresh {@code req-} id) in its Reactor context and
+   * the log context: the platform's filter, declared here since the portal does not take the platform's
+   * auto-configuration (it is no service); {@link #CORRELATION} passes it on to the services.
+   */
+  @Bean
+  CorrelationWebFilter correlationWebFilter() {
+    CorrelationLogContext.register();
+    return new CorrelationWebFilter();
   }
 
   @Bean
