@@ -135,6 +135,11 @@ class ProjectLifecycleServiceTest {
     }
 
     @Override
+    public Flux<Project> findAssignedTo(String expertId, String fromProjectId, int limit) {
+      return Flux.empty();
+    }
+
+    @Override
     public Flux<Project> findWithMilestonesAwaitingReport() {
       return Flux.fromIterable(store.values());
     }

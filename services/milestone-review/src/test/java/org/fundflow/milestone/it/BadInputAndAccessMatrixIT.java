@@ -351,6 +351,20 @@ class BadInputAndAccessMatrixIT
     all.add(named(bad(pl, "after with a bad instant", get, f -> "/projects?after=yesterday~prj-1", app, f -> null, 400),
         "after"));
     all.add(named(bad(pl, "limit is not a number", get, f -> "/projects?limit=many", pm, f -> null, 400), "limit"));
+    // ---------------------------------------------------------------- the expert's inbox, keyset-paged
+    String as = "GET /assignments";
+    Function<Fixture, String> expertOf = f -> MilestoneReviewIT.expertToken(f.declared());
+    all.add(named(bad(as, "limit is not a number", get, f -> "/assignments?limit=many", expertOf, f -> null, 400), "limit"));
+    all.add(named(bad(as, "after is not a cursor", get, f -> "/assignments?after=not-a-cursor", expertOf, f -> null, 400),
+        "after"));
+    all.add(named(bad(as, "after is not base64", get, f -> "/assignments?after=%25%25", expertOf, f -> null, 400), "after"));
+    all.add(named(bad(as, "after of 401 characters", get, f -> "/assignments?after=" + "A".repeat(401), expertOf,
+        f -> null, 400), "after"));
+    all.add(bad(as, "by the program manager", get, f -> "/assignments", pm, f -> null, 403));
+    all.add(bad("GET .../assignment", "by the program manager", get,
+        f -> MilestoneReviewIT.reportPath(f.openProject(), "no-such-report") + "/assignment", pm, f -> null, 403));
+    all.add(bad("GET .../assignment", "of a report the expert never sat on", get,
+        f -> MilestoneReviewIT.reportPath(f.openProject(), "no-such-report") + "/assignment", expertOf, f -> null, 404));
 
     // ---------------------------------------------------------------- diligence assessment (尽职免责, issue 17 point 3)
     String da = "POST /projects/{active}/diligence-assessments";
@@ -624,6 +638,9 @@ class BadInputAndAccessMatrixIT
             t -> new Target(MilestoneReviewIT.reportPath(fx.project(), fx.report()), null), f -> null, reportRead),
         new Endpoint("GET /assignments", HttpMethod.GET, t -> new Target("/assignments", null), f -> null,
             only(200, Who.EXPERT_ASSIGNED, Who.EXPERT_UNASSIGNED)),
+        new Endpoint("GET .../reports/{id}/assignment", HttpMethod.GET,
+            t -> new Target(MilestoneReviewIT.reportPath(fx.project(), fx.report()) + "/assignment", null), f -> null,
+            put(only(200, Who.EXPERT_ASSIGNED), Who.EXPERT_UNASSIGNED, 404)),
         new Endpoint("GET /experts?q=", HttpMethod.GET, t -> new Target("/experts?q=exp&limit=5", null),
             f -> null, only(200, Who.PROGRAM_MANAGER, Who.AUDITOR)),
         new Endpoint("GET /statistics/projects", HttpMethod.GET, t -> new Target("/statistics/projects", null),

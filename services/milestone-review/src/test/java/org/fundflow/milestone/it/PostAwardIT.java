@@ -207,6 +207,11 @@ class PostAwardIT {
       }
 
       @Override
+      public Flux<Project> findAssignedTo(String expertId, String fromProjectId, int limit) {
+        return projects.findAssignedTo(expertId, fromProjectId, limit);
+      }
+
+      @Override
       public Flux<Project> findWithMilestonesAwaitingReport() {
         return projects.findWithMilestonesAwaitingReport().filter(p -> Set.of(projectId).contains(p.id()));
       }

@@ -66,6 +66,23 @@ public class MilestoneClient {
     public ProjectMilestone nextDue() {
       return milestones.stream().filter(m -> m.milestoneId().equals(nextDueMilestoneId)).findFirst().orElse(null);
     }
+
+    /**
+     * Whether milestone-review takes a report on the next due milestone now (open, overdue, or to rectify); not while
+     * the report sent is under review or its acceptance waits for a hold to end.
+     */
+    public boolean awaitingReport() {
+      ProjectMilestone next = nextDue();
+      return next != null && REPORTABLE.contains(next.status());
+    }
+
+    /** The latest report sent on the milestone, or null. */
+    public ReportSummary lastReportOn(String milestoneId) {
+      return reports.stream().filter(r -> r.milestoneId().equals(milestoneId) && r.submittedAt() != null)
+          .max(java.util.Comparator.comparing(ReportSummary::submittedAt)).orElse(null);
+    }
+
+    private static final java.util.Set<String> REPORTABLE = java.util.Set.of("OPEN", "OVERDUE", "RECTIFYING");
   }
 
   public record ProjectMilestone(String milestoneId, int sequence, String title, List<String> deliverables,

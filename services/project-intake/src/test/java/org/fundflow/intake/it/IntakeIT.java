@@ -91,6 +91,16 @@ abstract class IntakeIT {
         .bodyValue(body).exchange();
   }
 
+  /** A PUT with If-Match (an edit of a draft program names the version it was made on). */
+  WebTestClient.ResponseSpec put(String token, String path, Object body, String ifMatch) {
+    return web.put().uri(path).headers(h -> {
+      h.setBearerAuth(token);
+      if (ifMatch != null) {
+        h.set("If-Match", ifMatch);
+      }
+    }).contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+  }
+
   WebTestClient.ResponseSpec get(String token, String path) {
     return web.get().uri(path).headers(h -> h.setBearerAuth(token)).exchange();
   }

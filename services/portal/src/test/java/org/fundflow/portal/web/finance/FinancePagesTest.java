@@ -2,7 +2,6 @@ package org.fundflow.portal.web.finance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.csrf;
-import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockOidcLogin;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.springSecurity;
 
 import de.bwaldvogel.mongo.MongoServer;
@@ -10,7 +9,6 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.io.ByteArrayInputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,7 +19,6 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.fundflow.portal.config.ClientsConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,10 +26,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.client.registration.ClientRegistration;
-import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.OidcLoginMutator;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -250,13 +243,7 @@ class FinancePagesTest {
   }
 
   static OidcLoginMutator as(String subject, String... roles) {
-    ClientRegistration registration = ClientRegistration.withRegistrationId(ClientsConfig.REGISTRATION)
-        .clientId("portal").authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-        .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
-        .authorizationUri("http://idp/authorize").tokenUri("http://idp/token").build();
-    return mockOidcLogin().clientRegistration(registration)
-        .idToken(t -> t.subject(subject).claim("name", "王芳").claim("roles", List.of(roles)))
-        .authorities(Arrays.stream(roles).map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toArray(GrantedAuthority[]::new));
+    return org.fundflow.portal.web.PageTests.login(subject, "王芳", roles);
   }
 
   static final OidcLoginMutator OFFICER = as("olga", "FINANCE_OFFICER");

@@ -69,6 +69,15 @@ public class MongoProjects implements Projects {
   }
 
   @Override
+  public Flux<Project> findAssignedTo(String expertId, String fromProjectId, int limit) {
+    Criteria criteria = Criteria.where("reports.panel.expertId").is(expertId);
+    if (fromProjectId != null) {
+      criteria = criteria.and("_id").gte(fromProjectId);
+    }
+    return template.find(new Query(criteria).with(Sort.by("_id")).limit(limit), Project.class, COLLECTION);
+  }
+
+  @Override
   public Flux<Project> findWithMilestonesAwaitingReport() {
     return template.find(new Query(Criteria.where("status").is("ACTIVE").and("milestones.status").is("OPEN")),
         Project.class, COLLECTION);

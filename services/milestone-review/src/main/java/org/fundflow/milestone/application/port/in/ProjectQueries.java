@@ -18,7 +18,17 @@ public interface ProjectQueries {
 
   Mono<ProjectReport> report(Actor actor, String projectId, String reportId);
 
-  Flux<ProjectReport> assignments(Actor expert);
+  /**
+   * One page of the reports the expert sits on, ordered by project id then report id, after {@code after} (null: the
+   * first page); {@code limit} 1..100.
+   */
+  Flux<ProjectReport> assignments(Actor expert, AssignmentCursor after, int limit);
+
+  /**
+   * The expert's assignment on one report: its seat, or the conflict it declared (回避) on it; not-visible when it never
+   * sat on the report.
+   */
+  Mono<ProjectReport> assignment(Actor expert, String projectId, String reportId);
 
   Mono<ExpertProfile> expert(Actor actor, String expertId);
 

@@ -22,6 +22,12 @@ public interface Projects {
 
   Flux<Project> findAssignedTo(String expertId);
 
+  /**
+   * Projects with a report the expert sits on, ordered by id, from {@code fromProjectId} on (inclusive; null: from the
+   * first), at most {@code limit}: one keyset page of an expert's assignments.
+   */
+  Flux<Project> findAssignedTo(String expertId, String fromProjectId, int limit);
+
   /** ACTIVE projects with a milestone OPEN for its report: the due-date sweep's candidates. */
   Flux<Project> findWithMilestonesAwaitingReport();
 
