@@ -63,7 +63,7 @@ abstract class IntakeIT {
   @BeforeEach
   void client() {
     web = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(30))
-        // the OpenAPI document is over the 256 KB default since the notice, reward and voucher endpoints
+        // the OpenAPI document is over the 256 KB default since the notice and reward endpoints
         .codecs(c -> c.defaultCodecs().maxInMemorySize(4 * 1024 * 1024)).build();
   }
 
