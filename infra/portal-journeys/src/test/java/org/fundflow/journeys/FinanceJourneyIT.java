@@ -75,7 +75,7 @@ class FinanceJourneyIT extends BrowserJourney {
     try (BrowserContext context = Journeys.context(browser, "zh-CN")) {
       Page page = Journeys.page(context, consoleErrors);
       page.navigate(portal + "/finance");
-      page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("登录")).click();
+      page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("登录").setExact(true)).click();
       page.locator("button[data-user='finance-officer']").click();
       assertThat(page).hasURL(portal + "/finance/queues/prepare");
       page.getByLabel("项目计划").selectOption(programId);
@@ -125,7 +125,7 @@ class FinanceJourneyIT extends BrowserJourney {
       assertThat(page).hasURL(portal + "/login");
       page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("English")).click();
       assertThat(page.locator("html")).hasAttribute("lang", "en");
-      page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Log in")).click();
+      page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Log in").setExact(true)).click();
       page.locator("button[data-user='finance-approver']").click();
       assertThat(page).hasURL(portal + "/finance/queues/release");
       page.getByLabel("Program").selectOption(programId);

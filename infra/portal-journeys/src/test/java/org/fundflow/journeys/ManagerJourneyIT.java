@@ -116,7 +116,7 @@ class ManagerJourneyIT {
       assertThat(page).hasURL(portal + "/login");
       page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("English")).click();
       assertThat(page.locator("html")).hasAttribute("lang", "en");
-      page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Log in")).click();
+      page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Log in").setExact(true)).click();
       page.locator("button[data-user='program-manager']").click();
       assertThat(page).hasURL(portal + "/manager/programs");
       assertThat(page.locator("h1")).hasText("Programs");
