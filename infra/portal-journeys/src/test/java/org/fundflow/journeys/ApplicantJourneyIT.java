@@ -35,6 +35,7 @@ import org.junit.jupiter.api.Test;
  * serious or critical violations.
  */
 @org.junit.jupiter.api.Order(1)
+@org.junit.jupiter.api.extension.ExtendWith(FailureEvidence.class)
 class ApplicantJourneyIT {
 
   static final Path CHROMIUM = Path.of(System.getProperty("fundflow.chromium", "/usr/bin/chromium"));

@@ -44,6 +44,7 @@ import tools.jackson.databind.JsonNode;
  * serious or critical violations.
  */
 @org.junit.jupiter.api.Order(6)
+@org.junit.jupiter.api.extension.ExtendWith(FailureEvidence.class)
 class AuditorJourneyIT {
 
   static final Path CHROMIUM = ApplicantJourneyIT.CHROMIUM;

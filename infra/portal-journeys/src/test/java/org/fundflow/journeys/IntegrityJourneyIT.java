@@ -37,6 +37,7 @@ import org.junit.jupiter.api.Test;
  * target/journeys/integrity-* and axe-core with 0 serious or critical violations.
  */
 @org.junit.jupiter.api.Order(5)
+@org.junit.jupiter.api.extension.ExtendWith(FailureEvidence.class)
 class IntegrityJourneyIT {
 
   static final Path CHROMIUM = ApplicantJourneyIT.CHROMIUM;

@@ -230,7 +230,12 @@ class LifecycleJourneyIT extends BrowserJourney {
         check(approver, "lifecycle-18-balance-released-en");
 
         // ---- the applicant's count goes up without a reload, and the notification says so
-        assertThat(unread).not().hasText(unreadBefore, new LocatorAssertions.HasTextOptions().setTimeout(90_000));
+        try {
+          assertThat(unread).not().hasText(unreadBefore, new LocatorAssertions.HasTextOptions().setTimeout(90_000));
+        } catch (AssertionError stuck) {
+          throw new AssertionError("the unread count stayed " + unreadBefore + " for 90 s; "
+              + paymentNotificationSeenOnAnotherPage(applicant.context(), portal), stuck);
+        }
         assertThat(Integer.parseInt(unread.textContent().trim())).isGreaterThan(Integer.parseInt(unreadBefore));
         assertThat(applicant.evaluate("() => window.journeyMarker")).isEqualTo("not reloaded");
         check(applicant, "lifecycle-19-unread-count-live-zh");
@@ -353,5 +358,20 @@ class LifecycleJourneyIT extends BrowserJourney {
     return IntegrityJourneyIT.HEADER + "ORGANISATION," + APPLICANT_ORG + ",天津津南先进材料有限公司,虚报项目经费,"
         + "三年内取消申报资格,天津市科学技术局（全流程 " + suffix + "）,《科学技术活动违规行为处理规定》第十三条,"
         + today.minusDays(1) + ",\n";
+  }
+
+  /** Whether the notification is in the inbox (then the live count failed) or not (then the event did not arrive). */
+  private static String paymentNotificationSeenOnAnotherPage(BrowserContext context, String portal) {
+    Page other = context.newPage();
+    try {
+      other.navigate(portal + "/notifications");
+      return other.locator("main").textContent().contains("拨款已支付")
+          ? "the payment's notification is in the inbox: the page's live count (SSE) did not update"
+          : "the payment's notification is not in the inbox: the event did not reach the portal";
+    } catch (RuntimeException e) {
+      return "the inbox could not be read on another page either (" + e.getMessage().lines().findFirst().orElse("") + ")";
+    } finally {
+      other.close();
+    }
   }
 }

@@ -40,6 +40,7 @@ import tools.jackson.databind.JsonNode;
  * narrow window.
  */
 @org.junit.jupiter.api.Order(4)
+@org.junit.jupiter.api.extension.ExtendWith(FailureEvidence.class)
 class ManagerJourneyIT {
 
   static final Path CHROMIUM = ApplicantJourneyIT.CHROMIUM;

@@ -34,6 +34,11 @@ final class PortalStack {
     return instance;
   }
 
+  /** The stack if a journey of this JVM started it, else null. */
+  static synchronized PortalStack running() {
+    return instance;
+  }
+
   private PortalStack() {
     int oidcPort = ServiceProcess.freePort();
     oidc = OidcProvider.create();
