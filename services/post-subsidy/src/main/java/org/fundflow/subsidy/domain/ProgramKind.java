@@ -1,3 +1,4 @@
 package org.fundflow.subsidy.domain;
 
-public enum ProgramKind { GENERAL, CHALLENGE, POST_SUBSIDY }
+/** VOUCHER: innovation vouchers (issue 18); its disbursements pay the voucher share to the service provider. */
+public enum ProgramKind { GENERAL, CHALLENGE, POST_SUBSIDY, VOUCHER }

@@ -79,11 +79,17 @@ public class IntakeConfiguration {
     return new ProposalFilesService(mongo.proposals());
   }
 
-  /** Files of proposals that no longer exist (deleted drafts) and chunks of cut-off uploads, after the grace period. */
+  /** Files of proposals (and vouchers) that no longer exist (deleted drafts) and chunks of cut-off uploads, after the grace period. */
   @Bean
-  PeriodicSweep documentSweep(DocumentStore store, GridFsProposalFiles files) {
+  PeriodicSweep documentSweep(DocumentStore store, GridFsProposalFiles files,
+      org.fundflow.intake.adapter.out.mongo.MongoVouchers vouchers) {
+    // a file's owner is a proposal or (its contract documents) a voucher (issue 18)
     return new PeriodicSweep("orphan file sweep", store.properties().sweepInterval(),
-        () -> store.sweepOrphans(files::existing).doOnNext(removed -> {
+        () -> store.sweepOrphans(owners -> files.existing(owners).zipWith(vouchers.existing(owners), (a, b) -> {
+          java.util.Set<String> kept = new java.util.HashSet<>(a);
+          kept.addAll(b);
+          return kept;
+        })).doOnNext(removed -> {
           if (removed > 0) {
             log.info("removed {} orphan files or cut-off uploads", removed);
           }

@@ -30,4 +30,15 @@ public sealed interface IntakeEvent {
   record ProposalAwarded(Proposal proposal, Program program, Instant at) implements IntakeEvent {}
 
   record ProposalRejected(Proposal proposal, Instant at) implements IntakeEvent {}
+
+  // ---------------------------------------------------------------- innovation vouchers (issue 18 point 1)
+
+  record VoucherIssued(org.fundflow.intake.domain.voucher.Voucher voucher, Instant at) implements IntakeEvent {}
+
+  record VoucherContracted(org.fundflow.intake.domain.voucher.Voucher voucher, Instant at) implements IntakeEvent {}
+
+  record VoucherRedeemed(org.fundflow.intake.domain.voucher.Voucher voucher, Instant at) implements IntakeEvent {}
+
+  record ServiceProviderApproved(org.fundflow.intake.domain.voucher.ServiceProvider provider, Instant at)
+      implements IntakeEvent {}
 }

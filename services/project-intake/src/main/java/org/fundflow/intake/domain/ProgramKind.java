@@ -1,3 +1,4 @@
 package org.fundflow.intake.domain;
 
-public enum ProgramKind { GENERAL, CHALLENGE, POST_SUBSIDY }
+/** VOUCHER: innovation vouchers (创新券) for small and medium enterprises (issue 18 point 1, {@code domain.voucher}). */
+public enum ProgramKind { GENERAL, CHALLENGE, POST_SUBSIDY, VOUCHER }

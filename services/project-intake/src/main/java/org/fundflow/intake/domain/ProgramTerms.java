@@ -1,11 +1,19 @@
 package org.fundflow.intake.domain;
 
+import org.fundflow.intake.domain.voucher.VoucherRule;
+
 /**
  * What a program manager sets: name, kind, total budget, per-project cap, call window and the
  * kind's own settings (split for GENERAL, subsidy rule for POST_SUBSIDY).
  */
 public record ProgramTerms(String name, ProgramKind kind, long budgetFen, long perProjectCapFen, CallWindow callWindow,
-    FundingSplit fundingSplit, PostSubsidyRule postSubsidyRule) {
+    FundingSplit fundingSplit, PostSubsidyRule postSubsidyRule, VoucherRule voucherRule) {
+
+  /** The terms of a program without a voucher rule (every kind but VOUCHER). */
+  public ProgramTerms(String name, ProgramKind kind, long budgetFen, long perProjectCapFen, CallWindow callWindow,
+      FundingSplit fundingSplit, PostSubsidyRule postSubsidyRule) {
+    this(name, kind, budgetFen, perProjectCapFen, callWindow, fundingSplit, postSubsidyRule, null);
+  }
 
   public ProgramTerms {
     if (name == null || name.isBlank()) {
@@ -31,6 +39,12 @@ public record ProgramTerms(String name, ProgramKind kind, long budgetFen, long p
     }
     if (kind != ProgramKind.POST_SUBSIDY && postSubsidyRule != null) {
       throw IntakeRefusal.rule("invalid-subsidy-rule", "Invalid post-subsidy rule", "only POST_SUBSIDY programs have a post-subsidy rule");
+    }
+    if (kind == ProgramKind.VOUCHER && voucherRule == null) {
+      throw IntakeRefusal.rule("invalid-voucher-rule", "Invalid voucher rule", "a VOUCHER program needs a voucher rule");
+    }
+    if (kind != ProgramKind.VOUCHER && voucherRule != null) {
+      throw IntakeRefusal.rule("invalid-voucher-rule", "Invalid voucher rule", "only VOUCHER programs have a voucher rule");
     }
   }
 }

@@ -66,7 +66,8 @@ public final class ProgramDtos {
 
   public record ProgramRequest(@NotBlank @Size(max = 300) String name, @NotNull ProgramKind kind,
       @Positive long budgetFen, @Positive long perProjectCapFen, @NotNull @Valid CallWindowBody callWindow,
-      @Valid FundingSplitBody fundingSplit, @Valid PostSubsidyRuleBody postSubsidyRule) {
+      @Valid FundingSplitBody fundingSplit, @Valid PostSubsidyRuleBody postSubsidyRule,
+      @Valid VoucherDtos.VoucherRuleBody voucherRule) {
 
     ProgramTerms toTerms() {
       FundingSplit split = fundingSplit == null ? null
@@ -75,7 +76,8 @@ public final class ProgramDtos {
           : new PostSubsidyRule(postSubsidyRule.base(),
               postSubsidyRule.tiers().stream().map(t -> new SubsidyTier(t.fromFen(), t.rateBasisPoints())).toList(),
               postSubsidyRule.capPerOrganisationPerYearFen(), postSubsidyRule.minimumIncreaseFen());
-      return new ProgramTerms(name, kind, budgetFen, perProjectCapFen, callWindow.toDomain(), split, rule);
+      return new ProgramTerms(name, kind, budgetFen, perProjectCapFen, callWindow.toDomain(), split, rule,
+          voucherRule == null ? null : voucherRule.toDomain());
     }
   }
 
@@ -93,7 +95,10 @@ public final class ProgramDtos {
       @Schema(description = "Budget not awarded yet: budgetFen - awardedFen")
       long remainingToAwardFen,
       CallWindowView callWindow, FundingSplit fundingSplit,
-      PostSubsidyRule postSubsidyRule, int revision, Instant createdAt, Instant publishedAt, Instant changedAt) {
+      PostSubsidyRule postSubsidyRule, int revision, Instant createdAt, Instant publishedAt, Instant changedAt,
+      @Schema(description = "VOUCHER programs: face value, validity, annual cap per enterprise, eligible categories, "
+          + "ratio, districts (issue 18)", nullable = true)
+      VoucherDtos.VoucherRuleView voucherRule) {
 
     static ProgramView of(Program p) {
       ProgramTerms t = p.terms();
@@ -101,7 +106,8 @@ public final class ProgramDtos {
       return new ProgramView(p.id(), t.name(), t.kind(), p.status(), t.budgetFen(), t.perProjectCapFen(),
           p.awardedFen(), p.remainingToAwardFen(),
           new CallWindowView(w.opensAt(), w.closesAt(), w.opensLocal(), w.closesLocal(), CallWindow.ZONE.getId()),
-          t.fundingSplit(), t.postSubsidyRule(), p.revision(), p.createdAt(), p.publishedAt(), p.changedAt());
+          t.fundingSplit(), t.postSubsidyRule(), p.revision(), p.createdAt(), p.publishedAt(), p.changedAt(),
+          VoucherDtos.VoucherRuleView.of(t.voucherRule()));
     }
   }
 

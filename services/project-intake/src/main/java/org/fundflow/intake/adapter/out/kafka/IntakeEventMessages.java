@@ -24,7 +24,9 @@ public final class IntakeEventMessages {
 
   /** A published integration message and its CloudEvents type. */
   public sealed interface Message permits ProgramPublishedV1, ProgramChangedV1, ChallengePublishedV1,
-      ProposalSubmittedV1, ProposalWithdrawnV1, ProposalAwardedV1, ProposalRejectedV1 {
+      ProposalSubmittedV1, ProposalWithdrawnV1, ProposalAwardedV1, ProposalRejectedV1,
+      VoucherEventMessages.VoucherIssuedV1, VoucherEventMessages.VoucherContractedV1,
+      VoucherEventMessages.VoucherRedeemedV1, VoucherEventMessages.ServiceProviderApprovedV1 {
 
     String type();
   }

@@ -31,6 +31,10 @@ public final class IntakeIntegrationEvents {
   public static final String PROPOSAL_WITHDRAWN = "fundflow.intake.proposal-withdrawn.v1";
   public static final String PROPOSAL_AWARDED = "fundflow.intake.proposal-awarded.v1";
   public static final String PROPOSAL_REJECTED = "fundflow.intake.proposal-rejected.v1";
+  public static final String VOUCHER_ISSUED = "fundflow.intake.voucher-issued.v1";
+  public static final String VOUCHER_CONTRACTED = "fundflow.intake.voucher-contracted.v1";
+  public static final String VOUCHER_REDEEMED = "fundflow.intake.voucher-redeemed.v1";
+  public static final String SERVICE_PROVIDER_APPROVED = "fundflow.intake.service-provider-approved.v1";
 
   private final OutboxEvents events;
 
@@ -52,6 +56,11 @@ public final class IntakeIntegrationEvents {
    */
   public OutboxEvent toOutbox(IntakeEvent e) {
     Message message = toMessage(e);
+    String voucherKey = VoucherEventMessages.key(e);
+    if (voucherKey != null) {
+      // innovation vouchers (issue 18): on the proposal topic, keyed by voucher (or provider) id, docs/adr/0009
+      return events.create(PROPOSAL_TOPIC, message.type(), voucherKey, voucherKey, message);
+    }
     if (e instanceof IntakeEvent.ProgramPublished p) {
       return events.create(PROGRAM_TOPIC, message.type(), p.program().id(), p.program().id(), message);
     }
@@ -84,6 +93,10 @@ public final class IntakeIntegrationEvents {
 
   /** The integration message of a domain event (public for the contract tests). */
   public static Message toMessage(IntakeEvent e) {
+    Message voucherMessage = VoucherEventMessages.toMessage(e);
+    if (voucherMessage != null) {
+      return voucherMessage;
+    }
     if (e instanceof IntakeEvent.ProgramPublished p) {
       return ProgramPublishedV1.of(p.program());
     }

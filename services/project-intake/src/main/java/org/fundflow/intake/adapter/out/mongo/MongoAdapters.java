@@ -32,4 +32,12 @@ public final class MongoAdapters {
   public MongoHolds holds() {
     return new MongoHolds(template, writer);
   }
+
+  public MongoVouchers vouchers() {
+    return new MongoVouchers(store);
+  }
+
+  public MongoServiceProviders serviceProviders() {
+    return new MongoServiceProviders(store);
+  }
 }
