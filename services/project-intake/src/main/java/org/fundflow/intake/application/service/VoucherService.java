@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
 import org.fundflow.intake.application.port.in.VoucherActor;
-import org.fundflow.intake.application.port.in.VoucherUseCases;
+import org.fundflow.intake.application.port.in.VoucherUseCase;
 import org.fundflow.intake.application.port.out.ContractDocuments;
 import org.fundflow.intake.application.port.out.Holds;
 import org.fundflow.intake.application.port.out.Programs;
@@ -33,7 +33,7 @@ import reactor.core.publisher.Mono;
  * load, let the domain decide, one atomic write conditional on the version read (retried on a stale version). The
  * voucher share itself is computed and paid by post-subsidy from the voucher-redeemed event (docs/adr/0009).
  */
-public final class VoucherService implements VoucherUseCases {
+public final class VoucherService implements VoucherUseCase {
 
   private final Vouchers vouchers;
   private final ServiceProviders providers;

@@ -9,7 +9,7 @@ import org.fundflow.intake.adapter.in.web.VoucherDtos.ProviderView;
 import org.fundflow.intake.adapter.in.web.VoucherDtos.PublicProviderView;
 import org.fundflow.intake.adapter.in.web.VoucherDtos.RegisterProviderRequest;
 import org.fundflow.intake.adapter.in.web.VoucherDtos.RejectProviderRequest;
-import org.fundflow.intake.application.port.in.VoucherUseCases;
+import org.fundflow.intake.application.port.in.VoucherUseCase;
 import org.fundflow.intake.application.port.out.Versioned;
 import org.fundflow.intake.domain.voucher.ProviderStatus;
 import org.fundflow.intake.domain.voucher.ServiceCategory;
@@ -43,10 +43,10 @@ public class ServiceProviderController {
   static final String STAFF_READERS = "hasAnyRole('PROGRAM_MANAGER','AUDITOR')";
   static final String READERS = "hasAnyRole('PROGRAM_MANAGER','AUDITOR','SERVICE_PROVIDER')";
 
-  private final VoucherUseCases vouchers;
+  private final VoucherUseCase vouchers;
   private final StoreGuard guard;
 
-  public ServiceProviderController(VoucherUseCases vouchers, StoreGuard guard) {
+  public ServiceProviderController(VoucherUseCase vouchers, StoreGuard guard) {
     this.vouchers = vouchers;
     this.guard = guard;
   }
@@ -56,7 +56,7 @@ public class ServiceProviderController {
   @Operation(summary = "Register the caller's organisation as a service provider (organisation code checked, GB "
       + "32100, and the token's org_code); PENDING until a program manager decides; once per organisation (409)")
   public Mono<ResponseEntity<ProviderView>> register(@Valid @RequestBody RegisterProviderRequest body, Caller caller) {
-    return guard.protect(Mono.defer(() -> vouchers.register(new VoucherUseCases.RegisterProviderCommand(
+    return guard.protect(Mono.defer(() -> vouchers.register(new VoucherUseCase.RegisterProviderCommand(
             VoucherActors.provider(caller), body.organisationCode().strip(), body.name(), body.categories(),
             body.contact()))))
         .map(p -> ResponseEntity.created(URI.create("/service-providers/" + p.value().id()))

@@ -11,7 +11,7 @@ import org.fundflow.intake.adapter.in.web.VoucherDtos.ContractDocumentView;
 import org.fundflow.intake.adapter.in.web.VoucherDtos.ContractRequest;
 import org.fundflow.intake.adapter.in.web.VoucherDtos.VoucherView;
 import org.fundflow.intake.application.port.in.VoucherActor;
-import org.fundflow.intake.application.port.in.VoucherUseCases;
+import org.fundflow.intake.application.port.in.VoucherUseCase;
 import org.fundflow.intake.application.port.out.Versioned;
 import org.fundflow.intake.domain.voucher.ContractDocument;
 import org.fundflow.intake.domain.voucher.Voucher;
@@ -55,12 +55,12 @@ public class VoucherController {
   static final String READERS =
       "hasAnyRole('APPLICANT','SERVICE_PROVIDER','PROGRAM_MANAGER','AUDITOR','FINANCE_OFFICER','FINANCE_APPROVER')";
 
-  private final VoucherUseCases vouchers;
+  private final VoucherUseCase vouchers;
   private final DocumentStore store;
   private final StoreGuard guard;
   private final Clock clock;
 
-  public VoucherController(VoucherUseCases vouchers, DocumentStore store, StoreGuard guard, Clock clock) {
+  public VoucherController(VoucherUseCase vouchers, DocumentStore store, StoreGuard guard, Clock clock) {
     this.vouchers = vouchers;
     this.store = store;
     this.guard = guard;
@@ -73,7 +73,7 @@ public class VoucherController {
       + "Idempotency-Key required (same key + same body = same voucher, different body = 422)")
   public Mono<ResponseEntity<VoucherView>> apply(@RequestHeader("Idempotency-Key") String idempotencyKey,
       @Valid @RequestBody ApplyRequest body, Caller caller) {
-    return guard.protect(Mono.defer(() -> vouchers.apply(new VoucherUseCases.ApplyCommand(
+    return guard.protect(Mono.defer(() -> vouchers.apply(new VoucherUseCase.ApplyCommand(
             VoucherActors.enterprise(caller), body.programId(), idempotencyKey, body.pledge().accepted(),
             body.pledge().textVersion(), body.smeDeclared())))
         .map(v -> ResponseEntity.created(URI.create("/vouchers/" + v.value().id())).eTag(EntityTags.of(v.version()))
@@ -89,7 +89,7 @@ public class VoucherController {
       @RequestParam(defaultValue = "20") int limit) {
     int size = Math.max(1, Math.min(limit, 100));
     return guard.protect(Mono.defer(() -> vouchers.list(VoucherActors.of(caller),
-            new VoucherUseCases.ListQuery(programId, status, after, size)).map(this::view).collectList()))
+            new VoucherUseCase.ListQuery(programId, status, after, size)).map(this::view).collectList()))
         .map(items -> new Page<>(items, items.size() == size ? items.get(items.size() - 1).id() : null));
   }
 
@@ -131,7 +131,7 @@ public class VoucherController {
       + "(category eligible and offered, contract document uploaded first); optional If-Match")
   public Mono<ResponseEntity<VoucherView>> contract(@PathVariable String voucherId,
       @Valid @RequestBody ContractRequest body, Caller caller, @IfMatch(required = false) ExpectedVersion expected) {
-    return guard.protect(Mono.defer(() -> vouchers.contract(new VoucherUseCases.ContractCommand(
+    return guard.protect(Mono.defer(() -> vouchers.contract(new VoucherUseCase.ContractCommand(
         VoucherActors.enterprise(caller), voucherId, body.providerId(), body.category(), body.amountFen(),
         body.contractNumber(), body.documentId(), expected)))).map(this::ok);
   }

@@ -12,7 +12,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Innovation vouchers (创新券) and the service providers they pay (issue 18 point 1). */
-public interface VoucherUseCases {
+public interface VoucherUseCase {
 
   record ApplyCommand(VoucherActor actor, String programId, String idempotencyKey, boolean pledgeAccepted,
       String pledgeTextVersion, boolean smeDeclared) {
