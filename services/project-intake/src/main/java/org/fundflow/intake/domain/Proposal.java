@@ -24,6 +24,11 @@ public record Proposal(String id, String programId, ProgramKind programKind, Str
       throw IntakeRefusal.rule("no-proposals-in-post-subsidy", "Post-subsidy programs take claims",
           "Program " + program.id() + " is a POST_SUBSIDY program: enterprises claim a subsidy there, they do not propose projects");
     }
+    if (program.kind() == ProgramKind.VOUCHER) {
+      throw IntakeRefusal.rule("no-proposals-in-voucher-programs", "Voucher programs issue vouchers",
+          "Program " + program.id() + " is a VOUCHER program: enterprises apply for vouchers (POST /vouchers), they do"
+              + " not propose projects");
+    }
     if (program.status() == ProgramStatus.CLOSED) {
       throw IntakeRefusal.rule("call-window-closed", "Call window closed", "Program " + program.id() + " is closed");
     }

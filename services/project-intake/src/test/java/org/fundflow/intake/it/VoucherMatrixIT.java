@@ -227,6 +227,9 @@ class VoucherMatrixIT extends IntakeIT
     all.add(bad("POST /programs district code 12", HttpMethod.POST, programs, pm,
         f -> ruleWith("districtCodes", List.of("12")), 422));
 
+    all.add(bad("POST /proposals to a VOUCHER program", HttpMethod.POST, f -> "/proposals", a,
+        f -> proposalBody(f.program(), ENTERPRISE_A, 1_000_000, PEOPLE.get(0)), 422));
+
     // ---------------------------------------------------------------- POST /vouchers
     all.add(apply("malformed JSON", a, f -> "{\"programId\": \"x", 400));
     all.add(apply("empty body", a, f -> "", 400));

@@ -71,7 +71,7 @@ public final class VoucherService implements VoucherUseCase {
           return vouchers.findByIdempotencyKey(c.actor().organisationCode(), c.idempotencyKey())
               .flatMap(earlier -> earlier.requestHash().equals(requestHash)
                   ? vouchers.find(earlier.id())
-                  : Mono.error(IntakeRefusal.rule("idempotency-key-reused", "Idempotency key reused",
+                  : Mono.<Versioned<Voucher>>error(IntakeRefusal.rule("idempotency-key-reused", "Idempotency key reused",
                       "Idempotency-Key " + c.idempotencyKey() + " was used for a different voucher application")))
               .switchIfEmpty(Mono.defer(() -> issue(c, requestHash)));
         })

@@ -34,7 +34,7 @@ public record ServiceProvider(String id, String organisationCode, String name, L
     if (name == null || name.isBlank()) {
       throw IntakeRefusal.rule("invalid-provider", "Invalid service provider", "a service provider needs a name");
     }
-    if (categories == null || categories.isEmpty() || categories.contains(null)) {
+    if (categories == null || categories.isEmpty() || categories.stream().anyMatch(java.util.Objects::isNull)) {
       throw IntakeRefusal.rule("invalid-provider", "Invalid service provider",
           "a service provider offers at least one service category");
     }

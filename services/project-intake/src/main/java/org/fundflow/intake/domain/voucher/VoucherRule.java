@@ -34,7 +34,7 @@ public record VoucherRule(long faceValueFen, int validityDays, long annualCapPer
     if (annualCapPerEnterpriseFen < faceValueFen) {
       throw refused("annualCapPerEnterpriseFen must be at least one face value");
     }
-    if (eligibleCategories == null || eligibleCategories.isEmpty() || eligibleCategories.contains(null)) {
+    if (eligibleCategories == null || eligibleCategories.isEmpty() || eligibleCategories.stream().anyMatch(java.util.Objects::isNull)) {
       throw refused("at least one eligible service category is required");
     }
     eligibleCategories = List.copyOf(new java.util.LinkedHashSet<>(eligibleCategories));
