@@ -51,6 +51,8 @@ class VoucherMatrixIT extends IntakeIT
 
   @BeforeEach
   void fixture() {
+    web = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(java.time.Duration.ofSeconds(120))
+        .build();
     if (fx != null) {
       return;
     }
