@@ -132,7 +132,8 @@ public final class VoucherService implements VoucherUseCase {
           .map(Versioned::value)
           .switchIfEmpty(Mono.error(() -> IntakeRefusal.rule("provider-not-registered", "Provider not registered",
               "service provider " + c.providerId() + " is not registered")));
-      return change(c.actor(), c.voucherId(), c.expected(), v -> provider.flatMap(p -> documents
+      return change(c.actor(), c.voucherId(), c.expected(), v -> Mono.fromRunnable(v::requireIssued).then(provider)
+          .flatMap(p -> documents
           .find(v.id(), c.documentId() == null ? "" : c.documentId())
           .map(java.util.Optional::of)
           .defaultIfEmpty(java.util.Optional.empty())

@@ -154,6 +154,11 @@ public record Voucher(String id, String programId, String organisationCode, Stri
     return Change.of(next, new IntakeEvent.VoucherContracted(next, now));
   }
 
+  /** Refuses (409) unless the voucher can still take a contract: checked before the contract's parts are looked up. */
+  public void requireIssued() {
+    requireStatus(VoucherStatus.ISSUED, "used on a contract");
+  }
+
   /** The provider of the contract claims settlement after delivering (never the enterprise itself). */
   public Change<Voucher, IntakeEvent> claimSettlement(String providerOrganisationCode, String by, Instant now) {
     requireStatus(VoucherStatus.CONTRACTED, "claimed for settlement");
