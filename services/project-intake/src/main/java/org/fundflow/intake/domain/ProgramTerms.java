@@ -3,16 +3,36 @@ package org.fundflow.intake.domain;
 import org.fundflow.intake.domain.voucher.VoucherRule;
 
 /**
- * What a program manager sets: name, kind, total budget, per-project cap, call window and the
- * kind's own settings (split for GENERAL, subsidy rule for POST_SUBSIDY).
+ * What a program manager sets: name, kind, total budget, per-project cap, call window and the kind's own settings
+ * (split for GENERAL, subsidy rule for POST_SUBSIDY, reward table for REWARD, voucher rule for VOUCHER). Exactly the
+ * settings of the program's kind are present, the others are null.
+ *
+ * <p>The components stay flat (one nullable component per kind) because a program is stored as this record:
+ * {@code terms.fundingSplit}, {@code terms.postSubsidyRule}, {@code terms.rewardTable}, {@code terms.voucherRule}.
+ * Code that builds the terms of one kind uses the 7-argument constructor (GENERAL, CHALLENGE, POST_SUBSIDY) or
+ * {@link #reward} / {@link #voucher}; only the API's request body, which may carry anything, uses the canonical one.
  */
 public record ProgramTerms(String name, ProgramKind kind, long budgetFen, long perProjectCapFen, CallWindow callWindow,
-    FundingSplit fundingSplit, PostSubsidyRule postSubsidyRule, VoucherRule voucherRule) {
+    FundingSplit fundingSplit, PostSubsidyRule postSubsidyRule, RewardTable rewardTable, VoucherRule voucherRule) {
 
-  /** The terms of a program without a voucher rule (every kind but VOUCHER). */
+  /** Terms of a kind without a reward table or voucher rule (GENERAL, CHALLENGE, POST_SUBSIDY). */
   public ProgramTerms(String name, ProgramKind kind, long budgetFen, long perProjectCapFen, CallWindow callWindow,
       FundingSplit fundingSplit, PostSubsidyRule postSubsidyRule) {
-    this(name, kind, budgetFen, perProjectCapFen, callWindow, fundingSplit, postSubsidyRule, null);
+    this(name, kind, budgetFen, perProjectCapFen, callWindow, fundingSplit, postSubsidyRule, null, null);
+  }
+
+  /** The terms of a REWARD program (奖励类). */
+  public static ProgramTerms reward(String name, long budgetFen, long perProjectCapFen, CallWindow callWindow,
+      RewardTable rewardTable) {
+    return new ProgramTerms(name, ProgramKind.REWARD, budgetFen, perProjectCapFen, callWindow, null, null,
+        rewardTable, null);
+  }
+
+  /** The terms of a VOUCHER program (创新券). */
+  public static ProgramTerms voucher(String name, long budgetFen, long perProjectCapFen, CallWindow callWindow,
+      VoucherRule voucherRule) {
+    return new ProgramTerms(name, ProgramKind.VOUCHER, budgetFen, perProjectCapFen, callWindow, null, null, null,
+        voucherRule);
   }
 
   public ProgramTerms {
@@ -40,6 +60,7 @@ public record ProgramTerms(String name, ProgramKind kind, long budgetFen, long p
     if (kind != ProgramKind.POST_SUBSIDY && postSubsidyRule != null) {
       throw IntakeRefusal.rule("invalid-subsidy-rule", "Invalid post-subsidy rule", "only POST_SUBSIDY programs have a post-subsidy rule");
     }
+    RewardTable.requireFor(kind, rewardTable, budgetFen);
     if (kind == ProgramKind.VOUCHER && voucherRule == null) {
       throw IntakeRefusal.rule("invalid-voucher-rule", "Invalid voucher rule", "a VOUCHER program needs a voucher rule");
     }

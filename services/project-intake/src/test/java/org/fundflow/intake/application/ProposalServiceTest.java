@@ -280,6 +280,22 @@ class ProposalServiceTest {
     public Mono<Boolean> confirm(PendingReservation reservation) {
       return Mono.just(commitments.containsKey(reservation.proposalId()));
     }
+
+    final Map<String, Long> withdrawn = new ConcurrentHashMap<>();
+
+    @Override
+    public synchronized Mono<Boolean> returnWithdrawnAward(String programId, String proposalId, long amountFen) {
+      if (withdrawn.containsKey(proposalId)) {
+        return Mono.just(false);
+      }
+      if (!Long.valueOf(amountFen).equals(commitments.get(proposalId))) {
+        return Mono.error(new IllegalStateException("no commitment"));
+      }
+      commitments.remove(proposalId);
+      committed -= amountFen;
+      withdrawn.put(proposalId, amountFen);
+      return Mono.just(true);
+    }
   }
 
   static final class FakeProposals implements Proposals {

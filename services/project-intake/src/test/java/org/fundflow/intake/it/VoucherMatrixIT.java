@@ -51,8 +51,8 @@ class VoucherMatrixIT extends IntakeIT
 
   @BeforeEach
   void fixture() {
-    web = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(java.time.Duration.ofSeconds(120))
-        .build();
+    // mutated, so that it keeps IntakeIT's settings (the 4 MB codec limit for the OpenAPI document)
+    web = web.mutate().responseTimeout(java.time.Duration.ofSeconds(120)).build();
     if (fx != null) {
       return;
     }

@@ -26,6 +26,7 @@ import org.fundflow.intake.domain.CodeRules;
 import org.fundflow.intake.domain.Hold;
 import org.fundflow.intake.domain.IntakeEvent;
 import org.fundflow.intake.domain.IntakeRefusal;
+import org.fundflow.intake.domain.NoticePeriod;
 import org.fundflow.intake.domain.Pledge;
 import org.fundflow.intake.domain.Program;
 import org.fundflow.intake.domain.Proposal;
@@ -52,6 +53,8 @@ public final class ProposalService implements ProposalUseCases, DecisionUseCases
   private final IdGenerator ids;
   private final Clock clock;
   private final ProposalFiles files;
+  /** How long an award stays under public notice before it is final (issue 17 point 2); none: final at once. */
+  private final NoticePeriod noticePeriod;
 
   public ProposalService(Proposals proposals, Programs programs, Challenges challenges, Holds holds,
       PersonIdProtection personIds, IdGenerator ids, Clock clock) {
@@ -61,6 +64,13 @@ public final class ProposalService implements ProposalUseCases, DecisionUseCases
   /** {@code files}: the stored files whose metadata the proposal-submitted event carries. */
   public ProposalService(Proposals proposals, Programs programs, Challenges challenges, Holds holds, PersonIdProtection personIds,
       IdGenerator ids, Clock clock, ProposalFiles files) {
+    this(proposals, programs, challenges, holds, personIds, ids, clock, files, NoticePeriod.NONE);
+  }
+
+  /** {@code noticePeriod}: an award goes under public notice for this long before it is final. */
+  public ProposalService(Proposals proposals, Programs programs, Challenges challenges, Holds holds, PersonIdProtection personIds,
+      IdGenerator ids, Clock clock, ProposalFiles files, NoticePeriod noticePeriod) {
+    this.noticePeriod = noticePeriod;
     this.files = files;
     this.proposals = proposals;
     this.programs = programs;
@@ -191,7 +201,7 @@ public final class ProposalService implements ProposalUseCases, DecisionUseCases
                         Map.of("awardedAmountFen", c.amountFen(), "budgetFen", budget)));
                   }
                   Change<Proposal, IntakeEvent> award = p.award(c.amountFen(), program.value(),
-                      c.manager().subject(), now);
+                      c.manager().subject(), now, noticePeriod);
                   Mono<Versioned<Proposal>> write = proposals.save(award.next(), current.version(),
                           award.events())
                       .thenReturn(new Versioned<>(award.next(), current.version() + 1));

@@ -12,9 +12,11 @@ import org.fundflow.intake.application.port.out.Programs;
 import org.fundflow.intake.application.port.out.ServiceProviders;
 import org.fundflow.intake.application.port.out.Versioned;
 import org.fundflow.intake.application.port.out.Vouchers;
+import org.fundflow.intake.domain.Hold;
 import org.fundflow.intake.domain.IntakeEvent;
 import org.fundflow.intake.domain.IntakeRefusal;
 import org.fundflow.intake.domain.Pledge;
+import org.fundflow.intake.domain.Program;
 import org.fundflow.intake.domain.voucher.ProviderStatus;
 import org.fundflow.intake.domain.voucher.ServiceCategory;
 import org.fundflow.intake.domain.voucher.ServiceProvider;
@@ -56,26 +58,39 @@ public final class VoucherService implements VoucherUseCase {
 
   /**
    * Issues the enterprise's next voucher of the year. Same Idempotency-Key + same body = the same voucher; a
-   * different body = 422. Two applications at once compete for the same n-th id: one is inserted, the other decides
-   * again with the new count (so the annual cap holds).
+   * different body = 422. Two applications at once compete for the same n-th id: one is inserted; the other has lost
+   * the race for the n-th voucher, which therefore exists, and goes on with the (n+1)-th, or is refused with
+   * {@code annual-cap-reached} at once when the n-th was the last one the cap allows (so the annual cap holds).
+   *
+   * <p>A lost race is decided here, without a recount and without a back-off: it proves another voucher of this
+   * enterprise, program and year exists, so each loss moves one voucher towards the cap and the losers get a clear
+   * answer (201 or 422) quickly, not a time-out of the store's time limit (a 503 that would also count against the
+   * store's circuit breaker). Only when {@value #MAX_LOST_RACES} races in a row are lost does the application end
+   * as 409 {@code concurrent-change}.
    */
   @Override
   public Mono<Versioned<Voucher>> apply(ApplyCommand c) {
     String requestHash = RequestFingerprint.of(c.requestFingerprint());
     return Mono.defer(() -> {
-          requireKind(c.actor(), VoucherActor.Kind.ENTERPRISE, "apply for vouchers");
-          if (c.idempotencyKey() == null || c.idempotencyKey().isBlank()) {
-            return Mono.error(IntakeRefusal.rule("idempotency-key-required", "Idempotency-Key required",
-                "a voucher application carries an Idempotency-Key header"));
-          }
-          return vouchers.findByIdempotencyKey(c.actor().organisationCode(), c.idempotencyKey())
-              .flatMap(earlier -> earlier.requestHash().equals(requestHash)
-                  ? vouchers.find(earlier.id())
-                  : Mono.<Versioned<Voucher>>error(IntakeRefusal.rule("idempotency-key-reused", "Idempotency key reused",
-                      "Idempotency-Key " + c.idempotencyKey() + " was used for a different voucher application")))
-              .switchIfEmpty(Mono.defer(() -> issue(c, requestHash)));
-        })
-        .retryWhen(ConcurrentChanges.retry());
+      requireKind(c.actor(), VoucherActor.Kind.ENTERPRISE, "apply for vouchers");
+      if (c.idempotencyKey() == null || c.idempotencyKey().isBlank()) {
+        return Mono.error(IntakeRefusal.rule("idempotency-key-required", "Idempotency-Key required",
+            "a voucher application carries an Idempotency-Key header"));
+      }
+      return earlierApplication(c, requestHash).switchIfEmpty(Mono.defer(() -> issue(c, requestHash)));
+    });
+  }
+
+  /** Lost races for the n-th voucher in a row before the application answers 409 (far above any realistic cap race). */
+  static final int MAX_LOST_RACES = 20;
+
+  /** The voucher of an earlier application with the same Idempotency-Key (same body), or 422 for another body. */
+  private Mono<Versioned<Voucher>> earlierApplication(ApplyCommand c, String requestHash) {
+    return vouchers.findByIdempotencyKey(c.actor().organisationCode(), c.idempotencyKey())
+        .flatMap(earlier -> earlier.requestHash().equals(requestHash)
+            ? vouchers.find(earlier.id())
+            : Mono.<Versioned<Voucher>>error(IntakeRefusal.rule("idempotency-key-reused", "Idempotency key reused",
+                "Idempotency-Key " + c.idempotencyKey() + " was used for a different voucher application")));
   }
 
   private Mono<Versioned<Voucher>> issue(ApplyCommand c, String requestHash) {
@@ -85,14 +100,30 @@ public final class VoucherService implements VoucherUseCase {
         .switchIfEmpty(Mono.error(() -> IntakeRefusal.notFound("Program", c.programId())))
         .flatMap(program -> holds.concerning(org, null).collectList()
             .zipWith(vouchers.countIssued(program.value().id(), org, Voucher.yearOf(now)))
-            .flatMap(found -> {
-              Pledge pledge = c.pledgeAccepted() ? new Pledge(c.pledgeTextVersion(), now) : null;
-              Change<Voucher, IntakeEvent> issued = Voucher.issue(program.value(), org, c.actor().organisationName(),
-                  c.actor().subject(), pledge, c.smeDeclared(), found.getT1(), found.getT2().intValue(),
-                  c.idempotencyKey(), requestHash, now);
-              return vouchers.save(issued.next(), null, issued.events())
-                  .thenReturn(new Versioned<>(issued.next(), 1L));
-            }));
+            .flatMap(found -> issueAfter(c, requestHash, program.value(), found.getT1(), found.getT2().intValue(),
+                now, 0)));
+  }
+
+  /**
+   * Decides and inserts the voucher after {@code alreadyIssued} vouchers of the year. The insert fails with a
+   * {@link ConcurrentChange} when the derived id (the n-th voucher) or the application key exists: the key means the
+   * same application was stored concurrently (answered as a repeated one); otherwise the n-th voucher is someone
+   * else's and this application decides again after n.
+   */
+  private Mono<Versioned<Voucher>> issueAfter(ApplyCommand c, String requestHash,
+      Program program, List<Hold> holdsFound, int alreadyIssued,
+      Instant now, int lostRaces) {
+    return Mono.defer(() -> {
+      Pledge pledge = c.pledgeAccepted() ? new Pledge(c.pledgeTextVersion(), now) : null;
+      Change<Voucher, IntakeEvent> issued = Voucher.issue(program, c.actor().organisationCode(),
+          c.actor().organisationName(), c.actor().subject(), pledge, c.smeDeclared(), holdsFound, alreadyIssued,
+          c.idempotencyKey(), requestHash, now);
+      return vouchers.save(issued.next(), null, issued.events())
+          .thenReturn(new Versioned<>(issued.next(), 1L))
+          .onErrorResume(ConcurrentChange.class, lost -> earlierApplication(c, requestHash)
+              .switchIfEmpty(Mono.defer(() -> lostRaces + 1 >= MAX_LOST_RACES ? Mono.error(lost)
+                  : issueAfter(c, requestHash, program, holdsFound, issued.next().sequence(), now, lostRaces + 1))));
+    });
   }
 
   @Override

@@ -18,6 +18,7 @@ import org.fundflow.intake.domain.Pledge;
 import org.fundflow.intake.domain.Program;
 import org.fundflow.intake.domain.ProgramKind;
 import org.fundflow.intake.domain.ProgramTerms;
+import org.fundflow.intake.domain.RewardTable;
 import org.junit.jupiter.api.Test;
 
 /** The voucher rules (issue 18 point 1), one test per rule of the README's rule -> test table. */
@@ -34,8 +35,8 @@ class VoucherTest {
   }
 
   static Program program() {
-    ProgramTerms terms = new ProgramTerms("创新券 2026", ProgramKind.VOUCHER, 500_000_000, 5_000_000,
-        new CallWindow(NOW.minus(1, ChronoUnit.DAYS), NOW.plus(30, ChronoUnit.DAYS)), null, null, rule());
+    ProgramTerms terms = ProgramTerms.voucher("创新券 2026", 500_000_000, 5_000_000,
+        new CallWindow(NOW.minus(1, ChronoUnit.DAYS), NOW.plus(30, ChronoUnit.DAYS)), rule());
     return Program.draft("prg-cv", terms, NOW).open(NOW).next();
   }
 
@@ -157,7 +158,16 @@ class VoucherTest {
     assertThat(rule().vouchersPerEnterprisePerYear()).isEqualTo(2);
     assertThatThrownBy(() -> new VoucherRule(5_000_000, 180, 4_999_999, List.of(ServiceCategory.TESTING), 5000,
         List.of("120112"))).isInstanceOf(IntakeRefusal.class);
-    assertThatThrownBy(() -> new ProgramTerms("x", ProgramKind.VOUCHER, 10, 10, program().terms().callWindow(), null,
-        null, null)).isInstanceOf(IntakeRefusal.class);
+    assertThatThrownBy(() -> ProgramTerms.voucher("x", 10, 10, program().terms().callWindow(), null))
+        .hasFieldOrPropertyWithValue("slug", "invalid-voucher-rule");
+    // only VOUCHER programs have a voucher rule, and a VOUCHER program has no reward table (issue 18 points 1 and 3)
+    assertThatThrownBy(() -> new ProgramTerms("x", ProgramKind.REWARD, 100_000_000, 10,
+        program().terms().callWindow(), null, null,
+        new RewardTable(List.of(new RewardTable.Entry("GAZELLE", "瞪羚企业", 10))), rule()))
+        .hasFieldOrPropertyWithValue("slug", "invalid-voucher-rule");
+    assertThatThrownBy(() -> new ProgramTerms("x", ProgramKind.VOUCHER, 100_000_000, 10,
+        program().terms().callWindow(), null, null,
+        new RewardTable(List.of(new RewardTable.Entry("GAZELLE", "瞪羚企业", 10))), rule()))
+        .hasFieldOrPropertyWithValue("slug", "invalid-reward-table");
   }
 }

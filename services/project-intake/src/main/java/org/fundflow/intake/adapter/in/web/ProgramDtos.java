@@ -21,6 +21,7 @@ import org.fundflow.intake.domain.Program;
 import org.fundflow.intake.domain.ProgramKind;
 import org.fundflow.intake.domain.ProgramStatus;
 import org.fundflow.intake.domain.ProgramTerms;
+import org.fundflow.intake.domain.RewardTable;
 import org.fundflow.intake.domain.SubsidyBase;
 import org.fundflow.intake.domain.SubsidyTier;
 import org.fundflow.platform.problem.Problems;
@@ -64,9 +65,23 @@ public final class ProgramDtos {
       Long capPerOrganisationPerYearFen,
       long minimumIncreaseFen) {}
 
+  public record RewardEntryBody(@NotBlank @Size(max = 40) String code, @NotBlank @Size(max = 200) String name,
+      @Positive long amountFen) {}
+
+  public record RewardTableBody(@NotEmpty @Size(max = 50) List<@Valid @NotNull RewardEntryBody> entries) {
+    RewardTable toDomain() {
+      return new RewardTable(entries.stream().map(e -> new RewardTable.Entry(e.code(), e.name(), e.amountFen()))
+          .toList());
+    }
+  }
+
   public record ProgramRequest(@NotBlank @Size(max = 300) String name, @NotNull ProgramKind kind,
       @Positive long budgetFen, @Positive long perProjectCapFen, @NotNull @Valid CallWindowBody callWindow,
       @Valid FundingSplitBody fundingSplit, @Valid PostSubsidyRuleBody postSubsidyRule,
+      @Schema(description = "REWARD programs only (issue 18): achievement code -> fixed reward in fen")
+      @Valid RewardTableBody rewardTable,
+      @Schema(description = "VOUCHER programs only (issue 18): face value, validity, annual cap per enterprise, "
+          + "eligible categories, ratio, districts")
       @Valid VoucherDtos.VoucherRuleBody voucherRule) {
 
     ProgramTerms toTerms() {
@@ -77,7 +92,7 @@ public final class ProgramDtos {
               postSubsidyRule.tiers().stream().map(t -> new SubsidyTier(t.fromFen(), t.rateBasisPoints())).toList(),
               postSubsidyRule.capPerOrganisationPerYearFen(), postSubsidyRule.minimumIncreaseFen());
       return new ProgramTerms(name, kind, budgetFen, perProjectCapFen, callWindow.toDomain(), split, rule,
-          voucherRule == null ? null : voucherRule.toDomain());
+          rewardTable == null ? null : rewardTable.toDomain(), voucherRule == null ? null : voucherRule.toDomain());
     }
   }
 
@@ -96,8 +111,9 @@ public final class ProgramDtos {
       long remainingToAwardFen,
       CallWindowView callWindow, FundingSplit fundingSplit,
       PostSubsidyRule postSubsidyRule, int revision, Instant createdAt, Instant publishedAt, Instant changedAt,
-      @Schema(description = "VOUCHER programs: face value, validity, annual cap per enterprise, eligible categories, "
-          + "ratio, districts (issue 18)", nullable = true)
+      @Schema(description = "REWARD programs only: the reward per achievement") RewardTable rewardTable,
+      @Schema(description = "VOUCHER programs only: face value, validity, annual cap per enterprise, eligible "
+          + "categories, ratio, districts (issue 18)", nullable = true)
       VoucherDtos.VoucherRuleView voucherRule) {
 
     static ProgramView of(Program p) {
@@ -107,7 +123,7 @@ public final class ProgramDtos {
           p.awardedFen(), p.remainingToAwardFen(),
           new CallWindowView(w.opensAt(), w.closesAt(), w.opensLocal(), w.closesLocal(), CallWindow.ZONE.getId()),
           t.fundingSplit(), t.postSubsidyRule(), p.revision(), p.createdAt(), p.publishedAt(), p.changedAt(),
-          VoucherDtos.VoucherRuleView.of(t.voucherRule()));
+          t.rewardTable(), VoucherDtos.VoucherRuleView.of(t.voucherRule()));
     }
   }
 

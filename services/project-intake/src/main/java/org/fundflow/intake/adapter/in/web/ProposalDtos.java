@@ -89,7 +89,9 @@ public final class ProposalDtos {
       List<BudgetLine> budgetLines, PersonView principalInvestigator, List<PersonView> team,
       List<Attachment> attachments, LocalDate projectStartDate, LocalDate projectEndDate, List<Milestone> milestones,
       Pledge pledge, Instant submittedAt, Long awardedAmountFen, String projectId, String decidedBy,
-      Instant decidedAt, String rejectionReason, Instant withdrawnAt, Instant createdAt) {
+      Instant decidedAt, String rejectionReason, Instant withdrawnAt, Instant createdAt,
+      @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+      AwardNoticeDtos.NoticeView notice) {
 
     static ProposalView of(Proposal p) {
       var c = p.content();
@@ -99,7 +101,7 @@ public final class ProposalDtos {
           c.attachments(), c.projectStartDate(), c.projectEndDate(), c.milestones(), p.pledge(),
           p.submission() == null ? null : p.submission().submittedAt(), p.awardedAmountFen(),
           p.status() == ProposalStatus.AWARDED ? p.projectId() : null, p.decidedBy(), p.decidedAt(),
-          p.rejectionReason(), p.withdrawnAt(), p.createdAt());
+          p.rejectionReason(), p.withdrawnAt(), p.createdAt(), AwardNoticeDtos.NoticeView.of(p));
     }
   }
 }

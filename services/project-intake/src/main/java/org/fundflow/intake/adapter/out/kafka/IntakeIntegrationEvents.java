@@ -31,6 +31,10 @@ public final class IntakeIntegrationEvents {
   public static final String PROPOSAL_WITHDRAWN = "fundflow.intake.proposal-withdrawn.v1";
   public static final String PROPOSAL_AWARDED = "fundflow.intake.proposal-awarded.v1";
   public static final String PROPOSAL_REJECTED = "fundflow.intake.proposal-rejected.v1";
+  public static final String AWARD_NOTICE_STARTED = "fundflow.intake.award-notice-started.v1";
+  public static final String AWARD_OBJECTION_LODGED = "fundflow.intake.award-objection-lodged.v1";
+  public static final String AWARD_OBJECTION_DECIDED = "fundflow.intake.award-objection-decided.v1";
+  public static final String AWARD_WITHDRAWN = "fundflow.intake.award-withdrawn.v1";
   public static final String VOUCHER_ISSUED = "fundflow.intake.voucher-issued.v1";
   public static final String VOUCHER_CONTRACTED = "fundflow.intake.voucher-contracted.v1";
   public static final String VOUCHER_REDEEMED = "fundflow.intake.voucher-redeemed.v1";
@@ -88,6 +92,18 @@ public final class IntakeIntegrationEvents {
     if (e instanceof IntakeEvent.ProposalRejected r) {
       return r.proposal();
     }
+    if (e instanceof IntakeEvent.AwardNoticeStarted n) {
+      return n.proposal();
+    }
+    if (e instanceof IntakeEvent.ObjectionLodged o) {
+      return o.proposal();
+    }
+    if (e instanceof IntakeEvent.ObjectionDecided o) {
+      return o.proposal();
+    }
+    if (e instanceof IntakeEvent.AwardWithdrawn w) {
+      return w.proposal();
+    }
     throw new IllegalArgumentException("no integration event for " + e.getClass().getSimpleName());
   }
 
@@ -117,6 +133,18 @@ public final class IntakeIntegrationEvents {
     }
     if (e instanceof IntakeEvent.ProposalRejected r) {
       return ProposalRejectedV1.of(r.proposal(), r.at());
+    }
+    if (e instanceof IntakeEvent.AwardNoticeStarted n) {
+      return IntakeEventMessages.AwardNoticeStartedV1.of(n.proposal());
+    }
+    if (e instanceof IntakeEvent.ObjectionLodged o) {
+      return IntakeEventMessages.AwardObjectionLodgedV1.of(o.proposal(), o.objection());
+    }
+    if (e instanceof IntakeEvent.ObjectionDecided o) {
+      return IntakeEventMessages.AwardObjectionDecidedV1.of(o.proposal(), o.objection());
+    }
+    if (e instanceof IntakeEvent.AwardWithdrawn w) {
+      return IntakeEventMessages.AwardWithdrawnV1.of(w.proposal(), w.upheld(), w.at());
     }
     throw new IllegalArgumentException("no integration event for " + e.getClass().getSimpleName());
   }

@@ -29,6 +29,10 @@ public final class MongoAdapters {
     return new MongoProposals(store);
   }
 
+  public MongoAwardNotices awardNotices() {
+    return new MongoAwardNotices(store);
+  }
+
   public MongoHolds holds() {
     return new MongoHolds(template, writer);
   }
