@@ -106,9 +106,21 @@ public class ProgramManagementClient {
 
   public record SubsidyRule(String base, List<Tier> tiers, Long capPerOrganisationPerYearFen, long minimumIncreaseFen) {}
 
-  /** The body of {@code POST /programs} and {@code PUT /programs/{id}}. */
+  /** 立项评审: whether proposals need an expert review before award (the service's default rubric when sent). */
+  public record ReviewSetting(boolean required) {}
+
+  public record Criterion(String name, int weight) {}
+
+  /** A program's expert review setting as the service shows it. */
+  public record ExpertReview(boolean required, List<Criterion> rubric) {}
+
+  /**
+   * The body of {@code POST /programs} and {@code PUT /programs/{id}}; {@code expertReview} null (POST_SUBSIDY): the
+   * service's default.
+   */
+  @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
   public record ProgramTerms(String name, String kind, long budgetFen, long perProjectCapFen, CallWindow callWindow,
-      FundingSplit fundingSplit, SubsidyRule postSubsidyRule) {}
+      FundingSplit fundingSplit, SubsidyRule postSubsidyRule, ReviewSetting expertReview) {}
 
   public record ChallengeTerms(String postingOrganisationCode, String postingOrganisationName, String title,
       String problem, List<String> targetIndicators, long maxFundingFen, LocalDate deadlineDate) {}
@@ -117,7 +129,7 @@ public class ProgramManagementClient {
 
   public record ManagedProgram(String id, String name, String kind, String status, long budgetFen,
       long perProjectCapFen, long awardedFen, long remainingToAwardFen, Window callWindow, FundingSplit fundingSplit,
-      SubsidyRule postSubsidyRule, Integer revision, Instant createdAt, Instant publishedAt) {
+      SubsidyRule postSubsidyRule, Integer revision, Instant createdAt, Instant publishedAt, ExpertReview expertReview) {
 
     public boolean draft() {
       return "DRAFT".equals(status);

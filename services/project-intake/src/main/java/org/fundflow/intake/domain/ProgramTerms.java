@@ -1,11 +1,18 @@
 package org.fundflow.intake.domain;
 
 /**
- * What a program manager sets: name, kind, total budget, per-project cap, call window and the
- * kind's own settings (split for GENERAL, subsidy rule for POST_SUBSIDY).
+ * What a program manager sets: name, kind, total budget, per-project cap, call window, the
+ * kind's own settings (split for GENERAL, subsidy rule for POST_SUBSIDY) and whether proposals need an expert review
+ * before award with its rubric ({@code expertReview}; left out: {@link ExpertReview#defaultFor the kind's default}).
  */
 public record ProgramTerms(String name, ProgramKind kind, long budgetFen, long perProjectCapFen, CallWindow callWindow,
-    FundingSplit fundingSplit, PostSubsidyRule postSubsidyRule) {
+    FundingSplit fundingSplit, PostSubsidyRule postSubsidyRule, ExpertReview expertReview) {
+
+  /** Terms with the kind's default expert review (on for CHALLENGE and GENERAL). */
+  public ProgramTerms(String name, ProgramKind kind, long budgetFen, long perProjectCapFen, CallWindow callWindow,
+      FundingSplit fundingSplit, PostSubsidyRule postSubsidyRule) {
+    this(name, kind, budgetFen, perProjectCapFen, callWindow, fundingSplit, postSubsidyRule, null);
+  }
 
   public ProgramTerms {
     if (name == null || name.isBlank()) {
@@ -32,5 +39,17 @@ public record ProgramTerms(String name, ProgramKind kind, long budgetFen, long p
     if (kind != ProgramKind.POST_SUBSIDY && postSubsidyRule != null) {
       throw IntakeRefusal.rule("invalid-subsidy-rule", "Invalid post-subsidy rule", "only POST_SUBSIDY programs have a post-subsidy rule");
     }
+    if (expertReview == null) {
+      expertReview = ExpertReview.defaultFor(kind);
+    }
+    if (kind == ProgramKind.POST_SUBSIDY && expertReview.required()) {
+      throw IntakeRefusal.rule("invalid-rubric", "Invalid review rubric",
+          "a POST_SUBSIDY program has no proposals to review before award: its expert review stays off");
+    }
+  }
+
+  /** Proposals of this program are awarded only after their expert review (立项评审). */
+  public boolean reviewRequired() {
+    return expertReview.required();
   }
 }

@@ -16,7 +16,10 @@ import org.fundflow.platform.domain.Change;
 public record Proposal(String id, String programId, ProgramKind programKind, String challengeId,
     String organisationCode, String organisationName, String createdBy, ProposalContent content,
     ProposalStatus status, Pledge pledge, Submission submission, Long awardedAmountFen, String decidedBy,
-    Instant decidedAt, String rejectionReason, Instant withdrawnAt, Instant createdAt) {
+    Instant decidedAt, String rejectionReason, Instant withdrawnAt, Instant createdAt, String outOfRankOrderReason) {
+
+  /** Longest written reason for an award out of rank order. */
+  public static final int MAX_REASON = 4000;
 
   public static Proposal draft(String id, Program program, Challenge challenge, String organisationCode,
       String organisationName, String createdBy, ProposalContent content, Instant now) {
@@ -45,7 +48,7 @@ public record Proposal(String id, String programId, ProgramKind programKind, Str
       throw IntakeRefusal.rule("no-challenges", "No challenges in this program", "only CHALLENGE programs have challenges");
     }
     return new Proposal(id, program.id(), program.kind(), challenge == null ? null : challenge.id(), organisationCode,
-        organisationName, createdBy, content, ProposalStatus.DRAFT, null, null, null, null, null, null, null, now);
+        organisationName, createdBy, content, ProposalStatus.DRAFT, null, null, null, null, null, null, null, now, null);
   }
 
   public Change<Proposal, IntakeEvent> edit(ProposalContent newContent) {
@@ -109,9 +112,16 @@ public record Proposal(String id, String programId, ProgramKind programKind, Str
     return Change.quiet(with(content, ProposalStatus.SCREENING, pledge, submission, null, null, null, null, null));
   }
 
-  public Change<Proposal, IntakeEvent> sendToReview() {
+  /**
+   * The proposal passed screening. When its program requires an expert review (立项评审) the event
+   * {@link IntakeEvent.ProposalScreened} hands it, with the program's rubric, to the review panel.
+   */
+  public Change<Proposal, IntakeEvent> sendToReview(Program program, Instant now) {
     requireStatus("sent to review", ProposalStatus.SCREENING);
-    return Change.quiet(with(content, ProposalStatus.UNDER_REVIEW, pledge, submission, null, null, null, null, null));
+    Proposal next = with(content, ProposalStatus.UNDER_REVIEW, pledge, submission, null, null, null, null, null);
+    return program.terms().reviewRequired()
+        ? Change.of(next, new IntakeEvent.ProposalScreened(next, program.terms().expertReview(), now))
+        : Change.quiet(next);
   }
 
   /** Checks an award before the budget is reserved; {@link #award} then records it. */
@@ -140,8 +150,20 @@ public record Proposal(String id, String programId, ProgramKind programKind, Str
 
   /** Records the award checked by {@link #requireAwardable} (the program's terms go with the event). */
   public Change<Proposal, IntakeEvent> award(long amountFen, Program program, String by, Instant now) {
+    return award(amountFen, program, by, now, null);
+  }
+
+  /**
+   * Records the award; {@code outOfRankOrderReason}: the program manager's written reason for awarding this proposal
+   * while a higher-ranked reviewed one is neither awarded nor rejected ({@link ReviewRanking#requireInOrderOrReason}),
+   * kept with the award and published in its event.
+   */
+  public Change<Proposal, IntakeEvent> award(long amountFen, Program program, String by, Instant now,
+      String outOfRankOrderReason) {
     requireStatus("awarded", ProposalStatus.UNDER_REVIEW);
-    Proposal awarded = with(content, ProposalStatus.AWARDED, pledge, submission, amountFen, by, now, null, null);
+    Proposal awarded = new Proposal(id, programId, programKind, challengeId, organisationCode, organisationName,
+        createdBy, content, ProposalStatus.AWARDED, pledge, submission, amountFen, by, now, null, null, createdAt,
+        outOfRankOrderReason);
     return Change.of(awarded, new IntakeEvent.ProposalAwarded(awarded, program, now));
   }
 
@@ -236,6 +258,6 @@ public record Proposal(String id, String programId, ProgramKind programKind, Str
   private Proposal with(ProposalContent c, ProposalStatus s, Pledge p, Submission sub, Long awarded, String by,
       Instant at, String reason, Instant withdrawn) {
     return new Proposal(id, programId, programKind, challengeId, organisationCode, organisationName, createdBy, c, s, p,
-        sub, awarded, by, at, reason, withdrawn, createdAt);
+        sub, awarded, by, at, reason, withdrawn, createdAt, outOfRankOrderReason);
   }
 }

@@ -213,8 +213,8 @@ class ProposalServiceTest {
 
   static final class FakePrograms implements Programs {
     final Program program = Program.draft("prg-1", new ProgramTerms("p", ProgramKind.GENERAL, 10_000, 5_000,
-        new CallWindow(NOW.minus(1, ChronoUnit.DAYS), NOW.plus(1, ChronoUnit.DAYS)), new FundingSplit(60, 40), null), NOW)
-        .open(NOW).next();
+        new CallWindow(NOW.minus(1, ChronoUnit.DAYS), NOW.plus(1, ChronoUnit.DAYS)), new FundingSplit(60, 40), null,
+        org.fundflow.intake.domain.ExpertReview.off()), NOW).open(NOW).next();
     long committed;
     final Map<String, Long> commitments = new ConcurrentHashMap<>();
 

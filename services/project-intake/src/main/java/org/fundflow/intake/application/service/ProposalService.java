@@ -30,6 +30,8 @@ import org.fundflow.intake.domain.Pledge;
 import org.fundflow.intake.domain.Program;
 import org.fundflow.intake.domain.Proposal;
 import org.fundflow.intake.domain.ProposalContent;
+import org.fundflow.intake.domain.ReviewRanking;
+import org.fundflow.intake.application.port.out.ReviewResults;
 import org.fundflow.intake.domain.Submission;
 import org.fundflow.intake.domain.TeamMember;
 import org.fundflow.platform.application.ConcurrentChanges;
@@ -52,6 +54,7 @@ public final class ProposalService implements ProposalUseCases, DecisionUseCases
   private final IdGenerator ids;
   private final Clock clock;
   private final ProposalFiles files;
+  private ReviewResults reviews = ReviewResults.NONE;
 
   public ProposalService(Proposals proposals, Programs programs, Challenges challenges, Holds holds,
       PersonIdProtection personIds, IdGenerator ids, Clock clock) {
@@ -70,6 +73,12 @@ public final class ProposalService implements ProposalUseCases, DecisionUseCases
     this.personIds = personIds;
     this.ids = ids;
     this.clock = clock;
+  }
+
+  /** {@code reviews}: the expert review scores an award of a program with review is checked against (立项评审). */
+  public ProposalService withReviews(ReviewResults reviews) {
+    this.reviews = reviews;
+    return this;
   }
 
   // ---------------------------------------------------------------- applicants
@@ -159,7 +168,8 @@ public final class ProposalService implements ProposalUseCases, DecisionUseCases
 
   @Override
   public Mono<Versioned<Proposal>> sendToReview(Viewer manager, String proposalId, ExpectedVersion expectedVersion) {
-    return change(manager, proposalId, expectedVersion, p -> Mono.just(p.sendToReview()));
+    return change(manager, proposalId, expectedVersion,
+        p -> program(p.programId()).map(program -> p.sendToReview(program.value(), clock.instant())));
   }
 
   @Override
@@ -180,7 +190,9 @@ public final class ProposalService implements ProposalUseCases, DecisionUseCases
           Proposal p = current.value();
           Instant now = clock.instant();
           return program(p.programId()).flatMap(program -> challenge(p.challengeId()).flatMap(challenge ->
-              holdsOf(p).flatMap(found -> {
+              holdsOf(p).zipWith(reviewOrder(program.value(), p, c.outOfRankOrderReason())).flatMap(checked -> {
+                List<Hold> found = checked.getT1();
+                String reason = checked.getT2().orElse(null);
                 p.requireAwardable(c.amountFen(), program.value(), challenge.orElse(null), found, now);
                 long budget = program.value().terms().budgetFen();
                 return programs.reserve(p.programId(), budget, p.id(), c.amountFen(), now).flatMap(reservation -> {
@@ -191,7 +203,7 @@ public final class ProposalService implements ProposalUseCases, DecisionUseCases
                         Map.of("awardedAmountFen", c.amountFen(), "budgetFen", budget)));
                   }
                   Change<Proposal, IntakeEvent> award = p.award(c.amountFen(), program.value(),
-                      c.manager().subject(), now);
+                      c.manager().subject(), now, reason);
                   Mono<Versioned<Proposal>> write = proposals.save(award.next(), current.version(),
                           award.events())
                       .thenReturn(new Versioned<>(award.next(), current.version() + 1));
@@ -210,6 +222,20 @@ public final class ProposalService implements ProposalUseCases, DecisionUseCases
   }
 
   // ---------------------------------------------------------------- helpers
+
+  /**
+   * 立项评审: a program that requires review awards only reviewed proposals, in rank order or with a written reason;
+   * the reason to record (out of order) or empty. Checked before the budget is reserved.
+   */
+  private Mono<Optional<String>> reviewOrder(Program program, Proposal p, String reason) {
+    if (!program.terms().reviewRequired()) {
+      return Mono.just(Optional.empty());
+    }
+    return reviews.find(p.id()).map(Optional::of).defaultIfEmpty(Optional.empty())
+        .zipWith(ReviewService.rankingOf(p.programId(), reviews, proposals))
+        .map(t -> Optional.ofNullable(ReviewRanking.requireInOrderOrReason(program, p, t.getT1().orElse(null),
+            t.getT2(), reason)));
+  }
 
   /**
    * This request's award write failed after it reserved. A concurrent request for the same proposal may have

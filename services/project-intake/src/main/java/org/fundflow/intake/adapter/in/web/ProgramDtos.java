@@ -15,7 +15,9 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.fundflow.intake.domain.CallWindow;
 import org.fundflow.intake.domain.Challenge;
+import org.fundflow.intake.domain.ExpertReview;
 import org.fundflow.intake.domain.FundingSplit;
+import org.fundflow.intake.domain.RubricCriterion;
 import org.fundflow.intake.domain.PostSubsidyRule;
 import org.fundflow.intake.domain.Program;
 import org.fundflow.intake.domain.ProgramKind;
@@ -64,9 +66,29 @@ public final class ProgramDtos {
       Long capPerOrganisationPerYearFen,
       long minimumIncreaseFen) {}
 
+  public record CriterionBody(@NotBlank @Size(max = 200) String name, int weight) {}
+
+  /**
+   * 立项评审: {@code required} (left out: on for CHALLENGE and GENERAL, off for POST_SUBSIDY) and the rubric (left out:
+   * the default 40/30/20/10; weights add up to exactly 100).
+   */
+  public record ExpertReviewBody(Boolean required, @Size(max = 10) List<@Valid @NotNull CriterionBody> rubric) {}
+
   public record ProgramRequest(@NotBlank @Size(max = 300) String name, @NotNull ProgramKind kind,
       @Positive long budgetFen, @Positive long perProjectCapFen, @NotNull @Valid CallWindowBody callWindow,
-      @Valid FundingSplitBody fundingSplit, @Valid PostSubsidyRuleBody postSubsidyRule) {
+      @Valid FundingSplitBody fundingSplit, @Valid PostSubsidyRuleBody postSubsidyRule,
+      @Valid ExpertReviewBody expertReview) {
+
+    private ExpertReview review() {
+      if (expertReview == null || kind == null) {
+        return null;
+      }
+      boolean required = expertReview.required() != null ? expertReview.required()
+          : ExpertReview.defaultFor(kind).required();
+      List<RubricCriterion> rubric = expertReview.rubric() == null ? null
+          : expertReview.rubric().stream().map(c -> new RubricCriterion(c.name().strip(), c.weight())).toList();
+      return new ExpertReview(required, rubric);
+    }
 
     ProgramTerms toTerms() {
       FundingSplit split = fundingSplit == null ? null
@@ -75,7 +97,7 @@ public final class ProgramDtos {
           : new PostSubsidyRule(postSubsidyRule.base(),
               postSubsidyRule.tiers().stream().map(t -> new SubsidyTier(t.fromFen(), t.rateBasisPoints())).toList(),
               postSubsidyRule.capPerOrganisationPerYearFen(), postSubsidyRule.minimumIncreaseFen());
-      return new ProgramTerms(name, kind, budgetFen, perProjectCapFen, callWindow.toDomain(), split, rule);
+      return new ProgramTerms(name, kind, budgetFen, perProjectCapFen, callWindow.toDomain(), split, rule, review());
     }
   }
 
@@ -93,7 +115,9 @@ public final class ProgramDtos {
       @Schema(description = "Budget not awarded yet: budgetFen - awardedFen")
       long remainingToAwardFen,
       CallWindowView callWindow, FundingSplit fundingSplit,
-      PostSubsidyRule postSubsidyRule, int revision, Instant createdAt, Instant publishedAt, Instant changedAt) {
+      PostSubsidyRule postSubsidyRule, int revision, Instant createdAt, Instant publishedAt, Instant changedAt,
+      @Schema(description = "立项评审: whether proposals need an expert review before award, and its rubric")
+      ExpertReview expertReview) {
 
     static ProgramView of(Program p) {
       ProgramTerms t = p.terms();
@@ -101,7 +125,8 @@ public final class ProgramDtos {
       return new ProgramView(p.id(), t.name(), t.kind(), p.status(), t.budgetFen(), t.perProjectCapFen(),
           p.awardedFen(), p.remainingToAwardFen(),
           new CallWindowView(w.opensAt(), w.closesAt(), w.opensLocal(), w.closesLocal(), CallWindow.ZONE.getId()),
-          t.fundingSplit(), t.postSubsidyRule(), p.revision(), p.createdAt(), p.publishedAt(), p.changedAt());
+          t.fundingSplit(), t.postSubsidyRule(), p.revision(), p.createdAt(), p.publishedAt(), p.changedAt(),
+          t.expertReview());
     }
   }
 

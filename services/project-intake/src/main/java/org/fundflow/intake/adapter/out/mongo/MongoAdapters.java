@@ -29,6 +29,10 @@ public final class MongoAdapters {
     return new MongoProposals(store);
   }
 
+  public MongoReviewResults reviewResults() {
+    return new MongoReviewResults(template, writer);
+  }
+
   public MongoHolds holds() {
     return new MongoHolds(template, writer);
   }
