@@ -144,5 +144,31 @@ public class ProgramManagementClient {
       String organisationCode, String organisationName, String status, String title,
       @JsonProperty("abstract") String abstractText, long requestedAmountFen, List<BudgetLine> budgetLines,
       Person principalInvestigator, List<Person> team, List<Milestone> milestones, Instant submittedAt,
-      Long awardedAmountFen, String projectId, Instant decidedAt, String rejectionReason, Instant createdAt) {}
+      Long awardedAmountFen, String projectId, Instant decidedAt, String rejectionReason, Instant createdAt,
+      String outOfRankOrderReason) {}
+
+  /** 立项评审: a program's reviewed proposals ranked by score, and those still in review. */
+  public Mono<Ranking> ranking(String programId) {
+    return client.get(u -> u.path("/programs/{id}/ranking").build(programId), Ranking.class);
+  }
+
+  public record Ranked(int rank, String proposalId, String title, String organisationName, String status,
+      long requestedAmountFen, String score, List<Integer> totalsUsed, List<Integer> totalsDropped, String explanation,
+      int panelSize, Instant reviewedAt, Long awardedAmountFen, String outOfRankOrderReason) {}
+
+  public record AwaitingReview(String proposalId, String title, String organisationName, String status) {}
+
+  public record Ranking(String programId, boolean reviewRequired, List<Criterion> rubric, List<Ranked> ranking,
+      List<AwaitingReview> awaitingReview) {
+    public Ranking {
+      rubric = rubric == null ? List.of() : rubric;
+      ranking = ranking == null ? List.of() : ranking;
+      awaitingReview = awaitingReview == null ? List.of() : awaitingReview;
+    }
+
+    /** The first proposal still to decide (UNDER_REVIEW) in rank order: awarding another one is out of order. */
+    public Integer firstUndecidedRank() {
+      return ranking.stream().filter(r -> "UNDER_REVIEW".equals(r.status())).map(Ranked::rank).findFirst().orElse(null);
+    }
+  }
 }

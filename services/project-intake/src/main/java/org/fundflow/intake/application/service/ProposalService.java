@@ -190,10 +190,11 @@ public final class ProposalService implements ProposalUseCases, DecisionUseCases
           Proposal p = current.value();
           Instant now = clock.instant();
           return program(p.programId()).flatMap(program -> challenge(p.challengeId()).flatMap(challenge ->
-              holdsOf(p).zipWith(reviewOrder(program.value(), p, c.outOfRankOrderReason())).flatMap(checked -> {
-                List<Hold> found = checked.getT1();
-                String reason = checked.getT2().orElse(null);
+              holdsOf(p).flatMap(found -> {
                 p.requireAwardable(c.amountFen(), program.value(), challenge.orElse(null), found, now);
+                return reviewOrder(program.value(), p, c.outOfRankOrderReason());
+              }).flatMap(checked -> {
+                String reason = checked.orElse(null);
                 long budget = program.value().terms().budgetFen();
                 return programs.reserve(p.programId(), budget, p.id(), c.amountFen(), now).flatMap(reservation -> {
                   if (reservation == Programs.Reservation.INSUFFICIENT_BUDGET) {
