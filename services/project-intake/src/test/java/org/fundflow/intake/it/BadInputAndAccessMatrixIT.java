@@ -235,7 +235,7 @@ class BadInputAndAccessMatrixIT extends IntakeIT
       all.add(bad(n + " rubric weight 0", m, p, pm, f -> with(validProgram(), "expertReview",
           Map.of("rubric", List.of(Map.of("name", "a", "weight", 0), Map.of("name", "b", "weight", 100)))), 422));
       all.add(named(bad(n + " rubric weight is a string", m, p, pm, f -> with(validProgram(), "expertReview",
-          Map.of("rubric", List.of(Map.of("name", "a", "weight", "100"))))), 400), "expertReview.rubric[0].weight"));
+          Map.of("rubric", List.of(Map.of("name", "a", "weight", "100")))), 400), "expertReview.rubric[0].weight"));
       all.add(bad(n + " rubric criterion without a name", m, p, pm, f -> with(validProgram(), "expertReview",
           Map.of("rubric", List.of(Map.of("weight", 100)))), 400));
       all.add(bad(n + " rubric of 11 criteria", m, p, pm, f -> with(validProgram(), "expertReview",

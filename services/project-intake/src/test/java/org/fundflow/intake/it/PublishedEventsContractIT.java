@@ -40,7 +40,7 @@ class PublishedEventsContractIT extends IntakeIT {
   final Map<String, Schema> schemas = new HashMap<>();
 
   @Test
-  void givenEveryKindOfChange_whenPublished_thenEveryEventValidatesAgainstItsSchema() {
+  void givenEveryKindOfChange_whenPublished_thenEveryEventValidatesAgainstItsSchema() throws Exception {
     String org = ORGS.get(16);
     String general = openProgram("GENERAL", 100_000_000, 10_000_000);
     openProgram("POST_SUBSIDY", 1_000_000_000, 100_000_000);
