@@ -201,7 +201,7 @@ class ProposalReviewIT {
   }
 
   JsonNode awaitReview(String proposal) {
-    await().atMost(Duration.ofSeconds(30)).until(() -> http.get().uri("/proposal-reviews/" + proposal)
+    await().atMost(Duration.ofSeconds(120)).until(() -> http.get().uri("/proposal-reviews/" + proposal)
         .headers(h -> h.setBearerAuth(PM)).exchange().returnResult(String.class).getStatus().value() == 200);
     return call(HttpMethod.GET, "/proposal-reviews/" + proposal, PM, null, 200);
   }
