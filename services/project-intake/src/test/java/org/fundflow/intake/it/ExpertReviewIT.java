@@ -75,10 +75,10 @@ class ExpertReviewIT extends IntakeIT {
     Map<String, Object> bad = programWithDefaultReview("GENERAL");
     bad.put("expertReview", Map.of("required", true, "rubric", List.of(Map.of("name", "创新性", "weight", 60),
         Map.of("name", "可行性", "weight", 30))));
-    assertProblem(json(post(manager(), "/programs", bad), HttpStatus.UNPROCESSABLE_ENTITY), "invalid-rubric");
+    assertProblem(json(post(manager(), "/programs", bad), HttpStatus.UNPROCESSABLE_CONTENT), "invalid-rubric");
     Map<String, Object> reviewedPostSubsidy = programWithDefaultReview("POST_SUBSIDY");
     reviewedPostSubsidy.put("expertReview", Map.of("required", true));
-    assertProblem(json(post(manager(), "/programs", reviewedPostSubsidy), HttpStatus.UNPROCESSABLE_ENTITY),
+    assertProblem(json(post(manager(), "/programs", reviewedPostSubsidy), HttpStatus.UNPROCESSABLE_CONTENT),
         "invalid-rubric");
   }
 
@@ -145,7 +145,7 @@ class ExpertReviewIT extends IntakeIT {
 
     // A (rank 2) before B (rank 1, neither awarded nor rejected): out of rank order, refused without a reason
     Map<String, Object> refused = json(post(manager(), "/proposals/" + a + "/award", Map.of("amountFen", 1_000_000)),
-        HttpStatus.UNPROCESSABLE_ENTITY);
+        HttpStatus.UNPROCESSABLE_CONTENT);
     assertProblem(refused, "out-of-rank-order");
     assertThat((List<String>) refused.get("higherRankedProposalIds")).containsExactly(b);
     assertThat(((Number) json(get(manager(), "/programs/" + program), HttpStatus.OK).get("awardedFen")).longValue())

@@ -248,7 +248,7 @@ class ExpertPagesTest {
         .expectStatus().isEqualTo(HttpStatus.SEE_OTHER).expectHeader().location("/expert/proposal-reviews/prp-1?saved=1");
     assertThat(SENT).containsExactly("PUT review evaluation {\"criterionScores\":[41,30,15],\"comments\":\"可行\"}");
     post("/expert/proposal-reviews/prp-1/evaluation", form("score", "46", "score", "30", "score", "15"))
-        .expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        .expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
     post("/expert/proposal-reviews/prp-1/evaluation", form("score", "x", "score", "30", "score", "15"))
         .expectStatus().isBadRequest().expectBody(String.class)
         .value(html -> assertThat(html).contains("id=\"score-0-error\"").contains("请填写该项分值范围内的整数"));

@@ -301,7 +301,7 @@ class ManagerPagesTest {
         .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
     assertThat(page).contains("name=\"rankReason\"").contains("不按排名立项的理由");
     post("/manager/proposals/pr-1/award", form("etag", "\"7\"", "amount", "2.00", "idempotencyKey", "k-r1"))
-        .expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY).expectBody(String.class)
+        .expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT).expectBody(String.class)
         .value(html -> assertThat(html).contains("不按排名立项须书面说明理由").contains("id=\"rankReason-error\"")
             .contains("aria-invalid=\"true\""));
     post("/manager/proposals/pr-1/award", form("etag", "\"7\"", "amount", "1,000,000.50", "idempotencyKey", "k-r2",
