@@ -56,7 +56,7 @@ class ProposalReviewIT {
   @BeforeEach
   void client() {
     http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
-        .responseTimeout(Duration.ofSeconds(30)).build();
+        .responseTimeout(Duration.ofSeconds(120)).build();
   }
 
   static String screened(String proposalId, String programId) {
