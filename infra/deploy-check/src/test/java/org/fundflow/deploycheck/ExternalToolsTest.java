@@ -118,8 +118,9 @@ class ExternalToolsTest {
     assertThat(ok.exit()).as(ok.output()).isZero();
     List<Object> docs = new ArrayList<>();
     Yamls.strict().loadAll(ok.output()).forEach(docs::add);
-    // 2 ConfigMaps (services, portal), Secret, 5 Deployments, 5 Services
-    assertThat(docs).hasSize(13);
+    // 2 ConfigMaps (services, portal), Secret, 5 Deployments, 5 Services, 4 PodDisruptionBudgets (not the portal's)
+    assertThat(docs).hasSize(17);
+    assertThat(ok.output()).contains("kind: PodDisruptionBudget");
     assertThat(ok.output()).contains("image: fundflow/project-intake:0.1.0-SNAPSHOT")
         .contains("image: fundflow/portal:0.1.0-SNAPSHOT");
     System.out.println("[deploy-check] kubectl kustomize infra/k8s/base: " + docs.size() + " manifests");

@@ -148,7 +148,7 @@ class ApplicantJourneyIT {
       assertThat(page.locator("html")).hasAttribute("lang", "zh-CN");
       check(page, "01-login-zh");
 
-      page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("登录")).click();
+      page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("登录").setExact(true)).click();
       assertThat(page.locator("h1")).containsText("选择演示用户登录");
       check(page, "02-provider-login");
 
@@ -201,7 +201,7 @@ class ApplicantJourneyIT {
 
       // a new login of the same user: English is remembered (fundflow_portal), the provider asks again who logs in
       page.navigate(portal + "/applicant");
-      page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Log in")).click();
+      page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Log in").setExact(true)).click();
       page.locator("button[data-user='applicant']").click();
       assertThat(page.locator("h1")).hasText("My dashboard");
 
@@ -268,7 +268,7 @@ class ApplicantJourneyIT {
         }
       });
       page.navigate(portal + "/applicant/programs");
-      page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("登录")).click();
+      page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("登录").setExact(true)).click();
       page.locator("button[data-user='applicant']").click();
       assertThat(page).hasURL(portal + "/applicant/programs");
       page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("申报“" + generalName + "”")).click();

@@ -209,7 +209,7 @@ class AuditorJourneyIT {
         }
       });
       page.navigate(portal + "/");
-      page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("登录")).click();
+      page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("登录").setExact(true)).click();
       page.locator("button[data-user='auditor']").click();
       // the start page of an auditor is the dashboards
       assertThat(page).hasURL(portal + "/audit");

@@ -144,7 +144,7 @@ class IntegrityJourneyIT {
       Page page = context.newPage();
       watchConsole(page, consoleErrors);
       page.navigate(portal + "/integrity/flags");
-      page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("登录")).click();
+      page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("登录").setExact(true)).click();
       page.locator("button[data-user='integrity-officer']").click();
       assertThat(page).hasURL(portal + "/integrity/flags");
       assertThat(page.locator("h1")).hasText("预警线索");
@@ -242,7 +242,7 @@ class IntegrityJourneyIT {
       Page page = context.newPage();
       watchConsole(page, consoleErrors);
       page.navigate(portal + "/integrity/flags");
-      page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("登录")).click();
+      page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("登录").setExact(true)).click();
       page.locator("button[data-user='auditor']").click();
       assertThat(page).hasURL(portal + "/integrity/flags");
       assertThat(page.locator("tbody tr").filter(new Locator.FilterOptions().setHasText(LISTED_ORG))).hasCount(1);

@@ -41,7 +41,14 @@ public class PlatformSecurity {
   @Bean
   @ConditionalOnMissingBean
   SecurityWebFilterChain fundflowSecurity(ServerHttpSecurity http,
-      ObjectProvider<RequestMappingHandlerMapping> handlerMappings) {
+      ObjectProvider<RequestMappingHandlerMapping> handlerMappings,
+      @Value("${fundflow.security.public-get-paths:}") String[] publicGetPaths) {
+    // a service's own public reads (e.g. intake's /public/award-notices): GET without a token
+    String[] open = java.util.Arrays.stream(publicGetPaths).map(String::strip).filter(p -> !p.isEmpty())
+        .toArray(String[]::new);
+    if (open.length > 0) {
+      http.authorizeExchange(ex -> ex.pathMatchers(HttpMethod.GET, open).permitAll());
+    }
     return http
         .csrf(ServerHttpSecurity.CsrfSpec::disable)
         .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)

@@ -378,6 +378,27 @@ class BadInputAndAccessMatrixIT
     all.add(bad(xs, "by an expert", get, f -> "/experts?q=exp", f -> MilestoneReviewIT.expertToken(f.declared()), f -> null, 403));
     all.add(bad(xs, "by the applicant", get, f -> "/experts", app, f -> null, 403));
 
+    // ---------------------------------------------------------------- project list paging (issue 14 point 6)
+    String pl = "GET /projects";
+    all.add(named(bad(pl, "after is not a cursor", get, f -> "/projects?after=prj-1", pm, f -> null, 400), "after"));
+    all.add(named(bad(pl, "after with a bad instant", get, f -> "/projects?after=yesterday~prj-1", app, f -> null, 400),
+        "after"));
+    all.add(named(bad(pl, "limit is not a number", get, f -> "/projects?limit=many", pm, f -> null, 400), "limit"));
+    // ---------------------------------------------------------------- the expert's inbox, keyset-paged
+    String as = "GET /assignments";
+    Function<Fixture, String> expertOf = f -> MilestoneReviewIT.expertToken(f.declared());
+    all.add(named(bad(as, "limit is not a number", get, f -> "/assignments?limit=many", expertOf, f -> null, 400), "limit"));
+    all.add(named(bad(as, "after is not a cursor", get, f -> "/assignments?after=not-a-cursor", expertOf, f -> null, 400),
+        "after"));
+    all.add(named(bad(as, "after is not base64", get, f -> "/assignments?after=%25%25", expertOf, f -> null, 400), "after"));
+    all.add(named(bad(as, "after of 401 characters", get, f -> "/assignments?after=" + "A".repeat(401), expertOf,
+        f -> null, 400), "after"));
+    all.add(bad(as, "by the program manager", get, f -> "/assignments", pm, f -> null, 403));
+    all.add(bad("GET .../assignment", "by the program manager", get,
+        f -> MilestoneReviewIT.reportPath(f.openProject(), "no-such-report") + "/assignment", pm, f -> null, 403));
+    all.add(bad("GET .../assignment", "of a report the expert never sat on", get,
+        f -> MilestoneReviewIT.reportPath(f.openProject(), "no-such-report") + "/assignment", expertOf, f -> null, 404));
+
     // ---------------------------------------------------------------- diligence assessment (尽职免责, issue 17 point 3)
     String da = "POST /projects/{active}/diligence-assessments";
     Function<Fixture, String> dap = f -> "/projects/" + f.openProject() + "/diligence-assessments";
@@ -457,6 +478,33 @@ class BadInputAndAccessMatrixIT
         f -> "/projects/" + f.project() + "/history", f -> MilestoneReviewIT.expertToken(f.declared()), f -> null, 403));
     all.add(bad("GET /projects/{id}/history", "by another organisation's applicant", HttpMethod.GET,
         f -> "/projects/" + f.project() + "/history", f -> applicant(OTHER_ORG), f -> null, 404));
+
+    // ---------------------------------------------------------------- performance evaluation (绩效评价, issue 17 point 6)
+    String pev = "POST /projects/{active}/performance-evaluation";
+    Function<Fixture, String> pvp = f -> "/projects/" + f.openProject() + "/performance-evaluation";
+    Map<String, Object> rating = Map.of("index", 0, "rating", "MET", "evidence", "检测报告");
+    Map<String, Object> evaluation = Map.of("panelExpertIds", List.of("e1", "e2", "e3"), "ratings", List.of(rating));
+    all.addAll(generic(pev, post, pvp, pm, evaluation, "conclusion"));
+    all.add(bad(pev, "missing panelExpertIds", post, pvp, pm, f -> without(evaluation, "panelExpertIds"), 400));
+    all.add(bad(pev, "no ratings", post, pvp, pm, f -> with(evaluation, "ratings", List.of()), 400));
+    all.add(named(bad(pev, "rating unknown (lists the values)", post, pvp, pm,
+        f -> with(evaluation, "ratings", List.of(with(rating, "rating", "EXCEEDED"))), 400), "ratings[0].rating"));
+    all.add(named(bad(pev, "index -1", post, pvp, pm,
+        f -> with(evaluation, "ratings", List.of(with(rating, "index", -1))), 400), "ratings[0].index"));
+    all.add(named(bad(pev, "index is a numeric string", post, pvp, pm,
+        f -> with(evaluation, "ratings", List.of(with(rating, "index", "0"))), 400), "ratings[0].index"));
+    all.add(bad(pev, "blank evidence", post, pvp, pm,
+        f -> with(evaluation, "ratings", List.of(with(rating, "evidence", " "))), 400));
+    all.add(bad(pev, "evidence 4001 chars", post, pvp, pm,
+        f -> with(evaluation, "ratings", List.of(with(rating, "evidence", "e".repeat(4001)))), 400));
+    all.add(bad(pev, "21 files for one indicator", post, pvp, pm, f -> with(evaluation, "ratings",
+        List.of(with(rating, "evidenceFileIds", java.util.Collections.nCopies(21, "f")))), 400));
+    all.add(bad(pev, "the project is not completed", post, pvp, pm, f -> evaluation, 409));
+    all.add(bad("POST /projects/{unknown}/performance-evaluation", "unknown project", post,
+        f -> "/projects/nope/performance-evaluation", pm, f -> evaluation, 404));
+    all.add(bad(pev, "by the applicant", post, pvp, app, f -> evaluation, 403));
+    all.add(bad(pev, "by an auditor", post, pvp, f -> TestJwts.token("auditor-x", "AUDITOR"), f -> evaluation, 403));
+    all.add(bad(pev, "by the applicant, invalid body", post, pvp, app, f -> "{\"a\": [", 403));
 
     // ---------------------------------------------------------------- issue 12: strict types, one error shape
     all.add(named(bad(re, "spendingToDateFen is a numeric string \"100000\"", post, rp, app,
@@ -673,10 +721,19 @@ class BadInputAndAccessMatrixIT
             t -> new Target(MilestoneReviewIT.reportPath(fx.project(), fx.report()), null), f -> null, reportRead),
         new Endpoint("GET /assignments", HttpMethod.GET, t -> new Target("/assignments", null), f -> null,
             only(200, Who.EXPERT_ASSIGNED, Who.EXPERT_UNASSIGNED)),
+        new Endpoint("GET .../reports/{id}/assignment", HttpMethod.GET,
+            t -> new Target(MilestoneReviewIT.reportPath(fx.project(), fx.report()) + "/assignment", null), f -> null,
+            put(only(200, Who.EXPERT_ASSIGNED), Who.EXPERT_UNASSIGNED, 404)),
         new Endpoint("GET /experts?q=", HttpMethod.GET, t -> new Target("/experts?q=exp&limit=5", null),
             f -> null, only(200, Who.PROGRAM_MANAGER, Who.AUDITOR)),
         new Endpoint("GET /statistics/projects", HttpMethod.GET, t -> new Target("/statistics/projects", null),
             f -> null, only(200, Who.PROGRAM_MANAGER, Who.AUDITOR)),
+        new Endpoint("GET /performance-summary", HttpMethod.GET, t -> new Target("/performance-summary", null),
+            f -> null, only(200, Who.PROGRAM_MANAGER, Who.AUDITOR)),
+        new Endpoint("GET /projects/{id}/performance-evaluation", HttpMethod.GET,
+            t -> new Target("/projects/" + fx.project() + "/performance-evaluation", null), f -> null,
+            put(only(200, Who.APPLICANT, Who.APPLICANT_OTHER_ORG, Who.PROGRAM_MANAGER, Who.AUDITOR),
+                Who.APPLICANT_OTHER_ORG, 404)),
         new Endpoint("GET /experts/{assigned}", HttpMethod.GET, t -> new Target("/experts/" + fx.declared(), null), f -> null,
             put(only(200, Who.PROGRAM_MANAGER, Who.AUDITOR, Who.EXPERT_ASSIGNED), Who.EXPERT_UNASSIGNED, 404)),
         new Endpoint("POST /projects/{id}/reports", HttpMethod.POST,

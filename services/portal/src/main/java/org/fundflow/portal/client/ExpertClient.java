@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.fundflow.portal.client.IntakeClient.Page;
 import org.fundflow.portal.config.ClientsConfig.ServiceClients;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -29,9 +31,18 @@ public class ExpertClient {
     this.client = clients.get(MilestoneClient.SERVICE);
   }
 
-  /** The reports the logged-in expert sits on (a conflict it declared takes it off). */
-  public Mono<List<Assignment>> assignments() {
-    return client.get(u -> u.path("/assignments").build(), new ParameterizedTypeReference<List<Assignment>>() {});
+  /**
+   * One page of the reports the logged-in expert sits on (a conflict it declared takes it off), keyset-paged by the
+   * service ({@code after} = the previous page's {@code nextCursor}).
+   */
+  public Mono<Page<Assignment>> assignments(String after, int limit) {
+    return client.get(u -> u.path("/assignments").queryParamIfPresent("after", Optional.ofNullable(after))
+        .queryParam("limit", limit).build(), new ParameterizedTypeReference<Page<Assignment>>() {});
+  }
+
+  /** The expert's assignment on one report: its seat, or the conflict it declared on it ({@code recused}). */
+  public Mono<Assignment> assignment(String projectId, String reportId) {
+    return client.get(u -> u.path("/projects/{p}/reports/{r}/assignment").build(projectId, reportId), Assignment.class);
   }
 
   public Mono<Report> report(String projectId, String reportId) {
@@ -122,8 +133,19 @@ public class ExpertClient {
     }
   }
 
-  public record Assignment(String projectId, String projectTitle, String reportId, String milestoneId, int attempt,
-      String reportStatus, boolean declaredNoConflict, boolean scored) {}
+  public record Assignment(String projectId, String projectTitle, String reportId, String milestoneId,
+      String milestoneTitle, int attempt, String reportStatus, boolean declaredNoConflict, boolean scored,
+      boolean recused, Instant recusedAt) {
+
+    /** The milestone as milestone-review names it (its id only when it has no title). */
+    public String milestoneName() {
+      return milestoneTitle == null || milestoneTitle.isBlank() ? milestoneId : milestoneTitle;
+    }
+
+    public boolean decided() {
+      return "DECIDED".equals(reportStatus);
+    }
+  }
 
   public record Evidence(String name, String sha256) {}
 

@@ -46,9 +46,19 @@ public class ProgramManagementClient {
         ManagedProgram.class);
   }
 
-  public Mono<ManagedProgram> edit(String id, ProgramTerms terms, String idempotencyKey) {
-    return client.send(HttpMethod.PUT, u -> u.path("/programs/{id}").build(id), terms, keyed(idempotencyKey),
-        ManagedProgram.class);
+  /** A program with its {@code ETag}, to send back as {@code If-Match} when its draft is edited. */
+  public Mono<Tagged<ManagedProgram>> programTagged(String id) {
+    return client.getTagged(u -> u.path("/programs/{id}").build(id), ManagedProgram.class);
+  }
+
+  /**
+   * Edits a draft, with {@code If-Match} = the ETag of the draft the form was rendered from (project-intake requires
+   * it: 412 when someone changed the draft meanwhile).
+   */
+  public Mono<ManagedProgram> edit(String id, ProgramTerms terms, String etag, String idempotencyKey) {
+    Map<String, String> headers = keyed(idempotencyKey);
+    headers.put("If-Match", etag);
+    return client.send(HttpMethod.PUT, u -> u.path("/programs/{id}").build(id), terms, headers, ManagedProgram.class);
   }
 
   /** {@code open} or {@code close}. */

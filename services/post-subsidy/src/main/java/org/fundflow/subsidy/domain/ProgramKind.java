@@ -1,3 +1,3 @@
 package org.fundflow.subsidy.domain;
 
-public enum ProgramKind { GENERAL, CHALLENGE, POST_SUBSIDY }
+public enum ProgramKind { GENERAL, CHALLENGE, POST_SUBSIDY, REWARD }

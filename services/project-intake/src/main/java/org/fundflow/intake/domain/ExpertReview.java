@@ -7,7 +7,7 @@ import java.util.Set;
 /**
  * 立项评审 (issue 17 point 1): whether a program's proposals need an expert review before award, and the rubric the
  * review panel scores them on (criteria with weights adding up to exactly 100). Set when the program is created;
- * left out, it is on for CHALLENGE and GENERAL programs and off for POST_SUBSIDY (which has no proposals), with
+ * left out, it is on for CHALLENGE and GENERAL programs and off for POST_SUBSIDY and REWARD (which have no proposals), with
  * {@link #DEFAULT_RUBRIC} (the 40/30/20/10 of milestone panels).
  */
 public record ExpertReview(boolean required, List<RubricCriterion> rubric) {
@@ -45,9 +45,12 @@ public record ExpertReview(boolean required, List<RubricCriterion> rubric) {
     }
   }
 
-  /** The setting of a program created without one: on for CHALLENGE and GENERAL, off for POST_SUBSIDY. */
+  /**
+   * The setting of a program created without one: on for CHALLENGE and GENERAL, off for POST_SUBSIDY and REWARD
+   * (neither has proposals to review).
+   */
   public static ExpertReview defaultFor(ProgramKind kind) {
-    return new ExpertReview(kind != ProgramKind.POST_SUBSIDY, DEFAULT_RUBRIC);
+    return new ExpertReview(kind == ProgramKind.CHALLENGE || kind == ProgramKind.GENERAL, DEFAULT_RUBRIC);
   }
 
   /** No review: the program manager awards right after screening. */

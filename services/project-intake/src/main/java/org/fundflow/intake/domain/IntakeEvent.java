@@ -33,4 +33,14 @@ public sealed interface IntakeEvent {
   record ProposalAwarded(Proposal proposal, Program program, Instant at) implements IntakeEvent {}
 
   record ProposalRejected(Proposal proposal, Instant at) implements IntakeEvent {}
+
+  /** An award went under public notice (issue 17 point 2); the proposal carries the notice and its end. */
+  record AwardNoticeStarted(Proposal proposal, Instant at) implements IntakeEvent {}
+
+  record ObjectionLodged(Proposal proposal, Objection objection, Instant at) implements IntakeEvent {}
+
+  record ObjectionDecided(Proposal proposal, Objection objection, Instant at) implements IntakeEvent {}
+
+  /** An upheld objection withdrew the award: its amount goes back to the program's budget. */
+  record AwardWithdrawn(Proposal proposal, Objection upheld, Instant at) implements IntakeEvent {}
 }

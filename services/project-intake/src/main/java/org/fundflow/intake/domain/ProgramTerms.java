@@ -2,16 +2,22 @@ package org.fundflow.intake.domain;
 
 /**
  * What a program manager sets: name, kind, total budget, per-project cap, call window, the
- * kind's own settings (split for GENERAL, subsidy rule for POST_SUBSIDY) and whether proposals need an expert review
+ * kind's own settings (split for GENERAL, subsidy rule for POST_SUBSIDY, reward table for REWARD) and whether proposals need an expert review
  * before award with its rubric ({@code expertReview}; left out: {@link ExpertReview#defaultFor the kind's default}).
  */
 public record ProgramTerms(String name, ProgramKind kind, long budgetFen, long perProjectCapFen, CallWindow callWindow,
-    FundingSplit fundingSplit, PostSubsidyRule postSubsidyRule, ExpertReview expertReview) {
+    FundingSplit fundingSplit, PostSubsidyRule postSubsidyRule, RewardTable rewardTable, ExpertReview expertReview) {
 
-  /** Terms with the kind's default expert review (on for CHALLENGE and GENERAL). */
+  /** Terms of a kind without a reward table (every kind but REWARD), with the kind's default expert review. */
   public ProgramTerms(String name, ProgramKind kind, long budgetFen, long perProjectCapFen, CallWindow callWindow,
       FundingSplit fundingSplit, PostSubsidyRule postSubsidyRule) {
-    this(name, kind, budgetFen, perProjectCapFen, callWindow, fundingSplit, postSubsidyRule, null);
+    this(name, kind, budgetFen, perProjectCapFen, callWindow, fundingSplit, postSubsidyRule, null, null);
+  }
+
+  /** Terms with the kind's default expert review (on for CHALLENGE and GENERAL, off for POST_SUBSIDY and REWARD). */
+  public ProgramTerms(String name, ProgramKind kind, long budgetFen, long perProjectCapFen, CallWindow callWindow,
+      FundingSplit fundingSplit, PostSubsidyRule postSubsidyRule, RewardTable rewardTable) {
+    this(name, kind, budgetFen, perProjectCapFen, callWindow, fundingSplit, postSubsidyRule, rewardTable, null);
   }
 
   public ProgramTerms {
@@ -39,12 +45,13 @@ public record ProgramTerms(String name, ProgramKind kind, long budgetFen, long p
     if (kind != ProgramKind.POST_SUBSIDY && postSubsidyRule != null) {
       throw IntakeRefusal.rule("invalid-subsidy-rule", "Invalid post-subsidy rule", "only POST_SUBSIDY programs have a post-subsidy rule");
     }
+    RewardTable.requireFor(kind, rewardTable, budgetFen);
     if (expertReview == null) {
       expertReview = ExpertReview.defaultFor(kind);
     }
-    if (kind == ProgramKind.POST_SUBSIDY && expertReview.required()) {
+    if ((kind == ProgramKind.POST_SUBSIDY || kind == ProgramKind.REWARD) && expertReview.required()) {
       throw IntakeRefusal.rule("invalid-rubric", "Invalid review rubric",
-          "a POST_SUBSIDY program has no proposals to review before award: its expert review stays off");
+          "a " + kind + " program has no proposals to review before award: its expert review stays off");
     }
   }
 

@@ -16,7 +16,7 @@ final class Fixtures {
   static ProgramTerms general(long budget, long cap) {
     // awarded right after screening in these tests: the program is created with its expert review off, explicitly
     return new ProgramTerms("General 2026", ProgramKind.GENERAL, budget, cap, openWindow(), new FundingSplit(60, 40), null,
-        ExpertReview.off());
+        null, ExpertReview.off());
   }
 
   static CallWindow openWindow() {
@@ -29,7 +29,7 @@ final class Fixtures {
 
   static Program openChallengeProgram() {
     return Program.draft("prg-2", new ProgramTerms("Challenge 2026", ProgramKind.CHALLENGE, 100_000_000, 50_000_000,
-        openWindow(), null, null, ExpertReview.off()), NOW).open(NOW).next();
+        openWindow(), null, null, null, ExpertReview.off()), NOW).open(NOW).next();
   }
 
   static TeamMember pi() {

@@ -31,6 +31,7 @@ class ReviewRankingTest {
     assertThat(new ProgramTerms("c", ProgramKind.CHALLENGE, 100, 10, Fixtures.openWindow(), null, null)
         .expertReview()).isEqualTo(ExpertReview.defaultFor(ProgramKind.CHALLENGE));
     assertThat(ExpertReview.defaultFor(ProgramKind.POST_SUBSIDY).required()).isFalse();
+    assertThat(ExpertReview.defaultFor(ProgramKind.REWARD).required()).isFalse();
     assertThat(ExpertReview.DEFAULT_RUBRIC).extracting(RubricCriterion::weight).containsExactly(40, 30, 20, 10);
     assertThat(Fixtures.openGeneral(1000, 100).terms().reviewRequired()).as("set off explicitly").isFalse();
   }

@@ -125,6 +125,13 @@ class BadInputAndAccessMatrixIT extends IntakeIT
     public String toString() {
       return name;
     }
+
+    /** The same request with this If-Match. */
+    Bad ifMatch(String value) {
+      Map<String, String> with = new LinkedHashMap<>(headers);
+      with.put("If-Match", value);
+      return new Bad(name, method, path, token, body, contentType, Map.copyOf(with), expected);
+    }
   }
 
   static Bad bad(String name, HttpMethod m, Function<Fixture, String> path, String token, Function<Fixture, Object> body,
@@ -255,9 +262,20 @@ class BadInputAndAccessMatrixIT extends IntakeIT
       all.add(bad(n + " by an applicant, empty body", m, p, app, f -> "", 403));
       all.add(new Bad(n + " by an applicant, text/plain body", m, p, app, f -> "hello", MediaType.TEXT_PLAIN, Map.of(), 403));
     }
+    // an edit of a draft names the version it was made on (If-Match): the rows above send "*" (any version)
+    all.replaceAll(b -> b.method() == HttpMethod.PUT && b.name().startsWith("PUT /programs/") ? b.ifMatch("*") : b);
     all.add(bad("PUT /programs/{open} (not DRAFT)", HttpMethod.PUT, f -> "/programs/" + f.openGeneral(), pm,
-        f -> validProgram(), 409));
-    all.add(bad("PUT /programs/{unknown}", HttpMethod.PUT, f -> "/programs/no-such-program", pm, f -> validProgram(), 404));
+        f -> validProgram(), 409).ifMatch("*"));
+    all.add(bad("PUT /programs/{unknown}", HttpMethod.PUT, f -> "/programs/no-such-program", pm, f -> validProgram(), 404)
+        .ifMatch("*"));
+    String pp = "PUT /programs/{draft}";
+    all.add(bad(pp + " without If-Match", HttpMethod.PUT, f -> "/programs/" + f.draftProgram(), pm, f -> validProgram(), 428));
+    all.add(bad(pp + " If-Match stale", HttpMethod.PUT, f -> "/programs/" + f.draftProgram(), pm, f -> validProgram(), 412)
+        .ifMatch("\"999\""));
+    all.add(named(bad(pp + " If-Match garbage", HttpMethod.PUT, f -> "/programs/" + f.draftProgram(), pm,
+        f -> validProgram(), 400).ifMatch("not-a-version"), "If-Match"));
+    all.add(bad(pp + " If-Match weak", HttpMethod.PUT, f -> "/programs/" + f.draftProgram(), pm, f -> validProgram(), 412)
+        .ifMatch("W/\"1\""));
 
     // ---------------------------------------------------------------- open / close
     all.add(bad("POST /programs/{open}/open again", HttpMethod.POST, f -> "/programs/" + f.openGeneral() + "/open", pm,
@@ -651,7 +669,7 @@ class BadInputAndAccessMatrixIT extends IntakeIT
         new Endpoint("POST /programs", HttpMethod.POST, t -> "/programs", f -> validProgram(), NO_HEADERS,
             only(201, Who.PROGRAM_MANAGER)),
         new Endpoint("PUT /programs/{draft}", HttpMethod.PUT, t -> "/programs/" + t.freshDraftProgram(), f -> validProgram(),
-            NO_HEADERS, only(200, Who.PROGRAM_MANAGER)),
+            Map.of("If-Match", "\"1\""), only(200, Who.PROGRAM_MANAGER)),
         new Endpoint("POST /programs/{draft}/open", HttpMethod.POST, t -> "/programs/" + t.freshDraftProgram() + "/open",
             f -> null, NO_HEADERS, only(200, Who.PROGRAM_MANAGER)),
         new Endpoint("POST /programs/{open}/close", HttpMethod.POST, t -> "/programs/" + t.openProgram("GENERAL", 1000, 100)

@@ -36,6 +36,9 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/expert")
 public class ExpertController {
 
+  /** Assignments per page of the inbox. */
+  static final int PAGE_SIZE = 20;
+
   /** The service's fields of an evaluation → the form's fields. */
   static final Map<String, String> FIELDS = Map.of("deliverables", "deliverables", "technicalQuality",
       "technicalQuality", "budgetExecution", "budgetExecution", "management", "management", "recommendation",
@@ -49,19 +52,21 @@ public class ExpertController {
     this.problems = problems;
   }
 
+  /** One page of the inbox, as milestone-review pages it (nothing loaded whole). */
   @GetMapping
-  Mono<Rendering> inbox(@RequestParam(required = false) String left) {
-    // a milestone-review without proposal reviews (older) answers 404: no review assignments then
-    Mono<List<ExpertClient.ReviewAssignment>> reviewAssignments = experts.reviewAssignments()
-        .onErrorResume(ServiceProblem.class, e -> e.notFound() ? Mono.just(List.of()) : Mono.error(e));
-    return experts.assignments().zipWith(reviewAssignments).map(t -> {
-      List<Assignment> list = t.getT1();
+  Mono<Rendering> inbox(@RequestParam(required = false) String left, @RequestParam(required = false) String after) {
+    // 立项评审: the proposal reviews the expert sits on, listed on the inbox's first page (milestone-review answers
+    // them as one list); a milestone-review without proposal reviews (older) answers 404: none then
+    Mono<List<ExpertClient.ReviewAssignment>> reviewAssignments = after != null && !after.isBlank()
+        ? Mono.just(List.of())
+        : experts.reviewAssignments()
+            .onErrorResume(ServiceProblem.class, e -> e.notFound() ? Mono.just(List.of()) : Mono.error(e));
+    return experts.assignments(after, PAGE_SIZE).zipWith(reviewAssignments).map(t -> {
       List<ExpertClient.ReviewAssignment> reviews = t.getT2();
       return Rendering.view("expert/assignments")
-          .modelAttribute("assignments", list)
-          .modelAttribute("open", list.stream().filter(a -> !"DECIDED".equals(a.reportStatus())).toList())
-          .modelAttribute("decided", list.stream().filter(a -> "DECIDED".equals(a.reportStatus())).toList())
-          // 立项评审: the proposal reviews the expert sits on, with the same declare-then-score steps
+          .modelAttribute("assignments", t.getT1().items()).modelAttribute("nextCursor", t.getT1().nextCursor())
+          .modelAttribute("after", after)
+          .modelAttribute("firstPage", after == null || after.isBlank())
           .modelAttribute("reviewsOpen", reviews.stream().filter(r -> !"REVIEWED".equals(r.status())).toList())
           .modelAttribute("reviewsDone", reviews.stream().filter(r -> "REVIEWED".equals(r.status())).toList())
           .modelAttribute("left", left != null).build();
@@ -167,8 +172,8 @@ public class ExpertController {
   @GetMapping("/projects/{projectId}/reports/{reportId}")
   Mono<Rendering> report(@PathVariable String projectId, @PathVariable String reportId,
       @RequestParam(required = false) String saved) {
-    return assignment(projectId, reportId).flatMap(a -> a.declaredNoConflict()
-        ? reportPage(a, null, FormErrors.none(), HttpStatus.OK, saved != null)
+    return assignment(projectId, reportId).flatMap(a -> a.recused() ? Mono.just(recusedPage(a))
+        : a.declaredNoConflict() ? reportPage(a, null, FormErrors.none(), HttpStatus.OK, saved != null)
         : Mono.just(declarationPage(a, FormErrors.none(), HttpStatus.OK)));
   }
 
@@ -176,7 +181,7 @@ public class ExpertController {
   Mono<Rendering> declare(@PathVariable String projectId, @PathVariable String reportId,
       @ModelAttribute DeclarationForm form) {
     if (form.conflict() == null) {
-      return assignment(projectId, reportId).map(a -> declarationPage(a,
+      return assignment(projectId, reportId).map(a -> a.recused() ? recusedPage(a) : declarationPage(a,
           new FormErrors(Map.of("conflict", "expert.invalid.conflict"), "problem.validation"), HttpStatus.BAD_REQUEST));
     }
     boolean conflict = form.conflict();
@@ -211,16 +216,17 @@ public class ExpertController {
   }
 
   private FormErrors errors(ServiceProblem e) {
-    FormErrors mapped = FormErrors.of(e, problems, FIELDS);
-    Map<String, String> fields = new java.util.LinkedHashMap<>();
-    mapped.fields().keySet().forEach(f -> fields.put(f, "expert.invalid." + f));
-    return new FormErrors(fields, mapped.problemKey());
+    return FormErrors.of(e, problems, FIELDS, "expert.invalid.");
   }
 
+  /** The expert's assignment on the report as milestone-review answers it (404: never on its panel). */
   private Mono<Assignment> assignment(String projectId, String reportId) {
-    return experts.assignments().flatMap(list -> Mono.justOrEmpty(list.stream()
-            .filter(a -> a.projectId().equals(projectId) && a.reportId().equals(reportId)).findFirst()))
-        .switchIfEmpty(Mono.error(() -> new ServiceProblem(MilestoneClient.SERVICE, 404, null, null, Map.of())));
+    return experts.assignment(projectId, reportId);
+  }
+
+  /** A report the expert left by declaring a conflict (an old link, a bookmark): said plainly, nothing of it shown. */
+  private Rendering recusedPage(Assignment a) {
+    return Rendering.view("expert/recused").modelAttribute("assignment", a).status(HttpStatus.OK).build();
   }
 
   private Rendering declarationPage(Assignment a, FormErrors errors, HttpStatus status) {

@@ -33,8 +33,8 @@ import reactor.core.publisher.Mono;
 public class ManagerProposalsController {
 
   static final int PAGE_SIZE = 10;
-  static final List<String> STATUSES = List.of("SUBMITTED", "SCREENING", "UNDER_REVIEW", "AWARDED", "REJECTED",
-      "WITHDRAWN", "DRAFT");
+  static final List<String> STATUSES = List.of("SUBMITTED", "SCREENING", "UNDER_REVIEW", "UNDER_NOTICE", "AWARDED",
+      "AWARD_WITHDRAWN", "REJECTED", "WITHDRAWN", "DRAFT");
 
   private final ProgramManagementClient intake;
   private final IntegrityRecordsClient integrity;

@@ -97,8 +97,8 @@ public record ProgramForm(String name, String kind, String budget, String cap, S
     if (!errors.isEmpty()) {
       throw new Unreadable(errors);
     }
-    // 立项评审: the checkbox (on by default for GENERAL and CHALLENGE); a POST_SUBSIDY program has no review
-    ProgramManagementClient.ReviewSetting review = "POST_SUBSIDY".equals(kind) ? null
+    // 立项评审: the checkbox (on by default for GENERAL and CHALLENGE); a POST_SUBSIDY or REWARD program has no review
+    ProgramManagementClient.ReviewSetting review = "POST_SUBSIDY".equals(kind) || "REWARD".equals(kind) ? null
         : new ProgramManagementClient.ReviewSetting("true".equals(expertReview));
     return new ProgramTerms(name == null ? "" : name.strip(), kind, budgetFen, capFen,
         new CallWindow(nz(opensAt), nz(closesAt)), split, rule, review);

@@ -26,6 +26,7 @@ import org.fundflow.intake.domain.CodeRules;
 import org.fundflow.intake.domain.Hold;
 import org.fundflow.intake.domain.IntakeEvent;
 import org.fundflow.intake.domain.IntakeRefusal;
+import org.fundflow.intake.domain.NoticePeriod;
 import org.fundflow.intake.domain.Pledge;
 import org.fundflow.intake.domain.Program;
 import org.fundflow.intake.domain.Proposal;
@@ -55,6 +56,8 @@ public final class ProposalService implements ProposalUseCases, DecisionUseCases
   private final Clock clock;
   private final ProposalFiles files;
   private ReviewResults reviews = ReviewResults.NONE;
+  /** How long an award stays under public notice before it is final (issue 17 point 2); none: final at once. */
+  private final NoticePeriod noticePeriod;
 
   public ProposalService(Proposals proposals, Programs programs, Challenges challenges, Holds holds,
       PersonIdProtection personIds, IdGenerator ids, Clock clock) {
@@ -64,6 +67,13 @@ public final class ProposalService implements ProposalUseCases, DecisionUseCases
   /** {@code files}: the stored files whose metadata the proposal-submitted event carries. */
   public ProposalService(Proposals proposals, Programs programs, Challenges challenges, Holds holds, PersonIdProtection personIds,
       IdGenerator ids, Clock clock, ProposalFiles files) {
+    this(proposals, programs, challenges, holds, personIds, ids, clock, files, NoticePeriod.NONE);
+  }
+
+  /** {@code noticePeriod}: an award goes under public notice for this long before it is final. */
+  public ProposalService(Proposals proposals, Programs programs, Challenges challenges, Holds holds, PersonIdProtection personIds,
+      IdGenerator ids, Clock clock, ProposalFiles files, NoticePeriod noticePeriod) {
+    this.noticePeriod = noticePeriod;
     this.files = files;
     this.proposals = proposals;
     this.programs = programs;
@@ -204,7 +214,7 @@ public final class ProposalService implements ProposalUseCases, DecisionUseCases
                         Map.of("awardedAmountFen", c.amountFen(), "budgetFen", budget)));
                   }
                   Change<Proposal, IntakeEvent> award = p.award(c.amountFen(), program.value(),
-                      c.manager().subject(), now, reason);
+                      c.manager().subject(), now, noticePeriod, reason);
                   Mono<Versioned<Proposal>> write = proposals.save(award.next(), current.version(),
                           award.events())
                       .thenReturn(new Versioned<>(award.next(), current.version() + 1));

@@ -56,8 +56,16 @@ public class EventConsumers {
   }
 
   @Bean
-  Consumer<Message<byte[]>> onProposalEvent(EventReader reader, MeterRegistry meters, ExternalEventsUseCase useCase) {
+  Consumer<Message<byte[]>> onProposalEvent(EventReader reader, MeterRegistry meters, ExternalEventsUseCase useCase,
+      org.fundflow.subsidy.application.port.in.RewardPaymentsUseCase rewards) {
     return EventDispatcher.builder("post-subsidy/proposal-events", reader, meters)
+        // issue 18 point 3: a verified reward claim is paid once per organisation and achievement
+        .on(RewardMessages.REWARD_CLAIM_VERIFIED, RewardMessages.RewardClaimVerifiedMessage.class, e -> {
+          RewardMessages.RewardClaimVerifiedMessage m = e.data();
+          return rewards.rewardVerified(valid(() -> new org.fundflow.subsidy.application.port.in.RewardPaymentsUseCase
+              .RewardVerified(m.claimId(), m.programId(), m.organisationCode(), m.achievementCode(),
+                  m.achievementName(), m.amountFen(), origin(e))));
+        })
         .on(PROPOSAL_AWARDED, ProposalAwardedMessage.class, e -> {
           ProposalAwardedMessage m = e.data();
           List<TrancheSchedule.Milestone> plan = m.milestones() == null ? List.of() : m.milestones().stream()

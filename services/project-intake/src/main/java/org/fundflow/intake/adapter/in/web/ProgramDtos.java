@@ -23,6 +23,7 @@ import org.fundflow.intake.domain.Program;
 import org.fundflow.intake.domain.ProgramKind;
 import org.fundflow.intake.domain.ProgramStatus;
 import org.fundflow.intake.domain.ProgramTerms;
+import org.fundflow.intake.domain.RewardTable;
 import org.fundflow.intake.domain.SubsidyBase;
 import org.fundflow.intake.domain.SubsidyTier;
 import org.fundflow.platform.problem.Problems;
@@ -69,14 +70,26 @@ public final class ProgramDtos {
   public record CriterionBody(@NotBlank @Size(max = 200) String name, int weight) {}
 
   /**
-   * 立项评审: {@code required} (left out: on for CHALLENGE and GENERAL, off for POST_SUBSIDY) and the rubric (left out:
-   * the default 40/30/20/10; weights add up to exactly 100).
+   * 立项评审: {@code required} (left out: on for CHALLENGE and GENERAL, off for POST_SUBSIDY and REWARD) and the
+   * rubric (left out: the default 40/30/20/10; weights add up to exactly 100).
    */
   public record ExpertReviewBody(Boolean required, @Size(max = 10) List<@Valid @NotNull CriterionBody> rubric) {}
+
+  public record RewardEntryBody(@NotBlank @Size(max = 40) String code, @NotBlank @Size(max = 200) String name,
+      @Positive long amountFen) {}
+
+  public record RewardTableBody(@NotEmpty @Size(max = 50) List<@Valid @NotNull RewardEntryBody> entries) {
+    RewardTable toDomain() {
+      return new RewardTable(entries.stream().map(e -> new RewardTable.Entry(e.code(), e.name(), e.amountFen()))
+          .toList());
+    }
+  }
 
   public record ProgramRequest(@NotBlank @Size(max = 300) String name, @NotNull ProgramKind kind,
       @Positive long budgetFen, @Positive long perProjectCapFen, @NotNull @Valid CallWindowBody callWindow,
       @Valid FundingSplitBody fundingSplit, @Valid PostSubsidyRuleBody postSubsidyRule,
+      @Schema(description = "REWARD programs only (issue 18): achievement code -> fixed reward in fen")
+      @Valid RewardTableBody rewardTable,
       @Valid ExpertReviewBody expertReview) {
 
     private ExpertReview review() {
@@ -97,7 +110,8 @@ public final class ProgramDtos {
           : new PostSubsidyRule(postSubsidyRule.base(),
               postSubsidyRule.tiers().stream().map(t -> new SubsidyTier(t.fromFen(), t.rateBasisPoints())).toList(),
               postSubsidyRule.capPerOrganisationPerYearFen(), postSubsidyRule.minimumIncreaseFen());
-      return new ProgramTerms(name, kind, budgetFen, perProjectCapFen, callWindow.toDomain(), split, rule, review());
+      return new ProgramTerms(name, kind, budgetFen, perProjectCapFen, callWindow.toDomain(), split, rule,
+          rewardTable == null ? null : rewardTable.toDomain(), review());
     }
   }
 
@@ -116,6 +130,7 @@ public final class ProgramDtos {
       long remainingToAwardFen,
       CallWindowView callWindow, FundingSplit fundingSplit,
       PostSubsidyRule postSubsidyRule, int revision, Instant createdAt, Instant publishedAt, Instant changedAt,
+      @Schema(description = "REWARD programs only: the reward per achievement") RewardTable rewardTable,
       @Schema(description = "立项评审: whether proposals need an expert review before award, and its rubric")
       ExpertReview expertReview) {
 
@@ -126,7 +141,7 @@ public final class ProgramDtos {
           p.awardedFen(), p.remainingToAwardFen(),
           new CallWindowView(w.opensAt(), w.closesAt(), w.opensLocal(), w.closesLocal(), CallWindow.ZONE.getId()),
           t.fundingSplit(), t.postSubsidyRule(), p.revision(), p.createdAt(), p.publishedAt(), p.changedAt(),
-          t.expertReview());
+          t.rewardTable(), t.expertReview());
     }
   }
 

@@ -95,6 +95,8 @@ public final class ProposalDtos {
       Pledge pledge, Instant submittedAt, Long awardedAmountFen, String projectId, String decidedBy,
       Instant decidedAt, String rejectionReason, Instant withdrawnAt, Instant createdAt,
       @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+      AwardNoticeDtos.NoticeView notice,
+      @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
       String outOfRankOrderReason) {
 
     static ProposalView of(Proposal p) {
@@ -105,7 +107,8 @@ public final class ProposalDtos {
           c.attachments(), c.projectStartDate(), c.projectEndDate(), c.milestones(), p.pledge(),
           p.submission() == null ? null : p.submission().submittedAt(), p.awardedAmountFen(),
           p.status() == ProposalStatus.AWARDED ? p.projectId() : null, p.decidedBy(), p.decidedAt(),
-          p.rejectionReason(), p.withdrawnAt(), p.createdAt(), p.outOfRankOrderReason());
+          p.rejectionReason(), p.withdrawnAt(), p.createdAt(), AwardNoticeDtos.NoticeView.of(p),
+          p.outOfRankOrderReason());
     }
   }
 }

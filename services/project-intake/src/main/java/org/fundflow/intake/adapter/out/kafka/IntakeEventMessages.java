@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import org.fundflow.intake.domain.Challenge;
 import org.fundflow.intake.domain.FundingSplit;
+import org.fundflow.intake.domain.Objection;
 import org.fundflow.intake.domain.Program;
 import org.fundflow.intake.domain.ProgramTerms;
 import org.fundflow.intake.domain.Proposal;
@@ -24,7 +25,8 @@ public final class IntakeEventMessages {
 
   /** A published integration message and its CloudEvents type. */
   public sealed interface Message permits ProgramPublishedV1, ProgramChangedV1, ChallengePublishedV1,
-      ProposalSubmittedV1, ProposalWithdrawnV1, ProposalAwardedV1, ProposalRejectedV1, ProposalScreenedV1 {
+      ProposalSubmittedV1, ProposalWithdrawnV1, ProposalAwardedV1, ProposalRejectedV1, ProposalScreenedV1,
+      AwardNoticeStartedV1, AwardObjectionLodgedV1, AwardObjectionDecidedV1, AwardWithdrawnV1 {
 
     String type();
   }
@@ -228,6 +230,70 @@ public final class IntakeEventMessages {
     @Override
     public String type() {
       return IntakeIntegrationEvents.PROPOSAL_REJECTED;
+    }
+  }
+
+  // ---------------------------------------------------------------- public notice (issue 17 point 2)
+
+  /** An award went under public notice: not final yet, no project; nothing personal (no people). */
+  public record AwardNoticeStartedV1(String proposalId, String programId, String organisationCode,
+      String organisationName, String title, long awardedAmountFen, Instant awardedAt, String awardedBy,
+      Instant noticeEndsAt) implements Message {
+
+    static AwardNoticeStartedV1 of(Proposal p) {
+      return new AwardNoticeStartedV1(p.id(), p.programId(), p.organisationCode(), nameOf(p), p.content().title(),
+          p.awardedAmountFen(), p.decidedAt(), p.decidedBy(), p.notice().endsAt());
+    }
+
+    @Override
+    public String type() {
+      return IntakeIntegrationEvents.AWARD_NOTICE_STARTED;
+    }
+  }
+
+  /** Who objected is not published. */
+  public record AwardObjectionLodgedV1(String proposalId, String programId, String organisationCode,
+      String objectionId, Instant lodgedAt, Instant noticeEndsAt) implements Message {
+
+    static AwardObjectionLodgedV1 of(Proposal p, Objection o) {
+      return new AwardObjectionLodgedV1(p.id(), p.programId(), p.organisationCode(), o.objectionId(), o.lodgedAt(),
+          p.notice().endsAt());
+    }
+
+    @Override
+    public String type() {
+      return IntakeIntegrationEvents.AWARD_OBJECTION_LODGED;
+    }
+  }
+
+  /** outcome UPHELD (the award is withdrawn, award-withdrawn follows) or DISMISSED. */
+  public record AwardObjectionDecidedV1(String proposalId, String programId, String organisationCode,
+      String objectionId, String outcome, String reason, String decidedBy, Instant decidedAt) implements Message {
+
+    static AwardObjectionDecidedV1 of(Proposal p, Objection o) {
+      return new AwardObjectionDecidedV1(p.id(), p.programId(), p.organisationCode(), o.objectionId(),
+          o.status().name(), o.decisionReason(), o.decidedBy(), o.decidedAt());
+    }
+
+    @Override
+    public String type() {
+      return IntakeIntegrationEvents.AWARD_OBJECTION_DECIDED;
+    }
+  }
+
+  /** The award is withdrawn: its amount goes back to the program's budget (intake reads this event itself). */
+  public record AwardWithdrawnV1(String proposalId, String programId, String organisationCode,
+      long withdrawnAmountFen, String objectionId, String reason, String withdrawnBy, Instant withdrawnAt)
+      implements Message {
+
+    static AwardWithdrawnV1 of(Proposal p, Objection upheld, Instant at) {
+      return new AwardWithdrawnV1(p.id(), p.programId(), p.organisationCode(), p.awardedAmountFen(),
+          upheld.objectionId(), p.notice().withdrawalReason(), p.notice().withdrawnBy(), at);
+    }
+
+    @Override
+    public String type() {
+      return IntakeIntegrationEvents.AWARD_WITHDRAWN;
     }
   }
 

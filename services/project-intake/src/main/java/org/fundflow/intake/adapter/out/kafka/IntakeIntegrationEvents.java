@@ -33,6 +33,10 @@ public final class IntakeIntegrationEvents {
   public static final String PROPOSAL_AWARDED = "fundflow.intake.proposal-awarded.v1";
   public static final String PROPOSAL_REJECTED = "fundflow.intake.proposal-rejected.v1";
   public static final String PROPOSAL_SCREENED = "fundflow.intake.proposal-screened.v1";
+  public static final String AWARD_NOTICE_STARTED = "fundflow.intake.award-notice-started.v1";
+  public static final String AWARD_OBJECTION_LODGED = "fundflow.intake.award-objection-lodged.v1";
+  public static final String AWARD_OBJECTION_DECIDED = "fundflow.intake.award-objection-decided.v1";
+  public static final String AWARD_WITHDRAWN = "fundflow.intake.award-withdrawn.v1";
 
   private final OutboxEvents events;
 
@@ -84,6 +88,18 @@ public final class IntakeIntegrationEvents {
     if (e instanceof IntakeEvent.ProposalScreened s) {
       return s.proposal();
     }
+    if (e instanceof IntakeEvent.AwardNoticeStarted n) {
+      return n.proposal();
+    }
+    if (e instanceof IntakeEvent.ObjectionLodged o) {
+      return o.proposal();
+    }
+    if (e instanceof IntakeEvent.ObjectionDecided o) {
+      return o.proposal();
+    }
+    if (e instanceof IntakeEvent.AwardWithdrawn w) {
+      return w.proposal();
+    }
     throw new IllegalArgumentException("no integration event for " + e.getClass().getSimpleName());
   }
 
@@ -112,6 +128,18 @@ public final class IntakeIntegrationEvents {
     }
     if (e instanceof IntakeEvent.ProposalScreened s) {
       return ProposalScreenedV1.of(s.proposal(), s.review(), s.at());
+    }
+    if (e instanceof IntakeEvent.AwardNoticeStarted n) {
+      return IntakeEventMessages.AwardNoticeStartedV1.of(n.proposal());
+    }
+    if (e instanceof IntakeEvent.ObjectionLodged o) {
+      return IntakeEventMessages.AwardObjectionLodgedV1.of(o.proposal(), o.objection());
+    }
+    if (e instanceof IntakeEvent.ObjectionDecided o) {
+      return IntakeEventMessages.AwardObjectionDecidedV1.of(o.proposal(), o.objection());
+    }
+    if (e instanceof IntakeEvent.AwardWithdrawn w) {
+      return IntakeEventMessages.AwardWithdrawnV1.of(w.proposal(), w.upheld(), w.at());
     }
     throw new IllegalArgumentException("no integration event for " + e.getClass().getSimpleName());
   }

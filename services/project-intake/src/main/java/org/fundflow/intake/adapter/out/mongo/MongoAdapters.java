@@ -33,6 +33,10 @@ public final class MongoAdapters {
     return new MongoReviewResults(template, writer);
   }
 
+  public MongoAwardNotices awardNotices() {
+    return new MongoAwardNotices(store);
+  }
+
   public MongoHolds holds() {
     return new MongoHolds(template, writer);
   }

@@ -6,6 +6,7 @@ import org.fundflow.intake.application.port.out.Versioned;
 import org.fundflow.intake.domain.Challenge;
 import org.fundflow.intake.domain.Program;
 import org.fundflow.intake.domain.ProgramTerms;
+import org.fundflow.platform.domain.ExpectedVersion;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -17,7 +18,8 @@ public interface ProgramUseCases {
 
   Mono<Versioned<Program>> create(ProgramTerms terms);
 
-  Mono<Versioned<Program>> edit(String programId, ProgramTerms terms);
+  /** Edits a draft; refused (version mismatch) unless its current version is one {@code expected} names. */
+  Mono<Versioned<Program>> edit(String programId, ProgramTerms terms, ExpectedVersion expected);
 
   Mono<Versioned<Program>> open(String programId);
 
