@@ -5,8 +5,11 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Lifecycles finished per minute between two counts of the clients' finished lifecycles. */
-record Throughput(int from, int to, long fromMillis, long millis) {
+/**
+ * Lifecycles finished per minute between two counts of the clients' finished lifecycles, with the machine's
+ * 1-minute load average at the end (two figures are only comparable at a similar load).
+ */
+record Throughput(int from, int to, long fromMillis, long millis, String load) {
 
   /** Lets {@code warmUp} more lifecycles finish, then times the next {@code count}. */
   static Throughput measure(AtomicInteger finished, int warmUp, int count) {
@@ -17,7 +20,15 @@ record Throughput(int from, int to, long fromMillis, long millis) {
     int to = from + count;
     await("lifecycles " + from + "-" + to).atMost(Duration.ofHours(1)).pollInterval(Duration.ofMillis(200))
         .until(() -> finished.get() >= to);
-    return new Throughput(from, to, start, System.currentTimeMillis() - start);
+    return new Throughput(from, to, start, System.currentTimeMillis() - start, loadAverage());
+  }
+
+  private static String loadAverage() {
+    try {
+      return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0];
+    } catch (java.io.IOException | RuntimeException e) {
+      return "?";
+    }
   }
 
   double perMinute() {
@@ -30,6 +41,7 @@ record Throughput(int from, int to, long fromMillis, long millis) {
 
   @Override
   public String toString() {
-    return String.format("%.1f lifecycles/min (%d in %.1f s)", perMinute(), to - from, millis / 1000.0);
+    return String.format("%.1f lifecycles/min (%d in %.1f s, load average %s)", perMinute(), to - from,
+        millis / 1000.0, load);
   }
 }

@@ -171,7 +171,7 @@ final class Topics {
       for (TopicDescription t : admin.describeTopics(Topology.topics()).allTopicNames().get().values()) {
         for (TopicPartitionInfo p : t.partitions()) {
           TopicPartition tp = new TopicPartition(t.name(), p.partition());
-          leaders.put(tp, p.leader() == null || p.leader().isEmpty() ? -1 : p.leader().id());
+          leaders.put(tp, leaderId(p));
           latest.put(tp, OffsetSpec.latest());
         }
       }
@@ -186,6 +186,11 @@ final class Topics {
     }
   }
 
+  /** The node leading the partition, -1 while it has none. */
+  private static int leaderId(TopicPartitionInfo p) {
+    return p.leader() == null || p.leader().isEmpty() ? -1 : p.leader().id();
+  }
+
   /** Waits until no event partition is led by the node (the controller moved leadership to an in-sync replica). */
   Leadership awaitLeadersMovedFrom(int node) {
     Leadership[] seen = {null};
@@ -195,8 +200,7 @@ final class Topics {
             Map<TopicPartition, Integer> leaders = new LinkedHashMap<>();
             for (TopicDescription t : admin.describeTopics(Topology.topics()).allTopicNames().get().values()) {
               for (TopicPartitionInfo p : t.partitions()) {
-                leaders.put(new TopicPartition(t.name(), p.partition()),
-                    p.leader() == null || p.leader().isEmpty() ? -1 : p.leader().id());
+                leaders.put(new TopicPartition(t.name(), p.partition()), leaderId(p));
               }
             }
             seen[0] = new Leadership(leaders, Map.of());

@@ -77,6 +77,11 @@ public final class KafkaBroker {
 
   /** The cluster id, created once and kept in {@code cluster.id} next to the data. */
   public String clusterId() throws IOException {
+    return clusterIdIn(dir);
+  }
+
+  /** The cluster id kept in {@code dir/cluster.id}, created there the first time. */
+  static String clusterIdIn(Path dir) throws IOException {
     Path file = dir.resolve("cluster.id");
     if (Files.exists(file)) {
       return Files.readString(file, StandardCharsets.UTF_8).trim();

@@ -1,14 +1,11 @@
 package org.fundflow.devstack.kafka;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.apache.kafka.common.Uuid;
 
 /**
  * A KRaft cluster on loopback (issue 21): every node is broker and controller, all of them vote, and they share one
@@ -47,13 +44,6 @@ public final class KafkaCluster {
 
   /** The cluster id, created once and kept in {@code cluster.id}; every node is formatted with it. */
   public String clusterId() throws IOException {
-    Path file = dir.resolve("cluster.id");
-    if (Files.exists(file)) {
-      return Files.readString(file, StandardCharsets.UTF_8).trim();
-    }
-    Files.createDirectories(dir);
-    String id = Uuid.randomUuid().toString();
-    Files.writeString(file, id + System.lineSeparator(), StandardCharsets.UTF_8);
-    return id;
+    return KafkaBroker.clusterIdIn(dir);
   }
 }

@@ -83,7 +83,20 @@ public class IntakeConfiguration {
   ProposalService proposalService(MongoAdapters mongo, PersonIdProtection personIds, TimeOrderedIds ids, Clock clock,
       GridFsProposalFiles files, NoticePeriod noticePeriod) {
     return new ProposalService(mongo.proposals(), mongo.programs(), mongo.challenges(), mongo.holds(),
-        personIds, ids, clock, files, noticePeriod);
+        personIds, ids, clock, files, noticePeriod).withReviews(mongo.reviewResults());
+  }
+
+  /** 立项评审 (issue 17 point 1): review scores from milestone-review and the ranking of a program's proposals. */
+  @Bean
+  org.fundflow.intake.application.service.ReviewService reviewService(MongoAdapters mongo) {
+    return new org.fundflow.intake.application.service.ReviewService(mongo.reviewResults(), mongo.programs(),
+        mongo.proposals());
+  }
+
+  @Bean
+  Consumer<Message<byte[]>> onProjectEvent(EventReader reader, MeterRegistry meters,
+      org.fundflow.intake.application.service.ReviewService reviews) {
+    return org.fundflow.intake.adapter.in.kafka.ProjectEventsConsumer.dispatcher(reader, meters, reviews);
   }
 
   @Bean

@@ -27,6 +27,9 @@ public sealed interface IntakeEvent {
 
   record ProposalWithdrawn(Proposal proposal, Instant at) implements IntakeEvent {}
 
+  /** 立项评审: the proposal passed screening and goes to the expert review panel with its program's rubric. */
+  record ProposalScreened(Proposal proposal, ExpertReview review, Instant at) implements IntakeEvent {}
+
   record ProposalAwarded(Proposal proposal, Program program, Instant at) implements IntakeEvent {}
 
   record ProposalRejected(Proposal proposal, Instant at) implements IntakeEvent {}

@@ -38,7 +38,7 @@ class RewardClaimTest {
     assertThatThrownBy(() -> ProgramTerms.reward("x", 100, 10, Fixtures.openWindow(), null))
         .hasFieldOrPropertyWithValue("slug", "invalid-reward-table");
     assertThatThrownBy(() -> new ProgramTerms("x", ProgramKind.GENERAL, 100_000_000, 10, Fixtures.openWindow(),
-        new FundingSplit(60, 40), null, table(), null)).hasFieldOrPropertyWithValue("slug", "invalid-reward-table");
+        new FundingSplit(60, 40), null, table(), null, null)).hasFieldOrPropertyWithValue("slug", "invalid-reward-table");
     assertThatThrownBy(() -> ProgramTerms.reward("x", 100, 10, Fixtures.openWindow(), table()))
         .as("a reward over the budget").hasFieldOrPropertyWithValue("slug", "invalid-reward-table");
     assertThatThrownBy(() -> new RewardTable(List.of(new RewardTable.Entry("lower", "x", 1))))

@@ -163,11 +163,11 @@ class VoucherTest {
     // only VOUCHER programs have a voucher rule, and a VOUCHER program has no reward table (issue 18 points 1 and 3)
     assertThatThrownBy(() -> new ProgramTerms("x", ProgramKind.REWARD, 100_000_000, 10,
         program().terms().callWindow(), null, null,
-        new RewardTable(List.of(new RewardTable.Entry("GAZELLE", "瞪羚企业", 10))), rule()))
+        new RewardTable(List.of(new RewardTable.Entry("GAZELLE", "瞪羚企业", 10))), rule(), null))
         .hasFieldOrPropertyWithValue("slug", "invalid-voucher-rule");
     assertThatThrownBy(() -> new ProgramTerms("x", ProgramKind.VOUCHER, 100_000_000, 10,
         program().terms().callWindow(), null, null,
-        new RewardTable(List.of(new RewardTable.Entry("GAZELLE", "瞪羚企业", 10))), rule()))
+        new RewardTable(List.of(new RewardTable.Entry("GAZELLE", "瞪羚企业", 10))), rule(), null))
         .hasFieldOrPropertyWithValue("slug", "invalid-reward-table");
   }
 }

@@ -8,6 +8,7 @@ import org.fundflow.intake.adapter.out.kafka.IntakeEventMessages.ProgramChangedV
 import org.fundflow.intake.adapter.out.kafka.IntakeEventMessages.ProgramPublishedV1;
 import org.fundflow.intake.adapter.out.kafka.IntakeEventMessages.ProposalAwardedV1;
 import org.fundflow.intake.adapter.out.kafka.IntakeEventMessages.ProposalRejectedV1;
+import org.fundflow.intake.adapter.out.kafka.IntakeEventMessages.ProposalScreenedV1;
 import org.fundflow.intake.adapter.out.kafka.IntakeEventMessages.ProposalSubmittedV1;
 import org.fundflow.intake.adapter.out.kafka.IntakeEventMessages.ProposalWithdrawnV1;
 import org.fundflow.intake.domain.IntakeEvent;
@@ -31,6 +32,7 @@ public final class IntakeIntegrationEvents {
   public static final String PROPOSAL_WITHDRAWN = "fundflow.intake.proposal-withdrawn.v1";
   public static final String PROPOSAL_AWARDED = "fundflow.intake.proposal-awarded.v1";
   public static final String PROPOSAL_REJECTED = "fundflow.intake.proposal-rejected.v1";
+  public static final String PROPOSAL_SCREENED = "fundflow.intake.proposal-screened.v1";
   public static final String AWARD_NOTICE_STARTED = "fundflow.intake.award-notice-started.v1";
   public static final String AWARD_OBJECTION_LODGED = "fundflow.intake.award-objection-lodged.v1";
   public static final String AWARD_OBJECTION_DECIDED = "fundflow.intake.award-objection-decided.v1";
@@ -92,6 +94,9 @@ public final class IntakeIntegrationEvents {
     if (e instanceof IntakeEvent.ProposalRejected r) {
       return r.proposal();
     }
+    if (e instanceof IntakeEvent.ProposalScreened s) {
+      return s.proposal();
+    }
     if (e instanceof IntakeEvent.AwardNoticeStarted n) {
       return n.proposal();
     }
@@ -133,6 +138,9 @@ public final class IntakeIntegrationEvents {
     }
     if (e instanceof IntakeEvent.ProposalRejected r) {
       return ProposalRejectedV1.of(r.proposal(), r.at());
+    }
+    if (e instanceof IntakeEvent.ProposalScreened s) {
+      return ProposalScreenedV1.of(s.proposal(), s.review(), s.at());
     }
     if (e instanceof IntakeEvent.AwardNoticeStarted n) {
       return IntakeEventMessages.AwardNoticeStartedV1.of(n.proposal());

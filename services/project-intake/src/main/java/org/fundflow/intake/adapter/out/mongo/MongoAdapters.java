@@ -29,6 +29,10 @@ public final class MongoAdapters {
     return new MongoProposals(store);
   }
 
+  public MongoReviewResults reviewResults() {
+    return new MongoReviewResults(template, writer);
+  }
+
   public MongoAwardNotices awardNotices() {
     return new MongoAwardNotices(store);
   }
