@@ -31,9 +31,11 @@ final class Topology {
         INTEGRITY, List.of(T + "integrity.hold-placed.v1", T + "integrity.hold-lifted.v1"),
         DISBURSEMENTS, List.of(T + "subsidy.award-remainder-released.v1"),
         // its own topic: a withdrawn award returns its amount to the program's budget (issue 17 point 2)
-        PROPOSALS, List.of(T + "intake.award-withdrawn.v1")));
+        PROPOSALS, List.of(T + "intake.award-withdrawn.v1"),
+        // the expert review score of a proposal (立项评审, ADR 7), on milestone-review's topic keyed by the proposal
+        PROJECTS, List.of(T + "milestone.proposal-reviewed.v1")));
     ROUTES.put("milestone-review", Map.of(
-        PROPOSALS, List.of(T + "intake.proposal-awarded.v1"),
+        PROPOSALS, List.of(T + "intake.proposal-awarded.v1", T + "intake.proposal-screened.v1"),
         INTEGRITY, List.of(T + "integrity.hold-placed.v1", T + "integrity.hold-lifted.v1"),
         PROGRAMS, List.of(T + "intake.challenge-published.v1")));
     ROUTES.put("post-subsidy", Map.of(

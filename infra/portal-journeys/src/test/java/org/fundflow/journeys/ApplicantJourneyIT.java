@@ -89,6 +89,7 @@ class ApplicantJourneyIT {
     Map<String, Object> program = new LinkedHashMap<>();
     program.put("name", programName);
     program.put("kind", "CHALLENGE");
+    program.put("expertReview", Map.of("required", false)); // awarded right after screening: no 立项评审
     program.put("budgetFen", 5_000_000_000L);
     program.put("perProjectCapFen", 300_000_000L);
     program.put("callWindow", Map.of("opensAt", now.minus(1, ChronoUnit.DAYS).toString(),
@@ -248,6 +249,7 @@ class ApplicantJourneyIT {
     Map<String, Object> program = new LinkedHashMap<>();
     program.put("name", generalName);
     program.put("kind", "GENERAL");
+    program.put("expertReview", Map.of("required", false)); // awarded right after screening: no 立项评审
     program.put("budgetFen", 2_000_000_000L);
     program.put("perProjectCapFen", 200_000_000L);
     program.put("callWindow", Map.of("opensAt", now.minus(1, ChronoUnit.DAYS).toString(),

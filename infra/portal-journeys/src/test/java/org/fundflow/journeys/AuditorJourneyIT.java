@@ -108,6 +108,7 @@ class AuditorJourneyIT {
     Map<String, Object> program = new LinkedHashMap<>();
     program.put("name", programName);
     program.put("kind", "GENERAL");
+    program.put("expertReview", Map.of("required", false)); // awarded right after screening: no 立项评审
     program.put("budgetFen", BUDGET_FEN);
     program.put("perProjectCapFen", 200_000_000L);
     program.put("fundingSplit", Map.of("advancePercent", 30, "balancePercent", 70));

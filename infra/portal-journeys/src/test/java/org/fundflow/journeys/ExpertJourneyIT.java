@@ -221,6 +221,7 @@ class ExpertJourneyIT extends BrowserJourney {
     Map<String, Object> program = new LinkedHashMap<>();
     program.put("name", "揭榜挂帅专家评审演示 " + UUID.randomUUID().toString().substring(0, 4));
     program.put("kind", "CHALLENGE");
+    program.put("expertReview", Map.of("required", false)); // awarded right after screening: no 立项评审
     program.put("budgetFen", 5_000_000_000L);
     program.put("perProjectCapFen", 300_000_000L);
     program.put("callWindow", Map.of("opensAt", now.minus(1, ChronoUnit.DAYS).toString(),

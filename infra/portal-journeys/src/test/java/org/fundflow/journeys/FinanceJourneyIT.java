@@ -249,6 +249,7 @@ class FinanceJourneyIT extends BrowserJourney {
     Map<String, Object> program = new LinkedHashMap<>();
     program.put("name", "2026年度津南区智能制造专项 " + UUID.randomUUID().toString().substring(0, 4));
     program.put("kind", "GENERAL");
+    program.put("expertReview", Map.of("required", false)); // awarded right after screening: no 立项评审
     program.put("budgetFen", 2_000_000_000L);
     program.put("perProjectCapFen", 200_000_000L);
     program.put("callWindow", Map.of("opensAt", now.minus(1, ChronoUnit.DAYS).toString(),

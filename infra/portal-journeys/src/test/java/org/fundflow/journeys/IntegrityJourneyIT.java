@@ -85,6 +85,7 @@ class IntegrityJourneyIT {
     Map<String, Object> program = new LinkedHashMap<>();
     program.put("name", "2026年度津南区新材料重点研发计划 " + UUID.randomUUID().toString().substring(0, 4));
     program.put("kind", "GENERAL");
+    program.put("expertReview", Map.of("required", false)); // awarded right after screening: no 立项评审
     program.put("budgetFen", 2_000_000_000L);
     program.put("perProjectCapFen", 200_000_000L);
     program.put("fundingSplit", Map.of("advancePercent", 30, "balancePercent", 70));

@@ -88,6 +88,9 @@ class LifecycleJourneyIT extends BrowserJourney {
       manager.getByLabel("Closes").fill(now.plusDays(20).toString());
       manager.getByLabel("Advance (%)").fill("30");
       manager.getByLabel("Balance (%)").fill("70");
+      // 立项评审 is on by default for a GENERAL program; this journey awards right after screening
+      assertThat(manager.getByLabel("Expert review before award")).isChecked();
+      manager.getByLabel("Expert review before award").uncheck();
       check(manager, "lifecycle-01-new-general-program-en");
       manager.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save draft")).click();
       assertThat(manager.locator("h1")).containsText(programName);

@@ -132,6 +132,9 @@ class ManagerJourneyIT {
       page.getByLabel("Cap per project (yuan)").fill("3,000,000");
       page.getByLabel("Opens").fill(now.minusDays(1).toString());
       page.getByLabel("Closes").fill(now.plusDays(30).toString());
+      // 立项评审 is on by default for a CHALLENGE program; this journey awards right after screening
+      assertThat(page.getByLabel("Expert review before award")).isChecked();
+      page.getByLabel("Expert review before award").uncheck();
       check(page, "m02-new-program-en");
       page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save draft")).click();
       assertThat(page.locator("h1")).containsText(programName);

@@ -123,6 +123,7 @@ public final class PortalBench {
     Map<String, Object> terms = new LinkedHashMap<>();
     terms.put("name", "2026年度津南区科技计划（门户基准）" + UUID.randomUUID().toString().substring(0, 4));
     terms.put("kind", "GENERAL");
+    terms.put("expertReview", Map.of("required", false)); // awarded right after screening: no 立项评审
     terms.put("budgetFen", 5_000_000_000L);
     terms.put("perProjectCapFen", 300_000_000L);
     terms.put("fundingSplit", Map.of("advancePercent", 30, "balancePercent", 70));

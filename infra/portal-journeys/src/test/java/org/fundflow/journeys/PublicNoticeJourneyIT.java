@@ -59,6 +59,7 @@ class PublicNoticeJourneyIT extends BrowserJourney {
     program.put("budgetFen", 500_000_000L);
     program.put("perProjectCapFen", 100_000_000L);
     program.put("fundingSplit", Map.of("advancePercent", 30, "balancePercent", 70));
+    program.put("expertReview", Map.of("required", false)); // awarded right after screening: no 立项评审
     program.put("callWindow", Map.of("opensAt", now.minus(1, ChronoUnit.DAYS).toString(),
         "closesAt", now.plus(30, ChronoUnit.DAYS).toString()));
     String programId = Http.post(intake + "/programs", manager, program, 201).get("id").asString();

@@ -57,6 +57,8 @@ public class PlatformSecurity {
             .pathMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info",
                 "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
                 "/webjars/**").permitAll()
+            // public lists (e.g. project-intake's approved service providers, issue 18): GET only, no login
+            .pathMatchers(HttpMethod.GET, "/public/**").permitAll()
             // authenticated, and the controller method's @PreAuthorize roles checked before the body is read
             .anyExchange().access(new EndpointRoles(handlerMappings)))
         .oauth2ResourceServer(rs -> rs

@@ -128,9 +128,12 @@ public class MilestoneReviewConfiguration {
   }
 
   @Bean
-  Consumer<Message<byte[]>> onProposalEvent(EventReader reader, MeterRegistry meters, IntegrationEventHandlers handlers) {
+  Consumer<Message<byte[]>> onProposalEvent(EventReader reader, MeterRegistry meters, IntegrationEventHandlers handlers,
+      org.fundflow.milestone.adapter.in.kafka.ProposalReviewHandlers reviews) {
     return EventDispatcher.builder("milestone-review/proposal-events", reader, meters)
         .on(IntegrationEventHandlers.PROPOSAL_AWARDED, ProposalAwardedMessage.class, handlers::onProposalAwarded)
+        .on(org.fundflow.milestone.adapter.in.kafka.ProposalReviewHandlers.PROPOSAL_SCREENED,
+            org.fundflow.milestone.adapter.in.kafka.ProposalScreenedMessage.class, reviews::onProposalScreened)
         .build();
   }
 

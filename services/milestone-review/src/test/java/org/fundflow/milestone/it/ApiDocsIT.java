@@ -25,7 +25,9 @@ class ApiDocsIT {
 
   @BeforeEach
   void client() {
-    web = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(30)).build();
+    web = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(30))
+        // the OpenAPI document is over the 256 KB default since the proposal-review and evaluation endpoints
+        .codecs(c -> c.defaultCodecs().maxInMemorySize(4 * 1024 * 1024)).build();
   }
 
   @Test

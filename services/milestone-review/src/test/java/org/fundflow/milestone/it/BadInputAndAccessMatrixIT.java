@@ -69,7 +69,8 @@ class BadInputAndAccessMatrixIT
    * openProject: its first milestone open, no report; reportNoPanel: a report without a panel.
    */
   record Fixture(String project, String report, String declared, String undeclared, String outsider, String openProject,
-      String noPanelProject, String reportNoPanel, String otherOrgProject) {}
+      String noPanelProject, String reportNoPanel, String otherOrgProject, String review, String reviewDeclared,
+      String reviewNoPanel) {}
 
   @BeforeEach
   void fixture() {
@@ -82,8 +83,12 @@ class BadInputAndAccessMatrixIT
     List<String> panel = formPanel(project, report);
     declare(project, report, panel.get(0));
     String noPanel = newProject(ORG);
+    // 立项评审: a proposal review with its panel (the first expert declared), and one without a panel
+    String review = newReview();
+    String reviewDeclared = reviewPanel(review).get(0);
+    declareOnReview(review, reviewDeclared);
     fx = new Fixture(project, report, panel.get(0), panel.get(1), expert(EXPERT_ORG), newProject(ORG), noPanel,
-        submitReport(noPanel), newProject(OTHER_ORG));
+        submitReport(noPanel), newProject(OTHER_ORG), review, reviewDeclared, newReview());
   }
 
   // ------------------------------------------------------------------ building state
@@ -96,6 +101,34 @@ class BadInputAndAccessMatrixIT
         .headers(h -> h.setBearerAuth(MilestoneReviewIT.applicant(org))).exchange().returnResult(String.class)
         .getStatus().value() == 200);
     return projectId;
+  }
+
+  /** A proposal review opened by intake's proposal-screened (立项评审). */
+  String newReview() {
+    String proposalId = ServiceFixture.newId("prp-mx");
+    kafka.send("intake.proposal-events", proposalId, ProposalReviewIT.SCREENED, java.util.UUID.randomUUID().toString(),
+        ProposalReviewIT.screened(proposalId, "prg-mx"));
+    await().atMost(Duration.ofSeconds(30)).until(() -> http.get().uri("/proposal-reviews/" + proposalId)
+        .headers(h -> h.setBearerAuth(PM)).exchange().returnResult(String.class).getStatus().value() == 200);
+    return proposalId;
+  }
+
+  List<String> reviewPanel(String proposalId) {
+    List<String> experts = List.of(expert(EXPERT_ORG), expert(EXPERT_ORG), expert(EXPERT_ORG));
+    call(HttpMethod.POST, "/proposal-reviews/" + proposalId + "/panel", PM, Map.of("expertIds", experts), 200);
+    return experts;
+  }
+
+  void declareOnReview(String proposalId, String expertId) {
+    call(HttpMethod.POST, "/proposal-reviews/" + proposalId + "/declaration", MilestoneReviewIT.expertToken(expertId),
+        Map.of("conflict", false), 200);
+  }
+
+  static Map<String, Object> reviewScores() {
+    Map<String, Object> b = new LinkedHashMap<>();
+    b.put("criterionScores", List.of(40, 30, 10));
+    b.put("comments", "意见");
+    return b;
   }
 
   String submitReport(String projectId) {
@@ -505,6 +538,56 @@ class BadInputAndAccessMatrixIT
         f -> with(expertBody(EXPERT_ORG), "organisationCode", "12310P15H51AG5U99P"), 400), "organisationCode"));
     all.add(named(bad(xe, "name is a number", put, xp, pm, f -> with(expertBody(EXPERT_ORG), "name", 1), 400), "name"));
 
+    // ---------------------------------------------------------------- 立项评审: proposal reviews (issue 17 point 1)
+    String rpe = "POST /proposal-reviews/{no panel}/panel";
+    Function<Fixture, String> rpp = f -> "/proposal-reviews/" + f.reviewNoPanel() + "/panel";
+    all.addAll(generic(rpe, post, rpp, pm, Map.of("expertIds", List.of("a", "b", "c")), "expertIds"));
+    all.add(bad(rpe, "two experts", post, rpp, pm, f -> Map.of("expertIds", List.of(f.outsider(), f.declared())), 400));
+    all.add(bad(rpe, "four experts", post, rpp, pm, f -> Map.of("expertIds", List.of(f.outsider(), f.declared(),
+        f.undeclared(), f.reviewDeclared())), 422));
+    all.add(bad(rpe, "an unknown expert", post, rpp, pm, f -> Map.of("expertIds", List.of(f.outsider(), f.declared(),
+        "exp-nobody")), 422));
+    all.add(named(bad(rpe, "an expert id is a number", post, rpp, pm, f -> Map.of("expertIds", List.of("a", 2, "c")),
+        400), "expertIds[1]"));
+    all.add(bad("POST /proposal-reviews/{with panel}/panel", "a second panel", post,
+        f -> "/proposal-reviews/" + f.review() + "/panel", pm,
+        f -> Map.of("expertIds", List.of(f.outsider(), f.declared(), f.undeclared())), 409));
+    all.add(bad("POST /proposal-reviews/{unknown}/panel", "unknown review", post, f -> "/proposal-reviews/nope/panel", pm,
+        f -> Map.of("expertIds", List.of(f.outsider(), f.declared(), f.undeclared())), 404));
+    all.add(bad(rpe, "by the applicant, garbage body", post, rpp, app, f -> "[1]", 403));
+    String rde = "POST /proposal-reviews/{id}/declaration";
+    Function<Fixture, String> rdp = f -> "/proposal-reviews/" + f.review() + "/declaration";
+    Function<Fixture, String> reviewExpert = f -> MilestoneReviewIT.expertToken(f.reviewDeclared());
+    all.add(named(bad(rde, "conflict is the string \"false\"", post, rdp, reviewExpert, f -> Map.of("conflict", "false"),
+        400), "conflict"));
+    all.add(bad(rde, "missing conflict", post, rdp, reviewExpert, f -> Map.of(), 400));
+    all.add(bad(rde, "by an expert not on the panel", post, rdp, f -> MilestoneReviewIT.expertToken(f.outsider()),
+        f -> Map.of("conflict", false), 404));
+    String ree = "PUT /proposal-reviews/{id}/evaluation";
+    Function<Fixture, String> rep = f -> "/proposal-reviews/" + f.review() + "/evaluation";
+    all.addAll(generic(ree, put, rep, reviewExpert, reviewScores(), "comments"));
+    all.add(bad(ree, "missing criterionScores", put, rep, reviewExpert, f -> Map.of("comments", "c"), 400));
+    all.add(bad(ree, "criterionScores empty", put, rep, reviewExpert, f -> Map.of("criterionScores", List.of()), 400));
+    all.add(bad(ree, "a score -1", put, rep, reviewExpert, f -> Map.of("criterionScores", List.of(-1, 30, 10)), 400));
+    all.add(bad(ree, "a score 101", put, rep, reviewExpert, f -> Map.of("criterionScores", List.of(101, 30, 10)), 400));
+    all.add(named(bad(ree, "a score is a numeric string", put, rep, reviewExpert,
+        f -> Map.of("criterionScores", List.of("40", 30, 10)), 400), "criterionScores[0]"));
+    all.add(bad(ree, "a score 40.5", put, rep, reviewExpert, f -> "{\"criterionScores\":[40.5,30,10]}", 400));
+    all.add(bad(ree, "11 scores", put, rep, reviewExpert, f -> Map.of("criterionScores",
+        java.util.Collections.nCopies(11, 1)), 400));
+    all.add(bad(ree, "a score over its criterion's weight", put, rep, reviewExpert,
+        f -> Map.of("criterionScores", List.of(51, 30, 10)), 422));
+    all.add(bad(ree, "fewer scores than criteria", put, rep, reviewExpert, f -> Map.of("criterionScores", List.of(40, 30)),
+        422));
+    all.add(named(bad(ree, "comments is a number", put, rep, reviewExpert, f -> with(reviewScores(), "comments", 12), 400),
+        "comments"));
+    all.add(bad(ree, "comments 4001 chars", put, rep, reviewExpert, f -> with(reviewScores(), "comments", "c".repeat(4001)),
+        400));
+    all.add(bad(ree, "by an expert of another review", put, f -> "/proposal-reviews/" + f.reviewNoPanel() + "/evaluation",
+        reviewExpert, f -> reviewScores(), 404));
+    all.add(bad(ree, "by the applicant, invalid scores", put, rep, app,
+        f -> Map.of("criterionScores", List.of(999)), 403));
+
     // ---------------------------------------------------------------- issue 12 point 7: the role before the body
     all.add(bad(re, "by a program manager, malformed JSON", post, rp, pm, f -> "{\"a\": [", 403));
     all.add(bad(re, "by a program manager, invalid fields", post, rp, pm, f -> with(report(), "spendingToDateFen", "much"), 403));
@@ -716,6 +799,34 @@ class BadInputAndAccessMatrixIT
             t -> new Target("/projects/" + fx.project() + "/diligence-assessments", null), f -> null,
             put(only(200, Who.APPLICANT, Who.APPLICANT_OTHER_ORG, Who.PROGRAM_MANAGER, Who.AUDITOR),
                 Who.APPLICANT_OTHER_ORG, 404)),
+        // 立项评审 (issue 17 point 1)
+        new Endpoint("GET /proposal-reviews", HttpMethod.GET, t -> new Target("/proposal-reviews?programId=prg-mx", null),
+            f -> null, only(200, Who.PROGRAM_MANAGER, Who.AUDITOR)),
+        new Endpoint("GET /review-assignments", HttpMethod.GET, t -> new Target("/review-assignments", null), f -> null,
+            only(200, Who.EXPERT_ASSIGNED, Who.EXPERT_UNASSIGNED)),
+        new Endpoint("GET /proposal-reviews/{id}", HttpMethod.GET,
+            t -> new Target("/proposal-reviews/" + fx.review(), fx.reviewDeclared()), f -> null,
+            put(only(200, Who.PROGRAM_MANAGER, Who.AUDITOR, Who.EXPERT_ASSIGNED), Who.EXPERT_UNASSIGNED, 404)),
+        new Endpoint("POST /proposal-reviews/{id}/panel", HttpMethod.POST,
+            t -> new Target("/proposal-reviews/" + t.newReview() + "/panel", null),
+            f -> Map.of("expertIds", List.of(f.outsider(), f.declared(), f.undeclared())), only(200, Who.PROGRAM_MANAGER)),
+        new Endpoint("POST /proposal-reviews/{id}/panel/experts (vacant seat)", HttpMethod.POST, t -> {
+              String r = t.newReview();
+              List<String> panel = t.reviewPanel(r);
+              t.call(HttpMethod.POST, "/proposal-reviews/" + r + "/declaration",
+                  MilestoneReviewIT.expertToken(panel.get(0)), Map.of("conflict", true, "reason", "同单位"), 204);
+              return new Target("/proposal-reviews/" + r + "/panel/experts", null);
+            }, f -> Map.of("expertId", f.outsider()), only(200, Who.PROGRAM_MANAGER)),
+        new Endpoint("POST /proposal-reviews/{id}/declaration", HttpMethod.POST, t -> {
+              String r = t.newReview();
+              return new Target("/proposal-reviews/" + r + "/declaration", t.reviewPanel(r).get(0));
+            }, f -> Map.of("conflict", false), put(only(200, Who.EXPERT_ASSIGNED), Who.EXPERT_UNASSIGNED, 404)),
+        new Endpoint("PUT /proposal-reviews/{id}/evaluation", HttpMethod.PUT, t -> {
+              String r = t.newReview();
+              String e = t.reviewPanel(r).get(0);
+              t.declareOnReview(r, e);
+              return new Target("/proposal-reviews/" + r + "/evaluation", e);
+            }, f -> reviewScores(), put(only(200, Who.EXPERT_ASSIGNED), Who.EXPERT_UNASSIGNED, 404)),
         new Endpoint("PUT /experts/{id}", HttpMethod.PUT, t -> new Target("/experts/" + ServiceFixture.newId("exp-mx"), null),
             f -> expertBody(EXPERT_ORG), only(200, Who.PROGRAM_MANAGER)));
   }

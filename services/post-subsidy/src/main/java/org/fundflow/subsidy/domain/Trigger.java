@@ -40,6 +40,11 @@ public record Trigger(TriggerKind kind, String reference, String eventId) {
     return new Trigger(TriggerKind.REWARD, organisationCode + "-" + achievementCode, eventId);
   }
 
+  /** A redeemed voucher: one disbursement per voucher, whatever is redelivered. */
+  public static Trigger voucher(String voucherId, String eventId) {
+    return new Trigger(TriggerKind.VOUCHER, voucherId, eventId);
+  }
+
   public String disbursementId() {
     return kind.prefix() + reference;
   }

@@ -43,7 +43,10 @@ class ConsumedExamplesTest {
         // issue 18 point 3: REWARD programs and verified reward claims
         Arguments.of("project-intake/variants/program-published.v1-reward.json", Messages.ProgramMessage.class),
         Arguments.of("project-intake/reward-claim-verified.v1.json",
-            org.fundflow.subsidy.adapter.in.kafka.RewardMessages.RewardClaimVerifiedMessage.class));
+            org.fundflow.subsidy.adapter.in.kafka.RewardMessages.RewardClaimVerifiedMessage.class),
+        // issue 18 point 1: VOUCHER programs and redeemed vouchers
+        Arguments.of("project-intake/variants/program-published.v1-voucher.json", Messages.ProgramMessage.class),
+        Arguments.of("project-intake/voucher-redeemed.v1.json", Messages.VoucherRedeemedMessage.class));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -83,7 +83,20 @@ public class IntakeConfiguration {
   ProposalService proposalService(MongoAdapters mongo, PersonIdProtection personIds, TimeOrderedIds ids, Clock clock,
       GridFsProposalFiles files, NoticePeriod noticePeriod) {
     return new ProposalService(mongo.proposals(), mongo.programs(), mongo.challenges(), mongo.holds(),
-        personIds, ids, clock, files, noticePeriod);
+        personIds, ids, clock, files, noticePeriod).withReviews(mongo.reviewResults());
+  }
+
+  /** 立项评审 (issue 17 point 1): review scores from milestone-review and the ranking of a program's proposals. */
+  @Bean
+  org.fundflow.intake.application.service.ReviewService reviewService(MongoAdapters mongo) {
+    return new org.fundflow.intake.application.service.ReviewService(mongo.reviewResults(), mongo.programs(),
+        mongo.proposals());
+  }
+
+  @Bean
+  Consumer<Message<byte[]>> onProjectEvent(EventReader reader, MeterRegistry meters,
+      org.fundflow.intake.application.service.ReviewService reviews) {
+    return org.fundflow.intake.adapter.in.kafka.ProjectEventsConsumer.dispatcher(reader, meters, reviews);
   }
 
   @Bean
@@ -113,16 +126,20 @@ public class IntakeConfiguration {
     return new ProposalFilesService(mongo.proposals());
   }
 
-  /** Files of proposals that no longer exist (deleted drafts) and chunks of cut-off uploads, after the grace period. */
+  /** Files whose owner (proposal, reward claim, voucher) no longer exists and chunks of cut-off uploads, after the grace period. */
   @Bean
-  PeriodicSweep documentSweep(DocumentStore store, GridFsProposalFiles files, ReactiveMongoTemplate template) {
-    // the owners are proposals and reward claims (issue 18): the evidence of an existing claim is no orphan
+  PeriodicSweep documentSweep(DocumentStore store, GridFsProposalFiles files, ReactiveMongoTemplate template,
+      org.fundflow.intake.adapter.out.mongo.MongoVouchers vouchers) {
+    // the owners are proposals, reward claims (their evidence) and vouchers (their contract documents), issue 18:
+    // the file of an existing owner is no orphan
     java.util.function.Function<java.util.Set<String>, reactor.core.publisher.Mono<java.util.Set<String>>> existing =
-        ids -> files.existing(ids).zipWith(RewardConfiguration.existingClaims(template, ids), (proposals, claims) -> {
-          java.util.Set<String> all = new java.util.HashSet<>(proposals);
-          all.addAll(claims);
-          return all;
-        });
+        ids -> reactor.core.publisher.Mono.zip(files.existing(ids), RewardConfiguration.existingClaims(template, ids),
+            vouchers.existing(ids)).map(found -> {
+              java.util.Set<String> all = new java.util.HashSet<>(found.getT1());
+              all.addAll(found.getT2());
+              all.addAll(found.getT3());
+              return all;
+            });
     return new PeriodicSweep("orphan file sweep", store.properties().sweepInterval(),
         () -> store.sweepOrphans(existing).doOnNext(removed -> {
           if (removed > 0) {

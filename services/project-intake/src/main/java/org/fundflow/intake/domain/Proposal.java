@@ -16,13 +16,22 @@ import org.fundflow.platform.domain.Change;
 public record Proposal(String id, String programId, ProgramKind programKind, String challengeId,
     String organisationCode, String organisationName, String createdBy, ProposalContent content,
     ProposalStatus status, Pledge pledge, Submission submission, Long awardedAmountFen, String decidedBy,
-    Instant decidedAt, String rejectionReason, Instant withdrawnAt, Instant createdAt, AwardNotice notice) {
+    Instant decidedAt, String rejectionReason, Instant withdrawnAt, Instant createdAt, AwardNotice notice,
+    String outOfRankOrderReason) {
+
+  /** Longest written reason for an award out of rank order. */
+  public static final int MAX_REASON = 4000;
 
   public static Proposal draft(String id, Program program, Challenge challenge, String organisationCode,
       String organisationName, String createdBy, ProposalContent content, Instant now) {
     if (program.kind() == ProgramKind.POST_SUBSIDY) {
       throw IntakeRefusal.rule("no-proposals-in-post-subsidy", "Post-subsidy programs take claims",
           "Program " + program.id() + " is a POST_SUBSIDY program: enterprises claim a subsidy there, they do not propose projects");
+    }
+    if (program.kind() == ProgramKind.VOUCHER) {
+      throw IntakeRefusal.rule("no-proposals-in-voucher-programs", "Voucher programs issue vouchers",
+          "Program " + program.id() + " is a VOUCHER program: enterprises apply for vouchers (POST /vouchers), they do"
+              + " not propose projects");
     }
     RewardTable.refuseProposalIn(program);
     if (program.status() == ProgramStatus.CLOSED) {
@@ -46,7 +55,7 @@ public record Proposal(String id, String programId, ProgramKind programKind, Str
       throw IntakeRefusal.rule("no-challenges", "No challenges in this program", "only CHALLENGE programs have challenges");
     }
     return new Proposal(id, program.id(), program.kind(), challenge == null ? null : challenge.id(), organisationCode,
-        organisationName, createdBy, content, ProposalStatus.DRAFT, null, null, null, null, null, null, null, now, null);
+        organisationName, createdBy, content, ProposalStatus.DRAFT, null, null, null, null, null, null, null, now, null, null);
   }
 
   public Change<Proposal, IntakeEvent> edit(ProposalContent newContent) {
@@ -110,9 +119,16 @@ public record Proposal(String id, String programId, ProgramKind programKind, Str
     return Change.quiet(with(content, ProposalStatus.SCREENING, pledge, submission, null, null, null, null, null));
   }
 
-  public Change<Proposal, IntakeEvent> sendToReview() {
+  /**
+   * The proposal passed screening. When its program requires an expert review (立项评审) the event
+   * {@link IntakeEvent.ProposalScreened} hands it, with the program's rubric, to the review panel.
+   */
+  public Change<Proposal, IntakeEvent> sendToReview(Program program, Instant now) {
     requireStatus("sent to review", ProposalStatus.SCREENING);
-    return Change.quiet(with(content, ProposalStatus.UNDER_REVIEW, pledge, submission, null, null, null, null, null));
+    Proposal next = with(content, ProposalStatus.UNDER_REVIEW, pledge, submission, null, null, null, null, null);
+    return program.terms().reviewRequired()
+        ? Change.of(next, new IntakeEvent.ProposalScreened(next, program.terms().expertReview(), now))
+        : Change.quiet(next);
   }
 
   /** Checks an award before the budget is reserved; {@link #award} then records it. */
@@ -141,18 +157,28 @@ public record Proposal(String id, String programId, ProgramKind programKind, Str
 
   /** Records the award checked by {@link #requireAwardable} (the program's terms go with the event). */
   public Change<Proposal, IntakeEvent> award(long amountFen, Program program, String by, Instant now) {
-    return award(amountFen, program, by, now, NoticePeriod.NONE);
+    return award(amountFen, program, by, now, NoticePeriod.NONE, null);
+  }
+
+  /** Records the award without a reason for awarding out of rank order. */
+  public Change<Proposal, IntakeEvent> award(long amountFen, Program program, String by, Instant now,
+      NoticePeriod period) {
+    return award(amountFen, program, by, now, period, null);
   }
 
   /**
    * Records the award checked by {@link #requireAwardable}. Without a notice period it is final at once (AWARDED,
    * proposal-awarded: the project starts); with one it goes under public notice (UNDER_NOTICE, award-notice-started)
    * and becomes final only when the notice has ended with no objection pending ({@link #finaliseIfDue}).
+   * {@code outOfRankOrderReason}: the program manager's written reason for awarding this proposal while a
+   * higher-ranked reviewed one is neither awarded nor rejected ({@link ReviewRanking#requireInOrderOrReason}), checked
+   * at this decision (the one that starts the notice), kept with the award and published in its events.
    */
   public Change<Proposal, IntakeEvent> award(long amountFen, Program program, String by, Instant now,
-      NoticePeriod period) {
+      NoticePeriod period, String outOfRankOrderReason) {
     requireStatus("awarded", ProposalStatus.UNDER_REVIEW);
-    Proposal awarded = with(content, ProposalStatus.AWARDED, pledge, submission, amountFen, by, now, null, null);
+    Proposal awarded = with(content, ProposalStatus.AWARDED, pledge, submission, amountFen, by, now, null, null)
+        .withOutOfRankOrderReason(outOfRankOrderReason);
     if (period.none()) {
       return Change.of(awarded, new IntakeEvent.ProposalAwarded(awarded, program, now));
     }
@@ -339,11 +365,18 @@ public record Proposal(String id, String programId, ProgramKind programKind, Str
   private Proposal with(ProposalContent c, ProposalStatus s, Pledge p, Submission sub, Long awarded, String by,
       Instant at, String reason, Instant withdrawn) {
     return new Proposal(id, programId, programKind, challengeId, organisationCode, organisationName, createdBy, c, s, p,
-        sub, awarded, by, at, reason, withdrawn, createdAt, notice);
+        sub, awarded, by, at, reason, withdrawn, createdAt, notice, outOfRankOrderReason);
   }
 
   private Proposal withNotice(ProposalStatus s, AwardNotice n) {
     return new Proposal(id, programId, programKind, challengeId, organisationCode, organisationName, createdBy, content,
-        s, pledge, submission, awardedAmountFen, decidedBy, decidedAt, rejectionReason, withdrawnAt, createdAt, n);
+        s, pledge, submission, awardedAmountFen, decidedBy, decidedAt, rejectionReason, withdrawnAt, createdAt, n,
+        outOfRankOrderReason);
+  }
+
+  private Proposal withOutOfRankOrderReason(String reason) {
+    return new Proposal(id, programId, programKind, challengeId, organisationCode, organisationName, createdBy, content,
+        status, pledge, submission, awardedAmountFen, decidedBy, decidedAt, rejectionReason, withdrawnAt, createdAt,
+        notice, reason);
   }
 }

@@ -21,8 +21,8 @@ class RewardClaimTest {
   }
 
   static Program openReward() {
-    return Program.draft("prg-rw", new ProgramTerms("奖励 2026", ProgramKind.REWARD, 1_000_000_000, 50_000_000,
-        Fixtures.openWindow(), null, null, table()), NOW).open(NOW).next();
+    return Program.draft("prg-rw", ProgramTerms.reward("奖励 2026", 1_000_000_000, 50_000_000,
+        Fixtures.openWindow(), table()), NOW).open(NOW).next();
   }
 
   static RewardClaim draft() {
@@ -35,12 +35,12 @@ class RewardClaimTest {
 
   @Test
   void givenARewardProgram_whenItHasNoTableOrAnotherKindHasOne_thenRefused() {
-    assertThatThrownBy(() -> new ProgramTerms("x", ProgramKind.REWARD, 100, 10, Fixtures.openWindow(), null, null, null))
+    assertThatThrownBy(() -> ProgramTerms.reward("x", 100, 10, Fixtures.openWindow(), null))
         .hasFieldOrPropertyWithValue("slug", "invalid-reward-table");
     assertThatThrownBy(() -> new ProgramTerms("x", ProgramKind.GENERAL, 100_000_000, 10, Fixtures.openWindow(),
-        new FundingSplit(60, 40), null, table())).hasFieldOrPropertyWithValue("slug", "invalid-reward-table");
-    assertThatThrownBy(() -> new ProgramTerms("x", ProgramKind.REWARD, 100, 10, Fixtures.openWindow(), null, null,
-        table())).as("a reward over the budget").hasFieldOrPropertyWithValue("slug", "invalid-reward-table");
+        new FundingSplit(60, 40), null, table(), null, null)).hasFieldOrPropertyWithValue("slug", "invalid-reward-table");
+    assertThatThrownBy(() -> ProgramTerms.reward("x", 100, 10, Fixtures.openWindow(), table()))
+        .as("a reward over the budget").hasFieldOrPropertyWithValue("slug", "invalid-reward-table");
     assertThatThrownBy(() -> new RewardTable(List.of(new RewardTable.Entry("lower", "x", 1))))
         .hasFieldOrPropertyWithValue("slug", "invalid-reward-table");
     assertThatThrownBy(() -> new RewardTable(List.of(new RewardTable.Entry("AB", "x", 0))))

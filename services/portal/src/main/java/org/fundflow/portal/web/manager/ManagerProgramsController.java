@@ -86,6 +86,16 @@ public class ManagerProgramsController {
     });
   }
 
+  /**
+   * 立项评审: the program's reviewed proposals ranked by their expert review score, with each score's explanation,
+   * where each stands, and any out-of-rank-order reason (auditors read it too); the award links follow the ranking.
+   */
+  @GetMapping("/programs/{id}/ranking")
+  Mono<Rendering> ranking(@PathVariable String id) {
+    return programs.program(id).flatMap(p -> Panel.of(IntakeClient.SERVICE, programs.ranking(id), problems)
+        .map(r -> Rendering.view("manager/ranking").modelAttribute("program", p).modelAttribute("ranking", r).build()));
+  }
+
   /** The draft's terms in the form, with the draft's version (its ETag) to send back as If-Match. */
   @GetMapping("/programs/{id}/edit")
   Mono<Rendering> edit(@PathVariable String id) {

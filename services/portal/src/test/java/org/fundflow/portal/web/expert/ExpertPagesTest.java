@@ -81,6 +81,20 @@ class ExpertPagesTest extends StubbedPagesTest {
        "decision":{"outcome":"PASSED","meanScore":84.67,"totalsUsed":[80,84,90],"totalsDropped":[70,99],
          "rule":"drop the highest and the lowest total, mean of the rest >= 80: PASSED","decidedAt":"2026-12-06T03:00:00Z"}}""";
 
+  // 立项评审: proposal reviews before award
+  static final String REVIEW_ASSIGNMENTS = """
+      [{"proposalId":"prp-new","programId":"pg-1","title":"海水淡化抗污染膜","status":"IN_REVIEW",
+        "declaredNoConflict":false,"scored":false},
+       {"proposalId":"prp-1","programId":"pg-1","title":"余热吸附式制冷","status":"IN_REVIEW",
+        "declaredNoConflict":true,"scored":true}]""";
+  static final String PROPOSAL_REVIEW = """
+      {"proposalId":"prp-1","programId":"pg-1","programKind":"GENERAL","organisationCode":"5231011587WL1EFJ6B",
+       "organisationName":"津南节能研究院","title":"余热吸附式制冷","abstractText":"利用工业余热驱动吸附式制冷",
+       "requestedAmountFen":150000000,"rubric":[{"name":"创新性","weight":45},{"name":"可行性","weight":35},
+       {"name":"团队","weight":20}],"status":"IN_REVIEW","panelSize":3,
+       "myEvaluation":{"criterionScores":[40,30,15],"total":85,"comments":"方案可行","submittedAt":"2026-12-06T03:00:00Z"},
+       "screenedAt":"2026-12-06T01:00:00Z"}""";
+
   static final DisposableServer SERVICES = HttpServer.create().host("127.0.0.1").port(0)
       .route(r -> r
           .get("/assignments", (req, res) -> {
@@ -94,6 +108,28 @@ class ExpertPagesTest extends StubbedPagesTest {
           .get("/projects/prj-1/reports/r-left/assignment", (req, res) -> json(res, 200, LEFT))
           .get("/projects/prj-1/reports/r-other/assignment", (req, res) -> json(res, 404,
               "{\"type\":\"https://fundflow.org/problems/not-found\",\"status\":404}"))
+          .get("/review-assignments", (req, res) -> json(res, 200, REVIEW_ASSIGNMENTS))
+          .get("/proposal-reviews/prp-1", (req, res) -> {
+            SENT.add("GET " + req.uri());
+            return json(res, 200, PROPOSAL_REVIEW);
+          })
+          .get("/proposal-reviews/prp-new", (req, res) -> {
+            SENT.add("GET " + req.uri());
+            return json(res, 403, "{\"type\":\"https://fundflow.org/problems/declaration-required\",\"status\":403}");
+          })
+          .post("/proposal-reviews/prp-new/declaration", (req, res) -> req.receive().aggregate().asString()
+              .flatMap(body -> {
+                SENT.add("POST review declaration " + body);
+                return json(res, 200, PROPOSAL_REVIEW).then();
+              }))
+          .put("/proposal-reviews/prp-1/evaluation", (req, res) -> req.receive().aggregate().asString()
+              .flatMap(body -> {
+                SENT.add("PUT review evaluation " + body);
+                if (body.contains("[46,")) {
+                  return json(res, 422, "{\"type\":\"https://fundflow.org/problems/score-out-of-range\",\"status\":422}").then();
+                }
+                return json(res, 200, PROPOSAL_REVIEW).then();
+              }))
           .get("/projects/prj-1/reports/r-1", (req, res) -> {
             SENT.add("GET " + req.uri());
             return json(res, 200, REPORT);
@@ -179,6 +215,36 @@ class ExpertPagesTest extends StubbedPagesTest {
     web.mutateWith(user("applicant", "APPLICANT")).get().uri("/expert").exchange().expectStatus().isForbidden();
     web.mutateWith(user("program-manager", "PROGRAM_MANAGER")).get().uri("/expert").exchange()
         .expectStatus().isForbidden();
+  }
+
+  /** 立项评审: the proposal reviews in the inbox, declaration first, then the program's own rubric. */
+  @Test
+  void aProposalReviewIsDeclaredFirstThenScoredOnTheProgramsRubric() {
+    web.mutateWith(expert()).get().uri("/expert").exchange().expectStatus().isOk().expectBody(String.class)
+        .value(html -> assertThat(html).contains("立项评审待评申报书（2）").contains("海水淡化抗污染膜")
+            .contains("href=\"/expert/proposal-reviews/prp-new\""));
+    SENT.clear(); // the inbox asked for its page of report assignments
+    web.mutateWith(expert()).get().uri("/expert/proposal-reviews/prp-new").exchange().expectStatus().isOk()
+        .expectBody(String.class).value(html -> assertThat(html).contains("您与该申报书是否存在利益冲突")
+            .contains("name=\"conflict\""));
+    assertThat(SENT).isEmpty(); // nothing of the proposal before the declaration
+    post("/expert/proposal-reviews/prp-new/declaration", form("conflict", "false"))
+        .expectStatus().isEqualTo(HttpStatus.SEE_OTHER).expectHeader().location("/expert/proposal-reviews/prp-new");
+    assertThat(SENT).containsExactly("POST review declaration {\"conflict\":false}");
+
+    web.mutateWith(expert()).get().uri("/expert/proposal-reviews/prp-1").exchange().expectStatus().isOk()
+        .expectBody(String.class).value(html -> assertThat(html).contains("利用工业余热驱动吸附式制冷")
+            .contains("创新性").contains("max=\"45\"").contains("value=\"40\"").contains(">方案可行</textarea>")
+            .contains("/js/rubric.js"));
+    SENT.clear();
+    post("/expert/proposal-reviews/prp-1/evaluation", form("score", "41", "score", "30", "score", "15", "comments", " 可行 "))
+        .expectStatus().isEqualTo(HttpStatus.SEE_OTHER).expectHeader().location("/expert/proposal-reviews/prp-1?saved=1");
+    assertThat(SENT).containsExactly("PUT review evaluation {\"criterionScores\":[41,30,15],\"comments\":\"可行\"}");
+    post("/expert/proposal-reviews/prp-1/evaluation", form("score", "46", "score", "30", "score", "15"))
+        .expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+    post("/expert/proposal-reviews/prp-1/evaluation", form("score", "x", "score", "30", "score", "15"))
+        .expectStatus().isBadRequest().expectBody(String.class)
+        .value(html -> assertThat(html).contains("id=\"score-0-error\"").contains("请填写该项分值范围内的整数"));
   }
 
   @Test

@@ -57,8 +57,27 @@ class ManagerPagesTest extends StubbedPagesTest {
        "decision":{"outcome":"PASSED","meanScore":84.67,"totalsUsed":[80,84,90],"totalsDropped":[60,95],
                    "rule":"drop the highest and the lowest total, mean of the rest >= 80: PASSED","decidedAt":"2026-12-06T03:00:00Z"}}""";
 
+  // 立项评审: the program's ranking after expert review
+  static final String RANKING = """
+      {"programId":"pg-1","reviewRequired":true,"rubric":[{"name":"创新性","weight":45},{"name":"可行性","weight":35},
+       {"name":"团队","weight":20}],
+       "ranking":[{"rank":1,"proposalId":"pr-2","title":"余热吸附式制冷","organisationName":"津南节能","status":"UNDER_REVIEW",
+                   "requestedAmountFen":150000000,"score":"88.00","totalsUsed":[86,88,90],"totalsDropped":[],
+                   "explanation":"3 experts (< 5): all totals used; mean of [86, 88, 90] = 264/3 = 88.00","panelSize":3,
+                   "reviewedAt":"2026-12-06T03:00:00Z"},
+                  {"rank":2,"proposalId":"pr-1","title":"无重稀土永磁","organisationName":"津南新材料","status":"UNDER_REVIEW",
+                   "requestedAmountFen":123456789,"score":"78.00","totalsUsed":[74,78,82],"totalsDropped":[95,40],
+                   "explanation":"5 experts (>= 5): highest 95 and lowest 40 dropped","panelSize":5,
+                   "reviewedAt":"2026-12-06T03:00:00Z"},
+                  {"rank":3,"proposalId":"pr-3","title":"污水处理装备","organisationName":"津南环保","status":"AWARDED",
+                   "requestedAmountFen":100000000,"score":"62.00","totalsUsed":[60,62,64],"totalsDropped":[],
+                   "explanation":"mean","panelSize":3,"reviewedAt":"2026-12-06T03:00:00Z","awardedAmountFen":90000000,
+                   "outOfRankOrderReason":"前两名与已立项课题重复"}],
+       "awaitingReview":[{"proposalId":"pr-4","title":"尚在评审","organisationName":"某单位","status":"UNDER_REVIEW"}]}""";
+
   static final DisposableServer SERVICES = HttpServer.create().host("127.0.0.1").port(0)
       .route(r -> r
+          .get("/programs/pg-1/ranking", (req, res) -> json(res, 200, RANKING, null))
           .get("/programs/pg-1", (req, res) -> json(res, 200, PROGRAM, "\"3\""))
           .get("/programs/pg-1/challenges", (req, res) -> json(res, 200, "[]", null))
           .put("/programs/pg-1", (req, res) -> req.receive().aggregate().asString().flatMap(body -> {
@@ -88,6 +107,11 @@ class ManagerPagesTest extends StubbedPagesTest {
           .post("/proposals/pr-1/award", (req, res) -> req.receive().aggregate().asString().flatMap(body -> {
             SENT.add(new Sent("POST", req.uri(), body, req.requestHeaders().get("If-Match"),
                 req.requestHeaders().get("Idempotency-Key")));
+            if (body.equals("{\"amountFen\":200}")) {
+              return json(res, 422, """
+                  {"type":"https://fundflow.org/problems/out-of-rank-order","status":422,
+                   "higherRankedProposalIds":["pr-2"]}""", null).then();
+            }
             if (body.equals("{\"amountFen\":100}")) {
               return json(res, 412, "{\"type\":\"https://fundflow.org/problems/version-mismatch\",\"status\":412}", null).then();
             }
@@ -241,6 +265,36 @@ class ManagerPagesTest extends StubbedPagesTest {
         .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
     assertThat(html).contains("该单位处于科研诚信限制期内").contains("重复申报").contains("高").contains("伪造审计报告")
         .contains("2029-12-31 00:00").contains("¥40,000,000.00").contains("name=\"etag\" value=\"&quot;7&quot;\"");
+  }
+
+  /** 立项评审: the ranking with scores, explanations, the award links in rank order and a recorded reason. */
+  @Test
+  void theRankingShowsScoresExplanationsAndTheReasonOfAnAwardOutOfRankOrder() {
+    String html = web.mutateWith(manager()).get().uri("/manager/programs/pg-1/ranking").exchange()
+        .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+    assertThat(html).contains("立项评审排名").contains("88.00").contains("highest 95 and lowest 40 dropped")
+        .contains("前两名与已立项课题重复").contains("立项（按排名）").contains("不按排名立项")
+        .contains("href=\"/manager/proposals/pr-2/award\"").contains("尚在评审").contains("创新性 45");
+    assertThat(html.indexOf("余热吸附式制冷")).isLessThan(html.indexOf("无重稀土永磁"));
+    web.mutateWith(user("auditor-qian", "AUDITOR")).get().uri("/manager/programs/pg-1/ranking").exchange()
+        .expectStatus().isOk().expectBody(String.class).value(a -> assertThat(a).contains("前两名与已立项课题重复")
+            .doesNotContain("href=\"/manager/proposals/pr-2/award\""));
+  }
+
+  @Test
+  void anAwardOutOfRankOrderCarriesTheWrittenReasonAndARefusalAsksForIt() {
+    String page = web.mutateWith(manager()).get().uri("/manager/proposals/pr-1/award").exchange()
+        .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+    assertThat(page).contains("name=\"rankReason\"").contains("不按排名立项的理由");
+    post("/manager/proposals/pr-1/award", form("etag", "\"7\"", "amount", "2.00", "idempotencyKey", "k-r1"))
+        .expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT).expectBody(String.class)
+        .value(html -> assertThat(html).contains("不按排名立项须书面说明理由").contains("id=\"rankReason-error\"")
+            .contains("aria-invalid=\"true\""));
+    post("/manager/proposals/pr-1/award", form("etag", "\"7\"", "amount", "1,000,000.50", "idempotencyKey", "k-r2",
+        "rankReason", " 第一名与已立项课题重复 "))
+        .expectStatus().isEqualTo(HttpStatus.SEE_OTHER);
+    assertThat(SENT).extracting(Sent::body).contains(
+        "{\"amountFen\":100000050,\"outOfRankOrderReason\":\"第一名与已立项课题重复\"}");
   }
 
   @Test

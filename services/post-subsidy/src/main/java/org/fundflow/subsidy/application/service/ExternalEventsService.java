@@ -236,6 +236,16 @@ public class ExternalEventsService implements ExternalEventsUseCase {
         Note.of("post-subsidy", e.claimId(), e.subsidyFen()), e.origin());
   }
 
+  /** The voucher share to the provider (never the enterprise): the trigger's id is derived from the voucher id. */
+  @Override
+  public Mono<Void> voucherRedeemed(VoucherRedeemed e) {
+    org.fundflow.subsidy.domain.VoucherShare share = org.fundflow.subsidy.domain.VoucherShare.of(e.contractAmountFen(),
+        e.ratioBasisPoints(), e.faceValueFen());
+    return create(Trigger.voucher(e.voucherId(), e.origin().eventId()), e.programId(), null, null,
+        e.providerOrganisationCode(), share.shareFen(), "voucher " + e.voucherId() + " to provider "
+            + e.providerName() + ": " + share.explanation(), null, e.origin());
+  }
+
   private Mono<FundingSplit> programSplit(String programId) {
     return programs.find(programId).flatMap(p -> Mono.justOrEmpty(p.fundingSplit()));
   }

@@ -31,6 +31,8 @@ import org.fundflow.intake.domain.Pledge;
 import org.fundflow.intake.domain.Program;
 import org.fundflow.intake.domain.Proposal;
 import org.fundflow.intake.domain.ProposalContent;
+import org.fundflow.intake.domain.ReviewRanking;
+import org.fundflow.intake.application.port.out.ReviewResults;
 import org.fundflow.intake.domain.Submission;
 import org.fundflow.intake.domain.TeamMember;
 import org.fundflow.platform.application.ConcurrentChanges;
@@ -53,6 +55,7 @@ public final class ProposalService implements ProposalUseCases, DecisionUseCases
   private final IdGenerator ids;
   private final Clock clock;
   private final ProposalFiles files;
+  private ReviewResults reviews = ReviewResults.NONE;
   /** How long an award stays under public notice before it is final (issue 17 point 2); none: final at once. */
   private final NoticePeriod noticePeriod;
 
@@ -80,6 +83,12 @@ public final class ProposalService implements ProposalUseCases, DecisionUseCases
     this.personIds = personIds;
     this.ids = ids;
     this.clock = clock;
+  }
+
+  /** {@code reviews}: the expert review scores an award of a program with review is checked against (立项评审). */
+  public ProposalService withReviews(ReviewResults reviews) {
+    this.reviews = reviews;
+    return this;
   }
 
   // ---------------------------------------------------------------- applicants
@@ -169,7 +178,8 @@ public final class ProposalService implements ProposalUseCases, DecisionUseCases
 
   @Override
   public Mono<Versioned<Proposal>> sendToReview(Viewer manager, String proposalId, ExpectedVersion expectedVersion) {
-    return change(manager, proposalId, expectedVersion, p -> Mono.just(p.sendToReview()));
+    return change(manager, proposalId, expectedVersion,
+        p -> program(p.programId()).map(program -> p.sendToReview(program.value(), clock.instant())));
   }
 
   @Override
@@ -192,6 +202,9 @@ public final class ProposalService implements ProposalUseCases, DecisionUseCases
           return program(p.programId()).flatMap(program -> challenge(p.challengeId()).flatMap(challenge ->
               holdsOf(p).flatMap(found -> {
                 p.requireAwardable(c.amountFen(), program.value(), challenge.orElse(null), found, now);
+                return reviewOrder(program.value(), p, c.outOfRankOrderReason());
+              }).flatMap(checked -> {
+                String reason = checked.orElse(null);
                 long budget = program.value().terms().budgetFen();
                 return programs.reserve(p.programId(), budget, p.id(), c.amountFen(), now).flatMap(reservation -> {
                   if (reservation == Programs.Reservation.INSUFFICIENT_BUDGET) {
@@ -201,7 +214,7 @@ public final class ProposalService implements ProposalUseCases, DecisionUseCases
                         Map.of("awardedAmountFen", c.amountFen(), "budgetFen", budget)));
                   }
                   Change<Proposal, IntakeEvent> award = p.award(c.amountFen(), program.value(),
-                      c.manager().subject(), now, noticePeriod);
+                      c.manager().subject(), now, noticePeriod, reason);
                   Mono<Versioned<Proposal>> write = proposals.save(award.next(), current.version(),
                           award.events())
                       .thenReturn(new Versioned<>(award.next(), current.version() + 1));
@@ -220,6 +233,20 @@ public final class ProposalService implements ProposalUseCases, DecisionUseCases
   }
 
   // ---------------------------------------------------------------- helpers
+
+  /**
+   * 立项评审: a program that requires review awards only reviewed proposals, in rank order or with a written reason;
+   * the reason to record (out of order) or empty. Checked before the budget is reserved.
+   */
+  private Mono<Optional<String>> reviewOrder(Program program, Proposal p, String reason) {
+    if (!program.terms().reviewRequired()) {
+      return Mono.just(Optional.empty());
+    }
+    return reviews.find(p.id()).map(Optional::of).defaultIfEmpty(Optional.empty())
+        .zipWith(ReviewService.rankingOf(p.programId(), reviews, proposals))
+        .map(t -> Optional.ofNullable(ReviewRanking.requireInOrderOrReason(program, p, t.getT1().orElse(null),
+            t.getT2(), reason)));
+  }
 
   /**
    * This request's award write failed after it reserved. A concurrent request for the same proposal may have

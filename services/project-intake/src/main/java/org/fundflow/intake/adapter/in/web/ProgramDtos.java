@@ -15,7 +15,9 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.fundflow.intake.domain.CallWindow;
 import org.fundflow.intake.domain.Challenge;
+import org.fundflow.intake.domain.ExpertReview;
 import org.fundflow.intake.domain.FundingSplit;
+import org.fundflow.intake.domain.RubricCriterion;
 import org.fundflow.intake.domain.PostSubsidyRule;
 import org.fundflow.intake.domain.Program;
 import org.fundflow.intake.domain.ProgramKind;
@@ -65,6 +67,14 @@ public final class ProgramDtos {
       Long capPerOrganisationPerYearFen,
       long minimumIncreaseFen) {}
 
+  public record CriterionBody(@NotBlank @Size(max = 200) String name, int weight) {}
+
+  /**
+   * 立项评审: {@code required} (left out: on for CHALLENGE and GENERAL, off for POST_SUBSIDY and REWARD) and the
+   * rubric (left out: the default 40/30/20/10; weights add up to exactly 100).
+   */
+  public record ExpertReviewBody(Boolean required, @Size(max = 10) List<@Valid @NotNull CriterionBody> rubric) {}
+
   public record RewardEntryBody(@NotBlank @Size(max = 40) String code, @NotBlank @Size(max = 200) String name,
       @Positive long amountFen) {}
 
@@ -79,7 +89,22 @@ public final class ProgramDtos {
       @Positive long budgetFen, @Positive long perProjectCapFen, @NotNull @Valid CallWindowBody callWindow,
       @Valid FundingSplitBody fundingSplit, @Valid PostSubsidyRuleBody postSubsidyRule,
       @Schema(description = "REWARD programs only (issue 18): achievement code -> fixed reward in fen")
-      @Valid RewardTableBody rewardTable) {
+      @Valid RewardTableBody rewardTable,
+      @Schema(description = "VOUCHER programs only (issue 18): face value, validity, annual cap per enterprise, "
+          + "eligible categories, ratio, districts")
+      @Valid VoucherDtos.VoucherRuleBody voucherRule,
+      @Valid ExpertReviewBody expertReview) {
+
+    private ExpertReview review() {
+      if (expertReview == null || kind == null) {
+        return null;
+      }
+      boolean required = expertReview.required() != null ? expertReview.required()
+          : ExpertReview.defaultFor(kind).required();
+      List<RubricCriterion> rubric = expertReview.rubric() == null ? null
+          : expertReview.rubric().stream().map(c -> new RubricCriterion(c.name().strip(), c.weight())).toList();
+      return new ExpertReview(required, rubric);
+    }
 
     ProgramTerms toTerms() {
       FundingSplit split = fundingSplit == null ? null
@@ -89,7 +114,8 @@ public final class ProgramDtos {
               postSubsidyRule.tiers().stream().map(t -> new SubsidyTier(t.fromFen(), t.rateBasisPoints())).toList(),
               postSubsidyRule.capPerOrganisationPerYearFen(), postSubsidyRule.minimumIncreaseFen());
       return new ProgramTerms(name, kind, budgetFen, perProjectCapFen, callWindow.toDomain(), split, rule,
-          rewardTable == null ? null : rewardTable.toDomain());
+          rewardTable == null ? null : rewardTable.toDomain(), voucherRule == null ? null : voucherRule.toDomain(),
+          review());
     }
   }
 
@@ -108,7 +134,12 @@ public final class ProgramDtos {
       long remainingToAwardFen,
       CallWindowView callWindow, FundingSplit fundingSplit,
       PostSubsidyRule postSubsidyRule, int revision, Instant createdAt, Instant publishedAt, Instant changedAt,
-      @Schema(description = "REWARD programs only: the reward per achievement") RewardTable rewardTable) {
+      @Schema(description = "REWARD programs only: the reward per achievement") RewardTable rewardTable,
+      @Schema(description = "VOUCHER programs only: face value, validity, annual cap per enterprise, eligible "
+          + "categories, ratio, districts (issue 18)", nullable = true)
+      VoucherDtos.VoucherRuleView voucherRule,
+      @Schema(description = "立项评审: whether proposals need an expert review before award, and its rubric")
+      ExpertReview expertReview) {
 
     static ProgramView of(Program p) {
       ProgramTerms t = p.terms();
@@ -117,7 +148,7 @@ public final class ProgramDtos {
           p.awardedFen(), p.remainingToAwardFen(),
           new CallWindowView(w.opensAt(), w.closesAt(), w.opensLocal(), w.closesLocal(), CallWindow.ZONE.getId()),
           t.fundingSplit(), t.postSubsidyRule(), p.revision(), p.createdAt(), p.publishedAt(), p.changedAt(),
-          t.rewardTable());
+          t.rewardTable(), VoucherDtos.VoucherRuleView.of(t.voucherRule()), t.expertReview());
     }
   }
 

@@ -25,8 +25,11 @@ public final class IntakeEventMessages {
 
   /** A published integration message and its CloudEvents type. */
   public sealed interface Message permits ProgramPublishedV1, ProgramChangedV1, ChallengePublishedV1,
-      ProposalSubmittedV1, ProposalWithdrawnV1, ProposalAwardedV1, ProposalRejectedV1, AwardNoticeStartedV1,
-      AwardObjectionLodgedV1, AwardObjectionDecidedV1, AwardWithdrawnV1 {
+      ProposalSubmittedV1, ProposalWithdrawnV1, ProposalAwardedV1, ProposalRejectedV1, ProposalScreenedV1,
+      AwardNoticeStartedV1,
+      AwardObjectionLodgedV1, AwardObjectionDecidedV1, AwardWithdrawnV1,
+      VoucherEventMessages.VoucherIssuedV1, VoucherEventMessages.VoucherContractedV1,
+      VoucherEventMessages.VoucherRedeemedV1, VoucherEventMessages.ServiceProviderApprovedV1 {
 
     String type();
   }
@@ -178,7 +181,7 @@ public final class IntakeEventMessages {
       @JsonInclude(Include.NON_NULL) String challengeId, String organisationCode, String organisationName,
       String title, long awardedAmountFen, @JsonInclude(Include.NON_NULL) FundingSplitV1 fundingSplit,
       List<MilestoneV1> milestones, InvestigatorV1 principalInvestigator, List<TeamMemberV1> team, Instant awardedAt,
-      String awardedBy) implements Message {
+      String awardedBy, @JsonInclude(Include.NON_NULL) String outOfRankOrderReason) implements Message {
 
     static ProposalAwardedV1 of(Proposal p, Program program, Instant at) {
       return new ProposalAwardedV1(p.id(), p.projectId(), p.programId(), p.programKind().name(), p.challengeId(),
@@ -186,12 +189,37 @@ public final class IntakeEventMessages {
           FundingSplitV1.of(program.terms().fundingSplit()),
           p.projectMilestones().stream().map(m -> new MilestoneV1(p.milestoneId(m), m.sequence(), m.title(),
               m.deliverables(), m.dueDate().toString(), m.tranchePercent())).toList(),
-          InvestigatorV1.of(p), TeamMemberV1.of(p), at, p.decidedBy());
+          InvestigatorV1.of(p), TeamMemberV1.of(p), at, p.decidedBy(), p.outOfRankOrderReason());
     }
 
     @Override
     public String type() {
       return IntakeIntegrationEvents.PROPOSAL_AWARDED;
+    }
+  }
+
+  public record RubricCriterionV1(String name, int weight) {}
+
+  /**
+   * 立项评审: the proposal passed screening and goes to the expert review panel (milestone-review) with its program's
+   * rubric; the team (person hashes and organisations) lets the panel apply the conflict rules (回避).
+   */
+  public record ProposalScreenedV1(String proposalId, String programId, String programKind,
+      @JsonInclude(Include.NON_NULL) String challengeId, String organisationCode, String organisationName,
+      String title, @JsonProperty("abstract") String abstractText, long requestedAmountFen,
+      InvestigatorV1 principalInvestigator, List<TeamMemberV1> team, List<RubricCriterionV1> rubric,
+      Instant screenedAt) implements Message {
+
+    static ProposalScreenedV1 of(Proposal p, org.fundflow.intake.domain.ExpertReview review, Instant at) {
+      return new ProposalScreenedV1(p.id(), p.programId(), p.programKind().name(), p.challengeId(),
+          p.organisationCode(), nameOf(p), p.content().title(), p.content().abstractText(),
+          p.content().requestedAmountFen(), InvestigatorV1.of(p), TeamMemberV1.of(p),
+          review.rubric().stream().map(c -> new RubricCriterionV1(c.name(), c.weight())).toList(), at);
+    }
+
+    @Override
+    public String type() {
+      return IntakeIntegrationEvents.PROPOSAL_SCREENED;
     }
   }
 
