@@ -40,7 +40,8 @@ final class Topology {
         PROGRAMS, List.of(T + "intake.challenge-published.v1")));
     ROUTES.put("post-subsidy", Map.of(
         PROGRAMS, List.of(T + "intake.program-published.v1", T + "intake.program-changed.v1"),
-        PROPOSALS, List.of(T + "intake.proposal-awarded.v1", T + "intake.reward-claim-verified.v1"),
+        PROPOSALS, List.of(T + "intake.proposal-awarded.v1", T + "intake.reward-claim-verified.v1",
+            T + "intake.voucher-redeemed.v1"),
         PROJECTS, List.of(T + "milestone.milestone-accepted.v1", T + "milestone.project-completed.v1",
             T + "milestone.project-terminated.v1", T + "milestone.project-suspended.v1",
             T + "milestone.project-resumed.v1"),
@@ -48,7 +49,8 @@ final class Topology {
             T + "integrity.case-decided.v1"),
         CLAIMS, List.of(T + "subsidy.expenditure-claim-verified.v1")));
     ROUTES.put("integrity-check", Map.of(
-        PROPOSALS, List.of(T + "intake.proposal-submitted.v1"),
+        PROPOSALS, List.of(T + "intake.proposal-submitted.v1", T + "intake.voucher-contracted.v1",
+            T + "intake.voucher-redeemed.v1"),
         PROJECTS, List.of(T + "milestone.expert-evaluation-submitted.v1", T + "milestone.project-terminated.v1",
             T + "milestone.diligence-assessed.v1"),
         CLAIMS, List.of(T + "subsidy.expenditure-claim-submitted.v1"),
