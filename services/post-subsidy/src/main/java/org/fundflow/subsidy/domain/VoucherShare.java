@@ -47,4 +47,18 @@ public record VoucherShare(long contractAmountFen, int ratioBasisPoints, long fa
     return product + rounded + cap + ": voucher pays " + Money.format(shareFen) + ", enterprise pays "
         + Money.format(enterpriseFen);
   }
+
+  /**
+   * The same as a {@link Note} for a reader's language: voucher, provider, contract amount, ratio, the exact product
+   * (fen, maybe with decimals), then (capped) the face value, then the voucher's and the enterprise's parts.
+   */
+  public Note note(String voucherId, String providerName) {
+    BigDecimal exact = BigDecimal.valueOf(contractAmountFen).multiply(BigDecimal.valueOf(ratioBasisPoints))
+        .movePointLeft(4);
+    String ratio = BigDecimal.valueOf(ratioBasisPoints).movePointLeft(2).stripTrailingZeros().toPlainString();
+    return capped
+        ? Note.of("voucher-capped", voucherId, providerName, contractAmountFen, ratio, exact, faceValueFen, shareFen,
+            enterpriseFen)
+        : Note.of("voucher", voucherId, providerName, contractAmountFen, ratio, exact, shareFen, enterpriseFen);
+  }
 }

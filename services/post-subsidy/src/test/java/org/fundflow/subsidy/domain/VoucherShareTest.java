@@ -49,4 +49,14 @@ class VoucherShareTest {
     assertThatThrownBy(() -> VoucherShare.of(100, 10_001, 100)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> VoucherShare.of(100, 5000, 0)).isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void theNoteCarriesTheExactProductAndTheParts_cappedOrNot() {
+    assertThat(VoucherShare.of(3, 5000, 100).note("vch-1", "P")).isEqualTo(
+        Note.of("voucher", "vch-1", "P", 3L, "50", new java.math.BigDecimal("1.5"), 1L, 2L));
+    Note capped = VoucherShare.of(8_000_000, 5000, 3_000_000).note("vch-2", "P");
+    assertThat(capped.code()).isEqualTo("voucher-capped");
+    assertThat(capped.args()).extracting(Note.Arg::value)
+        .containsExactly("vch-2", "P", "8000000", "50", "4000000", "3000000", "3000000", "5000000");
+  }
 }

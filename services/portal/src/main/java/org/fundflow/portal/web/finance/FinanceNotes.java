@@ -68,9 +68,9 @@ public class FinanceNotes {
       if (fen.stripTrailingZeros().scale() <= 0) {
         return Money.formatFen(fen.longValueExact());
       }
-      // a share of a tier before rounding: exact, up to four decimals of a yuan (hundredths of a fen)
+      // a share before rounding (a tier, a voucher ratio): exact, up to six decimals of a yuan (basis points of a fen)
       BigDecimal yuan = fen.movePointLeft(2);
-      DecimalFormat format = new DecimalFormat("#,##0.00##", DecimalFormatSymbols.getInstance(Locale.ROOT));
+      DecimalFormat format = new DecimalFormat("#,##0.00####", DecimalFormatSymbols.getInstance(Locale.ROOT));
       format.setRoundingMode(RoundingMode.UNNECESSARY);
       return (yuan.signum() < 0 ? "-¥" : "¥") + format.format(yuan.abs());
     } catch (NumberFormatException | ArithmeticException e) {

@@ -243,7 +243,7 @@ public class ExternalEventsService implements ExternalEventsUseCase {
         e.ratioBasisPoints(), e.faceValueFen());
     return create(Trigger.voucher(e.voucherId(), e.origin().eventId()), e.programId(), null, null,
         e.providerOrganisationCode(), share.shareFen(), "voucher " + e.voucherId() + " to provider "
-            + e.providerName() + ": " + share.explanation(), null, e.origin());
+            + e.providerName() + ": " + share.explanation(), share.note(e.voucherId(), e.providerName()), e.origin());
   }
 
   private Mono<FundingSplit> programSplit(String programId) {

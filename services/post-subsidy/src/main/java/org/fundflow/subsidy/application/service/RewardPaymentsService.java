@@ -42,7 +42,10 @@ public class RewardPaymentsService implements RewardPaymentsUseCase {
         .defaultIfEmpty(Optional.empty())
         .flatMap(hold -> {
           Change<Disbursement, DisbursementEvent> created = Disbursement.create(trigger, e.programId(), null,
-              e.claimId(), e.organisationCode(), e.amountFen(), explanation, hold.orElse(null), e.origin().actor(),
+              e.claimId(), e.organisationCode(), e.amountFen(), explanation,
+              org.fundflow.subsidy.domain.Note.of("reward", e.achievementCode(),
+                  e.achievementName() == null ? e.achievementCode() : e.achievementName(), e.claimId(), e.amountFen()),
+              hold.orElse(null), e.origin().actor(),
               clock.instant());
           return disbursements.create(created.next(), created.events(), e.origin().eventId())
               .then(Mono.defer(() -> followHold(trigger.disbursementId(), e.organisationCode(), hold.isPresent(), e)));

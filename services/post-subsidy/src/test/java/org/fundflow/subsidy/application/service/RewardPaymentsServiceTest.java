@@ -40,6 +40,9 @@ class RewardPaymentsServiceTest {
     assertThat(d.trigger().kind()).isEqualTo(TriggerKind.REWARD);
     assertThat(d.status()).isEqualTo(DisbursementStatus.CREATED);
     assertThat(d.explanation()).contains("NATIONAL_HIGH_TECH").contains("200,000.01");
+    assertThat(d.explanationNote().code()).as("for the portal to say it in the reader's language").isEqualTo("reward");
+    assertThat(d.explanationNote().args()).extracting(org.fundflow.subsidy.domain.Note.Arg::value)
+        .containsExactly("NATIONAL_HIGH_TECH", "国家高新技术企业认定", "rwc-a", "20000001");
     assertThat(disbursements.findOpenByOrganisation(ORG).count().block()).isEqualTo(1);
   }
 
