@@ -1,10 +1,6 @@
 package org.fundflow.milestone.domain;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -26,25 +22,9 @@ public record ReviewScore(String score, List<Integer> totalsUsed, List<Integer> 
     if (totals.isEmpty()) {
       throw new IllegalArgumentException("no totals to score");
     }
-    List<Integer> sorted = new ArrayList<>(totals);
-    Collections.sort(sorted);
-    List<Integer> dropped = new ArrayList<>();
-    List<Integer> used = sorted;
-    String dropRule;
-    if (sorted.size() >= dropExtremesFrom) {
-      dropped.add(sorted.get(sorted.size() - 1));
-      dropped.add(sorted.get(0));
-      used = sorted.subList(1, sorted.size() - 1);
-      dropRule = sorted.size() + " experts (>= " + dropExtremesFrom + "): highest " + dropped.get(0) + " and lowest "
-          + dropped.get(1) + " dropped";
-    } else {
-      dropRule = sorted.size() + " experts (< " + dropExtremesFrom + "): all totals used";
-    }
-    long sum = used.stream().mapToLong(Integer::longValue).sum();
-    BigDecimal mean = BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(used.size()), 2, RoundingMode.HALF_UP);
+    PanelTotals counted = PanelTotals.of(totals, dropExtremesFrom);
     String weights = String.join(" + ", rubric.stream().map(c -> c.name() + " " + c.weight()).toList());
-    return new ReviewScore(mean.toPlainString(), List.copyOf(used), dropped,
-        "each expert's total = the sum of its criterion scores (" + weights + " = 100); " + dropRule + "; mean of "
-            + used + " = " + sum + "/" + used.size() + " = " + mean.toPlainString(), now);
+    return new ReviewScore(counted.mean().toPlainString(), counted.used(), counted.dropped(),
+        "each expert's total = the sum of its criterion scores (" + weights + " = 100); " + counted.explanation(), now);
   }
 }
