@@ -1,23 +1,18 @@
 package org.fundflow.portal.client;
 
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.fundflow.portal.config.ClientsConfig.ServiceClients;
-import org.fundflow.portal.config.PortalProperties;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.http.codec.multipart.FilePart;
 import org.springframework.stereotype.Component;
-import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.netty.http.client.HttpClient;
 
 /**
  * project-intake's public notice of awards (立项公示, issue 17 point 2) as the portal reads it: the public list (called
@@ -33,15 +28,9 @@ public class NoticeClient {
   /** Without token relay: the public list needs none, and a visitor has none. */
   private final ServiceClient anonymous;
 
-  public NoticeClient(ServiceClients clients, PortalProperties properties, CircuitBreakerRegistry breakers) {
+  public NoticeClient(ServiceClients clients) {
     this.client = clients.get(SERVICE);
-    PortalProperties.Endpoint endpoint = properties.service(SERVICE);
-    HttpClient http = HttpClient.create()
-        .option(io.netty.channel.ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(2000, endpoint.timeout().toMillis()))
-        .responseTimeout(endpoint.timeout());
-    WebClient web = WebClient.builder().baseUrl(endpoint.url()).clientConnector(new ReactorClientHttpConnector(http))
-        .build();
-    this.anonymous = new ServiceClient(SERVICE, web, breakers.circuitBreaker(SERVICE + "-public"), endpoint.timeout());
+    this.anonymous = clients.anonymous(SERVICE);
   }
 
   public record Page<T>(List<T> items, String nextCursor) {

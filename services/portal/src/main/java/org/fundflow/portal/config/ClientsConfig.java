@@ -57,6 +57,7 @@ public class ClientsConfig {
   ServiceClients serviceClients(PortalProperties properties, ReactiveOAuth2AuthorizedClientManager manager,
       CircuitBreakerRegistry breakers) {
     Map<String, ServiceClient> clients = new LinkedHashMap<>();
+    Map<String, ServiceClient> anonymous = new LinkedHashMap<>();
     for (String name : ServiceClients.NAMES) {
       PortalProperties.Endpoint endpoint = properties.service(name);
       ServerOAuth2AuthorizedClientExchangeFilterFunction relay =
@@ -72,8 +73,12 @@ public class ClientsConfig {
           .filter(CORRELATION)
           .build();
       clients.put(name, new ServiceClient(name, web, breakers.circuitBreaker(name), endpoint.timeout()));
+      WebClient publicWeb = WebClient.builder().baseUrl(endpoint.url()).clientConnector(new ReactorClientHttpConnector(http))
+          .filter(CORRELATION).build();
+      anonymous.put(name, new ServiceClient(name, publicWeb, breakers.circuitBreaker(name + "-public"),
+          endpoint.timeout()));
     }
-    return new ServiceClients(clients);
+    return new ServiceClients(clients, anonymous);
   }
 
   /**
@@ -86,13 +91,20 @@ public class ClientsConfig {
           .map(id -> ClientRequest.from(request).header(CorrelationWebFilter.HEADER, id).build())
           .orElse(request)));
 
-  /** The four clients by service name. */
-  public record ServiceClients(Map<String, ServiceClient> byName) {
+  /**
+   * The four clients by service name, each also without token relay for the services' public reads ({@code
+   * /public/...}: a visitor has no token), behind its own breaker.
+   */
+  public record ServiceClients(Map<String, ServiceClient> byName, Map<String, ServiceClient> anonymousByName) {
     public static final java.util.List<String> NAMES =
         java.util.List.of("project-intake", "milestone-review", "post-subsidy", "integrity-check");
 
     public ServiceClient get(String name) {
       return byName.get(name);
+    }
+
+    public ServiceClient anonymous(String name) {
+      return anonymousByName.get(name);
     }
   }
 }

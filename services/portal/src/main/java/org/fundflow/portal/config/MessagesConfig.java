@@ -17,7 +17,7 @@ public class MessagesConfig {
   /** Every bundle; MessagesTest checks each has the same keys in both languages. */
   public static final String[] BUNDLES = {
     "messages", "i18n/applicant", "i18n/manager", "i18n/integrity", "i18n/finance", "i18n/expert",
-    "i18n/notifications", "i18n/auditor", "i18n/notice"
+    "i18n/notifications", "i18n/auditor", "i18n/notice", "i18n/vouchers"
   };
 
   @Bean

@@ -75,6 +75,9 @@ public class SecurityConfig {
             .pathMatchers(HttpMethod.POST, "/language").permitAll()
             // the public notice of awards (立项公示) is read without logging in; objecting needs a login
             .pathMatchers(HttpMethod.GET, "/public/notices").permitAll()
+            // as is the public list of approved voucher service providers (issue 18)
+            .pathMatchers(HttpMethod.GET, "/public/providers").permitAll()
+            .pathMatchers("/provider", "/provider/**").hasRole("SERVICE_PROVIDER")
             .pathMatchers("/applicant/**").hasRole("APPLICANT")
             // auditors read; what they may not do is not offered, and integrity-check refuses it (403) if posted anyway
             .pathMatchers("/integrity/**").hasAnyRole("INTEGRITY_OFFICER", "AUDITOR")
