@@ -104,7 +104,9 @@ public class VoucherClient {
     }
   }
 
-  record ApplyBody(String programId, Map<String, Object> pledge, boolean smeDeclared) {}
+  record Pledge(boolean accepted, String textVersion) {}
+
+  record ApplyBody(String programId, Pledge pledge, boolean smeDeclared) {}
 
   record ContractBody(String providerId, String category, long amountFen, String contractNumber, String documentId) {}
 
@@ -133,7 +135,7 @@ public class VoucherClient {
   public Mono<Voucher> apply(String programId, String idempotencyKey, boolean pledgeAccepted, String pledgeVersion,
       boolean smeDeclared) {
     return client.send(HttpMethod.POST, u -> u.path("/vouchers").build(),
-        new ApplyBody(programId, Map.of("accepted", pledgeAccepted, "textVersion", pledgeVersion), smeDeclared),
+        new ApplyBody(programId, new Pledge(pledgeAccepted, pledgeVersion), smeDeclared),
         Map.of("Idempotency-Key", idempotencyKey), Voucher.class);
   }
 

@@ -283,7 +283,9 @@ class VoucherPagesTest {
   void theUsableVoucherOffersOnlyProvidersOfItsCategories_theContractGoesWithItsDocument_andTheAmountIsExact() {
     String html = page(enterprise(), "/applicant/vouchers/v-1");
     assertThat(html).contains("将创新券用于服务合同").contains("天津津南检验检测认证有限公司 (" + PROVIDER_ORG + ")")
-        .doesNotContain("只做咨询的机构").contains("合同金额的35%").contains("enctype=\"multipart/form-data\"");
+        .doesNotContain("只做咨询的机构").contains("合同金额的35%").contains("enctype=\"multipart/form-data\"")
+        .as("the issued notice only right after applying").doesNotContain("创新券已发放给贵单位。");
+    assertThat(page(enterprise(), "/applicant/vouchers/v-1?issued=1")).contains("创新券已发放给贵单位。");
 
     MultipartBodyBuilder parts = new MultipartBodyBuilder();
     parts.part("providerId", "spv-" + PROVIDER_ORG);
@@ -390,7 +392,7 @@ class VoucherPagesTest {
   @Test
   void theManagerApprovesARegistration_andARejectionNeedsAReason() {
     String queue = page(manager(), "/manager/providers");
-    assertThat(queue).contains("服务机构登记审核").contains(PROVIDER_ORG).contains("检测业务部")
+    assertThat(queue).contains("服务机构登记审核").contains(PROVIDER_ORG).contains("检测业务部").doesNotContain("审核结果已记录。")
         .contains("action=\"/manager/providers/spv-" + PROVIDER_ORG + "/approve\"");
 
     String refused = body(post(manager(), "/manager/providers/spv-" + PROVIDER_ORG + "/reject", form("reason", " ")),
