@@ -74,7 +74,7 @@ class FinanceJourneyIT extends BrowserJourney {
     // ---- the finance officer, in Chinese
     try (BrowserContext context = Journeys.context(browser, "zh-CN")) {
       Page page = Journeys.page(context, consoleErrors);
-      page.navigate(portal + "/finance", Journeys.firstPage());
+      Journeys.open(page, portal + "/finance");
       page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("登录").setExact(true)).click();
       page.locator("button[data-user='finance-officer']").click();
       assertThat(page).hasURL(portal + "/finance/queues/prepare");

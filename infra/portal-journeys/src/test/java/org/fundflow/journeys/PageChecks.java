@@ -28,9 +28,14 @@ final class PageChecks {
     return Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
   }
 
+  private static final java.util.concurrent.atomic.AtomicInteger NETLOGS = new java.util.concurrent.atomic.AtomicInteger();
+
   static Browser chromium(Playwright playwright, Path executable) {
     return playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(executable).setHeadless(true)
-        .setArgs(List.of("--no-sandbox", "--disable-dev-shm-usage")));
+        .setArgs(List.of("--no-sandbox", "--disable-dev-shm-usage",
+            // what the browser saw of each request, for a navigation that never got its document (Journeys.open)
+            "--log-net-log=" + Path.of("target", "journey-logs", "chromium-netlog-" + ProcessHandle.current().pid() + "-"
+                + NETLOGS.incrementAndGet() + ".json").toAbsolutePath(), "--net-log-capture-mode=Default")));
   }
 
   void check(Page page, String name) {

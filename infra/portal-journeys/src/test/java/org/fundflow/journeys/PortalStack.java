@@ -70,6 +70,8 @@ final class PortalStack {
     // five JVMs on a loaded shared machine: a first call into a cold service can take more than the 3 s default
     portalEnv.put("JAVA_TOOL_OPTIONS", ServiceProcess.SERVICES.stream()
         .map(name -> "-Dportal.services." + name + ".timeout=20s").collect(java.util.stream.Collectors.joining(" "))
+        // every request the portal received, when and how long it took (to compare with Chromium's net log)
+        + " -Dreactor.netty.http.server.accessLogEnabled=true"
         // e.g. a flight recording of the portal for PortalBench
         + " " + java.util.Objects.requireNonNullElse(System.getenv("PORTAL_EXTRA_JVM_OPTIONS"), ""));
     portal = ServiceProcess.of("portal", infrastructure.kafkaBootstrapServers(), infrastructure.mongoUri(""),

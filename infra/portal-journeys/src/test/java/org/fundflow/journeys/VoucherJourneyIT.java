@@ -9,19 +9,17 @@ import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * Innovation vouchers (创新券, issue 18 point 5) through the portal in a real Chromium. The bureau has opened a VOUCHER
- * program (through intake's API: ¥50,000.00 per voucher, 35 % of a contract, testing and R&amp;D design). The service
+ * Innovation vouchers (创新券, issue 18 point 5) through the portal in a real Chromium. The program manager sets up and
+ * opens a VOUCHER program in the program form (¥50,000.00 per voucher, 35 % of a contract, testing and R&amp;D design,
+ * enterprises registered in 津南区). The service
  * provider (English) registers its organisation; the program manager (Chinese) approves it and it appears in the public
  * list, read without logging in. The enterprise (Chinese) applies with its small-and-medium declaration and the pledge,
  * is told in words what its contract form lacks, then registers the contract (¥87,654.32, with its document). The
@@ -40,26 +38,40 @@ class VoucherJourneyIT extends BrowserJourney {
       throws Exception {
     Assumptions.assumeTrue(browser != null, ApplicantJourneyIT.NO_CHROMIUM);
     String portal = stack.portal.url();
-    String intake = stack.services.get("project-intake").url();
     String subsidy = stack.services.get("post-subsidy").url();
     String programName = "2026年度津南区科技创新券 " + UUID.randomUUID().toString().substring(0, 4);
 
-    Instant now = Instant.now();
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("name", programName);
-    body.put("kind", "VOUCHER");
-    body.put("budgetFen", 1_000_000_000L);
-    body.put("perProjectCapFen", 5_000_000L);
-    body.put("callWindow", Map.of("opensAt", now.minus(1, ChronoUnit.DAYS).toString(),
-        "closesAt", now.plus(30, ChronoUnit.DAYS).toString()));
-    body.put("voucherRule", Map.of("faceValueFen", 5_000_000L, "validityDays", 180,
-        "annualCapPerEnterpriseFen", 10_000_000L, "eligibleCategories", List.of("TESTING", "RD_DESIGN"),
-        "ratio", new java.math.BigDecimal("0.35"), "districtCodes", List.of("120112")));
-    String managerToken = stack.token("program-manager");
-    String programId = Http.post(intake + "/programs", managerToken, body, 201).get("id").asString();
-    Http.post(intake + "/programs/" + programId + "/open", managerToken, Map.of(), 200);
-
     List<String> consoleErrors = new ArrayList<>();
+    String programId;
+    // ---- the program manager sets the voucher program up in the program form and opens it, in Chinese
+    try (BrowserContext context = Journeys.context(browser, "zh-CN")) {
+      Page page = Journeys.page(context, consoleErrors);
+      Journeys.login(page, portal, "program-manager");
+      page.navigate(portal + "/manager/programs/new?kind=VOUCHER");
+      java.time.LocalDateTime beijing = java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai"))
+          .truncatedTo(ChronoUnit.MINUTES);
+      page.getByLabel("计划名称").fill(programName);
+      page.getByLabel("总预算（元）").fill("10,000,000");
+      page.getByLabel("单项资助上限（元）").fill("50,000");
+      page.getByLabel("开始时间").fill(beijing.minusDays(1).toString());
+      page.getByLabel("截止时间").fill(beijing.plusDays(30).toString());
+      page.getByLabel("券面额（元）").fill("50,000");
+      page.getByLabel("抵扣比例（%）").fill("35");
+      assertThat(page.getByLabel("有效期（天，自发放起）")).hasValue("180");
+      page.getByLabel("每家企业年度领取上限（元）").fill("100,000");
+      page.getByLabel("检验检测认证").check();
+      page.getByLabel("研发设计").check();
+      page.getByLabel("企业注册地区划代码").fill("120112");
+      check(page, "v0-voucher-program-form-zh");
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("保存草稿")).click();
+      assertThat(page.locator("main dl")).containsText("合同金额的35%");
+      assertThat(page.locator("main dl")).containsText("¥100,000.00");
+      programId = page.url().replaceAll(".*/manager/programs/([^/?#]+).*", "$1");
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("发布并开始受理")).click();
+      assertThat(page.locator("main")).containsText("申报中");
+      check(page, "v0-voucher-program-open-zh");
+    }
+
     // ---- the service provider registers, in English
     try (BrowserContext context = Journeys.context(browser, "en-US")) {
       Page page = Journeys.page(context, consoleErrors);
@@ -92,7 +104,7 @@ class VoucherJourneyIT extends BrowserJourney {
     // ---- anyone: the public list, without logging in
     try (BrowserContext context = Journeys.context(browser, "zh-CN")) {
       Page page = Journeys.page(context, consoleErrors);
-      page.navigate(portal + "/public/providers", Journeys.firstPage());
+      Journeys.open(page, portal + "/public/providers");
       page.getByLabel("服务类别").selectOption("TESTING");
       page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("查看")).click();
       assertThat(page.locator("main table")).containsText(PROVIDER_NAME);

@@ -130,7 +130,12 @@ public class ProgramManagementClient {
    */
   @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
   public record ProgramTerms(String name, String kind, long budgetFen, long perProjectCapFen, CallWindow callWindow,
-      FundingSplit fundingSplit, SubsidyRule postSubsidyRule, ReviewSetting expertReview) {}
+      FundingSplit fundingSplit, SubsidyRule postSubsidyRule, ReviewSetting expertReview, VoucherTerms voucherRule,
+      RewardClaimsClient.RewardTable rewardTable) {}
+
+  /** A VOUCHER program's rule as the service takes it: fen, days, an exact ratio (0.35), district codes. */
+  public record VoucherTerms(long faceValueFen, int validityDays, long annualCapPerEnterpriseFen,
+      List<String> eligibleCategories, java.math.BigDecimal ratio, List<String> districtCodes) {}
 
   public record ChallengeTerms(String postingOrganisationCode, String postingOrganisationName, String title,
       String problem, List<String> targetIndicators, long maxFundingFen, LocalDate deadlineDate) {}
@@ -139,7 +144,8 @@ public class ProgramManagementClient {
 
   public record ManagedProgram(String id, String name, String kind, String status, long budgetFen,
       long perProjectCapFen, long awardedFen, long remainingToAwardFen, Window callWindow, FundingSplit fundingSplit,
-      SubsidyRule postSubsidyRule, Integer revision, Instant createdAt, Instant publishedAt, ExpertReview expertReview) {
+      SubsidyRule postSubsidyRule, Integer revision, Instant createdAt, Instant publishedAt, ExpertReview expertReview,
+      VoucherClient.VoucherRule voucherRule, RewardClaimsClient.RewardTable rewardTable) {
 
     public boolean draft() {
       return "DRAFT".equals(status);

@@ -12,6 +12,9 @@ import org.fundflow.portal.client.ProgramManagementClient.ManagedProgram;
 import org.fundflow.portal.client.ProgramManagementClient.ProgramTerms;
 import org.fundflow.portal.client.ProgramManagementClient.SubsidyRule;
 import org.fundflow.portal.client.ProgramManagementClient.Tier;
+import org.fundflow.portal.client.ProgramManagementClient.VoucherTerms;
+import org.fundflow.portal.client.RewardClaimsClient;
+import org.fundflow.portal.client.VoucherClient;
 import org.fundflow.portal.format.Money;
 
 /**
@@ -22,9 +25,49 @@ import org.fundflow.portal.format.Money;
 public record ProgramForm(String name, String kind, String budget, String cap, String opensAt, String closesAt,
     String advancePercent, String balancePercent, String subsidyBase, String tier1From, String tier1Rate,
     String tier2From, String tier2Rate, String tier3From, String tier3Rate, String capPerOrganisation,
-    String minimumIncrease, String idempotencyKey, String expertReview) {
+    String minimumIncrease, String idempotencyKey, String expertReview, String voucherFaceValue,
+    String voucherValidityDays, String voucherAnnualCap, String voucherRatio, List<String> voucherCategories,
+    String voucherDistricts, List<String> rewardCodes, List<String> rewardNames, List<String> rewardAmounts) {
 
-  public static final List<String> KINDS = List.of("GENERAL", "CHALLENGE", "POST_SUBSIDY");
+  public static final List<String> KINDS = List.of("GENERAL", "CHALLENGE", "POST_SUBSIDY", "VOUCHER", "REWARD");
+
+  /** The reward table rows the form shows at least (typed rows and one blank row more when there are more). */
+  static final int REWARD_ROWS = 5;
+
+  public ProgramForm {
+    voucherCategories = voucherCategories == null ? List.of() : List.copyOf(voucherCategories);
+    rewardCodes = rewardCodes == null ? List.of() : List.copyOf(rewardCodes);
+    rewardNames = rewardNames == null ? List.of() : List.copyOf(rewardNames);
+    rewardAmounts = rewardAmounts == null ? List.of() : List.copyOf(rewardAmounts);
+  }
+
+  /** One row of a REWARD program's table as typed: the achievement's code and name, the reward in yuan. */
+  public record RewardRow(String code, String name, String amount) {
+    boolean blank() {
+      return ProgramForm.blank(code) && ProgramForm.blank(name) && ProgramForm.blank(amount);
+    }
+  }
+
+  /** The typed rows, then blank ones up to {@link #REWARD_ROWS} (at least one blank row to add an achievement). */
+  public List<RewardRow> rewardRows() {
+    int typed = Math.max(rewardCodes.size(), Math.max(rewardNames.size(), rewardAmounts.size()));
+    List<RewardRow> rows = new ArrayList<>();
+    for (int i = 0; i < typed; i++) {
+      RewardRow row = new RewardRow(at(rewardCodes, i), at(rewardNames, i), at(rewardAmounts, i));
+      if (!row.blank()) {
+        rows.add(row);
+      }
+    }
+    int shown = Math.max(REWARD_ROWS, rows.size() + 1);
+    while (rows.size() < shown) {
+      rows.add(new RewardRow("", "", ""));
+    }
+    return rows;
+  }
+
+  private static String at(List<String> values, int i) {
+    return i < values.size() && values.get(i) != null ? values.get(i).strip() : "";
+  }
 
   /** The service's field names (JSON paths) → this form's fields. */
   static final Map<String, String> SERVICE_FIELDS = Map.ofEntries(
@@ -34,18 +77,27 @@ public record ProgramForm(String name, String kind, String budget, String cap, S
       Map.entry("fundingSplit", "advancePercent"), Map.entry("postSubsidyRule", "subsidyBase"),
       Map.entry("postSubsidyRule.tiers", "tier1From"),
       Map.entry("postSubsidyRule.capPerOrganisationPerYearFen", "capPerOrganisation"),
-      Map.entry("postSubsidyRule.minimumIncreaseFen", "minimumIncrease"));
+      Map.entry("postSubsidyRule.minimumIncreaseFen", "minimumIncrease"), Map.entry("voucherRule", "voucherFaceValue"),
+      Map.entry("voucherRule.faceValueFen", "voucherFaceValue"),
+      Map.entry("voucherRule.validityDays", "voucherValidityDays"),
+      Map.entry("voucherRule.annualCapPerEnterpriseFen", "voucherAnnualCap"),
+      Map.entry("voucherRule.eligibleCategories", "voucherCategories"), Map.entry("voucherRule.ratio", "voucherRatio"),
+      Map.entry("voucherRule.districtCodes", "voucherDistricts"), Map.entry("rewardTable", "rewardTable"));
 
   public static ProgramForm empty(String kind, String idempotencyKey) {
     String k = KINDS.contains(kind) ? kind : "GENERAL";
     return new ProgramForm("", k, "", "", "", "", "GENERAL".equals(k) ? "30" : "", "GENERAL".equals(k) ? "70" : "",
-        "TOTAL", "0", "", "", "", "", "", "", "0", idempotencyKey, "POST_SUBSIDY".equals(k) ? null : "true");
+        "TOTAL", "0", "", "", "", "", "", "", "0", idempotencyKey,
+        List.of("POST_SUBSIDY", "VOUCHER", "REWARD").contains(k) ? null : "true", "", "VOUCHER".equals(k) ? "180" : "",
+        "", "", List.of(), "", List.of(), List.of(), List.of());
   }
 
   /** A draft's terms back in the form, to edit them. */
   public static ProgramForm of(ManagedProgram p, String idempotencyKey) {
     FundingSplit split = p.fundingSplit();
     SubsidyRule rule = p.postSubsidyRule();
+    VoucherClient.VoucherRule voucher = p.voucherRule();
+    List<RewardClaimsClient.RewardEntry> table = p.rewardTable() == null ? List.of() : p.rewardTable().entries();
     String[] from = new String[3];
     String[] rate = new String[3];
     if (rule != null) {
@@ -64,7 +116,14 @@ public record ProgramForm(String name, String kind, String budget, String cap, S
         nz(rate[2]), rule == null || rule.capPerOrganisationPerYearFen() == null ? ""
             : yuan(rule.capPerOrganisationPerYearFen()),
         rule == null ? "" : yuan(rule.minimumIncreaseFen()), idempotencyKey,
-        p.expertReview() != null && p.expertReview().required() ? "true" : null);
+        p.expertReview() != null && p.expertReview().required() ? "true" : null,
+        voucher == null ? "" : yuan(voucher.faceValueFen()), voucher == null ? "" : String.valueOf(voucher.validityDays()),
+        voucher == null ? "" : yuan(voucher.annualCapPerEnterpriseFen()), voucher == null ? "" : voucher.percent(),
+        voucher == null ? List.of() : voucher.eligibleCategories(),
+        voucher == null ? "" : String.join(", ", voucher.districtCodes()),
+        table.stream().map(RewardClaimsClient.RewardEntry::code).toList(),
+        table.stream().map(RewardClaimsClient.RewardEntry::name).toList(),
+        table.stream().map(e -> yuan(e.amountFen())).toList());
   }
 
   /**
@@ -94,14 +153,65 @@ public record ProgramForm(String name, String kind, String budget, String cap, S
       Long capPerOrg = blank(capPerOrganisation) ? null : fen("capPerOrganisation", capPerOrganisation, errors);
       rule = new SubsidyRule(subsidyBase, tiers, capPerOrg, fenOrZero("minimumIncrease", minimumIncrease, errors));
     }
+    VoucherTerms voucher = "VOUCHER".equals(kind) ? voucherTerms(errors) : null;
+    RewardClaimsClient.RewardTable rewardTable = "REWARD".equals(kind) ? rewardTable(errors) : null;
     if (!errors.isEmpty()) {
       throw new Unreadable(errors);
     }
-    // 立项评审: the checkbox (on by default for GENERAL and CHALLENGE); a POST_SUBSIDY or REWARD program has no review
-    ProgramManagementClient.ReviewSetting review = "POST_SUBSIDY".equals(kind) || "REWARD".equals(kind) ? null
+    // 立项评审: the checkbox (on by default for GENERAL and CHALLENGE); POST_SUBSIDY, REWARD and VOUCHER programs
+    // have no proposals to review
+    ProgramManagementClient.ReviewSetting review = List.of("POST_SUBSIDY", "REWARD", "VOUCHER").contains(kind) ? null
         : new ProgramManagementClient.ReviewSetting("true".equals(expertReview));
     return new ProgramTerms(name == null ? "" : name.strip(), kind, budgetFen, capFen,
-        new CallWindow(nz(opensAt), nz(closesAt)), split, rule, review);
+        new CallWindow(nz(opensAt), nz(closesAt)), split, rule, review, voucher, rewardTable);
+  }
+
+  /**
+   * The reward table as typed: each row with something in it is one achievement (code as typed, upper case; name;
+   * amount in yuan → fen exactly); a row missing its code, name or a readable amount marks the table.
+   */
+  private RewardClaimsClient.RewardTable rewardTable(Map<String, String> errors) {
+    List<RewardClaimsClient.RewardEntry> entries = new ArrayList<>();
+    for (RewardRow row : rewardRows()) {
+      if (row.blank()) {
+        continue;
+      }
+      long amount = 0;
+      try {
+        amount = Money.parseYuanToFen(row.amount());
+      } catch (Money.InvalidAmount e) {
+        errors.put("rewardTable", "manager.invalid.rewardRow");
+      }
+      if (blank(row.code()) || blank(row.name())) {
+        errors.put("rewardTable", "manager.invalid.rewardRow");
+      }
+      entries.add(new RewardClaimsClient.RewardEntry(row.code().toUpperCase(java.util.Locale.ROOT), row.name(), amount));
+    }
+    return new RewardClaimsClient.RewardTable(entries);
+  }
+
+  /**
+   * The voucher rule as typed: face value and annual cap in yuan, validity in days, the share in percent (35 → 0.35
+   * exactly), the districts as codes separated by commas or spaces. Whether they make a valid rule is the service's.
+   */
+  private VoucherTerms voucherTerms(Map<String, String> errors) {
+    long face = fen("voucherFaceValue", voucherFaceValue, errors);
+    long annualCap = fen("voucherAnnualCap", voucherAnnualCap, errors);
+    int days = 0;
+    try {
+      days = Integer.parseInt(nz(voucherValidityDays).strip());
+    } catch (NumberFormatException e) {
+      errors.put("voucherValidityDays", "manager.invalid.days");
+    }
+    BigDecimal ratio = null;
+    try {
+      ratio = new BigDecimal(nz(voucherRatio).strip().replaceAll("[%％]$", "").strip()).movePointLeft(2);
+    } catch (NumberFormatException e) {
+      errors.put("voucherRatio", "manager.invalid.rate");
+    }
+    List<String> districts = java.util.Arrays.stream(nz(voucherDistricts).split("[\\s,，、;；]+"))
+        .filter(d -> !d.isBlank()).toList();
+    return new VoucherTerms(face, days, annualCap, voucherCategories, ratio, districts);
   }
 
   private static long fen(String field, String typed, Map<String, String> errors) {

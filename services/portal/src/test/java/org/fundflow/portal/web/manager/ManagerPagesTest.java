@@ -222,6 +222,36 @@ class ManagerPagesTest extends StubbedPagesTest {
         .contains("value=\"60,000,000\"").contains("name=\"etag\" value=\"&quot;2&quot;\"");
   }
 
+  /** 奖励类: the reward table is typed row by row; blank rows are left out, amounts go in fen, codes in upper case. */
+  @Test
+  void aRewardProgramsTableIsSentRowByRowInFen_andAnIncompleteRowIsMarkedWithoutAskingTheService() {
+    String html = web.mutateWith(manager()).get().uri("/manager/programs/new?kind=REWARD").exchange()
+        .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+    assertThat(html).contains("奖励标准表").contains("aria-label=\"第 5 行：奖励金额（元）\"")
+        .doesNotContain("id=\"rewardCode-6\"").doesNotContain("id=\"expertReview\"");
+
+    MultiValueMap<String, String> reward = form("kind", "REWARD", "name", "认定奖励", "budget", "5,000,000", "cap",
+        "500,000", "opensAt", "2026-12-01T09:00", "closesAt", "2027-01-31T17:00", "idempotencyKey", "form-key-r");
+    for (String[] row : new String[][] {{"high_tech", "国家高新技术企业认定", "200,000.01"}, {"", "", ""},
+        {"GAZELLE", "瞪羚企业", "500000"}}) {
+      reward.add("rewardCodes", row[0]);
+      reward.add("rewardNames", row[1]);
+      reward.add("rewardAmounts", row[2]);
+    }
+    post("/manager/programs", reward).expectStatus().isEqualTo(HttpStatus.SEE_OTHER);
+    assertThat(SENT.get(0).body()).contains("\"rewardTable\":{\"entries\":[{\"code\":\"HIGH_TECH\",\"name\":"
+        + "\"国家高新技术企业认定\",\"amountFen\":20000001},{\"code\":\"GAZELLE\",\"name\":\"瞪羚企业\","
+        + "\"amountFen\":50000000}]}").doesNotContain("expertReview");
+
+    SENT.clear();
+    reward.set("rewardAmounts", "二十万");
+    String refused = post("/manager/programs", reward).expectStatus().isBadRequest().expectBody(String.class)
+        .returnResult().getResponseBody();
+    assertThat(SENT).isEmpty();
+    assertThat(refused).contains("id=\"rewardTable-error\"").contains("每一行须填写代码、认定事项和以元为单位的奖励金额")
+        .contains("value=\"国家高新技术企业认定\"");
+  }
+
   @Test
   void anAmountThePortalCannotReadIsShownNextToItsFieldAndTheServiceIsNotAsked() {
     String html = post("/manager/programs", challengeProgram("2027-01-31T17:00", "12.345"))

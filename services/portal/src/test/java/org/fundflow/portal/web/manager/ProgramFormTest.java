@@ -3,6 +3,8 @@ package org.fundflow.portal.web.manager;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
+import org.fundflow.portal.client.ProgramManagementClient;
 import org.fundflow.portal.client.ProgramManagementClient.ProgramTerms;
 import org.fundflow.portal.client.ProgramManagementClient.Tier;
 import org.junit.jupiter.api.Test;
@@ -12,7 +14,8 @@ class ProgramFormTest {
 
   static ProgramForm postSubsidy(String rate2, String capPerOrganisation) {
     return new ProgramForm("研发后补助", "POST_SUBSIDY", "10,000,000.00", "500,000", "2026-12-01T09:00", "2027-01-31T17:00",
-        "", "", "INCREASE", "0", "10", "1,000,000.01", rate2, "", "", capPerOrganisation, "¥50,000", "k", null);
+        "", "", "INCREASE", "0", "10", "1,000,000.01", rate2, "", "", capPerOrganisation, "¥50,000", "k", null, null, null, null, null,
+        null, null, null, null, null);
   }
 
   @Test
@@ -38,7 +41,8 @@ class ProgramFormTest {
   @Test
   void aGeneralProgramCarriesItsSplitAndADraftComesBackIntoTheFormAsTyped() {
     ProgramForm typed = new ProgramForm("一般项目", "GENERAL", "1,234,567.89", "100,000", "2026-12-01T09:00",
-        "2027-01-31T17:00", "30", "70", "TOTAL", "", "", "", "", "", "", "", "", "k", "true");
+        "2027-01-31T17:00", "30", "70", "TOTAL", "", "", "", "", "", "", "", "", "k", "true", null, null, null, null,
+        null, null, null, null, null);
     ProgramTerms terms = typed.toTerms();
     assertThat(terms.budgetFen()).isEqualTo(123_456_789L);
     assertThat(terms.fundingSplit().advancePercent()).isEqualTo(30);
@@ -53,8 +57,35 @@ class ProgramFormTest {
     assertThat(ProgramForm.empty("GENERAL", "k").expertReview()).isEqualTo("true");
     assertThat(ProgramForm.empty("POST_SUBSIDY", "k").expertReview()).isNull();
     ProgramForm unticked = new ProgramForm("揭榜", "CHALLENGE", "1,000,000", "100,000", "2026-12-01T09:00",
-        "2027-01-31T17:00", "", "", "TOTAL", "", "", "", "", "", "", "", "", "k", null);
+        "2027-01-31T17:00", "", "", "TOTAL", "", "", "", "", "", "", "", "", "k", null, null, null, null, null,
+        null, null, null, null, null);
     assertThat(unticked.toTerms().expertReview().required()).isFalse();
     assertThat(postSubsidy("12", "").toTerms().expertReview()).as("POST_SUBSIDY: the service's default (off)").isNull();
+  }
+
+  /** 创新券: the rule as typed (yuan, percent, days, codes) is sent exactly; a VOUCHER program has no expert review. */
+  @Test
+  void aVoucherRuleIsSentInFenWithAnExactRatioAndItsDistricts() {
+    ProgramForm typed = new ProgramForm("2026年度津南区科技创新券", "VOUCHER", "10,000,000", "50,000", "2026-12-01T09:00",
+        "2027-01-31T17:00", "", "", "TOTAL", "", "", "", "", "", "", "", "", "k", "true", "50,000.00", "180",
+        "100,000", "33.33%", List.of("TESTING", "RD_DESIGN"), "120112，120116 ,", null, null, null);
+    ProgramTerms terms = typed.toTerms();
+    assertThat(terms.voucherRule()).isEqualTo(new ProgramManagementClient.VoucherTerms(5_000_000L, 180, 10_000_000L,
+        List.of("TESTING", "RD_DESIGN"), new java.math.BigDecimal("0.3333"), List.of("120112", "120116")));
+    assertThat(terms.expertReview()).as("no proposals to review").isNull();
+    assertThat(terms.fundingSplit()).isNull();
+    assertThat(ProgramForm.empty("VOUCHER", "k").voucherValidityDays()).isEqualTo("180");
+    assertThat(ProgramForm.empty("VOUCHER", "k").expertReview()).isNull();
+  }
+
+  @Test
+  void anUnreadableFaceValueShareOrValidityIsMarkedAtItsField() {
+    ProgramForm typed = new ProgramForm("创新券", "VOUCHER", "10,000,000", "50,000", "2026-12-01T09:00",
+        "2027-01-31T17:00", "", "", "TOTAL", "", "", "", "", "", "", "", "", "k", null, "五万", "半年", "100,000",
+        "五成", List.of("TESTING"), "120112", null, null, null);
+    assertThatThrownBy(typed::toTerms).isInstanceOfSatisfying(ProgramForm.Unreadable.class, e -> assertThat(e.fields())
+        .containsEntry("voucherFaceValue", "money.invalid.format")
+        .containsEntry("voucherValidityDays", "manager.invalid.days")
+        .containsEntry("voucherRatio", "manager.invalid.rate"));
   }
 }
