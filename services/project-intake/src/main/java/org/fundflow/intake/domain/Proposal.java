@@ -12,11 +12,15 @@ import org.fundflow.platform.domain.Change;
  * An application for funding. DRAFT -> SUBMITTED -> SCREENING -> UNDER_REVIEW -> AWARDED | REJECTED;
  * WITHDRAWN by the applicant before a decision. Every method returns the next state or throws an
  * {@link IntakeRefusal}; nothing changes on a refusal.
+ *
+ * <p>Immutable and read at a version (0 for a draft not stored yet), as every aggregate: each command returns a
+ * {@link Change} with the next state (same version) and the events it caused; the store writes both in one update
+ * conditional on that version.
  */
 public record Proposal(String id, String programId, ProgramKind programKind, String challengeId,
     String organisationCode, String organisationName, String createdBy, ProposalContent content,
     ProposalStatus status, Pledge pledge, Submission submission, Long awardedAmountFen, String decidedBy,
-    Instant decidedAt, String rejectionReason, Instant withdrawnAt, Instant createdAt) {
+    Instant decidedAt, String rejectionReason, Instant withdrawnAt, Instant createdAt, long version) {
 
   public static Proposal draft(String id, Program program, Challenge challenge, String organisationCode,
       String organisationName, String createdBy, ProposalContent content, Instant now) {
@@ -45,7 +49,7 @@ public record Proposal(String id, String programId, ProgramKind programKind, Str
       throw IntakeRefusal.rule("no-challenges", "No challenges in this program", "only CHALLENGE programs have challenges");
     }
     return new Proposal(id, program.id(), program.kind(), challenge == null ? null : challenge.id(), organisationCode,
-        organisationName, createdBy, content, ProposalStatus.DRAFT, null, null, null, null, null, null, null, now);
+        organisationName, createdBy, content, ProposalStatus.DRAFT, null, null, null, null, null, null, null, now, 0);
   }
 
   public Change<Proposal, IntakeEvent> edit(ProposalContent newContent) {
@@ -164,6 +168,13 @@ public record Proposal(String id, String programId, ProgramKind programKind, Str
     return Change.of(withdrawn, new IntakeEvent.ProposalWithdrawn(withdrawn, now));
   }
 
+  /** This state as the store holds it at {@code storedVersion} (the store's answer to a write). */
+  public Proposal atVersion(long storedVersion) {
+    return new Proposal(id, programId, programKind, challengeId, organisationCode, organisationName, createdBy, content,
+        status, pledge, submission, awardedAmountFen, decidedBy, decidedAt, rejectionReason, withdrawnAt, createdAt,
+        storedVersion);
+  }
+
   /** The project an award creates; its id is derived from the proposal's. */
   public String projectId() {
     return "prj-" + (id.startsWith("prp-") ? id.substring(4) : id);
@@ -236,6 +247,6 @@ public record Proposal(String id, String programId, ProgramKind programKind, Str
   private Proposal with(ProposalContent c, ProposalStatus s, Pledge p, Submission sub, Long awarded, String by,
       Instant at, String reason, Instant withdrawn) {
     return new Proposal(id, programId, programKind, challengeId, organisationCode, organisationName, createdBy, c, s, p,
-        sub, awarded, by, at, reason, withdrawn, createdAt);
+        sub, awarded, by, at, reason, withdrawn, createdAt, version);
   }
 }

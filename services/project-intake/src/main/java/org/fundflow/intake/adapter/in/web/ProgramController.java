@@ -11,7 +11,6 @@ import org.fundflow.intake.adapter.in.web.ProgramDtos.Page;
 import org.fundflow.intake.adapter.in.web.ProgramDtos.ProgramRequest;
 import org.fundflow.intake.adapter.in.web.ProgramDtos.ProgramView;
 import org.fundflow.intake.application.port.in.ProgramUseCases;
-import org.fundflow.intake.application.port.out.Versioned;
 import org.fundflow.intake.domain.Program;
 import org.fundflow.platform.resilience.StoreGuard;
 import org.fundflow.platform.security.Caller;
@@ -51,8 +50,8 @@ public class ProgramController {
   public Mono<ResponseEntity<ProgramView>> create(@Valid @RequestBody ProgramRequest body) {
     return guard.protect(Mono.fromSupplier(body::toTerms)
         .flatMap(terms -> programs.create(terms))
-        .map(p -> ResponseEntity.created(URI.create("/programs/" + p.value().id())).eTag(EntityTags.of(p.version()))
-            .body(ProgramView.of(p.value()))));
+        .map(p -> ResponseEntity.created(URI.create("/programs/" + p.id())).eTag(EntityTags.of(p.version()))
+            .body(ProgramView.of(p))));
   }
 
   @PutMapping("/programs/{programId}")
@@ -117,7 +116,7 @@ public class ProgramController {
     return guard.protect(programs.getChallenge(challengeId).map(ChallengeView::of));
   }
 
-  private static ResponseEntity<ProgramView> ok(Versioned<Program> p) {
-    return ResponseEntity.ok().eTag(EntityTags.of(p.version())).body(ProgramView.of(p.value()));
+  private static ResponseEntity<ProgramView> ok(Program p) {
+    return ResponseEntity.ok().eTag(EntityTags.of(p.version())).body(ProgramView.of(p));
   }
 }

@@ -12,7 +12,6 @@ import org.fundflow.intake.adapter.in.web.ProposalDtos.RejectRequest;
 import org.fundflow.intake.adapter.in.web.ProposalDtos.SubmitRequest;
 import org.fundflow.intake.application.port.in.DecisionUseCases;
 import org.fundflow.intake.application.port.in.ProposalUseCases;
-import org.fundflow.intake.application.port.out.Versioned;
 import org.fundflow.intake.domain.IntakeRefusal;
 import org.fundflow.intake.domain.Proposal;
 import org.fundflow.intake.domain.ProposalStatus;
@@ -63,8 +62,8 @@ public class ProposalController {
       }
       return proposals.createDraft(new ProposalUseCases.CreateDraftCommand(Requests.viewer(caller), body.programId(),
           body.challengeId(), body.toContent()));
-    }).map(p -> ResponseEntity.created(URI.create("/proposals/" + p.value().id())).eTag(EntityTags.of(p.version()))
-        .body(ProposalView.of(p.value()))));
+    }).map(p -> ResponseEntity.created(URI.create("/proposals/" + p.id())).eTag(EntityTags.of(p.version()))
+        .body(ProposalView.of(p))));
   }
 
   @PutMapping("/proposals/{proposalId}")
@@ -158,7 +157,7 @@ public class ProposalController {
         expected)).map(ProposalController::ok));
   }
 
-  private static ResponseEntity<ProposalView> ok(Versioned<Proposal> p) {
-    return ResponseEntity.ok().eTag(EntityTags.of(p.version())).body(ProposalView.of(p.value()));
+  private static ResponseEntity<ProposalView> ok(Proposal p) {
+    return ResponseEntity.ok().eTag(EntityTags.of(p.version())).body(ProposalView.of(p));
   }
 }

@@ -1,6 +1,5 @@
 package org.fundflow.intake.application.port.in;
 
-import org.fundflow.intake.application.port.out.Versioned;
 import org.fundflow.intake.domain.Proposal;
 import org.fundflow.platform.domain.ExpectedVersion;
 import reactor.core.publisher.Mono;
@@ -13,11 +12,11 @@ public interface DecisionUseCases {
 
   record RejectCommand(Viewer manager, String proposalId, String reason, ExpectedVersion expectedVersion) {}
 
-  Mono<Versioned<Proposal>> screen(Viewer manager, String proposalId, ExpectedVersion expectedVersion);
+  Mono<Proposal> screen(Viewer manager, String proposalId, ExpectedVersion expectedVersion);
 
-  Mono<Versioned<Proposal>> sendToReview(Viewer manager, String proposalId, ExpectedVersion expectedVersion);
+  Mono<Proposal> sendToReview(Viewer manager, String proposalId, ExpectedVersion expectedVersion);
 
-  Mono<Versioned<Proposal>> award(AwardCommand command);
+  Mono<Proposal> award(AwardCommand command);
 
-  Mono<Versioned<Proposal>> reject(RejectCommand command);
+  Mono<Proposal> reject(RejectCommand command);
 }

@@ -2,7 +2,6 @@ package org.fundflow.intake.application.port.in;
 
 import java.time.LocalDate;
 import java.util.List;
-import org.fundflow.intake.application.port.out.Versioned;
 import org.fundflow.intake.domain.Challenge;
 import org.fundflow.intake.domain.Program;
 import org.fundflow.intake.domain.ProgramTerms;
@@ -15,16 +14,16 @@ public interface ProgramUseCases {
   record PostChallengeCommand(String programId, String postingOrganisationCode, String postingOrganisationName,
       String title, String problem, List<String> targetIndicators, long maxFundingFen, LocalDate deadlineDate) {}
 
-  Mono<Versioned<Program>> create(ProgramTerms terms);
+  Mono<Program> create(ProgramTerms terms);
 
-  Mono<Versioned<Program>> edit(String programId, ProgramTerms terms);
+  Mono<Program> edit(String programId, ProgramTerms terms);
 
-  Mono<Versioned<Program>> open(String programId);
+  Mono<Program> open(String programId);
 
-  Mono<Versioned<Program>> close(String programId);
+  Mono<Program> close(String programId);
 
   /** A program; drafts exist only for staff (an applicant gets not-found). */
-  Mono<Versioned<Program>> get(Viewer viewer, String programId);
+  Mono<Program> get(Viewer viewer, String programId);
 
   Flux<Program> list(Viewer viewer, String afterId, int limit);
 
