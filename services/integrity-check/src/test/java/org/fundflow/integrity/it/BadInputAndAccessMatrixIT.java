@@ -109,7 +109,6 @@ class BadInputAndAccessMatrixIT
 
   static final Random RANDOM = new Random();
   static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-  static final int[] WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
 
   /**
    * Issue 12: a party integrity-check knows (a payee with a disbursement awaiting payment). Every refused or bad
@@ -125,12 +124,7 @@ class BadInputAndAccessMatrixIT
     for (int i = 0; i < 9; i++) {
       b.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
     }
-    int sum = 0;
-    for (int i = 0; i < 17; i++) {
-      sum += ALPHABET.indexOf(b.charAt(i)) * WEIGHTS[i];
-    }
-    int check = 31 - sum % 31;
-    return b.append(ALPHABET.charAt(check == 31 ? 0 : check)).toString();
+    return org.fundflow.platform.national.OrganisationCode.withCheckCharacter(b.toString());
   }
 
   /** A terminated project of a new organisation: the flag it raised. */

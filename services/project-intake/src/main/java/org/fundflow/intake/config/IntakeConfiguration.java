@@ -8,7 +8,7 @@ import org.fundflow.intake.adapter.in.kafka.IntegrityEventsConsumer;
 import org.fundflow.intake.adapter.out.kafka.IntakeIntegrationEvents;
 import org.fundflow.intake.adapter.out.mongo.MongoAdapters;
 import org.fundflow.intake.adapter.out.support.TimeOrderedIds;
-import org.fundflow.intake.application.port.in.HoldUseCases;
+import org.fundflow.intake.application.port.in.HoldUseCase;
 import org.fundflow.intake.application.service.HoldService;
 import org.fundflow.intake.application.service.ProgramService;
 import org.fundflow.intake.application.service.ProposalService;
@@ -125,7 +125,7 @@ public class IntakeConfiguration {
   }
 
   @Bean
-  Consumer<Message<byte[]>> onIntegrityEvent(EventReader reader, MeterRegistry meters, HoldUseCases holds) {
+  Consumer<Message<byte[]>> onIntegrityEvent(EventReader reader, MeterRegistry meters, HoldUseCase holds) {
     return IntegrityEventsConsumer.dispatcher(reader, meters, holds);
   }
 }

@@ -9,7 +9,7 @@ import org.fundflow.milestone.application.port.in.DeclareConflictUseCase;
 import org.fundflow.milestone.application.port.in.EvaluateReportUseCase;
 import org.fundflow.milestone.application.port.in.FormPanelUseCase;
 import org.fundflow.milestone.application.port.in.OpenProjectUseCase;
-import org.fundflow.milestone.application.port.in.ProjectQueries;
+import org.fundflow.milestone.application.port.in.QueryProjectsUseCase;
 import org.fundflow.milestone.application.port.in.SubmitReportUseCase;
 import org.fundflow.milestone.application.port.out.EvidenceFiles;
 import org.fundflow.milestone.application.port.out.ExpertProfiles;
@@ -31,7 +31,7 @@ import reactor.core.publisher.Mono;
 
 /** Projects from awards, milestone reports, panels, declarations, evaluations and decisions. */
 public class ProjectLifecycleService implements OpenProjectUseCase, SubmitReportUseCase, FormPanelUseCase,
-    DeclareConflictUseCase, EvaluateReportUseCase, ProjectQueries {
+    DeclareConflictUseCase, EvaluateReportUseCase, QueryProjectsUseCase {
 
   private final Projects projects;
   private final ExpertProfiles experts;

@@ -3,7 +3,7 @@ package org.fundflow.intake.application.service;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Function;
-import org.fundflow.intake.application.port.in.ProgramUseCases;
+import org.fundflow.intake.application.port.in.ProgramUseCase;
 import org.fundflow.intake.application.port.out.Challenges;
 import org.fundflow.intake.application.port.out.IdGenerator;
 import org.fundflow.intake.application.port.out.Programs;
@@ -19,7 +19,7 @@ import org.fundflow.platform.domain.Change;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-public final class ProgramService implements ProgramUseCases {
+public final class ProgramService implements ProgramUseCase {
 
   private final Programs programs;
   private final Challenges challenges;

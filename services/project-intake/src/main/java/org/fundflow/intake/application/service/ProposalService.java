@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import org.fundflow.intake.application.port.in.DecisionUseCases;
-import org.fundflow.intake.application.port.in.ProposalUseCases;
+import org.fundflow.intake.application.port.in.DecisionUseCase;
+import org.fundflow.intake.application.port.in.ProposalUseCase;
 import org.fundflow.intake.application.port.in.Viewer;
 import org.fundflow.intake.application.port.out.Challenges;
 import org.fundflow.intake.application.port.out.Holds;
@@ -38,7 +38,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Proposals from draft to decision. Each change: load, let the domain decide, one atomic write (retried on a stale version). */
-public final class ProposalService implements ProposalUseCases, DecisionUseCases {
+public final class ProposalService implements ProposalUseCase, DecisionUseCase {
 
   private static final int MAX_PAGE = 100;
 

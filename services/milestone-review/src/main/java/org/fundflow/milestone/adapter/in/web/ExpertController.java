@@ -6,7 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.fundflow.milestone.adapter.in.web.Views.AssignmentView;
 import org.fundflow.milestone.adapter.in.web.Views.ExpertView;
-import org.fundflow.milestone.application.port.in.ProjectQueries;
+import org.fundflow.milestone.application.port.in.QueryProjectsUseCase;
 import org.fundflow.milestone.application.port.in.RegisterExpertUseCase;
 import org.fundflow.milestone.domain.Actor;
 import org.fundflow.milestone.domain.ExpertProfile;
@@ -27,12 +27,12 @@ import reactor.core.publisher.Mono;
 public class ExpertController {
 
   private final RegisterExpertUseCase register;
-  private final ProjectQueries queries;
+  private final QueryProjectsUseCase queries;
   private final StoreGuard store;
 
   private final PersonIdHasher personIds;
 
-  public ExpertController(RegisterExpertUseCase register, ProjectQueries queries, StoreGuard store,
+  public ExpertController(RegisterExpertUseCase register, QueryProjectsUseCase queries, StoreGuard store,
       PersonIdHasher personIds) {
     this.personIds = personIds;
     this.register = register;

@@ -10,7 +10,7 @@ import org.fundflow.intake.adapter.in.web.ProgramDtos.ChallengeView;
 import org.fundflow.intake.adapter.in.web.ProgramDtos.Page;
 import org.fundflow.intake.adapter.in.web.ProgramDtos.ProgramRequest;
 import org.fundflow.intake.adapter.in.web.ProgramDtos.ProgramView;
-import org.fundflow.intake.application.port.in.ProgramUseCases;
+import org.fundflow.intake.application.port.in.ProgramUseCase;
 import org.fundflow.intake.domain.Program;
 import org.fundflow.platform.resilience.StoreGuard;
 import org.fundflow.platform.security.Caller;
@@ -35,11 +35,11 @@ public class ProgramController {
   static final String PROGRAM_READERS = "hasAnyRole('PROGRAM_MANAGER','AUDITOR','APPLICANT','FINANCE_OFFICER','FINANCE_APPROVER')";
   static final String MANAGER = "hasRole('PROGRAM_MANAGER')";
 
-  private final ProgramUseCases programs;
+  private final ProgramUseCase programs;
   /** Time limit and circuit breaker on the store: 503 + Retry-After at once while it is down. */
   private final StoreGuard guard;
 
-  public ProgramController(ProgramUseCases programs, StoreGuard guard) {
+  public ProgramController(ProgramUseCase programs, StoreGuard guard) {
     this.programs = programs;
     this.guard = guard;
   }
@@ -98,7 +98,7 @@ public class ProgramController {
   @Operation(summary = "Post a challenge (榜单) in a CHALLENGE program: emits challenge-published")
   public Mono<ResponseEntity<ChallengeView>> postChallenge(@PathVariable String programId,
       @Valid @RequestBody ChallengeRequest body) {
-    return guard.protect(programs.postChallenge(new ProgramUseCases.PostChallengeCommand(programId, body.postingOrganisationCode(),
+    return guard.protect(programs.postChallenge(new ProgramUseCase.PostChallengeCommand(programId, body.postingOrganisationCode(),
             body.postingOrganisationName(), body.title(), body.problem(), body.targetIndicators(), body.maxFundingFen(),
             body.deadlineDate()))
         .map(c -> ResponseEntity.created(URI.create("/challenges/" + c.id())).body(ChallengeView.of(c))));

@@ -5,7 +5,7 @@ import org.fundflow.platform.domain.ExpectedVersion;
 import reactor.core.publisher.Mono;
 
 /** What program managers decide about submitted proposals. */
-public interface DecisionUseCases {
+public interface DecisionUseCase {
 
   /** expectedVersion: the versions the manager decided on (If-Match), or {@link ExpectedVersion#any()} for the current one. */
   record AwardCommand(Viewer manager, String proposalId, long amountFen, ExpectedVersion expectedVersion) {}

@@ -11,7 +11,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** What applicants do with their proposals, and what everyone may read. */
-public interface ProposalUseCases {
+public interface ProposalUseCase {
 
   /** A person as entered: the national ID is in clear here and nowhere after the use case. */
   record PersonInput(String nationalId, String name, String organisationCode, String role) {

@@ -9,7 +9,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Programs and their challenges: what program managers set up. */
-public interface ProgramUseCases {
+public interface ProgramUseCase {
 
   record PostChallengeCommand(String programId, String postingOrganisationCode, String postingOrganisationName,
       String title, String problem, List<String> targetIndicators, long maxFundingFen, LocalDate deadlineDate) {}
