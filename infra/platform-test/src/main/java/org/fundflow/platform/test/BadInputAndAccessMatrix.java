@@ -6,6 +6,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ArgumentsSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.HttpMethod;
@@ -16,8 +17,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /**
  * The one driver of the services' bad-input and role x endpoint matrix tests (issue 13 point 6): a service's
  * {@code BadInputAndAccessMatrixIT} implements this interface, keeps its tables (static {@code badRequests()},
- * {@code refusedCalls()} and {@code allowedCalls()}, see {@link BadInputMatrix#calls}) and its specifics, gives the
- * driver its {@link #setup()}, and runs these three tests in this order:
+ * {@code endpoints()}, whose cases {@link TableCalls} reads) and its specifics, gives the driver its {@link #setup()},
+ * and runs these three tests in this order:
  * <ol>
  *   <li>every bad request is a 4xx problem (exactly the case's status unless 0) or, where the service takes bad
  *   input by design (a list import of only bad rows), exactly the case's 2xx; it names the field the case expects
@@ -129,7 +130,7 @@ public interface BadInputAndAccessMatrix<S extends BadInputAndAccessMatrix<S, F,
 
   /** Refused calls (401/403/404 ...) first: each is a problem and leaves the store as it was. */
   @ParameterizedTest(name = "{0} as {1} -> {2}")
-  @MethodSource("refusedCalls")
+  @ArgumentsSource(TableCalls.Refused.class)
   @Order(2)
   default void refusedCallChangesNothing(String endpoint, W who, int expected, Endpoint<S, ?, W> e) {
     EntityExchangeResult<String> r = refusedCall(e, who);
@@ -139,7 +140,7 @@ public interface BadInputAndAccessMatrix<S extends BadInputAndAccessMatrix<S, F,
 
   /** Allowed calls, each on a fresh target. */
   @ParameterizedTest(name = "{0} as {1} -> {2}")
-  @MethodSource("allowedCalls")
+  @ArgumentsSource(TableCalls.Allowed.class)
   @Order(3)
   default void allowedCallSucceeds(String endpoint, W who, int expected, Endpoint<S, ?, W> e) {
     matrix().assertCallAllowed(endpoint, who, allowedCall(e, who), expected);

@@ -1,14 +1,12 @@
 package org.fundflow.platform.test;
 
-import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.ArgumentsSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.HttpEntity;
@@ -19,8 +17,8 @@ import org.springframework.util.MultiValueMap;
 
 /**
  * The one driver of the role x file endpoint matrices (issue 15) of the services that store files: a service's
- * {@code BadInputAndAccessMatrixIT} implements this interface too, keeps its table ({@link FileEndpoint}s, static
- * {@code refusedFileCalls()} and {@code allowedFileCalls()}, see {@link #refused} and {@link #allowed}) and runs, after
+ * {@code BadInputAndAccessMatrixIT} implements this interface too, keeps its table (static {@code fileEndpoints()}, a
+ * list of {@link FileEndpoint}s, whose cases {@link TableCalls} reads) and runs, after
  * the tests of {@link BadInputAndAccessMatrix} and its own:
  * <ol>
  *   <li>every refused file call (401/403/404/409) is exactly its status as a problem and leaves the store (files and
@@ -47,16 +45,6 @@ public interface FileAccessMatrix<S extends FileAccessMatrix<S, W>, W extends En
     }
   }
 
-  /** The refused cases of a file table, {@code (endpoint name, role, expected status, endpoint)}. */
-  static <S, W> Stream<Arguments> refused(List<FileEndpoint<S, W>> endpoints) {
-    return BadInputMatrix.calls(endpoints, FileEndpoint::name, FileEndpoint::expected, true);
-  }
-
-  /** The allowed cases of a file table. */
-  static <S, W> Stream<Arguments> allowed(List<FileEndpoint<S, W>> endpoints) {
-    return BadInputMatrix.calls(endpoints, FileEndpoint::name, FileEndpoint::expected, false);
-  }
-
   /**
    * What the file driver uses of the test class.
    *
@@ -76,7 +64,7 @@ public interface FileAccessMatrix<S extends FileAccessMatrix<S, W>, W extends En
   default void beforeFileTargets() {}
 
   @ParameterizedTest(name = "{0} as {1} -> {2}")
-  @MethodSource("refusedFileCalls")
+  @ArgumentsSource(TableCalls.RefusedFiles.class)
   @Order(20)
   default void refusedFileCallChangesNothing(String endpoint, W who, int expected, FileEndpoint<S, W> e) {
     FileSetup<W> f = fileSetup();
@@ -92,7 +80,7 @@ public interface FileAccessMatrix<S extends FileAccessMatrix<S, W>, W extends En
   }
 
   @ParameterizedTest(name = "{0} as {1} -> {2}")
-  @MethodSource("allowedFileCalls")
+  @ArgumentsSource(TableCalls.AllowedFiles.class)
   @Order(21)
   default void allowedFileCallSucceeds(String endpoint, W who, int expected, FileEndpoint<S, W> e) {
     FileSetup<W> f = fileSetup();

@@ -576,14 +576,6 @@ class BadInputAndAccessMatrixIT
     return Map.of("flagIds", List.of(refused ? fx.freeFlag() : newFlag()));
   }
 
-  static Stream<Arguments> refusedCalls() {
-    return BadInputMatrix.calls(endpoints(), e -> e.name(), e -> e.expected(), true);
-  }
-
-  static Stream<Arguments> allowedCalls() {
-    return BadInputMatrix.calls(endpoints(), e -> e.name(), e -> e.expected(), false);
-  }
-
   @Override
   public Setup<Fixture, Who> setup() {
     return new Setup<>(MATRIX, web, template, () -> fx, Who::token);
@@ -653,14 +645,6 @@ class BadInputAndAccessMatrixIT
         new FileEndpoint<>("GET /cases/{other}/evidence/{id}", HttpMethod.GET,
             t -> "/cases/" + fx.openCase() + "/evidence/" + t.caseWithFile()[1], false, only(404, Who.INTEGRITY_OFFICER,
                 Who.AUDITOR)));
-  }
-
-  static Stream<Arguments> refusedFileCalls() {
-    return FileAccessMatrix.refused(fileEndpoints());
-  }
-
-  static Stream<Arguments> allowedFileCalls() {
-    return FileAccessMatrix.allowed(fileEndpoints());
   }
 
   @AfterAll

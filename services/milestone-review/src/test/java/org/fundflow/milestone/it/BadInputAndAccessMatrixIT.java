@@ -1,5 +1,7 @@
 package org.fundflow.milestone.it;
 
+import static org.fundflow.platform.test.BadInputMatrix.with;
+import static org.fundflow.platform.test.BadInputMatrix.without;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -166,18 +168,6 @@ class BadInputAndAccessMatrixIT
           MilestoneReviewIT.scores(40), 200);
     }
     return r;
-  }
-
-  static Map<String, Object> with(Map<String, Object> base, String key, Object value) {
-    Map<String, Object> copy = new LinkedHashMap<>(base);
-    copy.put(key, value);
-    return copy;
-  }
-
-  static Map<String, Object> without(Map<String, Object> base, String key) {
-    Map<String, Object> copy = new LinkedHashMap<>(base);
-    copy.remove(key);
-    return copy;
   }
 
   static String applicant(String org) {
@@ -657,14 +647,6 @@ class BadInputAndAccessMatrixIT
             f -> expertBody(EXPERT_ORG), only(200, Who.PROGRAM_MANAGER)));
   }
 
-  static Stream<Arguments> refusedCalls() {
-    return BadInputMatrix.calls(endpoints(), e -> e.name(), e -> e.expected(), true);
-  }
-
-  static Stream<Arguments> allowedCalls() {
-    return BadInputMatrix.calls(endpoints(), e -> e.name(), e -> e.expected(), false);
-  }
-
   @Override
   public Setup<Fixture, Who> setup() {
     return new Setup<>(MATRIX, http, template, () -> fx, who -> token(who, new Target(null, null)));
@@ -803,14 +785,6 @@ class BadInputAndAccessMatrixIT
         new FileEndpoint<>("GET .../reports/{r}/evidence/{pending}", HttpMethod.GET,
             t -> MilestoneReviewIT.reportPath(t.files().project(), t.files().report()) + "/evidence/"
                 + t.files().pending(), false, pendingViaReport));
-  }
-
-  static Stream<Arguments> refusedFileCalls() {
-    return FileAccessMatrix.refused(fileEndpoints());
-  }
-
-  static Stream<Arguments> allowedFileCalls() {
-    return FileAccessMatrix.allowed(fileEndpoints());
   }
 
   @AfterAll

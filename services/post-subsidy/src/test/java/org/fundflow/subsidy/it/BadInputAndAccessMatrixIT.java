@@ -1,5 +1,7 @@
 package org.fundflow.subsidy.it;
 
+import static org.fundflow.platform.test.BadInputMatrix.with;
+import static org.fundflow.platform.test.BadInputMatrix.without;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -121,18 +123,6 @@ class BadInputAndAccessMatrixIT extends SubsidyIT
 
   static Map<String, Object> prepareBody() {
     return Map.of("payeeName", "Tianjin Widgets Co.", "bank", "Bank of Tianjin", "accountNumber", "6222020302001234567");
-  }
-
-  static Map<String, Object> with(Map<String, Object> base, String key, Object value) {
-    Map<String, Object> copy = new LinkedHashMap<>(base);
-    copy.put(key, value);
-    return copy;
-  }
-
-  static Map<String, Object> without(Map<String, Object> base, String key) {
-    Map<String, Object> copy = new LinkedHashMap<>(base);
-    copy.remove(key);
-    return copy;
   }
 
   // ================================================================== (1) bad input
@@ -484,14 +474,6 @@ class BadInputAndAccessMatrixIT extends SubsidyIT
             only(200, Who.FINANCE_OFFICER, Who.PREPARER_AS_APPROVER)));
   }
 
-  static Stream<Arguments> refusedCalls() {
-    return BadInputMatrix.calls(endpoints(), e -> e.name(), e -> e.expected(), true);
-  }
-
-  static Stream<Arguments> allowedCalls() {
-    return BadInputMatrix.calls(endpoints(), e -> e.name(), e -> e.expected(), false);
-  }
-
   @Override
   public Setup<Fixture, Who> setup() {
     return new Setup<>(MATRIX, web, template, () -> fx, Who::token);
@@ -545,14 +527,6 @@ class BadInputAndAccessMatrixIT extends SubsidyIT
             t -> "/claims/" + t.claimWithFile()[0] + "/evidence", false, asTheClaim),
         new FileEndpoint<>("GET /claims/{A's}/evidence/{id}", HttpMethod.GET,
             t -> "/claims/" + t.claimWithFile()[0] + "/evidence/" + t.claimWithFile()[1], false, asTheClaim));
-  }
-
-  static Stream<Arguments> refusedFileCalls() {
-    return FileAccessMatrix.refused(fileEndpoints());
-  }
-
-  static Stream<Arguments> allowedFileCalls() {
-    return FileAccessMatrix.allowed(fileEndpoints());
   }
 
   @AfterAll

@@ -1,5 +1,7 @@
 package org.fundflow.intake.it;
 
+import static org.fundflow.platform.test.BadInputMatrix.with;
+import static org.fundflow.platform.test.BadInputMatrix.without;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -124,18 +126,6 @@ class BadInputAndAccessMatrixIT extends IntakeIT
   static Bad bad(String name, HttpMethod m, Function<Fixture, String> path, String token, Function<Fixture, Object> body,
       int expected) {
     return new Bad(name, m, path, token, body, MediaType.APPLICATION_JSON, Map.of(), expected);
-  }
-
-  static Map<String, Object> with(Map<String, Object> base, String key, Object value) {
-    Map<String, Object> copy = new LinkedHashMap<>(base);
-    copy.put(key, value);
-    return copy;
-  }
-
-  static Map<String, Object> without(Map<String, Object> base, String key) {
-    Map<String, Object> copy = new LinkedHashMap<>(base);
-    copy.remove(key);
-    return copy;
   }
 
   static final String HUGE = "x".repeat(600 * 1024);
@@ -641,14 +631,6 @@ class BadInputAndAccessMatrixIT extends IntakeIT
     return id;
   }
 
-  static Stream<Arguments> refusedCalls() {
-    return BadInputMatrix.calls(endpoints(), e -> e.name(), e -> e.expected(), true);
-  }
-
-  static Stream<Arguments> allowedCalls() {
-    return BadInputMatrix.calls(endpoints(), e -> e.name(), e -> e.expected(), false);
-  }
-
   @Override
   public Setup<Fixture, Who> setup() {
     return new Setup<>(MATRIX, web, template, () -> fx, Who::token);
@@ -718,14 +700,6 @@ class BadInputAndAccessMatrixIT extends IntakeIT
             }, false, ownOrg(204)),
         new FileEndpoint<>("DELETE /proposals/{A's submitted}/files/{id}", HttpMethod.DELETE,
             t -> "/proposals/" + t.submittedWithFile()[0] + "/files/" + t.submittedWithFile()[1], false, ownOrg(409)));
-  }
-
-  static Stream<Arguments> refusedFileCalls() {
-    return FileAccessMatrix.refused(fileEndpoints());
-  }
-
-  static Stream<Arguments> allowedFileCalls() {
-    return FileAccessMatrix.allowed(fileEndpoints());
   }
 
   @AfterAll
