@@ -105,12 +105,11 @@ public final class ProposalService implements ProposalUseCase, DecisionUseCase {
   @Override
   public Mono<Proposal> submit(SubmitCommand c) {
     String requestHash = RequestFingerprint.of(c.requestFingerprint());
-    return Mono.defer(() -> visible(c.applicant(), c.proposalId()).flatMap(current -> {
-          Proposal p = current;
+    return Mono.defer(() -> visible(c.applicant(), c.proposalId()).flatMap(p -> {
           Submission earlier = p.submission();
           if (earlier != null && earlier.idempotencyKey().equals(c.idempotencyKey())) {
             if (earlier.requestHash().equals(requestHash)) {
-              return Mono.just(current); // the same request again: the same answer
+              return Mono.just(p); // the same request again: the same answer
             }
             return Mono.error(IntakeRefusal.rule("idempotency-key-reused", "Idempotency key reused",
                 "Idempotency-Key " + c.idempotencyKey() + " was used for a different request on proposal " + p.id()));
@@ -173,9 +172,8 @@ public final class ProposalService implements ProposalUseCase, DecisionUseCase {
    */
   @Override
   public Mono<Proposal> award(AwardCommand c) {
-    return Mono.defer(() -> visible(c.manager(), c.proposalId()).flatMap(current -> {
-          requireVersion(current, c.expectedVersion());
-          Proposal p = current;
+    return Mono.defer(() -> visible(c.manager(), c.proposalId()).flatMap(p -> {
+          requireVersion(p, c.expectedVersion());
           Instant now = clock.instant();
           return program(p.programId()).flatMap(program -> challenge(p.challengeId()).flatMap(challenge ->
               holdsOf(p).flatMap(found -> {
