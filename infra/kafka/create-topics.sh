@@ -6,6 +6,8 @@
 #   BOOTSTRAP_SERVERS   default kafka:9092
 #   REPLICATION_FACTOR  default 1 (a single broker); 3 on a real cluster
 #   MIN_INSYNC_REPLICAS default 1; 2 on a real cluster (with the producers' acks=all)
+#   EVENT_PARTITIONS    default: the file's; e.g. 6 on a cluster with more than 3 replicas per service
+#                       (dead-letter topics keep their 1 partition)
 #   TOPICS_FILE         default the topics.txt next to this script
 #   KAFKA_BIN           default /opt/kafka/bin (the apache/kafka image)
 set -euo pipefail
@@ -13,6 +15,7 @@ set -euo pipefail
 BOOTSTRAP_SERVERS="${BOOTSTRAP_SERVERS:-kafka:9092}"
 REPLICATION_FACTOR="${REPLICATION_FACTOR:-1}"
 MIN_INSYNC_REPLICAS="${MIN_INSYNC_REPLICAS:-1}"
+EVENT_PARTITIONS="${EVENT_PARTITIONS:-}"
 TOPICS_FILE="${TOPICS_FILE:-$(dirname "$0")/topics.txt}"
 KAFKA_BIN="${KAFKA_BIN:-/opt/kafka/bin}"
 
@@ -32,6 +35,7 @@ existing="$("${KAFKA_BIN}/kafka-topics.sh" --bootstrap-server "${BOOTSTRAP_SERVE
 count=0
 while read -r name partitions retention cleanup rest; do
   case "${name}" in ''|'#'*) continue ;; esac
+  case "${name}" in *.dlq) ;; *) partitions="${EVENT_PARTITIONS:-${partitions}}" ;; esac
   config="retention.ms=${retention},cleanup.policy=${cleanup},min.insync.replicas=${MIN_INSYNC_REPLICAS}"
   if printf '%s\n' "${existing}" | grep -qx "${name}"; then
     current="$("${KAFKA_BIN}/kafka-topics.sh" --bootstrap-server "${BOOTSTRAP_SERVERS}" --describe --topic "${name}" \

@@ -73,6 +73,15 @@ class ExamplesTest {
             }
             assertThat(sum).isEqualTo(100);
         }
+        // 立项评审: a program's review rubric weighs exactly 100 (proposal-screened, proposal-reviewed)
+        JsonNode rubric = event.path("rubric");
+        if (rubric.isArray()) {
+            int weights = 0;
+            for (JsonNode criterion : rubric) {
+                weights += criterion.path("weight").asInt();
+            }
+            assertThat(weights).isEqualTo(100);
+        }
     }
 
     private static void collectOrganisationCodes(JsonNode node, List<String> codes) {

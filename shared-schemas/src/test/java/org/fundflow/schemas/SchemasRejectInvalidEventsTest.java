@@ -276,6 +276,12 @@ class SchemasRejectInvalidEventsTest {
         mutateAndReject(key, e -> ((ObjectNode) e.path("trigger")).put("kind", "BONUS"));
         mutateAndReject(key, e -> e.remove("projectId"));
         mutateAndReject(key, e -> ((ObjectNode) e.path("trigger")).put("kind", "POST_SUBSIDY"));
+        // issue 18: a REWARD payment names its reward claim; a VOUCHER payment has neither project nor claim, but a
+        // project trigger without its project is still refused
+        mutateAndReject(key, e -> ((ObjectNode) e.path("trigger")).put("kind", "REWARD"));
+        ObjectNode voucherAsAdvance = variant("post-subsidy/variants/disbursement-created.v1-voucher");
+        ((ObjectNode) voucherAsAdvance.path("trigger")).put("kind", "ADVANCE");
+        assertRejected(key, voucherAsAdvance);
     }
 
     @Test

@@ -36,6 +36,10 @@ final class Requests {
     if (split) {
       body.put("fundingSplit", Map.of("advancePercent", 60, "balancePercent", 40));
     }
+    if (!"POST_SUBSIDY".equals(kind)) {
+      // the bench awards right after screening: expert review (立项评审) off, explicitly
+      body.put("expertReview", Map.of("required", false));
+    }
     return body;
   }
 

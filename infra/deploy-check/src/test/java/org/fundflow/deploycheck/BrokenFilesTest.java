@@ -226,6 +226,21 @@ class BrokenFilesTest {
   }
 
   @Test
+  void kubernetes_withoutADisruptionBudget() throws IOException {
+    Path base = brokenBase("disruption-budgets.yaml", "app.kubernetes.io/name: post-subsidy", "app.kubernetes.io/name: post-subsidi");
+    assertThat(KubernetesCheck.check(base, ROOT, 3))
+        .contains("post-subsidy: no PodDisruptionBudget selecting app.kubernetes.io/name=post-subsidy");
+  }
+
+  @Test
+  void kubernetes_withADisruptionBudgetThatBlocksEveryDrain() throws IOException {
+    Path base = brokenBase("disruption-budgets.yaml", "  minAvailable: 1\n  selector:\n    matchLabels:\n      app.kubernetes.io/name: milestone-review",
+        "  minAvailable: 2\n  selector:\n    matchLabels:\n      app.kubernetes.io/name: milestone-review");
+    assertThat(KubernetesCheck.check(base, ROOT, 3))
+        .contains("milestone-review: its PodDisruptionBudget must keep at least 1 and fewer than all 2 replicas");
+  }
+
+  @Test
   void kubernetes_withAnUnlistedResource() throws IOException {
     Path base = brokenBase("kustomization.yaml", "  - post-subsidy.yaml\n", "");
     assertThat(KubernetesCheck.check(base, ROOT, 3)).contains("post-subsidy.yaml is not listed in kustomization.yaml resources",

@@ -86,6 +86,9 @@ class ExternalToolsTest {
     Result ok = run(ROOT, "docker-compose", "-f", "docker-compose.yml", "config", "-q");
     assertThat(ok.exit()).as(ok.output()).isZero();
     System.out.println("[deploy-check] docker-compose config -q: docker-compose.yml is valid");
+    Result replicaSet = run(ROOT, "docker-compose", "-f", "docker-compose.yml", "-f", "infra/mongo/replica-set.compose.yml",
+        "config", "-q");
+    assertThat(replicaSet.exit()).as("with the replica-set override: " + replicaSet.output()).isZero();
 
     Path broken = composeProject("condition: service_healthy\n", "condition: when_ready\n");
     Result bad = run(broken, "docker-compose", "-f", "docker-compose.yml", "config", "-q");
@@ -102,7 +105,7 @@ class ExternalToolsTest {
   @Test
   void yamllint() throws Exception {
     requireTool("yamllint", "apt-get install yamllint");
-    Result ok = run(ROOT, yamllint(ROOT, "docker-compose.yml", "infra/k8s", "infra/kafka").toArray(String[]::new));
+    Result ok = run(ROOT, yamllint(ROOT, "docker-compose.yml", "infra/k8s", "infra/kafka", "infra/mongo/replica-set.compose.yml").toArray(String[]::new));
     assertThat(ok.exit()).as(ok.output()).isZero();
     System.out.println("[deploy-check] yamllint: docker-compose.yml, infra/k8s, infra/kafka are clean");
 
@@ -118,8 +121,9 @@ class ExternalToolsTest {
     assertThat(ok.exit()).as(ok.output()).isZero();
     List<Object> docs = new ArrayList<>();
     Yamls.strict().loadAll(ok.output()).forEach(docs::add);
-    // 2 ConfigMaps (services, portal), Secret, 5 Deployments, 5 Services
-    assertThat(docs).hasSize(13);
+    // 2 ConfigMaps (services, portal), Secret, 5 Deployments, 5 Services, 4 PodDisruptionBudgets (not the portal's)
+    assertThat(docs).hasSize(17);
+    assertThat(ok.output()).contains("kind: PodDisruptionBudget");
     assertThat(ok.output()).contains("image: fundflow/project-intake:0.1.0-SNAPSHOT")
         .contains("image: fundflow/portal:0.1.0-SNAPSHOT");
     System.out.println("[deploy-check] kubectl kustomize infra/k8s/base: " + docs.size() + " manifests");

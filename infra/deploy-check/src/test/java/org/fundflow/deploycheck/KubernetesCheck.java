@@ -74,6 +74,7 @@ final class KubernetesCheck {
     Map<String, Object> secretTexts = new HashMap<>();
     Map<String, Map<String, Object>> deployments = new HashMap<>();
     List<Map<String, Object>> services = new ArrayList<>();
+    Map<String, Map<String, Object>> budgets = new HashMap<>();
     for (Map<String, Object> doc : docs) {
       String kind = str(doc.get("kind"));
       String name = str(at(doc, "metadata", "name"));
@@ -91,6 +92,7 @@ final class KubernetesCheck {
         }
         case "Deployment" -> deployments.put(name, doc);
         case "Service" -> services.add(doc);
+        case "PodDisruptionBudget" -> budgets.put(str(at(doc, "spec", "selector", "matchLabels", "app.kubernetes.io/name")), doc);
         default -> { }
       }
     }
@@ -104,7 +106,21 @@ final class KubernetesCheck {
       }
       checkDeployment(name, deployment, configs.get(name), configMaps, secrets, partitions);
       checkService(name, deployment, services);
+      checkDisruptionBudget(name, deployment, budgets.get(name));
       checkMongoUser(name, deployment, configs.get(name), secretTexts, mongoUsers);
+    }
+  }
+
+  /** A service with several replicas keeps at least one through a drain, and never blocks one with a single replica. */
+  private void checkDisruptionBudget(String name, Map<String, Object> deployment, Map<String, Object> budget) {
+    Object replicas = at(deployment, "spec", "replicas");
+    if (budget == null) {
+      problems.add(name + ": no PodDisruptionBudget selecting app.kubernetes.io/name=" + name);
+      return;
+    }
+    if (!(at(budget, "spec", "minAvailable") instanceof Integer min) || min < 1
+        || !(replicas instanceof Integer n) || min >= n) {
+      problems.add(name + ": its PodDisruptionBudget must keep at least 1 and fewer than all " + replicas + " replicas");
     }
   }
 

@@ -18,8 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 final class RealmCheck {
 
   static final List<String> ROLES = List.of("APPLICANT", "PROGRAM_MANAGER", "EXPERT", "FINANCE_OFFICER",
-      "FINANCE_APPROVER", "INTEGRITY_OFFICER", "AUDITOR");
-  static final Set<String> ORGANISATION_ROLES = Set.of("APPLICANT", "EXPERT");
+      "FINANCE_APPROVER", "INTEGRITY_OFFICER", "AUDITOR", "SERVICE_PROVIDER");
+  static final Set<String> ORGANISATION_ROLES = Set.of("APPLICANT", "EXPERT", "SERVICE_PROVIDER");
   /** Unified social credit code: 18 characters, no I, O, S, V, Z. */
   static final String ORG_CODE = "[0-9A-HJ-NPQRTUWXY]{2}\\d{6}[0-9A-HJ-NPQRTUWXY]{10}";
 

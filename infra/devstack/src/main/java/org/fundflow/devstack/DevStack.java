@@ -31,6 +31,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.bson.Document;
 import org.fundflow.devstack.kafka.KafkaBroker;
+import org.fundflow.devstack.kafka.KafkaCluster;
 import org.fundflow.devstack.mail.MailServer;
 import org.fundflow.devstack.oidc.DemoUser;
 import org.fundflow.devstack.oidc.OidcProvider;
@@ -41,10 +42,14 @@ import org.fundflow.devstack.oidc.OidcProvider;
  * Ctrl-C / SIGTERM, then stops the services first and the infrastructure after them.
  *
  * <pre>
- * java -cp ... org.fundflow.devstack.DevStack [--root DIR] [--no-services] [--exit-when-ready]
+ * java -cp ... org.fundflow.devstack.DevStack [--root DIR] [--no-services] [--exit-when-ready] [--scale-out]
  * </pre>
  *
- * Usually started with {@code ./mvnw -B -DskipTests -Pdevstack verify} from the repository root.
+ * Usually started with {@code ./mvnw -B -DskipTests -Pdevstack verify} from the repository root. With
+ * {@code --scale-out} (or {@code FUNDFLOW_DEVSTACK_SCALE_OUT=true}, issue 21) Kafka is a 3-broker KRaft cluster
+ * (replication factor 3, min.insync.replicas 2, 6 partitions per new topic) and each of the four services runs a
+ * second replica on its port + 10000 in the same consumer group; the portal keeps calling the first replicas
+ * (it takes one address per service: a load balancer or a Kubernetes Service spreads the calls in production).
  */
 public final class DevStack {
 
@@ -72,6 +77,11 @@ public final class DevStack {
       new Service("portal", 8080, "portal"));
 
   static final String PORTAL_URL = "http://localhost:8080";
+  /** Client and controller port of each node of the {@code --scale-out} cluster (the first is the usual broker's). */
+  static final List<int[]> CLUSTER_PORTS = List.of(new int[] {KafkaBroker.PORT, KafkaBroker.CONTROLLER_PORT},
+      new int[] {9094, 9095}, new int[] {9096, 9097});
+  /** A service's second replica (--scale-out) listens on its port + this. */
+  static final int REPLICA_PORT_OFFSET = 10_000;
 
   /** The first thing a newcomer reads: where to go and who to be. */
   static String portalInvitation() {
@@ -87,6 +97,7 @@ public final class DevStack {
   private final String java;
   private final String classpath;
   private final boolean withServices;
+  private final boolean scaleOut;
   private PrintStream out = System.out;
 
   private final List<Child> infrastructure = new ArrayList<>(); // kafka, store, oidc (stop in this order)
@@ -95,7 +106,7 @@ public final class DevStack {
   private final Map<String, String> status = new ConcurrentHashMap<>();
   private volatile boolean stopping;
 
-  DevStack(Path root, boolean withServices) {
+  DevStack(Path root, boolean withServices, boolean scaleOut) {
     this.root = root.toAbsolutePath().normalize();
     this.home = this.root.resolve(".devstack");
     this.logs = home.resolve("logs");
@@ -103,6 +114,7 @@ public final class DevStack {
     this.java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     this.classpath = System.getProperty("java.class.path");
     this.withServices = withServices;
+    this.scaleOut = scaleOut;
   }
 
   public static void main(String[] args) throws Exception {
@@ -113,19 +125,21 @@ public final class DevStack {
     Path root = Path.of(System.getProperty("user.dir"));
     boolean withServices = true;
     boolean exitWhenReady = false;
+    boolean scaleOut = Boolean.parseBoolean(System.getenv("FUNDFLOW_DEVSTACK_SCALE_OUT"));
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--root" -> root = Path.of(args[++i]);
         case "--no-services" -> withServices = false;
         case "--exit-when-ready" -> exitWhenReady = true;
+        case "--scale-out" -> scaleOut = true;
         default -> {
           System.err.println("unknown argument " + args[i]
-              + " (known: --root DIR, --no-services, --exit-when-ready)");
+              + " (known: --root DIR, --no-services, --exit-when-ready, --scale-out)");
           System.exit(64);
         }
       }
     }
-    int code = new DevStack(root, withServices).run(exitWhenReady);
+    int code = new DevStack(root, withServices, scaleOut).run(exitWhenReady);
     System.exit(code);
   }
 
@@ -183,12 +197,13 @@ public final class DevStack {
     Child mail = startChild("mail", List.of(java, "-Xmx64m", "-XX:+UseSerialGC", "-cp", classpath,
         "org.fundflow.devstack.mail.MailServer", "--port", String.valueOf(MAIL_PORT),
         "--dir", home.resolve("mail").toString(), "--exit-on-stdin-eof"), Map.of());
-    Child kafka = startKafka();
-    if (kafka == null) {
+    List<Child> kafkaNodes = startKafka();
+    if (kafkaNodes == null) {
       return 4;
     }
+    Child kafka = kafkaNodes.get(0);
     // stop order: kafka after the services, then the store, then the identity provider and the mail server
-    infrastructure.add(kafka);
+    infrastructure.addAll(kafkaNodes);
     infrastructure.add(store);
     infrastructure.add(oidc);
     infrastructure.add(mail);
@@ -210,13 +225,14 @@ public final class DevStack {
 
     long servicesStart = System.nanoTime();
     List<CompletableFuture<Boolean>> ready = new ArrayList<>();
-    for (Service s : toStart) {
+    for (Service s : withReplicas(toStart)) {
       List<String> command = new ArrayList<>(List.of(java));
       command.addAll(SERVICE_JVM_OPTIONS);
       command.addAll(List.of("-jar", s.jar(root).toString()));
-      Child child = startChild(s.name(), command, serviceEnvironment(s));
+      String name = childName(s);
+      Child child = startChild(name, command, serviceEnvironment(s, bootstrapServers(), scaleOut));
       services.put(s, child);
-      ready.add(CompletableFuture.supplyAsync(() -> await(s.name(), child, () -> healthUp(s), SERVICE_TIMEOUT, servicesStart)));
+      ready.add(CompletableFuture.supplyAsync(() -> await(name, child, () -> healthUp(s), SERVICE_TIMEOUT, servicesStart)));
     }
     ready.forEach(CompletableFuture::join);
     progress.close();
@@ -233,23 +249,57 @@ public final class DevStack {
 
   // ---------------------------------------------------------------- start
 
-  private Child startKafka() throws IOException, InterruptedException {
-    KafkaBroker broker = new KafkaBroker(home.resolve("kafka"));
-    broker.writeProperties();
-    if (!broker.isFormatted()) {
-      String clusterId = broker.clusterId();
-      out.println("[devstack] kafka: formatting " + broker.dataDir() + " (cluster id " + clusterId + ")");
-      Child format = Child.start("kafka-format", broker.formatCommand(java, classpath, clusterId), Map.of(), root, logs);
-      if (!format.process.waitFor(60, TimeUnit.SECONDS) || format.process.exitValue() != 0) {
-        format.process.destroyForcibly();
-        out.println("[devstack] kafka: formatting the storage FAILED, see " + format.log + ":");
-        out.println(format.tail(20));
-        return null;
-      }
+  /** The one broker, or with --scale-out the three nodes of the cluster (data in .devstack/kafka-cluster). */
+  private List<Child> startKafka() throws IOException, InterruptedException {
+    List<KafkaBroker> brokers;
+    String clusterId;
+    if (scaleOut) {
+      KafkaCluster cluster = new KafkaCluster(home.resolve("kafka-cluster"), CLUSTER_PORTS);
+      brokers = cluster.brokers();
+      clusterId = cluster.clusterId();
     } else {
-      out.println("[devstack] kafka: reusing " + broker.dataDir() + " (cluster id " + broker.clusterId() + ")");
+      KafkaBroker broker = new KafkaBroker(home.resolve("kafka"));
+      brokers = List.of(broker);
+      clusterId = broker.clusterId();
     }
-    return startChild("kafka", broker.brokerCommand(java, classpath), Map.of());
+    List<Child> nodes = new ArrayList<>();
+    for (KafkaBroker broker : brokers) {
+      String name = scaleOut ? "kafka-" + broker.nodeId() : "kafka";
+      broker.writeProperties();
+      if (!broker.isFormatted()) {
+        out.println("[devstack] " + name + ": formatting " + broker.dataDir() + " (cluster id " + clusterId + ")");
+        Child format = Child.start(name + "-format", broker.formatCommand(java, classpath, clusterId), Map.of(), root, logs);
+        if (!format.process.waitFor(60, TimeUnit.SECONDS) || format.process.exitValue() != 0) {
+          format.process.destroyForcibly();
+          out.println("[devstack] " + name + ": formatting the storage FAILED, see " + format.log + ":");
+          out.println(format.tail(20));
+          return null;
+        }
+      } else {
+        out.println("[devstack] " + name + ": reusing " + broker.dataDir() + " (cluster id " + clusterId + ")");
+      }
+      nodes.add(startChild(name, broker.brokerCommand(java, classpath), Map.of()));
+    }
+    return nodes;
+  }
+
+  String bootstrapServers() {
+    return scaleOut ? new KafkaCluster(home.resolve("kafka-cluster"), CLUSTER_PORTS).bootstrapServers()
+        : "localhost:" + KafkaBroker.PORT;
+  }
+
+  /** The services to start: with --scale-out, each of the four also as a second replica on its port + 10000. */
+  List<Service> withReplicas(List<Service> services) {
+    List<Service> all = new ArrayList<>(services);
+    if (scaleOut) {
+      services.stream().filter(s -> !s.name().equals("portal"))
+          .forEach(s -> all.add(new Service(s.name(), s.port() + REPLICA_PORT_OFFSET, s.database())));
+    }
+    return all;
+  }
+
+  static String childName(Service s) {
+    return s.port() > REPLICA_PORT_OFFSET ? s.name() + "-2" : s.name();
   }
 
   private Child startChild(String name, List<String> command, Map<String, String> env) throws IOException {
@@ -281,15 +331,29 @@ public final class DevStack {
       "-XX:ReservedCodeCacheSize=48m", "-Xss512k", "-XX:TrimNativeHeapInterval=5000");
 
   static Map<String, String> serviceEnvironment(Service s) {
+    return serviceEnvironment(s, "localhost:" + KafkaBroker.PORT, false);
+  }
+
+  static Map<String, String> serviceEnvironment(Service s, String bootstrapServers, boolean scaleOut) {
     Map<String, String> env = new LinkedHashMap<>();
     env.put("MALLOC_ARENA_MAX", "2"); // glibc's per-thread malloc arenas are most of the native memory otherwise
     env.put("SERVER_PORT", String.valueOf(s.port()));
     env.put("SPRING_MONGODB_URI", "mongodb://localhost:" + STORE_PORT + "/fundflow_" + s.database());
-    env.put("SPRING_CLOUD_STREAM_KAFKA_BINDER_BROKERS", "localhost:" + KafkaBroker.PORT);
-    env.put("FUNDFLOW_KAFKA_BOOTSTRAP_SERVERS", "localhost:" + KafkaBroker.PORT);
+    env.put("SPRING_CLOUD_STREAM_KAFKA_BINDER_BROKERS", bootstrapServers);
+    env.put("FUNDFLOW_KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
+    if (scaleOut) {
+      // the topics a service creates get 6 partitions: room for both replicas' consumers and more
+      env.put("SPRING_CLOUD_STREAM_KAFKA_BINDER_MINPARTITIONCOUNT", "6");
+      env.put("FUNDFLOW_KAFKA_TOPIC_PARTITIONS", "6");
+    }
     env.put("FUNDFLOW_SECURITY_JWT_JWK_SET_URI", ISSUER + "/jwks");
     env.put("FUNDFLOW_SECURITY_JWT_ISSUER_URI", ISSUER);
     env.put("SPRING_PROFILES_ACTIVE", "devstack");
+    if (s.name().equals("project-intake")) {
+      // an award starts its project at once in the devstack; export e.g. PT5M to watch the public notice (立项公示)
+      env.put("FUNDFLOW_INTAKE_AWARD_NOTICE_PERIOD",
+          System.getenv().getOrDefault("FUNDFLOW_INTAKE_AWARD_NOTICE_PERIOD", "PT0S"));
+    }
     if (s.name().equals("portal")) {
       // the portal logs people in at the provider (authorization code + PKCE) and calls the services above
       env.put("PORTAL_ISSUER_URI", ISSUER);
@@ -352,16 +416,17 @@ public final class DevStack {
   }
 
   private boolean kafkaUp() {
-    if (!portOpen(KafkaBroker.PORT)) {
-      return false; // no admin client (and its connection warnings) before the listener is there
+    int nodes = scaleOut ? CLUSTER_PORTS.size() : 1;
+    if (CLUSTER_PORTS.stream().limit(nodes).anyMatch(p -> !portOpen(p[0]))) {
+      return false; // no admin client (and its connection warnings) before the listeners are there
     }
     Properties p = new Properties();
-    p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:" + KafkaBroker.PORT);
+    p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
     p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000);
     p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
     p.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 500);
     try (Admin admin = Admin.create(p)) {
-      return !admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty();
+      return admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).size() >= nodes;
     } catch (Exception e) {
       return false;
     }
@@ -422,12 +487,14 @@ public final class DevStack {
 
   private boolean portsFree(List<Service> toStart) {
     Map<Integer, String> ports = new LinkedHashMap<>();
-    ports.put(KafkaBroker.PORT, "kafka");
-    ports.put(KafkaBroker.CONTROLLER_PORT, "kafka");
+    CLUSTER_PORTS.stream().limit(scaleOut ? CLUSTER_PORTS.size() : 1).forEach(p -> {
+      ports.put(p[0], "kafka");
+      ports.put(p[1], "kafka");
+    });
     ports.put(STORE_PORT, "store");
     ports.put(OIDC_PORT, "oidc");
     ports.put(MAIL_PORT, "mail");
-    toStart.forEach(s -> ports.put(s.port(), s.name()));
+    withReplicas(toStart).forEach(s -> ports.put(s.port(), childName(s)));
     List<String> problems = new ArrayList<>();
     ports.forEach((port, name) -> {
       if (!canBind(port)) {
@@ -511,7 +578,7 @@ public final class DevStack {
         out.println("[devstack] " + s.name() + " " + child.stop(30)))));
     stops.forEach(CompletableFuture::join);
     for (Child child : infrastructure) {
-      out.println("[devstack] " + child.name + " " + child.stop(child.name.equals("kafka") ? 45 : 15));
+      out.println("[devstack] " + child.name + " " + child.stop(child.name.startsWith("kafka") ? 45 : 15));
     }
     Stream.concat(infrastructure.stream(), services.values().stream())
         .forEach(c -> deleteQuietly(pids.resolve(c.name + ".pid")));
@@ -539,16 +606,24 @@ public final class DevStack {
     out.println(line);
     out.printf("%-18s %-46s %-16s %s%n", "component", "url / port", "status", "swagger ui / notes");
     out.println(line);
-    out.printf("%-18s %-46s %-16s %s%n", "kafka", "localhost:" + KafkaBroker.PORT + " (controller " + KafkaBroker.CONTROLLER_PORT + ")",
-        status.get("kafka"), "KRaft, 3 partitions per new topic, data .devstack/kafka");
+    if (scaleOut) {
+      for (int i = 0; i < CLUSTER_PORTS.size(); i++) {
+        out.printf("%-18s %-46s %-16s %s%n", "kafka-" + (i + 1), "localhost:" + CLUSTER_PORTS.get(i)[0] + " (controller "
+            + CLUSTER_PORTS.get(i)[1] + ")", status.get("kafka"),
+            "KRaft cluster: 3 replicas, min.insync 2, 6 partitions per new topic");
+      }
+    } else {
+      out.printf("%-18s %-46s %-16s %s%n", "kafka", "localhost:" + KafkaBroker.PORT + " (controller " + KafkaBroker.CONTROLLER_PORT + ")",
+          status.get("kafka"), "KRaft, 3 partitions per new topic, data .devstack/kafka");
+    }
     out.printf("%-18s %-46s %-16s %s%n", "store", "mongodb://localhost:" + STORE_PORT, status.get("store"),
         "mongo-java-server + H2 file .devstack/store/fundflow.mv (fsync per write)");
     out.printf("%-18s %-46s %-16s %s%n", "oidc", ISSUER, status.get("oidc"), "JWKS " + ISSUER + "/jwks");
     out.printf("%-18s %-46s %-16s %s%n", "mail", "smtp://localhost:" + MAIL_PORT, status.get("mail"),
         "GreenMail; every message saved as .eml in " + root.relativize(home.resolve("mail")));
-    for (Service s : SERVICES) {
-      out.printf("%-18s %-46s %-16s %s%n", s.name(), "http://localhost:" + s.port() + " (db fundflow_" + s.database() + ")",
-          status.getOrDefault(s.name(), withServices ? "?" : "NOT STARTED"),
+    for (Service s : withReplicas(SERVICES)) {
+      out.printf("%-18s %-46s %-16s %s%n", childName(s), "http://localhost:" + s.port() + " (db fundflow_" + s.database() + ")",
+          status.getOrDefault(childName(s), withServices ? "?" : "NOT STARTED"),
           s.name().equals("portal") ? "the web pages: log in with a demo user" : "http://localhost:" + s.port() + "/swagger-ui.html");
     }
     out.println(line);

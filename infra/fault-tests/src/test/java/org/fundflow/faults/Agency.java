@@ -62,6 +62,7 @@ final class Agency {
     body.put("callWindow", Map.of("opensAt", now.minus(1, ChronoUnit.DAYS).toString(),
         "closesAt", now.plus(30, ChronoUnit.DAYS).toString()));
     body.put("fundingSplit", Map.of("advancePercent", ADVANCE_PERCENT, "balancePercent", 100 - ADVANCE_PERCENT));
+    body.put("expertReview", Map.of("required", false)); // awarded right after screening: no 立项评审 (ADR 7)
     // set up before any fault: a retried create could leave a second, unused program, which would be harmless
     String id = expect(api.call("POST", INTAKE, "/programs", PM, body), 201).get("id").asString();
     transition(INTAKE, "/programs/" + id, "/open", null, Set.of("OPEN"), Set.of("DRAFT"));

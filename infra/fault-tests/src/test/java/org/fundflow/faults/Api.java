@@ -9,7 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -17,6 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The clients' HTTP access to the four services. Every answer is recorded in {@link Traffic}. {@link #call} retries
  * with a bounded back-off what a fault can cause - no connection, a timeout, a 5xx - so a client survives a
  * killed service, broker or store; whether the retried request is safe is the caller's business (keys, re-reads).
+ * Where a service runs as several replicas the requests go to them in turn (as a load balancer would), and a retry
+ * goes to the next one.
  */
 final class Api {
 
@@ -38,14 +43,21 @@ final class Api {
     }
   }
 
-  private final Map<String, String> urls;
+  private final Map<String, List<String>> urls = new ConcurrentHashMap<>();
+  private final Map<String, AtomicInteger> turns = new ConcurrentHashMap<>();
   private final Traffic traffic;
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(5)).build();
 
-  Api(Map<String, String> urls, Traffic traffic) {
-    this.urls = Map.copyOf(urls);
+  /** @param urls per service, the base URL of each replica */
+  Api(Map<String, List<String>> urls, Traffic traffic) {
+    urls.forEach((service, replicas) -> this.urls.put(service, new CopyOnWriteArrayList<>(replicas)));
     this.traffic = traffic;
+  }
+
+  /** From now on requests to the service go to this replica too. */
+  void addReplica(String service, String url) {
+    urls.get(service).add(url);
   }
 
   Response call(String method, String service, String path, String token, Object body) {
@@ -75,12 +87,20 @@ final class Api {
     }
   }
 
-  /** One attempt, recorded; an exception when no answer came (refused, reset, timed out). */
+  /** One attempt at the service's next replica, recorded; an exception when no answer came (refused, reset, timed out). */
   Response once(String method, String service, String path, String token, Object body, Map<String, String> headers,
       int attempt) throws IOException {
+    int replica = Math.floorMod(turns.computeIfAbsent(service, s -> new AtomicInteger()).getAndIncrement(),
+        urls.get(service).size());
+    return onceAt(replica, method, service, path, token, body, headers, attempt);
+  }
+
+  /** One attempt at the given replica (0-based) of the service. */
+  Response onceAt(int replica, String method, String service, String path, String token, Object body,
+      Map<String, String> headers, int attempt) throws IOException {
     String payload = body == null ? (method.equals("GET") ? null : "{}")
         : body instanceof String s ? s : JSON.writeValueAsString(body);
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(urls.get(service) + path))
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(urls.get(service).get(replica) + path))
         .timeout(Duration.ofSeconds(30))
         .header("Accept", "application/json, application/problem+json")
         .method(method, payload == null ? HttpRequest.BodyPublishers.noBody()
@@ -95,7 +115,8 @@ final class Api {
     try {
       HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       String contentType = r.headers().firstValue("Content-Type").orElse("");
-      traffic.record(new Traffic.Exchange(service, method, path, r.statusCode(), System.currentTimeMillis(),
+      traffic.record(new Traffic.Exchange(service, Traffic.replica(service, replica), method, path, r.statusCode(),
+          System.currentTimeMillis(),
           r.headers().firstValue("Retry-After").isPresent(), contentType.startsWith("application/problem+json")));
       return new Response(r.statusCode(), r.body(), r.headers().map(), attempt);
     } catch (IOException e) {

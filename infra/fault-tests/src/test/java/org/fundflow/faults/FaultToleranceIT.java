@@ -33,34 +33,59 @@ import org.springframework.util.FileSystemUtils;
  * stopped and restarted, the store is stopped and restarted once gracefully and once with kill -9, and poison
  * records go into every consumed topic. Afterwards the stores and topics are audited; the figures are printed,
  * written to {@code target/fault-result.md} and asserted.
+ *
+ * <p>With {@code -Dfaults.scale-out=true} (issue 21) the same lifecycles run on a 3-broker KRaft cluster (replication
+ * factor 3, min.insync.replicas 2, unclean leader election off, event topics with 6 partitions) and two replicas of
+ * every service (same consumer groups, both relaying their outbox, requests spread over both); first the
+ * throughput with one replica and then with two is measured, then one replica of each service and the broker
+ * leading the busiest partitions are killed -9 and brought back. The same figures are asserted, plus each
+ * replica's share of requests, consumed events and relayed events is printed.
  */
 class FaultToleranceIT {
 
   static final int LIFECYCLES = Integer.getInteger("faults.lifecycles", 1_000);
   static final int CLIENTS = Integer.getInteger("faults.clients", 8);
+  static final boolean SCALE_OUT = Boolean.getBoolean("faults.scale-out");
+  static final int BROKERS = SCALE_OUT ? 3 : 1;
+  static final int REPLICAS = SCALE_OUT ? 2 : 1;
+  static final int EVENT_PARTITIONS = SCALE_OUT ? 6 : 3;
+  /** lifecycles timed with one replica, then with two (scale-out only), after as many again to warm up */
+  static final int MEASURED = Integer.getInteger("faults.measured-lifecycles", 40);
   static final Path HOME = Path.of("target", "faults-run");
 
   static Infrastructure infrastructure;
-  static final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+  /** per service, its replicas */
+  static final Map<String, List<ServiceProcess>> services = new LinkedHashMap<>();
 
   @Test
   void lifecyclesSurviveKilledServicesBrokerAndStoreRestartsPoisonAndReplays() throws Exception {
     long started = System.currentTimeMillis();
     FileSystemUtils.deleteRecursively(HOME);
-    infrastructure = new Infrastructure(HOME);
+    infrastructure = new Infrastructure(HOME, BROKERS);
     infrastructure.start();
-    for (String name : ServiceProcess.SERVICES) {
-      services.put(name, ServiceProcess.of(name, infrastructure.kafkaBootstrapServers(), infrastructure.mongoUri(),
-          List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-              // a killed consumer leaves its group after 10 s instead of 45 s: the replay needs an empty group,
-              // and the partitions of a killed service are not stuck for long
-              "-Dspring.cloud.stream.kafka.binder.consumer-properties.session.timeout.ms=10000",
-              "-Dspring.cloud.stream.kafka.binder.consumer-properties.heartbeat.interval.ms=2000"),
-          Map.of(), HOME.resolve("logs")));
+    Topics topics = new Topics(infrastructure);
+    if (SCALE_OUT) {
+      topics.create(EVENT_PARTITIONS, BROKERS);
     }
-    ServiceProcess.startAll(List.copyOf(services.values()), Duration.ofMinutes(6));
-    Map<String, String> urls = new LinkedHashMap<>();
-    services.forEach((n, s) -> urls.put(n, s.url()));
+    for (String name : ServiceProcess.SERVICES) {
+      List<ServiceProcess> replicas = new ArrayList<>();
+      for (int r = 0; r < REPLICAS; r++) {
+        replicas.add(ServiceProcess.of(name, infrastructure.kafkaBootstrapServers(), infrastructure.mongoUri(),
+            List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                // a killed consumer leaves its group after 10 s instead of 45 s: the replay needs an empty group,
+                // and the partitions of a killed service are not stuck for long
+                "-Dspring.cloud.stream.kafka.binder.consumer-properties.session.timeout.ms=10000",
+                "-Dspring.cloud.stream.kafka.binder.consumer-properties.heartbeat.interval.ms=2000",
+                "-Dspring.cloud.stream.kafka.binder.min-partition-count=" + EVENT_PARTITIONS),
+            Map.of("FUNDFLOW_KAFKA_TOPIC_PARTITIONS", String.valueOf(EVENT_PARTITIONS)),
+            HOME.resolve("logs").resolve(name + "-" + (r + 1))));
+      }
+      services.put(name, replicas);
+    }
+    // one replica of each first; the second ones join after the throughput with one is measured
+    ServiceProcess.startAll(services.values().stream().map(r -> r.get(0)).toList(), Duration.ofMinutes(6));
+    Map<String, List<String>> urls = new LinkedHashMap<>();
+    services.forEach((n, r) -> urls.put(n, new ArrayList<>(List.of(r.get(0).url()))));
 
     Traffic traffic = new Traffic();
     Outages outages = new Outages();
@@ -75,8 +100,9 @@ class FaultToleranceIT {
     }
     long setUpMillis = System.currentTimeMillis() - started;
 
-    // the clients: each takes the next lifecycle number and drives it to the end; they go on past LIFECYCLES
-    // until the last fault is injected, so that every fault hits lifecycles in flight even in a quick run
+    // the clients: each takes the next lifecycle number and drives it to the end; they go on past the last one
+    // asked for until the last fault is injected, so that every fault hits lifecycles in flight even in a quick run
+    AtomicInteger stopAt = new AtomicInteger(SCALE_OUT ? Integer.MAX_VALUE : LIFECYCLES);
     AtomicInteger next = new AtomicInteger();
     AtomicInteger finished = new AtomicInteger();
     java.util.concurrent.atomic.AtomicBoolean faultsDone = new java.util.concurrent.atomic.AtomicBoolean();
@@ -89,7 +115,7 @@ class FaultToleranceIT {
       running.add(clients.submit(() -> {
         while (true) {
           int i = next.get();
-          if (i >= LIFECYCLES && faultsDone.get()) {
+          if (i >= stopAt.get() && faultsDone.get()) {
             return;
           }
           if (!next.compareAndSet(i, i + 1)) {
@@ -102,7 +128,7 @@ class FaultToleranceIT {
             System.out.println("[faults] lifecycle " + i + " failed: " + e);
           } finally {
             int n = finished.incrementAndGet();
-            if (n % Math.max(1, LIFECYCLES / 20) == 0) {
+            if (n % Math.max(10, LIFECYCLES / 20) == 0) {
               System.out.printf("[faults] %d lifecycles finished (%d asked for) after %.0f s%n", n, LIFECYCLES,
                   (System.currentTimeMillis() - started) / 1000.0);
             }
@@ -112,17 +138,40 @@ class FaultToleranceIT {
     }
     clients.shutdown();
 
-    Topics topics = new Topics(infrastructure);
+    // scale-out: lifecycles per minute with one replica of each service, then with two
+    Throughput one = null;
+    Throughput two = null;
+    int before = 0;
+    if (SCALE_OUT) {
+      one = Throughput.measure(finished, MEASURED, MEASURED);
+      System.out.println("[faults] one replica of each service: " + one + "; starting the second replicas");
+      for (String name : ServiceProcess.SERVICES) {
+        int members = topics.members(name);
+        ServiceProcess second = services.get(name).get(1);
+        second.start();
+        second.awaitReady(Duration.ofMinutes(6));
+        topics.awaitMembers(name, m -> m > members);
+      }
+      services.forEach((n, r) -> api.addReplica(n, r.get(1).url()));
+      System.out.println("[faults] second replicas ready and in their groups after " + finished.get() + " lifecycles");
+      two = Throughput.measure(finished, MEASURED, MEASURED);
+      System.out.println("[faults] two replicas of each service: " + two + "; the faults begin");
+      before = finished.get();
+      stopAt.set(next.get() + LIFECYCLES);
+    }
+    final int base = before;
+    Map<String, long[]> sharesSeen = new LinkedHashMap<>();
+    ReplicaShares shares = new ReplicaShares();
     Map<String, Probe> probes = Map.of(
         "project-intake", new Probe("/programs/" + programs.get(0), Agency.PM),
         "milestone-review", new Probe("/projects?limit=1", Agency.AUDITOR),
         "post-subsidy", new Probe("/programs/" + programs.get(0) + "/budget", Agency.AUDITOR),
         "integrity-check", new Probe("/integrity-records/organisations/" + Identities.organisation(run, 0), Agency.AUDITOR));
-    FaultInjector injector = new FaultInjector(infrastructure, services, topics, outages, api, probes);
+    FaultInjector injector = new FaultInjector(infrastructure, services, shares, topics, outages, api, probes);
     int steps = injector.plan().size();
     long faultsFrom = System.currentTimeMillis();
     try {
-      injector.run(k -> (BooleanSupplier) () -> finished.get() >= (long) LIFECYCLES * k / (steps + 1),
+      injector.run(k -> (BooleanSupplier) () -> finished.get() >= base + (long) LIFECYCLES * k / (steps + 1),
           () -> next.get() - finished.get());
     } finally {
       faultsDone.set(true);
@@ -165,7 +214,7 @@ class FaultToleranceIT {
       List<Traffic.Exchange> exchanges = traffic.exchanges();
       long serverErrors = exchanges.stream().filter(Traffic.Exchange::serverError).count();
       List<Traffic.Exchange> outside = exchanges.stream()
-          .filter(x -> x.serverError() && !outages.covers(x.service(), x.atMillis())).toList();
+          .filter(x -> x.serverError() && !outages.covers(x)).toList();
       long unavailableWithRetryAfter = exchanges.stream()
           .filter(x -> x.status() == 503 && x.retryAfter() && x.problemJson()).count();
       long completed = done.stream().filter(Lifecycle::completed).count();
@@ -199,7 +248,33 @@ class FaultToleranceIT {
         result.row("sampled while the store was down (" + s.outage() + "): " + s.service(), s.seen(), "503 + Retry-After");
       }
       for (Outages.Window w : outages.all()) {
-        result.row("outage window: " + w.fault, String.format("%.1f s", w.millis() / 1000.0), "");
+        long inside = exchanges.stream().filter(x -> x.serverError() && w.covers(x)).count();
+        result.row("outage window: " + w.fault + " (5xx inside it)", String.format("%.1f s (%d)", w.millis() / 1000.0,
+            inside), "");
+      }
+      if (SCALE_OUT) {
+        topics.settings().forEach((t, v) -> result.row("topic " + t, v, EVENT_PARTITIONS + " x " + BROKERS + ", 2, false"));
+        result.row("throughput, one replica of each service (lifecycles " + one.range() + ")", one.toString(), "");
+        result.row("throughput, two replicas of each service (lifecycles " + two.range() + ")", two.toString(),
+            "on 2 cores: the cost of coordination, not a speed-up");
+        long twoFrom = two.fromMillis();
+        sharesSeen.clear();
+        Map<String, Long> requests = new java.util.TreeMap<>();
+        exchanges.stream().filter(x -> x.atMillis() >= twoFrom)
+            .forEach(x -> requests.merge(x.replica(), 1L, Long::sum));
+        for (String name : ServiceProcess.SERVICES) {
+          StringBuilder share = new StringBuilder();
+          for (int r = 0; r < REPLICAS; r++) {
+            String id = Traffic.replica(name, r);
+            ReplicaShares.Figures f = shares.total(id, services.get(name).get(r));
+            sharesSeen.put(id, new long[] {requests.getOrDefault(id, 0L), f.consumed()});
+            share.append(r == 0 ? "" : "; ").append(id).append(": ").append(requests.getOrDefault(id, 0L))
+                .append(" requests, ").append(f.consumed()).append(" events consumed, ").append(f.relayed())
+                .append(" relayed");
+          }
+          result.row("share per replica (requests since both ran; events in every life of the replica): " + name,
+              share.toString(), "each replica > 0");
+        }
       }
       result.row("lifecycles in flight when each fault began", injector.inFlightAtFaults.toString(), "> 0 each");
       result.row("time: set-up / lifecycles / faults from-to (s after start)", String.format("%.0f s / %.0f s / %.0f-%.0f s",
@@ -228,12 +303,19 @@ class FaultToleranceIT {
       assertThat(outside).as("5xx outside the outage windows").isEmpty();
       assertThat(injector.samples).as("a 503 + Retry-After + problem JSON from every service in each store outage")
           .allMatch(FaultInjector.StoreOutageSample::unavailableWithRetryAfter);
+      sharesSeen.forEach((replica, figures) -> {
+        // the clients call every service but integrity-check (it only listens, and is read by the audit)
+        if (!replica.startsWith("integrity-check")) {
+          assertThat(figures[0]).as("requests answered by %s", replica).isPositive();
+        }
+        assertThat(figures[1]).as("events consumed by %s", replica).isPositive();
+      });
     }
   }
 
   @AfterAll
   static void stopEverything() {
-    ServiceProcess.stopAll(List.copyOf(services.values()));
+    ServiceProcess.stopAll(services.values().stream().flatMap(List::stream).toList());
     if (infrastructure != null) {
       infrastructure.stopAll();
     }
@@ -251,7 +333,9 @@ class FaultToleranceIT {
         List<Traffic.Exchange> outside) {
       StringBuilder out = new StringBuilder();
       out.append("# Fault test result\n\n").append(lifecycles).append(" lifecycles, ").append(clients)
-          .append(" clients, outage grace ").append(Outages.GRACE.toSeconds()).append(" s\n\n");
+          .append(" clients, outage grace ").append(Outages.GRACE.toSeconds()).append(" s, ").append(BROKERS)
+          .append(BROKERS == 1 ? " broker, " : " brokers, ").append(REPLICAS)
+          .append(REPLICAS == 1 ? " instance" : " replicas").append(" of each service\n\n");
       out.append("| figure | value | expected |\n|---|---|---|\n");
       for (String[] r : rows) {
         out.append("| ").append(r[0]).append(" | ").append(r[1].replace("|", "/")).append(" | ").append(r[2]).append(" |\n");

@@ -8,32 +8,42 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.fundflow.devstack.kafka.KafkaBroker;
+import org.fundflow.devstack.kafka.KafkaCluster;
 import org.fundflow.platform.test.ServiceProcess;
 
 /**
- * The broker (devstack's KRaft {@link KafkaBroker}) and the store (devstack's {@code MongoWireStore} on a durable H2
- * file) as child JVMs on free ports, data under {@code target/}, so that the test can stop and kill them.
+ * The broker (devstack's KRaft {@link KafkaBroker}) or a cluster of three ({@link KafkaCluster}, issue 21) and the
+ * store (devstack's {@code MongoWireStore} on a durable H2 file) as child JVMs on free ports, data under
+ * {@code target/}, so that the test can stop and kill them.
  */
 final class Infrastructure {
 
   private final Path home;
-  private final int kafkaPort = ServiceProcess.freePort();
   private final int storePort = ServiceProcess.freePort();
-  private final KafkaBroker broker;
-  private final ChildJvm kafka;
+  private final KafkaCluster cluster;
+  private final List<ChildJvm> kafka = new ArrayList<>();
   private final ChildJvm store;
 
-  Infrastructure(Path home) {
+  /** @param brokers 1 (one broker, as in the dev stack) or 3 (a cluster) */
+  Infrastructure(Path home, int brokers) {
     this.home = home.toAbsolutePath();
-    this.broker = new KafkaBroker(this.home.resolve("kafka"), kafkaPort, ServiceProcess.freePort());
+    List<int[]> ports = new ArrayList<>();
+    for (int i = 0; i < brokers; i++) {
+      ports.add(new int[] {ServiceProcess.freePort(), ServiceProcess.freePort()});
+    }
+    this.cluster = new KafkaCluster(this.home.resolve("kafka"), ports);
     Path logs = this.home.resolve("logs");
-    this.kafka = new ChildJvm("kafka", List.of("-Xmx320m", "-Xms64m", "-XX:+UseSerialGC", "-Djava.awt.headless=true",
-        "-cp", ChildJvm.classPath(), "kafka.Kafka", broker.propertiesFile().toString()), logs);
+    for (KafkaBroker broker : cluster.brokers()) {
+      kafka.add(new ChildJvm("kafka-" + broker.nodeId(), List.of("-Xmx320m", "-Xms64m", "-XX:+UseSerialGC",
+          "-Djava.awt.headless=true", "-cp", ChildJvm.classPath(), "kafka.Kafka", broker.propertiesFile().toString()),
+          logs));
+    }
     this.store = new ChildJvm("store", List.of("-Xmx256m", "-XX:+UseSerialGC", "-cp", ChildJvm.classPath(),
         "org.fundflow.devstack.store.MongoWireStore", "--port", String.valueOf(storePort),
         "--file", this.home.resolve("store").resolve("fundflow.mv").toString(), "--exit-on-stdin-eof"), logs);
@@ -41,20 +51,31 @@ final class Infrastructure {
 
   void start() {
     try {
-      broker.writeProperties();
-      if (!broker.isFormatted()) {
-        ChildJvm.run("kafka-format", broker.formatCommand(ChildJvm.java(), ChildJvm.classPath(), broker.clusterId()),
-            home.resolve("logs"));
+      String clusterId = cluster.clusterId();
+      for (KafkaBroker broker : cluster.brokers()) {
+        broker.writeProperties();
+        if (!broker.isFormatted()) {
+          ChildJvm.run("kafka-format-" + broker.nodeId(), broker.formatCommand(ChildJvm.java(), ChildJvm.classPath(),
+              clusterId), home.resolve("logs"));
+        }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     startStore();
-    startBroker();
+    // the nodes of a cluster wait for each other's votes: start them all, then wait for each
+    kafka.forEach(ChildJvm::start);
+    for (int i = 0; i < kafka.size(); i++) {
+      awaitPort(cluster.brokers().get(i).port(), kafka.get(i).log().getFileName().toString(), kafka.get(i));
+    }
+  }
+
+  int brokerCount() {
+    return kafka.size();
   }
 
   String kafkaBootstrapServers() {
-    return broker.bootstrapServers();
+    return cluster.bootstrapServers();
   }
 
   String mongoUri() {
@@ -69,13 +90,19 @@ final class Infrastructure {
     return Admin.create(p);
   }
 
-  void startBroker() {
-    kafka.start();
-    awaitPort(kafkaPort, "kafka", kafka);
+  /** Starts the broker with this node id (1-based) again. */
+  void startBroker(int nodeId) {
+    ChildJvm node = kafka.get(nodeId - 1);
+    node.start();
+    awaitPort(cluster.brokers().get(nodeId - 1).port(), "kafka-" + nodeId, node);
   }
 
-  void stopBroker() {
-    kafka.stop();
+  void stopBroker(int nodeId) {
+    kafka.get(nodeId - 1).stop();
+  }
+
+  void killBroker(int nodeId) {
+    kafka.get(nodeId - 1).kill();
   }
 
   void startStore() {
@@ -92,10 +119,9 @@ final class Infrastructure {
   }
 
   void stopAll() {
-    kafka.stop();
+    kafka.forEach(ChildJvm::stop);
     store.stop();
   }
-
   private static void awaitPort(int port, String name, ChildJvm child) {
     await(name + " listening on " + port).atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(300))
         .until(() -> {

@@ -20,6 +20,7 @@ final class Outages {
 
   static final class Window {
     final String fault;
+    /** what was down: service names (every replica) or replicas ({@code <service>#<n>}) */
     final Set<String> services;
     final long from;
     volatile long to = Long.MAX_VALUE;
@@ -30,8 +31,9 @@ final class Outages {
       this.from = from;
     }
 
-    boolean covers(String service, long at) {
-      return services.contains(service) && at >= from && at <= to;
+    boolean covers(Traffic.Exchange x) {
+      return (services.contains(x.service()) || services.contains(x.replica())) && x.atMillis() >= from
+          && x.atMillis() <= to;
     }
 
     long millis() {
@@ -52,8 +54,8 @@ final class Outages {
     w.to = System.currentTimeMillis() + GRACE.toMillis();
   }
 
-  synchronized boolean covers(String service, long at) {
-    return windows.stream().anyMatch(w -> w.covers(service, at));
+  synchronized boolean covers(Traffic.Exchange x) {
+    return windows.stream().anyMatch(w -> w.covers(x));
   }
 
   synchronized List<Window> all() {

@@ -12,9 +12,12 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.function.IntPredicate;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -25,6 +28,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.TopicPartitionInfo;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -66,6 +71,154 @@ final class Topics {
     } catch (ExecutionException e) {
       throw new IllegalStateException("replay of " + group + ": " + e.getCause(), e.getCause());
     }
+  }
+
+  /** How many consumers the group has now (every binding of every replica is one member). */
+  int members(String group) {
+    try (Admin admin = infrastructure.admin()) {
+      return admin.describeConsumerGroups(List.of(group)).describedGroups().get(group).get().members().size();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  /** Waits (at most 3 minutes) until the group's member count fits; returns that count. */
+  int awaitMembers(String group, IntPredicate fits) {
+    int[] seen = {-1};
+    await(group + " members").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() -> {
+      seen[0] = members(group);
+      return fits.test(seen[0]);
+    });
+    return seen[0];
+  }
+
+  /** Creates the event topics (and nothing else) with this many partitions and replicas, before any service runs. */
+  void create(int partitions, int replicas) {
+    try (Admin admin = infrastructure.admin()) {
+      admin.createTopics(Topology.topics().stream().map(t -> new NewTopic(t, partitions, (short) replicas)).toList())
+          .all().get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("creating the event topics: " + e.getCause(), e.getCause());
+    }
+  }
+
+  /** Per event topic: partitions, replicas per partition, min.insync.replicas, unclean leader election. */
+  Map<String, String> settings() {
+    try (Admin admin = infrastructure.admin()) {
+      Map<String, String> out = new LinkedHashMap<>();
+      Map<String, TopicDescription> described = admin.describeTopics(Topology.topics()).allTopicNames().get();
+      List<ConfigResource> resources = Topology.topics().stream()
+          .map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t)).toList();
+      Map<ConfigResource, Config> configs = admin.describeConfigs(resources).all().get();
+      for (String t : Topology.topics()) {
+        TopicDescription d = described.get(t);
+        Config c = configs.get(new ConfigResource(ConfigResource.Type.TOPIC, t));
+        out.put(t, d.partitions().size() + " partitions x " + d.partitions().get(0).replicas().size()
+            + " replicas, min.insync.replicas=" + c.get("min.insync.replicas").value()
+            + ", unclean.leader.election.enable=" + c.get("unclean.leader.election.enable").value());
+      }
+      return out;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  /** Who leads which event partition, weighted by the events each holds. */
+  record Leadership(Map<TopicPartition, Integer> leaders, Map<TopicPartition, Long> events) {
+
+    int partitions() {
+      return leaders.size();
+    }
+
+    long totalEvents() {
+      return events.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    int ledBy(int node) {
+      return (int) leaders.values().stream().filter(l -> l == node).count();
+    }
+
+    long eventsLedBy(int node) {
+      return leaders.entrySet().stream().filter(e -> e.getValue() == node).mapToLong(e -> events.get(e.getKey())).sum();
+    }
+
+    /** The node leading the partitions that hold the most events. */
+    int busiest() {
+      return leaders.values().stream().distinct().max(java.util.Comparator.comparingLong(this::eventsLedBy))
+          .orElseThrow();
+    }
+
+    /** node id -> partitions led (-1: no leader). */
+    Map<Integer, Long> perNode() {
+      return new java.util.TreeMap<>(leaders.values().stream()
+          .collect(java.util.stream.Collectors.groupingBy(l -> l, java.util.stream.Collectors.counting())));
+    }
+  }
+
+  Leadership leadership() {
+    try (Admin admin = infrastructure.admin()) {
+      Map<TopicPartition, Integer> leaders = new LinkedHashMap<>();
+      Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+      for (TopicDescription t : admin.describeTopics(Topology.topics()).allTopicNames().get().values()) {
+        for (TopicPartitionInfo p : t.partitions()) {
+          TopicPartition tp = new TopicPartition(t.name(), p.partition());
+          leaders.put(tp, leaderId(p));
+          latest.put(tp, OffsetSpec.latest());
+        }
+      }
+      Map<TopicPartition, Long> events = new HashMap<>();
+      admin.listOffsets(latest).all().get().forEach((tp, info) -> events.put(tp, info.offset()));
+      return new Leadership(leaders, events);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  /** The node leading the partition, -1 while it has none. */
+  private static int leaderId(TopicPartitionInfo p) {
+    return p.leader() == null || p.leader().isEmpty() ? -1 : p.leader().id();
+  }
+
+  /** Waits until no event partition is led by the node (the controller moved leadership to an in-sync replica). */
+  Leadership awaitLeadersMovedFrom(int node) {
+    Leadership[] seen = {null};
+    await("leaders moved from broker " + node).atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
+        .until(() -> {
+          try (Admin admin = infrastructure.admin()) {
+            Map<TopicPartition, Integer> leaders = new LinkedHashMap<>();
+            for (TopicDescription t : admin.describeTopics(Topology.topics()).allTopicNames().get().values()) {
+              for (TopicPartitionInfo p : t.partitions()) {
+                leaders.put(new TopicPartition(t.name(), p.partition()), leaderId(p));
+              }
+            }
+            seen[0] = new Leadership(leaders, Map.of());
+            return leaders.values().stream().allMatch(l -> l != node && l != -1);
+          }
+        });
+    return seen[0];
+  }
+
+  /** Waits until every partition of every event topic has all its replicas in sync again. */
+  void awaitFullyReplicated() {
+    await("every event partition fully in sync").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1))
+        .until(() -> {
+          try (Admin admin = infrastructure.admin()) {
+            return admin.describeTopics(Topology.topics()).allTopicNames().get().values().stream()
+                .flatMap(t -> t.partitions().stream()).allMatch(p -> p.isr().size() == p.replicas().size());
+          }
+        });
   }
 
   /** Poison records written, and the dead letters they must cause per group. */

@@ -8,7 +8,8 @@ import java.util.Set;
 
 /**
  * Which consumer group (= service) reads which topic and which event types its dispatcher routes there (the
- * services' application.yml bindings and their EventDispatcher routes). Types a group does not route are skipped on
+ * services' application.yml bindings and their EventDispatcher routes; {@code TopologyTest} compares the topics
+ * with the bindings, so a new binding cannot be forgotten here again). Types a group does not route are skipped on
  * purpose by {@code EventDispatcher}; that is what lets the test predict the dead letters exactly.
  */
 final class Topology {
@@ -28,23 +29,33 @@ final class Topology {
   static {
     ROUTES.put("project-intake", Map.of(
         INTEGRITY, List.of(T + "integrity.hold-placed.v1", T + "integrity.hold-lifted.v1"),
-        DISBURSEMENTS, List.of(T + "subsidy.award-remainder-released.v1")));
+        DISBURSEMENTS, List.of(T + "subsidy.award-remainder-released.v1"),
+        // its own topic: a withdrawn award returns its amount to the program's budget (issue 17 point 2)
+        PROPOSALS, List.of(T + "intake.award-withdrawn.v1"),
+        // the expert review score of a proposal (立项评审, ADR 7), on milestone-review's topic keyed by the proposal
+        PROJECTS, List.of(T + "milestone.proposal-reviewed.v1")));
     ROUTES.put("milestone-review", Map.of(
-        PROPOSALS, List.of(T + "intake.proposal-awarded.v1"),
-        INTEGRITY, List.of(T + "integrity.hold-placed.v1", T + "integrity.hold-lifted.v1")));
+        PROPOSALS, List.of(T + "intake.proposal-awarded.v1", T + "intake.proposal-screened.v1"),
+        INTEGRITY, List.of(T + "integrity.hold-placed.v1", T + "integrity.hold-lifted.v1"),
+        PROGRAMS, List.of(T + "intake.challenge-published.v1")));
     ROUTES.put("post-subsidy", Map.of(
         PROGRAMS, List.of(T + "intake.program-published.v1", T + "intake.program-changed.v1"),
-        PROPOSALS, List.of(T + "intake.proposal-awarded.v1"),
+        PROPOSALS, List.of(T + "intake.proposal-awarded.v1", T + "intake.reward-claim-verified.v1",
+            T + "intake.voucher-redeemed.v1"),
         PROJECTS, List.of(T + "milestone.milestone-accepted.v1", T + "milestone.project-completed.v1",
             T + "milestone.project-terminated.v1", T + "milestone.project-suspended.v1",
             T + "milestone.project-resumed.v1"),
-        INTEGRITY, List.of(T + "integrity.hold-placed.v1", T + "integrity.hold-lifted.v1"),
+        INTEGRITY, List.of(T + "integrity.hold-placed.v1", T + "integrity.hold-lifted.v1",
+            T + "integrity.case-decided.v1"),
         CLAIMS, List.of(T + "subsidy.expenditure-claim-verified.v1")));
     ROUTES.put("integrity-check", Map.of(
-        PROPOSALS, List.of(T + "intake.proposal-submitted.v1"),
-        PROJECTS, List.of(T + "milestone.expert-evaluation-submitted.v1", T + "milestone.project-terminated.v1"),
+        PROPOSALS, List.of(T + "intake.proposal-submitted.v1", T + "intake.voucher-contracted.v1",
+            T + "intake.voucher-redeemed.v1"),
+        PROJECTS, List.of(T + "milestone.expert-evaluation-submitted.v1", T + "milestone.project-terminated.v1",
+            T + "milestone.diligence-assessed.v1"),
         CLAIMS, List.of(T + "subsidy.expenditure-claim-submitted.v1"),
-        DISBURSEMENTS, List.of(T + "subsidy.disbursement-created.v1", T + "subsidy.disbursement-released.v1")));
+        DISBURSEMENTS, List.of(T + "subsidy.disbursement-created.v1", T + "subsidy.disbursement-released.v1",
+            T + "subsidy.recovery-opened.v1", T + "subsidy.recovery-settled.v1")));
   }
 
   private Topology() {}

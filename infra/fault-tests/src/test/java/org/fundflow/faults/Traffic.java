@@ -7,8 +7,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /** Every HTTP answer any client got during the run (service, status, when), and the calls that got no answer. */
 final class Traffic {
 
-  record Exchange(String service, String method, String path, int status, long atMillis, boolean retryAfter,
-      boolean problemJson) {
+  /** @param replica which instance answered: {@code <service>#<n>}, n from 1 */
+  record Exchange(String service, String replica, String method, String path, int status, long atMillis,
+      boolean retryAfter, boolean problemJson) {
     boolean serverError() {
       return status >= 500;
     }
@@ -16,6 +17,10 @@ final class Traffic {
 
   private final ConcurrentLinkedQueue<Exchange> exchanges = new ConcurrentLinkedQueue<>();
   private final AtomicLong unanswered = new AtomicLong();
+
+  static String replica(String service, int index) {
+    return service + "#" + (index + 1);
+  }
 
   void record(Exchange exchange) {
     exchanges.add(exchange);

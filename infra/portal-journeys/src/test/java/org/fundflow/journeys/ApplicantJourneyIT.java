@@ -35,6 +35,7 @@ import org.junit.jupiter.api.Test;
  * serious or critical violations.
  */
 @org.junit.jupiter.api.Order(1)
+@org.junit.jupiter.api.extension.ExtendWith(FailureEvidence.class)
 class ApplicantJourneyIT {
 
   static final Path CHROMIUM = Path.of(System.getProperty("fundflow.chromium", "/usr/bin/chromium"));
@@ -88,6 +89,7 @@ class ApplicantJourneyIT {
     Map<String, Object> program = new LinkedHashMap<>();
     program.put("name", programName);
     program.put("kind", "CHALLENGE");
+    program.put("expertReview", Map.of("required", false)); // awarded right after screening: no 立项评审
     program.put("budgetFen", 5_000_000_000L);
     program.put("perProjectCapFen", 300_000_000L);
     program.put("callWindow", Map.of("opensAt", now.minus(1, ChronoUnit.DAYS).toString(),
@@ -147,7 +149,7 @@ class ApplicantJourneyIT {
       assertThat(page.locator("html")).hasAttribute("lang", "zh-CN");
       check(page, "01-login-zh");
 
-      page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("登录")).click();
+      page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("登录").setExact(true)).click();
       assertThat(page.locator("h1")).containsText("选择演示用户登录");
       check(page, "02-provider-login");
 
@@ -200,7 +202,7 @@ class ApplicantJourneyIT {
 
       // a new login of the same user: English is remembered (fundflow_portal), the provider asks again who logs in
       page.navigate(portal + "/applicant");
-      page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Log in")).click();
+      page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Log in").setExact(true)).click();
       page.locator("button[data-user='applicant']").click();
       assertThat(page.locator("h1")).hasText("My dashboard");
 
@@ -247,6 +249,7 @@ class ApplicantJourneyIT {
     Map<String, Object> program = new LinkedHashMap<>();
     program.put("name", generalName);
     program.put("kind", "GENERAL");
+    program.put("expertReview", Map.of("required", false)); // awarded right after screening: no 立项评审
     program.put("budgetFen", 2_000_000_000L);
     program.put("perProjectCapFen", 200_000_000L);
     program.put("callWindow", Map.of("opensAt", now.minus(1, ChronoUnit.DAYS).toString(),
@@ -266,7 +269,7 @@ class ApplicantJourneyIT {
         }
       });
       page.navigate(portal + "/applicant/programs");
-      page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("登录")).click();
+      page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("登录").setExact(true)).click();
       page.locator("button[data-user='applicant']").click();
       assertThat(page).hasURL(portal + "/applicant/programs");
       page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("申报“" + generalName + "”")).click();

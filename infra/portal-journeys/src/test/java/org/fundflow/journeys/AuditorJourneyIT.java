@@ -44,6 +44,7 @@ import tools.jackson.databind.JsonNode;
  * serious or critical violations.
  */
 @org.junit.jupiter.api.Order(6)
+@org.junit.jupiter.api.extension.ExtendWith(FailureEvidence.class)
 class AuditorJourneyIT {
 
   static final Path CHROMIUM = ApplicantJourneyIT.CHROMIUM;
@@ -107,6 +108,7 @@ class AuditorJourneyIT {
     Map<String, Object> program = new LinkedHashMap<>();
     program.put("name", programName);
     program.put("kind", "GENERAL");
+    program.put("expertReview", Map.of("required", false)); // awarded right after screening: no 立项评审
     program.put("budgetFen", BUDGET_FEN);
     program.put("perProjectCapFen", 200_000_000L);
     program.put("fundingSplit", Map.of("advancePercent", 30, "balancePercent", 70));
@@ -208,7 +210,7 @@ class AuditorJourneyIT {
         }
       });
       page.navigate(portal + "/");
-      page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("登录")).click();
+      page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("登录").setExact(true)).click();
       page.locator("button[data-user='auditor']").click();
       // the start page of an auditor is the dashboards
       assertThat(page).hasURL(portal + "/audit");

@@ -145,6 +145,12 @@ class ExpertJourneyIT extends BrowserJourney {
       assertThat(page.locator("main .notice-ok")).containsText("您已声明回避并退出该评审组");
       assertThat(page.locator("main")).not().containsText(title);
       check(page, "e10-left-the-panel-zh");
+      // an old link to the report: a clear page, not a generic not-found, and nothing of the report
+      page.navigate(portal + "/expert/projects/" + s.projectId + "/reports/" + s.reportId);
+      assertThat(page.locator("h1")).hasText("您已声明回避");
+      assertThat(page.locator("main")).containsText("小批量样品制备");
+      assertThat(page.locator("main")).not().containsText("佐证材料");
+      check(page, "e10b-recused-old-link-zh");
     }
 
     // ---- the program manager is told (its notifications, from the expert-recused event)
@@ -182,7 +188,12 @@ class ExpertJourneyIT extends BrowserJourney {
       assertThat(page.locator("html")).hasAttribute("lang", "en");
       assertThat(page.locator("h1")).hasText("My review assignments");
       check(page, "e13-assignments-en");
-      page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(title + " · Milestone " + s.projectId + "-m1 (submission 1)")).click();
+      // the milestone by its name as milestone-review knows it, not its internal id
+      Locator decided = page.locator("main table tbody tr").filter(new Locator.FilterOptions().setHasText(title));
+      assertThat(decided).containsText("小批量样品制备 (submission 1)");
+      assertThat(decided).not().containsText(s.projectId + "-m1");
+      decided.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("See the decision")).click();
+      assertThat(page.locator("h1")).hasText(title + " · 小批量样品制备 (submission 1)");
       assertThat(page.locator("main")).containsText("Decision and its explanation");
       assertThat(page.locator("main")).containsText("Passed");
       assertThat(page.locator("main table").last()).containsText("expert3");
@@ -210,6 +221,7 @@ class ExpertJourneyIT extends BrowserJourney {
     Map<String, Object> program = new LinkedHashMap<>();
     program.put("name", "揭榜挂帅专家评审演示 " + UUID.randomUUID().toString().substring(0, 4));
     program.put("kind", "CHALLENGE");
+    program.put("expertReview", Map.of("required", false)); // awarded right after screening: no 立项评审
     program.put("budgetFen", 5_000_000_000L);
     program.put("perProjectCapFen", 300_000_000L);
     program.put("callWindow", Map.of("opensAt", now.minus(1, ChronoUnit.DAYS).toString(),

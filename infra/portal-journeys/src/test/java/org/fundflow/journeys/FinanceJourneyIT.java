@@ -55,6 +55,9 @@ class FinanceJourneyIT extends BrowserJourney {
 
     // ---- what others did before: a GENERAL program (30 % advance), a proposal awarded ¥1,000,000.05
     String programId = awardedProgram();
+    // the pages name a program by project-intake's name (issue 16: not its id)
+    String programName = Http.get(stack.services.get("project-intake").url() + "/programs/" + programId, officerToken)
+        .get("name").asString();
     String projectId = awardedProject(programId, 100_000_005L);
     String paymentId = "adv-" + projectId;
     org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).until(() -> {
@@ -71,11 +74,11 @@ class FinanceJourneyIT extends BrowserJourney {
     // ---- the finance officer, in Chinese
     try (BrowserContext context = Journeys.context(browser, "zh-CN")) {
       Page page = Journeys.page(context, consoleErrors);
-      page.navigate(portal + "/finance");
-      page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("登录")).click();
+      page.navigate(portal + "/finance", Journeys.firstPage());
+      page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("登录").setExact(true)).click();
       page.locator("button[data-user='finance-officer']").click();
       assertThat(page).hasURL(portal + "/finance/queues/prepare");
-      page.getByLabel("项目计划").fill(programId);
+      page.getByLabel("项目计划").selectOption(programId);
       page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("筛选")).click();
       assertThat(page.locator("#queue-totals")).hasText("共 1 笔，合计 " + advance);
       assertThat(page.locator("main table").first()).containsText(paymentId);
@@ -84,6 +87,9 @@ class FinanceJourneyIT extends BrowserJourney {
       page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(paymentId)).click();
       assertThat(page.locator("#payment-status")).hasText("待制单");
       assertThat(page.locator("#payment-amount")).hasText(advance);
+      // the service's explanation, said in Chinese from its figures
+      assertThat(page.locator("#payment-explanation"))
+          .hasText("立项预拨：立项金额 ¥1,000,000.05 × 30% = " + advance + "（按四舍五入保留到分）");
       check(page, "f02-payment-to-prepare-zh");
 
       // an account the service refuses: its message next to the field, the account not shown back
@@ -102,8 +108,11 @@ class FinanceJourneyIT extends BrowserJourney {
       assertThat(page.locator("#account-masked")).hasText("***************4567");
       assertThat(page.locator("main")).not().containsText(ACCOUNT);
       assertThat(page.locator("main")).not().containsText("6222020302001234567");
-      // an officer is never offered the release
+      // an officer is never offered the release; correcting the payee stays possible, folded away
       assertThat(page.locator("#release-form")).hasCount(0);
+      assertThat(page.locator("#correct-payee")).isVisible();
+      assertThat(page.locator("#prepare-form")).isHidden();
+      assertThat(page.locator("main ol.timeline")).containsText("收款单位 天津数智科技有限公司，开户银行 天津银行津南支行，账号 ***************4567");
       check(page, "f04-prepared-masked-zh");
     }
     JsonNode prepared = Http.get(subsidy + "/disbursements/" + paymentId, officerToken);
@@ -116,10 +125,10 @@ class FinanceJourneyIT extends BrowserJourney {
       assertThat(page).hasURL(portal + "/login");
       page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("English")).click();
       assertThat(page.locator("html")).hasAttribute("lang", "en");
-      page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Log in")).click();
+      page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Log in").setExact(true)).click();
       page.locator("button[data-user='finance-approver']").click();
       assertThat(page).hasURL(portal + "/finance/queues/release");
-      page.getByLabel("Program").fill(programId);
+      page.getByLabel("Program").selectOption(programId);
       page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Filter")).click();
       assertThat(page.locator("#queue-totals")).hasText("1 payments, " + advance + " in total");
       check(page, "f05-queue-to-release-en");
@@ -127,6 +136,8 @@ class FinanceJourneyIT extends BrowserJourney {
       page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(paymentId)).click();
       assertThat(page.locator("#payment-status")).hasText("To release");
       assertThat(page.locator("#prepare-form")).hasCount(0);
+      assertThat(page.locator("#payment-explanation"))
+          .hasText("Advance on award: awarded ¥1,000,000.05 × 30% = " + advance + " (rounded half up to the fen)");
       check(page, "f06-payment-to-release-en");
       page.getByLabel("Payment reference").fill("JN-" + projectId);
       page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Release the payment")).dblclick();
@@ -135,7 +146,7 @@ class FinanceJourneyIT extends BrowserJourney {
       check(page, "f07-released-en");
 
       // ---- the budget of the program, from both services
-      page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(programId)).click();
+      page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(programName)).click();
       assertThat(page.locator("#figure-budget td").first()).hasText("¥20,000,000.00");
       assertThat(page.locator("#figure-awarded td").first()).hasText("¥1,000,000.05");
       assertThat(page.locator("#figure-paid td").first()).hasText(advance);
@@ -190,6 +201,25 @@ class FinanceJourneyIT extends BrowserJourney {
       check(page, "f11-budget-zh");
     }
 
+    // ---- an auditor reads the same pages, in Chinese and in English, and is offered nothing that changes them
+    try (BrowserContext context = Journeys.context(browser, "zh-CN")) {
+      Page page = Journeys.page(context, consoleErrors);
+      Journeys.loginAt(page, portal, "/finance/payments/" + paymentId, "auditor", false);
+      assertThat(page.locator("#payment-status")).hasText("已支付");
+      assertThat(page.locator("main form")).hasCount(0);
+      assertThat(page.locator("nav.main-nav a[href='/finance/queues/release']")).isVisible();
+      check(page, "f12-auditor-payment-zh");
+      page.navigate(portal + "/finance/queues/prepare?programId=" + programId);
+      assertThat(page.locator("#f-program")).hasValue(programId);
+      check(page, "f13-auditor-queue-zh");
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("English")).click();
+      page.navigate(portal + "/finance/payments/" + paymentId);
+      assertThat(page.locator("#payment-explanation")).containsText("Advance on award");
+      assertThat(page.locator("main form")).hasCount(0);
+      check(page, "f14-auditor-payment-en");
+      Journeys.backToChinese(page);
+    }
+
     JsonNode released = Http.get(subsidy + "/disbursements/" + paymentId, officerToken);
     assertThat(released.get("status").asString()).isEqualTo("RELEASED");
     assertThat(count(released.get("history"), "RELEASED")).as("a double click releases once").isEqualTo(1);
@@ -219,6 +249,7 @@ class FinanceJourneyIT extends BrowserJourney {
     Map<String, Object> program = new LinkedHashMap<>();
     program.put("name", "2026年度津南区智能制造专项 " + UUID.randomUUID().toString().substring(0, 4));
     program.put("kind", "GENERAL");
+    program.put("expertReview", Map.of("required", false)); // awarded right after screening: no 立项评审
     program.put("budgetFen", 2_000_000_000L);
     program.put("perProjectCapFen", 200_000_000L);
     program.put("callWindow", Map.of("opensAt", now.minus(1, ChronoUnit.DAYS).toString(),

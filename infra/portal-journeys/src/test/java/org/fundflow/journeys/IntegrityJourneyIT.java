@@ -37,6 +37,7 @@ import org.junit.jupiter.api.Test;
  * target/journeys/integrity-* and axe-core with 0 serious or critical violations.
  */
 @org.junit.jupiter.api.Order(5)
+@org.junit.jupiter.api.extension.ExtendWith(FailureEvidence.class)
 class IntegrityJourneyIT {
 
   static final Path CHROMIUM = ApplicantJourneyIT.CHROMIUM;
@@ -84,6 +85,7 @@ class IntegrityJourneyIT {
     Map<String, Object> program = new LinkedHashMap<>();
     program.put("name", "2026年度津南区新材料重点研发计划 " + UUID.randomUUID().toString().substring(0, 4));
     program.put("kind", "GENERAL");
+    program.put("expertReview", Map.of("required", false)); // awarded right after screening: no 立项评审
     program.put("budgetFen", 2_000_000_000L);
     program.put("perProjectCapFen", 200_000_000L);
     program.put("fundingSplit", Map.of("advancePercent", 30, "balancePercent", 70));
@@ -143,7 +145,7 @@ class IntegrityJourneyIT {
       Page page = context.newPage();
       watchConsole(page, consoleErrors);
       page.navigate(portal + "/integrity/flags");
-      page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("登录")).click();
+      page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("登录").setExact(true)).click();
       page.locator("button[data-user='integrity-officer']").click();
       assertThat(page).hasURL(portal + "/integrity/flags");
       assertThat(page.locator("h1")).hasText("预警线索");
@@ -241,7 +243,7 @@ class IntegrityJourneyIT {
       Page page = context.newPage();
       watchConsole(page, consoleErrors);
       page.navigate(portal + "/integrity/flags");
-      page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("登录")).click();
+      page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("登录").setExact(true)).click();
       page.locator("button[data-user='auditor']").click();
       assertThat(page).hasURL(portal + "/integrity/flags");
       assertThat(page.locator("tbody tr").filter(new Locator.FilterOptions().setHasText(LISTED_ORG))).hasCount(1);

@@ -32,8 +32,12 @@ import org.HdrHistogram.Histogram;
 public final class PortalBench {
 
   static final int USERS = 20;
-  static final int WARM_UP = 10;
-  static final int REQUESTS_PER_USER = 50;
+  static final int WARM_UP = Long.getLong("portal.bench.think-ms", 2000) > 0 ? 5 : 10;
+  static final int REQUESTS_PER_USER = Long.getLong("portal.bench.think-ms", 2000) > 0 ? 20 : 50;
+  static final int NOTIFICATIONS = 100;
+  /** {@code -Dportal.bench.think-ms}: pause between one user's requests; 0 = closed loop (saturates 2 cores). */
+  static final long THINK_MILLIS = Long.getLong("portal.bench.think-ms", 2000);
+  static final int LISTENERS = 10;
   private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -54,6 +58,7 @@ public final class PortalBench {
   void run() throws Exception {
     String intake = stack.services.get("project-intake").url();
     String milestone = stack.services.get("milestone-review").url();
+    String integrity = stack.services.get("integrity-check").url();
     String programId = seed(intake);
     String applicantToken = stack.token("applicant");
     String managerToken = stack.token("program-manager");
@@ -64,10 +69,13 @@ public final class PortalBench {
     Histogram dashboard = measure(i -> applicants.get(i).page("/applicant"));
     Histogram proposals = measure(i -> call(intake + "/proposals?limit=5", applicantToken));
     Histogram projects = measure(i -> call(milestone + "/projects?limit=5", applicantToken));
+    Histogram holds = measure(i -> call(integrity + "/organisations/" + ApplicantJourneyIT.APPLICANT_ORG + "/holds",
+        applicantToken));
     report("portal /applicant (dashboard)", dashboard, "");
-    report("  project-intake GET /proposals?limit=5", proposals, "in parallel with the next");
+    report("  project-intake GET /proposals?limit=5", proposals, "the three in parallel");
     report("  milestone-review GET /projects?limit=5", projects, "");
-    double dashboardCalls = Math.max(p(proposals, 95), p(projects, 95));
+    report("  integrity-check GET /organisations/{code}/holds", holds, "");
+    double dashboardCalls = Math.max(p(holds, 95), Math.max(p(proposals, 95), p(projects, 95)));
     row("| portal adds at p95 (dashboard) | | " + fmt(p(dashboard, 95) - dashboardCalls) + " | | | target <= 20 ms;"
         + " page p95 minus the slower call's p95 |");
 
@@ -83,8 +91,23 @@ public final class PortalBench {
     double queueCalls = p(program, 95) + p(programProposals, 95);
     row("| portal adds at p95 (queue) | | " + fmt(p(queue, 95) - queueCalls) + " | | | target <= 20 ms;"
         + " page p95 minus the two calls' p95 |");
+
+    NotificationLatency notifications = new NotificationLatency(stack.portal.url(), LISTENERS);
+    List<String> drafts = new ArrayList<>();
+    for (int i = 0; i < NOTIFICATIONS; i++) {
+      drafts.add(Http.post(intake + "/proposals", applicantToken,
+          proposal(programId, ApplicantJourneyIT.APPLICANT_ORG, "11010819841203824X", 100 + i), 201).get("id").asString());
+    }
+    java.util.Iterator<String> next = drafts.iterator();
+    Histogram visible = notifications.measure(NOTIFICATIONS, () -> {
+      String id = next.next();
+      return () -> submit(intake + "/proposals/" + id + "/submit", applicantToken);
+    });
+    report("event -> notification visible (proposal submitted -> header's unread count pushed)", visible,
+        NOTIFICATIONS + " events one after the other, " + LISTENERS + " applicant sessions listening; target p99 <= 1000 ms");
     row("");
-    row("users " + USERS + " concurrent, " + REQUESTS_PER_USER + " requests each after " + WARM_UP + " warm-up; "
+    row("users " + USERS + " concurrent, " + REQUESTS_PER_USER + " requests each after " + WARM_UP + " warm-up, think time "
+        + THINK_MILLIS + " ms (0.5x-1.5x); "
         + Runtime.getRuntime().availableProcessors() + " cores, load " + loadavg() + ", finished " + Instant.now());
     String result = table.toString();
     System.out.println(result);
@@ -100,6 +123,7 @@ public final class PortalBench {
     Map<String, Object> terms = new LinkedHashMap<>();
     terms.put("name", "2026年度津南区科技计划（门户基准）" + UUID.randomUUID().toString().substring(0, 4));
     terms.put("kind", "GENERAL");
+    terms.put("expertReview", Map.of("required", false)); // awarded right after screening: no 立项评审
     terms.put("budgetFen", 5_000_000_000L);
     terms.put("perProjectCapFen", 300_000_000L);
     terms.put("fundingSplit", Map.of("advancePercent", 30, "balancePercent", 70));
@@ -163,13 +187,18 @@ public final class PortalBench {
       for (int u = 0; u < USERS; u++) {
         int user = u;
         users.add(pool.submit(() -> {
+          java.util.Random think = new java.util.Random(user);
           for (int i = 0; i < WARM_UP + REQUESTS_PER_USER; i++) {
             long start = System.nanoTime();
             request.accept(user);
             if (i >= WARM_UP) {
               micros.recordValue((System.nanoTime() - start) / 1000);
             }
+            if (THINK_MILLIS > 0) { // a user reads the page before the next click: 0.5x to 1.5x the think time
+              Thread.sleep(THINK_MILLIS / 2 + think.nextInt((int) THINK_MILLIS + 1));
+            }
           }
+          return null;
         }));
       }
       for (Future<?> f : users) {

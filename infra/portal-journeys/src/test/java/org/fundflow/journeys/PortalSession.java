@@ -42,6 +42,10 @@ final class PortalSession {
         .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form))));
     String landing = session.redirect(session.get(callback));
     HttpResponse<String> home = session.get(landing.startsWith("http") ? landing : portal + landing);
+    for (int hops = 0; home.statusCode() / 100 == 3 && hops < 3; hops++) { // each role starts in its own area
+      landing = session.redirect(home);
+      home = session.get(landing);
+    }
     if (home.statusCode() != 200) {
       throw new IllegalStateException("after login the portal answered " + home.statusCode() + " at " + landing);
     }
@@ -55,6 +59,23 @@ final class PortalSession {
       throw new IllegalStateException(path + " answered " + response.statusCode());
     }
     return response.body();
+  }
+
+  /** A Server-Sent Events stream of the portal as lines, read lazily by whoever consumes the stream. */
+  java.util.stream.Stream<String> events(String path) {
+    try {
+      HttpResponse<java.util.stream.Stream<String>> response = client.send(HttpRequest.newBuilder(URI.create(portal + path))
+          .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofLines());
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException(path + " answered " + response.statusCode());
+      }
+      return response.body();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   private HttpResponse<String> get(String url) {

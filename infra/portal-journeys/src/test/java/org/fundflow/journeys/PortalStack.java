@@ -34,6 +34,11 @@ final class PortalStack {
     return instance;
   }
 
+  /** The stack if a journey of this JVM started it, else null. */
+  static synchronized PortalStack running() {
+    return instance;
+  }
+
   private PortalStack() {
     int oidcPort = ServiceProcess.freePort();
     oidc = OidcProvider.create();
@@ -64,7 +69,9 @@ final class PortalStack {
     portalEnv.put("PORTAL_INTEGRITY_URL", services.get("integrity-check").url());
     // five JVMs on a loaded shared machine: a first call into a cold service can take more than the 3 s default
     portalEnv.put("JAVA_TOOL_OPTIONS", ServiceProcess.SERVICES.stream()
-        .map(name -> "-Dportal.services." + name + ".timeout=20s").collect(java.util.stream.Collectors.joining(" ")));
+        .map(name -> "-Dportal.services." + name + ".timeout=20s").collect(java.util.stream.Collectors.joining(" "))
+        // e.g. a flight recording of the portal for PortalBench
+        + " " + java.util.Objects.requireNonNullElse(System.getenv("PORTAL_EXTRA_JVM_OPTIONS"), ""));
     portal = ServiceProcess.of("portal", infrastructure.kafkaBootstrapServers(), infrastructure.mongoUri(""),
         ServiceProcess.DEVSTACK_JVM_OPTIONS, portalEnv, logs);
     List<ServiceProcess> all = new ArrayList<>(services.values());

@@ -498,6 +498,11 @@ class LifecycleIT {
     body.put("perProjectCapFen", capFen);
     body.put("callWindow", Map.of("opensAt", now.minus(1, ChronoUnit.DAYS).toString(),
         "closesAt", now.plus(30, ChronoUnit.DAYS).toString()));
+    if (!"POST_SUBSIDY".equals(kind)) {
+      // these scenarios award right after screening: expert review (立项评审) off, explicitly
+      // (PreAwardReviewIT goes through the review)
+      body.put("expertReview", Map.of("required", false));
+    }
     return body;
   }
 

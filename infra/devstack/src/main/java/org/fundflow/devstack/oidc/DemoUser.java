@@ -9,7 +9,7 @@ public record DemoUser(String username, String displayName, List<String> roles, 
     roles = List.copyOf(roles);
   }
 
-  /** The demo users, one per role (two applicant organisations, five experts). */
+  /** The demo users, one per role (two applicant organisations, five experts, one service provider). */
   public static List<DemoUser> all() {
     return List.of(
         new DemoUser("applicant", "Li Wei (Jinnan Advanced Materials)", List.of("APPLICANT"),
@@ -17,6 +17,9 @@ public record DemoUser(String username, String displayName, List<String> roles, 
         new DemoUser("applicant2", "Zhao Min (Binhai Smart Equipment)", List.of("APPLICANT"),
             "9112000089F2XW550E", "Tianjin Binhai Smart Equipment Co., Ltd."),
         new DemoUser("program-manager", "Wang Fang (District Science Bureau)", List.of("PROGRAM_MANAGER"), null, null),
+        // issue 18: a science-and-technology service provider that innovation vouchers pay
+        new DemoUser("provider", "Sun Hao (Jinnan Testing and Certification)", List.of("SERVICE_PROVIDER"),
+            "91120112DA1KCGYFXP", "Tianjin Jinnan Testing and Certification Co., Ltd."),
         new DemoUser("expert1", "Prof. Chen Jie", List.of("EXPERT"),
             "12120116800HQW767H", "Tianjin Institute of Industrial Technology"),
         new DemoUser("expert2", "Dr. Liu Yang", List.of("EXPERT"),

@@ -53,7 +53,7 @@ class OidcProviderTest {
 
   @Test
   void everyDemoUserGetsASignedTokenWithItsRolesAndOrganisation() throws Exception {
-    assertThat(DemoUser.all()).hasSize(12);
+    assertThat(DemoUser.all()).hasSize(13);
     for (DemoUser user : DemoUser.all()) {
       JWTClaimsSet claims = token(user.username());
       assertThat(claims.getSubject()).as(user.username()).isEqualTo(user.username());

@@ -12,6 +12,8 @@ import org.springframework.beans.TypeMismatchException;
 import org.fundflow.platform.domain.ConcurrentChange;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.data.mongodb.UncategorizedMongoDbException;
+import org.fundflow.platform.resilience.StoreFailure;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
@@ -48,6 +50,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
   static final String RETRY_AFTER_SECONDS = "5";
+  private static final StoreFailure STORE_FAILURE = new StoreFailure();
 
   /** Invalid fields of a body: {@code errors[]} of {@code {field, message}}, the field as the JSON path of the value. */
   @Override
@@ -199,6 +202,18 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
         .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
         .body(body);
+  }
+
+  /**
+   * A driver failure Spring could not name (e.g. a connection pool paused after another operation's connection
+   * failed, under load): the store's 503 when it is a store failure ({@link StoreFailure}), else as any other error.
+   */
+  @ExceptionHandler(UncategorizedMongoDbException.class)
+  public ResponseEntity<Object> uncategorizedStoreError(UncategorizedMongoDbException ex) {
+    if (STORE_FAILURE.test(ex)) {
+      return unavailable(ex);
+    }
+    throw ex;
   }
 
   static ResponseEntity<Object> problem(HttpStatus status, String slug, String title, String detail) {

@@ -1,5 +1,6 @@
 package org.fundflow.platform.resilience;
 
+import com.mongodb.MongoConnectionPoolClearedException;
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
 import java.util.concurrent.TimeoutException;
@@ -9,7 +10,8 @@ import org.springframework.dao.DataAccessResourceFailureException;
 /**
  * Which failures count against the store's circuit breaker ({@code record-failure-predicate} of
  * {@code resilience4j.circuitbreaker.instances.store} in fundflow-platform.yml): a store that cannot be reached or
- * does not answer in time, anywhere in the cause chain. A refusal (a duplicate key, a stale version, invalid input)
+ * does not answer in time, anywhere in the cause chain (also a connection pool the driver paused after another
+ * operation's connection failed: every operation on it fails until the server is seen again). A refusal (a duplicate key, a stale version, invalid input)
  * is an answer of a working store and does not count.
  */
 public class StoreFailure implements Predicate<Throwable> {
@@ -18,7 +20,8 @@ public class StoreFailure implements Predicate<Throwable> {
   public boolean test(Throwable failure) {
     for (Throwable c = failure; c != null; c = c.getCause() == c ? null : c.getCause()) {
       if (c instanceof DataAccessResourceFailureException || c instanceof MongoSocketException
-          || c instanceof MongoTimeoutException || c instanceof TimeoutException) {
+          || c instanceof MongoTimeoutException || c instanceof MongoConnectionPoolClearedException
+          || c instanceof TimeoutException) {
         return true;
       }
     }

@@ -41,7 +41,14 @@ public class PlatformSecurity {
   @Bean
   @ConditionalOnMissingBean
   SecurityWebFilterChain fundflowSecurity(ServerHttpSecurity http,
-      ObjectProvider<RequestMappingHandlerMapping> handlerMappings) {
+      ObjectProvider<RequestMappingHandlerMapping> handlerMappings,
+      @Value("${fundflow.security.public-get-paths:}") String[] publicGetPaths) {
+    // a service's own public reads (e.g. intake's /public/award-notices): GET without a token
+    String[] open = java.util.Arrays.stream(publicGetPaths).map(String::strip).filter(p -> !p.isEmpty())
+        .toArray(String[]::new);
+    if (open.length > 0) {
+      http.authorizeExchange(ex -> ex.pathMatchers(HttpMethod.GET, open).permitAll());
+    }
     return http
         .csrf(ServerHttpSecurity.CsrfSpec::disable)
         .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -50,6 +57,8 @@ public class PlatformSecurity {
             .pathMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info",
                 "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
                 "/webjars/**").permitAll()
+            // public lists (e.g. project-intake's approved service providers, issue 18): GET only, no login
+            .pathMatchers(HttpMethod.GET, "/public/**").permitAll()
             // authenticated, and the controller method's @PreAuthorize roles checked before the body is read
             .anyExchange().access(new EndpointRoles(handlerMappings)))
         .oauth2ResourceServer(rs -> rs

@@ -22,6 +22,10 @@ class StoreFailureTest {
     assertThat(failure.test(new TimeoutException("slow"))).isTrue();
     // wrapped, as the reactive driver and Spring's translation hand them on
     assertThat(failure.test(new RuntimeException(new MongoSocketReadException("reset", new ServerAddress())))).isTrue();
+    // the pool paused after another operation's connection failed (seen in the scale-out fault run under load)
+    assertThat(failure.test(new org.springframework.data.mongodb.UncategorizedMongoDbException("paused",
+        new com.mongodb.MongoConnectionPoolClearedException(new com.mongodb.connection.ServerId(
+            new com.mongodb.connection.ClusterId(), new ServerAddress()), new RuntimeException("reset"))))).isTrue();
   }
 
   @Test

@@ -25,6 +25,10 @@ import org.fundflow.integrity.domain.Severity;
 import org.fundflow.integrity.domain.rules.DishonestyListRule;
 import org.fundflow.integrity.domain.rules.DuplicateApplicationRule;
 import org.fundflow.integrity.domain.rules.ExpenditureAnomalyRule;
+import org.fundflow.integrity.domain.rules.voucher.RedemptionOutlierRule;
+import org.fundflow.integrity.adapter.out.mongo.MongoVoucherLedger;
+import org.fundflow.integrity.application.port.out.VoucherLedger;
+import org.fundflow.integrity.application.service.VoucherScreeningService;
 import org.fundflow.integrity.domain.rules.TextSimilarity.Measure;
 import org.fundflow.platform.documents.DocumentStore;
 import org.fundflow.platform.outbox.AggregateWriter;
@@ -112,6 +116,27 @@ public class IntegrityConfiguration {
       DishonestyListRule dishonesty, ExpenditureAnomalyRule anomalies, Clock clock) {
     return new EventScreeningService(records, proposals, history, list, known, duplicates, dishonesty, anomalies,
         clock);
+  }
+
+  @Bean
+  RedemptionOutlierRule redemptionOutlierRule(IntegrityProperties p) {
+    IntegrityProperties.VoucherOutlier o = p.voucherOutlier();
+    RedemptionOutlierRule.Settings d = RedemptionOutlierRule.Settings.defaults();
+    return new RedemptionOutlierRule(new RedemptionOutlierRule.Settings(
+        o.minRedemptions() != null ? o.minRedemptions() : d.minRedemptions(),
+        o.factor() != null ? o.factor() : d.factor(),
+        o.minPeers() != null ? o.minPeers() : d.minPeers()));
+  }
+
+  @Bean
+  VoucherLedger voucherLedger(ReactiveMongoTemplate template) {
+    return new MongoVoucherLedger(template);
+  }
+
+  @Bean
+  VoucherScreeningService voucherScreeningService(IntegrityRecords records, VoucherLedger ledger,
+      RedemptionOutlierRule outliers, Clock clock) {
+    return new VoucherScreeningService(records, ledger, outliers, clock);
   }
 
   @Bean

@@ -16,14 +16,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param holdSweepInterval how often expired holds are lifted
  * @param listScreeningInterval how often list entries that came into force since their import are screened against
  *     the known parties
+ * @param voucherOutlier VOUCHER_REDEMPTION_OUTLIER: minimum redemptions, factor over the peers' median, minimum peers
  */
 @ConfigurationProperties("fundflow.integrity")
 public record IntegrityProperties(Duplicate duplicate, Expenditure expenditure, Map<Severity, Integer> holdYearsBySeverity,
-    Integer dishonestyHoldYearsWithoutEnd, Duration holdSweepInterval, Duration listScreeningInterval) {
+    Integer dishonestyHoldYearsWithoutEnd, Duration holdSweepInterval, Duration listScreeningInterval,
+    VoucherOutlier voucherOutlier) {
 
   public record Duplicate(Integer shingleSize, Measure measure, Double threshold, Severity severity) {}
 
   public record Expenditure(Double increaseFactor, Long cumulativeCapFen) {}
+
+  public record VoucherOutlier(Integer minRedemptions, Integer factor, Integer minPeers) {}
 
   public IntegrityProperties {
     duplicate = duplicate == null ? new Duplicate(null, null, null, null) : duplicate;
@@ -32,5 +36,6 @@ public record IntegrityProperties(Duplicate duplicate, Expenditure expenditure, 
     dishonestyHoldYearsWithoutEnd = dishonestyHoldYearsWithoutEnd == null ? 5 : dishonestyHoldYearsWithoutEnd;
     holdSweepInterval = holdSweepInterval == null ? Duration.ofMinutes(1) : holdSweepInterval;
     listScreeningInterval = listScreeningInterval == null ? Duration.ofMinutes(15) : listScreeningInterval;
+    voucherOutlier = voucherOutlier == null ? new VoucherOutlier(null, null, null) : voucherOutlier;
   }
 }

@@ -15,6 +15,15 @@ public record RuleRef(String code, String name, int version) {
   public static final RuleRef EXPENDITURE_ANOMALY = new RuleRef("EXPENDITURE_ANOMALY", "expenditure-anomaly", 1);
   public static final RuleRef PAID_WHILE_LISTED_OR_HELD = new RuleRef("PAID_WHILE_LISTED_OR_HELD",
       "paid-while-listed-or-held", 1);
+  // innovation vouchers (创新券, issue 18 point 2)
+  public static final RuleRef VOUCHER_RELATED_PARTIES = new RuleRef("VOUCHER_RELATED_PARTIES",
+      "voucher-related-parties", 1);
+  public static final RuleRef VOUCHER_CONTRACT_REUSED = new RuleRef("VOUCHER_CONTRACT_REUSED",
+      "voucher-contract-reused", 1);
+  public static final RuleRef VOUCHER_REDEMPTION_OUTLIER = new RuleRef("VOUCHER_REDEMPTION_OUTLIER",
+      "voucher-redemption-outlier", 1);
+  public static final RuleRef VOUCHER_CLAIMED_AFTER_EXPIRY = new RuleRef("VOUCHER_CLAIMED_AFTER_EXPIRY",
+      "voucher-claimed-after-expiry", 1);
 
   @Override
   public String toString() {

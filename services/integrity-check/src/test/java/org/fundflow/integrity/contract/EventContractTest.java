@@ -44,6 +44,8 @@ class EventContractTest {
       Map.entry("post-subsidy/recovery-opened", InboundMessages.RecoveryOpenedMessage.class),
       Map.entry("post-subsidy/recovery-settled", InboundMessages.RecoverySettledMessage.class),
       Map.entry("project-intake/proposal-submitted", InboundMessages.ProposalSubmittedMessage.class),
+      Map.entry("project-intake/voucher-contracted", InboundMessages.VoucherContractedMessage.class),
+      Map.entry("project-intake/voucher-redeemed", InboundMessages.VoucherRedeemedMessage.class),
       Map.entry("milestone-review/expert-evaluation-submitted", InboundMessages.ExpertEvaluationSubmittedMessage.class),
       Map.entry("milestone-review/project-terminated", InboundMessages.ProjectTerminatedMessage.class),
       Map.entry("milestone-review/diligence-assessed", InboundMessages.DiligenceAssessedMessage.class),

@@ -81,9 +81,16 @@ public class MilestoneReviewConfiguration {
    * crash) goes; a file a report names stays for good.
    */
   @Bean
-  PeriodicSweep evidenceSweep(DocumentStore store, GridFsEvidenceFiles files) {
+  PeriodicSweep evidenceSweep(DocumentStore store, GridFsEvidenceFiles files,
+      org.fundflow.milestone.adapter.out.mongo.MongoPerformanceEvaluations evaluations) {
+    // a file a report names, or a performance evaluation names (issue 17 point 6), is kept
     return new PeriodicSweep("orphan evidence sweep", store.properties().sweepInterval(),
-        () -> store.sweepUnreferencedFiles(files::referenced).doOnNext(removed -> {
+        () -> store.sweepUnreferencedFiles(candidates -> files.referenced(candidates)
+            .zipWith(evaluations.referenced(candidates), (a, b) -> {
+              java.util.Set<String> kept = new java.util.HashSet<>(a);
+              kept.addAll(b);
+              return (java.util.Set<String>) kept;
+            })).doOnNext(removed -> {
           if (removed > 0) {
             log.info("removed {} unreferenced evidence files or cut-off uploads", removed);
           }
@@ -122,9 +129,12 @@ public class MilestoneReviewConfiguration {
   }
 
   @Bean
-  Consumer<Message<byte[]>> onProposalEvent(EventReader reader, MeterRegistry meters, IntegrationEventHandlers handlers) {
+  Consumer<Message<byte[]>> onProposalEvent(EventReader reader, MeterRegistry meters, IntegrationEventHandlers handlers,
+      org.fundflow.milestone.adapter.in.kafka.ProposalReviewHandlers reviews) {
     return EventDispatcher.builder("milestone-review/proposal-events", reader, meters)
         .on(IntegrationEventHandlers.PROPOSAL_AWARDED, ProposalAwardedMessage.class, handlers::onProposalAwarded)
+        .on(org.fundflow.milestone.adapter.in.kafka.ProposalReviewHandlers.PROPOSAL_SCREENED,
+            org.fundflow.milestone.adapter.in.kafka.ProposalScreenedMessage.class, reviews::onProposalScreened)
         .build();
   }
 

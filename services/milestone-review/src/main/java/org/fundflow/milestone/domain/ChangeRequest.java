@@ -71,7 +71,7 @@ public record ChangeRequest(String id, Kind kind, String milestoneId, LocalDate 
   }
 
   /** What the change asks for, in words (the history's detail). */
-  String describe() {
+  public String describe() {
     return switch (kind) {
       case MILESTONE_DUE_DATE -> "milestone " + milestoneId + " due " + newDueDate;
       case BUDGET_REALLOCATION -> "budget " + budgetLines.stream()

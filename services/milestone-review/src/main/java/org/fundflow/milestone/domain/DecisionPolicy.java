@@ -1,11 +1,8 @@
 package org.fundflow.milestone.domain;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -35,22 +32,8 @@ public record DecisionPolicy(BigDecimal passThreshold, BigDecimal conditionalThr
     if (totals.isEmpty()) {
       throw new IllegalArgumentException("no totals to decide on");
     }
-    List<Integer> sorted = new ArrayList<>(totals);
-    Collections.sort(sorted);
-    List<Integer> dropped = new ArrayList<>();
-    List<Integer> used = sorted;
-    String dropRule;
-    if (sorted.size() >= dropExtremesFrom) {
-      dropped.add(sorted.get(sorted.size() - 1));
-      dropped.add(sorted.get(0));
-      used = sorted.subList(1, sorted.size() - 1);
-      dropRule = sorted.size() + " experts (>= " + dropExtremesFrom + "): highest " + dropped.get(0)
-          + " and lowest " + dropped.get(1) + " dropped";
-    } else {
-      dropRule = sorted.size() + " experts (< " + dropExtremesFrom + "): all totals used";
-    }
-    long sum = used.stream().mapToLong(Integer::longValue).sum();
-    BigDecimal mean = BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(used.size()), 2, RoundingMode.HALF_UP);
+    PanelTotals counted = PanelTotals.of(totals, dropExtremesFrom);
+    BigDecimal mean = counted.mean();
     Outcome outcome;
     String band;
     if (mean.compareTo(passThreshold) >= 0) {
@@ -65,8 +48,8 @@ public record DecisionPolicy(BigDecimal passThreshold, BigDecimal conditionalThr
       band = "mean " + mean + " < " + conditionalThreshold.toPlainString() + ": FAILED";
     }
     Instant rectifyBy = outcome == Outcome.CONDITIONAL ? now.plus(rectificationPeriod) : null;
-    return new Decision(outcome, mean.toPlainString(), List.copyOf(used), dropped,
-        dropRule + "; mean of " + used + " = " + sum + "/" + used.size() + " = " + mean + "; " + band,
+    return new Decision(outcome, mean.toPlainString(), counted.used(), counted.dropped(),
+        counted.explanation() + "; " + band,
         rectifyBy, now);
   }
 }

@@ -22,18 +22,29 @@ public record ExpertProfile(String id, String name, String organisationCode, Str
 
   /** Why this expert may not review the project, if it may not (回避). */
   public Optional<String> conflictWith(Project project) {
-    if (organisationCode.equals(project.organisationCode())) {
+    return conflictWith(List.of(project.id()), project.organisationCode(), project.teamOrganisationCodes(),
+        project.teamPersonIdHashes());
+  }
+
+  /**
+   * Why this expert may not review the work of this applicant and team (a project, or a proposal before award), if
+   * it may not (回避): it belongs to the applicant organisation or a team member's, it is in the team, or it declared
+   * a conflict with one of {@code subjectIds} (the project or proposal ids) or those organisations.
+   */
+  public Optional<String> conflictWith(List<String> subjectIds, String applicantOrganisationCode,
+      List<String> teamOrganisationCodes, List<String> teamPersonIdHashes) {
+    if (organisationCode.equals(applicantOrganisationCode)) {
       return Optional.of("expert " + id + " belongs to the applicant organisation " + organisationCode);
     }
-    if (personIdHash != null && project.teamPersonIdHashes().contains(personIdHash)) {
+    if (personIdHash != null && teamPersonIdHashes.contains(personIdHash)) {
       return Optional.of("expert " + id + " is a member of the project team");
     }
-    if (project.teamOrganisationCodes().contains(organisationCode)) {
+    if (teamOrganisationCodes.contains(organisationCode)) {
       return Optional.of("expert " + id + " belongs to organisation " + organisationCode + " of a team member");
     }
     for (String conflict : declaredConflicts) {
-      if (conflict.equals(project.id()) || conflict.equals(project.organisationCode())
-          || project.teamOrganisationCodes().contains(conflict)) {
+      if (subjectIds.contains(conflict) || conflict.equals(applicantOrganisationCode)
+          || teamOrganisationCodes.contains(conflict)) {
         return Optional.of("expert " + id + " declared a conflict of interest with " + conflict);
       }
     }

@@ -407,8 +407,9 @@ public record Project(String id, String proposalId, String programId, ProgramKin
     request.requireApplicableTo(this);
     List<ChangeRequest> next = new ArrayList<>(changeRequests);
     next.add(request);
-    return Change.quiet(withChangeRequests(next).recorded(new ProjectHistoryEntry(request.requestedAt(),
-        applicant.id(), Action.CHANGE_REQUESTED, request.justification(), request.id(), request.describe())));
+    return Change.of(withChangeRequests(next).recorded(new ProjectHistoryEntry(request.requestedAt(),
+        applicant.id(), Action.CHANGE_REQUESTED, request.justification(), request.id(), request.describe())),
+        new ProjectEvent.ChangeRequestSubmitted(request));
   }
 
   /** A program manager approves (the change applies now) or refuses a PENDING change request, with a reason. */
@@ -422,14 +423,15 @@ public record Project(String id, String proposalId, String programId, ProgramKin
       throw DomainRuleException.illegal("change-request-decided",
           "change request " + requestId + " is " + request.status() + " already");
     }
-    Project decided = withChangeRequests(replaced(changeRequests, request.decided(approve, manager.id(), now, reason),
-        ChangeRequest::id));
+    ChangeRequest decidedRequest = request.decided(approve, manager.id(), now, reason);
+    Project decided = withChangeRequests(replaced(changeRequests, decidedRequest, ChangeRequest::id));
     if (approve) {
       request.requireApplicableTo(this); // the project may have moved on since the request (e.g. the milestone was accepted)
       decided = decided.applied(request);
     }
-    return Change.quiet(decided.recorded(new ProjectHistoryEntry(now, manager.id(),
-        approve ? Action.CHANGE_APPROVED : Action.CHANGE_REFUSED, reason, requestId, request.describe())));
+    return Change.of(decided.recorded(new ProjectHistoryEntry(now, manager.id(),
+        approve ? Action.CHANGE_APPROVED : Action.CHANGE_REFUSED, reason, requestId, request.describe())),
+        new ProjectEvent.ChangeRequestDecided(decidedRequest));
   }
 
   public ChangeRequest changeRequest(String requestId) {

@@ -59,4 +59,10 @@ public sealed interface ProjectEvent {
       implements ProjectEvent {}
 
   record ProjectCompleted(Instant completedAt) implements ProjectEvent {}
+
+  /** The applicant asked for a change (issue 17 point 5); PENDING until a program manager decides it. */
+  record ChangeRequestSubmitted(ChangeRequest request) implements ProjectEvent {}
+
+  /** A program manager approved or refused a change request ({@code request} as decided). */
+  record ChangeRequestDecided(ChangeRequest request) implements ProjectEvent {}
 }

@@ -119,8 +119,9 @@ class ProjectLifecycleServiceTest {
     }
 
     @Override
-    public Flux<Project> findAll() {
-      return Flux.fromIterable(store.values());
+    public Flux<Project> findPage(String organisationCode, String assignedExpertId,
+        org.fundflow.milestone.domain.ProjectCursor after, int limit) {
+      return Flux.fromIterable(store.values()).take(limit);
     }
 
     @Override
@@ -130,6 +131,11 @@ class ProjectLifecycleServiceTest {
 
     @Override
     public Flux<Project> findAssignedTo(String expertId) {
+      return Flux.empty();
+    }
+
+    @Override
+    public Flux<Project> findAssignedTo(String expertId, String fromProjectId, int limit) {
       return Flux.empty();
     }
 

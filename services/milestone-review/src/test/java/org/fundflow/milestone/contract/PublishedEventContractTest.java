@@ -12,6 +12,7 @@ import java.util.Set;
 import org.fundflow.milestone.adapter.out.kafka.ProjectEventMessages;
 import org.fundflow.milestone.domain.Actor;
 import org.fundflow.milestone.domain.Award;
+import org.fundflow.milestone.domain.ChangeRequest;
 import org.fundflow.milestone.domain.DecisionPolicy;
 import org.fundflow.milestone.domain.Evidence;
 import org.fundflow.milestone.domain.ExpertProfile;
@@ -114,6 +115,11 @@ class PublishedEventContractTest {
         LocalDate.parse("2027-02-01").atStartOfDay(shanghai).toInstant(), shanghai, 7)));
     validate(managed, managed.apply(managed.current().suspend(manager, "专项审计", T0)));
     validate(managed, managed.apply(managed.current().resume(manager, "审计结束", T0)));
+    Actor applicant = new Actor("alice", Set.of(Actor.APPLICANT), ORG);
+    validate(managed, managed.apply(managed.current().requestChange(applicant, new ChangeRequest("chg-1",
+        ChangeRequest.Kind.MILESTONE_DUE_DATE, "prj-m-m2", LocalDate.parse("2027-11-30"), null, null, "设备延期到货",
+        "alice", T0, ChangeRequest.Status.PENDING, null, null, null))));
+    validate(managed, managed.apply(managed.current().decideChange(manager, "chg-1", true, "理由充分", T0)));
     validate(managed, managed.apply(managed.current().terminate(manager, "挪用专项资金", T0)));
 
     assertThat(new LinkedHashSet<>(checked)).containsExactlyInAnyOrder(ProjectEventMessages.EXPERT_RECUSED,
@@ -121,7 +127,8 @@ class PublishedEventContractTest {
         ProjectEventMessages.REVIEW_COMPLETED, ProjectEventMessages.MILESTONE_ACCEPTED,
         ProjectEventMessages.PROJECT_COMPLETED, ProjectEventMessages.PROJECT_TERMINATED,
         ProjectEventMessages.PROJECT_SUSPENDED, ProjectEventMessages.PROJECT_RESUMED,
-        ProjectEventMessages.MILESTONE_DUE_REMINDER, ProjectEventMessages.MILESTONE_OVERDUE);
+        ProjectEventMessages.MILESTONE_DUE_REMINDER, ProjectEventMessages.MILESTONE_OVERDUE,
+        ProjectEventMessages.CHANGE_REQUEST_SUBMITTED, ProjectEventMessages.CHANGE_REQUEST_DECIDED);
   }
 
   @Test

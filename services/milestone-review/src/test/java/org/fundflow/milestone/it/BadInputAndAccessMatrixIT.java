@@ -73,7 +73,8 @@ class BadInputAndAccessMatrixIT
    * openProject: its first milestone open, no report; reportNoPanel: a report without a panel.
    */
   record Fixture(String project, String report, String declared, String undeclared, String outsider, String openProject,
-      String noPanelProject, String reportNoPanel, String otherOrgProject) {}
+      String noPanelProject, String reportNoPanel, String otherOrgProject, String review, String reviewDeclared,
+      String reviewNoPanel) {}
 
   @BeforeEach
   void fixture() {
@@ -86,8 +87,12 @@ class BadInputAndAccessMatrixIT
     List<String> panel = formPanel(project, report);
     declare(project, report, panel.get(0));
     String noPanel = newProject(ORG);
+    // 立项评审: a proposal review with its panel (the first expert declared), and one without a panel
+    String review = newReview();
+    String reviewDeclared = reviewPanel(review).get(0);
+    declareOnReview(review, reviewDeclared);
     fx = new Fixture(project, report, panel.get(0), panel.get(1), expert(EXPERT_ORG), newProject(ORG), noPanel,
-        submitReport(noPanel), newProject(OTHER_ORG));
+        submitReport(noPanel), newProject(OTHER_ORG), review, reviewDeclared, newReview());
   }
 
   // ------------------------------------------------------------------ building state
@@ -100,6 +105,34 @@ class BadInputAndAccessMatrixIT
         .headers(h -> h.setBearerAuth(MilestoneReviewIT.applicant(org))).exchange().returnResult(String.class)
         .getStatus().value() == 200);
     return projectId;
+  }
+
+  /** A proposal review opened by intake's proposal-screened (立项评审). */
+  String newReview() {
+    String proposalId = ServiceFixture.newId("prp-mx");
+    kafka.send("intake.proposal-events", proposalId, ProposalReviewIT.SCREENED, java.util.UUID.randomUUID().toString(),
+        ProposalReviewIT.screened(proposalId, "prg-mx"));
+    await().atMost(Duration.ofSeconds(30)).until(() -> http.get().uri("/proposal-reviews/" + proposalId)
+        .headers(h -> h.setBearerAuth(PM)).exchange().returnResult(String.class).getStatus().value() == 200);
+    return proposalId;
+  }
+
+  List<String> reviewPanel(String proposalId) {
+    List<String> experts = List.of(expert(EXPERT_ORG), expert(EXPERT_ORG), expert(EXPERT_ORG));
+    call(HttpMethod.POST, "/proposal-reviews/" + proposalId + "/panel", PM, Map.of("expertIds", experts), 200);
+    return experts;
+  }
+
+  void declareOnReview(String proposalId, String expertId) {
+    call(HttpMethod.POST, "/proposal-reviews/" + proposalId + "/declaration", MilestoneReviewIT.expertToken(expertId),
+        Map.of("conflict", false), 200);
+  }
+
+  static Map<String, Object> reviewScores() {
+    Map<String, Object> b = new LinkedHashMap<>();
+    b.put("criterionScores", List.of(40, 30, 10));
+    b.put("comments", "意见");
+    return b;
   }
 
   String submitReport(String projectId) {
@@ -337,6 +370,27 @@ class BadInputAndAccessMatrixIT
     all.add(bad(xs, "by an expert", get, f -> "/experts?q=exp", f -> MilestoneReviewIT.expertToken(f.declared()), f -> null, 403));
     all.add(bad(xs, "by the applicant", get, f -> "/experts", app, f -> null, 403));
 
+    // ---------------------------------------------------------------- project list paging (issue 14 point 6)
+    String pl = "GET /projects";
+    all.add(named(bad(pl, "after is not a cursor", get, f -> "/projects?after=prj-1", pm, f -> null, 400), "after"));
+    all.add(named(bad(pl, "after with a bad instant", get, f -> "/projects?after=yesterday~prj-1", app, f -> null, 400),
+        "after"));
+    all.add(named(bad(pl, "limit is not a number", get, f -> "/projects?limit=many", pm, f -> null, 400), "limit"));
+    // ---------------------------------------------------------------- the expert's inbox, keyset-paged
+    String as = "GET /assignments";
+    Function<Fixture, String> expertOf = f -> MilestoneReviewIT.expertToken(f.declared());
+    all.add(named(bad(as, "limit is not a number", get, f -> "/assignments?limit=many", expertOf, f -> null, 400), "limit"));
+    all.add(named(bad(as, "after is not a cursor", get, f -> "/assignments?after=not-a-cursor", expertOf, f -> null, 400),
+        "after"));
+    all.add(named(bad(as, "after is not base64", get, f -> "/assignments?after=%25%25", expertOf, f -> null, 400), "after"));
+    all.add(named(bad(as, "after of 401 characters", get, f -> "/assignments?after=" + "A".repeat(401), expertOf,
+        f -> null, 400), "after"));
+    all.add(bad(as, "by the program manager", get, f -> "/assignments", pm, f -> null, 403));
+    all.add(bad("GET .../assignment", "by the program manager", get,
+        f -> MilestoneReviewIT.reportPath(f.openProject(), "no-such-report") + "/assignment", pm, f -> null, 403));
+    all.add(bad("GET .../assignment", "of a report the expert never sat on", get,
+        f -> MilestoneReviewIT.reportPath(f.openProject(), "no-such-report") + "/assignment", expertOf, f -> null, 404));
+
     // ---------------------------------------------------------------- diligence assessment (尽职免责, issue 17 point 3)
     String da = "POST /projects/{active}/diligence-assessments";
     Function<Fixture, String> dap = f -> "/projects/" + f.openProject() + "/diligence-assessments";
@@ -417,6 +471,33 @@ class BadInputAndAccessMatrixIT
     all.add(bad("GET /projects/{id}/history", "by another organisation's applicant", HttpMethod.GET,
         f -> "/projects/" + f.project() + "/history", f -> applicant(OTHER_ORG), f -> null, 404));
 
+    // ---------------------------------------------------------------- performance evaluation (绩效评价, issue 17 point 6)
+    String pev = "POST /projects/{active}/performance-evaluation";
+    Function<Fixture, String> pvp = f -> "/projects/" + f.openProject() + "/performance-evaluation";
+    Map<String, Object> rating = Map.of("index", 0, "rating", "MET", "evidence", "检测报告");
+    Map<String, Object> evaluation = Map.of("panelExpertIds", List.of("e1", "e2", "e3"), "ratings", List.of(rating));
+    all.addAll(generic(pev, post, pvp, pm, evaluation, "conclusion"));
+    all.add(bad(pev, "missing panelExpertIds", post, pvp, pm, f -> without(evaluation, "panelExpertIds"), 400));
+    all.add(bad(pev, "no ratings", post, pvp, pm, f -> with(evaluation, "ratings", List.of()), 400));
+    all.add(named(bad(pev, "rating unknown (lists the values)", post, pvp, pm,
+        f -> with(evaluation, "ratings", List.of(with(rating, "rating", "EXCEEDED"))), 400), "ratings[0].rating"));
+    all.add(named(bad(pev, "index -1", post, pvp, pm,
+        f -> with(evaluation, "ratings", List.of(with(rating, "index", -1))), 400), "ratings[0].index"));
+    all.add(named(bad(pev, "index is a numeric string", post, pvp, pm,
+        f -> with(evaluation, "ratings", List.of(with(rating, "index", "0"))), 400), "ratings[0].index"));
+    all.add(bad(pev, "blank evidence", post, pvp, pm,
+        f -> with(evaluation, "ratings", List.of(with(rating, "evidence", " "))), 400));
+    all.add(bad(pev, "evidence 4001 chars", post, pvp, pm,
+        f -> with(evaluation, "ratings", List.of(with(rating, "evidence", "e".repeat(4001)))), 400));
+    all.add(bad(pev, "21 files for one indicator", post, pvp, pm, f -> with(evaluation, "ratings",
+        List.of(with(rating, "evidenceFileIds", java.util.Collections.nCopies(21, "f")))), 400));
+    all.add(bad(pev, "the project is not completed", post, pvp, pm, f -> evaluation, 409));
+    all.add(bad("POST /projects/{unknown}/performance-evaluation", "unknown project", post,
+        f -> "/projects/nope/performance-evaluation", pm, f -> evaluation, 404));
+    all.add(bad(pev, "by the applicant", post, pvp, app, f -> evaluation, 403));
+    all.add(bad(pev, "by an auditor", post, pvp, f -> TestJwts.token("auditor-x", "AUDITOR"), f -> evaluation, 403));
+    all.add(bad(pev, "by the applicant, invalid body", post, pvp, app, f -> "{\"a\": [", 403));
+
     // ---------------------------------------------------------------- issue 12: strict types, one error shape
     all.add(named(bad(re, "spendingToDateFen is a numeric string \"100000\"", post, rp, app,
         f -> with(report(), "spendingToDateFen", "100000"), 400), "spendingToDateFen"));
@@ -448,6 +529,56 @@ class BadInputAndAccessMatrixIT
     all.add(named(bad(xe, "organisationCode one character changed (test vector)", put, xp, pm,
         f -> with(expertBody(EXPERT_ORG), "organisationCode", "12310P15H51AG5U99P"), 400), "organisationCode"));
     all.add(named(bad(xe, "name is a number", put, xp, pm, f -> with(expertBody(EXPERT_ORG), "name", 1), 400), "name"));
+
+    // ---------------------------------------------------------------- 立项评审: proposal reviews (issue 17 point 1)
+    String rpe = "POST /proposal-reviews/{no panel}/panel";
+    Function<Fixture, String> rpp = f -> "/proposal-reviews/" + f.reviewNoPanel() + "/panel";
+    all.addAll(generic(rpe, post, rpp, pm, Map.of("expertIds", List.of("a", "b", "c")), "expertIds"));
+    all.add(bad(rpe, "two experts", post, rpp, pm, f -> Map.of("expertIds", List.of(f.outsider(), f.declared())), 400));
+    all.add(bad(rpe, "four experts", post, rpp, pm, f -> Map.of("expertIds", List.of(f.outsider(), f.declared(),
+        f.undeclared(), f.reviewDeclared())), 422));
+    all.add(bad(rpe, "an unknown expert", post, rpp, pm, f -> Map.of("expertIds", List.of(f.outsider(), f.declared(),
+        "exp-nobody")), 422));
+    all.add(named(bad(rpe, "an expert id is a number", post, rpp, pm, f -> Map.of("expertIds", List.of("a", 2, "c")),
+        400), "expertIds[1]"));
+    all.add(bad("POST /proposal-reviews/{with panel}/panel", "a second panel", post,
+        f -> "/proposal-reviews/" + f.review() + "/panel", pm,
+        f -> Map.of("expertIds", List.of(f.outsider(), f.declared(), f.undeclared())), 409));
+    all.add(bad("POST /proposal-reviews/{unknown}/panel", "unknown review", post, f -> "/proposal-reviews/nope/panel", pm,
+        f -> Map.of("expertIds", List.of(f.outsider(), f.declared(), f.undeclared())), 404));
+    all.add(bad(rpe, "by the applicant, garbage body", post, rpp, app, f -> "[1]", 403));
+    String rde = "POST /proposal-reviews/{id}/declaration";
+    Function<Fixture, String> rdp = f -> "/proposal-reviews/" + f.review() + "/declaration";
+    Function<Fixture, String> reviewExpert = f -> MilestoneReviewIT.expertToken(f.reviewDeclared());
+    all.add(named(bad(rde, "conflict is the string \"false\"", post, rdp, reviewExpert, f -> Map.of("conflict", "false"),
+        400), "conflict"));
+    all.add(bad(rde, "missing conflict", post, rdp, reviewExpert, f -> Map.of(), 400));
+    all.add(bad(rde, "by an expert not on the panel", post, rdp, f -> MilestoneReviewIT.expertToken(f.outsider()),
+        f -> Map.of("conflict", false), 404));
+    String ree = "PUT /proposal-reviews/{id}/evaluation";
+    Function<Fixture, String> rep = f -> "/proposal-reviews/" + f.review() + "/evaluation";
+    all.addAll(generic(ree, put, rep, reviewExpert, reviewScores(), "comments"));
+    all.add(bad(ree, "missing criterionScores", put, rep, reviewExpert, f -> Map.of("comments", "c"), 400));
+    all.add(bad(ree, "criterionScores empty", put, rep, reviewExpert, f -> Map.of("criterionScores", List.of()), 400));
+    all.add(bad(ree, "a score -1", put, rep, reviewExpert, f -> Map.of("criterionScores", List.of(-1, 30, 10)), 400));
+    all.add(bad(ree, "a score 101", put, rep, reviewExpert, f -> Map.of("criterionScores", List.of(101, 30, 10)), 400));
+    all.add(named(bad(ree, "a score is a numeric string", put, rep, reviewExpert,
+        f -> Map.of("criterionScores", List.of("40", 30, 10)), 400), "criterionScores[0]"));
+    all.add(bad(ree, "a score 40.5", put, rep, reviewExpert, f -> "{\"criterionScores\":[40.5,30,10]}", 400));
+    all.add(bad(ree, "11 scores", put, rep, reviewExpert, f -> Map.of("criterionScores",
+        java.util.Collections.nCopies(11, 1)), 400));
+    all.add(bad(ree, "a score over its criterion's weight", put, rep, reviewExpert,
+        f -> Map.of("criterionScores", List.of(51, 30, 10)), 422));
+    all.add(bad(ree, "fewer scores than criteria", put, rep, reviewExpert, f -> Map.of("criterionScores", List.of(40, 30)),
+        422));
+    all.add(named(bad(ree, "comments is a number", put, rep, reviewExpert, f -> with(reviewScores(), "comments", 12), 400),
+        "comments"));
+    all.add(bad(ree, "comments 4001 chars", put, rep, reviewExpert, f -> with(reviewScores(), "comments", "c".repeat(4001)),
+        400));
+    all.add(bad(ree, "by an expert of another review", put, f -> "/proposal-reviews/" + f.reviewNoPanel() + "/evaluation",
+        reviewExpert, f -> reviewScores(), 404));
+    all.add(bad(ree, "by the applicant, invalid scores", put, rep, app,
+        f -> Map.of("criterionScores", List.of(999)), 403));
 
     // ---------------------------------------------------------------- issue 12 point 7: the role before the body
     all.add(bad(re, "by a program manager, malformed JSON", post, rp, pm, f -> "{\"a\": [", 403));
@@ -575,9 +706,17 @@ class BadInputAndAccessMatrixIT
             t -> new Target(MilestoneReviewIT.reportPath(fx.project(), fx.report()), null), f -> null, reportRead),
         new Endpoint("GET /assignments", HttpMethod.GET, t -> new Target("/assignments", null), f -> null,
             only(200, Who.EXPERT_ASSIGNED, Who.EXPERT_UNASSIGNED)),
+        new Endpoint("GET .../reports/{id}/assignment", HttpMethod.GET,
+            t -> new Target(MilestoneReviewIT.reportPath(fx.project(), fx.report()) + "/assignment", null), f -> null,
+            put(only(200, Who.EXPERT_ASSIGNED), Who.EXPERT_UNASSIGNED, 404)),
         new Endpoint("GET /experts?q=", HttpMethod.GET, t -> new Target("/experts?q=exp&limit=5", null),
             f -> null, only(200, Who.PROGRAM_MANAGER, Who.AUDITOR)),
         BadInputAndAccessMatrix.read("/statistics/projects", only(200, Who.PROGRAM_MANAGER, Who.AUDITOR)),
+        BadInputAndAccessMatrix.read("/performance-summary", only(200, Who.PROGRAM_MANAGER, Who.AUDITOR)),
+        new Endpoint("GET /projects/{id}/performance-evaluation", HttpMethod.GET,
+            t -> new Target("/projects/" + fx.project() + "/performance-evaluation", null), f -> null,
+            put(only(200, Who.APPLICANT, Who.APPLICANT_OTHER_ORG, Who.PROGRAM_MANAGER, Who.AUDITOR),
+                Who.APPLICANT_OTHER_ORG, 404)),
         new Endpoint("GET /experts/{assigned}", HttpMethod.GET, t -> new Target("/experts/" + fx.declared(), null), f -> null,
             put(only(200, Who.PROGRAM_MANAGER, Who.AUDITOR, Who.EXPERT_ASSIGNED), Who.EXPERT_UNASSIGNED, 404)),
         new Endpoint("POST /projects/{id}/reports", HttpMethod.POST,
@@ -643,6 +782,34 @@ class BadInputAndAccessMatrixIT
             t -> new Target("/projects/" + fx.project() + "/diligence-assessments", null), f -> null,
             put(only(200, Who.APPLICANT, Who.APPLICANT_OTHER_ORG, Who.PROGRAM_MANAGER, Who.AUDITOR),
                 Who.APPLICANT_OTHER_ORG, 404)),
+        // 立项评审 (issue 17 point 1)
+        new Endpoint("GET /proposal-reviews", HttpMethod.GET, t -> new Target("/proposal-reviews?programId=prg-mx", null),
+            f -> null, only(200, Who.PROGRAM_MANAGER, Who.AUDITOR)),
+        new Endpoint("GET /review-assignments", HttpMethod.GET, t -> new Target("/review-assignments", null), f -> null,
+            only(200, Who.EXPERT_ASSIGNED, Who.EXPERT_UNASSIGNED)),
+        new Endpoint("GET /proposal-reviews/{id}", HttpMethod.GET,
+            t -> new Target("/proposal-reviews/" + fx.review(), fx.reviewDeclared()), f -> null,
+            put(only(200, Who.PROGRAM_MANAGER, Who.AUDITOR, Who.EXPERT_ASSIGNED), Who.EXPERT_UNASSIGNED, 404)),
+        new Endpoint("POST /proposal-reviews/{id}/panel", HttpMethod.POST,
+            t -> new Target("/proposal-reviews/" + t.newReview() + "/panel", null),
+            f -> Map.of("expertIds", List.of(f.outsider(), f.declared(), f.undeclared())), only(200, Who.PROGRAM_MANAGER)),
+        new Endpoint("POST /proposal-reviews/{id}/panel/experts (vacant seat)", HttpMethod.POST, t -> {
+              String r = t.newReview();
+              List<String> panel = t.reviewPanel(r);
+              t.call(HttpMethod.POST, "/proposal-reviews/" + r + "/declaration",
+                  MilestoneReviewIT.expertToken(panel.get(0)), Map.of("conflict", true, "reason", "同单位"), 204);
+              return new Target("/proposal-reviews/" + r + "/panel/experts", null);
+            }, f -> Map.of("expertId", f.outsider()), only(200, Who.PROGRAM_MANAGER)),
+        new Endpoint("POST /proposal-reviews/{id}/declaration", HttpMethod.POST, t -> {
+              String r = t.newReview();
+              return new Target("/proposal-reviews/" + r + "/declaration", t.reviewPanel(r).get(0));
+            }, f -> Map.of("conflict", false), put(only(200, Who.EXPERT_ASSIGNED), Who.EXPERT_UNASSIGNED, 404)),
+        new Endpoint("PUT /proposal-reviews/{id}/evaluation", HttpMethod.PUT, t -> {
+              String r = t.newReview();
+              String e = t.reviewPanel(r).get(0);
+              t.declareOnReview(r, e);
+              return new Target("/proposal-reviews/" + r + "/evaluation", e);
+            }, f -> reviewScores(), put(only(200, Who.EXPERT_ASSIGNED), Who.EXPERT_UNASSIGNED, 404)),
         new Endpoint("PUT /experts/{id}", HttpMethod.PUT, t -> new Target("/experts/" + ServiceFixture.newId("exp-mx"), null),
             f -> expertBody(EXPERT_ORG), only(200, Who.PROGRAM_MANAGER)));
   }

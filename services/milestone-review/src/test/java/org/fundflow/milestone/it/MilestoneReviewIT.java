@@ -54,7 +54,9 @@ class MilestoneReviewIT {
   @BeforeEach
   void client() {
     http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
-        .responseTimeout(Duration.ofSeconds(30)).build();
+        .responseTimeout(Duration.ofSeconds(30))
+        // the OpenAPI document is over the 256 KB default since the proposal-review and evaluation endpoints
+        .codecs(c -> c.defaultCodecs().maxInMemorySize(4 * 1024 * 1024)).build();
   }
 
   // ------------------------------------------------------------------ scenarios
@@ -68,6 +70,44 @@ class MilestoneReviewIT {
     http.get().uri("/swagger-ui.html").exchange().expectStatus().is3xxRedirection();
     http.get().uri("/projects").exchange().expectStatus().isUnauthorized()
         .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+  }
+
+  @Test
+  void anApplicantPagesThroughItsOrganisationsProjectsNewestAwardFirst() {
+    List<String> mine = new ArrayList<>();
+    for (int day = 3; day <= 5; day++) {
+      String id = ServiceFixture.newId("prj-page");
+      sendAward(generalAward(id, TEAM_ORG).replace("2026-08-03T02:00:00Z", "2026-08-0" + day + "T02:00:00Z"));
+      mine.add(id);
+    }
+    mine.forEach(id -> awaitProject(id, TEAM_ORG));
+
+    List<String> seen = new ArrayList<>();
+    List<Instant> awarded = new ArrayList<>();
+    String after = null;
+    int pages = 0;
+    do {
+      JsonNode page = call(HttpMethod.GET, "/projects?limit=2" + (after == null ? "" : "&after=" + after),
+          applicant(TEAM_ORG), null, 200);
+      assertThat(page.get("items").size()).isBetween(1, 2);
+      for (JsonNode p : page.get("items")) {
+        assertThat(p.get("organisationCode").asString()).isEqualTo(TEAM_ORG);
+        seen.add(p.get("projectId").asString());
+        awarded.add(Instant.parse(p.get("awardedAt").asString()));
+      }
+      after = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
+      pages++;
+    } while (after != null && pages < 50);
+
+    assertThat(after).as("the last page has no nextCursor").isNull();
+    assertThat(seen).doesNotHaveDuplicates().containsAll(mine);
+    assertThat(awarded).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    assertThat(seen.indexOf(mine.get(2))).as("the newest award first").isLessThan(seen.indexOf(mine.get(1)));
+    assertThat(seen.indexOf(mine.get(1))).isLessThan(seen.indexOf(mine.get(0)));
+    List<String> others = new ArrayList<>();
+    call(HttpMethod.GET, "/projects?limit=100", applicant(ORG), null, 200).get("items")
+        .forEach(p -> others.add(p.get("projectId").asString()));
+    assertThat(others).as("another organisation sees none of them").doesNotContainAnyElementsOf(mine);
   }
 
   @Test
@@ -215,7 +255,7 @@ class MilestoneReviewIT {
     JsonNode problem = call(HttpMethod.GET, reportPath(projectId, reportId), expertToken(a), null, 403);
     assertThat(problem.get("type").asString()).endsWith("/declaration-required");
     call(HttpMethod.PUT, reportPath(projectId, reportId) + "/evaluation", expertToken(a), scores(80), 403);
-    JsonNode assignments = call(HttpMethod.GET, "/assignments", expertToken(a), null, 200);
+    JsonNode assignments = call(HttpMethod.GET, "/assignments", expertToken(a), null, 200).get("items");
     assertThat(assignments).anySatisfy(x -> assertThat(x.get("reportId").asString()).isEqualTo(reportId));
 
     declareNoConflict(projectId, reportId, a);
@@ -251,6 +291,62 @@ class MilestoneReviewIT {
     assertThat(first.get("expertOrganisationCode").asString()).isEqualTo(EXPERT_ORG);
     assertThat(first.get("applicantOrganisationCode").asString()).isEqualTo(ORG);
     assertThat(first.get("teamOrganisationCodes").toString()).contains(TEAM_ORG).doesNotContain(ORG);
+  }
+
+  @Test
+  void anExpertPagesThroughItsAssignmentsByCursorAndSeesTheMilestoneByName() {
+    String expert = expert(EXPERT_ORG);
+    List<String> expected = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      String projectId = newChallengeProject(ORG);
+      String reportId = submitReport(projectId);
+      List<String> panel = new ArrayList<>(List.of(expert, expert(EXPERT_ORG), expert(EXPERT_ORG)));
+      call(HttpMethod.POST, panelPath(projectId, reportId), PM, Map.of("expertIds", panel), 200);
+      expected.add(projectId + "/" + reportId);
+    }
+    expected.sort(null); // the list's order: project id, then report id
+
+    List<String> seen = new ArrayList<>();
+    JsonNode page = call(HttpMethod.GET, "/assignments?limit=2", expertToken(expert), null, 200);
+    assertThat(page.get("items")).hasSize(2);
+    page.get("items").forEach(x -> seen.add(x.get("projectId").asString() + "/" + x.get("reportId").asString()));
+    String cursor = page.get("nextCursor").asString();
+    page = call(HttpMethod.GET, "/assignments?limit=2&after=" + cursor, expertToken(expert), null, 200);
+    page.get("items").forEach(x -> seen.add(x.get("projectId").asString() + "/" + x.get("reportId").asString()));
+    assertThat(page.get("items")).hasSize(1);
+    assertThat(page.get("nextCursor").isNull()).isTrue();
+    assertThat(seen).containsExactlyElementsOf(expected);
+
+    JsonNode first = page.get("items").get(0);
+    assertThat(first.get("projectTitle").asString()).isNotBlank();
+    assertThat(first.get("milestoneTitle").asString()).isEqualTo("里程碑 1");
+    assertThat(first.get("declaredNoConflict").asBoolean()).isFalse();
+    assertThat(first.get("recused").asBoolean()).isFalse();
+    // a page of exactly the rest ends the list too
+    assertThat(call(HttpMethod.GET, "/assignments?limit=3", expertToken(expert), null, 200).get("items")).hasSize(3);
+  }
+
+  @Test
+  void anExpertWhoDeclaredAConflictIsToldSoOnItsAssignmentAndNoLongerListsIt() {
+    String projectId = newChallengeProject(ORG);
+    String reportId = submitReport(projectId);
+    List<String> panel = formPanel(projectId, reportId, 3);
+    String leaving = panel.get(2);
+    String assignment = reportPath(projectId, reportId) + "/assignment";
+    JsonNode before = call(HttpMethod.GET, assignment, expertToken(leaving), null, 200);
+    assertThat(before.get("recused").asBoolean()).isFalse();
+    assertThat(before.get("milestoneTitle").asString()).isEqualTo("里程碑 1");
+
+    call(HttpMethod.POST, reportPath(projectId, reportId) + "/declaration", expertToken(leaving),
+        Map.of("conflict", true, "reason", "同一课题组"), 204);
+    JsonNode after = call(HttpMethod.GET, assignment, expertToken(leaving), null, 200);
+    assertThat(after.get("recused").asBoolean()).isTrue();
+    assertThat(after.get("recusedAt").asString()).isNotBlank();
+    assertThat(call(HttpMethod.GET, "/assignments?limit=100", expertToken(leaving), null, 200).get("items"))
+        .noneSatisfy(x -> assertThat(x.get("reportId").asString()).isEqualTo(reportId));
+    // an expert who never sat on the report: not found, as the report itself
+    call(HttpMethod.GET, assignment, expertToken(expert(EXPERT_ORG)), null, 404);
+    call(HttpMethod.GET, assignment, PM, null, 403);
   }
 
   @Test

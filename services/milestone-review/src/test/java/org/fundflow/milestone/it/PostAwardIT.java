@@ -137,6 +137,15 @@ class PostAwardIT {
         "CHANGE_APPROVED", "CHANGE_REQUESTED", "CHANGE_REFUSED");
     assertThat(history.get("changeRequests").findValuesAsString("decisionReason"))
         .containsExactly("设备到货延迟属实", "新合作单位资质不足");
+
+    // each request and each decision is published (the portal notifies the managers, then the applicant)
+    List<Published> submitted = kafka.awaitEvents(projectId, "change-request-submitted.v1", 2);
+    assertThat(submitted).extracting(e -> JSON.readTree(e.json()).get("kind").asString())
+        .containsExactly("MILESTONE_DUE_DATE", "TEAM_CHANGE");
+    List<Published> decided = kafka.awaitEvents(projectId, "change-request-decided.v1", 2);
+    assertThat(decided).extracting(e -> JSON.readTree(e.json()).get("approved").asBoolean()).containsExactly(true, false);
+    assertThat(JSON.readTree(decided.get(1).json()).get("reason").asString()).isEqualTo("新合作单位资质不足");
+    assertThat(JSON.readTree(decided.get(0).json()).get("changeRequestId").asString()).isEqualTo(requestId);
   }
 
   @Test
@@ -182,8 +191,9 @@ class PostAwardIT {
       }
 
       @Override
-      public Flux<Project> findAll() {
-        return projects.findAll();
+      public Flux<Project> findPage(String organisationCode, String assignedExpertId,
+          org.fundflow.milestone.domain.ProjectCursor after, int limit) {
+        return projects.findPage(organisationCode, assignedExpertId, after, limit);
       }
 
       @Override
@@ -194,6 +204,11 @@ class PostAwardIT {
       @Override
       public Flux<Project> findAssignedTo(String expertId) {
         return projects.findAssignedTo(expertId);
+      }
+
+      @Override
+      public Flux<Project> findAssignedTo(String expertId, String fromProjectId, int limit) {
+        return projects.findAssignedTo(expertId, fromProjectId, limit);
       }
 
       @Override

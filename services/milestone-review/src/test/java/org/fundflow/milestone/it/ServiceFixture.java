@@ -67,7 +67,8 @@ final class ServiceFixture {
     p.put("bootstrap.servers", servers);
     producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers))) {
-      for (String topic : List.of(PROJECT_EVENTS, "intake.proposal-events", "integrity.events")) {
+      for (String topic : List.of(PROJECT_EVENTS, "intake.proposal-events", "integrity.events",
+          "intake.program-events")) {
         try {
           admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get(20, TimeUnit.SECONDS);
         } catch (Exception e) {

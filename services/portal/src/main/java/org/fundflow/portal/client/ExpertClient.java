@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.fundflow.portal.client.IntakeClient.Page;
 import org.fundflow.portal.config.ClientsConfig.ServiceClients;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -29,9 +31,18 @@ public class ExpertClient {
     this.client = clients.get(MilestoneClient.SERVICE);
   }
 
-  /** The reports the logged-in expert sits on (a conflict it declared takes it off). */
-  public Mono<List<Assignment>> assignments() {
-    return client.get(u -> u.path("/assignments").build(), new ParameterizedTypeReference<List<Assignment>>() {});
+  /**
+   * One page of the reports the logged-in expert sits on (a conflict it declared takes it off), keyset-paged by the
+   * service ({@code after} = the previous page's {@code nextCursor}).
+   */
+  public Mono<Page<Assignment>> assignments(String after, int limit) {
+    return client.get(u -> u.path("/assignments").queryParamIfPresent("after", Optional.ofNullable(after))
+        .queryParam("limit", limit).build(), new ParameterizedTypeReference<Page<Assignment>>() {});
+  }
+
+  /** The expert's assignment on one report: its seat, or the conflict it declared on it ({@code recused}). */
+  public Mono<Assignment> assignment(String projectId, String reportId) {
+    return client.get(u -> u.path("/projects/{p}/reports/{r}/assignment").build(projectId, reportId), Assignment.class);
   }
 
   public Mono<Report> report(String projectId, String reportId) {
@@ -61,8 +72,80 @@ public class ExpertClient {
         request);
   }
 
-  public record Assignment(String projectId, String projectTitle, String reportId, String milestoneId, int attempt,
-      String reportStatus, boolean declaredNoConflict, boolean scored) {}
+  // ------------------------------------------------------------ 立项评审: proposal reviews before award (issue 17)
+
+  /** The proposal reviews the logged-in expert sits on ({@code GET /review-assignments}). */
+  public Mono<List<ReviewAssignment>> reviewAssignments() {
+    return client.get(u -> u.path("/review-assignments").build(),
+        new ParameterizedTypeReference<List<ReviewAssignment>>() {});
+  }
+
+  /** The proposal and its review, readable once the expert declared no conflict. */
+  public Mono<ProposalReview> proposalReview(String proposalId) {
+    return client.get(u -> u.path("/proposal-reviews/{p}").build(proposalId), ProposalReview.class);
+  }
+
+  public Mono<Void> declareOnReview(String proposalId, boolean conflict, String reason) {
+    java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+    body.put("conflict", conflict);
+    if (reason != null && !reason.isBlank()) {
+      body.put("reason", reason.strip());
+    }
+    return client.send(HttpMethod.POST, u -> u.path("/proposal-reviews/{p}/declaration").build(proposalId), body,
+        Map.of(), String.class).then();
+  }
+
+  /** One score per rubric criterion, in the rubric's order; milestone-review checks each against its weight. */
+  public Mono<ProposalReview> scoreProposal(String proposalId, List<Integer> criterionScores, String comments) {
+    java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+    body.put("criterionScores", criterionScores);
+    if (comments != null && !comments.isBlank()) {
+      body.put("comments", comments.strip());
+    }
+    return client.send(HttpMethod.PUT, u -> u.path("/proposal-reviews/{p}/evaluation").build(proposalId), body,
+        Map.of(), ProposalReview.class);
+  }
+
+  public record ReviewAssignment(String proposalId, String programId, String title, String status,
+      boolean declaredNoConflict, boolean scored) {}
+
+  public record Criterion(String name, int weight) {}
+
+  public record ReviewEvaluation(List<Integer> criterionScores, int total, String comments, Instant submittedAt) {}
+
+  public record ReviewSeat(String expertId, String expertOrganisationCode, boolean declaredNoConflict, boolean scored,
+      ReviewEvaluation evaluation) {}
+
+  public record ReviewResult(String score, List<Integer> totalsUsed, List<Integer> totalsDropped, String explanation,
+      Instant reviewedAt) {}
+
+  public record ProposalReview(String proposalId, String programId, String programKind, String challengeId,
+      String organisationCode, String organisationName, String title, String abstractText, long requestedAmountFen,
+      List<Criterion> rubric, String status, Integer panelSize, List<ReviewSeat> panel,
+      ReviewEvaluation myEvaluation, ReviewResult result, Instant screenedAt) {
+    public ProposalReview {
+      rubric = rubric == null ? List.of() : rubric;
+      panel = panel == null ? List.of() : panel;
+    }
+
+    public boolean reviewed() {
+      return result != null;
+    }
+  }
+
+  public record Assignment(String projectId, String projectTitle, String reportId, String milestoneId,
+      String milestoneTitle, int attempt, String reportStatus, boolean declaredNoConflict, boolean scored,
+      boolean recused, Instant recusedAt) {
+
+    /** The milestone as milestone-review names it (its id only when it has no title). */
+    public String milestoneName() {
+      return milestoneTitle == null || milestoneTitle.isBlank() ? milestoneId : milestoneTitle;
+    }
+
+    public boolean decided() {
+      return "DECIDED".equals(reportStatus);
+    }
+  }
 
   public record Evidence(String name, String sha256) {}
 

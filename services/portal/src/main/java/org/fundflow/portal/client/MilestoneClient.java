@@ -23,9 +23,21 @@ public class MilestoneClient {
   }
 
   /** The caller's projects. The service does not page this list yet: the portal shows the first {@code limit}. */
+  /** The first {@code limit} projects the user may see, newest award first. */
   public Mono<List<Project>> projects(int limit) {
-    return client.get(u -> u.path("/projects").build(), new ParameterizedTypeReference<List<Project>>() {})
-        .map(all -> all.size() <= limit ? all : all.subList(0, limit));
+    return projects(null, limit).map(ProjectPage::items);
+  }
+
+  /** One page of the projects the user may see, newest award first, after the previous page's nextCursor. */
+  public Mono<ProjectPage> projects(String after, int limit) {
+    return client.get(u -> u.path("/projects").queryParamIfPresent("after", java.util.Optional.ofNullable(after))
+        .queryParam("limit", limit).build(), ProjectPage.class);
+  }
+
+  public record ProjectPage(List<Project> items, String nextCursor) {
+    public ProjectPage {
+      items = items == null ? List.of() : items;
+    }
   }
 
   public record Project(String projectId, String proposalId, String title, long awardedAmountFen, String status,
@@ -54,6 +66,23 @@ public class MilestoneClient {
     public ProjectMilestone nextDue() {
       return milestones.stream().filter(m -> m.milestoneId().equals(nextDueMilestoneId)).findFirst().orElse(null);
     }
+
+    /**
+     * Whether milestone-review takes a report on the next due milestone now (open, overdue, or to rectify); not while
+     * the report sent is under review or its acceptance waits for a hold to end.
+     */
+    public boolean awaitingReport() {
+      ProjectMilestone next = nextDue();
+      return next != null && REPORTABLE.contains(next.status());
+    }
+
+    /** The latest report sent on the milestone, or null. */
+    public ReportSummary lastReportOn(String milestoneId) {
+      return reports.stream().filter(r -> r.milestoneId().equals(milestoneId) && r.submittedAt() != null)
+          .max(java.util.Comparator.comparing(ReportSummary::submittedAt)).orElse(null);
+    }
+
+    private static final java.util.Set<String> REPORTABLE = java.util.Set.of("OPEN", "OVERDUE", "RECTIFYING");
   }
 
   public record ProjectMilestone(String milestoneId, int sequence, String title, List<String> deliverables,

@@ -65,6 +65,12 @@ public class PanelClient {
       milestones = milestones == null ? List.of() : milestones;
       reports = reports == null ? List.of() : reports;
     }
+
+    /** The milestone's title as milestone-review knows it; its id when the project has no such milestone. */
+    public String milestoneTitle(String milestoneId) {
+      return milestones.stream().filter(m -> m.milestoneId().equals(milestoneId)).map(MilestoneView::title)
+          .filter(t -> t != null && !t.isBlank()).findFirst().orElse(milestoneId);
+    }
   }
 
   public record Evaluation(int total, String recommendation) {}

@@ -46,9 +46,19 @@ public class ProgramManagementClient {
         ManagedProgram.class);
   }
 
-  public Mono<ManagedProgram> edit(String id, ProgramTerms terms, String idempotencyKey) {
-    return client.send(HttpMethod.PUT, u -> u.path("/programs/{id}").build(id), terms, keyed(idempotencyKey),
-        ManagedProgram.class);
+  /** A program with its {@code ETag}, to send back as {@code If-Match} when its draft is edited. */
+  public Mono<Tagged<ManagedProgram>> programTagged(String id) {
+    return client.getTagged(u -> u.path("/programs/{id}").build(id), ManagedProgram.class);
+  }
+
+  /**
+   * Edits a draft, with {@code If-Match} = the ETag of the draft the form was rendered from (project-intake requires
+   * it: 412 when someone changed the draft meanwhile).
+   */
+  public Mono<ManagedProgram> edit(String id, ProgramTerms terms, String etag, String idempotencyKey) {
+    Map<String, String> headers = keyed(idempotencyKey);
+    headers.put("If-Match", etag);
+    return client.send(HttpMethod.PUT, u -> u.path("/programs/{id}").build(id), terms, headers, ManagedProgram.class);
   }
 
   /** {@code open} or {@code close}. */
@@ -106,9 +116,21 @@ public class ProgramManagementClient {
 
   public record SubsidyRule(String base, List<Tier> tiers, Long capPerOrganisationPerYearFen, long minimumIncreaseFen) {}
 
-  /** The body of {@code POST /programs} and {@code PUT /programs/{id}}. */
+  /** 立项评审: whether proposals need an expert review before award (the service's default rubric when sent). */
+  public record ReviewSetting(boolean required) {}
+
+  public record Criterion(String name, int weight) {}
+
+  /** A program's expert review setting as the service shows it. */
+  public record ExpertReview(boolean required, List<Criterion> rubric) {}
+
+  /**
+   * The body of {@code POST /programs} and {@code PUT /programs/{id}}; {@code expertReview} null (POST_SUBSIDY): the
+   * service's default.
+   */
+  @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
   public record ProgramTerms(String name, String kind, long budgetFen, long perProjectCapFen, CallWindow callWindow,
-      FundingSplit fundingSplit, SubsidyRule postSubsidyRule) {}
+      FundingSplit fundingSplit, SubsidyRule postSubsidyRule, ReviewSetting expertReview) {}
 
   public record ChallengeTerms(String postingOrganisationCode, String postingOrganisationName, String title,
       String problem, List<String> targetIndicators, long maxFundingFen, LocalDate deadlineDate) {}
@@ -117,7 +139,7 @@ public class ProgramManagementClient {
 
   public record ManagedProgram(String id, String name, String kind, String status, long budgetFen,
       long perProjectCapFen, long awardedFen, long remainingToAwardFen, Window callWindow, FundingSplit fundingSplit,
-      SubsidyRule postSubsidyRule, Integer revision, Instant createdAt, Instant publishedAt) {
+      SubsidyRule postSubsidyRule, Integer revision, Instant createdAt, Instant publishedAt, ExpertReview expertReview) {
 
     public boolean draft() {
       return "DRAFT".equals(status);
@@ -132,5 +154,31 @@ public class ProgramManagementClient {
       String organisationCode, String organisationName, String status, String title,
       @JsonProperty("abstract") String abstractText, long requestedAmountFen, List<BudgetLine> budgetLines,
       Person principalInvestigator, List<Person> team, List<Milestone> milestones, Instant submittedAt,
-      Long awardedAmountFen, String projectId, Instant decidedAt, String rejectionReason, Instant createdAt) {}
+      Long awardedAmountFen, String projectId, Instant decidedAt, String rejectionReason, Instant createdAt,
+      String outOfRankOrderReason) {}
+
+  /** 立项评审: a program's reviewed proposals ranked by score, and those still in review. */
+  public Mono<Ranking> ranking(String programId) {
+    return client.get(u -> u.path("/programs/{id}/ranking").build(programId), Ranking.class);
+  }
+
+  public record Ranked(int rank, String proposalId, String title, String organisationName, String status,
+      long requestedAmountFen, String score, List<Integer> totalsUsed, List<Integer> totalsDropped, String explanation,
+      int panelSize, Instant reviewedAt, Long awardedAmountFen, String outOfRankOrderReason) {}
+
+  public record AwaitingReview(String proposalId, String title, String organisationName, String status) {}
+
+  public record Ranking(String programId, boolean reviewRequired, List<Criterion> rubric, List<Ranked> ranking,
+      List<AwaitingReview> awaitingReview) {
+    public Ranking {
+      rubric = rubric == null ? List.of() : rubric;
+      ranking = ranking == null ? List.of() : ranking;
+      awaitingReview = awaitingReview == null ? List.of() : awaitingReview;
+    }
+
+    /** The first proposal still to decide (UNDER_REVIEW) in rank order: awarding another one is out of order. */
+    public Integer firstUndecidedRank() {
+      return ranking.stream().filter(r -> "UNDER_REVIEW".equals(r.status())).map(Ranked::rank).findFirst().orElse(null);
+    }
+  }
 }

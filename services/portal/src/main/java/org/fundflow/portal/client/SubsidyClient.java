@@ -127,13 +127,28 @@ public class SubsidyClient {
 
   public record Payee(String name, String bank, String accountNumberMasked) {}
 
-  public record HistoryEntry(Instant at, String by, String from, String to, String note) {}
+  /**
+   * A sentence of post-subsidy as data: {@code code} names it, {@code args} are its arguments in order, each an amount
+   * in fen ({@code FEN}, an integer or an exact decimal) or a text ({@code TEXT}); the portal says it in the user's
+   * language (finance bundle, {@code finance.note.<code>}).
+   */
+  public record Note(String code, List<Arg> args) {
+    public Note {
+      args = args == null ? List.of() : args;
+    }
+  }
+
+  public record Arg(String kind, String value) {}
+
+  /** One state change; {@code noteCode} the note as data (null for older entries and free-text notes). */
+  public record HistoryEntry(Instant at, String by, String from, String to, String note, Note noteCode) {}
 
   /** A payment as finance staff see it (post-subsidy's DisbursementView). */
   public record Payment(String id, Trigger trigger, String programId, String projectId, String claimId,
       String organisationCode, long amountFen, String explanation, String status, String statusBeforeHold,
       String holdId, Payee payee, String preparedBy, Instant preparedAt, String releasedBy, Instant releasedAt,
-      String paymentReference, String cancelReason, Instant createdAt, long version, List<HistoryEntry> history) {
+      String paymentReference, String cancelReason, Instant createdAt, long version, List<HistoryEntry> history,
+      Note explanationNote) {
     public Payment {
       history = history == null ? List.of() : history;
     }
@@ -167,9 +182,11 @@ public class SubsidyClient {
     }
   }
 
-  public record Computation(String claimId, long subsidyFen, String explanation, List<String> explanationSteps) {
+  public record Computation(String claimId, long subsidyFen, String explanation, List<String> explanationSteps,
+      List<Note> explanationNotes) {
     public Computation {
       explanationSteps = explanationSteps == null ? List.of() : explanationSteps;
+      explanationNotes = explanationNotes == null ? List.of() : explanationNotes;
     }
   }
 

@@ -1,5 +1,12 @@
 package org.fundflow.portal.config;
 
+import org.fundflow.platform.application.Correlation;
+import org.fundflow.platform.correlation.CorrelationLogContext;
+import org.fundflow.platform.correlation.CorrelationWebFilter;
+import org.springframework.web.reactive.function.client.ClientRequest;
+import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
+import reactor.core.publisher.Mono;
+
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -35,10 +42,22 @@ public class ClientsConfig {
     return manager;
   }
 
+  /**
+   * The correlation id of each request ({@code X-Correlation-Id}, or a fresh {@code req-} id) in its Reactor context and
+   * the log context: the platform's filter, declared here since the portal does not take the platform's
+   * auto-configuration (it is no service); {@link #CORRELATION} passes it on to the services.
+   */
+  @Bean
+  CorrelationWebFilter correlationWebFilter() {
+    CorrelationLogContext.register();
+    return new CorrelationWebFilter();
+  }
+
   @Bean
   ServiceClients serviceClients(PortalProperties properties, ReactiveOAuth2AuthorizedClientManager manager,
       CircuitBreakerRegistry breakers) {
     Map<String, ServiceClient> clients = new LinkedHashMap<>();
+    Map<String, ServiceClient> anonymous = new LinkedHashMap<>();
     for (String name : ServiceClients.NAMES) {
       PortalProperties.Endpoint endpoint = properties.service(name);
       ServerOAuth2AuthorizedClientExchangeFilterFunction relay =
@@ -51,19 +70,41 @@ public class ClientsConfig {
           .baseUrl(endpoint.url())
           .clientConnector(new ReactorClientHttpConnector(http))
           .filter(relay)
+          .filter(CORRELATION)
           .build();
       clients.put(name, new ServiceClient(name, web, breakers.circuitBreaker(name), endpoint.timeout()));
+      WebClient publicWeb = WebClient.builder().baseUrl(endpoint.url()).clientConnector(new ReactorClientHttpConnector(http))
+          .filter(CORRELATION).build();
+      anonymous.put(name, new ServiceClient(name, publicWeb, breakers.circuitBreaker(name + "-public"),
+          endpoint.timeout()));
     }
-    return new ServiceClients(clients);
+    return new ServiceClients(clients, anonymous);
   }
 
-  /** The four clients by service name. */
-  public record ServiceClients(Map<String, ServiceClient> byName) {
+  /**
+   * Every call carries the correlation id of the user's request ({@code X-Correlation-Id}, from the Reactor context the
+   * platform's {@code CorrelationWebFilter} filled), so that one user action can be followed across the services' logs.
+   */
+  static final ExchangeFilterFunction CORRELATION = (request, next) -> Mono.deferContextual(context ->
+      next.exchange(Correlation.current(context)
+          .filter(id -> !request.headers().containsHeader(CorrelationWebFilter.HEADER))
+          .map(id -> ClientRequest.from(request).header(CorrelationWebFilter.HEADER, id).build())
+          .orElse(request)));
+
+  /**
+   * The four clients by service name, each also without token relay for the services' public reads ({@code
+   * /public/...}: a visitor has no token), behind its own breaker.
+   */
+  public record ServiceClients(Map<String, ServiceClient> byName, Map<String, ServiceClient> anonymousByName) {
     public static final java.util.List<String> NAMES =
         java.util.List.of("project-intake", "milestone-review", "post-subsidy", "integrity-check");
 
     public ServiceClient get(String name) {
       return byName.get(name);
+    }
+
+    public ServiceClient anonymous(String name) {
+      return anonymousByName.get(name);
     }
   }
 }

@@ -73,6 +73,11 @@ public class SecurityConfig {
             .pathMatchers(HttpMethod.GET, "/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/favicon.svg",
                 "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
             .pathMatchers(HttpMethod.POST, "/language").permitAll()
+            // the public notice of awards (立项公示) is read without logging in; objecting needs a login
+            .pathMatchers(HttpMethod.GET, "/public/notices").permitAll()
+            // as is the public list of approved voucher service providers (issue 18)
+            .pathMatchers(HttpMethod.GET, "/public/providers").permitAll()
+            .pathMatchers("/provider", "/provider/**").hasRole("SERVICE_PROVIDER")
             .pathMatchers("/applicant/**").hasRole("APPLICANT")
             // auditors read; what they may not do is not offered, and integrity-check refuses it (403) if posted anyway
             .pathMatchers("/integrity/**").hasAnyRole("INTEGRITY_OFFICER", "AUDITOR")
@@ -84,7 +89,11 @@ public class SecurityConfig {
                 "/manager/projects/*/reports/*/panel").hasRole("PROGRAM_MANAGER")
             .pathMatchers(HttpMethod.GET, "/manager", "/manager/**").hasAnyRole("PROGRAM_MANAGER", "AUDITOR")
             .pathMatchers("/manager", "/manager/**").hasRole("PROGRAM_MANAGER")
-            // finance staff; who may prepare or release is post-subsidy's to decide (403 if posted anyway)
+            // finance staff; who may prepare or release is post-subsidy's to decide (403 if posted anyway). Auditors read
+            // the finance pages (issue 16 point 4: queues, payments, budgets, claims, the batch export), are offered no
+            // form that changes something, and may post nothing here
+            .pathMatchers(HttpMethod.GET, "/finance", "/finance/**")
+                .hasAnyRole("FINANCE_OFFICER", "FINANCE_APPROVER", "AUDITOR")
             .pathMatchers("/finance", "/finance/**").hasAnyRole("FINANCE_OFFICER", "FINANCE_APPROVER")
             .pathMatchers("/expert", "/expert/**").hasRole("EXPERT")
             .anyExchange().authenticated())

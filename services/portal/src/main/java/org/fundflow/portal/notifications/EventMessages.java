@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
+import java.time.LocalDate;
 
 /**
  * The portal's own reading of the events it turns into notifications: only the fields a notification needs, each
@@ -52,4 +53,24 @@ public final class EventMessages {
 
   public record FlagRaised(@NotBlank String flagId, @NotNull @Valid Rule rule, @NotNull @Valid Subject subject,
       @NotBlank String severity) {}
+
+  /** Issue 17 point 5: the applicant asked for a change of its project (the program managers are told). */
+  public record ChangeRequestSubmitted(@NotBlank String projectId, @NotBlank String programId,
+      @NotBlank String organisationCode, @NotBlank String changeRequestId, @NotBlank String kind,
+      @NotBlank String summary, @NotNull Instant requestedAt) {}
+
+  /** A program manager approved or refused a change request (the applicant's organisation is told). */
+  public record ChangeRequestDecided(@NotBlank String projectId, @NotBlank String programId,
+      @NotBlank String organisationCode, @NotBlank String changeRequestId, @NotBlank String kind,
+      @NotBlank String summary, @NotNull Boolean approved, @NotBlank String reason, @NotNull Instant decidedAt) {}
+
+  /** The due-date sweep's reminder before a milestone's due date, and its warning after it (OVERDUE). */
+  public record MilestoneDue(@NotBlank String projectId, @NotBlank String programId,
+      @NotBlank String organisationCode, @NotBlank String milestoneId, int sequence, @NotNull LocalDate dueDate) {}
+
+  /** 绩效评价 (issue 17 point 6): the panel's rating of a completed challenge project's target indicators. */
+  public record PerformanceEvaluated(@NotBlank String projectId, @NotBlank String programId,
+      @NotBlank String organisationCode, @NotNull @Valid Counts counts, @NotNull Instant evaluatedAt) {}
+
+  public record Counts(long met, long partlyMet, long notMet) {}
 }

@@ -9,13 +9,17 @@ import java.util.function.Consumer;
 import org.fundflow.platform.events.EventDispatcher;
 import org.fundflow.platform.events.EventReader;
 import org.fundflow.platform.events.ReceivedEvent;
+import org.fundflow.portal.notifications.EventMessages.ChangeRequestDecided;
+import org.fundflow.portal.notifications.EventMessages.ChangeRequestSubmitted;
 import org.fundflow.portal.notifications.EventMessages.DisbursementCreated;
 import org.fundflow.portal.notifications.EventMessages.DisbursementReleased;
 import org.fundflow.portal.notifications.EventMessages.ExpertRecused;
 import org.fundflow.portal.notifications.EventMessages.FlagRaised;
 import org.fundflow.portal.notifications.EventMessages.HoldLifted;
 import org.fundflow.portal.notifications.EventMessages.HoldPlaced;
+import org.fundflow.portal.notifications.EventMessages.MilestoneDue;
 import org.fundflow.portal.notifications.EventMessages.MilestoneReviewCompleted;
+import org.fundflow.portal.notifications.EventMessages.PerformanceEvaluated;
 import org.fundflow.portal.notifications.EventMessages.ProposalAwarded;
 import org.fundflow.portal.notifications.EventMessages.ProposalRejected;
 import org.fundflow.portal.notifications.EventMessages.ProposalSubmitted;
@@ -44,6 +48,11 @@ public class NotificationConsumers {
   static final String HOLD_PLACED = "fundflow.integrity.hold-placed.v1";
   static final String HOLD_LIFTED = "fundflow.integrity.hold-lifted.v1";
   static final String FLAG_RAISED = "fundflow.integrity.flag-raised.v1";
+  static final String CHANGE_REQUEST_SUBMITTED = "fundflow.milestone.change-request-submitted.v1";
+  static final String CHANGE_REQUEST_DECIDED = "fundflow.milestone.change-request-decided.v1";
+  static final String MILESTONE_DUE_REMINDER = "fundflow.milestone.milestone-due-reminder.v1";
+  static final String MILESTONE_OVERDUE = "fundflow.milestone.milestone-overdue.v1";
+  static final String PERFORMANCE_EVALUATED = "fundflow.milestone.performance-evaluated.v1";
 
   static final String PROGRAM_MANAGER = Recipients.role("PROGRAM_MANAGER");
   static final String FINANCE_OFFICER = Recipients.role("FINANCE_OFFICER");
@@ -103,6 +112,39 @@ public class NotificationConsumers {
           return notifier.notify(e, PROGRAM_MANAGER, NotificationKind.EXPERT_RECUSED, details("expertId", m.expertId(),
               "projectId", m.projectId(), "milestoneId", m.milestoneId(), "reportId", m.reportId()));
         })
+        // issue 17 point 5: change requests (program managers decide them, the applicant hears the decision)
+        .on(CHANGE_REQUEST_SUBMITTED, ChangeRequestSubmitted.class, e -> {
+          ChangeRequestSubmitted m = e.data();
+          return notifier.notify(e, PROGRAM_MANAGER, NotificationKind.CHANGE_REQUESTED, details("projectId",
+              m.projectId(), "summary", m.summary(), "changeRequestId", m.changeRequestId(), "kind", m.kind()));
+        })
+        .on(CHANGE_REQUEST_DECIDED, ChangeRequestDecided.class, e -> {
+          ChangeRequestDecided m = e.data();
+          return notifier.notify(e, Recipients.organisation(m.organisationCode()),
+              m.approved() ? NotificationKind.CHANGE_APPROVED : NotificationKind.CHANGE_REFUSED,
+              details("projectId", m.projectId(), "summary", m.summary(), "reason", m.reason(),
+                  "changeRequestId", m.changeRequestId(), "kind", m.kind()));
+        })
+        // the due-date sweep: a reminder before (applicant), a warning after (applicant) and the overdue (managers)
+        .on(MILESTONE_DUE_REMINDER, MilestoneDue.class, e -> {
+          MilestoneDue m = e.data();
+          return notifier.notify(e, Recipients.organisation(m.organisationCode()), NotificationKind.MILESTONE_DUE_SOON,
+              due(m));
+        })
+        .on(MILESTONE_OVERDUE, MilestoneDue.class, e -> {
+          MilestoneDue m = e.data();
+          return notifier.notify(e, Recipients.organisation(m.organisationCode()), NotificationKind.MILESTONE_OVERDUE,
+                  due(m))
+              .then(notifier.notify(e, PROGRAM_MANAGER, NotificationKind.PROJECT_MILESTONE_OVERDUE, due(m)));
+        })
+        // 绩效评价: the applicant hears how its completed challenge project was rated
+        .on(PERFORMANCE_EVALUATED, PerformanceEvaluated.class, e -> {
+          PerformanceEvaluated m = e.data();
+          return notifier.notify(e, Recipients.organisation(m.organisationCode()),
+              NotificationKind.PERFORMANCE_EVALUATED, details("projectId", m.projectId(),
+                  "met", String.valueOf(m.counts().met()), "partlyMet", String.valueOf(m.counts().partlyMet()),
+                  "notMet", String.valueOf(m.counts().notMet())));
+        })
         .build();
   }
 
@@ -152,6 +194,11 @@ public class NotificationConsumers {
                   "severity", m.severity(), "subject", subject));
         })
         .build();
+  }
+
+  private static Map<String, String> due(MilestoneDue m) {
+    return details("projectId", m.projectId(), "milestoneId", m.milestoneId(), "sequence",
+        String.valueOf(m.sequence()), "dueDate", m.dueDate().toString());
   }
 
   private static Map<String, String> details(String... pairs) {

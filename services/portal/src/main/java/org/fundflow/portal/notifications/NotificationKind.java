@@ -20,7 +20,14 @@ public enum NotificationKind {
   DISBURSEMENT_TO_PREPARE("disbursementId", "amountFen", "projectId"),
   HOLD_PLACED("holdId", "reason", "endsAt"),
   HOLD_LIFTED("holdId"),
-  FLAG_RAISED("flagId", "rule", "severity", "subject");
+  FLAG_RAISED("flagId", "rule", "severity", "subject"),
+  CHANGE_REQUESTED("projectId", "summary", "changeRequestId"),
+  CHANGE_APPROVED("projectId", "summary", "reason"),
+  CHANGE_REFUSED("projectId", "summary", "reason"),
+  MILESTONE_DUE_SOON("projectId", "sequence", "dueDate"),
+  MILESTONE_OVERDUE("projectId", "sequence", "dueDate"),
+  PROJECT_MILESTONE_OVERDUE("projectId", "sequence", "dueDate"),
+  PERFORMANCE_EVALUATED("projectId", "met", "partlyMet", "notMet");
 
   private final List<String> details;
 

@@ -19,6 +19,7 @@ public class HomeController {
       Map.entry("ROLE_INTEGRITY_OFFICER", "/integrity/flags"),
       Map.entry("ROLE_AUDITOR", "/audit"),
       Map.entry("ROLE_EXPERT", "/expert"),
+      Map.entry("ROLE_SERVICE_PROVIDER", "/provider"),
       Map.entry("ROLE_FINANCE_OFFICER", "/finance"),
       Map.entry("ROLE_FINANCE_APPROVER", "/finance"));
 

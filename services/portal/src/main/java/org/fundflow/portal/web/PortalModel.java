@@ -33,6 +33,16 @@ public class PortalModel {
         .map(UserView::of);
   }
 
+  /**
+   * The query's parameters, one value each: a page's "done" notice after a redirect ({@code ?submitted=1}) reads
+   * {@code query.containsKey('submitted')}. Thymeleaf's {@code param.x} is never null under WebFlux, so it cannot
+   * say whether a parameter was sent.
+   */
+  @ModelAttribute("query")
+  java.util.Map<String, String> query(ServerWebExchange exchange) {
+    return exchange.getRequest().getQueryParams().toSingleValueMap();
+  }
+
   @ModelAttribute("currentPath")
   String currentPath(ServerWebExchange exchange) {
     var uri = exchange.getRequest().getURI();

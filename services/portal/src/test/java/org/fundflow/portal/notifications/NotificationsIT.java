@@ -1,6 +1,7 @@
 package org.fundflow.portal.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -48,16 +50,19 @@ import org.springframework.test.context.DynamicPropertySource;
  * The portal's notification consumers against the real (embedded KRaft) broker and the Mongo-wire store, with the
  * shared-schemas example events, and a GreenMail SMTP server for the e-mails.
  */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = FundflowTestInfrastructure.class)
 class NotificationsIT {
 
   static final Duration WAIT = Duration.ofSeconds(60);
   static final String PROPOSAL_EVENTS = "intake.proposal-events";
+  static final String PROJECT_EVENTS = "milestone.project-events";
   static final String SUBMITTED = "fundflow.intake.proposal-submitted.v1";
   static final String AWARDED = "fundflow.intake.proposal-awarded.v1";
   static final GreenMail MAIL = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
   static KafkaProducer<String, byte[]> producer;
+
+  @LocalServerPort int port;
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
@@ -160,6 +165,64 @@ class NotificationsIT {
     assertThat(of(eventId)).singleElement().satisfies(n -> assertThat(n.mailedTo()).containsExactly("li-wei"));
   }
 
+  /**
+   * Issue 17 point 5: a change request tells the program managers, its decision the applicant's organisation; the
+   * due-date sweep's reminder tells the applicant, its overdue warning the applicant and the program managers; each
+   * once even when delivered twice. Issue 17 point 6: the performance evaluation tells the applicant.
+   */
+  @Test
+  void changeRequestsAndTheDueDateSweepNotifyTheApplicantAndTheProgramManagersOnce() {
+    String org = organisationCode();
+    String project = "prj-it-" + UUID.randomUUID();
+    String submitted = send(PROJECT_EVENTS, project, "fundflow.milestone.change-request-submitted.v1",
+        projectExample("milestone-review/change-request-submitted.v1.json", org, project), UUID.randomUUID().toString());
+    String refused = projectExample("milestone-review/change-request-decided.v1.json", org, project)
+        .replace("\"approved\": true", "\"approved\": false");
+    String decided = UUID.randomUUID().toString();
+    send(PROJECT_EVENTS, project, "fundflow.milestone.change-request-decided.v1", refused, decided);
+    send(PROJECT_EVENTS, project, "fundflow.milestone.change-request-decided.v1", refused, decided);
+    String reminder = send(PROJECT_EVENTS, project, "fundflow.milestone.milestone-due-reminder.v1",
+        projectExample("milestone-review/milestone-due-reminder.v1.json", org, project), UUID.randomUUID().toString());
+    String overdue = send(PROJECT_EVENTS, project, "fundflow.milestone.milestone-overdue.v1",
+        projectExample("milestone-review/milestone-overdue.v1.json", org, project), UUID.randomUUID().toString());
+    String evaluated = send(PROJECT_EVENTS, project, "fundflow.milestone.performance-evaluated.v1",
+        projectExample("milestone-review/performance-evaluated.v1.json", org, project), UUID.randomUUID().toString());
+    // the events of one project keep their order: once the last is applied, so are the others
+    await().atMost(WAIT).until(() -> !of(evaluated).isEmpty());
+
+    assertThat(of(submitted)).singleElement().satisfies(n -> {
+      assertThat(n.recipient()).isEqualTo(Recipients.role("PROGRAM_MANAGER"));
+      assertThat(n.kind()).isEqualTo(NotificationKind.CHANGE_REQUESTED);
+      assertThat(n.details()).containsEntry("projectId", project).containsEntry("changeRequestId", "chg-7c1e2a");
+    });
+    assertThat(of(decided)).singleElement().satisfies(n -> {
+      assertThat(n.recipient()).isEqualTo(Recipients.organisation(org));
+      assertThat(n.kind()).isEqualTo(NotificationKind.CHANGE_REFUSED);
+      assertThat(n.details()).containsKey("reason");
+    });
+    assertThat(of(reminder)).singleElement().satisfies(n -> {
+      assertThat(n.recipient()).isEqualTo(Recipients.organisation(org));
+      assertThat(n.kind()).isEqualTo(NotificationKind.MILESTONE_DUE_SOON);
+      assertThat(n.details()).containsKey("dueDate");
+    });
+    assertThat(of(overdue)).extracting(Notification::recipient, Notification::kind).containsExactlyInAnyOrder(
+        tuple(Recipients.organisation(org), NotificationKind.MILESTONE_OVERDUE),
+        tuple(Recipients.role("PROGRAM_MANAGER"),
+            NotificationKind.PROJECT_MILESTONE_OVERDUE));
+    assertThat(of(evaluated)).singleElement().satisfies(n -> {
+      assertThat(n.recipient()).isEqualTo(Recipients.organisation(org));
+      assertThat(n.kind()).isEqualTo(NotificationKind.PERFORMANCE_EVALUATED);
+      assertThat(n.details()).containsEntry("met", "2").containsEntry("partlyMet", "1").containsEntry("notMet", "1");
+    });
+  }
+
+  /** A shared example of a project event with this organisation code and project id. */
+  static String projectExample(String file, String org, String project) {
+    return SharedExamples.json(file)
+        .replaceAll("\"organisationCode\": \"[0-9A-Z]{18}\"", "\"organisationCode\": \"" + org + "\"")
+        .replaceAll("\"projectId\": \"[^\"]+\"", "\"projectId\": \"" + project + "\"");
+  }
+
   // ---- helpers
 
   List<Notification> of(String eventId) {
@@ -219,5 +282,19 @@ class NotificationsIT {
   private static String header(ConsumerRecord<String, byte[]> r, String name) {
     var h = r.headers().lastHeader(name);
     return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * What the devstack (and a load balancer) asks: the portal's overall health, against the Mongo-wire store. Spring
+   * Boot 4's Mongo indicator sends {@code hello} to every database, which the embedded store does not know: the portal
+   * keeps it off (its pages do not depend on its store being up), so the devstack saw it DOWN for ever.
+   */
+  @Test
+  void thePortalsHealthIsUp_withoutAMongoIndicator() throws Exception {
+    java.net.http.HttpResponse<String> health = java.net.http.HttpClient.newHttpClient().send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/actuator/health")).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
+    assertThat(health.body()).contains("\"status\":\"UP\"");
   }
 }

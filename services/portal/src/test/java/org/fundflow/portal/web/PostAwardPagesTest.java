@@ -2,28 +2,19 @@ package org.fundflow.portal.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.csrf;
-import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockOidcLogin;
-import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.springSecurity;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.net.InetSocketAddress;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
-import org.fundflow.portal.config.ClientsConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.client.registration.ClientRegistration;
-import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.OidcLoginMutator;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -44,7 +35,7 @@ import reactor.netty.http.server.HttpServerResponse;
  * what the portal sent and answers some calls with the services' problems.
  */
 @SpringBootTest
-class PostAwardPagesTest {
+class PostAwardPagesTest extends StubbedPagesTest {
 
   static final String ORG = "91120112MNH91HTMX6";
   static final MongoServer MONGO = new MongoServer(new MemoryBackend());
@@ -167,27 +158,16 @@ class PostAwardPagesTest {
     MONGO.shutdownNow();
   }
 
-  @Autowired ApplicationContext context;
-  WebTestClient web;
 
   @BeforeEach
-  void client() {
-    web = WebTestClient.bindToApplicationContext(context).apply(springSecurity()).configureClient()
-        .responseTimeout(Duration.ofSeconds(30)).build();
+  void clear() {
     SENT.clear();
     STATUS.set("ACTIVE");
     SUSPENSION_REASON.set(null);
   }
 
   static OidcLoginMutator user(String subject, String role) {
-    ClientRegistration registration = ClientRegistration.withRegistrationId(ClientsConfig.REGISTRATION)
-        .clientId("portal").authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-        .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
-        .authorizationUri("http://idp/authorize").tokenUri("http://idp/token").build();
-    return mockOidcLogin().clientRegistration(registration)
-        .idToken(t -> t.subject(subject).claim("name", "王芳").claim("org_code", ORG).claim("org_name", "津南新材料")
-            .claim("roles", List.of(role)))
-        .authorities(new SimpleGrantedAuthority("ROLE_" + role));
+    return PageTests.login(subject, java.util.Map.of("name", "王芳", "org_code", ORG, "org_name", "津南新材料"), role);
   }
 
   static OidcLoginMutator manager() {

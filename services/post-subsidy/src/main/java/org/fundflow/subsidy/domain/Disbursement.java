@@ -17,6 +17,9 @@ import org.fundflow.platform.domain.Change;
  * nothing to do returns this disbursement unchanged).
  *
  * @param version the stored version this state was read at (0 for a new one); not changed here
+ * @param explanationNote the explanation as data (null in disbursements created before it was kept)
+ * @param prepareIdempotencyKey the Idempotency-Key of the last preparation (null when it was sent without one)
+ * @param prepareFingerprint the {@link org.fundflow.platform.domain.RequestFingerprint} of that preparation
  */
 public record Disbursement(
     String id,
@@ -40,7 +43,10 @@ public record Disbursement(
     String cancelReason,
     Instant createdAt,
     List<HistoryEntry> history,
-    long version) {
+    long version,
+    Note explanationNote,
+    String prepareIdempotencyKey,
+    String prepareFingerprint) {
 
   public Disbursement {
     Objects.requireNonNull(id, "id");
@@ -61,10 +67,19 @@ public record Disbursement(
   public static Change<Disbursement, DisbursementEvent> create(Trigger trigger, String programId, String projectId,
       String claimId,
       String organisationCode, long amountFen, String explanation, String activeHoldId, String by, Instant now) {
+    return create(trigger, programId, projectId, claimId, organisationCode, amountFen, explanation, null, activeHoldId,
+        by, now);
+  }
+
+  /** As {@link #create(Trigger, String, String, String, String, long, String, String, String, Instant)}, with the explanation as data too. */
+  public static Change<Disbursement, DisbursementEvent> create(Trigger trigger, String programId, String projectId,
+      String claimId, String organisationCode, long amountFen, String explanation, Note explanationNote,
+      String activeHoldId, String by, Instant now) {
     Disbursement created = new Disbursement(trigger.disbursementId(), trigger, programId, projectId, claimId,
         organisationCode, amountFen, explanation, DisbursementStatus.CREATED, null, null, null, null, null, null,
         null, null, null, null, now,
-        List.of(new HistoryEntry(now, by, null, DisbursementStatus.CREATED.name(), explanation)), 0L);
+        List.of(new HistoryEntry(now, by, null, DisbursementStatus.CREATED.name(), explanation, explanationNote)), 0L,
+        explanationNote, null, null);
     Change<Disbursement, DisbursementEvent> change = Change.of(created, new DisbursementEvent.Created(created, now));
     return activeHoldId == null ? change : change.then(d -> d.hold(activeHoldId, by, now));
   }
@@ -100,11 +115,21 @@ public record Disbursement(
     }
     Disbursement next = with(DisbursementStatus.ON_HOLD, statusBeforeHold, otherHoldId, payee, preparedBy, preparedAt,
         releasedBy, releasedAt, paymentReference, releaseIdempotencyKey, cancelReason,
-        entry(now, by, DisbursementStatus.ON_HOLD, "held by " + otherHoldId + " (was " + holdId + ")"));
+        entry(now, by, DisbursementStatus.ON_HOLD, "held by " + otherHoldId + " (was " + holdId + ")",
+            Note.of("held-instead", otherHoldId, holdId)));
     return Change.of(next, new DisbursementEvent.Held(next, otherHoldId, now));
   }
 
   public Change<Disbursement, DisbursementEvent> prepare(Payee payee, String by, Instant now) {
+    return prepare(payee, by, null, null, now);
+  }
+
+  /**
+   * Prepares (or prepares again, correcting the payee) and keeps the request's Idempotency-Key and fingerprint, so
+   * that the same request again is recognised ({@link #preparedBy(String, String)}).
+   */
+  public Change<Disbursement, DisbursementEvent> prepare(Payee payee, String by, String idempotencyKey,
+      String fingerprint, Instant now) {
     if (status == DisbursementStatus.ON_HOLD) {
       throw heldRefusal();
     }
@@ -114,8 +139,23 @@ public record Disbursement(
     Disbursement next = with(DisbursementStatus.PREPARED, statusBeforeHold, holdId, payee, by, now, releasedBy, releasedAt,
         paymentReference, releaseIdempotencyKey, cancelReason,
         entry(now, by, DisbursementStatus.PREPARED, "payee " + payee.name() + ", " + payee.bank() + ", "
-            + payee.accountNumberMasked()));
+            + payee.accountNumberMasked(), Note.of("prepared", payee.name(), payee.bank(), payee.accountNumberMasked())));
+    next = new Disbursement(next.id, next.trigger, next.programId, next.projectId, next.claimId, next.organisationCode,
+        next.amountFen, next.explanation, next.status, next.statusBeforeHold, next.holdId, next.payee, next.preparedBy,
+        next.preparedAt, next.releasedBy, next.releasedAt, next.paymentReference, next.releaseIdempotencyKey,
+        next.cancelReason, next.createdAt, next.history, next.version, next.explanationNote, idempotencyKey,
+        idempotencyKey == null ? null : fingerprint);
     return Change.quiet(next);
+  }
+
+  /** Whether the last preparation was made with this Idempotency-Key (a request sent again, or a key reused). */
+  public boolean preparedWithKey(String idempotencyKey) {
+    return idempotencyKey != null && idempotencyKey.equals(prepareIdempotencyKey);
+  }
+
+  /** Whether the last preparation was this very request: the same key and the same fingerprint. */
+  public boolean preparedBy(String idempotencyKey, String fingerprint) {
+    return preparedWithKey(idempotencyKey) && fingerprint != null && fingerprint.equals(prepareFingerprint);
   }
 
   /** The four-eyes check and the state change; budget and holds are checked by the caller around it. */
@@ -134,7 +174,8 @@ public record Disbursement(
     }
     Disbursement next = with(DisbursementStatus.RELEASED, null, holdId, payee, preparedBy, preparedAt, by, now,
         paymentReference, idempotencyKey, cancelReason,
-        entry(now, by, DisbursementStatus.RELEASED, "payment reference " + paymentReference));
+        entry(now, by, DisbursementStatus.RELEASED, "payment reference " + paymentReference,
+            Note.of("released", paymentReference)));
     return Change.of(next, new DisbursementEvent.Released(next, now));
   }
 
@@ -145,8 +186,9 @@ public record Disbursement(
     }
     Disbursement next = with(DisbursementStatus.ON_HOLD, status, holdId, payee, preparedBy, preparedAt, releasedBy,
         releasedAt, paymentReference, releaseIdempotencyKey, cancelReason,
-        entry(now, by, DisbursementStatus.ON_HOLD, holdId.startsWith(SUSPENSION_HOLD_PREFIX)
-            ? "project suspended" : "integrity hold " + holdId));
+        holdId.startsWith(SUSPENSION_HOLD_PREFIX)
+            ? entry(now, by, DisbursementStatus.ON_HOLD, "project suspended", Note.of("project-suspended"))
+            : entry(now, by, DisbursementStatus.ON_HOLD, "integrity hold " + holdId, Note.of("integrity-hold", holdId)));
     return Change.of(next, new DisbursementEvent.Held(next, holdId, now));
   }
 
@@ -157,22 +199,28 @@ public record Disbursement(
     }
     DisbursementStatus back = statusBeforeHold != null ? statusBeforeHold : DisbursementStatus.CREATED;
     Disbursement next = with(back, null, null, payee, preparedBy, preparedAt, releasedBy, releasedAt,
-        paymentReference, releaseIdempotencyKey, cancelReason, entry(now, by, back, "hold lifted"));
+        paymentReference, releaseIdempotencyKey, cancelReason, entry(now, by, back, "hold lifted", Note.of("hold-lifted")));
     return Change.quiet(next);
   }
 
   /** Cancels what is not paid yet; a released disbursement stays released. */
   public Change<Disbursement, DisbursementEvent> cancel(String reason, String by, Instant now) {
+    return cancel(reason, null, by, now);
+  }
+
+  /** As {@link #cancel(String, String, Instant)}, with the reason as data too (null: a free text only). */
+  public Change<Disbursement, DisbursementEvent> cancel(String reason, Note note, String by, Instant now) {
     if (!status.isOpen()) {
       return Change.quiet(this);
     }
     Disbursement next = with(DisbursementStatus.CANCELLED, null, holdId, payee, preparedBy, preparedAt, releasedBy,
-        releasedAt, paymentReference, releaseIdempotencyKey, reason, entry(now, by, DisbursementStatus.CANCELLED, reason));
+        releasedAt, paymentReference, releaseIdempotencyKey, reason, entry(now, by, DisbursementStatus.CANCELLED, reason,
+        note));
     return Change.of(next, new DisbursementEvent.Cancelled(next, reason, now));
   }
 
-  private HistoryEntry entry(Instant now, String by, DisbursementStatus to, String note) {
-    return new HistoryEntry(now, by, status.name(), to.name(), note);
+  private HistoryEntry entry(Instant now, String by, DisbursementStatus to, String note, Note noteCode) {
+    return new HistoryEntry(now, by, status.name(), to.name(), note, noteCode);
   }
 
   private Disbursement with(DisbursementStatus newStatus, DisbursementStatus newStatusBeforeHold, String newHoldId,
@@ -182,6 +230,7 @@ public record Disbursement(
     h.add(entry);
     return new Disbursement(id, trigger, programId, projectId, claimId, organisationCode, amountFen, explanation,
         newStatus, newStatusBeforeHold, newHoldId, newPayee, newPreparedBy, newPreparedAt, newReleasedBy, newReleasedAt,
-        newPaymentReference, newReleaseKey, newCancelReason, createdAt, h, version);
+        newPaymentReference, newReleaseKey, newCancelReason, createdAt, h, version, explanationNote,
+        prepareIdempotencyKey, prepareFingerprint);
   }
 }

@@ -61,20 +61,24 @@ public record SubsidyRule(Base base, List<Tier> tiers, Long capPerOrganisationPe
   public SubsidyCalculation calculate(long expenditureThisYearFen, long expenditureLastYearFen, long alreadyGrantedFen,
       long budgetRemainingFen) {
     List<String> steps = new ArrayList<>();
+    List<Note> notes = new ArrayList<>();
     long increase = expenditureThisYearFen - expenditureLastYearFen;
     if (minimumIncreaseFen > 0 && increase < minimumIncreaseFen) {
       steps.add("increase " + Money.format(increase) + " below the minimum increase " + Money.format(minimumIncreaseFen)
           + ": no subsidy");
-      return new SubsidyCalculation(0, steps);
+      notes.add(Note.of("below-minimum", increase, minimumIncreaseFen));
+      return new SubsidyCalculation(0, steps, notes);
     }
     long basis = base == Base.TOTAL ? expenditureThisYearFen : Math.max(0, increase);
     String basisName = base == Base.TOTAL ? "total" : "increase";
     if (basis <= 0) {
       steps.add(basisName + " " + Money.format(basis) + ": no subsidy");
-      return new SubsidyCalculation(0, steps);
+      notes.add(Note.of("no-basis-" + base.name(), basis));
+      return new SubsidyCalculation(0, steps, notes);
     }
     BigDecimal exact = BigDecimal.ZERO;
     List<String> parts = new ArrayList<>();
+    List<Note> partNotes = new ArrayList<>();
     for (int i = 0; i < tiers.size(); i++) {
       Tier tier = tiers.get(i);
       long upper = i + 1 < tiers.size() ? tiers.get(i + 1).fromFen() : Long.MAX_VALUE;
@@ -89,14 +93,21 @@ public record SubsidyRule(Base base, List<Tier> tiers, Long capPerOrganisationPe
           + (upper == Long.MAX_VALUE ? "" : " to " + Money.format(upper)) + ":";
       parts.add(basisName + range + " " + Money.format(portion) + " x " + Money.rate(tier.rateBasisPoints()) + " = "
           + Money.format(share));
+      String rate = BigDecimal.valueOf(tier.rateBasisPoints()).movePointLeft(2).stripTrailingZeros().toPlainString();
+      partNotes.add(tiers.size() == 1 ? Note.of("tier-" + base.name(), portion, rate, share)
+          : upper == Long.MAX_VALUE ? Note.of("tier-from-" + base.name(), tier.fromFen(), portion, rate, share)
+          : Note.of("tier-range-" + base.name(), tier.fromFen(), upper, portion, rate, share));
     }
     long amount = exact.setScale(0, Money.ROUNDING).longValueExact();
     steps.addAll(parts);
+    notes.addAll(partNotes);
     if (parts.size() > 1 || exact.scale() > 0 && exact.stripTrailingZeros().scale() > 0) {
       steps.add("sum " + Money.format(exact) + " rounded HALF_UP to the fen = " + Money.format(amount));
+      notes.add(Note.of("sum", exact, amount));
     }
     if (!capped()) {
       steps.add("no cap per organisation and year");
+      notes.add(Note.of("no-cap"));
     } else {
       long capLeft = Math.max(0, capPerOrganisationPerYearFen - alreadyGrantedFen);
       String already = alreadyGrantedFen > 0 ? " (already granted " + Money.format(alreadyGrantedFen) + " this year)" : "";
@@ -104,17 +115,21 @@ public record SubsidyRule(Base base, List<Tier> tiers, Long capPerOrganisationPe
         amount = capLeft;
         steps.add("cap " + Money.format(capPerOrganisationPerYearFen) + " reached" + already + ": limited to "
             + Money.format(amount));
+        notes.add(Note.of("cap-reached", capPerOrganisationPerYearFen, alreadyGrantedFen, amount));
       } else {
         steps.add("cap " + Money.format(capPerOrganisationPerYearFen) + " not reached" + already);
+        notes.add(Note.of("cap-not-reached", capPerOrganisationPerYearFen, alreadyGrantedFen));
       }
     }
     long budgetLeft = Math.max(0, budgetRemainingFen);
     if (amount > budgetLeft) {
       amount = budgetLeft;
       steps.add("budget remaining " + Money.format(budgetLeft) + ": limited to " + Money.format(amount));
+      notes.add(Note.of("budget-limited", budgetLeft, amount));
     } else {
       steps.add("budget remaining " + Money.format(budgetLeft));
+      notes.add(Note.of("budget-remaining", budgetLeft));
     }
-    return new SubsidyCalculation(amount, steps);
+    return new SubsidyCalculation(amount, steps, notes);
   }
 }

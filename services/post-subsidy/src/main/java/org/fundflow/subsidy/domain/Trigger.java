@@ -32,6 +32,19 @@ public record Trigger(TriggerKind kind, String reference, String eventId) {
     return new Trigger(TriggerKind.POST_SUBSIDY, claimId, eventId);
   }
 
+  /**
+   * A verified reward claim (issue 18 point 3): the reference is the organisation and the achievement, so an
+   * organisation is paid at most once per achievement whatever claim or event carries it.
+   */
+  public static Trigger reward(String organisationCode, String achievementCode, String eventId) {
+    return new Trigger(TriggerKind.REWARD, organisationCode + "-" + achievementCode, eventId);
+  }
+
+  /** A redeemed voucher: one disbursement per voucher, whatever is redelivered. */
+  public static Trigger voucher(String voucherId, String eventId) {
+    return new Trigger(TriggerKind.VOUCHER, voucherId, eventId);
+  }
+
   public String disbursementId() {
     return kind.prefix() + reference;
   }

@@ -39,7 +39,14 @@ class ConsumedExamplesTest {
         Arguments.of("integrity-check/history/hold-lifted.v1-1.json", Messages.HoldLiftedMessage.class),
         Arguments.of("integrity-check/case-decided.v1.json", Messages.CaseDecidedMessage.class),
         Arguments.of("integrity-check/variants/case-decided.v1-misconduct-recovery.json", Messages.CaseDecidedMessage.class),
-        Arguments.of("post-subsidy/expenditure-claim-verified.v1.json", Messages.ClaimVerifiedMessage.class));
+        Arguments.of("post-subsidy/expenditure-claim-verified.v1.json", Messages.ClaimVerifiedMessage.class),
+        // issue 18 point 3: REWARD programs and verified reward claims
+        Arguments.of("project-intake/variants/program-published.v1-reward.json", Messages.ProgramMessage.class),
+        Arguments.of("project-intake/reward-claim-verified.v1.json",
+            org.fundflow.subsidy.adapter.in.kafka.RewardMessages.RewardClaimVerifiedMessage.class),
+        // issue 18 point 1: VOUCHER programs and redeemed vouchers
+        Arguments.of("project-intake/variants/program-published.v1-voucher.json", Messages.ProgramMessage.class),
+        Arguments.of("project-intake/voucher-redeemed.v1.json", Messages.VoucherRedeemedMessage.class));
   }
 
   @ParameterizedTest(name = "{0}")

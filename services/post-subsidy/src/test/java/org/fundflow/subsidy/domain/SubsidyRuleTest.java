@@ -27,6 +27,25 @@ class SubsidyRuleTest {
         .isEqualTo("increase 3,200,000.00 x 30% = 960,000.00; cap 1,000,000.00 not reached; budget remaining 4,100,000.00");
   }
 
+  /** Every step as data too, one note per step, amounts in fen (the portal says them in Chinese or English). */
+  @Test
+  void givenAClaim_whenCalculated_thenEachStepIsANoteWithItsFigures() {
+    SubsidyCalculation c = INCREASE_30.calculate(10_000_000 * YUAN, 6_800_000 * YUAN, 0, 4_100_000 * YUAN);
+    assertThat(c.notes()).containsExactly(
+        Note.of("tier-INCREASE", 3_200_000 * YUAN, "30", new java.math.BigDecimal(960_000 * YUAN)),
+        Note.of("cap-not-reached", 1_000_000 * YUAN, 0L),
+        Note.of("budget-remaining", 4_100_000 * YUAN));
+    assertThat(c.notes()).hasSameSizeAs(c.steps());
+    SubsidyCalculation fraction = SubsidyRule.uncapped(Base.INCREASE, List.of(new Tier(0, 3000)), 0)
+        .calculate(105, 0, 0, 1_000_000);
+    assertThat(fraction.notes().get(0).args().get(2)).isEqualTo(new Note.Arg(Note.Arg.FEN, "31.5"));
+    assertThat(fraction.notes().get(1)).isEqualTo(Note.of("sum", new java.math.BigDecimal("31.5"), 32L));
+    assertThat(TOTAL_TIERED.calculate(15_000_000 * YUAN, 0, 0, 50_000_000 * YUAN).notes()).extracting(Note::code)
+        .containsExactly("tier-range-TOTAL", "tier-from-TOTAL", "sum", "cap-not-reached", "budget-remaining");
+    assertThat(INCREASE_30.calculate(100 * YUAN, 0, 0, YUAN).notes()).extracting(Note::code)
+        .containsExactly("below-minimum");
+  }
+
   @Test
   void givenAnIncreaseAboveTheCap_whenCalculated_thenCapped() {
     SubsidyCalculation c = INCREASE_30.calculate(12_000_000 * YUAN, 7_000_000 * YUAN, 0, 9_000_000 * YUAN);

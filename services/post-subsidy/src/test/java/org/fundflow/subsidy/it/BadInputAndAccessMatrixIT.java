@@ -58,7 +58,10 @@ class BadInputAndAccessMatrixIT extends SubsidyIT
 
   record Fixture(String general, String postSubsidy, String created, String prepared, long preparedVersion,
       String released, String selfPrepared, long selfVersion, String claim, String decidedClaim, String held,
-      long heldPreparedVersion, long heldVersion, String createdWhileHeld) {}
+      long heldPreparedVersion, long heldVersion, String createdWhileHeld, String keyed) {}
+
+  /** The Idempotency-Key the fixture's {@code keyed} payment was prepared with (issue 16 point 2). */
+  static final String PREPARE_KEY = "fixture-prepare-key";
 
   @BeforeEach
   void fixture() {
@@ -88,8 +91,14 @@ class BadInputAndAccessMatrixIT extends SubsidyIT
     long hv = awaitDisbursement(held, d -> status(d, "ON_HOLD")).getLong("version");
     String createdWhileHeld = advance(general, ORG_HELD);
     awaitDisbursement(createdWhileHeld, d -> status(d, "ON_HOLD"));
+    String keyed = advance(general, ORG_A);
+    web.post().uri("/disbursements/{id}/preparation", keyed).headers(h -> {
+          h.setBearerAuth(OFFICER);
+          h.set("Idempotency-Key", PREPARE_KEY);
+        })
+        .bodyValue(prepareBody()).exchange().expectStatus().isOk();
     fx = new Fixture(general, ps, created, prepared, pv, released, self, sv, claim, decided, held, hpv, hv,
-        createdWhileHeld);
+        createdWhileHeld, keyed);
   }
 
   /** A GENERAL award of the organisation: its advance disbursement (CREATED). */
@@ -178,6 +187,18 @@ class BadInputAndAccessMatrixIT extends SubsidyIT
         f -> "/disbursements/" + f.released() + "/preparation", OFFICER, f -> prepareBody(), none, 409));
     all.add(bad("of an unknown disbursement", "POST /disbursements/{unknown}/preparation",
         f -> "/disbursements/nope/preparation", OFFICER, f -> prepareBody(), none, 404));
+    // issue 16 point 2: the Idempotency-Key of a preparation
+    all.add(bad("Idempotency-Key of 201 chars", pe, prep, OFFICER, f -> prepareBody(),
+        f -> Map.of("Idempotency-Key", "k".repeat(201)), 400));
+    String pk = "POST /disbursements/{keyed}/preparation";
+    Function<Fixture, String> keyedPrep = f -> "/disbursements/" + f.keyed() + "/preparation";
+    all.add(bad("its Idempotency-Key with another account", pk, keyedPrep, OFFICER,
+        f -> with(prepareBody(), "accountNumber", "6222020302009999999"), f -> Map.of("Idempotency-Key", PREPARE_KEY), 422));
+    all.add(bad("its Idempotency-Key by another officer", pk, keyedPrep,
+        TestJwts.token("olga-other", List.of("FINANCE_OFFICER"), null), f -> prepareBody(),
+        f -> Map.of("Idempotency-Key", PREPARE_KEY), 422));
+    all.add(bad("its Idempotency-Key, same request, stale If-Match (the same answer, nothing written)", pk, keyedPrep,
+        OFFICER, f -> prepareBody(), f -> Map.of("Idempotency-Key", PREPARE_KEY, "If-Match", "\"1\""), 200));
 
     // ---------------------------------------------------------------- recoveries (追回, issue 17 point 4)
     String rr = "POST /recoveries/{unknown}/record";
@@ -445,8 +466,9 @@ class BadInputAndAccessMatrixIT extends SubsidyIT
         new Endpoint("GET /claims", HttpMethod.GET, t -> at("/claims"), f -> null, only(200, readers)),
         new Endpoint("GET /recoveries", HttpMethod.GET, t -> at("/recoveries"), f -> null, only(200, readers)),
         new Endpoint("GET /claims/{A's}", HttpMethod.GET, t -> at("/claims/" + fx.claim()), f -> null, ownRead),
+        // issue 16 point 2: whoever reads the claim reads what verifying it would grant
         new Endpoint("GET /claims/{A's}/computation", HttpMethod.GET, t -> at("/claims/" + fx.claim() + "/computation"),
-            f -> null, only(200, Who.FINANCE_OFFICER, Who.PREPARER_AS_APPROVER, Who.AUDITOR)),
+            f -> null, ownRead),
         new Endpoint("GET /programs/{id}/budget", HttpMethod.GET, t -> at("/programs/" + fx.general() + "/budget"), f -> null,
             only(200, Who.FINANCE_OFFICER, Who.FINANCE_APPROVER, Who.PREPARER_AS_APPROVER, Who.AUDITOR)),
         // issue 16 point 4: the dashboard figures

@@ -146,8 +146,26 @@ class ClaimsIT extends SubsidyIT {
             + "total from 10,000,000.00: 5,000,000.00 x 1.75% = 87,500.00; "
             + "sum 437,500.00 rounded HALF_UP to the fen = 437,500.00; "
             + "cap 400,000.00 reached: limited to 400,000.00; budget remaining 50,000,000.00");
+    // as data too, for the portal to say it in Chinese or English (issue 16 point 2)
+    web.get().uri("/claims/{id}/computation", claimId).headers(h -> h.setBearerAuth(APPROVER_BOB)).exchange()
+        .expectStatus().isOk()
+        .expectBody()
+        .jsonPath("$.explanationNotes.length()").isEqualTo(5)
+        .jsonPath("$.explanationNotes[0].code").isEqualTo("tier-range-TOTAL")
+        .jsonPath("$.explanationNotes[0].args[0].value").isEqualTo("0")
+        .jsonPath("$.explanationNotes[0].args[1].value").isEqualTo("1000000000")
+        .jsonPath("$.explanationNotes[0].args[3].kind").isEqualTo("TEXT")
+        .jsonPath("$.explanationNotes[0].args[3].value").isEqualTo("3.5")
+        .jsonPath("$.explanationNotes[1].code").isEqualTo("tier-from-TOTAL")
+        .jsonPath("$.explanationNotes[2].code").isEqualTo("sum")
+        .jsonPath("$.explanationNotes[3].code").isEqualTo("cap-reached")
+        .jsonPath("$.explanationNotes[3].args[2].value").isEqualTo("40000000")
+        .jsonPath("$.explanationNotes[4].code").isEqualTo("budget-remaining");
+    // whoever reads the claim reads its computation: its own organisation, not another one
     web.get().uri("/claims/{id}/computation", claimId).headers(h -> h.setBearerAuth(applicant(org))).exchange()
-        .expectStatus().isForbidden();
+        .expectStatus().isOk();
+    web.get().uri("/claims/{id}/computation", claimId).headers(h -> h.setBearerAuth(applicant(organisationCode())))
+        .exchange().expectStatus().isNotFound();
     web.post().uri("/claims/{id}/verification", claimId).headers(h -> h.setBearerAuth(OFFICER))
         .bodyValue(Map.of("outcome", "VERIFIED")).exchange()
         .expectStatus().isOk()

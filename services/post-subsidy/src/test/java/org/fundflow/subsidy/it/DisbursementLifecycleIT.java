@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpStatus;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 class DisbursementLifecycleIT extends SubsidyIT {
 
@@ -152,6 +153,76 @@ class DisbursementLifecycleIT extends SubsidyIT {
         seen -> count(seen, "fundflow.subsidy.disbursement-cancelled.v1", m2) >= 1);
     assertThat(count(out, "fundflow.subsidy.disbursement-cancelled.v1", m2)).isEqualTo(1);
     assertValid(out);
+  }
+
+  /** Issue 16 point 2: a double click or a retry of "prepare" with its Idempotency-Key changes the payment once. */
+  @Test
+  void aPreparationSentAgainWithItsIdempotencyKeyPreparesOnce() {
+    String programId = unique("prg-gen");
+    publishProgram(programId, generalProgram(programId, 1_000_000_000L, 60));
+    String id = "adv-" + generalAdvance(programId, organisationCode(), 1_000_000);
+    long created = disbursement(id).getLong("version");
+    String key = unique("prep-key");
+    Map<String, Object> payee = Map.of("payeeName", "天津小部件有限公司", "bank", "天津银行", "accountNumber",
+        "6222 0203 0200 1234 567");
+
+    Map<?, ?> first = prepareWithKey(id, created, key, payee).expectStatus().isOk().expectBody(Map.class)
+        .returnResult().getResponseBody();
+    long prepared = disbursement(id).getLong("version");
+    // the same request again, with the same (now stale) If-Match: the same answer, nothing written
+    Map<?, ?> again = prepareWithKey(id, created, key, payee).expectStatus().isOk().expectHeader()
+        .valueEquals("ETag", "\"" + prepared + "\"").expectBody(Map.class).returnResult().getResponseBody();
+    assertThat(again).isEqualTo(first);
+    Document stored = disbursement(id);
+    assertThat(stored.getLong("version")).isEqualTo(prepared);
+    assertThat(stored.getList("history", Document.class)).extracting(h -> h.getString("to"))
+        .containsExactly("CREATED", "PREPARED");
+    assertThat(stored.getString("prepareFingerprint")).matches("[0-9a-f]{64}");
+
+    // the same key with another account: refused, nothing changed
+    prepareWithKey(id, prepared, key, Map.of("payeeName", "天津小部件有限公司", "bank", "天津银行", "accountNumber",
+        "6222020302009999999"))
+        .expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
+        .expectHeader().contentType("application/problem+json")
+        .expectBody().jsonPath("$.type").isEqualTo("https://fundflow.org/problems/idempotency-key-reused");
+    // and by another officer with the same key and body: another request too
+    web.post().uri("/disbursements/{id}/preparation", id)
+        .headers(h -> {
+          h.setBearerAuth(TestJwts.token("olga-2", List.of("FINANCE_OFFICER"), null));
+          h.set("Idempotency-Key", key);
+        })
+        .bodyValue(payee).exchange().expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+    assertThat(disbursement(id).getLong("version")).isEqualTo(prepared);
+    assertThat(disbursement(id).get("payee", Document.class).getString("accountNumber")).isEqualTo("6222020302001234567");
+
+    // a new key corrects the payee (a new request), with the current version
+    prepareWithKey(id, prepared, unique("prep-key"), Map.of("payeeName", "天津小部件有限公司", "bank", "天津银行",
+        "accountNumber", "6222020302009999999")).expectStatus().isOk()
+        .expectBody().jsonPath("$.payee.accountNumberMasked").isEqualTo("***************9999")
+        .jsonPath("$.history[2].noteCode.code").isEqualTo("prepared")
+        .jsonPath("$.history[2].noteCode.args[2].value").isEqualTo("***************9999")
+        .jsonPath("$.explanationNote.code").isEqualTo("advance")
+        .jsonPath("$.explanationNote.args[0].kind").isEqualTo("FEN")
+        .jsonPath("$.explanationNote.args[0].value").isEqualTo("1000000")
+        .jsonPath("$.explanationNote.args[1].value").isEqualTo("60")
+        .jsonPath("$.explanationNote.args[2].value").isEqualTo("600000");
+    // a key over 200 characters is bad input
+    web.post().uri("/disbursements/{id}/preparation", id)
+        .headers(h -> {
+          h.setBearerAuth(OFFICER);
+          h.set("Idempotency-Key", "k".repeat(201));
+        })
+        .bodyValue(payee).exchange().expectStatus().isBadRequest();
+  }
+
+  WebTestClient.ResponseSpec prepareWithKey(String id, long version, String key, Map<String, Object> body) {
+    return web.post().uri("/disbursements/{id}/preparation", id)
+        .headers(h -> {
+          h.setBearerAuth(OFFICER);
+          h.set("If-Match", "\"" + version + "\"");
+          h.set("Idempotency-Key", key);
+        })
+        .bodyValue(body).exchange();
   }
 
   @Test

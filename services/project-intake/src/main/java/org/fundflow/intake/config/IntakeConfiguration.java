@@ -5,6 +5,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Consumer;
 import org.fundflow.intake.adapter.in.kafka.IntegrityEventsConsumer;
+import org.fundflow.intake.adapter.in.kafka.OwnProposalEventsConsumer;
+import org.fundflow.intake.application.service.AwardNoticeService;
+import org.fundflow.intake.domain.NoticePeriod;
 import org.fundflow.intake.adapter.out.kafka.IntakeIntegrationEvents;
 import org.fundflow.intake.adapter.out.mongo.MongoAdapters;
 import org.fundflow.intake.adapter.out.support.TimeOrderedIds;
@@ -67,11 +70,55 @@ public class IntakeConfiguration {
     return new GridFsProposalFiles(store, template);
   }
 
+  /**
+   * How long an award stays under public notice (issue 17 point 2): {@code fundflow.intake.award-notice-period},
+   * default P7D (seven calendar days in Asia/Shanghai); PT0S makes an award final at once.
+   */
+  @Bean
+  NoticePeriod awardNoticePeriod(@Value("${fundflow.intake.award-notice-period:P7D}") Duration period) {
+    return new NoticePeriod(period);
+  }
+
   @Bean
   ProposalService proposalService(MongoAdapters mongo, PersonIdProtection personIds, TimeOrderedIds ids, Clock clock,
-      GridFsProposalFiles files) {
+      GridFsProposalFiles files, NoticePeriod noticePeriod) {
     return new ProposalService(mongo.proposals(), mongo.programs(), mongo.challenges(), mongo.holds(),
-        personIds, ids, clock, files);
+        personIds, ids, clock, files, noticePeriod).withReviews(mongo.reviewResults());
+  }
+
+  /** 立项评审 (issue 17 point 1): review scores from milestone-review and the ranking of a program's proposals. */
+  @Bean
+  org.fundflow.intake.application.service.ReviewService reviewService(MongoAdapters mongo) {
+    return new org.fundflow.intake.application.service.ReviewService(mongo.reviewResults(), mongo.programs(),
+        mongo.proposals());
+  }
+
+  @Bean
+  Consumer<Message<byte[]>> onProjectEvent(EventReader reader, MeterRegistry meters,
+      org.fundflow.intake.application.service.ReviewService reviews) {
+    return org.fundflow.intake.adapter.in.kafka.ProjectEventsConsumer.dispatcher(reader, meters, reviews);
+  }
+
+  @Bean
+  AwardNoticeService awardNoticeService(MongoAdapters mongo, TimeOrderedIds ids, Clock clock) {
+    return new AwardNoticeService(mongo.proposals(), mongo.programs(), mongo.awardNotices(), ids, clock);
+  }
+
+  /** Awards whose notice has ended with no objection pending become final (every replica; version-checked steps). */
+  @Bean
+  PeriodicSweep awardNoticeSweep(AwardNoticeService notices,
+      @Value("${fundflow.intake.award-notice-sweep-every:PT1M}") Duration every) {
+    return new PeriodicSweep("award notice sweep", every, () -> notices.finaliseDue().doOnNext(done -> {
+      if (done > 0) {
+        log.info("{} awards became final at the end of their public notice", done);
+      }
+    }));
+  }
+
+  /** A withdrawn award's amount back to its program's budget, from intake's own award-withdrawn event. */
+  @Bean
+  Consumer<Message<byte[]>> onOwnProposalEvent(EventReader reader, MeterRegistry meters, AwardNoticeService notices) {
+    return OwnProposalEventsConsumer.dispatcher(reader, meters, notices);
   }
 
   @Bean
@@ -79,11 +126,22 @@ public class IntakeConfiguration {
     return new ProposalFilesService(mongo.proposals());
   }
 
-  /** Files of proposals that no longer exist (deleted drafts) and chunks of cut-off uploads, after the grace period. */
+  /** Files whose owner (proposal, reward claim, voucher) no longer exists and chunks of cut-off uploads, after the grace period. */
   @Bean
-  PeriodicSweep documentSweep(DocumentStore store, GridFsProposalFiles files) {
+  PeriodicSweep documentSweep(DocumentStore store, GridFsProposalFiles files, ReactiveMongoTemplate template,
+      org.fundflow.intake.adapter.out.mongo.MongoVouchers vouchers) {
+    // the owners are proposals, reward claims (their evidence) and vouchers (their contract documents), issue 18:
+    // the file of an existing owner is no orphan
+    java.util.function.Function<java.util.Set<String>, reactor.core.publisher.Mono<java.util.Set<String>>> existing =
+        ids -> reactor.core.publisher.Mono.zip(files.existing(ids), RewardConfiguration.existingClaims(template, ids),
+            vouchers.existing(ids)).map(found -> {
+              java.util.Set<String> all = new java.util.HashSet<>(found.getT1());
+              all.addAll(found.getT2());
+              all.addAll(found.getT3());
+              return all;
+            });
     return new PeriodicSweep("orphan file sweep", store.properties().sweepInterval(),
-        () -> store.sweepOrphans(files::existing).doOnNext(removed -> {
+        () -> store.sweepOrphans(existing).doOnNext(removed -> {
           if (removed > 0) {
             log.info("removed {} orphan files or cut-off uploads", removed);
           }

@@ -27,7 +27,31 @@ public sealed interface IntakeEvent {
 
   record ProposalWithdrawn(Proposal proposal, Instant at) implements IntakeEvent {}
 
+  /** 立项评审: the proposal passed screening and goes to the expert review panel with its program's rubric. */
+  record ProposalScreened(Proposal proposal, ExpertReview review, Instant at) implements IntakeEvent {}
+
   record ProposalAwarded(Proposal proposal, Program program, Instant at) implements IntakeEvent {}
 
   record ProposalRejected(Proposal proposal, Instant at) implements IntakeEvent {}
+
+  /** An award went under public notice (issue 17 point 2); the proposal carries the notice and its end. */
+  record AwardNoticeStarted(Proposal proposal, Instant at) implements IntakeEvent {}
+
+  record ObjectionLodged(Proposal proposal, Objection objection, Instant at) implements IntakeEvent {}
+
+  record ObjectionDecided(Proposal proposal, Objection objection, Instant at) implements IntakeEvent {}
+
+  /** An upheld objection withdrew the award: its amount goes back to the program's budget. */
+  record AwardWithdrawn(Proposal proposal, Objection upheld, Instant at) implements IntakeEvent {}
+
+  // ---------------------------------------------------------------- innovation vouchers (issue 18 point 1)
+
+  record VoucherIssued(org.fundflow.intake.domain.voucher.Voucher voucher, Instant at) implements IntakeEvent {}
+
+  record VoucherContracted(org.fundflow.intake.domain.voucher.Voucher voucher, Instant at) implements IntakeEvent {}
+
+  record VoucherRedeemed(org.fundflow.intake.domain.voucher.Voucher voucher, Instant at) implements IntakeEvent {}
+
+  record ServiceProviderApproved(org.fundflow.intake.domain.voucher.ServiceProvider provider, Instant at)
+      implements IntakeEvent {}
 }

@@ -20,7 +20,11 @@ import org.fundflow.platform.domain.Change;
 public record Proposal(String id, String programId, ProgramKind programKind, String challengeId,
     String organisationCode, String organisationName, String createdBy, ProposalContent content,
     ProposalStatus status, Pledge pledge, Submission submission, Long awardedAmountFen, String decidedBy,
-    Instant decidedAt, String rejectionReason, Instant withdrawnAt, Instant createdAt, long version) {
+    Instant decidedAt, String rejectionReason, Instant withdrawnAt, Instant createdAt, AwardNotice notice,
+    String outOfRankOrderReason, long version) {
+
+  /** Longest written reason for an award out of rank order. */
+  public static final int MAX_REASON = 4000;
 
   public static Proposal draft(String id, Program program, Challenge challenge, String organisationCode,
       String organisationName, String createdBy, ProposalContent content, Instant now) {
@@ -28,6 +32,12 @@ public record Proposal(String id, String programId, ProgramKind programKind, Str
       throw IntakeRefusal.rule("no-proposals-in-post-subsidy", "Post-subsidy programs take claims",
           "Program " + program.id() + " is a POST_SUBSIDY program: enterprises claim a subsidy there, they do not propose projects");
     }
+    if (program.kind() == ProgramKind.VOUCHER) {
+      throw IntakeRefusal.rule("no-proposals-in-voucher-programs", "Voucher programs issue vouchers",
+          "Program " + program.id() + " is a VOUCHER program: enterprises apply for vouchers (POST /vouchers), they do"
+              + " not propose projects");
+    }
+    RewardTable.refuseProposalIn(program);
     if (program.status() == ProgramStatus.CLOSED) {
       throw IntakeRefusal.rule("call-window-closed", "Call window closed", "Program " + program.id() + " is closed");
     }
@@ -49,7 +59,8 @@ public record Proposal(String id, String programId, ProgramKind programKind, Str
       throw IntakeRefusal.rule("no-challenges", "No challenges in this program", "only CHALLENGE programs have challenges");
     }
     return new Proposal(id, program.id(), program.kind(), challenge == null ? null : challenge.id(), organisationCode,
-        organisationName, createdBy, content, ProposalStatus.DRAFT, null, null, null, null, null, null, null, now, 0);
+        organisationName, createdBy, content, ProposalStatus.DRAFT, null, null, null, null, null, null, null, now, null, null,
+        0);
   }
 
   public Change<Proposal, IntakeEvent> edit(ProposalContent newContent) {
@@ -113,9 +124,16 @@ public record Proposal(String id, String programId, ProgramKind programKind, Str
     return Change.quiet(with(content, ProposalStatus.SCREENING, pledge, submission, null, null, null, null, null));
   }
 
-  public Change<Proposal, IntakeEvent> sendToReview() {
+  /**
+   * The proposal passed screening. When its program requires an expert review (立项评审) the event
+   * {@link IntakeEvent.ProposalScreened} hands it, with the program's rubric, to the review panel.
+   */
+  public Change<Proposal, IntakeEvent> sendToReview(Program program, Instant now) {
     requireStatus("sent to review", ProposalStatus.SCREENING);
-    return Change.quiet(with(content, ProposalStatus.UNDER_REVIEW, pledge, submission, null, null, null, null, null));
+    Proposal next = with(content, ProposalStatus.UNDER_REVIEW, pledge, submission, null, null, null, null, null);
+    return program.terms().reviewRequired()
+        ? Change.of(next, new IntakeEvent.ProposalScreened(next, program.terms().expertReview(), now))
+        : Change.quiet(next);
   }
 
   /** Checks an award before the budget is reserved; {@link #award} then records it. */
@@ -144,8 +162,120 @@ public record Proposal(String id, String programId, ProgramKind programKind, Str
 
   /** Records the award checked by {@link #requireAwardable} (the program's terms go with the event). */
   public Change<Proposal, IntakeEvent> award(long amountFen, Program program, String by, Instant now) {
+    return award(amountFen, program, by, now, NoticePeriod.NONE, null);
+  }
+
+  /** Records the award without a reason for awarding out of rank order. */
+  public Change<Proposal, IntakeEvent> award(long amountFen, Program program, String by, Instant now,
+      NoticePeriod period) {
+    return award(amountFen, program, by, now, period, null);
+  }
+
+  /**
+   * Records the award checked by {@link #requireAwardable}. Without a notice period it is final at once (AWARDED,
+   * proposal-awarded: the project starts); with one it goes under public notice (UNDER_NOTICE, award-notice-started)
+   * and becomes final only when the notice has ended with no objection pending ({@link #finaliseIfDue}).
+   * {@code outOfRankOrderReason}: the program manager's written reason for awarding this proposal while a
+   * higher-ranked reviewed one is neither awarded nor rejected ({@link ReviewRanking#requireInOrderOrReason}), checked
+   * at this decision (the one that starts the notice), kept with the award and published in its events.
+   */
+  public Change<Proposal, IntakeEvent> award(long amountFen, Program program, String by, Instant now,
+      NoticePeriod period, String outOfRankOrderReason) {
     requireStatus("awarded", ProposalStatus.UNDER_REVIEW);
-    Proposal awarded = with(content, ProposalStatus.AWARDED, pledge, submission, amountFen, by, now, null, null);
+    Proposal awarded = with(content, ProposalStatus.AWARDED, pledge, submission, amountFen, by, now, null, null)
+        .withOutOfRankOrderReason(outOfRankOrderReason);
+    if (period.none()) {
+      return Change.of(awarded, new IntakeEvent.ProposalAwarded(awarded, program, now));
+    }
+    Proposal noticed = awarded.withNotice(ProposalStatus.UNDER_NOTICE, AwardNotice.started(now, period.endFor(now)));
+    return Change.of(noticed, new IntakeEvent.AwardNoticeStarted(noticed, now));
+  }
+
+  // ---------------------------------------------------------------- public notice (issue 17 point 2)
+
+  /**
+   * Anyone logged in (but not the awarded organisation's own staff) may object while the notice runs, with reasons;
+   * one pending objection per person.
+   */
+  public Change<Proposal, IntakeEvent> lodgeObjection(String objectionId, String by, String byOrganisationCode,
+      String reasons, Instant now) {
+    requireStatus("objected to", ProposalStatus.UNDER_NOTICE);
+    if (notice.endedAt(now)) {
+      throw IntakeRefusal.rule("notice-ended", "Public notice ended",
+          "the public notice of this award ended at " + notice.endsAt() + ": objections are no longer taken",
+          java.util.Map.of("noticeEndsAt", notice.endsAt().toString()));
+    }
+    if (reasons == null || reasons.isBlank()) {
+      throw IntakeRefusal.rule("reason-required", "Reason required", "an objection needs its reasons");
+    }
+    if (reasons.length() > Objection.MAX_REASONS) {
+      throw IntakeRefusal.rule("reason-required", "Reasons too long",
+          "the reasons of an objection have at most " + Objection.MAX_REASONS + " characters");
+    }
+    if (organisationCode.equals(byOrganisationCode)) {
+      throw IntakeRefusal.rule("own-award", "Objection to one's own award",
+          "staff of organisation " + organisationCode + " cannot object to its own award");
+    }
+    if (notice.objections().stream().anyMatch(o -> o.pending() && o.lodgedBy().equals(by))) {
+      throw IntakeRefusal.rule("objection-pending", "Objection already pending",
+          "you already have an objection to this award waiting for a decision");
+    }
+    if (notice.objections().size() >= AwardNotice.MAX_OBJECTIONS) {
+      throw IntakeRefusal.rule("too-many-objections", "Too many objections",
+          "this award has " + AwardNotice.MAX_OBJECTIONS + " objections: no more are taken");
+    }
+    Objection objection = new Objection(objectionId, by, now, reasons.strip(), Objection.Status.PENDING, null, null,
+        null);
+    List<Objection> all = new java.util.ArrayList<>(notice.objections());
+    all.add(objection);
+    Proposal next = withNotice(status, notice.with(all));
+    return Change.of(next, new IntakeEvent.ObjectionLodged(next, objection, now));
+  }
+
+  /**
+   * The program manager decides a pending objection with a reason. Upheld: the award is withdrawn (AWARD_WITHDRAWN,
+   * the other pending objections closed; the caller returns the amount to the program's budget). Dismissed: the
+   * award stays under notice, and becomes final at once when the notice has ended and nothing else is pending.
+   */
+  public Change<Proposal, IntakeEvent> decideObjection(String objectionId, boolean uphold, String reason, String by,
+      Program program, Instant now) {
+    Objection objection = notice == null ? null : notice.objection(objectionId).orElse(null);
+    if (objection == null) {
+      throw IntakeRefusal.notFound("Objection", objectionId);
+    }
+    if (status != ProposalStatus.UNDER_NOTICE || !objection.pending()) {
+      throw IntakeRefusal.illegalTransition("Objection", objectionId,
+          status != ProposalStatus.UNDER_NOTICE ? status : objection.status(), "decided");
+    }
+    if (reason == null || reason.isBlank()) {
+      throw IntakeRefusal.rule("reason-required", "Reason required", "an objection is upheld or dismissed with a reason");
+    }
+    Objection decided = objection.decided(uphold ? Objection.Status.UPHELD : Objection.Status.DISMISSED, by, now,
+        reason.strip());
+    List<Objection> all = notice.objections().stream()
+        .map(o -> o.objectionId().equals(objectionId) ? decided
+            : uphold && o.pending() ? o.decided(Objection.Status.CLOSED, by, now, null) : o)
+        .toList();
+    if (uphold) {
+      Proposal withdrawn = withNotice(ProposalStatus.AWARD_WITHDRAWN,
+          notice.withdrawn(all, now, by, reason.strip()));
+      return Change.of(withdrawn, List.of(new IntakeEvent.ObjectionDecided(withdrawn, decided, now),
+          new IntakeEvent.AwardWithdrawn(withdrawn, decided, now)));
+    }
+    Proposal next = withNotice(status, notice.with(all));
+    Change<Proposal, IntakeEvent> dismissed = Change.of(next, new IntakeEvent.ObjectionDecided(next, decided, now));
+    return dismissed.then(p -> p.finaliseIfDue(program, now));
+  }
+
+  /**
+   * The award becomes final when its notice has ended and no objection is pending: AWARDED, and proposal-awarded
+   * (the project starts). Nothing happens otherwise (a quiet change), so a sweep may ask at any time.
+   */
+  public Change<Proposal, IntakeEvent> finaliseIfDue(Program program, Instant now) {
+    if (status != ProposalStatus.UNDER_NOTICE || !notice.endedAt(now) || notice.anyPending()) {
+      return Change.quiet(this);
+    }
+    Proposal awarded = withNotice(ProposalStatus.AWARDED, notice.finalised(now));
     return Change.of(awarded, new IntakeEvent.ProposalAwarded(awarded, program, now));
   }
 
@@ -172,7 +302,7 @@ public record Proposal(String id, String programId, ProgramKind programKind, Str
   public Proposal atVersion(long storedVersion) {
     return new Proposal(id, programId, programKind, challengeId, organisationCode, organisationName, createdBy, content,
         status, pledge, submission, awardedAmountFen, decidedBy, decidedAt, rejectionReason, withdrawnAt, createdAt,
-        storedVersion);
+        notice, outOfRankOrderReason, storedVersion);
   }
 
   /** The project an award creates; its id is derived from the proposal's. */
@@ -247,6 +377,18 @@ public record Proposal(String id, String programId, ProgramKind programKind, Str
   private Proposal with(ProposalContent c, ProposalStatus s, Pledge p, Submission sub, Long awarded, String by,
       Instant at, String reason, Instant withdrawn) {
     return new Proposal(id, programId, programKind, challengeId, organisationCode, organisationName, createdBy, c, s, p,
-        sub, awarded, by, at, reason, withdrawn, createdAt, version);
+        sub, awarded, by, at, reason, withdrawn, createdAt, notice, outOfRankOrderReason, version);
+  }
+
+  private Proposal withNotice(ProposalStatus s, AwardNotice n) {
+    return new Proposal(id, programId, programKind, challengeId, organisationCode, organisationName, createdBy, content,
+        s, pledge, submission, awardedAmountFen, decidedBy, decidedAt, rejectionReason, withdrawnAt, createdAt, n,
+        outOfRankOrderReason, version);
+  }
+
+  private Proposal withOutOfRankOrderReason(String reason) {
+    return new Proposal(id, programId, programKind, challengeId, organisationCode, organisationName, createdBy, content,
+        status, pledge, submission, awardedAmountFen, decidedBy, decidedAt, rejectionReason, withdrawnAt, createdAt,
+        notice, reason, version);
   }
 }

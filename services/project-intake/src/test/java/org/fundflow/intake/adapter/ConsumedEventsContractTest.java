@@ -45,6 +45,23 @@ class ConsumedEventsContractTest {
     assertThat(m.remainderFen()).isEqualTo(196_000_000L);
   }
 
+  @Test
+  void givenProposalReviewedExample_whenRead_thenIntakeRecordIsComplete() throws IOException {
+    byte[] json;
+    try (InputStream in = getClass().getResourceAsStream("/examples/milestone-review/proposal-reviewed.v1.json")) {
+      assertThat(in).isNotNull();
+      json = in.readAllBytes();
+    }
+    var m = reader.read(json,
+        org.fundflow.intake.adapter.in.kafka.ProjectEventsConsumer.ProposalReviewedMessage.class);
+    assertThat(m.proposalId()).isNotBlank();
+    assertThat(m.score()).isEqualTo("81.33");
+    assertThat(m.panelSize()).isEqualTo(5);
+    assertThat(new org.fundflow.intake.domain.ReviewResult(m.proposalId(), m.programId(), m.score(), m.totalsUsed(),
+        m.totalsDropped(), m.explanation(), m.panelSize(), m.reviewedAt()).scoreValue())
+        .isEqualByComparingTo("81.33");
+  }
+
   private byte[] example(String name) throws IOException {
     try (InputStream in = getClass().getResourceAsStream("/examples/integrity-check/" + name)) {
       assertThat(in).as(name).isNotNull();

@@ -25,7 +25,9 @@ import org.fundflow.intake.application.port.out.Challenges;
 import org.fundflow.intake.application.port.out.Holds;
 import org.fundflow.platform.domain.PersonIdProtection;
 import org.fundflow.intake.application.port.out.Programs;
+import org.fundflow.intake.application.port.out.ProposalFiles;
 import org.fundflow.intake.application.port.out.Proposals;
+import org.fundflow.intake.application.port.out.ReviewResults;
 import org.fundflow.intake.application.service.ProposalService;
 import org.fundflow.intake.domain.BudgetLine;
 import org.fundflow.intake.domain.CallWindow;
@@ -34,11 +36,13 @@ import org.fundflow.intake.domain.Hold;
 import org.fundflow.intake.domain.HoldSubject;
 import org.fundflow.intake.domain.IntakeEvent;
 import org.fundflow.intake.domain.IntakeRefusal;
+import org.fundflow.intake.domain.NoticePeriod;
 import org.fundflow.intake.domain.Program;
 import org.fundflow.intake.domain.ProgramKind;
 import org.fundflow.intake.domain.ProgramTerms;
 import org.fundflow.intake.domain.Proposal;
 import org.fundflow.intake.domain.ProposalStatus;
+import org.fundflow.intake.domain.ReviewResult;
 import org.fundflow.platform.domain.ConcurrentChange;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
@@ -139,9 +143,60 @@ class ProposalServiceTest {
         .isInstanceOfSatisfying(IntakeRefusal.class, r -> assertThat(r.kind()).isEqualTo(IntakeRefusal.Kind.NOT_FOUND));
   }
 
+  /**
+   * 立项评审 with a public notice (立项公示): the rank order is checked at the award decision that starts the notice;
+   * an out-of-order award without a reason is refused before anything is reserved; with one, the award goes under
+   * notice with the reason kept, and the reason is still there in proposal-awarded when the award becomes final. A
+   * higher-ranked proposal under notice counts as decided.
+   */
+  @Test
+  void givenReviewAndNoticePeriod_whenAwardedOutOfRankOrder_thenTheReasonIsRequiredAtTheDecisionAndKeptUntilFinal() {
+    FakePrograms reviewedPrograms = new FakePrograms(null);
+    FakeProposals store = new FakeProposals();
+    MapReviews reviews = new MapReviews();
+    ProposalService noticed = new ProposalService(store, reviewedPrograms, new NoChallenges(), new ListHolds(),
+        new PlainPersonIds(), prefix -> prefix + "-" + ids.incrementAndGet(), Clock.fixed(NOW, ZoneOffset.UTC),
+        ProposalFiles.NONE, NoticePeriod.SEVEN_CALENDAR_DAYS).withReviews(reviews);
+    assertThat(reviewedPrograms.program.terms().reviewRequired()).isTrue();
+    String lower = underReview(noticed, 1_000);
+    String higher = underReview(noticed, 1_000);
+    String third = underReview(noticed, 1_000);
+    reviews.record(new ReviewResult(lower, "prg-1", "70.00", List.of(70, 70, 70), List.of(), "mean", 3, NOW), "e1").block();
+    reviews.record(new ReviewResult(higher, "prg-1", "85.50", List.of(80, 86, 90), List.of(), "mean", 3, NOW), "e2").block();
+
+    assertThatThrownBy(() -> noticed.award(new AwardCommand(MANAGER, third, 1_000, ExpectedVersion.any())).block())
+        .isInstanceOfSatisfying(IntakeRefusal.class, r -> assertThat(r.slug()).isEqualTo("review-incomplete"));
+    assertThatThrownBy(() -> noticed.award(new AwardCommand(MANAGER, lower, 1_000, ExpectedVersion.any())).block())
+        .isInstanceOfSatisfying(IntakeRefusal.class, r -> assertThat(r.slug()).isEqualTo("out-of-rank-order"));
+    assertThat(reviewedPrograms.committed).as("nothing reserved by a refused award").isZero();
+
+    Proposal underNotice = noticed.award(new AwardCommand(MANAGER, lower, 1_000, ExpectedVersion.any(),
+        "  先行立项：配套资金已到位  ")).block();
+    assertThat(underNotice.status()).isEqualTo(ProposalStatus.UNDER_NOTICE);
+    assertThat(underNotice.outOfRankOrderReason()).isEqualTo("先行立项：配套资金已到位");
+    assertThat(store.events).filteredOn(IntakeEvent.AwardNoticeStarted.class::isInstance).hasSize(1);
+    assertThat(store.events).noneMatch(IntakeEvent.ProposalAwarded.class::isInstance);
+    assertThat(reviewedPrograms.committed).isEqualTo(1_000);
+
+    // the top one is in order: no reason needed, none recorded
+    Proposal top = noticed.award(new AwardCommand(MANAGER, higher, 1_000, ExpectedVersion.any())).block();
+    assertThat(top.status()).isEqualTo(ProposalStatus.UNDER_NOTICE);
+    assertThat(top.outOfRankOrderReason()).isNull();
+
+    // the notice ends with no objection: final, and proposal-awarded carries the reason given at the decision
+    var finalised = underNotice.finaliseIfDue(reviewedPrograms.program, NOW.plus(9, ChronoUnit.DAYS));
+    assertThat(finalised.next().status()).isEqualTo(ProposalStatus.AWARDED);
+    assertThat(finalised.events()).singleElement().isInstanceOfSatisfying(IntakeEvent.ProposalAwarded.class,
+        e -> assertThat(e.proposal().outOfRankOrderReason()).isEqualTo("先行立项：配套资金已到位"));
+  }
+
   // ------------------------------------------------------------------ helpers
 
   String draft(long requested) {
+    return draft(service, requested);
+  }
+
+  static String draft(ProposalService service, long requested) {
     DraftContent content = new DraftContent("t", "a", List.of(), requested, List.of(new BudgetLine("x", requested)),
         new PersonInput("120101198004135929", "Zhang", ORG, null), List.of(), List.of(), null, null, List.of());
     return service.createDraft(new CreateDraftCommand(APPLICANT, "prg-1", null, content)).block().id();
@@ -158,10 +213,35 @@ class ProposalServiceTest {
   }
 
   String underReview(long requested) {
-    String id = underReviewReady(requested);
+    return underReview(service, requested);
+  }
+
+  static String underReview(ProposalService service, long requested) {
+    String id = draft(service, requested);
+    service.submit(new SubmitCommand(APPLICANT, id, "k", true, "v1")).block();
     service.screen(MANAGER, id, ExpectedVersion.any()).block();
     service.sendToReview(MANAGER, id, ExpectedVersion.any()).block();
     return id;
+  }
+
+  /** The review scores heard from milestone-review, in memory. */
+  static final class MapReviews implements ReviewResults {
+    final Map<String, ReviewResult> byProposal = new ConcurrentHashMap<>();
+
+    @Override
+    public Mono<Boolean> record(ReviewResult result, String eventId) {
+      return Mono.just(byProposal.putIfAbsent(result.proposalId(), result) == null);
+    }
+
+    @Override
+    public Mono<ReviewResult> find(String proposalId) {
+      return Mono.justOrEmpty(byProposal.get(proposalId));
+    }
+
+    @Override
+    public Flux<ReviewResult> ofProgram(String programId) {
+      return Flux.fromIterable(byProposal.values()).filter(r -> r.programId().equals(programId));
+    }
   }
 
   final class ListHolds implements Holds {
@@ -211,11 +291,20 @@ class ProposalServiceTest {
   }
 
   static final class FakePrograms implements Programs {
-    final Program program = Program.draft("prg-1", new ProgramTerms("p", ProgramKind.GENERAL, 10_000, 5_000,
-        new CallWindow(NOW.minus(1, ChronoUnit.DAYS), NOW.plus(1, ChronoUnit.DAYS)), new FundingSplit(60, 40), null), NOW)
-        .open(NOW).next();
+    final Program program;
     long committed;
     final Map<String, Long> commitments = new ConcurrentHashMap<>();
+
+    FakePrograms() {
+      this(org.fundflow.intake.domain.ExpertReview.off());
+    }
+
+    /** {@code review}: the program's expert review setting (null: the kind's default, on for GENERAL). */
+    FakePrograms(org.fundflow.intake.domain.ExpertReview review) {
+      this.program = Program.draft("prg-1", new ProgramTerms("p", ProgramKind.GENERAL, 10_000, 5_000,
+          new CallWindow(NOW.minus(1, ChronoUnit.DAYS), NOW.plus(1, ChronoUnit.DAYS)), new FundingSplit(60, 40), null,
+          null, null, review), NOW).open(NOW).next();
+    }
 
     @Override
     public Mono<Program> find(String id) {
@@ -278,6 +367,22 @@ class ProposalServiceTest {
     @Override
     public Mono<Boolean> confirm(PendingReservation reservation) {
       return Mono.just(commitments.containsKey(reservation.proposalId()));
+    }
+
+    final Map<String, Long> withdrawn = new ConcurrentHashMap<>();
+
+    @Override
+    public synchronized Mono<Boolean> returnWithdrawnAward(String programId, String proposalId, long amountFen) {
+      if (withdrawn.containsKey(proposalId)) {
+        return Mono.just(false);
+      }
+      if (!Long.valueOf(amountFen).equals(commitments.get(proposalId))) {
+        return Mono.error(new IllegalStateException("no commitment"));
+      }
+      commitments.remove(proposalId);
+      committed -= amountFen;
+      withdrawn.put(proposalId, amountFen);
+      return Mono.just(true);
     }
   }
 

@@ -14,7 +14,9 @@ final class Fixtures {
   static final String PI_HASH = "a".repeat(64);
 
   static ProgramTerms general(long budget, long cap) {
-    return new ProgramTerms("General 2026", ProgramKind.GENERAL, budget, cap, openWindow(), new FundingSplit(60, 40), null);
+    // awarded right after screening in these tests: the program is created with its expert review off, explicitly
+    return new ProgramTerms("General 2026", ProgramKind.GENERAL, budget, cap, openWindow(), new FundingSplit(60, 40), null,
+        null, null, ExpertReview.off());
   }
 
   static CallWindow openWindow() {
@@ -27,7 +29,7 @@ final class Fixtures {
 
   static Program openChallengeProgram() {
     return Program.draft("prg-2", new ProgramTerms("Challenge 2026", ProgramKind.CHALLENGE, 100_000_000, 50_000_000,
-        openWindow(), null, null), NOW).open(NOW).next();
+        openWindow(), null, null, null, null, ExpertReview.off()), NOW).open(NOW).next();
   }
 
   static TeamMember pi() {
@@ -49,7 +51,7 @@ final class Fixtures {
   }
 
   static Proposal underReview(Program program, long requested) {
-    return submitted(program, requested).screen().next().sendToReview().next();
+    return submitted(program, requested).screen().next().sendToReview(program, NOW).next();
   }
 
   static Pledge pledge() {

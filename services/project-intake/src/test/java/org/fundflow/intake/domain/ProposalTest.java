@@ -120,7 +120,7 @@ class ProposalTest {
     Proposal submitted = Fixtures.submitted(program, 1_000);
     assertThatThrownBy(() -> submitted.award(500, program, "pm", NOW))
         .isInstanceOfSatisfying(IntakeRefusal.class, r -> assertThat(r.kind()).isEqualTo(IntakeRefusal.Kind.CONFLICT));
-    assertThatThrownBy(() -> submitted.sendToReview()).isInstanceOf(IntakeRefusal.class);
+    assertThatThrownBy(() -> submitted.sendToReview(program, NOW)).isInstanceOf(IntakeRefusal.class);
     assertThatThrownBy(() -> submitted.edit(Fixtures.content(10))).isInstanceOf(IntakeRefusal.class);
   }
 

@@ -63,7 +63,8 @@ class BadInputAndAccessMatrixIT extends IntakeIT
   static volatile Fixture fx;
 
   record Fixture(String openGeneral, String draftProgram, String challengeProgram, String challenge,
-      String closedProgram, String draftA, String submittedA, String underReviewA, String awardedA, String withdrawnA) {}
+      String closedProgram, String draftA, String submittedA, String underReviewA, String awardedA, String withdrawnA,
+      String reviewProgram, String awaitingReviewA) {}
 
   @BeforeEach
   void fixture() {
@@ -83,8 +84,15 @@ class BadInputAndAccessMatrixIT extends IntakeIT
     json(post(manager(), "/proposals/" + awarded + "/award", Map.of("amountFen", 900_000)), HttpStatus.OK);
     String withdrawn = submitted(general, ORG_A, 1_000_000);
     json(post(applicant(ORG_A), "/proposals/" + withdrawn + "/withdraw", null), HttpStatus.OK);
+    // 立项评审: a program that requires expert review, and a proposal of it in review without a score yet
+    Map<String, Object> reviewed = programBody("GENERAL", 1_000_000_000, 50_000_000, Instant.now().minus(1, ChronoUnit.DAYS),
+        Instant.now().plus(9, ChronoUnit.DAYS));
+    reviewed.put("expertReview", Map.of("required", true));
+    String reviewProgram = (String) json(post(manager(), "/programs", reviewed), HttpStatus.CREATED).get("id");
+    json(post(manager(), "/programs/" + reviewProgram + "/open", null), HttpStatus.OK);
     fx = new Fixture(general, draftProgram, challengeProgram, challenge, closed, draft(general, ORG_A, 1_000_000),
-        submitted(general, ORG_A, 1_000_000), underReview(general, ORG_A, 1_000_000), awarded, withdrawn);
+        submitted(general, ORG_A, 1_000_000), underReview(general, ORG_A, 1_000_000), awarded, withdrawn,
+        reviewProgram, underReview(reviewProgram, ORG_A, 1_000_000));
   }
 
   static Map<String, Object> challengeBody() {
@@ -120,6 +128,13 @@ class BadInputAndAccessMatrixIT extends IntakeIT
     @Override
     public String toString() {
       return name;
+    }
+
+    /** The same request with this If-Match. */
+    Bad ifMatch(String value) {
+      Map<String, String> with = new LinkedHashMap<>(headers);
+      with.put("If-Match", value);
+      return new Bad(name, method, path, token, body, contentType, Map.copyOf(with), expected);
     }
   }
 
@@ -210,6 +225,28 @@ class BadInputAndAccessMatrixIT extends IntakeIT
           f -> with(with(without(validProgram(), "fundingSplit"), "kind", "POST_SUBSIDY"), "postSubsidyRule",
               Map.of("base", "INCREASE", "tiers", List.of(Map.of("fromFen", 0, "rateBasisPoints", 3000)),
                   "capPerOrganisationPerYearFen", "none", "minimumIncreaseFen", 0)), 400));
+      // 立项评审: the review setting and its rubric (weights adding up to exactly 100)
+      all.add(bad(n + " rubric weights adding up to 90", m, p, pm, f -> with(validProgram(), "expertReview",
+          Map.of("required", true, "rubric", List.of(Map.of("name", "a", "weight", 60), Map.of("name", "b", "weight", 30)))),
+          422));
+      all.add(bad(n + " rubric criterion named twice", m, p, pm, f -> with(validProgram(), "expertReview",
+          Map.of("rubric", List.of(Map.of("name", "a", "weight", 50), Map.of("name", "a", "weight", 50)))), 422));
+      all.add(bad(n + " rubric weight 0", m, p, pm, f -> with(validProgram(), "expertReview",
+          Map.of("rubric", List.of(Map.of("name", "a", "weight", 0), Map.of("name", "b", "weight", 100)))), 422));
+      all.add(named(bad(n + " rubric weight is a string", m, p, pm, f -> with(validProgram(), "expertReview",
+          Map.of("rubric", List.of(Map.of("name", "a", "weight", "100")))), 400), "expertReview.rubric[0].weight"));
+      all.add(bad(n + " rubric criterion without a name", m, p, pm, f -> with(validProgram(), "expertReview",
+          Map.of("rubric", List.of(Map.of("weight", 100)))), 400));
+      all.add(bad(n + " rubric of 11 criteria", m, p, pm, f -> with(validProgram(), "expertReview",
+          Map.of("rubric", java.util.stream.IntStream.range(0, 11).mapToObj(i -> Map.of("name", "c" + i, "weight", i == 0 ? 90 : 1))
+              .toList())), 400));
+      all.add(named(bad(n + " expertReview.required is a string", m, p, pm, f -> with(validProgram(), "expertReview",
+          Map.of("required", "yes")), 400), "expertReview.required"));
+      all.add(bad(n + " expertReview is a list", m, p, pm, f -> with(validProgram(), "expertReview", List.of(true)), 400));
+      all.add(bad(n + " POST_SUBSIDY with expert review", m, p, pm,
+          f -> with(with(with(without(validProgram(), "fundingSplit"), "kind", "POST_SUBSIDY"), "postSubsidyRule",
+              Map.of("base", "TOTAL", "tiers", List.of(Map.of("fromFen", 0, "rateBasisPoints", 1000)),
+                  "minimumIncreaseFen", 0)), "expertReview", Map.of("required", true)), 422));
       all.add(bad(n + " by an applicant", m, p, app, f -> validProgram(), 403));
       // issue 12 point 7: the role is checked before the body is read
       all.add(bad(n + " by an applicant, malformed JSON", m, p, app, f -> "{\"name\": ", 403));
@@ -217,9 +254,20 @@ class BadInputAndAccessMatrixIT extends IntakeIT
       all.add(bad(n + " by an applicant, empty body", m, p, app, f -> "", 403));
       all.add(new Bad(n + " by an applicant, text/plain body", m, p, app, f -> "hello", MediaType.TEXT_PLAIN, Map.of(), 403));
     }
+    // an edit of a draft names the version it was made on (If-Match): the rows above send "*" (any version)
+    all.replaceAll(b -> b.method() == HttpMethod.PUT && b.name().startsWith("PUT /programs/") ? b.ifMatch("*") : b);
     all.add(bad("PUT /programs/{open} (not DRAFT)", HttpMethod.PUT, f -> "/programs/" + f.openGeneral(), pm,
-        f -> validProgram(), 409));
-    all.add(bad("PUT /programs/{unknown}", HttpMethod.PUT, f -> "/programs/no-such-program", pm, f -> validProgram(), 404));
+        f -> validProgram(), 409).ifMatch("*"));
+    all.add(bad("PUT /programs/{unknown}", HttpMethod.PUT, f -> "/programs/no-such-program", pm, f -> validProgram(), 404)
+        .ifMatch("*"));
+    String pp = "PUT /programs/{draft}";
+    all.add(bad(pp + " without If-Match", HttpMethod.PUT, f -> "/programs/" + f.draftProgram(), pm, f -> validProgram(), 428));
+    all.add(bad(pp + " If-Match stale", HttpMethod.PUT, f -> "/programs/" + f.draftProgram(), pm, f -> validProgram(), 412)
+        .ifMatch("\"999\""));
+    all.add(named(bad(pp + " If-Match garbage", HttpMethod.PUT, f -> "/programs/" + f.draftProgram(), pm,
+        f -> validProgram(), 400).ifMatch("not-a-version"), "If-Match"));
+    all.add(bad(pp + " If-Match weak", HttpMethod.PUT, f -> "/programs/" + f.draftProgram(), pm, f -> validProgram(), 412)
+        .ifMatch("W/\"1\""));
 
     // ---------------------------------------------------------------- open / close
     all.add(bad("POST /programs/{open}/open again", HttpMethod.POST, f -> "/programs/" + f.openGeneral() + "/open", pm,
@@ -432,6 +480,18 @@ class BadInputAndAccessMatrixIT extends IntakeIT
     all.add(bad("POST /proposals/{awarded}/award again", HttpMethod.POST, f -> "/proposals/" + f.awardedA() + "/award", pm,
         f -> Map.of("amountFen", 1), 409));
     all.add(bad(an + " by the applicant", HttpMethod.POST, award, app, f -> Map.of("amountFen", 1), 403));
+    // 立项评审: no award before the review score; the out-of-rank-order reason is text of at most 4000 characters
+    all.add(bad("POST /proposals/{awaiting review}/award", HttpMethod.POST,
+        f -> "/proposals/" + f.awaitingReviewA() + "/award", pm, f -> Map.of("amountFen", 1), 409));
+    all.add(bad("POST /proposals/{awaiting review}/award with a reason", HttpMethod.POST,
+        f -> "/proposals/" + f.awaitingReviewA() + "/award", pm,
+        f -> Map.of("amountFen", 1, "outOfRankOrderReason", "urgent"), 409));
+    all.add(bad(an + " outOfRankOrderReason 4001 chars", HttpMethod.POST, award, pm,
+        f -> Map.of("amountFen", 1, "outOfRankOrderReason", "r".repeat(4001)), 400));
+    all.add(named(bad(an + " outOfRankOrderReason is a number", HttpMethod.POST, award, pm,
+        f -> Map.of("amountFen", 1, "outOfRankOrderReason", 7), 400), "outOfRankOrderReason"));
+    all.add(bad("GET /programs/{unknown}/ranking", HttpMethod.GET, f -> "/programs/no-such-program/ranking", pm,
+        f -> null, 404));
     Function<Fixture, String> reject = f -> "/proposals/" + f.underReviewA() + "/reject";
     String rn = "POST /proposals/{underReview}/reject";
     all.addAll(generic(rn, HttpMethod.POST, reject, pm, f -> Map.of("reason", "x")));
@@ -585,11 +645,14 @@ class BadInputAndAccessMatrixIT extends IntakeIT
         new Endpoint("GET /proposals", HttpMethod.GET, t -> "/proposals?limit=5", f -> null, NO_HEADERS, only(200, readers)),
         // issue 16 point 4: the dashboard figures, for staff
         BadInputAndAccessMatrix.read("/statistics/programs", only(200, Who.PROGRAM_MANAGER, Who.AUDITOR)),
+        // 立项评审: the ranking of a program's reviewed proposals, for staff
+        new Endpoint("GET /programs/{review}/ranking", HttpMethod.GET, t -> "/programs/" + fx.reviewProgram() + "/ranking",
+            f -> null, NO_HEADERS, only(200, Who.PROGRAM_MANAGER, Who.AUDITOR)),
         BadInputAndAccessMatrix.read("/statistics/proposal-funnel", only(200, Who.PROGRAM_MANAGER, Who.AUDITOR)),
         new Endpoint("POST /programs", HttpMethod.POST, t -> "/programs", f -> validProgram(), NO_HEADERS,
             only(201, Who.PROGRAM_MANAGER)),
         new Endpoint("PUT /programs/{draft}", HttpMethod.PUT, t -> "/programs/" + t.freshDraftProgram(), f -> validProgram(),
-            NO_HEADERS, only(200, Who.PROGRAM_MANAGER)),
+            Map.of("If-Match", "\"1\""), only(200, Who.PROGRAM_MANAGER)),
         new Endpoint("POST /programs/{draft}/open", HttpMethod.POST, t -> "/programs/" + t.freshDraftProgram() + "/open",
             f -> null, NO_HEADERS, only(200, Who.PROGRAM_MANAGER)),
         new Endpoint("POST /programs/{open}/close", HttpMethod.POST, t -> "/programs/" + t.openProgram("GENERAL", 1000, 100)

@@ -28,14 +28,23 @@ class ProgramApiIT extends IntakeIT {
         .getResponseBody()).doesNotContain(id);
 
     body.put("budgetFen", 200_000_000);
-    assertThat(json(put(manager(), "/programs/" + id, body), HttpStatus.OK).get("budgetFen")).isEqualTo(200_000_000);
+    // an edit names the version it was made on (If-Match): without it 428, on an older one 412, nothing changed
+    assertProblem(json(put(manager(), "/programs/" + id, body), HttpStatus.PRECONDITION_REQUIRED), "if-match-required");
+    String etag = get(manager(), "/programs/" + id).expectStatus().isOk().returnResult(String.class).getResponseHeaders()
+        .getETag();
+    assertThat(etag).isEqualTo("\"1\"");
+    assertThat(put(manager(), "/programs/" + id, body, etag).expectStatus().isOk().expectHeader().valueEquals("ETag", "\"2\"")
+        .expectBody(Map.class).returnResult().getResponseBody().get("budgetFen")).isEqualTo(200_000_000);
+    body.put("budgetFen", 300_000_000);
+    assertProblem(json(put(manager(), "/programs/" + id, body, etag), HttpStatus.PRECONDITION_FAILED), "version-mismatch");
+    assertThat(json(get(manager(), "/programs/" + id), HttpStatus.OK).get("budgetFen")).isEqualTo(200_000_000);
 
     Map<String, Object> opened = json(post(manager(), "/programs/" + id + "/open", null), HttpStatus.OK);
     assertThat(opened.get("status")).isEqualTo("OPEN");
     get(applicant(ORGS.get(0)), "/programs/" + id).expectStatus().isOk();
     assertThat(opened.get("revision")).isEqualTo(1);
 
-    assertProblem(json(put(manager(), "/programs/" + id, body), HttpStatus.CONFLICT), "illegal-transition");
+    assertProblem(json(put(manager(), "/programs/" + id, body, "*"), HttpStatus.CONFLICT), "illegal-transition");
     assertProblem(json(post(manager(), "/programs/" + id + "/open", null), HttpStatus.CONFLICT), "illegal-transition");
 
     Map<String, Object> closed = json(post(manager(), "/programs/" + id + "/close", null), HttpStatus.OK);

@@ -34,13 +34,13 @@ class PublishedEventsContractIT extends IntakeIT {
       "fundflow.intake.program-published.v1", "fundflow.intake.program-changed.v1",
       "fundflow.intake.challenge-published.v1", "fundflow.intake.proposal-submitted.v1",
       "fundflow.intake.proposal-withdrawn.v1", "fundflow.intake.proposal-awarded.v1",
-      "fundflow.intake.proposal-rejected.v1");
+      "fundflow.intake.proposal-rejected.v1", "fundflow.intake.proposal-screened.v1");
 
   final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
   final Map<String, Schema> schemas = new HashMap<>();
 
   @Test
-  void givenEveryKindOfChange_whenPublished_thenEveryEventValidatesAgainstItsSchema() {
+  void givenEveryKindOfChange_whenPublished_thenEveryEventValidatesAgainstItsSchema() throws Exception {
     String org = ORGS.get(16);
     String general = openProgram("GENERAL", 100_000_000, 10_000_000);
     openProgram("POST_SUBSIDY", 1_000_000_000, 100_000_000);
@@ -52,7 +52,12 @@ class PublishedEventsContractIT extends IntakeIT {
     String noCap = (String) json(post(manager(), "/programs", noCapBody), HttpStatus.CREATED).get("id");
     json(post(manager(), "/programs/" + noCap + "/open", null), HttpStatus.OK);
     Map<String, String> noCapRules = new java.util.concurrent.ConcurrentHashMap<>();
-    String challengeProgram = openProgram("CHALLENGE", 100_000_000, 50_000_000);
+    // the challenge program goes through the expert review (立项评审, on by default): proposal-screened is published
+    Map<String, Object> reviewed = programBody("CHALLENGE", 100_000_000, 50_000_000,
+        java.time.Instant.now().minusSeconds(86_400), java.time.Instant.now().plusSeconds(30 * 86_400));
+    reviewed.remove("expertReview");
+    String challengeProgram = (String) json(post(manager(), "/programs", reviewed), HttpStatus.CREATED).get("id");
+    json(post(manager(), "/programs/" + challengeProgram + "/open", null), HttpStatus.OK);
     String challenge = (String) json(post(manager(), "/programs/" + challengeProgram + "/challenges", Map.of(
         "postingOrganisationCode", ORGS.get(18), "postingOrganisationName", "天津某企业", "title", "高效催化剂",
         "problem", "降低能耗", "targetIndicators", List.of("能耗降低30%"), "maxFundingFen", 20_000_000,
@@ -74,7 +79,9 @@ class PublishedEventsContractIT extends IntakeIT {
     json(submit(org, challengeProposal, "k-" + challengeProposal, pledge()), HttpStatus.OK);
     json(post(manager(), "/proposals/" + challengeProposal + "/screen", null), HttpStatus.OK);
     json(post(manager(), "/proposals/" + challengeProposal + "/review", null), HttpStatus.OK);
-    json(post(manager(), "/proposals/" + challengeProposal + "/award", Map.of("amountFen", 20_000_000)), HttpStatus.OK);
+    ExpertReviewIT.publishReviewed(java.util.UUID.randomUUID().toString(), challengeProposal, challengeProgram, org, "88.00");
+    await().atMost(Duration.ofSeconds(30)).until(() -> post(manager(), "/proposals/" + challengeProposal + "/award",
+        Map.of("amountFen", 20_000_000)).returnResult(String.class).getStatus().value() == 200);
     json(post(manager(), "/programs/" + general + "/close", null), HttpStatus.OK);
 
     Map<String, Integer> validated = new LinkedHashMap<>();

@@ -9,6 +9,7 @@ import org.fundflow.milestone.application.port.in.DeclareConflictUseCase;
 import org.fundflow.milestone.application.port.in.EvaluateReportUseCase;
 import org.fundflow.milestone.application.port.in.FormPanelUseCase;
 import org.fundflow.milestone.application.port.in.OpenProjectUseCase;
+import org.fundflow.milestone.application.port.in.AssignmentCursor;
 import org.fundflow.milestone.application.port.in.QueryProjectsUseCase;
 import org.fundflow.milestone.application.port.in.SubmitReportUseCase;
 import org.fundflow.milestone.application.port.out.EvidenceFiles;
@@ -22,6 +23,7 @@ import org.fundflow.milestone.domain.ExpertProfile;
 import org.fundflow.milestone.domain.MilestoneEvidence;
 import org.fundflow.milestone.domain.MilestoneReport;
 import org.fundflow.milestone.domain.Project;
+import org.fundflow.milestone.domain.ProjectCursor;
 import org.fundflow.milestone.domain.ProjectEvent;
 import org.fundflow.platform.application.ConcurrentChanges;
 import org.fundflow.platform.application.OrganisationHolds;
@@ -195,15 +197,15 @@ public class ProjectLifecycleService implements OpenProjectUseCase, SubmitReport
   }
 
   @Override
-  public Flux<Project> projects(Actor actor) {
+  public Flux<Project> projects(Actor actor, ProjectCursor after, int limit) {
     if (actor.seesAll()) {
-      return projects.findAll();
+      return projects.findPage(null, null, after, limit);
     }
     if (actor.is(Actor.APPLICANT) && actor.organisationCode() != null) {
-      return projects.findByOrganisation(actor.organisationCode());
+      return projects.findPage(actor.organisationCode(), null, after, limit);
     }
     if (actor.is(Actor.EXPERT)) {
-      return projects.findAssignedTo(actor.id());
+      return projects.findPage(null, actor.id(), after, limit);
     }
     return Flux.empty();
   }
@@ -216,12 +218,27 @@ public class ProjectLifecycleService implements OpenProjectUseCase, SubmitReport
   }
 
   @Override
-  public Flux<ProjectReport> assignments(Actor expert) {
-    return projects.findAssignedTo(expert.id())
-        .flatMapIterable(p -> p.reports().stream()
+  public Flux<ProjectReport> assignments(Actor expert, AssignmentCursor after, int limit) {
+    // each project from the cursor's on holds at least one assignment after it, except the cursor's own: limit + 1
+    // projects are enough for a page
+    return projects.findAssignedTo(expert.id(), after == null ? null : after.projectId(), limit + 1)
+        .concatMapIterable(p -> p.reports().stream()
             .filter(r -> r.seatOf(expert.id()).isPresent())
+            .filter(r -> after == null || after.isBefore(p.id(), r.id()))
+            .sorted(java.util.Comparator.comparing(MilestoneReport::id))
             .map(r -> new ProjectReport(p, r))
-            .toList());
+            .toList())
+        .take(limit);
+  }
+
+  @Override
+  public Mono<ProjectReport> assignment(Actor expert, String projectId, String reportId) {
+    return projects.find(projectId)
+        .flatMap(p -> Mono.justOrEmpty(p.reports().stream().filter(r -> r.id().equals(reportId)).findFirst())
+            .filter(r -> r.seatOf(expert.id()).isPresent()
+                || r.recusals().stream().anyMatch(x -> x.expertId().equals(expert.id())))
+            .map(r -> new ProjectReport(p, r)))
+        .switchIfEmpty(Mono.error(() -> DomainRuleException.notVisible("report", reportId)));
   }
 
   @Override

@@ -42,7 +42,7 @@ import reactor.core.publisher.Mono;
 public class ProjectsController {
 
   /** milestone-review does not page its project list yet: the portal shows at most this many. */
-  static final int PROJECTS_SHOWN = 50;
+  static final int PAGE_SIZE = 20;
   static final int PAYMENTS_PAGE = 10;
   private static final Pattern ZERO = Pattern.compile("[0０]+([.．][0０]{1,2})?");
 
@@ -57,9 +57,10 @@ public class ProjectsController {
   }
 
   @GetMapping
-  Mono<Rendering> projects() {
-    return Panel.of(MilestoneClient.SERVICE, milestones.projects(PROJECTS_SHOWN), problems)
-        .map(panel -> Rendering.view("applicant/projects").modelAttribute("projects", panel).build());
+  Mono<Rendering> projects(@RequestParam(required = false) String after) {
+    return Panel.of(MilestoneClient.SERVICE, milestones.projects(after, PAGE_SIZE), problems)
+        .map(panel -> Rendering.view("applicant/projects").modelAttribute("projects", panel)
+            .modelAttribute("after", after).build());
   }
 
   /** Another organisation's project is a 404 from milestone-review: the not-found page. */

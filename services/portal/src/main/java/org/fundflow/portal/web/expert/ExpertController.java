@@ -36,6 +36,9 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/expert")
 public class ExpertController {
 
+  /** Assignments per page of the inbox. */
+  static final int PAGE_SIZE = 20;
+
   /** The service's fields of an evaluation → the form's fields. */
   static final Map<String, String> FIELDS = Map.of("deliverables", "deliverables", "technicalQuality",
       "technicalQuality", "budgetExecution", "budgetExecution", "management", "management", "recommendation",
@@ -49,20 +52,128 @@ public class ExpertController {
     this.problems = problems;
   }
 
+  /** One page of the inbox, as milestone-review pages it (nothing loaded whole). */
   @GetMapping
-  Mono<Rendering> inbox(@RequestParam(required = false) String left) {
-    return experts.assignments().map(list -> Rendering.view("expert/assignments")
-        .modelAttribute("assignments", list)
-        .modelAttribute("open", list.stream().filter(a -> !"DECIDED".equals(a.reportStatus())).toList())
-        .modelAttribute("decided", list.stream().filter(a -> "DECIDED".equals(a.reportStatus())).toList())
-        .modelAttribute("left", left != null).build());
+  Mono<Rendering> inbox(@RequestParam(required = false) String left, @RequestParam(required = false) String after) {
+    // 立项评审: the proposal reviews the expert sits on, listed on the inbox's first page (milestone-review answers
+    // them as one list); a milestone-review without proposal reviews (older) answers 404: none then
+    Mono<List<ExpertClient.ReviewAssignment>> reviewAssignments = after != null && !after.isBlank()
+        ? Mono.just(List.of())
+        : experts.reviewAssignments()
+            .onErrorResume(ServiceProblem.class, e -> e.notFound() ? Mono.just(List.of()) : Mono.error(e));
+    return experts.assignments(after, PAGE_SIZE).zipWith(reviewAssignments).map(t -> {
+      List<ExpertClient.ReviewAssignment> reviews = t.getT2();
+      return Rendering.view("expert/assignments")
+          .modelAttribute("assignments", t.getT1().items()).modelAttribute("nextCursor", t.getT1().nextCursor())
+          .modelAttribute("after", after)
+          .modelAttribute("firstPage", after == null || after.isBlank())
+          .modelAttribute("reviewsOpen", reviews.stream().filter(r -> !"REVIEWED".equals(r.status())).toList())
+          .modelAttribute("reviewsDone", reviews.stream().filter(r -> "REVIEWED".equals(r.status())).toList())
+          .modelAttribute("left", left != null).build();
+    });
+  }
+
+  // ------------------------------------------------------------ 立项评审: proposal reviews before award
+
+  @GetMapping("/proposal-reviews/{proposalId}")
+  Mono<Rendering> proposalReview(@PathVariable String proposalId, @RequestParam(required = false) String saved) {
+    return reviewAssignment(proposalId).flatMap(a -> a.declaredNoConflict()
+        ? reviewPage(a, null, FormErrors.none(), HttpStatus.OK, saved != null)
+        : Mono.just(reviewDeclarationPage(a, FormErrors.none(), HttpStatus.OK)));
+  }
+
+  @PostMapping("/proposal-reviews/{proposalId}/declaration")
+  Mono<Rendering> declareOnReview(@PathVariable String proposalId, @ModelAttribute DeclarationForm form) {
+    if (form.conflict() == null) {
+      return reviewAssignment(proposalId).map(a -> reviewDeclarationPage(a,
+          new FormErrors(Map.of("conflict", "expert.invalid.conflict"), "problem.validation"), HttpStatus.BAD_REQUEST));
+    }
+    boolean conflict = form.conflict();
+    return experts.declareOnReview(proposalId, conflict, form.reason())
+        .then(Mono.fromSupplier(() -> conflict ? Rendering.redirectTo("/expert?left=" + proposalId).build()
+            : Rendering.redirectTo("/expert/proposal-reviews/" + proposalId).build()))
+        .onErrorResume(ServiceProblem.class, e -> e.notFound() ? Mono.error(e)
+            : reviewAssignment(proposalId).map(a -> reviewDeclarationPage(a,
+                FormErrors.of(e, problems, Map.of()), HttpStatus.valueOf(e.status()))));
+  }
+
+  @PostMapping("/proposal-reviews/{proposalId}/evaluation")
+  Mono<Rendering> scoreProposal(@PathVariable String proposalId, @ModelAttribute ProposalScoreForm form) {
+    Map<String, String> unreadable = form.unreadable();
+    if (!unreadable.isEmpty()) {
+      return reviewAssignment(proposalId).flatMap(a -> reviewPage(a, form,
+          new FormErrors(unreadable, "problem.validation"), HttpStatus.BAD_REQUEST, false));
+    }
+    return experts.scoreProposal(proposalId, form.scores(), form.comments())
+        .map(r -> Rendering.redirectTo("/expert/proposal-reviews/" + proposalId + "?saved=1").build())
+        .onErrorResume(ServiceProblem.class, e -> e.notFound() ? Mono.error(e)
+            : reviewAssignment(proposalId).flatMap(a -> reviewPage(a, form, FormErrors.of(e, problems, Map.of()),
+                HttpStatus.valueOf(e.status()), false)));
+  }
+
+  private Mono<ExpertClient.ReviewAssignment> reviewAssignment(String proposalId) {
+    return experts.reviewAssignments().flatMap(list -> Mono.justOrEmpty(list.stream()
+            .filter(a -> a.proposalId().equals(proposalId)).findFirst()))
+        .switchIfEmpty(Mono.error(() -> new ServiceProblem(MilestoneClient.SERVICE, 404, null, null, Map.of())));
+  }
+
+  private Rendering reviewDeclarationPage(ExpertClient.ReviewAssignment a, FormErrors errors, HttpStatus status) {
+    return Rendering.view("expert/proposal-declaration").modelAttribute("assignment", a)
+        .modelAttribute("errors", errors).status(status).build();
+  }
+
+  private Mono<Rendering> reviewPage(ExpertClient.ReviewAssignment a, ProposalScoreForm typed, FormErrors errors,
+      HttpStatus status, boolean saved) {
+    return experts.proposalReview(a.proposalId()).map(r -> Rendering.view("expert/proposal-review")
+        .modelAttribute("assignment", a).modelAttribute("review", r)
+        .modelAttribute("form", typed != null ? typed : ProposalScoreForm.of(r))
+        .modelAttribute("errors", errors).modelAttribute("saved", saved).status(status).build());
+  }
+
+  /**
+   * The proposal's rubric form as typed: one score per criterion ({@code score}, in the rubric's order) and comments.
+   * Only whether each is a whole number is checked here; the ranges are milestone-review's.
+   */
+  public record ProposalScoreForm(List<String> score, String comments) {
+    public ProposalScoreForm {
+      score = score == null ? List.of() : score;
+    }
+
+    static ProposalScoreForm of(ExpertClient.ProposalReview r) {
+      List<String> typed = new java.util.ArrayList<>();
+      for (int i = 0; i < r.rubric().size(); i++) {
+        typed.add(r.myEvaluation() == null || r.myEvaluation().criterionScores() == null
+            || i >= r.myEvaluation().criterionScores().size() ? ""
+            : String.valueOf(r.myEvaluation().criterionScores().get(i)));
+      }
+      return new ProposalScoreForm(typed, r.myEvaluation() == null ? "" : r.myEvaluation().comments());
+    }
+
+    public String scoreAt(int i) {
+      return i < score.size() ? score.get(i) : "";
+    }
+
+    Map<String, String> unreadable() {
+      Map<String, String> errors = new java.util.LinkedHashMap<>();
+      for (int i = 0; i < score.size(); i++) {
+        String s = score.get(i) == null ? "" : score.get(i).strip();
+        if (!s.matches("\\d{1,3}")) {
+          errors.put("score-" + i, "expert.invalid.criterionScore");
+        }
+      }
+      return errors;
+    }
+
+    List<Integer> scores() {
+      return score.stream().map(s -> Integer.parseInt(s.strip())).toList();
+    }
   }
 
   @GetMapping("/projects/{projectId}/reports/{reportId}")
   Mono<Rendering> report(@PathVariable String projectId, @PathVariable String reportId,
       @RequestParam(required = false) String saved) {
-    return assignment(projectId, reportId).flatMap(a -> a.declaredNoConflict()
-        ? reportPage(a, null, FormErrors.none(), HttpStatus.OK, saved != null)
+    return assignment(projectId, reportId).flatMap(a -> a.recused() ? Mono.just(recusedPage(a))
+        : a.declaredNoConflict() ? reportPage(a, null, FormErrors.none(), HttpStatus.OK, saved != null)
         : Mono.just(declarationPage(a, FormErrors.none(), HttpStatus.OK)));
   }
 
@@ -70,7 +181,7 @@ public class ExpertController {
   Mono<Rendering> declare(@PathVariable String projectId, @PathVariable String reportId,
       @ModelAttribute DeclarationForm form) {
     if (form.conflict() == null) {
-      return assignment(projectId, reportId).map(a -> declarationPage(a,
+      return assignment(projectId, reportId).map(a -> a.recused() ? recusedPage(a) : declarationPage(a,
           new FormErrors(Map.of("conflict", "expert.invalid.conflict"), "problem.validation"), HttpStatus.BAD_REQUEST));
     }
     boolean conflict = form.conflict();
@@ -105,16 +216,17 @@ public class ExpertController {
   }
 
   private FormErrors errors(ServiceProblem e) {
-    FormErrors mapped = FormErrors.of(e, problems, FIELDS);
-    Map<String, String> fields = new java.util.LinkedHashMap<>();
-    mapped.fields().keySet().forEach(f -> fields.put(f, "expert.invalid." + f));
-    return new FormErrors(fields, mapped.problemKey());
+    return FormErrors.of(e, problems, FIELDS, "expert.invalid.");
   }
 
+  /** The expert's assignment on the report as milestone-review answers it (404: never on its panel). */
   private Mono<Assignment> assignment(String projectId, String reportId) {
-    return experts.assignments().flatMap(list -> Mono.justOrEmpty(list.stream()
-            .filter(a -> a.projectId().equals(projectId) && a.reportId().equals(reportId)).findFirst()))
-        .switchIfEmpty(Mono.error(() -> new ServiceProblem(MilestoneClient.SERVICE, 404, null, null, Map.of())));
+    return experts.assignment(projectId, reportId);
+  }
+
+  /** A report the expert left by declaring a conflict (an old link, a bookmark): said plainly, nothing of it shown. */
+  private Rendering recusedPage(Assignment a) {
+    return Rendering.view("expert/recused").modelAttribute("assignment", a).status(HttpStatus.OK).build();
   }
 
   private Rendering declarationPage(Assignment a, FormErrors errors, HttpStatus status) {

@@ -3,6 +3,7 @@ package org.fundflow.portal.web.finance;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.fundflow.portal.client.ClaimsClient;
 import org.fundflow.portal.client.IntakeClient;
 import org.fundflow.portal.client.Panel;
 import org.fundflow.portal.client.ProblemMessages;
@@ -10,7 +11,9 @@ import org.fundflow.portal.client.ServiceProblem;
 import org.fundflow.portal.client.SubsidyClient;
 import org.fundflow.portal.client.Tagged;
 import org.springframework.context.MessageSource;
+import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Controller;
@@ -20,9 +23,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.UriComponentsBuilder;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -43,27 +48,47 @@ public class FinanceController {
   static final Set<String> ALREADY_DONE = Set.of("problem.version-mismatch", "problem.release-in-progress",
       "problem.already-released", "problem.concurrent-change", "problem.status.409", "problem.status.412");
 
+  /** At most this many pages of 100 programs are read for their names. */
+  static final int PROGRAM_PAGES = 10;
+
   private final SubsidyClient subsidy;
   private final IntakeClient intake;
+  private final ClaimsClient claims;
   private final ProblemMessages problems;
   private final MessageSource messages;
 
-  public FinanceController(SubsidyClient subsidy, IntakeClient intake, ProblemMessages problems,
+  public FinanceController(SubsidyClient subsidy, IntakeClient intake, ClaimsClient claims, ProblemMessages problems,
       MessageSource messages) {
     this.subsidy = subsidy;
     this.intake = intake;
+    this.claims = claims;
     this.problems = problems;
     this.messages = messages;
   }
 
   /**
-   * The officer's queue, or the approver's for an approver who is not also an officer. The roles are the login's
-   * (SecurityConfig maps them onto the authentication), not the OIDC user's own authorities.
+   * The programs' names by id, read from project-intake's program list for this page (never stored); empty when
+   * project-intake does not answer (the pages then show the ids and a text filter).
+   */
+  Mono<Map<String, String>> programNames() {
+    return intake.programs(null, 100)
+        .expand(page -> page.nextCursor() == null ? Mono.empty() : intake.programs(page.nextCursor(), 100))
+        .take(PROGRAM_PAGES)
+        .flatMapIterable(IntakeClient.Page::items)
+        .collectMap(IntakeClient.Program::id, IntakeClient.Program::name, java.util.LinkedHashMap::new)
+        .onErrorResume(e -> Mono.just(Map.of()));
+  }
+
+  /**
+   * The officer's queue, or the approver's for an approver who is not also an officer; an auditor (who reads both)
+   * starts with the queue to prepare. The roles are the login's (SecurityConfig maps them onto the authentication), not
+   * the OIDC user's own authorities.
    */
   @GetMapping
   Mono<Rendering> start(org.springframework.security.core.Authentication authentication) {
     boolean approverOnly = authentication != null
-        && authentication.getAuthorities().stream().noneMatch(a -> "ROLE_FINANCE_OFFICER".equals(a.getAuthority()));
+        && authentication.getAuthorities().stream().noneMatch(a -> "ROLE_FINANCE_OFFICER".equals(a.getAuthority()))
+        && authentication.getAuthorities().stream().anyMatch(a -> "ROLE_FINANCE_APPROVER".equals(a.getAuthority()));
     return Mono.just(Rendering.redirectTo(approverOnly ? "/finance/queues/release" : "/finance/queues/prepare").build());
   }
 
@@ -79,13 +104,15 @@ public class FinanceController {
     String program = blankToNull(programId);
     String cursor = blankToNull(after);
     return Mono.zip(Panel.of(SubsidyClient.SERVICE, subsidy.payments(status, program, cursor, PAGE_SIZE), problems),
-            Panel.of(SubsidyClient.SERVICE, subsidy.payments("ON_HOLD", program, null, PAGE_SIZE), problems))
+            Panel.of(SubsidyClient.SERVICE, subsidy.payments("ON_HOLD", program, null, PAGE_SIZE), problems),
+            programNames())
         .map(t -> {
           String path = "/finance/queues/" + queue;
           String next = t.getT1().ok() && t.getT1().data().nextAfter() != null
               ? link(path, program, t.getT1().data().nextAfter()) : null;
           return Rendering.view("finance/queue").modelAttribute("queue", queue).modelAttribute("page", t.getT1())
               .modelAttribute("held", t.getT2()).modelAttribute("programId", program)
+              .modelAttribute("programs", t.getT3())
               .modelAttribute("firstLink", cursor == null ? null : link(path, program, null))
               .modelAttribute("nextLink", next).build();
         });
@@ -150,10 +177,13 @@ public class FinanceController {
 
   private Mono<Rendering> paymentPage(String id, FinanceFormProblem problem, Map<String, String> typed,
       HttpStatus status) {
-    return Panel.of(SubsidyClient.SERVICE, subsidy.payment(id), problems)
-        .map(p -> Rendering.view("finance/payment").modelAttribute("payment", p).modelAttribute("problem", problem)
-            .modelAttribute("typed", typed)
-            .status(p.ok() || problem != null ? status : unavailableOrNotFound(p)).build());
+    return Mono.zip(Panel.of(SubsidyClient.SERVICE, subsidy.payment(id), problems), programNames())
+        .map(t -> {
+          Panel<Tagged<SubsidyClient.Payment>> p = t.getT1();
+          return Rendering.view("finance/payment").modelAttribute("payment", p).modelAttribute("problem", problem)
+              .modelAttribute("typed", typed).modelAttribute("programs", t.getT2())
+              .status(p.ok() || problem != null ? status : unavailableOrNotFound(p)).build();
+        });
   }
 
   // ------------------------------------------------------------------ budget
@@ -161,9 +191,10 @@ public class FinanceController {
   @GetMapping("/budget")
   Mono<Rendering> budgetChooser(@RequestParam(required = false) String programId) {
     String program = blankToNull(programId);
-    return Mono.just(program == null ? Rendering.view("finance/budget-choose").build()
-        : Rendering.redirectTo(UriComponentsBuilder.fromPath("/finance/programs/{id}/budget").buildAndExpand(program)
-            .encode().toUriString()).build());
+    return program == null
+        ? programNames().map(names -> Rendering.view("finance/budget-choose").modelAttribute("programs", names).build())
+        : Mono.just(Rendering.redirectTo(UriComponentsBuilder.fromPath("/finance/programs/{id}/budget")
+            .buildAndExpand(program).encode().toUriString()).build());
   }
 
   /** The budget of a program from both services: intake's budget and awarded, post-subsidy's paid and reserved. */
@@ -183,7 +214,9 @@ public class FinanceController {
     String program = blankToNull(programId);
     String st = blankToNull(status);
     String cursor = blankToNull(after);
-    return Panel.of(SubsidyClient.SERVICE, subsidy.claims(program, st, cursor, PAGE_SIZE), problems).map(p -> {
+    return Mono.zip(Panel.of(SubsidyClient.SERVICE, subsidy.claims(program, st, cursor, PAGE_SIZE), problems),
+        programNames()).map(t -> {
+      Panel<SubsidyClient.ClaimPage> p = t.getT1();
       UriComponentsBuilder base = UriComponentsBuilder.fromPath("/finance/claims");
       if (program != null) {
         base.queryParam("programId", program);
@@ -195,6 +228,7 @@ public class FinanceController {
       String next = p.ok() && p.data().nextAfter() != null
           ? base.cloneBuilder().queryParam("after", p.data().nextAfter()).encode().build().toUriString() : null;
       return Rendering.view("finance/claims").modelAttribute("page", p).modelAttribute("programId", program)
+          .modelAttribute("programs", t.getT2())
           .modelAttribute("status", st).modelAttribute("statuses", CLAIM_STATUSES)
           .modelAttribute("firstLink", cursor == null ? null : first).modelAttribute("nextLink", next).build();
     });
@@ -214,17 +248,32 @@ public class FinanceController {
             f.toSingleValueMap(), HttpStatus.valueOf(p.status()))));
   }
 
-  /** The claim, and while it is SUBMITTED the computation verifying it would give, before the officer confirms. */
+  /**
+   * The claim with its evidence files (audited statements, tax forms: issue 15 point 7) and, while it is SUBMITTED, the
+   * computation verifying it would give, before the officer confirms.
+   */
   private Mono<Rendering> claimPage(String id, FinanceFormProblem problem, Map<String, String> typed,
       HttpStatus status) {
     return Panel.of(SubsidyClient.SERVICE, subsidy.claim(id), problems).flatMap(c -> {
       Mono<Panel<SubsidyClient.Computation>> computation = c.ok() && "SUBMITTED".equals(c.data().value().status())
           ? Panel.of(SubsidyClient.SERVICE, subsidy.computation(id), problems)
           : Mono.just(new Panel<>(null, SubsidyClient.SERVICE, null));
-      return computation.map(comp -> Rendering.view("finance/claim").modelAttribute("claim", c)
-          .modelAttribute("computation", comp).modelAttribute("problem", problem).modelAttribute("typed", typed)
+      Mono<Panel<List<ClaimsClient.ClaimFile>>> files = c.ok()
+          ? Panel.of(SubsidyClient.SERVICE, claims.files(id), problems)
+          : Mono.just(new Panel<>(List.of(), SubsidyClient.SERVICE, null));
+      return Mono.zip(computation, files, programNames()).map(t -> Rendering.view("finance/claim")
+          .modelAttribute("claim", c).modelAttribute("computation", t.getT1()).modelAttribute("files", t.getT2())
+          .modelAttribute("programs", t.getT3()).modelAttribute("problem", problem).modelAttribute("typed", typed)
           .status(c.ok() || problem != null ? status : unavailableOrNotFound(c)).build());
     });
+  }
+
+  /** A claim's evidence file streamed through from post-subsidy (which decides who may read it). */
+  @GetMapping("/claims/{id}/evidence/{fileId}")
+  @ResponseBody
+  Mono<ResponseEntity<Flux<DataBuffer>>> evidence(@PathVariable String id, @PathVariable String fileId,
+      ServerWebExchange exchange) {
+    return claims.download(id, fileId, exchange.getRequest().getHeaders());
   }
 
   static HttpStatus unavailableOrNotFound(Panel<?> panel) {

@@ -1,7 +1,7 @@
 package org.fundflow.portal.web.finance;
 
-import java.util.LinkedHashMap;
-import java.util.Locale;
+import org.fundflow.portal.web.ProblemFields;
+
 import java.util.Map;
 import org.fundflow.portal.client.ProblemMessages;
 import org.fundflow.portal.client.ServiceProblem;
@@ -16,13 +16,8 @@ public record FinanceFormProblem(String form, String messageKey, Map<String, Str
   static final String FIELD_KEY = "finance.field-error.";
 
   static FinanceFormProblem of(String form, ServiceProblem problem, ProblemMessages problems, MessageSource messages) {
-    Map<String, String> fields = new LinkedHashMap<>();
-    problem.fieldErrors().keySet().forEach(field -> {
-      String key = FIELD_KEY + field;
-      fields.put(field, messages.getMessage(key, null, null, Locale.SIMPLIFIED_CHINESE) != null
-          ? key : FIELD_KEY + "generic");
-    });
-    return new FinanceFormProblem(form, problems.key(problem), fields);
+    return new FinanceFormProblem(form, problems.key(problem),
+        ProblemFields.keys(problem, field -> field, FIELD_KEY, messages));
   }
 
   static FinanceFormProblem field(String form, String messageKey, String field, String fieldKey) {

@@ -1,6 +1,7 @@
 package org.fundflow.portal.web.integrity;
 
-import java.util.LinkedHashMap;
+import org.fundflow.portal.web.ProblemFields;
+
 import java.util.Map;
 import org.fundflow.portal.client.ProblemMessages;
 import org.fundflow.portal.client.ServiceProblem;
@@ -18,14 +19,8 @@ public record FormProblem(String form, String messageKey, Map<String, String> fi
   static final String FIELD_KEY = "integrity.field-error.";
 
   static FormProblem of(String form, ServiceProblem problem, ProblemMessages problems, MessageSource messages) {
-    Map<String, String> fields = new LinkedHashMap<>();
-    problem.fieldErrors().keySet().forEach(field -> {
-      String name = field.replaceAll("\\[\\d+]$", "");
-      String key = FIELD_KEY + name;
-      fields.put(name, messages.getMessage(key, null, null, java.util.Locale.SIMPLIFIED_CHINESE) != null
-          ? key : FIELD_KEY + "generic");
-    });
-    return new FormProblem(form, problems.key(problem), fields);
+    return new FormProblem(form, problems.key(problem),
+        ProblemFields.keys(problem, ProblemFields::withoutIndex, FIELD_KEY, messages));
   }
 
   /** The message key for this field of this form, or null. */

@@ -1,6 +1,7 @@
 package org.fundflow.portal.web.manager;
 
-import java.util.LinkedHashMap;
+import org.fundflow.portal.web.ProblemFields;
+
 import java.util.Map;
 import org.fundflow.portal.client.ProblemMessages;
 import org.fundflow.portal.client.ServiceProblem;
@@ -47,14 +48,8 @@ public record FormErrors(Map<String, String> fields, String problemKey) {
   /** The same with the field messages of another area's bundle ({@code applicant.invalid.}). */
   public static FormErrors of(ServiceProblem problem, ProblemMessages problems, Map<String, String> serviceToForm,
       String messagePrefix) {
-    Map<String, String> fields = new LinkedHashMap<>();
-    for (String serviceField : problem.fieldErrors().keySet()) {
-      String formField = formField(serviceField, serviceToForm);
-      if (formField != null) {
-        fields.putIfAbsent(formField, messagePrefix + formField);
-      }
-    }
-    return new FormErrors(fields, problems.key(problem));
+    return new FormErrors(ProblemFields.keys(problem, field -> formField(field, serviceToForm), messagePrefix, null),
+        problems.key(problem));
   }
 
   private static String formField(String serviceField, Map<String, String> serviceToForm) {

@@ -46,8 +46,22 @@ public class ManagerPanelsController {
   @GetMapping("/{projectId}/reports/{reportId}")
   Mono<Rendering> report(@PathVariable String projectId, @PathVariable String reportId) {
     return Mono.zip(panels.project(projectId), panels.report(projectId, reportId))
-        .map(t -> Rendering.view("manager/report").modelAttribute("project", t.getT1())
-            .modelAttribute("report", t.getT2()).build());
+        .flatMap(t -> names(t.getT2()).map(names -> Rendering.view("manager/report").modelAttribute("project", t.getT1())
+            .modelAttribute("report", t.getT2()).modelAttribute("expertNames", names).build()));
+  }
+
+  /**
+   * The names of the panel's and the recused experts, from milestone-review's expert profiles (the report names them
+   * by id); an expert whose profile cannot be read is shown by its id.
+   */
+  private Mono<Map<String, String>> names(PanelClient.ReportDetail report) {
+    List<String> ids = new ArrayList<>(new LinkedHashSet<>(java.util.stream.Stream.concat(
+        report.panel().stream().map(PanelClient.Seat::expertId),
+        report.recusedExperts().stream().map(PanelClient.Recusal::expertId)).toList()));
+    return Flux.fromIterable(ids)
+        .flatMap(id -> panels.expert(id).filter(e -> e.name() != null && !e.name().isBlank())
+            .map(e -> Map.entry(id, e.name())).onErrorResume(e -> Mono.empty()))
+        .collectMap(Map.Entry::getKey, Map.Entry::getValue);
   }
 
   @GetMapping("/{projectId}/reports/{reportId}/panel")

@@ -61,7 +61,7 @@ public class ManagerProgramsController {
 
   @GetMapping("/programs/new")
   Rendering newProgram(@RequestParam(required = false) String kind) {
-    return programForm(ProgramForm.empty(kind, newKey()), null, FormErrors.none(), HttpStatus.OK);
+    return programForm(ProgramForm.empty(kind, newKey()), null, null, FormErrors.none(), HttpStatus.OK);
   }
 
   @PostMapping("/programs")
@@ -69,9 +69,9 @@ public class ManagerProgramsController {
     return Mono.fromCallable(form::toTerms)
         .flatMap(terms -> programs.create(terms, form.idempotencyKey()))
         .map(p -> Rendering.redirectTo("/manager/programs/" + p.id()).build())
-        .onErrorResume(ProgramForm.Unreadable.class, e -> Mono.just(programForm(form, null, FormErrors.local(e.fields()),
-            HttpStatus.BAD_REQUEST)))
-        .onErrorResume(ServiceProblem.class, e -> refused(e, programForm(form, null,
+        .onErrorResume(ProgramForm.Unreadable.class, e -> Mono.just(programForm(form, null, null,
+            FormErrors.local(e.fields()), HttpStatus.BAD_REQUEST)))
+        .onErrorResume(ServiceProblem.class, e -> refused(e, programForm(form, null, null,
             FormErrors.of(e, problems, ProgramForm.SERVICE_FIELDS), HttpStatus.valueOf(e.status()))));
   }
 
@@ -82,26 +82,46 @@ public class ManagerProgramsController {
           ? Panel.of(IntakeClient.SERVICE, programs.challenges(id), problems)
           : Mono.just(new Panel<>(List.of(), IntakeClient.SERVICE, null));
       return challenges.map(c -> Rendering.view("manager/program").modelAttribute("program", p)
-          .modelAttribute("challenges", c).modelAttribute("formKey", newKey()).build());
+          .modelAttribute("challenges", c).build());
     });
   }
 
-  @GetMapping("/programs/{id}/edit")
-  Mono<Rendering> edit(@PathVariable String id) {
-    return programs.program(id)
-        .map(p -> programForm(ProgramForm.of(p, newKey()), id, FormErrors.none(), HttpStatus.OK));
+  /**
+   * 立项评审: the program's reviewed proposals ranked by their expert review score, with each score's explanation,
+   * where each stands, and any out-of-rank-order reason (auditors read it too); the award links follow the ranking.
+   */
+  @GetMapping("/programs/{id}/ranking")
+  Mono<Rendering> ranking(@PathVariable String id) {
+    return programs.program(id).flatMap(p -> Panel.of(IntakeClient.SERVICE, programs.ranking(id), problems)
+        .map(r -> Rendering.view("manager/ranking").modelAttribute("program", p).modelAttribute("ranking", r).build()));
   }
 
-  @PostMapping("/programs/{id}")
-  Mono<Rendering> save(@PathVariable String id, @ModelAttribute ProgramForm form) {
-    return Mono.fromCallable(form::toTerms)
-        .flatMap(terms -> programs.edit(id, terms, form.idempotencyKey()))
-        .map(p -> Rendering.redirectTo("/manager/programs/" + p.id()).build())
-        .onErrorResume(ProgramForm.Unreadable.class, e -> Mono.just(programForm(form, id, FormErrors.local(e.fields()),
-            HttpStatus.BAD_REQUEST)))
-        .onErrorResume(ServiceProblem.class, e -> refused(e, programForm(form, id,
-            FormErrors.of(e, problems, ProgramForm.SERVICE_FIELDS), HttpStatus.valueOf(e.status()))));
+  /** The draft's terms in the form, with the draft's version (its ETag) to send back as If-Match. */
+  @GetMapping("/programs/{id}/edit")
+  Mono<Rendering> edit(@PathVariable String id) {
+    return programs.programTagged(id).map(p -> programForm(ProgramForm.of(p.value(), newKey()), id, p.etag(),
+        FormErrors.none(), HttpStatus.OK));
   }
+
+  /**
+   * Saves the draft on the version the form was rendered from; when someone changed the draft meanwhile (412) the
+   * form keeps what was typed, says so and links to the current draft (the version stays the old one: saving again
+   * is refused again until the manager reloaded).
+   */
+  @PostMapping("/programs/{id}")
+  Mono<Rendering> save(@PathVariable String id, @ModelAttribute ProgramForm form, @ModelAttribute EditedVersion version) {
+    return Mono.fromCallable(form::toTerms)
+        .flatMap(terms -> programs.edit(id, terms, version.etag(), form.idempotencyKey()))
+        .map(p -> Rendering.redirectTo("/manager/programs/" + p.id()).build())
+        .onErrorResume(ProgramForm.Unreadable.class, e -> Mono.just(programForm(form, id, version.etag(),
+            FormErrors.local(e.fields()), HttpStatus.BAD_REQUEST)))
+        .onErrorResume(ServiceProblem.class, e -> refused(e, programForm(form, id, version.etag(),
+            e.status() == 412 ? new FormErrors(Map.of(), "manager.programForm.changed")
+                : FormErrors.of(e, problems, ProgramForm.SERVICE_FIELDS), HttpStatus.valueOf(e.status()))));
+  }
+
+  /** The version (ETag) of the draft an edit form was rendered from: a form field, sent back as If-Match. */
+  public record EditedVersion(String etag) {}
 
   /** {@code open} or {@code close}: a refusal (not a draft any more, already closed) is shown on the program page. */
   @PostMapping("/programs/{id}/{step:open|close}")
@@ -112,7 +132,7 @@ public class ManagerProgramsController {
         .onErrorResume(ServiceProblem.class, e -> e.notFound() || e.status() == 403 ? Mono.error(e)
             : programs.program(id).map(p -> Rendering.view("manager/program").modelAttribute("program", p)
                 .modelAttribute("challenges", new Panel<>(List.of(), IntakeClient.SERVICE, null))
-                .modelAttribute("formKey", newKey()).modelAttribute("problemKey", problems.key(e))
+                .modelAttribute("problemKey", problems.key(e))
                 .status(HttpStatus.valueOf(e.status())).build()));
   }
 
@@ -141,8 +161,10 @@ public class ManagerProgramsController {
     return e.notFound() || e.status() == 403 ? Mono.error(e) : Mono.just(form);
   }
 
-  private Rendering programForm(ProgramForm form, String programId, FormErrors errors, HttpStatus status) {
+  private Rendering programForm(ProgramForm form, String programId, String etag, FormErrors errors,
+      HttpStatus status) {
     return Rendering.view("manager/program-form").modelAttribute("form", form).modelAttribute("programId", programId)
+        .modelAttribute("etag", etag)
         .modelAttribute("titleKey", programId == null ? "manager.programForm.new" : "manager.programForm.edit")
         .modelAttribute("errors", errors).status(status).build();
   }

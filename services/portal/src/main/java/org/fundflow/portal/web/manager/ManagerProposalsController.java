@@ -33,8 +33,8 @@ import reactor.core.publisher.Mono;
 public class ManagerProposalsController {
 
   static final int PAGE_SIZE = 10;
-  static final List<String> STATUSES = List.of("SUBMITTED", "SCREENING", "UNDER_REVIEW", "AWARDED", "REJECTED",
-      "WITHDRAWN", "DRAFT");
+  static final List<String> STATUSES = List.of("SUBMITTED", "SCREENING", "UNDER_REVIEW", "UNDER_NOTICE", "AWARDED",
+      "AWARD_WITHDRAWN", "REJECTED", "WITHDRAWN", "DRAFT");
 
   private final ProgramManagementClient intake;
   private final IntegrityRecordsClient integrity;
@@ -85,7 +85,7 @@ public class ManagerProposalsController {
   @GetMapping("/proposals/{id}/award")
   Mono<Rendering> awardPage(@PathVariable String id) {
     return intake.proposal(id).flatMap(p -> awardPage(p, new DecisionForm(p.etag(), "",
-        ProgramForm.yuan(p.value().requestedAmountFen()), ManagerProgramsController.newKey()), FormErrors.none(),
+        ProgramForm.yuan(p.value().requestedAmountFen()), ManagerProgramsController.newKey(), ""), FormErrors.none(),
         HttpStatus.OK));
   }
 
@@ -98,11 +98,25 @@ public class ManagerProposalsController {
       return intake.proposal(id).flatMap(p -> awardPage(p, form,
           FormErrors.local(Map.of("amount", "money.invalid." + e.reason())), HttpStatus.BAD_REQUEST));
     }
-    return intake.decide(id, "award", Map.of("amountFen", amountFen), form.etag(), form.idempotencyKey())
+    // 立项评审: the written reason for an award out of rank order goes with the award when given
+    Map<String, Object> body = new java.util.LinkedHashMap<>();
+    body.put("amountFen", amountFen);
+    if (form.rankReason() != null && !form.rankReason().isBlank()) {
+      body.put("outOfRankOrderReason", form.rankReason().strip());
+    }
+    return intake.decide(id, "award", body, form.etag(), form.idempotencyKey())
         .map(p -> Rendering.redirectTo("/manager/proposals/" + id).build())
         .onErrorResume(ServiceProblem.class, e -> e.notFound() || e.status() == 403 ? Mono.error(e)
-            : intake.proposal(id).flatMap(p -> awardPage(p, form,
-                FormErrors.of(e, problems, Map.of("amountFen", "amount")), HttpStatus.valueOf(e.status()))));
+            : intake.proposal(id).flatMap(p -> awardPage(p, form, awardErrors(e), HttpStatus.valueOf(e.status()))));
+  }
+
+  /** An award refused out of rank order (立项评审) also marks the reason field, where the manager writes it. */
+  private FormErrors awardErrors(ServiceProblem e) {
+    FormErrors mapped = FormErrors.of(e, problems, Map.of("amountFen", "amount", "outOfRankOrderReason", "rankReason"));
+    if ("problem.out-of-rank-order".equals(mapped.problemKey())) {
+      return new FormErrors(Map.of("rankReason", "manager.invalid.rankReason"), mapped.problemKey());
+    }
+    return mapped;
   }
 
   /** The proposal page again with why the decision was refused (e.g. someone else decided first: 412). */
@@ -115,8 +129,8 @@ public class ManagerProposalsController {
 
   private Rendering proposalPage(Tagged<ManagedProposal> p, DecisionForm form, FormErrors errors,
       HttpStatus status) {
-    DecisionForm shown = form != null ? new DecisionForm(p.etag(), form.reason(), form.amount(), form.idempotencyKey())
-        : new DecisionForm(p.etag(), "", "", ManagerProgramsController.newKey());
+    DecisionForm shown = form != null ? new DecisionForm(p.etag(), form.reason(), form.amount(), form.idempotencyKey(),
+        form.rankReason()) : new DecisionForm(p.etag(), "", "", ManagerProgramsController.newKey(), "");
     return Rendering.view("manager/proposal").modelAttribute("proposal", p.value()).modelAttribute("form", shown)
         .modelAttribute("errors", errors).status(status).build();
   }
@@ -125,15 +139,21 @@ public class ManagerProposalsController {
       HttpStatus status) {
     ManagedProposal proposal = p.value();
     // the ETag of what is shown now: a decision is taken on this page's figures, not on an older read
-    DecisionForm shown = new DecisionForm(p.etag(), form.reason(), form.amount(), form.idempotencyKey());
+    DecisionForm shown = new DecisionForm(p.etag(), form.reason(), form.amount(), form.idempotencyKey(),
+        form.rankReason());
     return Mono.zip(
             Panel.of(IntakeClient.SERVICE, intake.program(proposal.programId()), problems),
-            Panel.of(IntegrityRecordsClient.SERVICE, integrity.organisation(proposal.organisationCode()), problems))
+            Panel.of(IntegrityRecordsClient.SERVICE, integrity.organisation(proposal.organisationCode()), problems),
+            Panel.of(IntakeClient.SERVICE, intake.ranking(proposal.programId()), problems))
         .map(t -> Rendering.view("manager/award").modelAttribute("proposal", proposal)
             .modelAttribute("program", t.getT1()).modelAttribute("integrity", t.getT2())
+            .modelAttribute("ranking", t.getT3())
             .modelAttribute("form", shown).modelAttribute("errors", errors).status(status).build());
   }
 
-  /** A decision form: the ETag it was built from, a reason (reject), an amount in yuan (award), one key per form. */
-  public record DecisionForm(String etag, String reason, String amount, String idempotencyKey) {}
+  /**
+   * A decision form: the ETag it was built from, a reason (reject), an amount in yuan (award), one key per form, and
+   * the written reason for an award out of rank order ({@code rankReason}, 立项评审).
+   */
+  public record DecisionForm(String etag, String reason, String amount, String idempotencyKey, String rankReason) {}
 }

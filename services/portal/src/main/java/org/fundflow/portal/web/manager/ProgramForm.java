@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.fundflow.portal.client.ProgramManagementClient;
 import org.fundflow.portal.client.ProgramManagementClient.CallWindow;
 import org.fundflow.portal.client.ProgramManagementClient.FundingSplit;
 import org.fundflow.portal.client.ProgramManagementClient.ManagedProgram;
@@ -21,7 +22,7 @@ import org.fundflow.portal.format.Money;
 public record ProgramForm(String name, String kind, String budget, String cap, String opensAt, String closesAt,
     String advancePercent, String balancePercent, String subsidyBase, String tier1From, String tier1Rate,
     String tier2From, String tier2Rate, String tier3From, String tier3Rate, String capPerOrganisation,
-    String minimumIncrease, String idempotencyKey) {
+    String minimumIncrease, String idempotencyKey, String expertReview) {
 
   public static final List<String> KINDS = List.of("GENERAL", "CHALLENGE", "POST_SUBSIDY");
 
@@ -38,7 +39,7 @@ public record ProgramForm(String name, String kind, String budget, String cap, S
   public static ProgramForm empty(String kind, String idempotencyKey) {
     String k = KINDS.contains(kind) ? kind : "GENERAL";
     return new ProgramForm("", k, "", "", "", "", "GENERAL".equals(k) ? "30" : "", "GENERAL".equals(k) ? "70" : "",
-        "TOTAL", "0", "", "", "", "", "", "", "0", idempotencyKey);
+        "TOTAL", "0", "", "", "", "", "", "", "0", idempotencyKey, "POST_SUBSIDY".equals(k) ? null : "true");
   }
 
   /** A draft's terms back in the form, to edit them. */
@@ -62,7 +63,8 @@ public record ProgramForm(String name, String kind, String budget, String cap, S
         rule == null ? "TOTAL" : rule.base(), nz(from[0]), nz(rate[0]), nz(from[1]), nz(rate[1]), nz(from[2]),
         nz(rate[2]), rule == null || rule.capPerOrganisationPerYearFen() == null ? ""
             : yuan(rule.capPerOrganisationPerYearFen()),
-        rule == null ? "" : yuan(rule.minimumIncreaseFen()), idempotencyKey);
+        rule == null ? "" : yuan(rule.minimumIncreaseFen()), idempotencyKey,
+        p.expertReview() != null && p.expertReview().required() ? "true" : null);
   }
 
   /**
@@ -95,8 +97,11 @@ public record ProgramForm(String name, String kind, String budget, String cap, S
     if (!errors.isEmpty()) {
       throw new Unreadable(errors);
     }
+    // 立项评审: the checkbox (on by default for GENERAL and CHALLENGE); a POST_SUBSIDY or REWARD program has no review
+    ProgramManagementClient.ReviewSetting review = "POST_SUBSIDY".equals(kind) || "REWARD".equals(kind) ? null
+        : new ProgramManagementClient.ReviewSetting("true".equals(expertReview));
     return new ProgramTerms(name == null ? "" : name.strip(), kind, budgetFen, capFen,
-        new CallWindow(nz(opensAt), nz(closesAt)), split, rule);
+        new CallWindow(nz(opensAt), nz(closesAt)), split, rule, review);
   }
 
   private static long fen(String field, String typed, Map<String, String> errors) {

@@ -2,8 +2,6 @@ package org.fundflow.portal.web.applicant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.csrf;
-import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockOidcLogin;
-import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.springSecurity;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
@@ -12,19 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.fundflow.portal.config.ClientsConfig;
+import org.fundflow.portal.web.StubbedPagesTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.client.registration.ClientRegistration;
-import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.OidcLoginMutator;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -43,7 +36,7 @@ import reactor.netty.http.server.HttpServerResponse;
  * field, and the integrity hold banner of the dashboard.
  */
 @SpringBootTest
-class ApplicantFilesPagesTest {
+class ApplicantFilesPagesTest extends StubbedPagesTest {
 
   static final String ORG = "91120112MNH91HTMX6";
   static final MongoServer MONGO = new MongoServer(new MemoryBackend());
@@ -62,6 +55,9 @@ class ApplicantFilesPagesTest {
                       "tranchePercent":60,"status":"OPEN"}],
        "reports":[{"reportId":"r1","milestoneId":"m1","attempt":1,"status":"UNDER_REVIEW","submittedAt":"2027-06-20T02:00:00Z"}],
        "awardedAt":"2026-12-06T02:00:00Z"}""";
+  /** The same project after its report on the next due milestone was sent: under review, nothing to send now. */
+  static final String REPORTED = PROJECT.replace("prj-1", "prj-2").replace("\"nextDueMilestoneId\":\"m2\"",
+      "\"nextDueMilestoneId\":\"m1\"");
   static final String REPORT_FILE = """
       {"fileId":"f1","name":"检测报告.pdf","mediaType":"application/pdf","sizeBytes":4096,
        "sha256":"b854e0d080551f31c3dcb64d5b52810bb63cefdedf154983c6235fedb197b5e8","uploadedBy":"app-li",
@@ -78,6 +74,9 @@ class ApplicantFilesPagesTest {
   static final DisposableServer MILESTONE = HttpServer.create().host("127.0.0.1").port(0)
       .route(r -> r
           .get("/projects/prj-1", (req, res) -> json(req, res, 200, PROJECT))
+          .get("/projects/prj-2", (req, res) -> json(req, res, 200, REPORTED))
+          .get("/projects/prj-2/reports/r1/evidence", (req, res) -> json(req, res, 200, "[]"))
+          .get("/projects/prj-2/milestones/m1/evidence", (req, res) -> json(req, res, 200, "[]"))
           .get("/projects/prj-1/reports/r1/evidence", (req, res) -> json(req, res, 200, "[" + REPORT_FILE + "]"))
           .get("/projects/prj-1/milestones/m2/evidence", (req, res) -> json(req, res, 200, "[" + PENDING_FILE + "]"))
           .get("/projects/prj-1/reports/r1/evidence/f1", (req, res) -> {
@@ -89,7 +88,7 @@ class ApplicantFilesPagesTest {
                 .header("Content-Length", ranged ? "4" : "9")
                 .sendString(Mono.just(ranged ? "%PDF" : "%PDF-1.7\n")).then();
           })
-          .get("/projects", (req, res) -> json(req, res, 200, "[]"))
+          .get("/projects", (req, res) -> json(req, res, 200, "{\"items\":[],\"nextCursor\":null}"))
           .post("/projects/prj-1/milestones/m2/evidence", (req, res) -> req.receive().aggregate().asString()
               .defaultIfEmpty("").flatMap(body -> {
                 record(req, body);
@@ -182,27 +181,15 @@ class ApplicantFilesPagesTest {
     MONGO.shutdownNow();
   }
 
-  @Autowired
-  ApplicationContext context;
-
-  WebTestClient web;
 
   @BeforeEach
-  void client() {
-    web = WebTestClient.bindToApplicationContext(context).apply(springSecurity()).configureClient()
-        .responseTimeout(java.time.Duration.ofSeconds(30)).build();
+  void clear() {
     CALLS.clear();
   }
 
   static OidcLoginMutator applicant() {
-    ClientRegistration registration = ClientRegistration.withRegistrationId(ClientsConfig.REGISTRATION)
-        .clientId("portal").authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-        .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
-        .authorizationUri("http://idp/authorize").tokenUri("http://idp/token").build();
-    return mockOidcLogin().clientRegistration(registration)
-        .idToken(t -> t.subject("app-li").claim("name", "李伟").claim("org_code", ORG).claim("org_name", "津南新材料")
-            .claim("roles", List.of("APPLICANT")))
-        .authorities(new SimpleGrantedAuthority("ROLE_APPLICANT"));
+    return org.fundflow.portal.web.PageTests.login("app-li",
+        java.util.Map.of("name", "李伟", "org_code", ORG, "org_name", "津南新材料"), "APPLICANT");
   }
 
   String page(String uri) {
@@ -257,6 +244,16 @@ class ApplicantFilesPagesTest {
         .exchange().expectStatus().isSeeOther();
     assertThat(last("POST /projects/prj-1/reports").body()).contains("\"evidenceFileIds\":[\"f2\"]")
         .contains("\"spendingToDateFen\":123450");
+  }
+
+  @Test
+  void onceTheReportIsSentTheFormIsNoLongerOffered_thePageSaysItIsUnderReviewSinceWhen() {
+    String html = page("/applicant/projects/prj-2");
+    assertThat(html).contains("id=\"report-under-review\"").contains("报告已于 2027-06-20 10:00 提交，正在评审中")
+        .doesNotContain("action=\"/applicant/projects/prj-2/reports\"").doesNotContain("name=\"spendingToDate\"")
+        .doesNotContain("/milestones/m1/evidence\"");
+    assertThat(page("/applicant/projects/prj-1")).contains("name=\"spendingToDate\"")
+        .doesNotContain("report-under-review");
   }
 
   @Test

@@ -1,36 +1,26 @@
 package org.fundflow.portal.web.expert;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.csrf;
-import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockOidcLogin;
-import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.springSecurity;
+import static org.fundflow.portal.web.PageTests.form;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.fundflow.portal.config.ClientsConfig;
+import org.fundflow.portal.web.PageTests;
+import org.fundflow.portal.web.StubbedPagesTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.client.registration.ClientRegistration;
-import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.OidcLoginMutator;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
-import org.springframework.web.reactive.function.BodyInserters;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
@@ -43,19 +33,34 @@ import reactor.netty.http.server.HttpServerResponse;
  * explanation are shown as the service answers them.
  */
 @SpringBootTest
-class ExpertPagesTest {
+class ExpertPagesTest extends StubbedPagesTest {
 
   static final MongoServer MONGO = new MongoServer(new MemoryBackend());
   static final InetSocketAddress MONGO_ADDRESS = MONGO.bind();
   static final List<String> SENT = new CopyOnWriteArrayList<>();
 
-  static final String ASSIGNMENTS = """
-      [{"projectId":"prj-1","projectTitle":"无重稀土永磁","reportId":"r-new","milestoneId":"prj-1-m1","attempt":1,
-        "reportStatus":"UNDER_REVIEW","declaredNoConflict":false,"scored":false},
-       {"projectId":"prj-1","projectTitle":"无重稀土永磁","reportId":"r-1","milestoneId":"prj-1-m1","attempt":1,
-        "reportStatus":"UNDER_REVIEW","declaredNoConflict":true,"scored":true},
-       {"projectId":"prj-1","projectTitle":"无重稀土永磁","reportId":"r-done","milestoneId":"prj-1-m2","attempt":1,
-        "reportStatus":"DECIDED","declaredNoConflict":true,"scored":true}]""";
+  static final String NEW = """
+      {"projectId":"prj-1","projectTitle":"无重稀土永磁","reportId":"r-new","milestoneId":"prj-1-m1",
+       "milestoneTitle":"小批量样品制备","attempt":1,"reportStatus":"UNDER_REVIEW","declaredNoConflict":false,
+       "scored":false,"recused":false}""";
+  static final String SCORED = """
+      {"projectId":"prj-1","projectTitle":"无重稀土永磁","reportId":"r-1","milestoneId":"prj-1-m1",
+       "milestoneTitle":"小批量样品制备","attempt":1,"reportStatus":"UNDER_REVIEW","declaredNoConflict":true,
+       "scored":true,"recused":false}""";
+  static final String DONE = """
+      {"projectId":"prj-1","projectTitle":"无重稀土永磁","reportId":"r-done","milestoneId":"prj-1-m2",
+       "milestoneTitle":"Final acceptance","attempt":1,"reportStatus":"DECIDED","declaredNoConflict":true,
+       "scored":true,"recused":false}""";
+  static final String LEFT = """
+      {"projectId":"prj-1","projectTitle":"无重稀土永磁","reportId":"r-left","milestoneId":"prj-1-m1",
+       "milestoneTitle":"小批量样品制备","attempt":2,"reportStatus":"UNDER_REVIEW","declaredNoConflict":false,
+       "scored":false,"recused":true,"recusedAt":"2026-12-06T04:30:00Z"}""";
+  /** The first page of the inbox and, after its cursor, the second. */
+  static final String PAGE_1 = "{\"items\":[" + NEW + "," + SCORED + "],\"nextCursor\":\"cur-2\"}";
+  static final String PAGE_2 = "{\"items\":[" + DONE + "],\"nextCursor\":null}";
+  /** The correlation ids the stub saw, by call. */
+  static final List<String> CORRELATION = new CopyOnWriteArrayList<>();
+
   static final String REPORT = """
       {"reportId":"r-1","projectId":"prj-1","milestoneId":"prj-1-m1","attempt":1,"status":"UNDER_REVIEW",
        "deliverablesMet":["工艺规程"],"evidence":[],"spendingToDateFen":30000000,"submittedAt":"2026-12-06T02:00:00Z",
@@ -76,9 +81,55 @@ class ExpertPagesTest {
        "decision":{"outcome":"PASSED","meanScore":84.67,"totalsUsed":[80,84,90],"totalsDropped":[70,99],
          "rule":"drop the highest and the lowest total, mean of the rest >= 80: PASSED","decidedAt":"2026-12-06T03:00:00Z"}}""";
 
+  // 立项评审: proposal reviews before award
+  static final String REVIEW_ASSIGNMENTS = """
+      [{"proposalId":"prp-new","programId":"pg-1","title":"海水淡化抗污染膜","status":"IN_REVIEW",
+        "declaredNoConflict":false,"scored":false},
+       {"proposalId":"prp-1","programId":"pg-1","title":"余热吸附式制冷","status":"IN_REVIEW",
+        "declaredNoConflict":true,"scored":true}]""";
+  static final String PROPOSAL_REVIEW = """
+      {"proposalId":"prp-1","programId":"pg-1","programKind":"GENERAL","organisationCode":"5231011587WL1EFJ6B",
+       "organisationName":"津南节能研究院","title":"余热吸附式制冷","abstractText":"利用工业余热驱动吸附式制冷",
+       "requestedAmountFen":150000000,"rubric":[{"name":"创新性","weight":45},{"name":"可行性","weight":35},
+       {"name":"团队","weight":20}],"status":"IN_REVIEW","panelSize":3,
+       "myEvaluation":{"criterionScores":[40,30,15],"total":85,"comments":"方案可行","submittedAt":"2026-12-06T03:00:00Z"},
+       "screenedAt":"2026-12-06T01:00:00Z"}""";
+
   static final DisposableServer SERVICES = HttpServer.create().host("127.0.0.1").port(0)
       .route(r -> r
-          .get("/assignments", (req, res) -> json(res, 200, ASSIGNMENTS))
+          .get("/assignments", (req, res) -> {
+            SENT.add("GET " + req.uri());
+            CORRELATION.add(String.valueOf(req.requestHeaders().get("X-Correlation-Id")));
+            return json(res, 200, req.uri().contains("after=cur-2") ? PAGE_2 : PAGE_1);
+          })
+          .get("/projects/prj-1/reports/r-new/assignment", (req, res) -> json(res, 200, NEW))
+          .get("/projects/prj-1/reports/r-1/assignment", (req, res) -> json(res, 200, SCORED))
+          .get("/projects/prj-1/reports/r-done/assignment", (req, res) -> json(res, 200, DONE))
+          .get("/projects/prj-1/reports/r-left/assignment", (req, res) -> json(res, 200, LEFT))
+          .get("/projects/prj-1/reports/r-other/assignment", (req, res) -> json(res, 404,
+              "{\"type\":\"https://fundflow.org/problems/not-found\",\"status\":404}"))
+          .get("/review-assignments", (req, res) -> json(res, 200, REVIEW_ASSIGNMENTS))
+          .get("/proposal-reviews/prp-1", (req, res) -> {
+            SENT.add("GET " + req.uri());
+            return json(res, 200, PROPOSAL_REVIEW);
+          })
+          .get("/proposal-reviews/prp-new", (req, res) -> {
+            SENT.add("GET " + req.uri());
+            return json(res, 403, "{\"type\":\"https://fundflow.org/problems/declaration-required\",\"status\":403}");
+          })
+          .post("/proposal-reviews/prp-new/declaration", (req, res) -> req.receive().aggregate().asString()
+              .flatMap(body -> {
+                SENT.add("POST review declaration " + body);
+                return json(res, 200, PROPOSAL_REVIEW).then();
+              }))
+          .put("/proposal-reviews/prp-1/evaluation", (req, res) -> req.receive().aggregate().asString()
+              .flatMap(body -> {
+                SENT.add("PUT review evaluation " + body);
+                if (body.contains("[46,")) {
+                  return json(res, 422, "{\"type\":\"https://fundflow.org/problems/score-out-of-range\",\"status\":422}").then();
+                }
+                return json(res, 200, PROPOSAL_REVIEW).then();
+              }))
           .get("/projects/prj-1/reports/r-1", (req, res) -> {
             SENT.add("GET " + req.uri());
             return json(res, 200, REPORT);
@@ -115,17 +166,12 @@ class ExpertPagesTest {
       .bindNow();
 
   static Mono<Void> json(HttpServerResponse res, int status, String body) {
-    return res.status(status).header("Content-Type", status >= 400 ? "application/problem+json" : "application/json")
-        .sendString(Mono.just(body)).then();
+    return PageTests.json(res, status, body);
   }
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    String stub = "http://127.0.0.1:" + SERVICES.port();
-    registry.add("spring.mongodb.uri", () -> "mongodb://127.0.0.1:" + MONGO_ADDRESS.getPort() + "/fundflow_portal");
-    registry.add("portal.services.milestone-review.url", () -> stub);
-    registry.add("portal.oidc.issuer-uri", () -> "http://127.0.0.1:1/fundflow");
-    registry.add("portal.services.milestone-review.timeout", () -> "20s");
+    PageTests.stubbed(registry, MONGO_ADDRESS, "http://127.0.0.1:" + SERVICES.port(), "20s", "milestone-review");
   }
 
   @AfterAll
@@ -134,24 +180,15 @@ class ExpertPagesTest {
     MONGO.shutdownNow();
   }
 
-  @Autowired ApplicationContext context;
-  WebTestClient web;
 
   @BeforeEach
-  void client() {
-    web = WebTestClient.bindToApplicationContext(context).apply(springSecurity()).configureClient()
-        .responseTimeout(Duration.ofSeconds(30)).build();
+  void clear() {
     SENT.clear();
+    CORRELATION.clear();
   }
 
   static OidcLoginMutator user(String subject, String role) {
-    ClientRegistration registration = ClientRegistration.withRegistrationId(ClientsConfig.REGISTRATION)
-        .clientId("portal").authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-        .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
-        .authorizationUri("http://idp/authorize").tokenUri("http://idp/token").build();
-    return mockOidcLogin().clientRegistration(registration)
-        .idToken(t -> t.subject(subject).claim("name", "陈杰").claim("roles", List.of(role)))
-        .authorities(new SimpleGrantedAuthority("ROLE_" + role));
+    return PageTests.login(subject, "陈杰", role);
   }
 
   static OidcLoginMutator expert() {
@@ -159,16 +196,7 @@ class ExpertPagesTest {
   }
 
   WebTestClient.ResponseSpec post(String path, MultiValueMap<String, String> form) {
-    return web.mutateWith(expert()).mutateWith(csrf()).post().uri(path)
-        .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(BodyInserters.fromFormData(form)).exchange();
-  }
-
-  static MultiValueMap<String, String> form(String... pairs) {
-    MultiValueMap<String, String> m = new LinkedMultiValueMap<>();
-    for (int i = 0; i < pairs.length; i += 2) {
-      m.add(pairs[i], pairs[i + 1]);
-    }
-    return m;
+    return PageTests.post(web, expert(), path, form);
   }
 
   static MultiValueMap<String, String> scores(String d, String q, String b, String m) {
@@ -181,18 +209,83 @@ class ExpertPagesTest {
     web.mutateWith(expert()).get().uri("/").exchange().expectStatus().is3xxRedirection()
         .expectHeader().location("/expert");
     web.mutateWith(expert()).get().uri("/expert").exchange().expectStatus().isOk().expectBody(String.class)
-        .value(html -> assertThat(html).contains("我的评审任务").contains("待评审（2 项）").contains("回避声明")
-            .contains("查看或修改评分").contains("已作出结论").contains("href=\"/expert\"")
-            .doesNotContain("href=\"/manager/programs\"").doesNotContain("href=\"/applicant/proposals\""));
+        .value(html -> assertThat(html).contains("我的评审任务").contains("回避声明").contains("查看或修改评分")
+            .contains("href=\"/expert\"").doesNotContain("href=\"/manager/programs\"")
+            .doesNotContain("href=\"/applicant/proposals\""));
     web.mutateWith(user("applicant", "APPLICANT")).get().uri("/expert").exchange().expectStatus().isForbidden();
     web.mutateWith(user("program-manager", "PROGRAM_MANAGER")).get().uri("/expert").exchange()
         .expectStatus().isForbidden();
+  }
+
+  /** 立项评审: the proposal reviews in the inbox, declaration first, then the program's own rubric. */
+  @Test
+  void aProposalReviewIsDeclaredFirstThenScoredOnTheProgramsRubric() {
+    web.mutateWith(expert()).get().uri("/expert").exchange().expectStatus().isOk().expectBody(String.class)
+        .value(html -> assertThat(html).contains("立项评审待评申报书（2）").contains("海水淡化抗污染膜")
+            .contains("href=\"/expert/proposal-reviews/prp-new\""));
+    SENT.clear(); // the inbox asked for its page of report assignments
+    web.mutateWith(expert()).get().uri("/expert/proposal-reviews/prp-new").exchange().expectStatus().isOk()
+        .expectBody(String.class).value(html -> assertThat(html).contains("您与该申报书是否存在利益冲突")
+            .contains("name=\"conflict\""));
+    assertThat(SENT).isEmpty(); // nothing of the proposal before the declaration
+    post("/expert/proposal-reviews/prp-new/declaration", form("conflict", "false"))
+        .expectStatus().isEqualTo(HttpStatus.SEE_OTHER).expectHeader().location("/expert/proposal-reviews/prp-new");
+    assertThat(SENT).containsExactly("POST review declaration {\"conflict\":false}");
+
+    web.mutateWith(expert()).get().uri("/expert/proposal-reviews/prp-1").exchange().expectStatus().isOk()
+        .expectBody(String.class).value(html -> assertThat(html).contains("利用工业余热驱动吸附式制冷")
+            .contains("创新性").contains("max=\"45\"").contains("value=\"40\"").contains(">方案可行</textarea>")
+            .contains("/js/rubric.js"));
+    SENT.clear();
+    post("/expert/proposal-reviews/prp-1/evaluation", form("score", "41", "score", "30", "score", "15", "comments", " 可行 "))
+        .expectStatus().isEqualTo(HttpStatus.SEE_OTHER).expectHeader().location("/expert/proposal-reviews/prp-1?saved=1");
+    assertThat(SENT).containsExactly("PUT review evaluation {\"criterionScores\":[41,30,15],\"comments\":\"可行\"}");
+    post("/expert/proposal-reviews/prp-1/evaluation", form("score", "46", "score", "30", "score", "15"))
+        .expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+    post("/expert/proposal-reviews/prp-1/evaluation", form("score", "x", "score", "30", "score", "15"))
+        .expectStatus().isBadRequest().expectBody(String.class)
+        .value(html -> assertThat(html).contains("id=\"score-0-error\"").contains("请填写该项分值范围内的整数"));
+  }
+
+  @Test
+  void theInboxPagesThroughTheServiceAndNamesTheMilestoneNotItsId() {
+    String first = web.mutateWith(expert()).get().uri("/expert").exchange().expectStatus().isOk()
+        .expectBody(String.class).returnResult().getResponseBody();
+    assertThat(SENT).containsExactly("GET /assignments?limit=20");
+    assertThat(first).contains("小批量样品制备（第 1 次提交）").doesNotContain("prj-1-m1")
+        .contains("href=\"/expert?after=cur-2\"").doesNotContain("查看评审结论");
+    String second = web.mutateWith(expert()).get().uri("/expert?after=cur-2").exchange().expectStatus().isOk()
+        .expectBody(String.class).returnResult().getResponseBody();
+    assertThat(SENT.get(1)).isEqualTo("GET /assignments?after=cur-2&limit=20");
+    assertThat(second).contains("结题验收（第 1 次提交）").contains("查看评审结论").contains("href=\"/expert\"")
+        .doesNotContain("href=\"/expert?after=");
+  }
+
+  @Test
+  void everyServiceCallCarriesTheCorrelationIdOfTheUsersRequest() {
+    web.mutateWith(expert()).get().uri("/expert").header("X-Correlation-Id", "corr-e2e-42").exchange()
+        .expectStatus().isOk();
+    assertThat(CORRELATION).containsExactly("corr-e2e-42");
+    CORRELATION.clear();
+    web.mutateWith(expert()).get().uri("/expert").exchange().expectStatus().isOk();
+    assertThat(CORRELATION).singleElement().asString().startsWith("req-"); // one made up for a request without one
+  }
+
+  @Test
+  void anExpertWhoLeftThePanelFollowingAnOldLinkIsToldSoAndSeesNothingOfTheReport() {
+    web.mutateWith(expert()).get().uri("/expert/projects/prj-1/reports/r-left").exchange().expectStatus().isOk()
+        .expectBody(String.class).value(html -> assertThat(html).contains("<h1>您已声明回避</h1>")
+            .contains("2026-12-06 12:30").contains("小批量样品制备（第 2 次提交）").doesNotContain("name=\"conflict\"")
+            .doesNotContain("佐证材料"));
+    assertThat(SENT).isEmpty(); // the report was not asked for
+    web.mutateWith(expert()).get().uri("/expert/projects/prj-1/reports/r-other").exchange().expectStatus().isNotFound();
   }
 
   @Test
   void theDeclarationComesBeforeAnythingOfTheReport() {
     web.mutateWith(expert()).get().uri("/expert/projects/prj-1/reports/r-new").exchange().expectStatus().isOk()
         .expectBody(String.class).value(html -> assertThat(html).contains("您与本项目是否存在利益冲突")
+            .contains("无重稀土永磁</span> · <span>小批量样品制备（第 1 次提交）</span>")
             .contains("name=\"conflict\"").doesNotContain("工艺规程").doesNotContain("佐证材料"));
     assertThat(SENT).isEmpty(); // the report was not even asked for
   }

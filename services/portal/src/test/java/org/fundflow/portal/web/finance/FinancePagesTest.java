@@ -2,7 +2,6 @@ package org.fundflow.portal.web.finance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.csrf;
-import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockOidcLogin;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.springSecurity;
 
 import de.bwaldvogel.mongo.MongoServer;
@@ -10,7 +9,6 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.io.ByteArrayInputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,7 +19,6 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.fundflow.portal.config.ClientsConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,10 +26,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.client.registration.ClientRegistration;
-import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.OidcLoginMutator;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -68,7 +61,12 @@ class FinancePagesTest {
          "claimId":null,"organisationCode":"%s","amountFen":%d,"explanation":"60%% of 1,000,000.01","status":"%s",
          "statusBeforeHold":%s,"holdId":%s,"payee":%s,"preparedBy":%s,"preparedAt":%s,"releasedBy":%s,
          "releasedAt":%s,"paymentReference":%s,"cancelReason":null,"createdAt":"2026-12-01T00:00:00Z","version":3,
-         "history":[{"at":"2026-12-01T00:00:00Z","by":"system","from":null,"to":"CREATED","note":"advance"}]}"""
+         "history":[{"at":"2026-12-01T00:00:00Z","by":"system","from":null,"to":"CREATED","note":"advance on award",
+          "noteCode":{"code":"advance","args":[{"kind":"FEN","value":"100000001"},{"kind":"TEXT","value":"60"},
+          {"kind":"FEN","value":"60000001"}]}},
+          {"at":"2026-12-01T01:00:00Z","by":"olga","from":"CREATED","to":"CREATED","note":"free text kept as typed","noteCode":null}],
+         "explanationNote":{"code":"advance","args":[{"kind":"FEN","value":"100000001"},{"kind":"TEXT","value":"60"},
+          {"kind":"FEN","value":"60000001"}]}}"""
         .formatted(id, ORG, amountFen, status, holdId == null ? "null" : "\"CREATED\"",
             holdId == null ? "null" : "\"" + holdId + "\"",
             preparedBy == null ? "null" : "{\"name\":\"天津数智科技有限公司\",\"bank\":\"天津银行\",\"accountNumberMasked\":\"***************4567\"}",
@@ -121,6 +119,9 @@ class FinancePagesTest {
                 : payment("adv-1", "CREATED", null, null, 600_001, null);
             return res.header("ETag", "\"3\"").header("Content-Type", "application/json").sendString(Mono.just(body)).then();
           })
+          .get("/disbursements/adv-held", (req, res) -> res.header("ETag", "\"5\"")
+              .header("Content-Type", "application/json")
+              .sendString(Mono.just(payment("adv-held", "ON_HOLD", null, null, 500_000, "hold-9"))).then())
           .get("/disbursements/adv-2", (req, res) -> {
             record(req, "");
             String body = "released".equals(STATE.get("adv-2"))
@@ -157,7 +158,21 @@ class FinancePagesTest {
               .sendString(Mono.just(CLAIM)).then())
           .get("/claims/clm-1/computation", (req, res) -> json(res, 200, """
               {"claimId":"clm-1","subsidyFen":96000000,"explanation":"a; b","explanationSteps":[
-               "increase 3,200,000.00 x 30% = 960,000.00","budget remaining 4,100,000.00"]}"""))
+               "increase 3,200,000.00 x 30% = 960,000.00","budget remaining 4,100,000.00"],
+               "explanationNotes":[
+                {"code":"tier-INCREASE","args":[{"kind":"FEN","value":"320000000"},{"kind":"TEXT","value":"30"},
+                 {"kind":"FEN","value":"96000000.5"}]},
+                {"code":"budget-remaining","args":[{"kind":"FEN","value":"410000000"}]}]}"""))
+          .get("/claims/clm-1/evidence", (req, res) -> json(res, 200, """
+              [{"fileId":"cf1","claimId":"clm-1","name":"2026年度审计报告.pdf","mediaType":"application/pdf",
+                "sizeBytes":204800,"sha256":"ab","uploadedBy":"app-li","uploadedAt":"2027-03-01T03:00:00Z",
+                "href":"/claims/clm-1/evidence/cf1"}]"""))
+          .get("/claims/clm-1/evidence/cf1", (req, res) -> {
+            record(req, "");
+            return res.header("Content-Type", "application/pdf")
+                .header("Content-Disposition", "attachment; filename*=UTF-8''audit.pdf").header("ETag", "\"ab\"")
+                .sendString(Mono.just("%PDF-1.7 audit")).then();
+          })
           .post("/claims/clm-1/verification", (req, res) -> req.receive().aggregate().asString().defaultIfEmpty("")
               .flatMap(body -> {
                 record(req, body);
@@ -168,10 +183,17 @@ class FinancePagesTest {
               })))
       .bindNow();
 
+  static final String PROGRAM_1 = """
+      {"id":"prg-1","name":"天津市重点研发计划","kind":"GENERAL","status":"OPEN","budgetFen":1000000000,
+       "perProjectCapFen":100000000,"awardedFen":300000002,"remainingToAwardFen":699999998,"callWindow":null}""";
+  static final String PROGRAM_PS = """
+      {"id":"prg-ps","name":"研发投入后补助","kind":"POST_SUBSIDY","status":"OPEN","budgetFen":410000000,
+       "perProjectCapFen":100000000,"awardedFen":0,"remainingToAwardFen":410000000,"callWindow":null}""";
+
   static final DisposableServer INTAKE = HttpServer.create().host("127.0.0.1").port(0)
-      .route(r -> r.get("/programs/prg-1", (req, res) -> json(res, 200, """
-          {"id":"prg-1","name":"天津市重点研发计划","kind":"GENERAL","status":"OPEN","budgetFen":1000000000,
-           "perProjectCapFen":100000000,"awardedFen":300000002,"remainingToAwardFen":699999998,"callWindow":null}""")))
+      .route(r -> r.get("/programs/prg-1", (req, res) -> json(res, 200, PROGRAM_1))
+          .get("/programs", (req, res) -> json(res, 200, "{\"items\":[" + PROGRAM_1 + "," + PROGRAM_PS
+              + "],\"nextCursor\":null}")))
       .bindNow();
 
   static void record(HttpServerRequest req, String body) {
@@ -221,13 +243,7 @@ class FinancePagesTest {
   }
 
   static OidcLoginMutator as(String subject, String... roles) {
-    ClientRegistration registration = ClientRegistration.withRegistrationId(ClientsConfig.REGISTRATION)
-        .clientId("portal").authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-        .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
-        .authorizationUri("http://idp/authorize").tokenUri("http://idp/token").build();
-    return mockOidcLogin().clientRegistration(registration)
-        .idToken(t -> t.subject(subject).claim("name", "王芳").claim("roles", List.of(roles)))
-        .authorities(Arrays.stream(roles).map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toArray(GrantedAuthority[]::new));
+    return org.fundflow.portal.web.PageTests.login(subject, "王芳", roles);
   }
 
   static final OidcLoginMutator OFFICER = as("olga", "FINANCE_OFFICER");
@@ -321,7 +337,8 @@ class FinancePagesTest {
   @Test
   void theClaimShowsTheComputationBeforeTheOfficerConfirms_andARejectionWithoutReasonIsMarkedAtTheField() {
     String html = page(OFFICER, "/finance/claims/clm-1");
-    assertThat(html).contains("¥960,000.00").contains("increase 3,200,000.00 x 30% = 960,000.00")
+    assertThat(html).contains("¥960,000.00").contains("研发投入增量 ¥3,200,000.00 × 30% = ¥960,000.005")
+        .contains("计划剩余预算 ¥4,100,000.00：不受限制").doesNotContain("increase 3,200,000.00")
         .contains("id=\"verify-form\"");
     assertThat(page(APPROVER, "/finance/claims/clm-1")).contains("¥960,000.00").doesNotContain("id=\"verify-form\"");
     assertThat(page(OFFICER, "/finance/claims?status=SUBMITTED")).contains("clm-1").contains("待审核");
@@ -374,5 +391,111 @@ class FinancePagesTest {
     String form = web.mutateWith(APPROVER).get().uri("/finance/export?from=2026-12-31&to=2026-12-01&check=1").exchange()
         .expectStatus().isBadRequest().expectBody(String.class).returnResult().getResponseBody();
     assertThat(form).contains("id=\"to-error\"").contains("截止日期早于起始日期");
+  }
+
+  static final OidcLoginMutator AUDITOR = as("ada", "AUDITOR");
+
+  @Test
+  void anAuditorReadsEveryFinancePage_isOfferedNoForm_andCannotPost() {
+    web.mutateWith(AUDITOR).get().uri("/finance").exchange().expectStatus().is3xxRedirection()
+        .expectHeader().location("/finance/queues/prepare");
+    String queue = page(AUDITOR, "/finance/queues/prepare");
+    assertThat(queue).contains("共 3 笔，合计 ¥1,234,567.89").contains("adv-held")
+        // the finance area is in the auditor's navigation, beside the dashboards
+        .contains("href=\"/finance/queues/prepare\"").contains("href=\"/finance/queues/release\"")
+        .contains("href=\"/finance/budget\"").contains("href=\"/finance/claims\"").contains("href=\"/finance/export\"")
+        .contains("href=\"/audit\"");
+    assertThat(page(AUDITOR, "/finance/queues/release")).contains("adv-2").contains("待支付");
+    assertThat(page(AUDITOR, "/finance/payments/adv-1")).contains("id=\"payment-status\"")
+        .doesNotContain("id=\"prepare-form\"").doesNotContain("id=\"release-form\"").doesNotContain("<form class=\"stack")
+        .doesNotContain("name=\"idempotencyKey\"");
+    assertThat(page(AUDITOR, "/finance/payments/adv-2")).doesNotContain("id=\"release-form\"")
+        .doesNotContain("id=\"prepare-form\"").doesNotContain("id=\"four-eyes\"");
+    assertThat(page(AUDITOR, "/finance/programs/prg-1/budget")).contains("天津市重点研发计划").contains("¥9,981,999.99");
+    assertThat(page(AUDITOR, "/finance/budget")).contains("天津市重点研发计划");
+    assertThat(page(AUDITOR, "/finance/claims")).contains("clm-1");
+    assertThat(page(AUDITOR, "/finance/claims/clm-1")).contains("¥960,000.00").contains("2026年度审计报告.pdf")
+        .doesNotContain("id=\"verify-form\"").doesNotContain("name=\"outcome\"");
+    assertThat(page(AUDITOR, "/finance/export")).contains("id=\"export-form\"");
+    web.mutateWith(AUDITOR).get().uri("/finance/export/payments.csv?from=2026-12-01&to=2026-12-31").exchange()
+        .expectStatus().isOk();
+
+    // what changes something is refused by the portal's security before any service is called
+    int before = CALLS.size();
+    web.mutateWith(AUDITOR).mutateWith(csrf()).post().uri("/finance/payments/adv-1/preparation")
+        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+        .body(BodyInserters.fromFormData("payeeName", "x").with("bank", "y").with("accountNumber", "62220203020012")
+            .with("etag", "\"3\"").with("idempotencyKey", "k"))
+        .exchange().expectStatus().isForbidden();
+    web.mutateWith(AUDITOR).mutateWith(csrf()).post().uri("/finance/payments/adv-2/release")
+        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+        .body(BodyInserters.fromFormData("paymentReference", "PAY-1").with("etag", "\"4\"").with("idempotencyKey", "k"))
+        .exchange().expectStatus().isForbidden();
+    web.mutateWith(AUDITOR).mutateWith(csrf()).post().uri("/finance/claims/clm-1/verification")
+        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+        .body(BodyInserters.fromFormData("outcome", "VERIFIED").with("etag", "\"1\""))
+        .exchange().expectStatus().isForbidden();
+    assertThat(CALLS.stream().skip(before).filter(c -> c.line().startsWith("POST"))).isEmpty();
+    // and a person with no finance or auditor role reads none of it
+    web.mutateWith(as("ann", "APPLICANT")).get().uri("/finance/claims/clm-1").exchange().expectStatus().isForbidden();
+  }
+
+  @Test
+  void anApproverReadsTheClaimsComputation_andTheEvidenceFilesToOpenBeforeConfirming() {
+    for (OidcLoginMutator who : List.of(OFFICER, APPROVER)) {
+      String html = page(who, "/finance/claims/clm-1");
+      assertThat(html).contains("id=\"computed-subsidy\"").contains("¥960,000.00")
+          .contains("佐证材料（审计报告、纳税申报表）").contains("2026年度审计报告.pdf").contains("application/pdf")
+          .contains("大小 200 KB").contains("由 app-li 于 2027-03-01 11:00 上传")
+          .contains("href=\"/finance/claims/clm-1/evidence/cf1\"").contains("aria-label=\"下载 2026年度审计报告.pdf\"")
+          // the program by its name (project-intake's), not its id
+          .contains(">研发投入后补助</a>");
+    }
+    byte[] file = web.mutateWith(APPROVER).get().uri("/finance/claims/clm-1/evidence/cf1").exchange()
+        .expectStatus().isOk().expectHeader().contentType("application/pdf")
+        .expectHeader().valueEquals("Content-Disposition", "attachment; filename*=UTF-8''audit.pdf")
+        .expectBody().returnResult().getResponseBody();
+    assertThat(new String(file, StandardCharsets.UTF_8)).isEqualTo("%PDF-1.7 audit");
+    String english = web.mutateWith(APPROVER).get().uri("/finance/claims/clm-1")
+        .cookie(org.fundflow.portal.i18n.Languages.COOKIE, "en").exchange().expectStatus().isOk()
+        .expectBody(String.class).returnResult().getResponseBody();
+    assertThat(english).contains("Increase ¥3,200,000.00 × 30% = ¥960,000.005")
+        .contains("Program budget left ¥4,100,000.00: not limiting").contains("size 200 KB");
+  }
+
+  @Test
+  void thePaymentExplainsItsAmountInTheUsersLanguage_exactToTheFen() {
+    String zh = page(OFFICER, "/finance/payments/adv-1");
+    assertThat(zh).contains("立项预拨：立项金额 ¥1,000,000.01 × 60% = ¥600,000.01（按四舍五入保留到分）")
+        .doesNotContain("60% of 1,000,000.01").doesNotContain("advance on award")
+        // a free-text note is shown as it was typed
+        .contains("free text kept as typed")
+        .contains(">天津市重点研发计划</a>");
+    String en = web.mutateWith(OFFICER).get().uri("/finance/payments/adv-1")
+        .cookie(org.fundflow.portal.i18n.Languages.COOKIE, "en").exchange().expectStatus().isOk()
+        .expectBody(String.class).returnResult().getResponseBody();
+    assertThat(en).contains("Advance on award: awarded ¥1,000,000.01 × 60% = ¥600,000.01 (rounded half up to the fen)");
+  }
+
+  @Test
+  void theProgramFilterNamesThePrograms_andAPreparedPaymentFoldsTheCorrectionAway_heldOnesOfferNone() {
+    String queue = page(OFFICER, "/finance/queues/prepare?programId=prg-1");
+    assertThat(queue).containsPattern("<select id=\"f-program\" name=\"programId\">")
+        .containsPattern("<option value=\"prg-1\" selected=\"selected\">天津市重点研发计划</option>")
+        .contains("<option value=\"prg-ps\">研发投入后补助</option>")
+        .contains(">天津市重点研发计划</a>");
+    // to prepare: the form, open, with its heading
+    assertThat(page(OFFICER, "/finance/payments/adv-1")).contains("id=\"prepare-form\"").contains("核对收款账户")
+        .doesNotContain("<details");
+    // prepared: post-subsidy still accepts a corrected payee until the release, so it is offered, folded away
+    STATE.put("adv-1", "prepared");
+    assertThat(page(OFFICER, "/finance/payments/adv-1")).contains("<details class=\"card\" id=\"correct-payee\">")
+        .contains("<summary>更正收款账户</summary>").contains("保存更正").doesNotContain("制单</button>");
+    // held or released: post-subsidy would refuse it, so nothing is offered
+    assertThat(page(OFFICER, "/finance/payments/adv-held")).contains("该单位处于诚信限制期").doesNotContain("id=\"prepare-form\"")
+        .doesNotContain("correct-payee");
+    STATE.put("adv-2", "released");
+    assertThat(page(as("olga", "FINANCE_OFFICER", "FINANCE_APPROVER"), "/finance/payments/adv-2"))
+        .doesNotContain("id=\"prepare-form\"").doesNotContain("id=\"release-form\"");
   }
 }

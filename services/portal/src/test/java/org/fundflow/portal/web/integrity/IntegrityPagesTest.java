@@ -2,8 +2,6 @@ package org.fundflow.portal.web.integrity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.csrf;
-import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockOidcLogin;
-import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.springSecurity;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
@@ -13,24 +11,19 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.fundflow.portal.config.ClientsConfig;
+import org.fundflow.portal.web.PageTests;
+import org.fundflow.portal.web.StubbedPagesTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseCookie;
 import org.springframework.http.client.MultipartBodyBuilder;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.client.registration.ClientRegistration;
-import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.OidcLoginMutator;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
@@ -43,7 +36,7 @@ import reactor.netty.http.server.HttpServer;
  * that is never shown back.
  */
 @SpringBootTest
-class IntegrityPagesTest {
+class IntegrityPagesTest extends StubbedPagesTest {
 
   static final String ORG = "91120112MNH91HTMX6";
   static final String PERSON_ID = "120101198004135929";
@@ -159,11 +152,7 @@ class IntegrityPagesTest {
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    registry.add("spring.mongodb.uri", () -> "mongodb://127.0.0.1:" + MONGO_ADDRESS.getPort() + "/fundflow_portal");
-    registry.add("portal.services.integrity-check.url", () -> "http://127.0.0.1:" + INTEGRITY.port());
-    // the stub answers at once; the machine running the tests may not (a 3 s timeout is the production default)
-    registry.add("portal.services.integrity-check.timeout", () -> "20s");
-    registry.add("portal.oidc.issuer-uri", () -> "http://127.0.0.1:1/fundflow");
+    PageTests.stubbed(registry, MONGO_ADDRESS, "http://127.0.0.1:" + INTEGRITY.port(), "20s", "integrity-check");
   }
 
   @AfterAll
@@ -172,26 +161,14 @@ class IntegrityPagesTest {
     MONGO.shutdownNow();
   }
 
-  @Autowired
-  ApplicationContext context;
-
-  WebTestClient web;
 
   @BeforeEach
-  void client() {
-    web = WebTestClient.bindToApplicationContext(context).apply(springSecurity()).configureClient()
-        .responseTimeout(java.time.Duration.ofSeconds(30)).build();
+  void clear() {
     CALLS.clear();
   }
 
   static OidcLoginMutator as(String role) {
-    ClientRegistration registration = ClientRegistration.withRegistrationId(ClientsConfig.REGISTRATION)
-        .clientId("portal").authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-        .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
-        .authorizationUri("http://idp/authorize").tokenUri("http://idp/token").build();
-    return mockOidcLogin().clientRegistration(registration)
-        .idToken(t -> t.subject(role.toLowerCase()).claim("name", "张敏").claim("roles", List.of(role)))
-        .authorities(new SimpleGrantedAuthority("ROLE_" + role));
+    return PageTests.login(role.toLowerCase(), "张敏", role);
   }
 
   String page(String role, String uri) {

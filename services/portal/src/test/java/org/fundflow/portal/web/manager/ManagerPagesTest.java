@@ -1,36 +1,25 @@
 package org.fundflow.portal.web.manager;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.csrf;
-import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockOidcLogin;
-import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.springSecurity;
+import static org.fundflow.portal.web.PageTests.form;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.net.InetSocketAddress;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.fundflow.portal.config.ClientsConfig;
+import org.fundflow.portal.web.PageTests;
+import org.fundflow.portal.web.StubbedPagesTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.client.registration.ClientRegistration;
-import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.OidcLoginMutator;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
-import org.springframework.web.reactive.function.BodyInserters;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
@@ -42,7 +31,7 @@ import reactor.netty.http.server.HttpServerResponse;
  * amounts in fen, If-Match, Idempotency-Key, filters; and answers some calls with the services' problems.
  */
 @SpringBootTest
-class ManagerPagesTest {
+class ManagerPagesTest extends StubbedPagesTest {
 
   static final MongoServer MONGO = new MongoServer(new MemoryBackend());
   static final InetSocketAddress MONGO_ADDRESS = MONGO.bind();
@@ -68,10 +57,35 @@ class ManagerPagesTest {
        "decision":{"outcome":"PASSED","meanScore":84.67,"totalsUsed":[80,84,90],"totalsDropped":[60,95],
                    "rule":"drop the highest and the lowest total, mean of the rest >= 80: PASSED","decidedAt":"2026-12-06T03:00:00Z"}}""";
 
+  // 立项评审: the program's ranking after expert review
+  static final String RANKING = """
+      {"programId":"pg-1","reviewRequired":true,"rubric":[{"name":"创新性","weight":45},{"name":"可行性","weight":35},
+       {"name":"团队","weight":20}],
+       "ranking":[{"rank":1,"proposalId":"pr-2","title":"余热吸附式制冷","organisationName":"津南节能","status":"UNDER_REVIEW",
+                   "requestedAmountFen":150000000,"score":"88.00","totalsUsed":[86,88,90],"totalsDropped":[],
+                   "explanation":"3 experts (< 5): all totals used; mean of [86, 88, 90] = 264/3 = 88.00","panelSize":3,
+                   "reviewedAt":"2026-12-06T03:00:00Z"},
+                  {"rank":2,"proposalId":"pr-1","title":"无重稀土永磁","organisationName":"津南新材料","status":"UNDER_REVIEW",
+                   "requestedAmountFen":123456789,"score":"78.00","totalsUsed":[74,78,82],"totalsDropped":[95,40],
+                   "explanation":"5 experts (>= 5): highest 95 and lowest 40 dropped","panelSize":5,
+                   "reviewedAt":"2026-12-06T03:00:00Z"},
+                  {"rank":3,"proposalId":"pr-3","title":"污水处理装备","organisationName":"津南环保","status":"AWARDED",
+                   "requestedAmountFen":100000000,"score":"62.00","totalsUsed":[60,62,64],"totalsDropped":[],
+                   "explanation":"mean","panelSize":3,"reviewedAt":"2026-12-06T03:00:00Z","awardedAmountFen":90000000,
+                   "outOfRankOrderReason":"前两名与已立项课题重复"}],
+       "awaitingReview":[{"proposalId":"pr-4","title":"尚在评审","organisationName":"某单位","status":"UNDER_REVIEW"}]}""";
+
   static final DisposableServer SERVICES = HttpServer.create().host("127.0.0.1").port(0)
       .route(r -> r
+          .get("/programs/pg-1/ranking", (req, res) -> json(res, 200, RANKING, null))
           .get("/programs/pg-1", (req, res) -> json(res, 200, PROGRAM, "\"3\""))
           .get("/programs/pg-1/challenges", (req, res) -> json(res, 200, "[]", null))
+          .put("/programs/pg-1", (req, res) -> req.receive().aggregate().asString().flatMap(body -> {
+            SENT.add(new Sent("PUT", req.uri(), body, req.requestHeaders().get("If-Match"),
+                req.requestHeaders().get("Idempotency-Key")));
+            return "\"3\"".equals(req.requestHeaders().get("If-Match")) ? json(res, 200, PROGRAM, "\"4\"").then()
+                : json(res, 412, "{\"type\":\"https://fundflow.org/problems/version-mismatch\",\"status\":412}", null).then();
+          }))
           .post("/programs/pg-1/open", (req, res) -> {
             SENT.add(new Sent("POST", req.uri(), null, null, req.requestHeaders().get("Idempotency-Key")));
             return json(res, 409, "{\"type\":\"https://fundflow.org/problems/illegal-transition\",\"status\":409}", null);
@@ -93,6 +107,11 @@ class ManagerPagesTest {
           .post("/proposals/pr-1/award", (req, res) -> req.receive().aggregate().asString().flatMap(body -> {
             SENT.add(new Sent("POST", req.uri(), body, req.requestHeaders().get("If-Match"),
                 req.requestHeaders().get("Idempotency-Key")));
+            if (body.equals("{\"amountFen\":200}")) {
+              return json(res, 422, """
+                  {"type":"https://fundflow.org/problems/out-of-rank-order","status":422,
+                   "higherRankedProposalIds":["pr-2"]}""", null).then();
+            }
             if (body.equals("{\"amountFen\":100}")) {
               return json(res, 412, "{\"type\":\"https://fundflow.org/problems/version-mismatch\",\"status\":412}", null).then();
             }
@@ -105,7 +124,8 @@ class ManagerPagesTest {
           .get("/projects/prj-1", (req, res) -> json(res, 200, """
               {"projectId":"prj-1","proposalId":"pr-1","programId":"pg-1","organisationCode":"91120112MNH91HTMX6",
                "organisationName":"津南新材料","title":"无重稀土永磁","awardedAmountFen":100000000,"status":"ACTIVE",
-               "onHold":false,"milestones":[],"reports":[]}""", null))
+               "onHold":false,"milestones":[{"milestoneId":"prj-1-m1","sequence":1,"title":"小批量样品制备",
+                 "dueDate":"2027-06-30","tranchePercent":30,"status":"UNDER_REVIEW"}],"reports":[]}""", null))
           .get("/projects/prj-1/reports/r-1", (req, res) -> json(res, 200, REPORT, null))
           .get("/experts", (req, res) -> {
             SENT.add(new Sent("GET", req.uri(), null, null, null));
@@ -124,26 +144,13 @@ class ManagerPagesTest {
       .bindNow();
 
   static Mono<Void> json(HttpServerResponse res, int status, String body, String etag) {
-    HttpServerResponse r = res.status(status).header("Content-Type",
-        status >= 400 ? "application/problem+json" : "application/json");
-    if (etag != null) {
-      r = r.header("ETag", etag);
-    }
-    return r.sendString(Mono.just(body)).then();
+    return PageTests.json(res, status, body, etag);
   }
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    String stub = "http://127.0.0.1:" + SERVICES.port();
-    registry.add("spring.mongodb.uri", () -> "mongodb://127.0.0.1:" + MONGO_ADDRESS.getPort() + "/fundflow_portal");
-    registry.add("portal.services.project-intake.url", () -> stub);
-    registry.add("portal.services.milestone-review.url", () -> stub);
-    registry.add("portal.services.integrity-check.url", () -> stub);
-    registry.add("portal.oidc.issuer-uri", () -> "http://127.0.0.1:1/fundflow");
-    // a loaded build machine: the stub answers, only slowly; the timeouts are not what these tests are about
-    for (String service : List.of("project-intake", "milestone-review", "integrity-check")) {
-      registry.add("portal.services." + service + ".timeout", () -> "20s");
-    }
+    PageTests.stubbed(registry, MONGO_ADDRESS, "http://127.0.0.1:" + SERVICES.port(), "20s", "project-intake",
+        "milestone-review", "integrity-check");
   }
 
   @AfterAll
@@ -152,24 +159,14 @@ class ManagerPagesTest {
     MONGO.shutdownNow();
   }
 
-  @Autowired ApplicationContext context;
-  WebTestClient web;
 
   @BeforeEach
-  void client() {
-    web = WebTestClient.bindToApplicationContext(context).apply(springSecurity()).configureClient()
-        .responseTimeout(Duration.ofSeconds(30)).build();
+  void clear() {
     SENT.clear();
   }
 
   static OidcLoginMutator user(String subject, String role) {
-    ClientRegistration registration = ClientRegistration.withRegistrationId(ClientsConfig.REGISTRATION)
-        .clientId("portal").authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-        .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
-        .authorizationUri("http://idp/authorize").tokenUri("http://idp/token").build();
-    return mockOidcLogin().clientRegistration(registration)
-        .idToken(t -> t.subject(subject).claim("name", "王芳").claim("roles", List.of(role)))
-        .authorities(new SimpleGrantedAuthority("ROLE_" + role));
+    return PageTests.login(subject, "王芳", role);
   }
 
   static OidcLoginMutator manager() {
@@ -177,16 +174,7 @@ class ManagerPagesTest {
   }
 
   WebTestClient.ResponseSpec post(String path, MultiValueMap<String, String> form) {
-    return web.mutateWith(manager()).mutateWith(csrf()).post().uri(path)
-        .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(BodyInserters.fromFormData(form)).exchange();
-  }
-
-  static MultiValueMap<String, String> form(String... pairs) {
-    MultiValueMap<String, String> m = new LinkedMultiValueMap<>();
-    for (int i = 0; i < pairs.length; i += 2) {
-      m.add(pairs[i], pairs[i + 1]);
-    }
-    return m;
+    return PageTests.post(web, manager(), path, form);
   }
 
   static MultiValueMap<String, String> challengeProgram(String closesAt, String budget) {
@@ -210,6 +198,28 @@ class ManagerPagesTest {
     assertThat(sent.body()).contains("\"budgetFen\":5000000001").contains("\"perProjectCapFen\":300000000")
         .contains("\"kind\":\"CHALLENGE\"").contains("\"opensAt\":\"2026-12-01T09:00\"");
     assertThat(sent.idempotencyKey()).isEqualTo("form-key-1");
+  }
+
+  @Test
+  void editingADraftSendsTheVersionTheFormWasRenderedFromAndAChangedDraftIsExplained() {
+    String html = web.mutateWith(manager()).get().uri("/manager/programs/pg-1/edit").exchange()
+        .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+    assertThat(html).contains("name=\"etag\" value=\"&quot;3&quot;\"").contains("name=\"idempotencyKey\" value=\"");
+
+    MultiValueMap<String, String> edited = challengeProgram("2027-01-31T17:00", "50,000,000");
+    edited.add("etag", "\"3\"");
+    post("/manager/programs/pg-1", edited).expectStatus().isEqualTo(HttpStatus.SEE_OTHER)
+        .expectHeader().location("/manager/programs/pg-1");
+    assertThat(SENT.get(0).method()).isEqualTo("PUT");
+    assertThat(SENT.get(0).ifMatch()).isEqualTo("\"3\"");
+    assertThat(SENT.get(0).idempotencyKey()).isEqualTo("form-key-1");
+
+    MultiValueMap<String, String> stale = challengeProgram("2027-01-31T17:00", "60,000,000");
+    stale.add("etag", "\"2\"");
+    String refused = post("/manager/programs/pg-1", stale).expectStatus().isEqualTo(HttpStatus.PRECONDITION_FAILED)
+        .expectBody(String.class).returnResult().getResponseBody();
+    assertThat(refused).contains("他人已修改了它，您的修改未保存").contains("href=\"/manager/programs/pg-1/edit\"")
+        .contains("value=\"60,000,000\"").contains("name=\"etag\" value=\"&quot;2&quot;\"");
   }
 
   @Test
@@ -257,6 +267,36 @@ class ManagerPagesTest {
         .contains("2029-12-31 00:00").contains("¥40,000,000.00").contains("name=\"etag\" value=\"&quot;7&quot;\"");
   }
 
+  /** 立项评审: the ranking with scores, explanations, the award links in rank order and a recorded reason. */
+  @Test
+  void theRankingShowsScoresExplanationsAndTheReasonOfAnAwardOutOfRankOrder() {
+    String html = web.mutateWith(manager()).get().uri("/manager/programs/pg-1/ranking").exchange()
+        .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+    assertThat(html).contains("立项评审排名").contains("88.00").contains("highest 95 and lowest 40 dropped")
+        .contains("前两名与已立项课题重复").contains("立项（按排名）").contains("不按排名立项")
+        .contains("href=\"/manager/proposals/pr-2/award\"").contains("尚在评审").contains("创新性 45");
+    assertThat(html.indexOf("余热吸附式制冷")).isLessThan(html.indexOf("无重稀土永磁"));
+    web.mutateWith(user("auditor-qian", "AUDITOR")).get().uri("/manager/programs/pg-1/ranking").exchange()
+        .expectStatus().isOk().expectBody(String.class).value(a -> assertThat(a).contains("前两名与已立项课题重复")
+            .doesNotContain("href=\"/manager/proposals/pr-2/award\""));
+  }
+
+  @Test
+  void anAwardOutOfRankOrderCarriesTheWrittenReasonAndARefusalAsksForIt() {
+    String page = web.mutateWith(manager()).get().uri("/manager/proposals/pr-1/award").exchange()
+        .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+    assertThat(page).contains("name=\"rankReason\"").contains("不按排名立项的理由");
+    post("/manager/proposals/pr-1/award", form("etag", "\"7\"", "amount", "2.00", "idempotencyKey", "k-r1"))
+        .expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT).expectBody(String.class)
+        .value(html -> assertThat(html).contains("不按排名立项须书面说明理由").contains("id=\"rankReason-error\"")
+            .contains("aria-invalid=\"true\""));
+    post("/manager/proposals/pr-1/award", form("etag", "\"7\"", "amount", "1,000,000.50", "idempotencyKey", "k-r2",
+        "rankReason", " 第一名与已立项课题重复 "))
+        .expectStatus().isEqualTo(HttpStatus.SEE_OTHER);
+    assertThat(SENT).extracting(Sent::body).contains(
+        "{\"amountFen\":100000050,\"outOfRankOrderReason\":\"第一名与已立项课题重复\"}");
+  }
+
   @Test
   void anAwardIsSentInFenWithIfMatchAndAChangedProposalIsExplained() {
     post("/manager/proposals/pr-1/award", form("etag", "\"7\"", "amount", "1,000,000.50", "idempotencyKey", "k-2"))
@@ -273,7 +313,8 @@ class ManagerPagesTest {
   void theReportShowsWhoDeclaredAndScoredAndTheDecisionsExplanation() {
     web.mutateWith(manager()).get().uri("/manager/projects/prj-1/reports/r-1").exchange()
         .expectStatus().isOk().expectBody(String.class).value(html -> assertThat(html)
-            .contains("expert1").contains("已声明无利益冲突").contains("84.67").contains("80, 84, 90").contains("60, 95")
+            .contains("<h1>节点报告 小批量样品制备（第 1 次）</h1>").doesNotContain("prj-1-m1")
+            .contains("<span>陈杰</span>").contains("(expert1)").contains("已声明无利益冲突").contains("84.67").contains("80, 84, 90").contains("60, 95")
             .contains("drop the highest and the lowest").contains("通过"));
   }
 

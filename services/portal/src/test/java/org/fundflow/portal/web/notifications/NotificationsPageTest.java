@@ -2,7 +2,6 @@ package org.fundflow.portal.web.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.csrf;
-import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockOidcLogin;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.springSecurity;
 
 import de.bwaldvogel.mongo.MongoServer;
@@ -13,12 +12,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.fundflow.portal.config.ClientsConfig;
 import org.fundflow.portal.notifications.Inbox;
 import org.fundflow.portal.notifications.Notification;
 import org.fundflow.portal.notifications.NotificationKind;
 import org.fundflow.portal.notifications.Recipients;
 import org.fundflow.portal.preferences.Contacts;
+import org.fundflow.portal.web.PageTests;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,9 +27,6 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.client.registration.ClientRegistration;
-import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.OidcLoginMutator;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -74,14 +70,8 @@ class NotificationsPageTest {
   }
 
   OidcLoginMutator applicant(String subject) {
-    ClientRegistration registration = ClientRegistration.withRegistrationId(ClientsConfig.REGISTRATION)
-        .clientId("portal").authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-        .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
-        .authorizationUri("http://idp/authorize").tokenUri("http://idp/token").build();
-    return mockOidcLogin().clientRegistration(registration)
-        .idToken(t -> t.subject(subject).claim("name", "李伟").claim("org_code", org).claim("email", subject + "@example.org")
-            .claim("roles", List.of("APPLICANT")))
-        .authorities(new SimpleGrantedAuthority("ROLE_APPLICANT"));
+    return PageTests.login(subject,
+        java.util.Map.of("name", "李伟", "org_code", org, "email", subject + "@example.org"), "APPLICANT");
   }
 
   Notification deliver(NotificationKind kind, Map<String, String> details) {
@@ -122,6 +112,8 @@ class NotificationsPageTest {
         .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
     assertThat(html).contains("拨款已支付").contains("¥840,000.00").contains("JNKJ-2027-000214").contains("暂停已解除");
     assertThat(html.indexOf("拨款已支付")).as("newest first").isLessThan(html.indexOf("暂停已解除"));
+    // a Chinese label takes the full-width colon, never the ASCII one
+    assertThat(html).contains("收到时间</span><span>：</span>").doesNotContain("收到时间</span>:");
     assertThat(html).contains("sse-connect=\"/notifications/unread\"").contains("/webjars/htmx-ext-sse/sse.js");
     assertThat(html).doesNotContainPattern("<script(?![^>]*src=)").doesNotContain(" style=");
 

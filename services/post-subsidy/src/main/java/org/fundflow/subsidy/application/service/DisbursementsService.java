@@ -2,6 +2,7 @@ package org.fundflow.subsidy.application.service;
 
 import org.fundflow.platform.application.OrganisationHolds;
 import org.fundflow.platform.domain.ExpectedVersion;
+import org.fundflow.platform.domain.RequestFingerprint;
 import java.time.Clock;
 import java.time.Duration;
 import org.fundflow.subsidy.application.port.in.DisbursementsUseCase;
@@ -44,10 +45,19 @@ public class DisbursementsService implements DisbursementsUseCase {
 
   @Override
   public Mono<Disbursement> prepare(PrepareCommand c) {
+    String fingerprint = c.idempotencyKey() == null ? null : RequestFingerprint.of(c.fingerprint());
     return load(c.disbursementId()).flatMap(d -> {
+      if (d.preparedWithKey(c.idempotencyKey())) {
+        if (d.preparedBy(c.idempotencyKey(), fingerprint)) {
+          return Mono.just(d); // the same request again (a double click, a retry): the same answer, nothing changes
+        }
+        return Mono.error(new Refusal(Kind.UNPROCESSABLE, "idempotency-key-reused", "Idempotency key reused",
+            "Idempotency-Key " + c.idempotencyKey() + " was used for a different preparation request"));
+      }
       checkVersion(d, c.expectedVersion());
       return refuseWhileHeld(d).then(Mono.defer(() -> {
-        Change<Disbursement, DisbursementEvent> change = d.prepare(c.payee(), c.by(), clock.instant());
+        Change<Disbursement, DisbursementEvent> change = d.prepare(c.payee(), c.by(), c.idempotencyKey(), fingerprint,
+            clock.instant());
         return disbursements.update(change.next(), change.events(), null)
             .onErrorMap(ConcurrentChange.class, DisbursementsService::changed)
             .then(Mono.defer(() -> load(c.disbursementId())));

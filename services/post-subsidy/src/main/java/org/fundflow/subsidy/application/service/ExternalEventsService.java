@@ -16,6 +16,7 @@ import org.fundflow.subsidy.domain.DisbursementEvent;
 import org.fundflow.subsidy.domain.DisbursementStatus;
 import org.fundflow.subsidy.domain.FundingSplit;
 import org.fundflow.subsidy.domain.Money;
+import org.fundflow.subsidy.domain.Note;
 import org.fundflow.subsidy.domain.ProgramKind;
 import org.fundflow.subsidy.domain.Project;
 import org.fundflow.subsidy.domain.TrancheSchedule;
@@ -62,7 +63,9 @@ public class ExternalEventsService implements ExternalEventsUseCase {
   public Mono<Void> proposalAwarded(Awarded e) {
     Mono<FundingSplit> split = e.kind() != ProgramKind.GENERAL ? Mono.empty()
         : e.fundingSplit() != null ? Mono.just(e.fundingSplit()) : programSplit(e.programId());
-    return split.map(s -> s.advanceOf(e.awardedFen())).defaultIfEmpty(-1L).flatMap(advance -> {
+    return split.map(s -> new long[] {s.advanceOf(e.awardedFen()), s.advancePercent()})
+        .defaultIfEmpty(new long[] {-1L, -1L}).flatMap(resolved -> {
+      long advance = resolved[0];
       if (e.kind() == ProgramKind.GENERAL && advance < 0) {
         return Mono.error(new IllegalStateException("no funding split known for GENERAL program " + e.programId()));
       }
@@ -72,12 +75,14 @@ public class ExternalEventsService implements ExternalEventsUseCase {
       if (e.kind() != ProgramKind.GENERAL) {
         return remember;
       }
-      int percent = e.fundingSplit() != null ? e.fundingSplit().advancePercent() : -1;
+      int percent = (int) resolved[1];
       String explanation = "advance on award: awarded " + Money.format(e.awardedFen())
           + (percent >= 0 ? " x " + percent + "%" : " x advance share") + " = " + Money.format(advance)
           + " (HALF_UP to the fen)";
+      Note note = percent >= 0 ? Note.of("advance", e.awardedFen(), Integer.toString(percent), advance)
+          : Note.of("advance-share", e.awardedFen(), advance);
       return remember.then(Mono.defer(() -> create(Trigger.advance(e.projectId(), e.origin().eventId()), e.programId(), e.projectId(),
-          null, e.organisationCode(), advance, explanation, e.origin())));
+          null, e.organisationCode(), advance, explanation, note, e.origin())));
     });
   }
 
@@ -97,7 +102,7 @@ public class ExternalEventsService implements ExternalEventsUseCase {
       String explanation = "balance on final acceptance: awarded " + Money.format(e.awardedFen()) + " - advance "
           + Money.format(adv) + " = " + Money.format(balance);
       return create(Trigger.balance(e.projectId(), e.origin().eventId()), e.programId(), e.projectId(), null,
-          e.organisationCode(), balance, explanation, e.origin());
+          e.organisationCode(), balance, explanation, Note.of("balance", e.awardedFen(), adv, balance), e.origin());
     });
   }
 
@@ -131,7 +136,10 @@ public class ExternalEventsService implements ExternalEventsUseCase {
         .flatMap(t -> create(Trigger.tranche(e.projectId(), e.milestoneId(), e.origin().eventId()), e.programId(),
             e.projectId(), null, e.organisationCode(), t.amountFen(),
             "tranche of milestone " + e.milestoneId() + " (sequence " + e.sequence() + "): "
-                + t.explanation(e.awardedFen()), e.origin()));
+                + t.explanation(e.awardedFen()), t.last()
+                ? Note.of("tranche-last", e.milestoneId(), Integer.toString(e.sequence()), e.awardedFen(), t.amountFen())
+                : Note.of("tranche", e.milestoneId(), Integer.toString(e.sequence()), e.awardedFen(),
+                    Integer.toString(t.tranchePercent()), t.amountFen()), e.origin()));
   }
 
   /**
@@ -145,7 +153,8 @@ public class ExternalEventsService implements ExternalEventsUseCase {
         .thenMany(Flux.defer(() -> disbursements.findByProject(e.projectId())))
         .filter(d -> d.status().isOpen())
         .concatMap(d -> change(d.id(), current -> current.cancel("project terminated: " + e.reason(),
-            e.origin().actor(), clock.instant()), e.origin()))
+            org.fundflow.subsidy.domain.Note.of("project-terminated", String.valueOf(e.reason())), e.origin().actor(),
+            clock.instant()), e.origin()))
         .then(Mono.defer(() -> releaseRemainder(e)));
   }
 
@@ -224,7 +233,17 @@ public class ExternalEventsService implements ExternalEventsUseCase {
     }
     return create(Trigger.postSubsidy(e.claimId(), e.origin().eventId()), e.programId(), null, e.claimId(),
         e.organisationCode(), e.subsidyFen(), "post-subsidy of claim " + e.claimId() + ": " + e.explanation(),
-        e.origin());
+        Note.of("post-subsidy", e.claimId(), e.subsidyFen()), e.origin());
+  }
+
+  /** The voucher share to the provider (never the enterprise): the trigger's id is derived from the voucher id. */
+  @Override
+  public Mono<Void> voucherRedeemed(VoucherRedeemed e) {
+    org.fundflow.subsidy.domain.VoucherShare share = org.fundflow.subsidy.domain.VoucherShare.of(e.contractAmountFen(),
+        e.ratioBasisPoints(), e.faceValueFen());
+    return create(Trigger.voucher(e.voucherId(), e.origin().eventId()), e.programId(), null, null,
+        e.providerOrganisationCode(), share.shareFen(), "voucher " + e.voucherId() + " to provider "
+            + e.providerName() + ": " + share.explanation(), share.note(e.voucherId(), e.providerName()), e.origin());
   }
 
   private Mono<FundingSplit> programSplit(String programId) {
@@ -232,13 +251,13 @@ public class ExternalEventsService implements ExternalEventsUseCase {
   }
 
   private Mono<Void> create(Trigger trigger, String programId, String projectId, String claimId,
-      String organisationCode, long amountFen, String explanation, Origin origin) {
+      String organisationCode, long amountFen, String explanation, Note note, Origin origin) {
     return holds.activeHold(organisationCode)
         .map(java.util.Optional::of)
         .defaultIfEmpty(java.util.Optional.empty())
         .flatMap(hold -> {
           Change<Disbursement, DisbursementEvent> created = Disbursement.create(trigger, programId, projectId, claimId, organisationCode,
-              amountFen, explanation, hold.orElse(null), origin.actor(), clock.instant());
+              amountFen, explanation, note, hold.orElse(null), origin.actor(), clock.instant());
           return disbursements.create(created.next(), created.events(), origin.eventId())
               .then(Mono.defer(() -> followHold(trigger.disbursementId(), organisationCode, hold.isPresent(), origin)));
         })

@@ -63,6 +63,29 @@ class DisbursementsServiceTest {
   }
 
   @Test
+  void givenPreparedWithAKey_whenTheSameRequestComesAgain_thenTheSameAnswerAndNoSecondChange_anotherRequestIsRefused() {
+    award("p1", 1_000_001, "e1");
+    assertThat(disbursements.byId.get("adv-p1").explanationNote())
+        .isEqualTo(org.fundflow.subsidy.domain.Note.of("advance", 1_000_001L, "60", 600_001L));
+    var first = service.prepare(new PrepareCommand("adv-p1", ExpectedVersion.of(1), PAYEE, "olga", "k1")).block();
+    // a double click: the same key and request, with the version the page was read at
+    var again = service.prepare(new PrepareCommand("adv-p1", ExpectedVersion.of(1), PAYEE, "olga", "k1")).block();
+    assertThat(again.version()).isEqualTo(first.version());
+    assertThat(disbursements.byId.get("adv-p1").history()).extracting(h -> h.to()).containsExactly("CREATED", "PREPARED");
+    assertThat(first.history().get(1).noteCode().code()).isEqualTo("prepared");
+    assertThatThrownBy(() -> service.prepare(new PrepareCommand("adv-p1", ExpectedVersion.any(),
+        new Payee("Widgets", "Bank", "622202030200999999"), "olga", "k1")).block())
+        .isInstanceOf(Refusal.class).hasMessageContaining("k1");
+    assertThatThrownBy(() -> service.prepare(new PrepareCommand("adv-p1", ExpectedVersion.any(), PAYEE, "oscar", "k1"))
+        .block()).isInstanceOf(Refusal.class);
+    assertThat(disbursements.byId.get("adv-p1").payee()).isEqualTo(PAYEE);
+    // a new key is a new request: the payee corrected
+    var corrected = service.prepare(new PrepareCommand("adv-p1", ExpectedVersion.of(first.version()),
+        new Payee("Widgets", "Bank", "622202030200999999"), "olga", "k2")).block();
+    assertThat(corrected.payee().accountNumber()).isEqualTo("622202030200999999");
+  }
+
+  @Test
   void givenPreparedByOlga_whenOlgaReleases_thenFourEyesRefusalAndNothingReserved() {
     award("p1", 100_000, "e1");
     long v = prepared("p1");

@@ -97,7 +97,8 @@ final class InMemory {
       return new Disbursement(d.id(), d.trigger(), d.programId(), d.projectId(), d.claimId(), d.organisationCode(),
           d.amountFen(), d.explanation(), d.status(), d.statusBeforeHold(), d.holdId(), d.payee(), d.preparedBy(),
           d.preparedAt(), d.releasedBy(), d.releasedAt(), d.paymentReference(), d.releaseIdempotencyKey(),
-          d.cancelReason(), d.createdAt(), d.history(), version);
+          d.cancelReason(), d.createdAt(), d.history(), version, d.explanationNote(), d.prepareIdempotencyKey(),
+          d.prepareFingerprint());
     }
   }
 

@@ -16,6 +16,7 @@ import org.fundflow.intake.domain.ProgramTerms;
 import org.fundflow.intake.application.port.in.Viewer;
 import org.fundflow.platform.application.ConcurrentChanges;
 import org.fundflow.platform.domain.Change;
+import org.fundflow.platform.domain.ExpectedVersion;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -42,8 +43,8 @@ public final class ProgramService implements ProgramUseCase {
   }
 
   @Override
-  public Mono<Program> edit(String programId, ProgramTerms terms) {
-    return change(programId, p -> p.edit(terms));
+  public Mono<Program> edit(String programId, ProgramTerms terms, ExpectedVersion expected) {
+    return change(programId, expected, p -> p.edit(terms));
   }
 
   @Override
@@ -58,7 +59,15 @@ public final class ProgramService implements ProgramUseCase {
 
   private Mono<Program> change(String programId,
       Function<Program, Change<Program, IntakeEvent>> command) {
+    return change(programId, ExpectedVersion.any(), command);
+  }
+
+  private Mono<Program> change(String programId, ExpectedVersion expected,
+      Function<Program, Change<Program, IntakeEvent>> command) {
     return Mono.defer(() -> load(programId).flatMap(current -> {
+          if (!expected.matches(current.version())) {
+            return Mono.error(IntakeRefusal.versionMismatch("Program", programId, expected, current.version()));
+          }
           Change<Program, IntakeEvent> change = command.apply(current);
           return programs.save(change.next(), change.events());
         }))

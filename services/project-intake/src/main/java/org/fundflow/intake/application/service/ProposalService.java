@@ -25,10 +25,13 @@ import org.fundflow.intake.domain.CodeRules;
 import org.fundflow.intake.domain.Hold;
 import org.fundflow.intake.domain.IntakeEvent;
 import org.fundflow.intake.domain.IntakeRefusal;
+import org.fundflow.intake.domain.NoticePeriod;
 import org.fundflow.intake.domain.Pledge;
 import org.fundflow.intake.domain.Program;
 import org.fundflow.intake.domain.Proposal;
 import org.fundflow.intake.domain.ProposalContent;
+import org.fundflow.intake.domain.ReviewRanking;
+import org.fundflow.intake.application.port.out.ReviewResults;
 import org.fundflow.intake.domain.Submission;
 import org.fundflow.intake.domain.TeamMember;
 import org.fundflow.platform.application.ConcurrentChanges;
@@ -51,6 +54,9 @@ public final class ProposalService implements ProposalUseCase, DecisionUseCase {
   private final IdGenerator ids;
   private final Clock clock;
   private final ProposalFiles files;
+  private ReviewResults reviews = ReviewResults.NONE;
+  /** How long an award stays under public notice before it is final (issue 17 point 2); none: final at once. */
+  private final NoticePeriod noticePeriod;
 
   public ProposalService(Proposals proposals, Programs programs, Challenges challenges, Holds holds,
       PersonIdProtection personIds, IdGenerator ids, Clock clock) {
@@ -60,6 +66,13 @@ public final class ProposalService implements ProposalUseCase, DecisionUseCase {
   /** {@code files}: the stored files whose metadata the proposal-submitted event carries. */
   public ProposalService(Proposals proposals, Programs programs, Challenges challenges, Holds holds, PersonIdProtection personIds,
       IdGenerator ids, Clock clock, ProposalFiles files) {
+    this(proposals, programs, challenges, holds, personIds, ids, clock, files, NoticePeriod.NONE);
+  }
+
+  /** {@code noticePeriod}: an award goes under public notice for this long before it is final. */
+  public ProposalService(Proposals proposals, Programs programs, Challenges challenges, Holds holds, PersonIdProtection personIds,
+      IdGenerator ids, Clock clock, ProposalFiles files, NoticePeriod noticePeriod) {
+    this.noticePeriod = noticePeriod;
     this.files = files;
     this.proposals = proposals;
     this.programs = programs;
@@ -69,6 +82,12 @@ public final class ProposalService implements ProposalUseCase, DecisionUseCase {
     this.personIds = personIds;
     this.ids = ids;
     this.clock = clock;
+  }
+
+  /** {@code reviews}: the expert review scores an award of a program with review is checked against (立项评审). */
+  public ProposalService withReviews(ReviewResults reviews) {
+    this.reviews = reviews;
+    return this;
   }
 
   // ---------------------------------------------------------------- applicants
@@ -156,7 +175,8 @@ public final class ProposalService implements ProposalUseCase, DecisionUseCase {
 
   @Override
   public Mono<Proposal> sendToReview(Viewer manager, String proposalId, ExpectedVersion expectedVersion) {
-    return change(manager, proposalId, expectedVersion, p -> Mono.just(p.sendToReview()));
+    return change(manager, proposalId, expectedVersion,
+        p -> program(p.programId()).map(program -> p.sendToReview(program, clock.instant())));
   }
 
   @Override
@@ -178,6 +198,9 @@ public final class ProposalService implements ProposalUseCase, DecisionUseCase {
           return program(p.programId()).flatMap(program -> challenge(p.challengeId()).flatMap(challenge ->
               holdsOf(p).flatMap(found -> {
                 p.requireAwardable(c.amountFen(), program, challenge.orElse(null), found, now);
+                return reviewOrder(program, p, c.outOfRankOrderReason());
+              }).flatMap(checked -> {
+                String reason = checked.orElse(null);
                 long budget = program.terms().budgetFen();
                 return programs.reserve(p.programId(), budget, p.id(), c.amountFen(), now).flatMap(reservation -> {
                   if (reservation == Programs.Reservation.INSUFFICIENT_BUDGET) {
@@ -187,7 +210,7 @@ public final class ProposalService implements ProposalUseCase, DecisionUseCase {
                         Map.of("awardedAmountFen", c.amountFen(), "budgetFen", budget)));
                   }
                   Change<Proposal, IntakeEvent> award = p.award(c.amountFen(), program,
-                      c.manager().subject(), now);
+                      c.manager().subject(), now, noticePeriod, reason);
                   Mono<Proposal> write = proposals.save(award.next(), award.events());
                   if (reservation != Programs.Reservation.RESERVED) {
                     return write; // a retry: the reservation's own request, or the reconciler, settles it
@@ -204,6 +227,20 @@ public final class ProposalService implements ProposalUseCase, DecisionUseCase {
   }
 
   // ---------------------------------------------------------------- helpers
+
+  /**
+   * 立项评审: a program that requires review awards only reviewed proposals, in rank order or with a written reason;
+   * the reason to record (out of order) or empty. Checked before the budget is reserved.
+   */
+  private Mono<Optional<String>> reviewOrder(Program program, Proposal p, String reason) {
+    if (!program.terms().reviewRequired()) {
+      return Mono.just(Optional.empty());
+    }
+    return reviews.find(p.id()).map(Optional::of).defaultIfEmpty(Optional.empty())
+        .zipWith(ReviewService.rankingOf(p.programId(), reviews, proposals))
+        .map(t -> Optional.ofNullable(ReviewRanking.requireInOrderOrReason(program, p, t.getT1().orElse(null),
+            t.getT2(), reason)));
+  }
 
   /**
    * This request's award write failed after it reserved. A concurrent request for the same proposal may have

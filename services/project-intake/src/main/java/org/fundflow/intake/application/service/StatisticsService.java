@@ -32,7 +32,9 @@ public record StatisticsService(Statistics statistics) implements StatisticsUseC
     Map<ProposalStatus, Long> by = new EnumMap<>(ProposalStatus.class);
     counts.forEach(c -> by.merge(c.status(), c.count(), Long::sum));
     long submitted = by.values().stream().mapToLong(Long::longValue).sum();
-    long reviewed = n(by, UNDER_REVIEW) + n(by, AWARDED);
+    // an award under public notice or withdrawn after it was reviewed and awarded too (issue 17 point 2)
+    long reviewed = n(by, UNDER_REVIEW) + n(by, AWARDED) + n(by, ProposalStatus.UNDER_NOTICE)
+        + n(by, ProposalStatus.AWARD_WITHDRAWN);
     long screened = n(by, SCREENING) + reviewed;
     List<StatusCount> byStatus = by.entrySet().stream().map(e -> new StatusCount(e.getKey(), e.getValue())).toList();
     return new Funnel(submitted, screened, reviewed, n(by, AWARDED), n(by, REJECTED), n(by, WITHDRAWN), byStatus);

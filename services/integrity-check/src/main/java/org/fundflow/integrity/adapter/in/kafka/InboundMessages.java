@@ -100,4 +100,29 @@ public final class InboundMessages {
       Instant releasedAt,
       String releasedBy,
       String paymentReference) {}
+
+  /** voucher-contracted (创新券): the fields the voucher rules read. */
+  public record VoucherContractedMessage(
+      @NotBlank String voucherId,
+      @NotBlank String programId,
+      @NotBlank String organisationCode,
+      @NotBlank String providerId,
+      @NotBlank String providerOrganisationCode,
+      @NotBlank String providerName,
+      @NotNull @PositiveOrZero Long contractAmountFen,
+      @NotNull @Valid ContractDocument contractDocument,
+      @NotNull Instant contractedAt) {}
+
+  public record ContractDocument(@NotBlank String sha256) {}
+
+  /** voucher-redeemed (创新券): the fields the voucher rules read. */
+  public record VoucherRedeemedMessage(
+      @NotBlank String voucherId,
+      @NotBlank String programId,
+      @NotBlank String organisationCode,
+      @NotBlank String providerId,
+      @NotBlank String providerOrganisationCode,
+      @NotBlank String providerName,
+      @NotNull Instant expiresAt,
+      @NotNull Instant settlementClaimedAt) {}
 }

@@ -13,9 +13,13 @@ import org.fundflow.integrity.adapter.in.kafka.InboundMessages.ProjectTerminated
 import org.fundflow.integrity.adapter.in.kafka.InboundMessages.ProposalSubmittedMessage;
 import org.fundflow.integrity.adapter.in.kafka.InboundMessages.RecoveryOpenedMessage;
 import org.fundflow.integrity.adapter.in.kafka.InboundMessages.RecoverySettledMessage;
+import org.fundflow.integrity.adapter.in.kafka.InboundMessages.VoucherContractedMessage;
+import org.fundflow.integrity.adapter.in.kafka.InboundMessages.VoucherRedeemedMessage;
 import org.fundflow.integrity.application.port.in.ScreenEventsUseCase;
 import org.fundflow.integrity.application.port.in.ScreenEventsUseCase.EventRef;
 import org.fundflow.integrity.application.port.in.ScreenEventsUseCase.Person;
+import org.fundflow.integrity.application.port.in.ScreenVoucherEventsUseCase;
+import org.fundflow.integrity.domain.rules.voucher.VoucherFacts;
 import org.fundflow.platform.events.EventDispatcher;
 import org.fundflow.platform.events.EventReader;
 import org.fundflow.platform.events.ReceivedEvent;
@@ -36,15 +40,30 @@ public class IntegrityConsumers {
   public static final String DISBURSEMENT_RELEASED = "fundflow.subsidy.disbursement-released.v1";
   public static final String RECOVERY_OPENED = "fundflow.subsidy.recovery-opened.v1";
   public static final String RECOVERY_SETTLED = "fundflow.subsidy.recovery-settled.v1";
+  public static final String VOUCHER_CONTRACTED = "fundflow.intake.voucher-contracted.v1";
+  public static final String VOUCHER_REDEEMED = "fundflow.intake.voucher-redeemed.v1";
 
   @Bean
-  Consumer<Message<byte[]>> onProposalEvent(EventReader reader, MeterRegistry meters, ScreenEventsUseCase screening) {
+  Consumer<Message<byte[]>> onProposalEvent(EventReader reader, MeterRegistry meters, ScreenEventsUseCase screening,
+      ScreenVoucherEventsUseCase vouchers) {
     return EventDispatcher.builder("integrity-check/proposal-events", reader, meters)
         .on(PROPOSAL_SUBMITTED, ProposalSubmittedMessage.class, e -> {
           ProposalSubmittedMessage m = e.data();
           return screening.proposalSubmitted(new ScreenEventsUseCase.ProposalSubmitted(ref(e), m.proposalId(),
               m.programId(), m.organisationCode(), m.title(), m.abstractText(), person(m.principalInvestigator(), "PI"),
               m.team() == null ? List.of() : m.team().stream().filter(java.util.Objects::nonNull).map(p -> person(p, p.role())).filter(java.util.Objects::nonNull).toList(), m.submittedAt()));
+        })
+        .on(VOUCHER_CONTRACTED, VoucherContractedMessage.class, e -> {
+          VoucherContractedMessage m = e.data();
+          return vouchers.voucherContracted(new VoucherFacts.Contract(e.eventId(), e.attributes().type(), m.voucherId(), m.programId(),
+              m.organisationCode(), m.providerId(), m.providerOrganisationCode(), m.providerName(),
+              m.contractAmountFen(), m.contractDocument().sha256(), m.contractedAt()));
+        })
+        .on(VOUCHER_REDEEMED, VoucherRedeemedMessage.class, e -> {
+          VoucherRedeemedMessage m = e.data();
+          return vouchers.voucherRedeemed(new VoucherFacts.Redemption(e.eventId(), e.attributes().type(), m.voucherId(), m.programId(),
+              m.organisationCode(), m.providerId(), m.providerOrganisationCode(), m.providerName(), m.expiresAt(),
+              m.settlementClaimedAt()));
         })
         .build();
   }

@@ -19,7 +19,9 @@ import org.fundflow.milestone.application.port.in.SubmitReportUseCase;
 import org.fundflow.milestone.application.port.in.SubmitReportUseCase.SubmitReportCommand;
 import org.fundflow.milestone.domain.Actor;
 import org.fundflow.milestone.domain.Evidence;
+import org.fundflow.milestone.domain.ProjectCursor;
 import org.fundflow.milestone.domain.Scores;
+import org.fundflow.platform.problem.Problems;
 import org.fundflow.platform.resilience.StoreGuard;
 import org.fundflow.platform.security.Caller;
 import org.springframework.http.ResponseEntity;
@@ -31,6 +33,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -39,6 +42,8 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/projects")
 @Tag(name = "projects", description = "Projects, milestone reports, panels, evaluations and decisions")
 public class ProjectController {
+
+  static final int MAX_PAGE = 100;
 
 
   private final QueryProjectsUseCase queries;
@@ -64,11 +69,27 @@ public class ProjectController {
 
   @GetMapping
   @PreAuthorize("hasAnyRole('APPLICANT','PROGRAM_MANAGER','AUDITOR','EXPERT')")
-  @Operation(summary = "Projects visible to the caller (own organisation, assigned, or all for staff)")
-  public Flux<ProjectView> list(@Parameter(hidden = true) Caller caller) {
+  @Operation(summary = "Projects visible to the caller (own organisation, assigned, or all for staff), newest award "
+      + "first; pass nextCursor as after for the next page",
+      description = "Keyset paging as in every list: {items, nextCursor}, nextCursor null on the last page.")
+  public Mono<ProjectPage> list(@Parameter(hidden = true) Caller caller,
+      @Parameter(description = "nextCursor of the previous page") @RequestParam(required = false) String after,
+      @Parameter(description = "page size 1..100 (outside: the nearest)") @RequestParam(defaultValue = "20") int limit) {
+    ProjectCursor cursor;
+    try {
+      cursor = after == null || after.isBlank() ? null : ProjectCursor.parse(after);
+    } catch (IllegalArgumentException e) {
+      return Mono.error(Problems.invalid("after", "is not a nextCursor of this list"));
+    }
     Actor actor = actor(caller);
-    return store.protect(queries.projects(actor)).map(p -> ProjectView.of(p, actor));
+    int size = Math.max(1, Math.min(limit, MAX_PAGE));
+    return store.protect(queries.projects(actor, cursor, size).collectList())
+        .map(page -> new ProjectPage(page.stream().map(p -> ProjectView.of(p, actor)).toList(),
+            page.size() == size ? ProjectCursor.after(page.get(page.size() - 1)).text() : null));
   }
+
+  /** One page of projects; {@code nextCursor} is null on the last page. */
+  public record ProjectPage(java.util.List<ProjectView> items, String nextCursor) {}
 
   @GetMapping("/{projectId}")
   @PreAuthorize("hasAnyRole('APPLICANT','PROGRAM_MANAGER','AUDITOR','EXPERT')")

@@ -144,7 +144,11 @@ public final class Views {
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record AssignmentView(String projectId, String projectTitle, String reportId, String milestoneId,
-      int attempt, String reportStatus, boolean declaredNoConflict, boolean scored) {}
+      String milestoneTitle, int attempt, String reportStatus, boolean declaredNoConflict, boolean scored,
+      boolean recused, Instant recusedAt) {}
+
+  /** One page of an expert's assignments; {@code nextCursor} is null on the last page. */
+  public record AssignmentPage(List<AssignmentView> items, String nextCursor) {}
 
   public record ExpertView(String expertId, String name, String organisationCode, String maskedId,
       List<String> declaredConflicts) {}

@@ -36,6 +36,8 @@ public class ProjectEventMessages {
   public static final String PROJECT_RESUMED = "fundflow.milestone.project-resumed.v1";
   public static final String MILESTONE_DUE_REMINDER = "fundflow.milestone.milestone-due-reminder.v1";
   public static final String MILESTONE_OVERDUE = "fundflow.milestone.milestone-overdue.v1";
+  public static final String CHANGE_REQUEST_SUBMITTED = "fundflow.milestone.change-request-submitted.v1";
+  public static final String CHANGE_REQUEST_DECIDED = "fundflow.milestone.change-request-decided.v1";
 
   private final OutboxEvents events;
 
@@ -103,6 +105,19 @@ public class ProjectEventMessages {
     if (event instanceof ProjectCompleted e) {
       return new ProjectCompletedV1(p.id(), p.programId(), p.programKind().name(),
           p.organisationCode(), p.awardedAmountFen(), e.completedAt());
+    }
+    if (event instanceof ProjectEvent.ChangeRequestSubmitted e) {
+      var r = e.request();
+      return new ChangeRequestSubmittedV1(p.id(), p.programId(), p.organisationCode(), p.title(), r.id(),
+          r.kind().name(), r.milestoneId(), r.newDueDate(), r.describe(), r.justification(), r.requestedBy(),
+          r.requestedAt());
+    }
+    if (event instanceof ProjectEvent.ChangeRequestDecided e) {
+      var r = e.request();
+      return new ChangeRequestDecidedV1(p.id(), p.programId(), p.organisationCode(), p.title(), r.id(),
+          r.kind().name(), r.milestoneId(), r.newDueDate(), r.describe(),
+          r.status() == org.fundflow.milestone.domain.ChangeRequest.Status.APPROVED, r.decisionReason(),
+          r.requestedBy(), r.decidedBy(), r.decidedAt());
     }
     throw new IllegalArgumentException("no integration event for " + event.getClass().getSimpleName());
   }
@@ -219,6 +234,29 @@ public class ProjectEventMessages {
     @Override
     public String type() {
       return PROJECT_COMPLETED;
+    }
+  }
+
+  /** The applicant asked for a change of the project (issue 17 point 5). */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record ChangeRequestSubmittedV1(String projectId, String programId, String organisationCode,
+      String projectTitle, String changeRequestId, String kind, String milestoneId, java.time.LocalDate newDueDate,
+      String summary, String justification, String requestedBy, Instant requestedAt) implements Message {
+    @Override
+    public String type() {
+      return CHANGE_REQUEST_SUBMITTED;
+    }
+  }
+
+  /** A program manager approved or refused a change request. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record ChangeRequestDecidedV1(String projectId, String programId, String organisationCode,
+      String projectTitle, String changeRequestId, String kind, String milestoneId, java.time.LocalDate newDueDate,
+      String summary, boolean approved, String reason, String requestedBy, String decidedBy, Instant decidedAt)
+      implements Message {
+    @Override
+    public String type() {
+      return CHANGE_REQUEST_DECIDED;
     }
   }
 }

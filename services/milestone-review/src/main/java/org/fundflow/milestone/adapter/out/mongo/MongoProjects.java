@@ -4,6 +4,7 @@ import java.util.List;
 import org.fundflow.milestone.adapter.out.kafka.ProjectEventMessages;
 import org.fundflow.milestone.application.port.out.Projects;
 import org.fundflow.milestone.domain.Project;
+import org.fundflow.milestone.domain.ProjectCursor;
 import org.fundflow.milestone.domain.ProjectEvent;
 import org.fundflow.platform.outbox.AggregateWrite;
 import org.fundflow.platform.outbox.AggregateWriter;
@@ -40,8 +41,21 @@ public class MongoProjects implements Projects {
   }
 
   @Override
-  public Flux<Project> findAll() {
-    return template.find(new Query().with(Sort.by("awardedAt").descending()).limit(500), Project.class, COLLECTION);
+  public Flux<Project> findPage(String organisationCode, String assignedExpertId, ProjectCursor after, int limit) {
+    List<Criteria> filters = new java.util.ArrayList<>();
+    if (organisationCode != null) {
+      filters.add(Criteria.where("organisationCode").is(organisationCode));
+    }
+    if (assignedExpertId != null) {
+      filters.add(Criteria.where("reports.panel.expertId").is(assignedExpertId));
+    }
+    if (after != null) {
+      filters.add(new Criteria().orOperator(Criteria.where("awardedAt").lt(after.awardedAt()),
+          Criteria.where("awardedAt").is(after.awardedAt()).and("_id").lt(after.projectId())));
+    }
+    Query query = filters.isEmpty() ? new Query() : new Query(new Criteria().andOperator(filters));
+    return template.find(query.with(Sort.by(Sort.Order.desc("awardedAt"), Sort.Order.desc("_id"))).limit(limit),
+        Project.class, COLLECTION);
   }
 
   @Override
@@ -52,6 +66,15 @@ public class MongoProjects implements Projects {
   @Override
   public Flux<Project> findAssignedTo(String expertId) {
     return template.find(new Query(Criteria.where("reports.panel.expertId").is(expertId)), Project.class, COLLECTION);
+  }
+
+  @Override
+  public Flux<Project> findAssignedTo(String expertId, String fromProjectId, int limit) {
+    Criteria criteria = Criteria.where("reports.panel.expertId").is(expertId);
+    if (fromProjectId != null) {
+      criteria = criteria.and("_id").gte(fromProjectId);
+    }
+    return template.find(new Query(criteria).with(Sort.by("_id")).limit(limit), Project.class, COLLECTION);
   }
 
   @Override

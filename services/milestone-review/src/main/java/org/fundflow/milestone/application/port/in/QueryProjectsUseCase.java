@@ -4,6 +4,7 @@ import org.fundflow.milestone.domain.Actor;
 import org.fundflow.milestone.domain.ExpertProfile;
 import org.fundflow.milestone.domain.MilestoneReport;
 import org.fundflow.milestone.domain.Project;
+import org.fundflow.milestone.domain.ProjectCursor;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -12,11 +13,22 @@ public interface QueryProjectsUseCase {
 
   Mono<Project> project(Actor actor, String projectId);
 
-  Flux<Project> projects(Actor actor);
+  /** The projects the actor may see, one page (at most {@code limit}) after {@code after} (null: the first). */
+  Flux<Project> projects(Actor actor, ProjectCursor after, int limit);
 
   Mono<ProjectReport> report(Actor actor, String projectId, String reportId);
 
-  Flux<ProjectReport> assignments(Actor expert);
+  /**
+   * One page of the reports the expert sits on, ordered by project id then report id, after {@code after} (null: the
+   * first page); {@code limit} 1..100.
+   */
+  Flux<ProjectReport> assignments(Actor expert, AssignmentCursor after, int limit);
+
+  /**
+   * The expert's assignment on one report: its seat, or the conflict it declared (回避) on it; not-visible when it never
+   * sat on the report.
+   */
+  Mono<ProjectReport> assignment(Actor expert, String projectId, String reportId);
 
   Mono<ExpertProfile> expert(Actor actor, String expertId);
 

@@ -2,6 +2,7 @@ package org.fundflow.milestone.application.port.out;
 
 import java.util.List;
 import org.fundflow.milestone.domain.Project;
+import org.fundflow.milestone.domain.ProjectCursor;
 import org.fundflow.milestone.domain.ProjectEvent;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -11,11 +12,21 @@ public interface Projects {
 
   Mono<Project> find(String projectId);
 
-  Flux<Project> findAll();
+  /**
+   * One page of projects, newest award first (ties: id descending): those of an organisation, or those a given expert
+   * sits on a panel of, or all (both null); the page starts after {@code after} (null: the first page).
+   */
+  Flux<Project> findPage(String organisationCode, String assignedExpertId, ProjectCursor after, int limit);
 
   Flux<Project> findByOrganisation(String organisationCode);
 
   Flux<Project> findAssignedTo(String expertId);
+
+  /**
+   * Projects with a report the expert sits on, ordered by id, from {@code fromProjectId} on (inclusive; null: from the
+   * first), at most {@code limit}: one keyset page of an expert's assignments.
+   */
+  Flux<Project> findAssignedTo(String expertId, String fromProjectId, int limit);
 
   /** ACTIVE projects with a milestone OPEN for its report: the due-date sweep's candidates. */
   Flux<Project> findWithMilestonesAwaitingReport();

@@ -46,6 +46,7 @@ public class EventConsumers {
   public static final String HOLD_LIFTED = "fundflow.integrity.hold-lifted.v1";
   public static final String CASE_DECIDED = "fundflow.integrity.case-decided.v1";
   public static final String CLAIM_VERIFIED = "fundflow.subsidy.expenditure-claim-verified.v1";
+  public static final String VOUCHER_REDEEMED = "fundflow.intake.voucher-redeemed.v1";
 
   @Bean
   Consumer<Message<byte[]>> onProgramEvent(EventReader reader, MeterRegistry meters, ExternalEventsUseCase useCase) {
@@ -56,8 +57,16 @@ public class EventConsumers {
   }
 
   @Bean
-  Consumer<Message<byte[]>> onProposalEvent(EventReader reader, MeterRegistry meters, ExternalEventsUseCase useCase) {
+  Consumer<Message<byte[]>> onProposalEvent(EventReader reader, MeterRegistry meters, ExternalEventsUseCase useCase,
+      org.fundflow.subsidy.application.port.in.RewardPaymentsUseCase rewards) {
     return EventDispatcher.builder("post-subsidy/proposal-events", reader, meters)
+        // issue 18 point 3: a verified reward claim is paid once per organisation and achievement
+        .on(RewardMessages.REWARD_CLAIM_VERIFIED, RewardMessages.RewardClaimVerifiedMessage.class, e -> {
+          RewardMessages.RewardClaimVerifiedMessage m = e.data();
+          return rewards.rewardVerified(valid(() -> new org.fundflow.subsidy.application.port.in.RewardPaymentsUseCase
+              .RewardVerified(m.claimId(), m.programId(), m.organisationCode(), m.achievementCode(),
+                  m.achievementName(), m.amountFen(), origin(e))));
+        })
         .on(PROPOSAL_AWARDED, ProposalAwardedMessage.class, e -> {
           ProposalAwardedMessage m = e.data();
           List<TrancheSchedule.Milestone> plan = m.milestones() == null ? List.of() : m.milestones().stream()
@@ -67,6 +76,16 @@ public class EventConsumers {
               valid(() -> m.fundingSplit() == null ? null
                   : new FundingSplit(m.fundingSplit().advancePercent(), m.fundingSplit().balancePercent())),
               plan, origin(e)));
+        })
+        // issue 18: a redeemed voucher pays the provider the voucher share
+        .on(VOUCHER_REDEEMED, Messages.VoucherRedeemedMessage.class, e -> {
+          Messages.VoucherRedeemedMessage m = e.data();
+          if (m.providerOrganisationCode().equals(m.organisationCode())) {
+            throw new MalformedEventException("voucher " + m.voucherId() + " names its own enterprise as provider");
+          }
+          return useCase.voucherRedeemed(new ExternalEventsUseCase.VoucherRedeemed(m.voucherId(), m.programId(),
+              m.organisationCode(), m.providerOrganisationCode(), m.providerName(), m.contractAmountFen(),
+              m.faceValueFen(), m.ratioBasisPoints(), origin(e)));
         })
         .build();
   }

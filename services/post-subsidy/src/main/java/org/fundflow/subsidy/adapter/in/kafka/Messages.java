@@ -76,4 +76,10 @@ public final class Messages {
       @NotBlank String organisationCode, @NotBlank String outcome,
       @NotNull @PositiveOrZero @Max(Money.MAX_FEN) Long subsidyFen,
       String explanation) {}
+
+  /** intake's voucher-redeemed (issue 18): what the voucher share is computed from and who is paid. */
+  public record VoucherRedeemedMessage(@NotBlank String voucherId, @NotBlank String programId,
+      @NotBlank String organisationCode, @NotBlank String providerOrganisationCode, @NotBlank String providerName,
+      @NotNull @Positive @Max(Money.MAX_FEN) Long contractAmountFen, @NotNull @Positive @Max(Money.MAX_FEN) Long faceValueFen,
+      @NotNull @Min(1) @Max(10_000) Integer ratioBasisPoints) {}
 }

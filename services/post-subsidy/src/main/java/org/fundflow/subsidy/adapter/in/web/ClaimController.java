@@ -27,6 +27,7 @@ import org.fundflow.subsidy.application.port.in.Refusal;
 import org.fundflow.subsidy.domain.ClaimStatus;
 import org.fundflow.subsidy.domain.ExpenditureClaim;
 import org.fundflow.subsidy.domain.Money;
+import org.fundflow.subsidy.domain.Note;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -116,16 +117,21 @@ public class ClaimController {
         .map(ClaimController::withEtag);
   }
 
-  /** What verifying would grant now, before the officer confirms. */
-  public record ComputationView(String claimId, long subsidyFen, String explanation, List<String> explanationSteps) {}
+  /** What verifying would grant now, before the officer confirms; {@code explanationNotes} the steps as data. */
+  public record ComputationView(String claimId, long subsidyFen, String explanation, List<String> explanationSteps,
+      List<Note> explanationNotes) {}
 
   @GetMapping("/{id}/computation")
-  @PreAuthorize("hasAnyRole('FINANCE_OFFICER','AUDITOR')")
-  @Operation(summary = "What verifying this SUBMITTED claim now would grant, with its explanation step by step; "
-      + "nothing changes (shown before the officer confirms the verification)")
-  public Mono<ComputationView> computation(@PathVariable String id) {
-    return guard.protect(useCase.compute(id))
-        .map(c -> new ComputationView(id, c.subsidyFen(), c.explanation(), c.steps()));
+  @PreAuthorize(WebSupport.FINANCE_OR_AUDIT)
+  @Operation(summary = "What verifying this SUBMITTED claim now would grant, with its explanation step by step (as "
+      + "text and as data); nothing changes (shown before the officer confirms the verification). Readable by whoever "
+      + "reads the claim: finance staff, auditors, the claiming organisation's applicants")
+  public Mono<ComputationView> computation(@PathVariable String id, Caller caller) {
+    return guard.protect(useCase.find(id))
+        .filter(c -> WebSupport.mayRead(caller, c.organisationCode()))
+        .switchIfEmpty(Mono.error(() -> Refusal.notFound("Claim", id)))
+        .flatMap(claim -> guard.protect(useCase.compute(id)))
+        .map(c -> new ComputationView(id, c.subsidyFen(), c.explanation(), c.steps(), c.notes()));
   }
 
   static ResponseEntity<ClaimView> withEtag(ExpenditureClaim c) {

@@ -116,12 +116,20 @@ public class DisbursementController {
 
   @PostMapping("/{id}/preparation")
   @PreAuthorize("hasRole('FINANCE_OFFICER')")
-  @Operation(summary = "Check the payee account and prepare the disbursement for release")
+  @Operation(summary = "Check the payee account and prepare the disbursement for release (again, to correct the "
+      + "payee, while it is not released). With an Idempotency-Key, the same request again is answered with the "
+      + "disbursement as it is (nothing changes, whatever If-Match it carries); the same key with another request is "
+      + "422 idempotency-key-reused")
   public Mono<ResponseEntity<DisbursementView>> prepare(@PathVariable String id, @Valid @RequestBody PrepareRequest body,
       @IfMatch(required = false) ExpectedVersion expected,
+      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
       Caller caller) {
+    if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
+      return Mono.error(Problems.problem(HttpStatus.BAD_REQUEST, "invalid-idempotency-key", "Invalid Idempotency-Key",
+          "An Idempotency-Key has 1-200 characters."));
+    }
     return Mono.fromCallable(() -> new DisbursementsUseCase.PrepareCommand(id, expected,
-            new Payee(body.payeeName(), body.bank(), body.accountNumber()), caller.subject()))
+            new Payee(body.payeeName(), body.bank(), body.accountNumber()), caller.subject(), idempotencyKey))
         .flatMap(c -> guard.protect(useCase.prepare(c)))
         .map(DisbursementController::withEtag);
   }

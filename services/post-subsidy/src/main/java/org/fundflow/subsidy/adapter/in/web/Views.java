@@ -7,6 +7,7 @@ import java.util.Map;
 import org.fundflow.subsidy.domain.Disbursement;
 import org.fundflow.subsidy.domain.ExpenditureClaim;
 import org.fundflow.subsidy.domain.HistoryEntry;
+import org.fundflow.subsidy.domain.Note;
 import org.fundflow.subsidy.domain.Program;
 
 /** Response bodies. The payee's account number is only ever shown masked. */
@@ -21,7 +22,10 @@ public final class Views {
   public record DisbursementView(String id, TriggerView trigger, String programId, String projectId, String claimId,
       String organisationCode, long amountFen, String explanation, String status, String statusBeforeHold,
       String holdId, PayeeView payee, String preparedBy, Instant preparedAt, String releasedBy, Instant releasedAt,
-      String paymentReference, String cancelReason, Instant createdAt, long version, List<HistoryEntry> history) {
+      String paymentReference, String cancelReason, Instant createdAt, long version, List<HistoryEntry> history,
+      @Schema(description = "The explanation as data: a code and its arguments (amounts in fen), for readers in other "
+          + "languages; null for disbursements created before it was kept")
+      Note explanationNote) {
 
     static DisbursementView of(Disbursement d) {
       return new DisbursementView(d.id(),
@@ -30,7 +34,7 @@ public final class Views {
           d.status().name(), d.statusBeforeHold() == null ? null : d.statusBeforeHold().name(), d.holdId(),
           d.payee() == null ? null : new PayeeView(d.payee().name(), d.payee().bank(), d.payee().accountNumberMasked()),
           d.preparedBy(), d.preparedAt(), d.releasedBy(), d.releasedAt(), d.paymentReference(), d.cancelReason(),
-          d.createdAt(), d.version(), d.history());
+          d.createdAt(), d.version(), d.history(), d.explanationNote());
     }
   }
 

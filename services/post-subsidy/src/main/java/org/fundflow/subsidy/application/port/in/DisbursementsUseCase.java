@@ -11,13 +11,30 @@ import reactor.core.publisher.Mono;
 /** The finance workflow on disbursements and the queries on them. */
 public interface DisbursementsUseCase {
 
-  /** @param expectedVersion from If-Match: {@link ExpectedVersion#any()} when the caller did not send one */
-  record PrepareCommand(String disbursementId, ExpectedVersion expectedVersion, Payee payee, String by) {
+  /**
+   * @param expectedVersion from If-Match: {@link ExpectedVersion#any()} when the caller did not send one
+   * @param idempotencyKey from Idempotency-Key (null when the caller sent none): the same key with the same request
+   *     again is answered with the disbursement as it is, without a second change; with another request it is refused
+   */
+  record PrepareCommand(String disbursementId, ExpectedVersion expectedVersion, Payee payee, String by,
+      String idempotencyKey) {
     public PrepareCommand {
       Objects.requireNonNull(disbursementId);
       Objects.requireNonNull(expectedVersion);
       Objects.requireNonNull(payee);
       Objects.requireNonNull(by);
+      if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
+        throw new IllegalArgumentException("an Idempotency-Key has 1-200 characters");
+      }
+    }
+
+    public PrepareCommand(String disbursementId, ExpectedVersion expectedVersion, Payee payee, String by) {
+      this(disbursementId, expectedVersion, payee, by, null);
+    }
+
+    /** What identifies this request's content: the disbursement, the payee as checked and who prepares. */
+    public java.util.List<String> fingerprint() {
+      return java.util.List.of(disbursementId, payee.name(), payee.bank(), payee.accountNumber(), by);
     }
   }
 

@@ -82,4 +82,14 @@ public interface ExternalEventsUseCase {
   Mono<Void> holdLifted(HoldLifted event);
 
   Mono<Void> claimVerified(ClaimVerified event);
+
+  /**
+   * A voucher redeemed in project-intake (issue 18): the provider is paid the voucher share (contract amount x
+   * ratio, capped by the face value) by a VOUCHER disbursement, once per voucher.
+   */
+  record VoucherRedeemed(String voucherId, String programId, String enterpriseOrganisationCode,
+      String providerOrganisationCode, String providerName, long contractAmountFen, long faceValueFen,
+      int ratioBasisPoints, Origin origin) {}
+
+  Mono<Void> voucherRedeemed(VoucherRedeemed event);
 }

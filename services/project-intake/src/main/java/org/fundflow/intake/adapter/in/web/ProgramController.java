@@ -12,9 +12,11 @@ import org.fundflow.intake.adapter.in.web.ProgramDtos.ProgramRequest;
 import org.fundflow.intake.adapter.in.web.ProgramDtos.ProgramView;
 import org.fundflow.intake.application.port.in.ProgramUseCase;
 import org.fundflow.intake.domain.Program;
+import org.fundflow.platform.domain.ExpectedVersion;
 import org.fundflow.platform.resilience.StoreGuard;
 import org.fundflow.platform.security.Caller;
 import org.fundflow.platform.web.EntityTags;
+import org.fundflow.platform.web.IfMatch;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -56,10 +58,12 @@ public class ProgramController {
 
   @PutMapping("/programs/{programId}")
   @PreAuthorize(MANAGER)
-  @Operation(summary = "Edit a program while it is a draft")
-  public Mono<ResponseEntity<ProgramView>> edit(@PathVariable String programId, @Valid @RequestBody ProgramRequest body) {
+  @Operation(summary = "Edit a program while it is a draft; If-Match required with the ETag read "
+      + "(428 without it, 412 when the draft changed meanwhile)")
+  public Mono<ResponseEntity<ProgramView>> edit(@PathVariable String programId, @Valid @RequestBody ProgramRequest body,
+      @IfMatch ExpectedVersion expected) {
     return guard.protect(Mono.fromSupplier(body::toTerms)
-        .flatMap(terms -> programs.edit(programId, terms))
+        .flatMap(terms -> programs.edit(programId, terms, expected))
         .map(ProgramController::ok));
   }
 

@@ -15,12 +15,15 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.fundflow.intake.domain.CallWindow;
 import org.fundflow.intake.domain.Challenge;
+import org.fundflow.intake.domain.ExpertReview;
 import org.fundflow.intake.domain.FundingSplit;
+import org.fundflow.intake.domain.RubricCriterion;
 import org.fundflow.intake.domain.PostSubsidyRule;
 import org.fundflow.intake.domain.Program;
 import org.fundflow.intake.domain.ProgramKind;
 import org.fundflow.intake.domain.ProgramStatus;
 import org.fundflow.intake.domain.ProgramTerms;
+import org.fundflow.intake.domain.RewardTable;
 import org.fundflow.intake.domain.SubsidyBase;
 import org.fundflow.intake.domain.SubsidyTier;
 import org.fundflow.platform.problem.Problems;
@@ -64,9 +67,44 @@ public final class ProgramDtos {
       Long capPerOrganisationPerYearFen,
       long minimumIncreaseFen) {}
 
+  public record CriterionBody(@NotBlank @Size(max = 200) String name, int weight) {}
+
+  /**
+   * 立项评审: {@code required} (left out: on for CHALLENGE and GENERAL, off for POST_SUBSIDY and REWARD) and the
+   * rubric (left out: the default 40/30/20/10; weights add up to exactly 100).
+   */
+  public record ExpertReviewBody(Boolean required, @Size(max = 10) List<@Valid @NotNull CriterionBody> rubric) {}
+
+  public record RewardEntryBody(@NotBlank @Size(max = 40) String code, @NotBlank @Size(max = 200) String name,
+      @Positive long amountFen) {}
+
+  public record RewardTableBody(@NotEmpty @Size(max = 50) List<@Valid @NotNull RewardEntryBody> entries) {
+    RewardTable toDomain() {
+      return new RewardTable(entries.stream().map(e -> new RewardTable.Entry(e.code(), e.name(), e.amountFen()))
+          .toList());
+    }
+  }
+
   public record ProgramRequest(@NotBlank @Size(max = 300) String name, @NotNull ProgramKind kind,
       @Positive long budgetFen, @Positive long perProjectCapFen, @NotNull @Valid CallWindowBody callWindow,
-      @Valid FundingSplitBody fundingSplit, @Valid PostSubsidyRuleBody postSubsidyRule) {
+      @Valid FundingSplitBody fundingSplit, @Valid PostSubsidyRuleBody postSubsidyRule,
+      @Schema(description = "REWARD programs only (issue 18): achievement code -> fixed reward in fen")
+      @Valid RewardTableBody rewardTable,
+      @Schema(description = "VOUCHER programs only (issue 18): face value, validity, annual cap per enterprise, "
+          + "eligible categories, ratio, districts")
+      @Valid VoucherDtos.VoucherRuleBody voucherRule,
+      @Valid ExpertReviewBody expertReview) {
+
+    private ExpertReview review() {
+      if (expertReview == null || kind == null) {
+        return null;
+      }
+      boolean required = expertReview.required() != null ? expertReview.required()
+          : ExpertReview.defaultFor(kind).required();
+      List<RubricCriterion> rubric = expertReview.rubric() == null ? null
+          : expertReview.rubric().stream().map(c -> new RubricCriterion(c.name().strip(), c.weight())).toList();
+      return new ExpertReview(required, rubric);
+    }
 
     ProgramTerms toTerms() {
       FundingSplit split = fundingSplit == null ? null
@@ -75,7 +113,9 @@ public final class ProgramDtos {
           : new PostSubsidyRule(postSubsidyRule.base(),
               postSubsidyRule.tiers().stream().map(t -> new SubsidyTier(t.fromFen(), t.rateBasisPoints())).toList(),
               postSubsidyRule.capPerOrganisationPerYearFen(), postSubsidyRule.minimumIncreaseFen());
-      return new ProgramTerms(name, kind, budgetFen, perProjectCapFen, callWindow.toDomain(), split, rule);
+      return new ProgramTerms(name, kind, budgetFen, perProjectCapFen, callWindow.toDomain(), split, rule,
+          rewardTable == null ? null : rewardTable.toDomain(), voucherRule == null ? null : voucherRule.toDomain(),
+          review());
     }
   }
 
@@ -93,7 +133,13 @@ public final class ProgramDtos {
       @Schema(description = "Budget not awarded yet: budgetFen - awardedFen")
       long remainingToAwardFen,
       CallWindowView callWindow, FundingSplit fundingSplit,
-      PostSubsidyRule postSubsidyRule, int revision, Instant createdAt, Instant publishedAt, Instant changedAt) {
+      PostSubsidyRule postSubsidyRule, int revision, Instant createdAt, Instant publishedAt, Instant changedAt,
+      @Schema(description = "REWARD programs only: the reward per achievement") RewardTable rewardTable,
+      @Schema(description = "VOUCHER programs only: face value, validity, annual cap per enterprise, eligible "
+          + "categories, ratio, districts (issue 18)", nullable = true)
+      VoucherDtos.VoucherRuleView voucherRule,
+      @Schema(description = "立项评审: whether proposals need an expert review before award, and its rubric")
+      ExpertReview expertReview) {
 
     static ProgramView of(Program p) {
       ProgramTerms t = p.terms();
@@ -101,7 +147,8 @@ public final class ProgramDtos {
       return new ProgramView(p.id(), t.name(), t.kind(), p.status(), t.budgetFen(), t.perProjectCapFen(),
           p.awardedFen(), p.remainingToAwardFen(),
           new CallWindowView(w.opensAt(), w.closesAt(), w.opensLocal(), w.closesLocal(), CallWindow.ZONE.getId()),
-          t.fundingSplit(), t.postSubsidyRule(), p.revision(), p.createdAt(), p.publishedAt(), p.changedAt());
+          t.fundingSplit(), t.postSubsidyRule(), p.revision(), p.createdAt(), p.publishedAt(), p.changedAt(),
+          t.rewardTable(), VoucherDtos.VoucherRuleView.of(t.voucherRule()), t.expertReview());
     }
   }
 

@@ -139,13 +139,14 @@ public class ProposalController {
 
   @PostMapping("/proposals/{proposalId}/award")
   @PreAuthorize(MANAGER)
-  @Operation(summary = "Award: amount <= requested and <= cap, reserved atomically on the program budget; "
+  @Operation(summary = "Award: amount <= requested and <= cap, reserved atomically on the program budget; when the "
+      + "program requires expert review, only a reviewed proposal, in rank order or with outOfRankOrderReason; "
       + "optional If-Match with the ETag read (412 when it changed)")
   public Mono<ResponseEntity<ProposalView>> award(@PathVariable String proposalId,
       @Valid @RequestBody AwardRequest body, Caller caller,
       @IfMatch(required = false) ExpectedVersion expected) {
     return guard.protect(decisions.award(new DecisionUseCase.AwardCommand(Requests.viewer(caller), proposalId, body.amountFen(),
-        expected)).map(ProposalController::ok));
+        expected, body.outOfRankOrderReason())).map(ProposalController::ok));
   }
 
   @PostMapping("/proposals/{proposalId}/reject")

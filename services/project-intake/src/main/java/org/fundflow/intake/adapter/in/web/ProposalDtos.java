@@ -73,7 +73,11 @@ public final class ProposalDtos {
 
   public record SubmitRequest(@NotNull @Valid PledgeBody pledge) {}
 
-  public record AwardRequest(@Positive long amountFen) {}
+  /**
+   * {@code outOfRankOrderReason}: required when the award is out of rank order (a reviewed proposal ranked above it is
+   * neither awarded nor rejected, 立项评审); recorded with the award and published in its event.
+   */
+  public record AwardRequest(@Positive long amountFen, @Size(max = 4000) String outOfRankOrderReason) {}
 
   public record RejectRequest(@NotBlank @Size(max = 2000) String reason) {}
 
@@ -89,7 +93,11 @@ public final class ProposalDtos {
       List<BudgetLine> budgetLines, PersonView principalInvestigator, List<PersonView> team,
       List<Attachment> attachments, LocalDate projectStartDate, LocalDate projectEndDate, List<Milestone> milestones,
       Pledge pledge, Instant submittedAt, Long awardedAmountFen, String projectId, String decidedBy,
-      Instant decidedAt, String rejectionReason, Instant withdrawnAt, Instant createdAt) {
+      Instant decidedAt, String rejectionReason, Instant withdrawnAt, Instant createdAt,
+      @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+      AwardNoticeDtos.NoticeView notice,
+      @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+      String outOfRankOrderReason) {
 
     static ProposalView of(Proposal p) {
       var c = p.content();
@@ -99,7 +107,8 @@ public final class ProposalDtos {
           c.attachments(), c.projectStartDate(), c.projectEndDate(), c.milestones(), p.pledge(),
           p.submission() == null ? null : p.submission().submittedAt(), p.awardedAmountFen(),
           p.status() == ProposalStatus.AWARDED ? p.projectId() : null, p.decidedBy(), p.decidedAt(),
-          p.rejectionReason(), p.withdrawnAt(), p.createdAt());
+          p.rejectionReason(), p.withdrawnAt(), p.createdAt(), AwardNoticeDtos.NoticeView.of(p),
+          p.outOfRankOrderReason());
     }
   }
 }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import org.fundflow.intake.domain.Challenge;
 import org.fundflow.intake.domain.FundingSplit;
+import org.fundflow.intake.domain.Objection;
 import org.fundflow.intake.domain.Program;
 import org.fundflow.intake.domain.ProgramTerms;
 import org.fundflow.intake.domain.Proposal;
@@ -24,7 +25,11 @@ public final class IntakeEventMessages {
 
   /** A published integration message and its CloudEvents type. */
   public sealed interface Message permits ProgramPublishedV1, ProgramChangedV1, ChallengePublishedV1,
-      ProposalSubmittedV1, ProposalWithdrawnV1, ProposalAwardedV1, ProposalRejectedV1 {
+      ProposalSubmittedV1, ProposalWithdrawnV1, ProposalAwardedV1, ProposalRejectedV1, ProposalScreenedV1,
+      AwardNoticeStartedV1,
+      AwardObjectionLodgedV1, AwardObjectionDecidedV1, AwardWithdrawnV1,
+      VoucherEventMessages.VoucherIssuedV1, VoucherEventMessages.VoucherContractedV1,
+      VoucherEventMessages.VoucherRedeemedV1, VoucherEventMessages.ServiceProviderApprovedV1 {
 
     String type();
   }
@@ -176,7 +181,7 @@ public final class IntakeEventMessages {
       @JsonInclude(Include.NON_NULL) String challengeId, String organisationCode, String organisationName,
       String title, long awardedAmountFen, @JsonInclude(Include.NON_NULL) FundingSplitV1 fundingSplit,
       List<MilestoneV1> milestones, InvestigatorV1 principalInvestigator, List<TeamMemberV1> team, Instant awardedAt,
-      String awardedBy) implements Message {
+      String awardedBy, @JsonInclude(Include.NON_NULL) String outOfRankOrderReason) implements Message {
 
     static ProposalAwardedV1 of(Proposal p, Program program, Instant at) {
       return new ProposalAwardedV1(p.id(), p.projectId(), p.programId(), p.programKind().name(), p.challengeId(),
@@ -184,12 +189,37 @@ public final class IntakeEventMessages {
           FundingSplitV1.of(program.terms().fundingSplit()),
           p.projectMilestones().stream().map(m -> new MilestoneV1(p.milestoneId(m), m.sequence(), m.title(),
               m.deliverables(), m.dueDate().toString(), m.tranchePercent())).toList(),
-          InvestigatorV1.of(p), TeamMemberV1.of(p), at, p.decidedBy());
+          InvestigatorV1.of(p), TeamMemberV1.of(p), at, p.decidedBy(), p.outOfRankOrderReason());
     }
 
     @Override
     public String type() {
       return IntakeIntegrationEvents.PROPOSAL_AWARDED;
+    }
+  }
+
+  public record RubricCriterionV1(String name, int weight) {}
+
+  /**
+   * 立项评审: the proposal passed screening and goes to the expert review panel (milestone-review) with its program's
+   * rubric; the team (person hashes and organisations) lets the panel apply the conflict rules (回避).
+   */
+  public record ProposalScreenedV1(String proposalId, String programId, String programKind,
+      @JsonInclude(Include.NON_NULL) String challengeId, String organisationCode, String organisationName,
+      String title, @JsonProperty("abstract") String abstractText, long requestedAmountFen,
+      InvestigatorV1 principalInvestigator, List<TeamMemberV1> team, List<RubricCriterionV1> rubric,
+      Instant screenedAt) implements Message {
+
+    static ProposalScreenedV1 of(Proposal p, org.fundflow.intake.domain.ExpertReview review, Instant at) {
+      return new ProposalScreenedV1(p.id(), p.programId(), p.programKind().name(), p.challengeId(),
+          p.organisationCode(), nameOf(p), p.content().title(), p.content().abstractText(),
+          p.content().requestedAmountFen(), InvestigatorV1.of(p), TeamMemberV1.of(p),
+          review.rubric().stream().map(c -> new RubricCriterionV1(c.name(), c.weight())).toList(), at);
+    }
+
+    @Override
+    public String type() {
+      return IntakeIntegrationEvents.PROPOSAL_SCREENED;
     }
   }
 
@@ -203,6 +233,70 @@ public final class IntakeEventMessages {
     @Override
     public String type() {
       return IntakeIntegrationEvents.PROPOSAL_REJECTED;
+    }
+  }
+
+  // ---------------------------------------------------------------- public notice (issue 17 point 2)
+
+  /** An award went under public notice: not final yet, no project; nothing personal (no people). */
+  public record AwardNoticeStartedV1(String proposalId, String programId, String organisationCode,
+      String organisationName, String title, long awardedAmountFen, Instant awardedAt, String awardedBy,
+      Instant noticeEndsAt) implements Message {
+
+    static AwardNoticeStartedV1 of(Proposal p) {
+      return new AwardNoticeStartedV1(p.id(), p.programId(), p.organisationCode(), nameOf(p), p.content().title(),
+          p.awardedAmountFen(), p.decidedAt(), p.decidedBy(), p.notice().endsAt());
+    }
+
+    @Override
+    public String type() {
+      return IntakeIntegrationEvents.AWARD_NOTICE_STARTED;
+    }
+  }
+
+  /** Who objected is not published. */
+  public record AwardObjectionLodgedV1(String proposalId, String programId, String organisationCode,
+      String objectionId, Instant lodgedAt, Instant noticeEndsAt) implements Message {
+
+    static AwardObjectionLodgedV1 of(Proposal p, Objection o) {
+      return new AwardObjectionLodgedV1(p.id(), p.programId(), p.organisationCode(), o.objectionId(), o.lodgedAt(),
+          p.notice().endsAt());
+    }
+
+    @Override
+    public String type() {
+      return IntakeIntegrationEvents.AWARD_OBJECTION_LODGED;
+    }
+  }
+
+  /** outcome UPHELD (the award is withdrawn, award-withdrawn follows) or DISMISSED. */
+  public record AwardObjectionDecidedV1(String proposalId, String programId, String organisationCode,
+      String objectionId, String outcome, String reason, String decidedBy, Instant decidedAt) implements Message {
+
+    static AwardObjectionDecidedV1 of(Proposal p, Objection o) {
+      return new AwardObjectionDecidedV1(p.id(), p.programId(), p.organisationCode(), o.objectionId(),
+          o.status().name(), o.decisionReason(), o.decidedBy(), o.decidedAt());
+    }
+
+    @Override
+    public String type() {
+      return IntakeIntegrationEvents.AWARD_OBJECTION_DECIDED;
+    }
+  }
+
+  /** The award is withdrawn: its amount goes back to the program's budget (intake reads this event itself). */
+  public record AwardWithdrawnV1(String proposalId, String programId, String organisationCode,
+      long withdrawnAmountFen, String objectionId, String reason, String withdrawnBy, Instant withdrawnAt)
+      implements Message {
+
+    static AwardWithdrawnV1 of(Proposal p, Objection upheld, Instant at) {
+      return new AwardWithdrawnV1(p.id(), p.programId(), p.organisationCode(), p.awardedAmountFen(),
+          upheld.objectionId(), p.notice().withdrawalReason(), p.notice().withdrawnBy(), at);
+    }
+
+    @Override
+    public String type() {
+      return IntakeIntegrationEvents.AWARD_WITHDRAWN;
     }
   }
 

@@ -29,12 +29,27 @@ public final class GridFsProposalFiles implements ProposalFiles {
         d.uploadedBy(), d.uploadedAt()));
   }
 
+  /**
+   * The owners that still exist: proposals, and objections to awards under public notice (their evidence files are
+   * owned by the objection's id, issue 17 point 2).
+   */
   @Override
-  public Mono<Set<String>> existing(Set<String> proposalIds) {
-    Query query = Query.query(Criteria.where("_id").in(proposalIds));
-    query.fields().include("_id");
+  public Mono<Set<String>> existing(Set<String> ownerIds) {
+    Query query = Query.query(new Criteria().orOperator(Criteria.where("_id").in(ownerIds),
+        Criteria.where("notice.objections.objectionId").in(ownerIds)));
+    query.fields().include("_id").include("notice");
     return template.find(query, Document.class, MongoProposals.COLLECTION)
-        .map(d -> String.valueOf(d.get("_id")))
+        .flatMapIterable(d -> {
+          java.util.List<String> found = new java.util.ArrayList<>();
+          found.add(String.valueOf(d.get("_id")));
+          Object notice = d.get("notice");
+          if (notice instanceof Document n) {
+            n.getList("objections", Document.class, java.util.List.of())
+                .forEach(o -> found.add(o.getString("objectionId")));
+          }
+          return found;
+        })
+        .filter(ownerIds::contains)
         .collect(HashSet::new, Set::add);
   }
 }

@@ -29,7 +29,23 @@ public final class MongoAdapters {
     return new MongoProposals(store);
   }
 
+  public MongoReviewResults reviewResults() {
+    return new MongoReviewResults(template, writer);
+  }
+
+  public MongoAwardNotices awardNotices() {
+    return new MongoAwardNotices(store);
+  }
+
   public MongoHolds holds() {
     return new MongoHolds(template, writer);
+  }
+
+  public MongoVouchers vouchers() {
+    return new MongoVouchers(store);
+  }
+
+  public MongoServiceProviders serviceProviders() {
+    return new MongoServiceProviders(store);
   }
 }

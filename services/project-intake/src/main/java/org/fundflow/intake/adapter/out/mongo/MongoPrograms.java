@@ -28,6 +28,8 @@ public final class MongoPrograms implements Programs {
   private static final String PENDING = "pendingReservations";
   /** project id -> fen given back when the project was terminated (issue 17 point 5). */
   private static final String RETURNED = "returnedRemainders.";
+  /** proposal id -> fen given back when its award was withdrawn during the public notice (issue 17 point 2). */
+  private static final String WITHDRAWN = "withdrawnAwards.";
 
   private final MongoAggregates store;
 
@@ -142,6 +144,24 @@ public final class MongoPrograms implements Programs {
       return store.template().exists(returned, COLLECTION).flatMap(before -> before ? Mono.just(false)
           : Mono.error(new IllegalStateException("program " + programId + " is unknown or has less than "
               + remainderFen + " fen awarded: the remainder of project " + projectId + " cannot be given back")));
+    });
+  }
+
+  @Override
+  public Mono<Boolean> returnWithdrawnAward(String programId, String proposalId, long amountFen) {
+    Query notYet = new Query(where("_id").is(programId)
+        .and(WITHDRAWN + proposalId).exists(false)
+        .and(COMMITMENTS + proposalId).is(amountFen));
+    Update giveBack = new Update().inc("committedFen", -amountFen).unset(COMMITMENTS + proposalId)
+        .set(WITHDRAWN + proposalId, amountFen).inc("version", 1L);
+    return store.template().updateFirst(notYet, giveBack, COLLECTION).flatMap(result -> {
+      if (result.getModifiedCount() == 1) {
+        return Mono.just(true);
+      }
+      Query returned = new Query(where("_id").is(programId).and(WITHDRAWN + proposalId).exists(true));
+      return store.template().exists(returned, COLLECTION).flatMap(before -> before ? Mono.just(false)
+          : Mono.error(new IllegalStateException("program " + programId + " holds no commitment of " + amountFen
+              + " fen for proposal " + proposalId + ": the withdrawn award cannot be given back")));
     });
   }
 

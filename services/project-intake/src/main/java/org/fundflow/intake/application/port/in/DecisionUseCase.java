@@ -8,7 +8,17 @@ import reactor.core.publisher.Mono;
 public interface DecisionUseCase {
 
   /** expectedVersion: the versions the manager decided on (If-Match), or {@link ExpectedVersion#any()} for the current one. */
-  record AwardCommand(Viewer manager, String proposalId, long amountFen, ExpectedVersion expectedVersion) {}
+  /**
+   * {@code outOfRankOrderReason}: the written reason for awarding out of rank order (立项评审), required only then;
+   * may be null.
+   */
+  record AwardCommand(Viewer manager, String proposalId, long amountFen, ExpectedVersion expectedVersion,
+      String outOfRankOrderReason) {
+
+    public AwardCommand(Viewer manager, String proposalId, long amountFen, ExpectedVersion expectedVersion) {
+      this(manager, proposalId, amountFen, expectedVersion, null);
+    }
+  }
 
   record RejectCommand(Viewer manager, String proposalId, String reason, ExpectedVersion expectedVersion) {}
 

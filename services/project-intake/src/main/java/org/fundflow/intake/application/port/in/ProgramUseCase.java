@@ -5,6 +5,7 @@ import java.util.List;
 import org.fundflow.intake.domain.Challenge;
 import org.fundflow.intake.domain.Program;
 import org.fundflow.intake.domain.ProgramTerms;
+import org.fundflow.platform.domain.ExpectedVersion;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -16,7 +17,8 @@ public interface ProgramUseCase {
 
   Mono<Program> create(ProgramTerms terms);
 
-  Mono<Program> edit(String programId, ProgramTerms terms);
+  /** Edits a draft; refused (version mismatch) unless its current version is one {@code expected} names. */
+  Mono<Program> edit(String programId, ProgramTerms terms, ExpectedVersion expected);
 
   Mono<Program> open(String programId);
 

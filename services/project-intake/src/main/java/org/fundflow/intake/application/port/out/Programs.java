@@ -55,4 +55,14 @@ public interface Programs {
    * @throws IllegalStateException (in the Mono) when the program is unknown or has less awarded than the remainder
    */
   Mono<Boolean> returnAwardRemainder(String programId, String projectId, long remainderFen);
+
+  /**
+   * Gives a withdrawn award (an objection upheld during its public notice) back to the program's budget: the awarded
+   * total goes down by the amount, the proposal's commitment is removed and the proposal recorded as returned, in one
+   * conditional update: at most once per proposal (issue 17 point 2).
+   *
+   * @return true when given back now, false when it was given back before
+   * @throws IllegalStateException (in the Mono) when the program holds no such commitment for the proposal
+   */
+  Mono<Boolean> returnWithdrawnAward(String programId, String proposalId, long amountFen);
 }

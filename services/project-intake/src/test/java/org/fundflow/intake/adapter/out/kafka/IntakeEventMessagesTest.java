@@ -29,8 +29,8 @@ class IntakeEventMessagesTest {
   static final String ORG = "91120112MNH91HTMX6";
 
   final Program program = Program.draft("prg-1", new ProgramTerms("General 2026", ProgramKind.GENERAL, 10_000, 1_000,
-      new CallWindow(NOW.minusSeconds(86_400), NOW.plusSeconds(86_400)), new FundingSplit(60, 40), null), NOW)
-      .open(NOW).next();
+      new CallWindow(NOW.minusSeconds(86_400), NOW.plusSeconds(86_400)), new FundingSplit(60, 40), null, null, null,
+      org.fundflow.intake.domain.ExpertReview.off()), NOW).open(NOW).next();
 
   final ProposalContent content = new ProposalContent("Title", "Abstract", List.of("ai"), 800,
       List.of(new BudgetLine("equipment", 800)),
@@ -65,7 +65,7 @@ class IntakeEventMessagesTest {
 
   @Test
   void anAwardCarriesTheProgramsSplitAndThePlanWithPlainDates() {
-    Proposal underReview = submitted().screen().next().sendToReview().next();
+    Proposal underReview = submitted().screen().next().sendToReview(program, NOW).next();
     IntakeEvent awarded = underReview.award(700, program, "pm", NOW).events().get(0);
 
     JsonNode json = wire(awarded);

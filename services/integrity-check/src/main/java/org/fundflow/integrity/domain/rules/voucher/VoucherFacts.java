@@ -1,0 +1,18 @@
+package org.fundflow.integrity.domain.rules.voucher;
+
+import java.time.Instant;
+
+/** What the voucher rules read from project-intake's voucher events (创新券, issue 18 point 2). */
+public final class VoucherFacts {
+
+  private VoucherFacts() {}
+
+  /** voucher-contracted: an enterprise used its voucher on a contract with a provider, with the contract document. */
+  public record Contract(String eventId, String eventType, String voucherId, String programId, String enterpriseCode,
+      String providerId, String providerCode, String providerName, long contractAmountFen, String contractSha256,
+      Instant contractedAt) {}
+
+  /** voucher-redeemed: the provider claimed settlement and the enterprise confirmed delivery. */
+  public record Redemption(String eventId, String eventType, String voucherId, String programId, String enterpriseCode,
+      String providerId, String providerCode, String providerName, Instant expiresAt, Instant settlementClaimedAt) {}
+}

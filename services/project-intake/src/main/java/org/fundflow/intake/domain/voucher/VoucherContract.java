@@ -1,0 +1,11 @@
+package org.fundflow.intake.domain.voucher;
+
+import java.time.Instant;
+
+/**
+ * The service contract a voucher is used on: with an approved provider, for an eligible category, for an amount in
+ * fen, with its contract document.
+ */
+public record VoucherContract(String providerId, String providerOrganisationCode, String providerName,
+    ServiceCategory category, long amountFen, String contractNumber, ContractDocument document, String registeredBy,
+    Instant registeredAt) {}
