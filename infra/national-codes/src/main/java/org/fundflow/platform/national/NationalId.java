@@ -76,6 +76,23 @@ public final class NationalId {
     return Optional.empty();
   }
 
+  /**
+   * The ID made of these 17 digits and their check character (GB 11643): the one way test data and fixtures make
+   * valid IDs. The birth date is not checked here ({@link #isValid} does).
+   *
+   * @throws IllegalArgumentException when {@code first17} is not 17 digits
+   */
+  public static String withCheckCharacter(String first17) {
+    if (first17 == null || !first17.matches("[0-9]{17}")) {
+      throw new IllegalArgumentException("17 digits expected, not " + first17);
+    }
+    int sum = 0;
+    for (int i = 0; i < 17; i++) {
+      sum += (first17.charAt(i) - '0') * WEIGHTS[i];
+    }
+    return first17 + CHECK.charAt(sum % 11);
+  }
+
   private static boolean realBirthDate(String s, LocalDate today) {
     try {
       LocalDate birth = LocalDate.of(Integer.parseInt(s.substring(6, 10)), Integer.parseInt(s.substring(10, 12)),

@@ -28,4 +28,25 @@ public final class OrganisationCode {
     }
     return code.charAt(17) == ALPHABET.charAt((31 - sum % 31) % 31);
   }
+
+  /**
+   * The code made of these 17 characters (0-9, A-Y without I, O, S, V, Z) and their check character: the one way
+   * test data and fixtures make valid codes.
+   *
+   * @throws IllegalArgumentException when {@code first17} is not 17 such characters
+   */
+  public static String withCheckCharacter(String first17) {
+    if (first17 == null || first17.length() != 17) {
+      throw new IllegalArgumentException("17 characters expected, not " + first17);
+    }
+    int sum = 0;
+    for (int i = 0; i < 17; i++) {
+      int value = ALPHABET.indexOf(first17.charAt(i));
+      if (value < 0) {
+        throw new IllegalArgumentException("not a GB 32100 character: " + first17.charAt(i));
+      }
+      sum += value * WEIGHTS[i];
+    }
+    return first17 + ALPHABET.charAt((31 - sum % 31) % 31);
+  }
 }

@@ -35,6 +35,25 @@ class NationalCodesTest {
     NationalId.problem(id, TODAY).ifPresent(p -> assertThat(p.description()).doesNotContain(id));
   }
 
+  /** The generator of test data agrees with the validator on every shared vector. */
+  @ParameterizedTest(name = "{0} valid={1} ({2})")
+  @CsvFileSource(resources = "/testdata/org-codes.csv", numLinesToSkip = 1, nullValues = "")
+  void givenSharedOrganisationCode_whenCompletedFromItsFirst17_thenOnlyValidOnesComeBackUnchanged(String code,
+      boolean valid, String why) {
+    if (code != null && code.length() == 18 && code.substring(0, 17).chars()
+        .allMatch(c -> "0123456789ABCDEFGHJKLMNPQRTUWXY".indexOf(c) >= 0)) {
+      String completed = OrganisationCode.withCheckCharacter(code.substring(0, 17));
+      assertThat(OrganisationCode.isValid(completed)).isTrue();
+      assertThat(completed.equals(code)).as(why).isEqualTo(valid);
+    }
+  }
+
+  @Test
+  void givenFirst17Digits_whenCompleted_thenAValidNationalId() {
+    assertThat(NationalId.withCheckCharacter("12010119800413592")).isEqualTo("120101198004135929");
+    assertThat(NationalId.isValid(NationalId.withCheckCharacter("11010519491231002"))).isTrue();
+  }
+
   @Test
   void givenNull_whenValidated_thenInvalid() {
     assertThat(OrganisationCode.isValid(null)).isFalse();

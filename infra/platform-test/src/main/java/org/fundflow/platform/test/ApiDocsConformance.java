@@ -21,6 +21,19 @@ public final class ApiDocsConformance {
 
   private ApiDocsConformance() {}
 
+  /**
+   * The OpenAPI document ({@code /v3/api-docs}) of the service listening on {@code port}; it must answer 200. Read with
+   * a 4 MB buffer: milestone-review's document is over the 256 KB default since its proposal-review and evaluation
+   * endpoints.
+   */
+  public static String read(int port) {
+    return org.springframework.test.web.reactive.server.WebTestClient.bindToServer()
+        .baseUrl("http://localhost:" + port).responseTimeout(java.time.Duration.ofSeconds(30))
+        .codecs(c -> c.defaultCodecs().maxInMemorySize(4 * 1024 * 1024)).build()
+        .get().uri("/v3/api-docs").exchange().expectStatus().isOk()
+        .expectBody(String.class).returnResult().getResponseBody();
+  }
+
   /** One line per missing piece, naming the operation; empty when the document is complete. */
   public static List<String> violations(String apiDocs) {
     JsonNode doc = JsonMapper.shared().readTree(apiDocs);

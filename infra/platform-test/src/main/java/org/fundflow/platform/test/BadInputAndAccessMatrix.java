@@ -1,8 +1,12 @@
 package org.fundflow.platform.test;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ArgumentsSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.HttpMethod;
@@ -13,8 +17,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /**
  * The one driver of the services' bad-input and role x endpoint matrix tests (issue 13 point 6): a service's
  * {@code BadInputAndAccessMatrixIT} implements this interface, keeps its tables (static {@code badRequests()},
- * {@code refusedCalls()} and {@code allowedCalls()}, see {@link BadInputMatrix#calls}) and its specifics, and runs
- * these three tests in this order:
+ * {@code endpoints()}, whose cases {@link TableCalls} reads) and its specifics, gives the driver its {@link #setup()},
+ * and runs these three tests in this order:
  * <ol>
  *   <li>every bad request is a 4xx problem (exactly the case's status unless 0) or, where the service takes bad
  *   input by design (a list import of only bad rows), exactly the case's 2xx; it names the field the case expects
@@ -22,7 +26,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  *   <li>every refused call (a role that may not) is exactly its status as a problem and leaves the store as it was;</li>
  *   <li>every allowed call answers its status, each on a fresh target.</li>
  * </ol>
- * The class needs {@code @TestMethodOrder(MethodOrderer.OrderAnnotation.class)}.
+ * The class needs {@code @TestMethodOrder(MethodOrderer.OrderAnnotation.class)}. The rows every service has are built
+ * here: {@link #statuses} (who may call: anonymous 401, the other roles 403) and {@link #read} (a GET that changes
+ * nothing, such as the dashboard figures under {@code /statistics}). A service with file endpoints also implements
+ * {@link FileAccessMatrix}.
  *
  * @param <S> the test class itself (endpoints make their targets with its helpers)
  * @param <F> the records made once for the cases (the fixture)
@@ -54,15 +61,53 @@ public interface BadInputAndAccessMatrix<S extends BadInputAndAccessMatrix<S, F,
     Request request(S test, T target, W who);
   }
 
-  /** The table printer and store comparison of this test class (one static instance). */
-  BadInputMatrix matrix();
+  /**
+   * What the driver uses of the test class.
+   *
+   * @param matrix the table printer and store comparison of the test class (one static instance)
+   * @param fixture the fixture, made before the first case (read when a case needs it)
+   * @param tokens the bearer token of each role ({@code null}: anonymous), for the rows built here
+   */
+  record Setup<F, W>(BadInputMatrix matrix, WebTestClient web, ReactiveMongoTemplate store, Supplier<F> fixture,
+      Function<W, String> tokens) {}
 
-  WebTestClient webClient();
+  Setup<F, W> setup();
 
-  ReactiveMongoTemplate store();
+  /**
+   * A row of the role table: {@code anonymous} gets 401, every other role 403, the {@code allowed} ones {@code ok}.
+   * The map is the test's to change further (e.g. 404 for another organisation).
+   */
+  @SafeVarargs
+  static <W extends Enum<W>> Map<W, Integer> statuses(W anonymous, int ok, W... allowed) {
+    Map<W, Integer> row = new LinkedHashMap<>();
+    for (W role : anonymous.getDeclaringClass().getEnumConstants()) {
+      row.put(role, role == anonymous ? 401 : 403);
+    }
+    for (W role : allowed) {
+      row.put(role, ok);
+    }
+    return row;
+  }
 
-  /** The fixture, made before the first case. */
-  F fixtureRecords();
+  /** A GET of {@code path} that changes nothing (named {@code GET path}), as each role: {@code expected}. */
+  static <S extends BadInputAndAccessMatrix<S, ?, W>, W extends Enum<W>> Endpoint<S, String, W> read(String path,
+      Map<W, Integer> expected) {
+    return new Read<>("GET " + path, path, expected);
+  }
+
+  /** The row {@link #read} builds. */
+  record Read<S extends BadInputAndAccessMatrix<S, ?, W>, W extends Enum<W>>(String name, String path,
+      Map<W, Integer> expected) implements Endpoint<S, String, W> {
+    @Override
+    public String target(S test) {
+      return path;
+    }
+
+    @Override
+    public Request request(S test, String target, W who) {
+      return new Request(HttpMethod.GET, target, test.setup().tokens().apply(who), null, null, Map.of());
+    }
+  }
 
   /** What this service checks beyond the common assertions of a bad request (nothing by default). */
   default void alsoAssertBadInput(BadInput<F> c, EntityExchangeResult<String> r) {}
@@ -72,7 +117,7 @@ public interface BadInputAndAccessMatrix<S extends BadInputAndAccessMatrix<S, F,
   @Order(1)
   default void badRequestIsAProblemAndChangesNothing(BadInput<F> c) {
     matrix().baseline(store());
-    EntityExchangeResult<String> r = exchange(c.request(fixtureRecords()));
+    EntityExchangeResult<String> r = exchange(c.request(setup().fixture().get()));
     if (c.expected() >= 200 && c.expected() < 300) {
       matrix().assertBadInputAccepted(c.name(), r, c.expected());
     } else {
@@ -85,7 +130,7 @@ public interface BadInputAndAccessMatrix<S extends BadInputAndAccessMatrix<S, F,
 
   /** Refused calls (401/403/404 ...) first: each is a problem and leaves the store as it was. */
   @ParameterizedTest(name = "{0} as {1} -> {2}")
-  @MethodSource("refusedCalls")
+  @ArgumentsSource(TableCalls.Refused.class)
   @Order(2)
   default void refusedCallChangesNothing(String endpoint, W who, int expected, Endpoint<S, ?, W> e) {
     EntityExchangeResult<String> r = refusedCall(e, who);
@@ -95,7 +140,7 @@ public interface BadInputAndAccessMatrix<S extends BadInputAndAccessMatrix<S, F,
 
   /** Allowed calls, each on a fresh target. */
   @ParameterizedTest(name = "{0} as {1} -> {2}")
-  @MethodSource("allowedCalls")
+  @ArgumentsSource(TableCalls.Allowed.class)
   @Order(3)
   default void allowedCallSucceeds(String endpoint, W who, int expected, Endpoint<S, ?, W> e) {
     matrix().assertCallAllowed(endpoint, who, allowedCall(e, who), expected);
@@ -116,7 +161,15 @@ public interface BadInputAndAccessMatrix<S extends BadInputAndAccessMatrix<S, F,
     return (S) this;
   }
 
+  private BadInputMatrix matrix() {
+    return setup().matrix();
+  }
+
+  private ReactiveMongoTemplate store() {
+    return setup().store();
+  }
+
   private EntityExchangeResult<String> exchange(Request q) {
-    return BadInputMatrix.exchange(webClient(), q.method(), q.path(), q.token(), q.body(), q.type(), q.headers());
+    return BadInputMatrix.exchange(setup().web(), q.method(), q.path(), q.token(), q.body(), q.type(), q.headers());
   }
 }

@@ -82,6 +82,20 @@ public final class BadInputMatrix {
     return ready.exchange().expectBody(String.class).returnResult();
   }
 
+  /** A copy of a good request body with {@code key} set to {@code value}: how a bad case is made from it. */
+  public static Map<String, Object> with(Map<String, Object> base, String key, Object value) {
+    Map<String, Object> copy = new java.util.LinkedHashMap<>(base);
+    copy.put(key, value);
+    return copy;
+  }
+
+  /** A copy of a good request body without {@code key}. */
+  public static Map<String, Object> without(Map<String, Object> base, String key) {
+    Map<String, Object> copy = new java.util.LinkedHashMap<>(base);
+    copy.remove(key);
+    return copy;
+  }
+
   /** The next case takes a new baseline (the test just changed the store on purpose, e.g. made a target). */
   public void forgetBaseline() {
     before = null;

@@ -27,6 +27,24 @@ public final class BadUploads {
 
   private BadUploads() {}
 
+  /** {@code size} bytes detected as a PDF: its header, then bytes random from {@code seed} (large files, ranges). */
+  public static byte[] pdf(int size, long seed) {
+    byte[] bytes = new byte[size];
+    new java.util.Random(seed).nextBytes(bytes);
+    byte[] head = "%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII);
+    System.arraycopy(head, 0, bytes, 0, head.length);
+    return bytes;
+  }
+
+  /** The SHA-256 of the bytes in lower-case hex (a stored file's ETag and checksum). */
+  public static String sha256Hex(byte[] bytes) {
+    try {
+      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   public static MultiValueMap<String, HttpEntity<?>> filePart(String name, byte[] bytes) {
     MultipartBodyBuilder body = new MultipartBodyBuilder();
     body.part("file", new ByteArrayResource(bytes)).filename(name);

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.fundflow.platform.test.BadInputAndAccessMatrix;
 import org.fundflow.platform.test.BadInputMatrix;
 import org.fundflow.platform.test.BadUploads;
+import org.fundflow.platform.test.FileAccessMatrix;
 import org.fundflow.platform.test.FundflowTestInfrastructure;
 import org.fundflow.platform.test.TestJwts;
 import org.junit.jupiter.api.AfterAll;
@@ -50,7 +51,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @ContextConfiguration(initializers = FundflowTestInfrastructure.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BadInputAndAccessMatrixIT
-    implements BadInputAndAccessMatrix<BadInputAndAccessMatrixIT, BadInputAndAccessMatrixIT.Fixture, BadInputAndAccessMatrixIT.Who> {
+    implements BadInputAndAccessMatrix<BadInputAndAccessMatrixIT, BadInputAndAccessMatrixIT.Fixture, BadInputAndAccessMatrixIT.Who>,
+    FileAccessMatrix<BadInputAndAccessMatrixIT, BadInputAndAccessMatrixIT.Who> {
 
   static final BadInputMatrix MATRIX = new BadInputMatrix("integrity-check");
 
@@ -107,7 +109,6 @@ class BadInputAndAccessMatrixIT
 
   static final Random RANDOM = new Random();
   static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-  static final int[] WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
 
   /**
    * Issue 12: a party integrity-check knows (a payee with a disbursement awaiting payment). Every refused or bad
@@ -123,12 +124,7 @@ class BadInputAndAccessMatrixIT
     for (int i = 0; i < 9; i++) {
       b.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
     }
-    int sum = 0;
-    for (int i = 0; i < 17; i++) {
-      sum += ALPHABET.indexOf(b.charAt(i)) * WEIGHTS[i];
-    }
-    int check = 31 - sum % 31;
-    return b.append(ALPHABET.charAt(check == 31 ? 0 : check)).toString();
+    return org.fundflow.platform.national.OrganisationCode.withCheckCharacter(b.toString());
   }
 
   /** A terminated project of a new organisation: the flag it raised. */
@@ -518,14 +514,7 @@ class BadInputAndAccessMatrixIT
   }
 
   static Map<Who, Integer> only(int ok, Who... allowed) {
-    Map<Who, Integer> m = new LinkedHashMap<>();
-    for (Who w : Who.values()) {
-      m.put(w, w == Who.NONE ? 401 : 403);
-    }
-    for (Who w : allowed) {
-      m.put(w, ok);
-    }
-    return m;
+    return BadInputAndAccessMatrix.statuses(Who.NONE, ok, allowed);
   }
 
   static Map<Who, Integer> otherOrganisation() {
@@ -534,7 +523,7 @@ class BadInputAndAccessMatrixIT
     return m;
   }
 
-  static List<Endpoint> endpoints() {
+  static List<BadInputAndAccessMatrix.Endpoint<BadInputAndAccessMatrixIT, ?, Who>> endpoints() {
     MediaType json = MediaType.APPLICATION_JSON;
     Map<Who, Integer> write = only(200, Who.INTEGRITY_OFFICER);
     return List.of(
@@ -576,8 +565,7 @@ class BadInputAndAccessMatrixIT
         new Endpoint("POST /dishonesty-list/imports/preview", HttpMethod.POST, t -> "/dishonesty-list/imports/preview",
             HEADER + KNOWN_PAYEE_ROW, MediaType.parseMediaType("text/csv"), write),
         // issue 16 point 4: the dashboard figures (read)
-        new Endpoint("GET /statistics/flags", HttpMethod.GET, t -> "/statistics/flags", null, json,
-            only(200, Who.INTEGRITY_OFFICER, Who.AUDITOR)));
+        BadInputAndAccessMatrix.read("/statistics/flags", only(200, Who.INTEGRITY_OFFICER, Who.AUDITOR)));
   }
 
   /** POST /cases needs a fresh flag in its body: made per allowed call, once for the refused ones. */
@@ -588,32 +576,14 @@ class BadInputAndAccessMatrixIT
     return Map.of("flagIds", List.of(refused ? fx.freeFlag() : newFlag()));
   }
 
-  static Stream<Arguments> refusedCalls() {
-    return BadInputMatrix.calls(endpoints(), Endpoint::name, Endpoint::expected, true);
-  }
-
-  static Stream<Arguments> allowedCalls() {
-    return BadInputMatrix.calls(endpoints(), Endpoint::name, Endpoint::expected, false);
+  @Override
+  public Setup<Fixture, Who> setup() {
+    return new Setup<>(MATRIX, web, template, () -> fx, Who::token);
   }
 
   @Override
-  public BadInputMatrix matrix() {
-    return MATRIX;
-  }
-
-  @Override
-  public WebTestClient webClient() {
-    return web;
-  }
-
-  @Override
-  public ReactiveMongoTemplate store() {
-    return template;
-  }
-
-  @Override
-  public Fixture fixtureRecords() {
-    return fx;
+  public FileSetup<Who> fileSetup() {
+    return new FileSetup<>(MATRIX, web, template, Who::token, () -> "/cases/" + fx.openCase() + "/evidence", OFFICER, "询问笔录.pdf");
   }
 
   /** Issue 12: the one allowed import (by the officer, in the matrix above) held the known payee at once. */
@@ -659,86 +629,22 @@ class BadInputAndAccessMatrixIT
     return caseWithFile;
   }
 
-  record FileEndpoint(String name, HttpMethod method, Function<BadInputAndAccessMatrixIT, String> path, boolean upload,
-      Map<Who, Integer> expected) {}
-
-  static List<FileEndpoint> fileEndpoints() {
+  static List<FileEndpoint<BadInputAndAccessMatrixIT, Who>> fileEndpoints() {
     Map<Who, Integer> read = only(200, Who.INTEGRITY_OFFICER, Who.AUDITOR);
     return List.of(
-        new FileEndpoint("POST /cases/{open}/evidence", HttpMethod.POST,
+        new FileEndpoint<>("POST /cases/{open}/evidence", HttpMethod.POST,
             t -> "/cases/" + t.openCase(t.newFlag(), null) + "/evidence", true, only(201, Who.INTEGRITY_OFFICER)),
-        new FileEndpoint("POST /cases/{decided}/evidence", HttpMethod.POST, t -> "/cases/" + fx.decided() + "/evidence",
+        new FileEndpoint<>("POST /cases/{decided}/evidence", HttpMethod.POST, t -> "/cases/" + fx.decided() + "/evidence",
             true, only(409, Who.INTEGRITY_OFFICER)),
-        new FileEndpoint("POST /cases/{unknown}/evidence", HttpMethod.POST, t -> "/cases/case-none/evidence",
+        new FileEndpoint<>("POST /cases/{unknown}/evidence", HttpMethod.POST, t -> "/cases/case-none/evidence",
             true, only(404, Who.INTEGRITY_OFFICER)),
-        new FileEndpoint("GET /cases/{id}/evidence", HttpMethod.GET, t -> "/cases/" + t.caseWithFile()[0] + "/evidence",
+        new FileEndpoint<>("GET /cases/{id}/evidence", HttpMethod.GET, t -> "/cases/" + t.caseWithFile()[0] + "/evidence",
             false, read),
-        new FileEndpoint("GET /cases/{id}/evidence/{id}", HttpMethod.GET,
+        new FileEndpoint<>("GET /cases/{id}/evidence/{id}", HttpMethod.GET,
             t -> "/cases/" + t.caseWithFile()[0] + "/evidence/" + t.caseWithFile()[1], false, read),
-        new FileEndpoint("GET /cases/{other}/evidence/{id}", HttpMethod.GET,
+        new FileEndpoint<>("GET /cases/{other}/evidence/{id}", HttpMethod.GET,
             t -> "/cases/" + fx.openCase() + "/evidence/" + t.caseWithFile()[1], false, only(404, Who.INTEGRITY_OFFICER,
                 Who.AUDITOR)));
-  }
-
-  static Stream<Arguments> refusedFileCalls() {
-    return BadInputMatrix.calls(fileEndpoints(), FileEndpoint::name, FileEndpoint::expected, true);
-  }
-
-  static Stream<Arguments> allowedFileCalls() {
-    return BadInputMatrix.calls(fileEndpoints(), FileEndpoint::name, FileEndpoint::expected, false);
-  }
-
-  /** Refused file calls (401/403/404/409): a problem each, and the store (files and chunks included) as it was. */
-  @ParameterizedTest(name = "{0} as {1} -> {2}")
-  @MethodSource("refusedFileCalls")
-  @Order(6)
-  void refusedFileCallChangesNothing(String endpoint, Who who, int expected, FileEndpoint e) {
-    String path = MATRIX.refusedTarget(e.name(), () -> e.path().apply(this));
-    MATRIX.baseline(template);
-    EntityExchangeResult<String> r = BadUploads.exchange(web, e.method(), path, who.token(),
-        e.upload() ? BadUploads.filePart("x.pdf", BadUploads.SMALL_PDF) : null);
-    MATRIX.assertCallRefused(endpoint, who, r, expected);
-    MATRIX.assertUnchanged(template, endpoint + " as " + who);
-  }
-
-  @ParameterizedTest(name = "{0} as {1} -> {2}")
-  @MethodSource("allowedFileCalls")
-  @Order(7)
-  void allowedFileCallSucceeds(String endpoint, Who who, int expected, FileEndpoint e) {
-    String path = e.path().apply(this);
-    EntityExchangeResult<String> r = BadUploads.exchange(web, e.method(), path, who.token(),
-        e.upload() ? BadUploads.filePart("x.pdf", BadUploads.SMALL_PDF) : null);
-    MATRIX.assertCallAllowed(endpoint, who, r, expected);
-    if (e.name().equals("GET /cases/{id}/evidence/{id}")) {
-      BadUploads.assertDownloadsSmallPdf(web, path, who.token(), "询问笔录.pdf");
-    }
-  }
-
-  static Stream<Arguments> badUploads() {
-    return BadUploads.refused();
-  }
-
-  /** Bad uploads to an open case: 413/415/400 problems that store nothing (no files document, no chunks). */
-  @ParameterizedTest(name = "{0} -> {2}")
-  @MethodSource("badUploads")
-  @Order(8)
-  void badUploadIsRefusedAndStoresNothing(String name,
-      org.springframework.util.MultiValueMap<String, org.springframework.http.HttpEntity<?>> body, int expected) {
-    String path = "/cases/" + fx.openCase() + "/evidence";
-    MATRIX.forgetBaseline(); // the allowed calls before changed the store on purpose
-    MATRIX.baseline(template);
-    MATRIX.assertBadInputRefused(name, BadUploads.exchange(web, HttpMethod.POST, path, OFFICER, body), expected);
-    MATRIX.assertUnchanged(template, name);
-  }
-
-  @org.junit.jupiter.api.Test
-  @Order(8)
-  void aCorruptMultipartBodyIs400AndStoresNothing() {
-    MATRIX.forgetBaseline();
-    MATRIX.baseline(template);
-    MATRIX.assertBadInputRefused("corrupt multipart case evidence",
-        BadUploads.corruptMultipart(web, "/cases/" + fx.openCase() + "/evidence", OFFICER), 400);
-    MATRIX.assertUnchanged(template, "corrupt multipart case evidence");
   }
 
   @AfterAll
@@ -748,7 +654,7 @@ class BadInputAndAccessMatrixIT
 
   @AfterAll
   static void printTables() {
-    MATRIX.printTables(endpoints().stream().map(Endpoint::name).toList(), Who.values(), 46);
+    MATRIX.printTables(endpoints().stream().map(e -> e.name()).toList(), Who.values(), 46);
   }
 
   // ================================================================== helpers

@@ -298,12 +298,7 @@ class IntegrityServiceIT {
     java.util.Random random = new java.util.Random();
     String body = "120112" + (1960 + random.nextInt(40)) + String.format("%02d%02d%03d", 1 + random.nextInt(12),
         1 + random.nextInt(28), random.nextInt(1000));
-    int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-    int sum = 0;
-    for (int i = 0; i < 17; i++) {
-      sum += (body.charAt(i) - '0') * weights[i];
-    }
-    return body + "10X98765432".charAt(sum % 11);
+    return org.fundflow.platform.national.NationalId.withCheckCharacter(body);
   }
 
   static String created(String id, String program, String org, long amount) {

@@ -1,5 +1,7 @@
 package org.fundflow.milestone.config;
 
+import org.fundflow.platform.application.OrganisationHolds;
+import org.fundflow.platform.readmodel.MongoOrganisationHolds;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.function.Consumer;
@@ -9,7 +11,6 @@ import org.fundflow.milestone.adapter.in.kafka.ProposalAwardedMessage;
 import org.fundflow.milestone.adapter.out.kafka.ProjectEventMessages;
 import org.fundflow.milestone.adapter.out.mongo.GridFsEvidenceFiles;
 import org.fundflow.milestone.adapter.out.mongo.MongoExpertProfiles;
-import org.fundflow.milestone.adapter.out.mongo.MongoHolds;
 import org.fundflow.milestone.adapter.out.mongo.MongoProjects;
 import org.fundflow.milestone.application.service.ExpertService;
 import org.fundflow.milestone.application.service.HoldService;
@@ -55,8 +56,8 @@ public class MilestoneReviewConfiguration {
   }
 
   @Bean
-  MongoHolds holds(ReactiveMongoTemplate template) {
-    return new MongoHolds(template);
+  OrganisationHolds holds(ReactiveMongoTemplate template) {
+    return new MongoOrganisationHolds(template);
   }
 
   @Bean
@@ -65,7 +66,7 @@ public class MilestoneReviewConfiguration {
   }
 
   @Bean
-  ProjectLifecycleService projectLifecycleService(MongoProjects projects, MongoExpertProfiles experts, MongoHolds holds,
+  ProjectLifecycleService projectLifecycleService(MongoProjects projects, MongoExpertProfiles experts, OrganisationHolds holds,
       ReviewProperties review, Clock clock, GridFsEvidenceFiles evidenceFiles) {
     return new ProjectLifecycleService(projects, experts, holds, review.policy(), clock, evidenceFiles);
   }
@@ -113,7 +114,7 @@ public class MilestoneReviewConfiguration {
   }
 
   @Bean
-  HoldService holdService(MongoProjects projects, MongoHolds holds, Clock clock) {
+  HoldService holdService(MongoProjects projects, OrganisationHolds holds, Clock clock) {
     return new HoldService(projects, holds, clock);
   }
 

@@ -28,6 +28,48 @@ public record ChangeRequest(String id, Kind kind, String milestoneId, LocalDate 
         requestedBy, requestedAt, approved ? Status.APPROVED : Status.REFUSED, by, at, reason);
   }
 
+  /**
+   * Refuses a request that cannot apply to {@code project} as it is now: a due date of a milestone still open, budget
+   * lines (distinct categories, amounts >= 0) adding up to the awarded amount, a team without the applicant
+   * organisation. Checked when it is made and again when it is approved.
+   */
+  void requireApplicableTo(Project project) {
+    switch (kind) {
+      case MILESTONE_DUE_DATE -> {
+        if (milestoneId == null || newDueDate == null) {
+          throw DomainRuleException.rule("invalid-change-request", "a due-date change names a milestone and its new due date");
+        }
+        Milestone m = project.milestone(milestoneId);
+        if (m.status() == MilestoneStatus.ACCEPTED || m.status() == MilestoneStatus.FAILED) {
+          throw DomainRuleException.illegal("milestone-closed",
+              "milestone " + m.id() + " is " + m.status() + ": its due date can no longer change");
+        }
+      }
+      case BUDGET_REALLOCATION -> {
+        List<BudgetLine> lines = budgetLines;
+        if (lines.isEmpty() || lines.stream().anyMatch(l -> l.category() == null || l.category().isBlank()
+            || l.amountFen() < 0)) {
+          throw DomainRuleException.rule("invalid-change-request",
+              "a budget reallocation lists budget lines, each with a category and an amount >= 0 fen");
+        }
+        if (lines.stream().map(BudgetLine::category).distinct().count() != lines.size()) {
+          throw DomainRuleException.rule("invalid-change-request", "a budget category appears twice");
+        }
+        long total = lines.stream().mapToLong(BudgetLine::amountFen).sum();
+        if (total != project.awardedAmountFen()) {
+          throw DomainRuleException.rule("budget-not-balanced", "the budget lines add up to " + total
+              + " fen; a reallocation keeps the awarded amount of " + project.awardedAmountFen() + " fen");
+        }
+      }
+      case TEAM_CHANGE -> {
+        if (teamOrganisationCodes.contains(project.organisationCode())) {
+          throw DomainRuleException.rule("invalid-change-request",
+              "the team's other organisations do not include the applicant organisation " + project.organisationCode());
+        }
+      }
+    }
+  }
+
   /** What the change asks for, in words (the history's detail). */
   public String describe() {
     return switch (kind) {

@@ -31,6 +31,21 @@ public record Milestone(String id, int sequence, String title, List<String> deli
     return status == MilestoneStatus.OPEN || status == MilestoneStatus.OVERDUE;
   }
 
+  /** A report on this milestone may come now: it is OPEN or OVERDUE, or RECTIFYING and its period not over. */
+  void requireReportableAt(Instant now) {
+    switch (status) {
+      case OPEN, OVERDUE -> { }
+      case RECTIFYING -> {
+        if (now.isAfter(rectifyBy)) {
+          throw DomainRuleException.illegal("rectification-period-over",
+              "the rectification period of milestone " + id + " ended at " + rectifyBy);
+        }
+      }
+      default -> throw DomainRuleException.illegal("milestone-not-open",
+          "milestone " + id + " is " + status + ": no report can be submitted now");
+    }
+  }
+
   Milestone reminded(Instant at) {
     return new Milestone(id, sequence, title, deliverables, dueDate, tranchePercent, status, failedReviews, rectifyBy,
         acceptedAt, at, overdueAt);

@@ -175,17 +175,7 @@ public record Project(String id, String proposalId, String programId, ProgramKin
       throw DomainRuleException.illegal("not-next-milestone",
           "the next due milestone is " + due.id() + " (sequence " + due.sequence() + "), not " + milestoneId);
     }
-    switch (due.status()) {
-      case OPEN, OVERDUE -> { }
-      case RECTIFYING -> {
-        if (now.isAfter(due.rectifyBy())) {
-          throw DomainRuleException.illegal("rectification-period-over",
-              "the rectification period of milestone " + due.id() + " ended at " + due.rectifyBy());
-        }
-      }
-      default -> throw DomainRuleException.illegal("milestone-not-open",
-          "milestone " + due.id() + " is " + due.status() + ": no report can be submitted now");
-    }
+    due.requireReportableAt(now);
     int attempt = (int) reports.stream().filter(r -> r.milestoneId().equals(due.id())).count() + 1;
     MilestoneReport report = MilestoneReport.submitted(reportId, due, attempt, deliverablesMet, evidence,
         evidenceFiles == null ? List.of() : evidenceFiles, spendingToDateFen, applicant.id(), now, requestKey,
@@ -414,7 +404,7 @@ public record Project(String id, String proposalId, String programId, ProgramKin
     }
     requireOpen();
     requireReason(request.justification());
-    validate(request);
+    request.requireApplicableTo(this);
     List<ChangeRequest> next = new ArrayList<>(changeRequests);
     next.add(request);
     return Change.of(withChangeRequests(next).recorded(new ProjectHistoryEntry(request.requestedAt(),
@@ -436,7 +426,7 @@ public record Project(String id, String proposalId, String programId, ProgramKin
     ChangeRequest decidedRequest = request.decided(approve, manager.id(), now, reason);
     Project decided = withChangeRequests(replaced(changeRequests, decidedRequest, ChangeRequest::id));
     if (approve) {
-      validate(request); // the project may have moved on since the request (e.g. the milestone was accepted)
+      request.requireApplicableTo(this); // the project may have moved on since the request (e.g. the milestone was accepted)
       decided = decided.applied(request);
     }
     return Change.of(decided.recorded(new ProjectHistoryEntry(now, manager.id(),
@@ -447,43 +437,6 @@ public record Project(String id, String proposalId, String programId, ProgramKin
   public ChangeRequest changeRequest(String requestId) {
     return changeRequests.stream().filter(r -> r.id().equals(requestId)).findFirst()
         .orElseThrow(() -> DomainRuleException.notVisible("change request", requestId));
-  }
-
-  private void validate(ChangeRequest request) {
-    switch (request.kind()) {
-      case MILESTONE_DUE_DATE -> {
-        if (request.milestoneId() == null || request.newDueDate() == null) {
-          throw DomainRuleException.rule("invalid-change-request", "a due-date change names a milestone and its new due date");
-        }
-        Milestone m = milestone(request.milestoneId());
-        if (m.status() == MilestoneStatus.ACCEPTED || m.status() == MilestoneStatus.FAILED) {
-          throw DomainRuleException.illegal("milestone-closed",
-              "milestone " + m.id() + " is " + m.status() + ": its due date can no longer change");
-        }
-      }
-      case BUDGET_REALLOCATION -> {
-        List<BudgetLine> lines = request.budgetLines();
-        if (lines.isEmpty() || lines.stream().anyMatch(l -> l.category() == null || l.category().isBlank()
-            || l.amountFen() < 0)) {
-          throw DomainRuleException.rule("invalid-change-request",
-              "a budget reallocation lists budget lines, each with a category and an amount >= 0 fen");
-        }
-        if (lines.stream().map(BudgetLine::category).distinct().count() != lines.size()) {
-          throw DomainRuleException.rule("invalid-change-request", "a budget category appears twice");
-        }
-        long total = lines.stream().mapToLong(BudgetLine::amountFen).sum();
-        if (total != awardedAmountFen) {
-          throw DomainRuleException.rule("budget-not-balanced", "the budget lines add up to " + total
-              + " fen; a reallocation keeps the awarded amount of " + awardedAmountFen + " fen");
-        }
-      }
-      case TEAM_CHANGE -> {
-        if (request.teamOrganisationCodes().contains(organisationCode)) {
-          throw DomainRuleException.rule("invalid-change-request",
-              "the team's other organisations do not include the applicant organisation " + organisationCode);
-        }
-      }
-    }
   }
 
   private Project applied(ChangeRequest request) {

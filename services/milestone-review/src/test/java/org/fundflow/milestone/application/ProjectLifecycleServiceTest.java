@@ -17,7 +17,7 @@ import org.fundflow.milestone.application.port.in.ApplyHoldUseCase.HoldCommand;
 import org.fundflow.milestone.application.port.in.OpenProjectUseCase.OpenProjectCommand;
 import org.fundflow.milestone.application.port.in.SubmitReportUseCase.SubmitReportCommand;
 import org.fundflow.milestone.application.port.out.ExpertProfiles;
-import org.fundflow.milestone.application.port.out.Holds;
+import org.fundflow.platform.application.OrganisationHolds;
 import org.fundflow.milestone.application.port.out.Projects;
 import org.fundflow.milestone.application.service.HoldService;
 import org.fundflow.milestone.application.service.ProjectLifecycleService;
@@ -169,22 +169,25 @@ class ProjectLifecycleServiceTest {
     }
   }
 
-  static final class InMemoryHolds implements Holds {
+  static final class InMemoryHolds implements OrganisationHolds {
     final Map<String, String> active = new HashMap<>();
 
     @Override
-    public Mono<Void> placed(String holdId, String organisationCode) {
+    public Mono<Void> place(String organisationCode, String holdId) {
       return Mono.fromRunnable(() -> active.put(holdId, organisationCode));
     }
 
     @Override
-    public Mono<Void> lifted(String holdId) {
-      return Mono.fromRunnable(() -> active.remove(holdId));
+    public Mono<Boolean> lift(String organisationCode, String holdId) {
+      return Mono.fromCallable(() -> {
+        active.remove(holdId);
+        return !active.containsValue(organisationCode);
+      });
     }
 
     @Override
-    public Mono<Set<String>> activeOn(String organisationCode) {
-      Set<String> ids = new HashSet<>();
+    public Mono<List<String>> activeHolds(String organisationCode) {
+      List<String> ids = new ArrayList<>();
       active.forEach((id, org) -> {
         if (org.equals(organisationCode)) {
           ids.add(id);

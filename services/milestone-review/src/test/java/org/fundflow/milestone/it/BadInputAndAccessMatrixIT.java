@@ -1,5 +1,7 @@
 package org.fundflow.milestone.it;
 
+import static org.fundflow.platform.test.BadInputMatrix.with;
+import static org.fundflow.platform.test.BadInputMatrix.without;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -13,6 +15,7 @@ import java.util.stream.Stream;
 import org.fundflow.platform.test.BadInputAndAccessMatrix;
 import org.fundflow.platform.test.BadInputMatrix;
 import org.fundflow.platform.test.BadUploads;
+import org.fundflow.platform.test.FileAccessMatrix;
 import org.fundflow.platform.test.FundflowTestInfrastructure;
 import org.fundflow.platform.test.StoreSnapshot;
 import org.fundflow.platform.test.TestJwts;
@@ -48,7 +51,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @ContextConfiguration(initializers = FundflowTestInfrastructure.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BadInputAndAccessMatrixIT
-    implements BadInputAndAccessMatrix<BadInputAndAccessMatrixIT, BadInputAndAccessMatrixIT.Fixture, BadInputAndAccessMatrixIT.Who> {
+    implements BadInputAndAccessMatrix<BadInputAndAccessMatrixIT, BadInputAndAccessMatrixIT.Fixture, BadInputAndAccessMatrixIT.Who>,
+    FileAccessMatrix<BadInputAndAccessMatrixIT, BadInputAndAccessMatrixIT.FileWho> {
 
   static final BadInputMatrix MATRIX = new BadInputMatrix("milestone-review");
 
@@ -197,18 +201,6 @@ class BadInputAndAccessMatrixIT
           MilestoneReviewIT.scores(40), 200);
     }
     return r;
-  }
-
-  static Map<String, Object> with(Map<String, Object> base, String key, Object value) {
-    Map<String, Object> copy = new LinkedHashMap<>(base);
-    copy.put(key, value);
-    return copy;
-  }
-
-  static Map<String, Object> without(Map<String, Object> base, String key) {
-    Map<String, Object> copy = new LinkedHashMap<>(base);
-    copy.remove(key);
-    return copy;
   }
 
   static String applicant(String org) {
@@ -694,14 +686,7 @@ class BadInputAndAccessMatrixIT
   }
 
   static Map<Who, Integer> only(int ok, Who... allowed) {
-    Map<Who, Integer> m = new LinkedHashMap<>();
-    for (Who w : Who.values()) {
-      m.put(w, w == Who.NONE ? 401 : 403);
-    }
-    for (Who w : allowed) {
-      m.put(w, ok);
-    }
-    return m;
+    return BadInputAndAccessMatrix.statuses(Who.NONE, ok, allowed);
   }
 
   static Map<Who, Integer> put(Map<Who, Integer> m, Who w, int status) {
@@ -709,7 +694,7 @@ class BadInputAndAccessMatrixIT
     return m;
   }
 
-  static List<Endpoint> endpoints() {
+  static List<BadInputAndAccessMatrix.Endpoint<BadInputAndAccessMatrixIT, ?, Who>> endpoints() {
     Who[] readers = {Who.APPLICANT, Who.APPLICANT_OTHER_ORG, Who.PROGRAM_MANAGER, Who.EXPERT_ASSIGNED,
         Who.EXPERT_UNASSIGNED, Who.AUDITOR};
     Map<Who, Integer> project = put(put(only(200, readers), Who.APPLICANT_OTHER_ORG, 404), Who.EXPERT_UNASSIGNED, 404);
@@ -726,10 +711,8 @@ class BadInputAndAccessMatrixIT
             put(only(200, Who.EXPERT_ASSIGNED), Who.EXPERT_UNASSIGNED, 404)),
         new Endpoint("GET /experts?q=", HttpMethod.GET, t -> new Target("/experts?q=exp&limit=5", null),
             f -> null, only(200, Who.PROGRAM_MANAGER, Who.AUDITOR)),
-        new Endpoint("GET /statistics/projects", HttpMethod.GET, t -> new Target("/statistics/projects", null),
-            f -> null, only(200, Who.PROGRAM_MANAGER, Who.AUDITOR)),
-        new Endpoint("GET /performance-summary", HttpMethod.GET, t -> new Target("/performance-summary", null),
-            f -> null, only(200, Who.PROGRAM_MANAGER, Who.AUDITOR)),
+        BadInputAndAccessMatrix.read("/statistics/projects", only(200, Who.PROGRAM_MANAGER, Who.AUDITOR)),
+        BadInputAndAccessMatrix.read("/performance-summary", only(200, Who.PROGRAM_MANAGER, Who.AUDITOR)),
         new Endpoint("GET /projects/{id}/performance-evaluation", HttpMethod.GET,
             t -> new Target("/projects/" + fx.project() + "/performance-evaluation", null), f -> null,
             put(only(200, Who.APPLICANT, Who.APPLICANT_OTHER_ORG, Who.PROGRAM_MANAGER, Who.AUDITOR),
@@ -831,37 +814,19 @@ class BadInputAndAccessMatrixIT
             f -> expertBody(EXPERT_ORG), only(200, Who.PROGRAM_MANAGER)));
   }
 
-  static Stream<Arguments> refusedCalls() {
-    return BadInputMatrix.calls(endpoints(), Endpoint::name, Endpoint::expected, true);
-  }
-
-  static Stream<Arguments> allowedCalls() {
-    return BadInputMatrix.calls(endpoints(), Endpoint::name, Endpoint::expected, false);
+  @Override
+  public Setup<Fixture, Who> setup() {
+    return new Setup<>(MATRIX, http, template, () -> fx, who -> token(who, new Target(null, null)));
   }
 
   @Override
-  public BadInputMatrix matrix() {
-    return MATRIX;
-  }
-
-  @Override
-  public WebTestClient webClient() {
-    return http;
-  }
-
-  @Override
-  public ReactiveMongoTemplate store() {
-    return template;
-  }
-
-  @Override
-  public Fixture fixtureRecords() {
-    return fx;
+  public FileSetup<FileWho> fileSetup() {
+    return new FileSetup<>(MATRIX, http, template, this::fileToken, () -> milestoneEvidence(fx.openProject(), fx.openProject() + "-m1"), applicant(ORG), "evidence.pdf");
   }
 
   @AfterAll
   static void printTables() {
-    MATRIX.printTables(endpoints().stream().map(Endpoint::name).toList(), Who.values(), 40);
+    MATRIX.printTables(endpoints().stream().map(e -> e.name()).toList(), Who.values(), 40);
   }
 
   // ================================================================== (3) evidence files (issue 15), additive
@@ -918,6 +883,12 @@ class BadInputAndAccessMatrixIT
     return files;
   }
 
+  /** The file fixture (for the experts' tokens) is made with the first target, before the baseline. */
+  @Override
+  public void beforeFileTargets() {
+    files();
+  }
+
   String fileToken(FileWho who) {
     return switch (who) {
       case NONE -> null;
@@ -932,18 +903,8 @@ class BadInputAndAccessMatrixIT
     };
   }
 
-  record FileEndpoint(String name, HttpMethod method, Function<BadInputAndAccessMatrixIT, String> path, boolean upload,
-      Map<FileWho, Integer> expected) {}
-
   static Map<FileWho, Integer> files(int ok, FileWho... allowed) {
-    Map<FileWho, Integer> m = new LinkedHashMap<>();
-    for (FileWho w : FileWho.values()) {
-      m.put(w, w == FileWho.NONE ? 401 : 403);
-    }
-    for (FileWho w : allowed) {
-      m.put(w, ok);
-    }
-    return m;
+    return BadInputAndAccessMatrix.statuses(FileWho.NONE, ok, allowed);
   }
 
   /** The organisation's workspace (pending files): its applicants only; another organisation 404. */
@@ -963,100 +924,34 @@ class BadInputAndAccessMatrixIT
     return m;
   }
 
-  static List<FileEndpoint> fileEndpoints() {
+  static List<FileEndpoint<BadInputAndAccessMatrixIT, FileWho>> fileEndpoints() {
     Map<FileWho, Integer> pendingViaReport = asTheReport(404);
     return List.of(
-        new FileEndpoint("POST .../milestones/{m}/evidence", HttpMethod.POST,
+        new FileEndpoint<>("POST .../milestones/{m}/evidence", HttpMethod.POST,
             t -> {
               String p = t.newProject(ORG);
               return milestoneEvidence(p, p + "-m1");
             }, true, ownOrganisation(201)),
-        new FileEndpoint("GET .../milestones/{m}/evidence", HttpMethod.GET,
+        new FileEndpoint<>("GET .../milestones/{m}/evidence", HttpMethod.GET,
             t -> milestoneEvidence(t.files().project(), t.files().milestone()), false, ownOrganisation(200)),
-        new FileEndpoint("GET .../milestones/{m}/evidence/{pending}", HttpMethod.GET,
+        new FileEndpoint<>("GET .../milestones/{m}/evidence/{pending}", HttpMethod.GET,
             t -> milestoneEvidence(t.files().project(), t.files().milestone()) + "/" + t.files().pending(), false,
             ownOrganisation(200)),
-        new FileEndpoint("DELETE .../milestones/{m}/evidence/{pending}", HttpMethod.DELETE,
+        new FileEndpoint<>("DELETE .../milestones/{m}/evidence/{pending}", HttpMethod.DELETE,
             t -> milestoneEvidence(t.files().project(), t.files().milestone()) + "/"
                 + t.uploadEvidence(t.files().project(), t.files().milestone()), false, ownOrganisation(204)),
-        new FileEndpoint("DELETE .../milestones/{m}/evidence/{named}", HttpMethod.DELETE,
+        new FileEndpoint<>("DELETE .../milestones/{m}/evidence/{named}", HttpMethod.DELETE,
             t -> milestoneEvidence(t.files().project(), t.files().milestone()) + "/" + t.files().named(), false,
             ownOrganisation(409)),
-        new FileEndpoint("GET .../reports/{r}/evidence", HttpMethod.GET,
+        new FileEndpoint<>("GET .../reports/{r}/evidence", HttpMethod.GET,
             t -> MilestoneReviewIT.reportPath(t.files().project(), t.files().report()) + "/evidence", false,
             asTheReport(200)),
-        new FileEndpoint("GET .../reports/{r}/evidence/{named}", HttpMethod.GET,
+        new FileEndpoint<>("GET .../reports/{r}/evidence/{named}", HttpMethod.GET,
             t -> MilestoneReviewIT.reportPath(t.files().project(), t.files().report()) + "/evidence/" + t.files().named(),
             false, asTheReport(200)),
-        new FileEndpoint("GET .../reports/{r}/evidence/{pending}", HttpMethod.GET,
+        new FileEndpoint<>("GET .../reports/{r}/evidence/{pending}", HttpMethod.GET,
             t -> MilestoneReviewIT.reportPath(t.files().project(), t.files().report()) + "/evidence/"
                 + t.files().pending(), false, pendingViaReport));
-  }
-
-  static Stream<Arguments> refusedFileCalls() {
-    return BadInputMatrix.calls(fileEndpoints(), FileEndpoint::name, FileEndpoint::expected, true);
-  }
-
-  static Stream<Arguments> allowedFileCalls() {
-    return BadInputMatrix.calls(fileEndpoints(), FileEndpoint::name, FileEndpoint::expected, false);
-  }
-
-  /** Refused file calls (401/403/404/409): a problem each, and the store (files and chunks included) as it was. */
-  @ParameterizedTest(name = "{0} as {1} -> {2}")
-  @MethodSource("refusedFileCalls")
-  @Order(5)
-  void refusedFileCallChangesNothing(String endpoint, FileWho who, int expected, FileEndpoint e) {
-    // the file fixture (for the experts' tokens) is made with the first target, before the baseline
-    String path = MATRIX.refusedTarget(e.name(), () -> {
-      files();
-      return e.path().apply(this);
-    });
-    String token = fileToken(who);
-    MATRIX.baseline(template);
-    EntityExchangeResult<String> r = fileExchange(e.method(), path, token, e.upload() ? BadUploads.filePart("x.pdf", BadUploads.SMALL_PDF) : null);
-    MATRIX.assertCallRefused(endpoint, who, r, expected);
-    MATRIX.assertUnchanged(template, endpoint + " as " + who);
-  }
-
-  @ParameterizedTest(name = "{0} as {1} -> {2}")
-  @MethodSource("allowedFileCalls")
-  @Order(6)
-  void allowedFileCallSucceeds(String endpoint, FileWho who, int expected, FileEndpoint e) {
-    String path = e.path().apply(this);
-    EntityExchangeResult<String> r = fileExchange(e.method(), path, fileToken(who),
-        e.upload() ? BadUploads.filePart("x.pdf", BadUploads.SMALL_PDF) : null);
-    MATRIX.assertCallAllowed(endpoint, who, r, expected);
-    if (e.method() == HttpMethod.GET && e.name().endsWith("}")) {
-      BadUploads.assertDownloadsSmallPdf(http, path, fileToken(who), "evidence.pdf");
-    }
-  }
-
-  static Stream<Arguments> badUploads() {
-    return BadUploads.refused();
-  }
-
-  /** Bad uploads to an open milestone: 413/415/400 problems that store nothing (no files document, no chunks). */
-  @ParameterizedTest(name = "{0} -> {2}")
-  @MethodSource("badUploads")
-  @Order(7)
-  void badUploadIsRefusedAndStoresNothing(String name,
-      org.springframework.util.MultiValueMap<String, org.springframework.http.HttpEntity<?>> body, int expected) {
-    String path = MATRIX.refusedTarget("bad uploads", () -> milestoneEvidence(fx.openProject(), fx.openProject() + "-m1"));
-    MATRIX.baseline(template);
-    MATRIX.assertBadInputRefused(name, fileExchange(HttpMethod.POST, path, applicant(ORG), body), expected);
-    MATRIX.assertUnchanged(template, name);
-  }
-
-  /** A multipart body that is not multipart: 400, nothing stored. */
-  @Test
-  @Order(7)
-  void aCorruptMultipartBodyIs400AndStoresNothing() {
-    String path = milestoneEvidence(fx.openProject(), fx.openProject() + "-m1");
-    MATRIX.forgetBaseline(); // the allowed calls before changed the store on purpose
-    MATRIX.baseline(template);
-    EntityExchangeResult<String> r = BadUploads.corruptMultipart(http, path, applicant(ORG));
-    MATRIX.assertBadInputRefused("corrupt multipart evidence", r, 400);
-    MATRIX.assertUnchanged(template, "corrupt multipart evidence");
   }
 
   @AfterAll

@@ -1,5 +1,7 @@
 package org.fundflow.milestone.it;
 
+import static org.fundflow.platform.test.BadUploads.pdf;
+import static org.fundflow.platform.test.BadUploads.sha256Hex;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -65,18 +67,6 @@ class EvidenceFilesIT {
         .codecs(c -> c.defaultCodecs().maxInMemorySize(8 * 1024 * 1024)).build();
   }
 
-  static byte[] pdf(int size, long seed) {
-    byte[] bytes = new byte[size];
-    new Random(seed).nextBytes(bytes);
-    byte[] head = "%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII);
-    System.arraycopy(head, 0, bytes, 0, head.length);
-    return bytes;
-  }
-
-  static String sha(byte[] bytes) throws Exception {
-    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-  }
-
   String newProject(String org) {
     String projectId = ServiceFixture.newId("prj-ev");
     kafka.send("intake.proposal-events", projectId, MilestoneReviewIT.AWARDED, java.util.UUID.randomUUID().toString(),
@@ -129,7 +119,7 @@ class EvidenceFilesIT {
     byte[] bytes = pdf(700_000, 11);
     JsonNode file = json(upload(applicant, evidencePath(projectId, m1), "磁性能检测报告.pdf", bytes), HttpStatus.CREATED);
     String fileId = file.get("fileId").asString();
-    assertThat(file.get("sha256").asString()).isEqualTo(sha(bytes));
+    assertThat(file.get("sha256").asString()).isEqualTo(sha256Hex(bytes));
     assertThat(file.get("mediaType").asString()).isEqualTo("application/pdf");
     assertThat(file.get("sizeBytes").asLong()).isEqualTo(bytes.length);
     assertThat(file.get("uploadedBy").asString()).isEqualTo("applicant-" + ORG);
@@ -144,7 +134,7 @@ class EvidenceFilesIT {
     String reportId = report.get("reportId").asString();
     JsonNode named = report.get("evidenceFiles").get(0);
     assertThat(named.get("fileId").asString()).isEqualTo(fileId);
-    assertThat(named.get("sha256").asString()).isEqualTo(sha(bytes));
+    assertThat(named.get("sha256").asString()).isEqualTo(sha256Hex(bytes));
     String href = named.get("href").asString();
     assertThat(href).isEqualTo(MilestoneReviewIT.reportPath(projectId, reportId) + "/evidence/" + fileId);
 
@@ -155,13 +145,13 @@ class EvidenceFilesIT {
     assertThat(carried.get("name").asString()).isEqualTo("磁性能检测报告.pdf");
     assertThat(carried.get("mediaType").asString()).isEqualTo("application/pdf");
     assertThat(carried.get("sizeBytes").asLong()).isEqualTo(bytes.length);
-    assertThat(carried.get("sha256").asString()).isEqualTo(sha(bytes));
+    assertThat(carried.get("sha256").asString()).isEqualTo(sha256Hex(bytes));
     assertThat(event.toString().length()).isLessThan(4_000);
 
     // the program manager downloads it: name, stored type, ETag, the same bytes; one range
     var whole = http.get().uri(href).headers(h -> h.setBearerAuth(MilestoneReviewIT.PM)).exchange()
         .expectStatus().isOk().expectHeader().contentType(MediaType.APPLICATION_PDF)
-        .expectHeader().valueEquals(HttpHeaders.ETAG, "\"" + sha(bytes) + "\"")
+        .expectHeader().valueEquals(HttpHeaders.ETAG, "\"" + sha256Hex(bytes) + "\"")
         .expectHeader().contentLength(bytes.length)
         .expectBody(byte[].class).returnResult();
     assertThat(whole.getResponseBody()).isEqualTo(bytes);
@@ -252,7 +242,7 @@ class EvidenceFilesIT {
         AUDITOR, null, 404);
     JsonNode current = call(HttpMethod.GET, MilestoneReviewIT.reportPath(projectId, report2) + "/evidence",
         applicant, null, 200);
-    assertThat(current.get(0).get("sha256").asString()).isEqualTo(sha(v2));
+    assertThat(current.get(0).get("sha256").asString()).isEqualTo(sha256Hex(v2));
   }
 
   @Test

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.fundflow.platform.test.BadUploads;
 import org.fundflow.platform.test.FundflowTestInfrastructure;
 import org.fundflow.platform.test.TestJwts;
 import org.junit.jupiter.api.BeforeEach;
@@ -77,14 +78,14 @@ class PerformanceEvaluationIT {
     assertThat(sheet.get("targetIndicators").get(0).asString()).isEqualTo(INDICATORS.get(0));
     List<String> panel = List.of(expert(EXPERT_ORG), expert(EXPERT_ORG), expert(EXPERT_ORG));
     assertThat(type(call(HttpMethod.POST, path, PM, evaluation(panel, List.of()), 409))).isEqualTo("project-not-completed");
-    assertThat(type(json(upload(PM, path + "/evidence", "检测报告.pdf", EvidenceFilesIT.pdf(3_000, 7)), 409)))
+    assertThat(type(json(upload(PM, path + "/evidence", "检测报告.pdf", BadUploads.pdf(3_000, 7)), 409)))
         .isEqualTo("project-not-completed");
 
     complete(projectId);
     assertThat(call(HttpMethod.GET, path, PM, null, 200).get("status").asString()).isEqualTo("OPEN");
 
-    json(upload(applicant(ORG), path + "/evidence", "a.pdf", EvidenceFilesIT.pdf(3_000, 8)), 403);
-    JsonNode file = json(upload(PM, path + "/evidence", "磁性能检测报告.pdf", EvidenceFilesIT.pdf(5_000, 9)), 201);
+    json(upload(applicant(ORG), path + "/evidence", "a.pdf", BadUploads.pdf(3_000, 8)), 403);
+    JsonNode file = json(upload(PM, path + "/evidence", "磁性能检测报告.pdf", BadUploads.pdf(5_000, 9)), 201);
     String fileId = file.get("fileId").asString();
     assertThat(file.get("mediaType").asString()).isEqualTo("application/pdf");
 
@@ -108,7 +109,7 @@ class PerformanceEvaluationIT {
     assertThat(recorded.get("ratings").get(0).get("evidenceFiles").get(0).get("fileId").asString()).isEqualTo(fileId);
     assertThat(type(call(HttpMethod.POST, path, PM, evaluation(panel, List.of(fileId)), 409)))
         .isEqualTo("already-evaluated");
-    assertThat(type(json(upload(PM, path + "/evidence", "late.pdf", EvidenceFilesIT.pdf(3_000, 10)), 409)))
+    assertThat(type(json(upload(PM, path + "/evidence", "late.pdf", BadUploads.pdf(3_000, 10)), 409)))
         .isEqualTo("already-evaluated");
 
     JsonNode event = JSON.readTree(kafka.awaitEvents(projectId, "performance-evaluated.v1", 1).get(0).json());
@@ -126,7 +127,7 @@ class PerformanceEvaluationIT {
     call(HttpMethod.GET, path, applicant(TEAM_ORG), null, 404);
     byte[] downloaded = http.get().uri(path + "/evidence/" + fileId).headers(h -> h.setBearerAuth(applicant(ORG)))
         .exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody();
-    assertThat(downloaded).isEqualTo(EvidenceFilesIT.pdf(5_000, 9));
+    assertThat(downloaded).isEqualTo(BadUploads.pdf(5_000, 9));
     call(HttpMethod.GET, path, AUDITOR, null, 200);
 
     // a second completed project of the program, not evaluated yet: the summary counts per project and program

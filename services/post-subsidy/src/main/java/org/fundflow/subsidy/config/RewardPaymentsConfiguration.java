@@ -2,7 +2,7 @@ package org.fundflow.subsidy.config;
 
 import java.time.Clock;
 import org.fundflow.subsidy.application.port.out.Disbursements;
-import org.fundflow.subsidy.application.port.out.Holds;
+import org.fundflow.platform.application.OrganisationHolds;
 import org.fundflow.subsidy.application.service.RewardPaymentsService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
 public class RewardPaymentsConfiguration {
 
   @Bean
-  RewardPaymentsService rewardPayments(Disbursements disbursements, Holds holds, Clock clock) {
+  RewardPaymentsService rewardPayments(Disbursements disbursements, OrganisationHolds holds, Clock clock) {
     return new RewardPaymentsService(disbursements, holds, clock);
   }
 }

@@ -1,5 +1,7 @@
 package org.fundflow.subsidy.config;
 
+import org.fundflow.platform.application.OrganisationHolds;
+import org.fundflow.platform.readmodel.MongoOrganisationHolds;
 import java.time.Clock;
 import java.time.Duration;
 import org.fundflow.platform.documents.DocumentStore;
@@ -9,7 +11,6 @@ import org.fundflow.subsidy.adapter.out.kafka.IntegrationEvents;
 import org.fundflow.subsidy.adapter.out.mongo.GridFsClaimEvidenceFiles;
 import org.fundflow.subsidy.adapter.out.mongo.MongoClaims;
 import org.fundflow.subsidy.adapter.out.mongo.MongoDisbursements;
-import org.fundflow.subsidy.adapter.out.mongo.MongoHolds;
 import org.fundflow.subsidy.adapter.out.mongo.MongoPrograms;
 import org.fundflow.subsidy.adapter.out.mongo.MongoProjects;
 import org.fundflow.subsidy.application.port.in.ClaimsUseCase;
@@ -17,7 +18,6 @@ import org.fundflow.subsidy.application.port.in.DisbursementsUseCase;
 import org.fundflow.subsidy.application.port.in.ExternalEventsUseCase;
 import org.fundflow.subsidy.application.port.out.Claims;
 import org.fundflow.subsidy.application.port.out.Disbursements;
-import org.fundflow.subsidy.application.port.out.Holds;
 import org.fundflow.subsidy.application.port.out.Programs;
 import org.fundflow.subsidy.application.port.out.Projects;
 import org.fundflow.subsidy.application.service.ClaimsService;
@@ -64,8 +64,8 @@ public class SubsidyConfiguration {
   }
 
   @Bean
-  Holds holds(ReactiveMongoTemplate template) {
-    return new MongoHolds(template);
+  OrganisationHolds holds(ReactiveMongoTemplate template) {
+    return new MongoOrganisationHolds(template);
   }
 
   @Bean
@@ -80,13 +80,13 @@ public class SubsidyConfiguration {
   }
 
   @Bean
-  ExternalEventsUseCase externalEvents(Disbursements disbursements, Programs programs, Projects projects, Holds holds,
+  ExternalEventsUseCase externalEvents(Disbursements disbursements, Programs programs, Projects projects, OrganisationHolds holds,
       Clock clock, org.fundflow.subsidy.adapter.out.mongo.MongoAwardRemainders remainders) {
     return new ExternalEventsService(disbursements, programs, projects, holds, clock, remainders);
   }
 
   @Bean
-  DisbursementsUseCase disbursementsUseCase(Disbursements disbursements, Programs programs, Holds holds, Clock clock,
+  DisbursementsUseCase disbursementsUseCase(Disbursements disbursements, Programs programs, OrganisationHolds holds, Clock clock,
       @Value("${fundflow.subsidy.reconcile-grace:60s}") Duration grace) {
     return new DisbursementsService(disbursements, programs, holds, clock, grace);
   }

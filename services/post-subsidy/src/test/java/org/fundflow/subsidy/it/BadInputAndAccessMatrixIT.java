@@ -1,5 +1,7 @@
 package org.fundflow.subsidy.it;
 
+import static org.fundflow.platform.test.BadInputMatrix.with;
+import static org.fundflow.platform.test.BadInputMatrix.without;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -12,6 +14,7 @@ import java.util.stream.Stream;
 import org.fundflow.platform.test.BadInputAndAccessMatrix;
 import org.fundflow.platform.test.BadInputMatrix;
 import org.fundflow.platform.test.BadUploads;
+import org.fundflow.platform.test.FileAccessMatrix;
 import org.fundflow.platform.test.TestJwts;
 import org.fundflow.subsidy.domain.Money;
 import org.junit.jupiter.api.AfterAll;
@@ -39,7 +42,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BadInputAndAccessMatrixIT extends SubsidyIT
-    implements BadInputAndAccessMatrix<BadInputAndAccessMatrixIT, BadInputAndAccessMatrixIT.Fixture, BadInputAndAccessMatrixIT.Who> {
+    implements BadInputAndAccessMatrix<BadInputAndAccessMatrixIT, BadInputAndAccessMatrixIT.Fixture, BadInputAndAccessMatrixIT.Who>,
+    FileAccessMatrix<BadInputAndAccessMatrixIT, BadInputAndAccessMatrixIT.Who> {
 
   static final BadInputMatrix MATRIX = new BadInputMatrix("post-subsidy");
 
@@ -128,18 +132,6 @@ class BadInputAndAccessMatrixIT extends SubsidyIT
 
   static Map<String, Object> prepareBody() {
     return Map.of("payeeName", "Tianjin Widgets Co.", "bank", "Bank of Tianjin", "accountNumber", "6222020302001234567");
-  }
-
-  static Map<String, Object> with(Map<String, Object> base, String key, Object value) {
-    Map<String, Object> copy = new LinkedHashMap<>(base);
-    copy.put(key, value);
-    return copy;
-  }
-
-  static Map<String, Object> without(Map<String, Object> base, String key) {
-    Map<String, Object> copy = new LinkedHashMap<>(base);
-    copy.remove(key);
-    return copy;
   }
 
   // ================================================================== (1) bad input
@@ -447,21 +439,14 @@ class BadInputAndAccessMatrixIT extends SubsidyIT
   }
 
   static Map<Who, Integer> only(int ok, Who... allowed) {
-    Map<Who, Integer> m = new LinkedHashMap<>();
-    for (Who w : Who.values()) {
-      m.put(w, w == Who.NONE ? 401 : 403);
-    }
-    for (Who w : allowed) {
-      m.put(w, ok);
-    }
-    return m;
+    return BadInputAndAccessMatrix.statuses(Who.NONE, ok, allowed);
   }
 
   static Target at(String path) {
     return new Target(path, Map.of());
   }
 
-  static List<Endpoint> endpoints() {
+  static List<BadInputAndAccessMatrix.Endpoint<BadInputAndAccessMatrixIT, ?, Who>> endpoints() {
     Who[] readers = {Who.APPLICANT, Who.APPLICANT_OTHER_ORG, Who.FINANCE_OFFICER, Who.FINANCE_APPROVER,
         Who.PREPARER_AS_APPROVER, Who.AUDITOR};
     Map<Who, Integer> ownRead = only(200, readers);
@@ -487,9 +472,9 @@ class BadInputAndAccessMatrixIT extends SubsidyIT
         new Endpoint("GET /programs/{id}/budget", HttpMethod.GET, t -> at("/programs/" + fx.general() + "/budget"), f -> null,
             only(200, Who.FINANCE_OFFICER, Who.FINANCE_APPROVER, Who.PREPARER_AS_APPROVER, Who.AUDITOR)),
         // issue 16 point 4: the dashboard figures
-        new Endpoint("GET /statistics/programs", HttpMethod.GET, t -> at("/statistics/programs"), f -> null,
+        BadInputAndAccessMatrix.read("/statistics/programs",
             only(200, Who.FINANCE_OFFICER, Who.FINANCE_APPROVER, Who.PREPARER_AS_APPROVER, Who.AUDITOR)),
-        new Endpoint("GET /statistics/payments", HttpMethod.GET, t -> at("/statistics/payments"), f -> null,
+        BadInputAndAccessMatrix.read("/statistics/payments",
             only(200, Who.FINANCE_OFFICER, Who.FINANCE_APPROVER, Who.PREPARER_AS_APPROVER, Who.AUDITOR)),
         new Endpoint("POST /disbursements/{created}/preparation", HttpMethod.POST,
             t -> at("/disbursements/" + t.advance(fx.general(), ORG_A) + "/preparation"), f -> prepareBody(),
@@ -511,37 +496,19 @@ class BadInputAndAccessMatrixIT extends SubsidyIT
             only(200, Who.FINANCE_OFFICER, Who.PREPARER_AS_APPROVER)));
   }
 
-  static Stream<Arguments> refusedCalls() {
-    return BadInputMatrix.calls(endpoints(), Endpoint::name, Endpoint::expected, true);
-  }
-
-  static Stream<Arguments> allowedCalls() {
-    return BadInputMatrix.calls(endpoints(), Endpoint::name, Endpoint::expected, false);
+  @Override
+  public Setup<Fixture, Who> setup() {
+    return new Setup<>(MATRIX, web, template, () -> fx, Who::token);
   }
 
   @Override
-  public BadInputMatrix matrix() {
-    return MATRIX;
-  }
-
-  @Override
-  public WebTestClient webClient() {
-    return web;
-  }
-
-  @Override
-  public ReactiveMongoTemplate store() {
-    return template;
-  }
-
-  @Override
-  public Fixture fixtureRecords() {
-    return fx;
+  public FileSetup<Who> fileSetup() {
+    return new FileSetup<>(MATRIX, web, template, Who::token, () -> "/claims/" + fx.claim() + "/evidence", applicant(ORG_A), "审计报告.pdf");
   }
 
   @AfterAll
   static void printTables() {
-    MATRIX.printTables(endpoints().stream().map(Endpoint::name).toList(), Who.values(), 46);
+    MATRIX.printTables(endpoints().stream().map(e -> e.name()).toList(), Who.values(), 46);
   }
 
   // ================================================================== (3) claim evidence files (issue 15)
@@ -564,10 +531,7 @@ class BadInputAndAccessMatrixIT extends SubsidyIT
     return tools.jackson.databind.json.JsonMapper.builder().build().readTree(r.getResponseBody()).get("fileId").asString();
   }
 
-  record FileEndpoint(String name, HttpMethod method, Function<BadInputAndAccessMatrixIT, String> path, boolean upload,
-      Map<Who, Integer> expected) {}
-
-  static List<FileEndpoint> fileEndpoints() {
+  static List<FileEndpoint<BadInputAndAccessMatrixIT, Who>> fileEndpoints() {
     // as the claim: the organisation, finance, auditors; another organisation's claim does not exist for an applicant
     Map<Who, Integer> asTheClaim = only(200, Who.APPLICANT, Who.FINANCE_OFFICER, Who.FINANCE_APPROVER,
         Who.PREPARER_AS_APPROVER, Who.AUDITOR);
@@ -577,75 +541,14 @@ class BadInputAndAccessMatrixIT extends SubsidyIT
     Map<Who, Integer> attachDecided = only(409, Who.APPLICANT);
     attachDecided.put(Who.APPLICANT_OTHER_ORG, 404);
     return List.of(
-        new FileEndpoint("POST /claims/{A's submitted}/evidence", HttpMethod.POST,
+        new FileEndpoint<>("POST /claims/{A's submitted}/evidence", HttpMethod.POST,
             t -> "/claims/" + t.claim(fx.postSubsidy(), ORG_A, YEARS.incrementAndGet()) + "/evidence", true, attach),
-        new FileEndpoint("POST /claims/{A's decided}/evidence", HttpMethod.POST,
+        new FileEndpoint<>("POST /claims/{A's decided}/evidence", HttpMethod.POST,
             t -> "/claims/" + fx.decidedClaim() + "/evidence", true, attachDecided),
-        new FileEndpoint("GET /claims/{A's}/evidence", HttpMethod.GET,
+        new FileEndpoint<>("GET /claims/{A's}/evidence", HttpMethod.GET,
             t -> "/claims/" + t.claimWithFile()[0] + "/evidence", false, asTheClaim),
-        new FileEndpoint("GET /claims/{A's}/evidence/{id}", HttpMethod.GET,
+        new FileEndpoint<>("GET /claims/{A's}/evidence/{id}", HttpMethod.GET,
             t -> "/claims/" + t.claimWithFile()[0] + "/evidence/" + t.claimWithFile()[1], false, asTheClaim));
-  }
-
-  static Stream<Arguments> refusedFileCalls() {
-    return BadInputMatrix.calls(fileEndpoints(), FileEndpoint::name, FileEndpoint::expected, true);
-  }
-
-  static Stream<Arguments> allowedFileCalls() {
-    return BadInputMatrix.calls(fileEndpoints(), FileEndpoint::name, FileEndpoint::expected, false);
-  }
-
-  /** Refused file calls (401/403/404/409): a problem each, and the store (files and chunks included) as it was. */
-  @ParameterizedTest(name = "{0} as {1} -> {2}")
-  @MethodSource("refusedFileCalls")
-  @Order(5)
-  void refusedFileCallChangesNothing(String endpoint, Who who, int expected, FileEndpoint e) {
-    String path = MATRIX.refusedTarget(e.name(), () -> e.path().apply(this));
-    MATRIX.baseline(template);
-    EntityExchangeResult<String> r = BadUploads.exchange(web, e.method(), path, who.token(),
-        e.upload() ? BadUploads.filePart("x.pdf", BadUploads.SMALL_PDF) : null);
-    MATRIX.assertCallRefused(endpoint, who, r, expected);
-    MATRIX.assertUnchanged(template, endpoint + " as " + who);
-  }
-
-  @ParameterizedTest(name = "{0} as {1} -> {2}")
-  @MethodSource("allowedFileCalls")
-  @Order(6)
-  void allowedFileCallSucceeds(String endpoint, Who who, int expected, FileEndpoint e) {
-    String path = e.path().apply(this);
-    EntityExchangeResult<String> r = BadUploads.exchange(web, e.method(), path, who.token(),
-        e.upload() ? BadUploads.filePart("x.pdf", BadUploads.SMALL_PDF) : null);
-    MATRIX.assertCallAllowed(endpoint, who, r, expected);
-    if (e.name().endsWith("{id}")) {
-      BadUploads.assertDownloadsSmallPdf(web, path, who.token(), "审计报告.pdf");
-    }
-  }
-
-  static Stream<Arguments> badUploads() {
-    return BadUploads.refused();
-  }
-
-  /** Bad uploads to A's submitted claim: 413/415/400 problems that store nothing (no files document, no chunks). */
-  @ParameterizedTest(name = "{0} -> {2}")
-  @MethodSource("badUploads")
-  @Order(7)
-  void badUploadIsRefusedAndStoresNothing(String name,
-      org.springframework.util.MultiValueMap<String, org.springframework.http.HttpEntity<?>> body, int expected) {
-    String path = "/claims/" + fx.claim() + "/evidence";
-    MATRIX.forgetBaseline(); // the allowed calls before changed the store on purpose
-    MATRIX.baseline(template);
-    MATRIX.assertBadInputRefused(name, BadUploads.exchange(web, HttpMethod.POST, path, applicant(ORG_A), body), expected);
-    MATRIX.assertUnchanged(template, name);
-  }
-
-  @org.junit.jupiter.api.Test
-  @Order(7)
-  void aCorruptMultipartBodyIs400AndStoresNothing() {
-    MATRIX.forgetBaseline();
-    MATRIX.baseline(template);
-    MATRIX.assertBadInputRefused("corrupt multipart claim evidence",
-        BadUploads.corruptMultipart(web, "/claims/" + fx.claim() + "/evidence", applicant(ORG_A)), 400);
-    MATRIX.assertUnchanged(template, "corrupt multipart claim evidence");
   }
 
   @AfterAll

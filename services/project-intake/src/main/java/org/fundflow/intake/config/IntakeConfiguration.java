@@ -11,7 +11,7 @@ import org.fundflow.intake.domain.NoticePeriod;
 import org.fundflow.intake.adapter.out.kafka.IntakeIntegrationEvents;
 import org.fundflow.intake.adapter.out.mongo.MongoAdapters;
 import org.fundflow.intake.adapter.out.support.TimeOrderedIds;
-import org.fundflow.intake.application.port.in.HoldUseCases;
+import org.fundflow.intake.application.port.in.HoldUseCase;
 import org.fundflow.intake.application.service.HoldService;
 import org.fundflow.intake.application.service.ProgramService;
 import org.fundflow.intake.application.service.ProposalService;
@@ -183,7 +183,7 @@ public class IntakeConfiguration {
   }
 
   @Bean
-  Consumer<Message<byte[]>> onIntegrityEvent(EventReader reader, MeterRegistry meters, HoldUseCases holds) {
+  Consumer<Message<byte[]>> onIntegrityEvent(EventReader reader, MeterRegistry meters, HoldUseCase holds) {
     return IntegrityEventsConsumer.dispatcher(reader, meters, holds);
   }
 }

@@ -9,19 +9,23 @@ import org.fundflow.platform.domain.Change;
  * decided, and awards being written whose reservation the reconciler has not settled yet); it only
  * changes through the atomic reservation, never by an edit. The API calls it {@code awardedFen}; the
  * component keeps its old name because it is the stored field of the {@code programs} documents.
+ *
+ * <p>Immutable and read at a version (0 for a program not stored yet), as every aggregate: each command returns a
+ * {@link Change} with the next state (same version) and the events it caused; the store writes both in one update
+ * conditional on that version.
  */
 public record Program(String id, ProgramTerms terms, ProgramStatus status, int revision, long committedFen,
-    Instant createdAt, Instant publishedAt, Instant changedAt) {
+    Instant createdAt, Instant publishedAt, Instant changedAt, long version) {
 
   public static Program draft(String id, ProgramTerms terms, Instant now) {
-    return new Program(id, terms, ProgramStatus.DRAFT, 0, 0, now, null, null);
+    return new Program(id, terms, ProgramStatus.DRAFT, 0, 0, now, null, null, 0);
   }
 
   public Change<Program, IntakeEvent> edit(ProgramTerms newTerms) {
     if (status != ProgramStatus.DRAFT) {
       throw IntakeRefusal.illegalTransition("Program", id, status, "edited (only drafts are editable)");
     }
-    return Change.quiet(new Program(id, newTerms, status, revision, committedFen, createdAt, publishedAt, changedAt));
+    return Change.quiet(new Program(id, newTerms, status, revision, committedFen, createdAt, publishedAt, changedAt, version));
   }
 
   /** Publishes the program: it takes proposals (or claims) in its call window. */
@@ -29,7 +33,7 @@ public record Program(String id, ProgramTerms terms, ProgramStatus status, int r
     if (status != ProgramStatus.DRAFT) {
       throw IntakeRefusal.illegalTransition("Program", id, status, "opened");
     }
-    Program opened = new Program(id, terms, ProgramStatus.OPEN, revision + 1, committedFen, createdAt, now, now);
+    Program opened = new Program(id, terms, ProgramStatus.OPEN, revision + 1, committedFen, createdAt, now, now, version);
     return Change.of(opened, new IntakeEvent.ProgramPublished(opened, now));
   }
 
@@ -38,8 +42,13 @@ public record Program(String id, ProgramTerms terms, ProgramStatus status, int r
       throw IntakeRefusal.illegalTransition("Program", id, status, "closed");
     }
     Program closed = new Program(id, terms, ProgramStatus.CLOSED, revision + 1, committedFen, createdAt, publishedAt,
-        now);
+        now, version);
     return Change.of(closed, new IntakeEvent.ProgramChanged(closed, now));
+  }
+
+  /** This state as the store holds it at {@code storedVersion} (the store's answer to a write). */
+  public Program atVersion(long storedVersion) {
+    return new Program(id, terms, status, revision, committedFen, createdAt, publishedAt, changedAt, storedVersion);
   }
 
   public ProgramKind kind() {

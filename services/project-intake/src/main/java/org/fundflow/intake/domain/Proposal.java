@@ -12,12 +12,16 @@ import org.fundflow.platform.domain.Change;
  * An application for funding. DRAFT -> SUBMITTED -> SCREENING -> UNDER_REVIEW -> AWARDED | REJECTED;
  * WITHDRAWN by the applicant before a decision. Every method returns the next state or throws an
  * {@link IntakeRefusal}; nothing changes on a refusal.
+ *
+ * <p>Immutable and read at a version (0 for a draft not stored yet), as every aggregate: each command returns a
+ * {@link Change} with the next state (same version) and the events it caused; the store writes both in one update
+ * conditional on that version.
  */
 public record Proposal(String id, String programId, ProgramKind programKind, String challengeId,
     String organisationCode, String organisationName, String createdBy, ProposalContent content,
     ProposalStatus status, Pledge pledge, Submission submission, Long awardedAmountFen, String decidedBy,
     Instant decidedAt, String rejectionReason, Instant withdrawnAt, Instant createdAt, AwardNotice notice,
-    String outOfRankOrderReason) {
+    String outOfRankOrderReason, long version) {
 
   /** Longest written reason for an award out of rank order. */
   public static final int MAX_REASON = 4000;
@@ -55,7 +59,8 @@ public record Proposal(String id, String programId, ProgramKind programKind, Str
       throw IntakeRefusal.rule("no-challenges", "No challenges in this program", "only CHALLENGE programs have challenges");
     }
     return new Proposal(id, program.id(), program.kind(), challenge == null ? null : challenge.id(), organisationCode,
-        organisationName, createdBy, content, ProposalStatus.DRAFT, null, null, null, null, null, null, null, now, null, null);
+        organisationName, createdBy, content, ProposalStatus.DRAFT, null, null, null, null, null, null, null, now, null, null,
+        0);
   }
 
   public Change<Proposal, IntakeEvent> edit(ProposalContent newContent) {
@@ -293,6 +298,13 @@ public record Proposal(String id, String programId, ProgramKind programKind, Str
     return Change.of(withdrawn, new IntakeEvent.ProposalWithdrawn(withdrawn, now));
   }
 
+  /** This state as the store holds it at {@code storedVersion} (the store's answer to a write). */
+  public Proposal atVersion(long storedVersion) {
+    return new Proposal(id, programId, programKind, challengeId, organisationCode, organisationName, createdBy, content,
+        status, pledge, submission, awardedAmountFen, decidedBy, decidedAt, rejectionReason, withdrawnAt, createdAt,
+        notice, outOfRankOrderReason, storedVersion);
+  }
+
   /** The project an award creates; its id is derived from the proposal's. */
   public String projectId() {
     return "prj-" + (id.startsWith("prp-") ? id.substring(4) : id);
@@ -365,18 +377,18 @@ public record Proposal(String id, String programId, ProgramKind programKind, Str
   private Proposal with(ProposalContent c, ProposalStatus s, Pledge p, Submission sub, Long awarded, String by,
       Instant at, String reason, Instant withdrawn) {
     return new Proposal(id, programId, programKind, challengeId, organisationCode, organisationName, createdBy, c, s, p,
-        sub, awarded, by, at, reason, withdrawn, createdAt, notice, outOfRankOrderReason);
+        sub, awarded, by, at, reason, withdrawn, createdAt, notice, outOfRankOrderReason, version);
   }
 
   private Proposal withNotice(ProposalStatus s, AwardNotice n) {
     return new Proposal(id, programId, programKind, challengeId, organisationCode, organisationName, createdBy, content,
         s, pledge, submission, awardedAmountFen, decidedBy, decidedAt, rejectionReason, withdrawnAt, createdAt, n,
-        outOfRankOrderReason);
+        outOfRankOrderReason, version);
   }
 
   private Proposal withOutOfRankOrderReason(String reason) {
     return new Proposal(id, programId, programKind, challengeId, organisationCode, organisationName, createdBy, content,
         status, pledge, submission, awardedAmountFen, decidedBy, decidedAt, rejectionReason, withdrawnAt, createdAt,
-        notice, reason);
+        notice, reason, version);
   }
 }

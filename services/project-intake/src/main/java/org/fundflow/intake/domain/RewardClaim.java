@@ -14,11 +14,12 @@ import org.fundflow.platform.domain.Change;
  * program's table amount, copied when the claim is drafted (an OPEN program's table cannot change).
  *
  * @param submission idempotency key + request hash of the submission (same key + same body = the same answer)
+ * @param version the stored version it was read at (0 for a draft not stored yet), as every aggregate
  */
 public record RewardClaim(String id, String programId, String organisationCode, String organisationName,
     String achievementCode, String achievementName, long amountFen, RewardClaimStatus status, Pledge pledge,
     Submission submission, String createdBy, Instant createdAt, Instant submittedAt, String decidedBy,
-    Instant decidedAt, String rejectionReason) {
+    Instant decidedAt, String rejectionReason, long version) {
 
   /** One claim per organisation and achievement. */
   public static String idOf(String organisationCode, String achievementCode) {
@@ -40,7 +41,7 @@ public record RewardClaim(String id, String programId, String organisationCode, 
             Map.of("achievementCode", String.valueOf(achievementCode))));
     return new RewardClaim(idOf(organisationCode, entry.code()), program.id(), organisationCode, organisationName,
         entry.code(), entry.name(), entry.amountFen(), RewardClaimStatus.DRAFT, null, null, createdBy, now, null,
-        null, null, null);
+        null, null, null, 0);
   }
 
   /** Evidence is added only to a draft: what was submitted is what the manager verifies. */
@@ -82,7 +83,7 @@ public record RewardClaim(String id, String programId, String organisationCode, 
     }
     RewardClaim submitted = new RewardClaim(id, programId, organisationCode, organisationName, achievementCode,
         achievementName, amountFen, RewardClaimStatus.SUBMITTED, acceptedPledge, how, createdBy, createdAt, now, null,
-        null, null);
+        null, null, version);
     return Change.of(submitted, new RewardClaimEvent.Submitted(submitted, evidence, now));
   }
 
@@ -104,7 +105,14 @@ public record RewardClaim(String id, String programId, String organisationCode, 
 
   private RewardClaim decided(RewardClaimStatus to, String by, Instant now, String reason) {
     return new RewardClaim(id, programId, organisationCode, organisationName, achievementCode, achievementName,
-        amountFen, to, pledge, submission, createdBy, createdAt, submittedAt, by, now, reason);
+        amountFen, to, pledge, submission, createdBy, createdAt, submittedAt, by, now, reason, version);
+  }
+
+  /** This state as the store holds it at {@code storedVersion} (the store's answer to a write). */
+  public RewardClaim atVersion(long storedVersion) {
+    return new RewardClaim(id, programId, organisationCode, organisationName, achievementCode, achievementName,
+        amountFen, status, pledge, submission, createdBy, createdAt, submittedAt, decidedBy, decidedAt,
+        rejectionReason, storedVersion);
   }
 
   private void requireStatus(String action, RewardClaimStatus expected) {

@@ -13,14 +13,13 @@ import org.fundflow.intake.application.ProposalServiceTest.FakeProposals;
 import org.fundflow.intake.application.port.in.AwardNoticeUseCase;
 import org.fundflow.intake.application.port.in.AwardNoticeUseCase.DecideObjectionCommand;
 import org.fundflow.intake.application.port.in.AwardNoticeUseCase.LodgeObjectionCommand;
-import org.fundflow.intake.application.port.in.DecisionUseCases.AwardCommand;
-import org.fundflow.intake.application.port.in.ProposalUseCases.CreateDraftCommand;
-import org.fundflow.intake.application.port.in.ProposalUseCases.DraftContent;
-import org.fundflow.intake.application.port.in.ProposalUseCases.PersonInput;
-import org.fundflow.intake.application.port.in.ProposalUseCases.SubmitCommand;
+import org.fundflow.intake.application.port.in.DecisionUseCase.AwardCommand;
+import org.fundflow.intake.application.port.in.ProposalUseCase.CreateDraftCommand;
+import org.fundflow.intake.application.port.in.ProposalUseCase.DraftContent;
+import org.fundflow.intake.application.port.in.ProposalUseCase.PersonInput;
+import org.fundflow.intake.application.port.in.ProposalUseCase.SubmitCommand;
 import org.fundflow.intake.application.port.in.Viewer;
 import org.fundflow.intake.application.port.out.AwardNotices;
-import org.fundflow.intake.application.port.out.Versioned;
 import org.fundflow.intake.application.service.AwardNoticeService;
 import org.fundflow.intake.application.service.ProposalService;
 import org.fundflow.intake.domain.BudgetLine;
@@ -57,10 +56,10 @@ class AwardNoticeServiceTest {
     assertThat(programs.committed).isEqualTo(3_000);
 
     var lodged = notices.lodge(new LodgeObjectionCommand(CITIZEN, id, "the results were published in 2024")).block();
-    Versioned<Proposal> withdrawn = notices.decide(new DecideObjectionCommand(MANAGER, id,
+    Proposal withdrawn = notices.decide(new DecideObjectionCommand(MANAGER, id,
         lodged.objection().objectionId(), true, "confirmed: prior publication", ExpectedVersion.any())).block();
 
-    assertThat(withdrawn.value().status()).isEqualTo(ProposalStatus.AWARD_WITHDRAWN);
+    assertThat(withdrawn.status()).isEqualTo(ProposalStatus.AWARD_WITHDRAWN);
     assertThat(programs.committed).isZero();
     // the award-withdrawn event delivered (and redelivered) to intake's own consumer changes nothing more
     var again = new AwardNoticeUseCase.AwardWithdrawn("prg-1", id, 3_000);
@@ -75,11 +74,11 @@ class AwardNoticeServiceTest {
     String id = awardedUnderNotice(1_000);
     assertThat(notices.finaliseDue().block()).isZero();
 
-    clock.set(proposals.find(id).block().value().notice().endsAt());
+    clock.set(proposals.find(id).block().notice().endsAt());
     assertThat(notices.finaliseDue().block()).isEqualTo(1);
     assertThat(notices.finaliseDue().block()).isZero();
 
-    assertThat(proposals.find(id).block().value().status()).isEqualTo(ProposalStatus.AWARDED);
+    assertThat(proposals.find(id).block().status()).isEqualTo(ProposalStatus.AWARDED);
     assertThat(proposals.events).filteredOn(IntakeEvent.ProposalAwarded.class::isInstance).hasSize(1);
     assertThat(programs.committed).as("the award keeps its commitment").isEqualTo(1_000);
   }
@@ -88,14 +87,14 @@ class AwardNoticeServiceTest {
   void givenObjectionPendingAtTheEnd_whenSwept_thenUnderNoticeUntilDismissed() {
     String id = awardedUnderNotice(1_000);
     var lodged = notices.lodge(new LodgeObjectionCommand(CITIZEN, id, "reasons")).block();
-    clock.set(lodged.proposal().value().notice().endsAt().plusSeconds(5));
+    clock.set(lodged.proposal().notice().endsAt().plusSeconds(5));
 
     assertThat(notices.finaliseDue().block()).isZero();
-    assertThat(proposals.find(id).block().value().status()).isEqualTo(ProposalStatus.UNDER_NOTICE);
+    assertThat(proposals.find(id).block().status()).isEqualTo(ProposalStatus.UNDER_NOTICE);
 
-    Versioned<Proposal> decided = notices.decide(new DecideObjectionCommand(MANAGER, id,
+    Proposal decided = notices.decide(new DecideObjectionCommand(MANAGER, id,
         lodged.objection().objectionId(), false, "unfounded", ExpectedVersion.any())).block();
-    assertThat(decided.value().status()).isEqualTo(ProposalStatus.AWARDED);
+    assertThat(decided.status()).isEqualTo(ProposalStatus.AWARDED);
     assertThat(programs.committed).isEqualTo(1_000);
   }
 
@@ -105,28 +104,27 @@ class AwardNoticeServiceTest {
     DraftContent content = new DraftContent("t", "a", List.of(), amount, List.of(new BudgetLine("x", amount)),
         new PersonInput("120101198004135929", "Zhang", ProposalServiceTest.ORG, null), List.of(), List.of(), null,
         null, List.of());
-    String id = proposalService.createDraft(new CreateDraftCommand(APPLICANT, "prg-1", null, content)).block()
-        .value().id();
+    String id = proposalService.createDraft(new CreateDraftCommand(APPLICANT, "prg-1", null, content)).block().id();
     proposalService.submit(new SubmitCommand(APPLICANT, id, "k", true, "v1")).block();
     proposalService.screen(MANAGER, id, ExpectedVersion.any()).block();
     proposalService.sendToReview(MANAGER, id, ExpectedVersion.any()).block();
-    Versioned<Proposal> awarded = proposalService.award(new AwardCommand(MANAGER, id, amount, ExpectedVersion.any()))
+    Proposal awarded = proposalService.award(new AwardCommand(MANAGER, id, amount, ExpectedVersion.any()))
         .block();
-    assertThat(awarded.value().status()).isEqualTo(ProposalStatus.UNDER_NOTICE);
+    assertThat(awarded.status()).isEqualTo(ProposalStatus.UNDER_NOTICE);
     return id;
   }
 
   final class FakeNotices implements AwardNotices {
     @Override
     public Flux<String> endedBy(Instant now, int limit) {
-      return Flux.fromIterable(proposals.docs.values()).map(Versioned::value)
+      return Flux.fromIterable(proposals.docs.values())
           .filter(p -> p.status() == ProposalStatus.UNDER_NOTICE && !p.notice().endsAt().isAfter(now))
           .map(Proposal::id);
     }
 
     @Override
     public Flux<Proposal> underNotice(String afterId, int limit) {
-      return Flux.fromIterable(proposals.docs.values()).map(Versioned::value)
+      return Flux.fromIterable(proposals.docs.values())
           .filter(p -> p.status() == ProposalStatus.UNDER_NOTICE);
     }
   }

@@ -15,11 +15,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.fundflow.platform.domain.ExpectedVersion;
-import org.fundflow.intake.application.port.in.DecisionUseCases.AwardCommand;
-import org.fundflow.intake.application.port.in.ProposalUseCases.CreateDraftCommand;
-import org.fundflow.intake.application.port.in.ProposalUseCases.DraftContent;
-import org.fundflow.intake.application.port.in.ProposalUseCases.PersonInput;
-import org.fundflow.intake.application.port.in.ProposalUseCases.SubmitCommand;
+import org.fundflow.intake.application.port.in.DecisionUseCase.AwardCommand;
+import org.fundflow.intake.application.port.in.ProposalUseCase.CreateDraftCommand;
+import org.fundflow.intake.application.port.in.ProposalUseCase.DraftContent;
+import org.fundflow.intake.application.port.in.ProposalUseCase.PersonInput;
+import org.fundflow.intake.application.port.in.ProposalUseCase.SubmitCommand;
 import org.fundflow.intake.application.port.in.Viewer;
 import org.fundflow.intake.application.port.out.Challenges;
 import org.fundflow.intake.application.port.out.Holds;
@@ -28,7 +28,6 @@ import org.fundflow.intake.application.port.out.Programs;
 import org.fundflow.intake.application.port.out.ProposalFiles;
 import org.fundflow.intake.application.port.out.Proposals;
 import org.fundflow.intake.application.port.out.ReviewResults;
-import org.fundflow.intake.application.port.out.Versioned;
 import org.fundflow.intake.application.service.ProposalService;
 import org.fundflow.intake.domain.BudgetLine;
 import org.fundflow.intake.domain.CallWindow;
@@ -67,7 +66,7 @@ class ProposalServiceTest {
   @Test
   void givenDraft_whenSubmittedWithNationalId_thenOnlyHashAndMaskAreKeptAndOneEventIsRecorded() {
     String id = underReviewReady(1_000);
-    Proposal p = proposals.docs.get(id).value();
+    Proposal p = proposals.docs.get(id);
     assertThat(p.content().principalInvestigator().personIdHash()).isEqualTo("hash:120101198004135929".hashCode() + "");
     assertThat(p.content().principalInvestigator().maskedId()).isEqualTo("1201**********5929");
     assertThat(p.toString()).doesNotContain("120101198004135929");
@@ -93,7 +92,7 @@ class ProposalServiceTest {
         .isInstanceOf(ConcurrentChange.class);
     assertThat(programs.committed).isZero();
     assertThat(programs.commitments).isEmpty();
-    assertThat(proposals.docs.get(id).value().status()).isEqualTo(ProposalStatus.UNDER_REVIEW);
+    assertThat(proposals.docs.get(id).status()).isEqualTo(ProposalStatus.UNDER_REVIEW);
   }
 
   @Test
@@ -101,12 +100,12 @@ class ProposalServiceTest {
     String id = underReview(1_000);
     // the other request found the proposal reserved (by this one), went on and wrote the award first
     proposals.beforeNextSave.set(() -> {
-      Versioned<Proposal> current = proposals.docs.get(id);
-      proposals.docs.put(id, new Versioned<>(current.value().award(1_000, programs.program, "pm-2", NOW).next(), current.version() + 1));
+      Proposal current = proposals.docs.get(id);
+      proposals.docs.put(id, current.award(1_000, programs.program, "pm-2", NOW).next().atVersion(current.version() + 1));
     });
     assertThatThrownBy(() -> service.award(new AwardCommand(MANAGER, id, 1_000, ExpectedVersion.any())).block())
         .isInstanceOf(RuntimeException.class);
-    assertThat(proposals.docs.get(id).value().status()).isEqualTo(ProposalStatus.AWARDED);
+    assertThat(proposals.docs.get(id).status()).isEqualTo(ProposalStatus.AWARDED);
     assertThat(programs.committed).as("the standing award keeps its budget").isEqualTo(1_000);
     assertThat(programs.commitments).containsEntry(id, 1_000L);
   }
@@ -117,7 +116,7 @@ class ProposalServiceTest {
     programs.committed = 9_500;
     assertThatThrownBy(() -> service.award(new AwardCommand(MANAGER, id, 1_000, ExpectedVersion.any())).block())
         .isInstanceOfSatisfying(IntakeRefusal.class, r -> assertThat(r.slug()).isEqualTo("budget-exhausted"));
-    assertThat(proposals.docs.get(id).value().status()).isEqualTo(ProposalStatus.UNDER_REVIEW);
+    assertThat(proposals.docs.get(id).status()).isEqualTo(ProposalStatus.UNDER_REVIEW);
   }
 
   @Test
@@ -172,7 +171,7 @@ class ProposalServiceTest {
     assertThat(reviewedPrograms.committed).as("nothing reserved by a refused award").isZero();
 
     Proposal underNotice = noticed.award(new AwardCommand(MANAGER, lower, 1_000, ExpectedVersion.any(),
-        "  先行立项：配套资金已到位  ")).block().value();
+        "  先行立项：配套资金已到位  ")).block();
     assertThat(underNotice.status()).isEqualTo(ProposalStatus.UNDER_NOTICE);
     assertThat(underNotice.outOfRankOrderReason()).isEqualTo("先行立项：配套资金已到位");
     assertThat(store.events).filteredOn(IntakeEvent.AwardNoticeStarted.class::isInstance).hasSize(1);
@@ -180,7 +179,7 @@ class ProposalServiceTest {
     assertThat(reviewedPrograms.committed).isEqualTo(1_000);
 
     // the top one is in order: no reason needed, none recorded
-    Proposal top = noticed.award(new AwardCommand(MANAGER, higher, 1_000, ExpectedVersion.any())).block().value();
+    Proposal top = noticed.award(new AwardCommand(MANAGER, higher, 1_000, ExpectedVersion.any())).block();
     assertThat(top.status()).isEqualTo(ProposalStatus.UNDER_NOTICE);
     assertThat(top.outOfRankOrderReason()).isNull();
 
@@ -200,7 +199,7 @@ class ProposalServiceTest {
   static String draft(ProposalService service, long requested) {
     DraftContent content = new DraftContent("t", "a", List.of(), requested, List.of(new BudgetLine("x", requested)),
         new PersonInput("120101198004135929", "Zhang", ORG, null), List.of(), List.of(), null, null, List.of());
-    return service.createDraft(new CreateDraftCommand(APPLICANT, "prg-1", null, content)).block().value().id();
+    return service.createDraft(new CreateDraftCommand(APPLICANT, "prg-1", null, content)).block().id();
   }
 
   SubmitCommand submit(String id, String key, String version) {
@@ -308,8 +307,8 @@ class ProposalServiceTest {
     }
 
     @Override
-    public Mono<Versioned<Program>> find(String id) {
-      return Mono.just(new Versioned<>(program, 1));
+    public Mono<Program> find(String id) {
+      return Mono.just(program.atVersion(1));
     }
 
     @Override
@@ -323,8 +322,8 @@ class ProposalServiceTest {
     }
 
     @Override
-    public Mono<Void> save(Program p, Long v, List<IntakeEvent> e) {
-      return Mono.empty();
+    public Mono<Program> save(Program p, List<IntakeEvent> e) {
+      return Mono.just(p.atVersion(p.version() + 1));
     }
 
     @Override
@@ -388,24 +387,24 @@ class ProposalServiceTest {
   }
 
   static final class FakeProposals implements Proposals {
-    final Map<String, Versioned<Proposal>> docs = new ConcurrentHashMap<>();
+    final Map<String, Proposal> docs = new ConcurrentHashMap<>();
     final List<IntakeEvent> events = new ArrayList<>();
     final AtomicBoolean failNextSaveForever = new AtomicBoolean();
     /** Runs once before the next save, which then finds the proposal changed (a concurrent writer). */
     final AtomicReference<Runnable> beforeNextSave = new AtomicReference<>();
 
     @Override
-    public Mono<Versioned<Proposal>> find(String id) {
+    public Mono<Proposal> find(String id) {
       return Mono.justOrEmpty(docs.get(id));
     }
 
     @Override
     public Flux<Proposal> list(Filter filter) {
-      return Flux.fromIterable(docs.values()).map(Versioned::value);
+      return Flux.fromIterable(docs.values());
     }
 
     @Override
-    public Mono<Void> save(Proposal p, Long expectedVersion, List<IntakeEvent> e) {
+    public Mono<Proposal> save(Proposal p, List<IntakeEvent> e) {
       return Mono.defer(() -> {
         if (failNextSaveForever.get()) {
           return Mono.error(new ConcurrentChange("changed"));
@@ -414,13 +413,14 @@ class ProposalServiceTest {
         if (concurrent != null) {
           concurrent.run();
         }
-        Versioned<Proposal> current = docs.get(p.id());
-        if (expectedVersion == null ? current != null : current == null || current.version() != expectedVersion) {
+        Proposal current = docs.get(p.id());
+        if (p.version() == 0 ? current != null : current == null || current.version() != p.version()) {
           return Mono.error(new ConcurrentChange("changed"));
         }
-        docs.put(p.id(), new Versioned<>(p, expectedVersion == null ? 1 : expectedVersion + 1));
+        Proposal stored = p.atVersion(p.version() + 1);
+        docs.put(p.id(), stored);
         events.addAll(e);
-        return Mono.empty();
+        return Mono.just(stored);
       });
     }
 

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import org.fundflow.intake.application.port.in.Viewer;
 import org.fundflow.intake.application.port.out.Proposals;
-import org.fundflow.intake.application.port.out.Versioned;
 import org.fundflow.intake.application.service.ProposalFilesService;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
@@ -23,8 +22,8 @@ class ProposalFilesAccessTest {
     }
     return new ProposalFilesService(new Proposals() {
       @Override
-      public Mono<Versioned<Proposal>> find(String id) {
-        return Mono.justOrEmpty(byId.get(id)).map(p -> new Versioned<>(p, 1L));
+      public Mono<Proposal> find(String id) {
+        return Mono.justOrEmpty(byId.get(id));
       }
 
       @Override
@@ -33,7 +32,7 @@ class ProposalFilesAccessTest {
       }
 
       @Override
-      public Mono<Void> save(Proposal proposal, Long expectedVersion, List<IntakeEvent> events) {
+      public Mono<Proposal> save(Proposal proposal, List<IntakeEvent> events) {
         return Mono.error(new AssertionError("access checks never write"));
       }
 

@@ -1,5 +1,7 @@
 package org.fundflow.intake.it;
 
+import static org.fundflow.platform.test.BadInputMatrix.with;
+import static org.fundflow.platform.test.BadInputMatrix.without;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -14,6 +16,7 @@ import org.bson.Document;
 import org.fundflow.platform.test.BadInputAndAccessMatrix;
 import org.fundflow.platform.test.BadInputMatrix;
 import org.fundflow.platform.test.BadUploads;
+import org.fundflow.platform.test.FileAccessMatrix;
 import org.fundflow.platform.test.TestJwts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,7 +47,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BadInputAndAccessMatrixIT extends IntakeIT
-    implements BadInputAndAccessMatrix<BadInputAndAccessMatrixIT, BadInputAndAccessMatrixIT.Fixture, BadInputAndAccessMatrixIT.Who> {
+    implements BadInputAndAccessMatrix<BadInputAndAccessMatrixIT, BadInputAndAccessMatrixIT.Fixture, BadInputAndAccessMatrixIT.Who>,
+    FileAccessMatrix<BadInputAndAccessMatrixIT, BadInputAndAccessMatrixIT.Who> {
 
   static final BadInputMatrix MATRIX = new BadInputMatrix("project-intake");
 
@@ -137,18 +141,6 @@ class BadInputAndAccessMatrixIT extends IntakeIT
   static Bad bad(String name, HttpMethod m, Function<Fixture, String> path, String token, Function<Fixture, Object> body,
       int expected) {
     return new Bad(name, m, path, token, body, MediaType.APPLICATION_JSON, Map.of(), expected);
-  }
-
-  static Map<String, Object> with(Map<String, Object> base, String key, Object value) {
-    Map<String, Object> copy = new LinkedHashMap<>(base);
-    copy.put(key, value);
-    return copy;
-  }
-
-  static Map<String, Object> without(Map<String, Object> base, String key) {
-    Map<String, Object> copy = new LinkedHashMap<>(base);
-    copy.remove(key);
-    return copy;
   }
 
   static final String HUGE = "x".repeat(600 * 1024);
@@ -615,14 +607,7 @@ class BadInputAndAccessMatrixIT extends IntakeIT
   }
 
   static Map<Who, Integer> only(int ok, Who... allowed) {
-    Map<Who, Integer> m = new LinkedHashMap<>();
-    for (Who w : Who.values()) {
-      m.put(w, w == Who.NONE ? 401 : 403);
-    }
-    for (Who w : allowed) {
-      m.put(w, ok);
-    }
-    return m;
+    return BadInputAndAccessMatrix.statuses(Who.NONE, ok, allowed);
   }
 
   static Map<Who, Integer> ownOrg(int ok) {
@@ -633,7 +618,7 @@ class BadInputAndAccessMatrixIT extends IntakeIT
 
   static final Map<String, String> NO_HEADERS = Map.of();
 
-  static List<Endpoint> endpoints() {
+  static List<BadInputAndAccessMatrix.Endpoint<BadInputAndAccessMatrixIT, ?, Who>> endpoints() {
     Who[] readers = {Who.APPLICANT, Who.APPLICANT_OTHER_ORG, Who.PROGRAM_MANAGER, Who.AUDITOR};
     // finance staff read programs for their budget page (issue 16): as staff, drafts included
     Who[] programReaders = {Who.APPLICANT, Who.APPLICANT_OTHER_ORG, Who.PROGRAM_MANAGER, Who.AUDITOR, Who.FINANCE_OFFICER,
@@ -659,13 +644,11 @@ class BadInputAndAccessMatrixIT extends IntakeIT
             ownProposalRead),
         new Endpoint("GET /proposals", HttpMethod.GET, t -> "/proposals?limit=5", f -> null, NO_HEADERS, only(200, readers)),
         // issue 16 point 4: the dashboard figures, for staff
-        new Endpoint("GET /statistics/programs", HttpMethod.GET, t -> "/statistics/programs", f -> null, NO_HEADERS,
-            only(200, Who.PROGRAM_MANAGER, Who.AUDITOR)),
+        BadInputAndAccessMatrix.read("/statistics/programs", only(200, Who.PROGRAM_MANAGER, Who.AUDITOR)),
         // 立项评审: the ranking of a program's reviewed proposals, for staff
         new Endpoint("GET /programs/{review}/ranking", HttpMethod.GET, t -> "/programs/" + fx.reviewProgram() + "/ranking",
             f -> null, NO_HEADERS, only(200, Who.PROGRAM_MANAGER, Who.AUDITOR)),
-        new Endpoint("GET /statistics/proposal-funnel", HttpMethod.GET, t -> "/statistics/proposal-funnel", f -> null,
-            NO_HEADERS, only(200, Who.PROGRAM_MANAGER, Who.AUDITOR)),
+        BadInputAndAccessMatrix.read("/statistics/proposal-funnel", only(200, Who.PROGRAM_MANAGER, Who.AUDITOR)),
         new Endpoint("POST /programs", HttpMethod.POST, t -> "/programs", f -> validProgram(), NO_HEADERS,
             only(201, Who.PROGRAM_MANAGER)),
         new Endpoint("PUT /programs/{draft}", HttpMethod.PUT, t -> "/programs/" + t.freshDraftProgram(), f -> validProgram(),
@@ -711,37 +694,19 @@ class BadInputAndAccessMatrixIT extends IntakeIT
     return id;
   }
 
-  static Stream<Arguments> refusedCalls() {
-    return BadInputMatrix.calls(endpoints(), Endpoint::name, Endpoint::expected, true);
-  }
-
-  static Stream<Arguments> allowedCalls() {
-    return BadInputMatrix.calls(endpoints(), Endpoint::name, Endpoint::expected, false);
+  @Override
+  public Setup<Fixture, Who> setup() {
+    return new Setup<>(MATRIX, web, template, () -> fx, Who::token);
   }
 
   @Override
-  public BadInputMatrix matrix() {
-    return MATRIX;
-  }
-
-  @Override
-  public WebTestClient webClient() {
-    return web;
-  }
-
-  @Override
-  public ReactiveMongoTemplate store() {
-    return template;
-  }
-
-  @Override
-  public Fixture fixtureRecords() {
-    return fx;
+  public FileSetup<Who> fileSetup() {
+    return new FileSetup<>(MATRIX, web, template, Who::token, () -> MATRIX.refusedTarget("bad uploads", () -> "/proposals/" + draft(fx.openGeneral(), ORG_A, 1_000_000) + "/files"), applicant(ORG_A), "plan.pdf");
   }
 
   @AfterAll
   static void printTables() {
-    MATRIX.printTables(endpoints().stream().map(Endpoint::name).toList(), Who.values(), 42);
+    MATRIX.printTables(endpoints().stream().map(e -> e.name()).toList(), Who.values(), 42);
   }
 
   // ================================================================== (4) proposal files (issue 15), additive
@@ -779,73 +744,25 @@ class BadInputAndAccessMatrixIT extends IntakeIT
     return submittedWithFile;
   }
 
-  record FileEndpoint(String name, HttpMethod method, Function<BadInputAndAccessMatrixIT, String> path, boolean upload,
-      Map<Who, Integer> expected) {}
-
-  static List<FileEndpoint> fileEndpoints() {
+  static List<FileEndpoint<BadInputAndAccessMatrixIT, Who>> fileEndpoints() {
     Map<Who, Integer> readAsTheProposal = only(200, Who.APPLICANT, Who.PROGRAM_MANAGER, Who.AUDITOR);
     readAsTheProposal.put(Who.APPLICANT_OTHER_ORG, 404);
     return List.of(
-        new FileEndpoint("POST /proposals/{A's draft}/files", HttpMethod.POST,
+        new FileEndpoint<>("POST /proposals/{A's draft}/files", HttpMethod.POST,
             t -> "/proposals/" + t.draft(fx.openGeneral(), ORG_A, 1_000_000) + "/files", true, ownOrg(201)),
-        new FileEndpoint("POST /proposals/{A's submitted}/files", HttpMethod.POST,
+        new FileEndpoint<>("POST /proposals/{A's submitted}/files", HttpMethod.POST,
             t -> "/proposals/" + t.submittedWithFile()[0] + "/files", true, ownOrg(409)),
-        new FileEndpoint("GET /proposals/{A's submitted}/files", HttpMethod.GET,
+        new FileEndpoint<>("GET /proposals/{A's submitted}/files", HttpMethod.GET,
             t -> "/proposals/" + t.submittedWithFile()[0] + "/files", false, readAsTheProposal),
-        new FileEndpoint("GET /proposals/{A's submitted}/files/{id}", HttpMethod.GET,
+        new FileEndpoint<>("GET /proposals/{A's submitted}/files/{id}", HttpMethod.GET,
             t -> "/proposals/" + t.submittedWithFile()[0] + "/files/" + t.submittedWithFile()[1], false, readAsTheProposal),
-        new FileEndpoint("DELETE /proposals/{A's draft}/files/{id}", HttpMethod.DELETE,
+        new FileEndpoint<>("DELETE /proposals/{A's draft}/files/{id}", HttpMethod.DELETE,
             t -> {
               String[] made = t.draftWithFile();
               return "/proposals/" + made[0] + "/files/" + made[1];
             }, false, ownOrg(204)),
-        new FileEndpoint("DELETE /proposals/{A's submitted}/files/{id}", HttpMethod.DELETE,
+        new FileEndpoint<>("DELETE /proposals/{A's submitted}/files/{id}", HttpMethod.DELETE,
             t -> "/proposals/" + t.submittedWithFile()[0] + "/files/" + t.submittedWithFile()[1], false, ownOrg(409)));
-  }
-
-  static Stream<Arguments> refusedFileCalls() {
-    return BadInputMatrix.calls(fileEndpoints(), FileEndpoint::name, FileEndpoint::expected, true);
-  }
-
-  static Stream<Arguments> allowedFileCalls() {
-    return BadInputMatrix.calls(fileEndpoints(), FileEndpoint::name, FileEndpoint::expected, false);
-  }
-
-  /** Refused file calls (401/403/404/409): a problem each, and the store (files and chunks included) as it was. */
-  @ParameterizedTest(name = "{0} as {1} -> {2}")
-  @MethodSource("refusedFileCalls")
-  @Order(5)
-  void refusedFileCallChangesNothing(String endpoint, Who who, int expected, FileEndpoint e) {
-    String path = MATRIX.refusedTarget(e.name(), () -> e.path().apply(this));
-    MATRIX.baseline(template);
-    EntityExchangeResult<String> r = fileExchange(e.method(), path, who.token(), e.upload() ? filePart("x.pdf", SMALL_PDF) : null);
-    MATRIX.assertCallRefused(endpoint, who, r, expected);
-    MATRIX.assertUnchanged(template, endpoint + " as " + who);
-  }
-
-  @ParameterizedTest(name = "{0} as {1} -> {2}")
-  @MethodSource("allowedFileCalls")
-  @Order(6)
-  void allowedFileCallSucceeds(String endpoint, Who who, int expected, FileEndpoint e) {
-    String path = e.path().apply(this);
-    EntityExchangeResult<String> r = fileExchange(e.method(), path, who.token(), e.upload() ? filePart("x.pdf", SMALL_PDF) : null);
-    MATRIX.assertCallAllowed(endpoint, who, r, expected);
-  }
-
-  static Stream<Arguments> badUploads() {
-    return BadUploads.refused();
-  }
-
-  /** Bad uploads to A's draft: 413/415/400 problems that store nothing (no files document, no chunks). */
-  @ParameterizedTest(name = "{0} -> {2}")
-  @MethodSource("badUploads")
-  @Order(7)
-  void badUploadIsRefusedAndStoresNothing(String name,
-      org.springframework.util.MultiValueMap<String, org.springframework.http.HttpEntity<?>> body, int expected) {
-    String path = MATRIX.refusedTarget("bad uploads", () -> "/proposals/" + draft(fx.openGeneral(), ORG_A, 1_000_000) + "/files");
-    MATRIX.baseline(template);
-    MATRIX.assertBadInputRefused(name, fileExchange(HttpMethod.POST, path, applicant(ORG_A), body), expected);
-    MATRIX.assertUnchanged(template, name);
   }
 
   @AfterAll

@@ -1,5 +1,7 @@
 package org.fundflow.intake.it;
 
+import static org.fundflow.platform.test.BadUploads.pdf;
+import static org.fundflow.platform.test.BadUploads.sha256Hex;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -40,18 +42,6 @@ class ProposalFilesIT extends IntakeIT {
         .codecs(c -> c.defaultCodecs().maxInMemorySize(32 * 1024 * 1024)).build(); // the test reads whole files
   }
 
-  static byte[] pdf(int size, long seed) {
-    byte[] bytes = new byte[size];
-    new Random(seed).nextBytes(bytes);
-    byte[] head = "%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII);
-    System.arraycopy(head, 0, bytes, 0, head.length);
-    return bytes;
-  }
-
-  static String sha(byte[] bytes) throws Exception {
-    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-  }
-
   WebTestClient.ResponseSpec upload(String token, String proposalId, String name, byte[] bytes) {
     MultipartBodyBuilder body = new MultipartBodyBuilder();
     body.part("file", new ByteArrayResource(bytes)).filename(name).contentType(MediaType.APPLICATION_PDF);
@@ -82,7 +72,7 @@ class ProposalFilesIT extends IntakeIT {
     String proposal = draft(generalProgram(), ORG, 1_000_000);
     byte[] bytes = pdf(1_500_000, 1);
     Map<String, Object> file = json(upload(applicant(ORG), proposal, "申报书.pdf", bytes), HttpStatus.CREATED);
-    assertThat(file.get("sha256")).isEqualTo(sha(bytes));
+    assertThat(file.get("sha256")).isEqualTo(sha256Hex(bytes));
     assertThat(file.get("mediaType")).isEqualTo("application/pdf");
     assertThat(((Number) file.get("sizeBytes")).longValue()).isEqualTo(bytes.length);
     assertThat(file.get("uploadedBy")).isEqualTo("applicant-" + ORG);
@@ -91,7 +81,7 @@ class ProposalFilesIT extends IntakeIT {
 
     var result = download(applicant(ORG), href, null).expectStatus().isOk()
         .expectHeader().contentType(MediaType.APPLICATION_PDF)
-        .expectHeader().valueEquals(HttpHeaders.ETAG, "\"" + sha(bytes) + "\"")
+        .expectHeader().valueEquals(HttpHeaders.ETAG, "\"" + sha256Hex(bytes) + "\"")
         .expectHeader().valueEquals(HttpHeaders.ACCEPT_RANGES, "bytes")
         .expectHeader().contentLength(bytes.length)
         .expectBody(byte[].class).returnResult();
@@ -104,7 +94,7 @@ class ProposalFilesIT extends IntakeIT {
     assertThat(listed).hasSize(1);
 
     // the same ETag again: 304, no body
-    String etag = "\"" + sha(bytes) + "\"";
+    String etag = "\"" + sha256Hex(bytes) + "\"";
     web.get().uri(href).headers(h -> {
       h.setBearerAuth(applicant(ORG));
       h.setIfNoneMatch(etag);
@@ -220,7 +210,7 @@ class ProposalFilesIT extends IntakeIT {
       assertThat(a.get("name").asString()).isEqualTo("预算.pdf");
       assertThat(a.get("mediaType").asString()).isEqualTo("application/pdf");
       assertThat(a.get("sizeBytes").asLong()).isEqualTo(6_000);
-      assertThat(a.get("sha256").asString()).isEqualTo(sha(bytes));
+      assertThat(a.get("sha256").asString()).isEqualTo(sha256Hex(bytes));
       assertThat(a.size()).as("metadata only, no bytes").isEqualTo(6);
       var schema = com.networknt.schema.SchemaRegistry.withDefaultDialect(com.networknt.schema.SpecificationVersion.DRAFT_2020_12)
           .getSchema(getClass().getResourceAsStream("/schemas/project-intake/proposal-submitted.v1.schema.json"));

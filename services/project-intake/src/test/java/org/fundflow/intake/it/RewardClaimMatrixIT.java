@@ -1,9 +1,10 @@
 package org.fundflow.intake.it;
 
+import static org.fundflow.platform.test.BadInputMatrix.with;
+
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,7 +18,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.params.provider.Arguments;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.HttpMethod;
@@ -129,12 +129,6 @@ class RewardClaimMatrixIT extends IntakeIT
       int expected) {
     return new Bad(name, HttpMethod.POST, path, token, body, MediaType.APPLICATION_JSON,
         Map.of("Idempotency-Key", "matrix-key"), expected);
-  }
-
-  static Map<String, Object> with(Map<String, Object> base, String key, Object value) {
-    Map<String, Object> copy = new LinkedHashMap<>(base);
-    copy.put(key, value);
-    return copy;
   }
 
   static Map<String, Object> claimBody(Fixture f) {
@@ -255,14 +249,7 @@ class RewardClaimMatrixIT extends IntakeIT
   }
 
   static Map<Who, Integer> only(int ok, Who... allowed) {
-    Map<Who, Integer> m = new LinkedHashMap<>();
-    for (Who w : Who.values()) {
-      m.put(w, w == Who.NONE ? 401 : 403);
-    }
-    for (Who w : allowed) {
-      m.put(w, ok);
-    }
-    return m;
+    return BadInputAndAccessMatrix.statuses(Who.NONE, ok, allowed);
   }
 
   static Map<Who, Integer> ownOrg(int ok) {
@@ -293,32 +280,9 @@ class RewardClaimMatrixIT extends IntakeIT
             only(200, Who.PROGRAM_MANAGER)));
   }
 
-  static Stream<Arguments> refusedCalls() {
-    return BadInputMatrix.calls(endpoints(), Endpoint::name, Endpoint::expected, true);
-  }
-
-  static Stream<Arguments> allowedCalls() {
-    return BadInputMatrix.calls(endpoints(), Endpoint::name, Endpoint::expected, false);
-  }
-
   @Override
-  public BadInputMatrix matrix() {
-    return MATRIX;
-  }
-
-  @Override
-  public WebTestClient webClient() {
-    return web;
-  }
-
-  @Override
-  public ReactiveMongoTemplate store() {
-    return template;
-  }
-
-  @Override
-  public Fixture fixtureRecords() {
-    return fx;
+  public Setup<Fixture, Who> setup() {
+    return new Setup<>(MATRIX, web, template, () -> fx, Who::token);
   }
 
   @AfterAll

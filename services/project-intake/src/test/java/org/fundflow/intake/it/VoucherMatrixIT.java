@@ -16,7 +16,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.params.provider.Arguments;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.HttpMethod;
@@ -172,16 +171,13 @@ class VoucherMatrixIT extends IntakeIT
         MediaType.APPLICATION_JSON, KEY, expected);
   }
 
+  /** {@link BadInputMatrix#with} (a local name: {@code with} of the role table below shadows the static import). */
   static Map<String, Object> with(Map<String, Object> base, String key, Object value) {
-    Map<String, Object> copy = new LinkedHashMap<>(base);
-    copy.put(key, value);
-    return copy;
+    return BadInputMatrix.with(base, key, value);
   }
 
   static Map<String, Object> without(Map<String, Object> base, String key) {
-    Map<String, Object> copy = new LinkedHashMap<>(base);
-    copy.remove(key);
-    return copy;
+    return BadInputMatrix.without(base, key);
   }
 
   static Map<String, Object> validApply(Fixture f) {
@@ -366,14 +362,7 @@ class VoucherMatrixIT extends IntakeIT
   }
 
   static Map<Who, Integer> only(int ok, Who... allowed) {
-    Map<Who, Integer> m = new LinkedHashMap<>();
-    for (Who w : Who.values()) {
-      m.put(w, w == Who.NONE ? 401 : 403);
-    }
-    for (Who w : allowed) {
-      m.put(w, ok);
-    }
-    return m;
+    return BadInputAndAccessMatrix.statuses(Who.NONE, ok, allowed);
   }
 
   static Map<Who, Integer> with(Map<Who, Integer> m, Who who, int status) {
@@ -440,32 +429,9 @@ class VoucherMatrixIT extends IntakeIT
     return (String) ((Map<String, Object>) ((Map<String, Object>) v.get("contract")).get("document")).get("documentId");
   }
 
-  static Stream<Arguments> refusedCalls() {
-    return BadInputMatrix.calls(endpoints(), Endpoint::name, Endpoint::expected, true);
-  }
-
-  static Stream<Arguments> allowedCalls() {
-    return BadInputMatrix.calls(endpoints(), Endpoint::name, Endpoint::expected, false);
-  }
-
   @Override
-  public BadInputMatrix matrix() {
-    return MATRIX;
-  }
-
-  @Override
-  public WebTestClient webClient() {
-    return web;
-  }
-
-  @Override
-  public ReactiveMongoTemplate store() {
-    return template;
-  }
-
-  @Override
-  public Fixture fixtureRecords() {
-    return fx;
+  public Setup<Fixture, Who> setup() {
+    return new Setup<>(MATRIX, web, template, () -> fx, Who::token);
   }
 
   @AfterAll

@@ -67,21 +67,11 @@ public final class HexagonRules {
   static final String PLATFORM_APPLICATION = "org.fundflow.platform.application..";
 
   /**
-   * Port-in interfaces whose names do not end in {@code UseCase} yet, by fully qualified name. A rename touches the
-   * web and Kafka adapters of the service, which are being changed elsewhere, so the names are recorded here instead.
-   * TODO(issue 13, point 6): rename these to *UseCase (or split the plural *UseCases into one port per use case)
-   * and empty this list.
+   * Port-in interfaces whose names may not end in {@code UseCase}, by service base package and fully qualified name:
+   * none since issue 13 point 6 renamed the last ones (intake's *UseCases, milestone's ProjectQueries, integrity's
+   * IntegrityRecordQuery). An entry must name an existing class (a test checks it).
    */
-  static final Map<String, Set<String>> PORT_IN_NAMES_NOT_YET_USE_CASES = Map.of(
-      "org.fundflow.intake", Set.of(
-          "org.fundflow.intake.application.port.in.DecisionUseCases",
-          "org.fundflow.intake.application.port.in.HoldUseCases",
-          "org.fundflow.intake.application.port.in.ProgramUseCases",
-          "org.fundflow.intake.application.port.in.ProposalUseCases"),
-      "org.fundflow.milestone", Set.of(
-          "org.fundflow.milestone.application.port.in.ProjectQueries"),
-      "org.fundflow.integrity", Set.of(
-          "org.fundflow.integrity.application.port.in.IntegrityRecordQuery"));
+  static final Map<String, Set<String>> PORT_IN_NAMES_NOT_YET_USE_CASES = Map.of();
 
   private final String basePackage;
   private final boolean hexagon;
@@ -202,7 +192,7 @@ public final class HexagonRules {
 
   /** A driving port is named after what it does: {@code SubmitReportUseCase}. Recorded exceptions aside. */
   public NamedRule portInInterfacesAreUseCases() {
-    DescribedPredicate<JavaClass> recorded = describe("recorded naming exceptions (TODO issue 13)",
+    DescribedPredicate<JavaClass> recorded = describe("recorded naming exceptions",
         c -> portInNameExceptions.contains(c.getName()));
     return new NamedRule("port.in interfaces are named *UseCase", classes()
         .that().resideInAPackage(basePackage + ".application.port.in")

@@ -1,13 +1,13 @@
 package org.fundflow.integrity.application.service;
 
-import org.fundflow.integrity.application.port.in.IntegrityRecordQuery;
+import org.fundflow.integrity.application.port.in.ReadIntegrityRecordUseCase;
 import org.fundflow.integrity.application.port.out.DishonestyList;
 import org.fundflow.integrity.application.port.out.IntegrityRecords;
 import org.fundflow.platform.domain.PersonIdProtection;
 import org.fundflow.integrity.domain.Subject;
 import reactor.core.publisher.Mono;
 
-public final class IntegrityRecordQueryService implements IntegrityRecordQuery {
+public final class IntegrityRecordQueryService implements ReadIntegrityRecordUseCase {
 
   private final IntegrityRecords records;
   private final DishonestyList list;

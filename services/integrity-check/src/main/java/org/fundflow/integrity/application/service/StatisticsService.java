@@ -6,13 +6,7 @@ import org.fundflow.integrity.application.port.out.Statistics;
 import reactor.core.publisher.Mono;
 
 /** The dashboard figures: the store counts, this orders them and adds the total. */
-public final class StatisticsService implements StatisticsUseCase {
-
-  private final Statistics statistics;
-
-  public StatisticsService(Statistics statistics) {
-    this.statistics = statistics;
-  }
+public record StatisticsService(Statistics statistics) implements StatisticsUseCase {
 
   @Override
   public Mono<FlagStatistics> flagsPerRuleAndSeverity() {

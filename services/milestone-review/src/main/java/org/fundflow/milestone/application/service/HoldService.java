@@ -3,11 +3,11 @@ package org.fundflow.milestone.application.service;
 import java.time.Clock;
 import java.util.function.Function;
 import org.fundflow.milestone.application.port.in.ApplyHoldUseCase;
-import org.fundflow.milestone.application.port.out.Holds;
 import org.fundflow.milestone.application.port.out.Projects;
 import org.fundflow.milestone.domain.Project;
 import org.fundflow.milestone.domain.ProjectEvent;
 import org.fundflow.platform.application.ConcurrentChanges;
+import org.fundflow.platform.application.OrganisationHolds;
 import org.fundflow.platform.domain.Change;
 import reactor.core.publisher.Mono;
 
@@ -19,10 +19,10 @@ import reactor.core.publisher.Mono;
 public class HoldService implements ApplyHoldUseCase {
 
   private final Projects projects;
-  private final Holds holds;
+  private final OrganisationHolds holds;
   private final Clock clock;
 
-  public HoldService(Projects projects, Holds holds, Clock clock) {
+  public HoldService(Projects projects, OrganisationHolds holds, Clock clock) {
     this.projects = projects;
     this.holds = holds;
     this.clock = clock;
@@ -33,7 +33,7 @@ public class HoldService implements ApplyHoldUseCase {
     if (!c.onOrganisation()) {
       return Mono.empty();
     }
-    return holds.placed(c.holdId(), c.subjectId())
+    return holds.place(c.subjectId(), c.holdId())
         .thenMany(projects.findByOrganisation(c.subjectId()))
         .concatMap(p -> apply(p.id(), c, project -> project.placeHold(c.holdId())))
         .then();
@@ -44,7 +44,7 @@ public class HoldService implements ApplyHoldUseCase {
     if (!c.onOrganisation()) {
       return Mono.empty();
     }
-    return holds.lifted(c.holdId())
+    return holds.lift(c.subjectId(), c.holdId())
         .thenMany(projects.findByOrganisation(c.subjectId()))
         .concatMap(p -> apply(p.id(), c, project -> project.liftHold(c.holdId(), clock.instant())))
         .then();

@@ -10,11 +10,10 @@ import org.fundflow.milestone.application.port.in.EvaluateReportUseCase;
 import org.fundflow.milestone.application.port.in.FormPanelUseCase;
 import org.fundflow.milestone.application.port.in.OpenProjectUseCase;
 import org.fundflow.milestone.application.port.in.AssignmentCursor;
-import org.fundflow.milestone.application.port.in.ProjectQueries;
+import org.fundflow.milestone.application.port.in.QueryProjectsUseCase;
 import org.fundflow.milestone.application.port.in.SubmitReportUseCase;
 import org.fundflow.milestone.application.port.out.EvidenceFiles;
 import org.fundflow.milestone.application.port.out.ExpertProfiles;
-import org.fundflow.milestone.application.port.out.Holds;
 import org.fundflow.milestone.application.port.out.Projects;
 import org.fundflow.milestone.domain.Actor;
 import org.fundflow.milestone.domain.DecisionPolicy;
@@ -27,28 +26,29 @@ import org.fundflow.milestone.domain.Project;
 import org.fundflow.milestone.domain.ProjectCursor;
 import org.fundflow.milestone.domain.ProjectEvent;
 import org.fundflow.platform.application.ConcurrentChanges;
+import org.fundflow.platform.application.OrganisationHolds;
 import org.fundflow.platform.domain.Change;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Projects from awards, milestone reports, panels, declarations, evaluations and decisions. */
 public class ProjectLifecycleService implements OpenProjectUseCase, SubmitReportUseCase, FormPanelUseCase,
-    DeclareConflictUseCase, EvaluateReportUseCase, ProjectQueries {
+    DeclareConflictUseCase, EvaluateReportUseCase, QueryProjectsUseCase {
 
   private final Projects projects;
   private final ExpertProfiles experts;
-  private final Holds holds;
+  private final OrganisationHolds holds;
   private final DecisionPolicy policy;
   private final Clock clock;
   private final EvidenceFiles evidenceFiles;
 
-  public ProjectLifecycleService(Projects projects, ExpertProfiles experts, Holds holds, DecisionPolicy policy,
+  public ProjectLifecycleService(Projects projects, ExpertProfiles experts, OrganisationHolds holds, DecisionPolicy policy,
       Clock clock) {
     this(projects, experts, holds, policy, clock, EvidenceFiles.NONE);
   }
 
   /** {@code evidenceFiles}: the stored evidence a report submission may name. */
-  public ProjectLifecycleService(Projects projects, ExpertProfiles experts, Holds holds, DecisionPolicy policy,
+  public ProjectLifecycleService(Projects projects, ExpertProfiles experts, OrganisationHolds holds, DecisionPolicy policy,
       Clock clock, EvidenceFiles evidenceFiles) {
     this.evidenceFiles = evidenceFiles;
     this.projects = projects;
@@ -61,7 +61,7 @@ public class ProjectLifecycleService implements OpenProjectUseCase, SubmitReport
   @Override
   public Mono<Boolean> open(OpenProjectCommand command) {
     String organisation = command.award().organisationCode();
-    return holds.activeOn(organisation)
+    return activeHolds(organisation)
         .flatMap(active -> {
           Project project = Project.open(command.award(), active);
           return projects.create(project, List.of(), command.eventId())
@@ -76,8 +76,13 @@ public class ProjectLifecycleService implements OpenProjectUseCase, SubmitReport
    * before it looks for projects, and the project looks at the holds again after it is stored, so
    * one of the two sees the other.
    */
+  /** The organisation's active holds, the first placed first. */
+  private Mono<Set<String>> activeHolds(String organisation) {
+    return holds.activeHolds(organisation).map(java.util.LinkedHashSet::new);
+  }
+
   private Mono<Project> reconcileHolds(Project opened, String organisation) {
-    return holds.activeOn(organisation)
+    return activeHolds(organisation)
         .filter(active -> !active.equals(Set.copyOf(opened.holds())))
         .flatMap(active -> change(opened.id(), project -> project.holdsNow(active, clock.instant())));
   }

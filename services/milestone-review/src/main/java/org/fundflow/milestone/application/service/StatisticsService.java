@@ -10,13 +10,7 @@ import org.fundflow.milestone.domain.ProjectStatus;
 import reactor.core.publisher.Mono;
 
 /** The dashboard figures: the store counts per status, this names every status and adds the total. */
-public final class StatisticsService implements StatisticsUseCase {
-
-  private final Statistics statistics;
-
-  public StatisticsService(Statistics statistics) {
-    this.statistics = statistics;
-  }
+public record StatisticsService(Statistics statistics) implements StatisticsUseCase {
 
   @Override
   public Mono<ProjectStatistics> projects() {

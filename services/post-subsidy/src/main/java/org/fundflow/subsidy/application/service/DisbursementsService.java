@@ -1,5 +1,6 @@
 package org.fundflow.subsidy.application.service;
 
+import org.fundflow.platform.application.OrganisationHolds;
 import org.fundflow.platform.domain.ExpectedVersion;
 import org.fundflow.platform.domain.RequestFingerprint;
 import java.time.Clock;
@@ -10,7 +11,6 @@ import org.fundflow.platform.domain.Refusal.Kind;
 import org.fundflow.platform.domain.Change;
 import org.fundflow.platform.domain.ConcurrentChange;
 import org.fundflow.subsidy.application.port.out.Disbursements;
-import org.fundflow.subsidy.application.port.out.Holds;
 import org.fundflow.subsidy.application.port.out.Programs;
 import org.fundflow.subsidy.domain.Disbursement;
 import org.fundflow.subsidy.domain.DisbursementEvent;
@@ -30,11 +30,11 @@ public class DisbursementsService implements DisbursementsUseCase {
 
   private final Disbursements disbursements;
   private final Programs programs;
-  private final Holds holds;
+  private final OrganisationHolds holds;
   private final Clock clock;
   private final Duration reconcileGrace;
 
-  public DisbursementsService(Disbursements disbursements, Programs programs, Holds holds, Clock clock,
+  public DisbursementsService(Disbursements disbursements, Programs programs, OrganisationHolds holds, Clock clock,
       Duration reconcileGrace) {
     this.disbursements = disbursements;
     this.programs = programs;

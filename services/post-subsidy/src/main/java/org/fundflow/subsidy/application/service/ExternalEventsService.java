@@ -1,5 +1,6 @@
 package org.fundflow.subsidy.application.service;
 
+import org.fundflow.platform.application.OrganisationHolds;
 import java.time.Clock;
 import java.util.function.Function;
 import org.fundflow.subsidy.application.port.in.ExternalEventsUseCase;
@@ -8,7 +9,6 @@ import org.fundflow.platform.domain.Change;
 import org.fundflow.platform.domain.ConcurrentChange;
 import org.fundflow.subsidy.application.port.out.AwardRemainders;
 import org.fundflow.subsidy.application.port.out.Disbursements;
-import org.fundflow.subsidy.application.port.out.Holds;
 import org.fundflow.subsidy.application.port.out.Programs;
 import org.fundflow.subsidy.application.port.out.Projects;
 import org.fundflow.subsidy.domain.Disbursement;
@@ -34,17 +34,17 @@ public class ExternalEventsService implements ExternalEventsUseCase {
   private final Disbursements disbursements;
   private final Programs programs;
   private final Projects projects;
-  private final Holds holds;
+  private final OrganisationHolds holds;
   private final Clock clock;
   private final AwardRemainders remainders;
 
-  public ExternalEventsService(Disbursements disbursements, Programs programs, Projects projects, Holds holds,
+  public ExternalEventsService(Disbursements disbursements, Programs programs, Projects projects, OrganisationHolds holds,
       Clock clock) {
     this(disbursements, programs, projects, holds, clock, AwardRemainders.NONE);
   }
 
   /** {@code remainders}: where a terminated project's unpaid award is published (issue 17 point 5). */
-  public ExternalEventsService(Disbursements disbursements, Programs programs, Projects projects, Holds holds,
+  public ExternalEventsService(Disbursements disbursements, Programs programs, Projects projects, OrganisationHolds holds,
       Clock clock, AwardRemainders remainders) {
     this.remainders = remainders;
     this.disbursements = disbursements;

@@ -6,7 +6,7 @@ import org.fundflow.platform.application.ConcurrentChanges;
 import org.fundflow.platform.domain.Change;
 import org.fundflow.subsidy.application.port.in.RewardPaymentsUseCase;
 import org.fundflow.subsidy.application.port.out.Disbursements;
-import org.fundflow.subsidy.application.port.out.Holds;
+import org.fundflow.platform.application.OrganisationHolds;
 import org.fundflow.subsidy.domain.Disbursement;
 import org.fundflow.subsidy.domain.DisbursementEvent;
 import org.fundflow.subsidy.domain.Money;
@@ -22,10 +22,10 @@ import reactor.core.publisher.Mono;
 public class RewardPaymentsService implements RewardPaymentsUseCase {
 
   private final Disbursements disbursements;
-  private final Holds holds;
+  private final OrganisationHolds holds;
   private final Clock clock;
 
-  public RewardPaymentsService(Disbursements disbursements, Holds holds, Clock clock) {
+  public RewardPaymentsService(Disbursements disbursements, OrganisationHolds holds, Clock clock) {
     this.disbursements = disbursements;
     this.holds = holds;
     this.clock = clock;

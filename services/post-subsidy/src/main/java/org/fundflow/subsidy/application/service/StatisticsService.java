@@ -7,13 +7,7 @@ import org.fundflow.subsidy.application.port.out.Statistics;
 import reactor.core.publisher.Mono;
 
 /** The dashboard figures: the store sums, this orders them and adds the totals. */
-public final class StatisticsService implements StatisticsUseCase {
-
-  private final Statistics statistics;
-
-  public StatisticsService(Statistics statistics) {
-    this.statistics = statistics;
-  }
+public record StatisticsService(Statistics statistics) implements StatisticsUseCase {
 
   @Override
   public Mono<List<ProgramFigures>> programs() {

@@ -1,5 +1,6 @@
 package org.fundflow.subsidy.application.service;
 
+import org.fundflow.platform.application.OrganisationHolds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
@@ -13,7 +14,6 @@ import org.fundflow.subsidy.application.port.in.ExternalEventsUseCase.HoldPlaced
 import org.fundflow.subsidy.application.port.in.ExternalEventsUseCase.MilestoneAccepted;
 import org.fundflow.subsidy.application.port.in.ExternalEventsUseCase.Origin;
 import org.fundflow.subsidy.application.port.in.ExternalEventsUseCase.ProjectTerminated;
-import org.fundflow.subsidy.application.port.out.Holds;
 import org.fundflow.subsidy.domain.DisbursementEvent;
 import org.fundflow.subsidy.domain.DisbursementStatus;
 import org.fundflow.subsidy.domain.ProgramKind;
@@ -85,9 +85,14 @@ class ExternalEventsServiceTest {
    * Holds as another consumer changes them: right after this service's first read of the organisation's hold,
    * {@code meanwhile} runs (a hold-placed or hold-lifted applied in full, sweep included, before the insert).
    */
-  static Holds changedAfterFirstRead(InMemory.FakeHolds holds, Runnable meanwhile) {
-    return new Holds() {
+  static OrganisationHolds changedAfterFirstRead(InMemory.FakeHolds holds, Runnable meanwhile) {
+    return new OrganisationHolds() {
       private int reads;
+
+      @Override
+      public Mono<java.util.List<String>> activeHolds(String org) {
+        return holds.activeHolds(org);
+      }
 
       @Override
       public Mono<String> activeHold(String org) {

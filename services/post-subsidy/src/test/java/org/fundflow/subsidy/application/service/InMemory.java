@@ -1,5 +1,6 @@
 package org.fundflow.subsidy.application.service;
 
+import org.fundflow.platform.application.OrganisationHolds;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,7 +13,6 @@ import org.fundflow.subsidy.application.port.in.DisbursementsUseCase.Filter;
 import org.fundflow.subsidy.application.port.in.ExternalEventsUseCase.ProgramCopy;
 import org.fundflow.platform.domain.ConcurrentChange;
 import org.fundflow.subsidy.application.port.out.Disbursements;
-import org.fundflow.subsidy.application.port.out.Holds;
 import org.fundflow.subsidy.application.port.out.Programs;
 import org.fundflow.subsidy.application.port.out.Projects;
 import org.fundflow.subsidy.domain.Disbursement;
@@ -169,12 +169,12 @@ final class InMemory {
     }
   }
 
-  static final class FakeHolds implements Holds {
+  static final class FakeHolds implements OrganisationHolds {
     final Map<String, Set<String>> active = new HashMap<>();
 
     @Override
-    public synchronized Mono<String> activeHold(String org) {
-      return Mono.justOrEmpty(active.getOrDefault(org, Set.of()).stream().findFirst());
+    public synchronized Mono<List<String>> activeHolds(String org) {
+      return Mono.just(List.copyOf(active.getOrDefault(org, Set.of())));
     }
 
     @Override

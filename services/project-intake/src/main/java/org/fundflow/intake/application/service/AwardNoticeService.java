@@ -8,7 +8,6 @@ import org.fundflow.intake.application.port.out.AwardNotices;
 import org.fundflow.intake.application.port.out.IdGenerator;
 import org.fundflow.intake.application.port.out.Programs;
 import org.fundflow.intake.application.port.out.Proposals;
-import org.fundflow.intake.application.port.out.Versioned;
 import org.fundflow.intake.domain.IntakeEvent;
 import org.fundflow.intake.domain.IntakeRefusal;
 import org.fundflow.intake.domain.Objection;
@@ -52,36 +51,34 @@ public final class AwardNoticeService implements AwardNoticeUseCase {
   public Mono<Lodged> lodge(LodgeObjectionCommand c) {
     String objectionId = ids.next("obj");
     return Mono.defer(() -> noticed(c.objector(), c.proposalId()).flatMap(current -> {
-          Change<Proposal, IntakeEvent> lodged = current.value().lodgeObjection(objectionId, c.objector().subject(),
+          Change<Proposal, IntakeEvent> lodged = current.lodgeObjection(objectionId, c.objector().subject(),
               c.objector().applicant() ? c.objector().organisationCode() : null, c.reasons(), clock.instant());
-          Versioned<Proposal> next = new Versioned<>(lodged.next(), current.version() + 1);
-          return proposals.save(lodged.next(), current.version(), lodged.events())
-              .thenReturn(new Lodged(next, lodged.next().notice().objection(objectionId).orElseThrow()));
+          return proposals.save(lodged.next(), lodged.events())
+              .map(next -> new Lodged(next, next.notice().objection(objectionId).orElseThrow()));
         }))
         .retryWhen(ConcurrentChanges.retry());
   }
 
   @Override
-  public Mono<Versioned<Proposal>> decide(DecideObjectionCommand c) {
+  public Mono<Proposal> decide(DecideObjectionCommand c) {
     return Mono.defer(() -> proposals.find(c.proposalId())
             .switchIfEmpty(Mono.error(() -> IntakeRefusal.notFound("Proposal", c.proposalId())))
             .flatMap(current -> {
               if (!c.expectedVersion().matches(current.version())) {
                 throw IntakeRefusal.versionMismatch("Proposal", c.proposalId(), c.expectedVersion(), current.version());
               }
-              Proposal p = current.value();
+              Proposal p = current;
               return program(p.programId()).flatMap(program -> {
                 Change<Proposal, IntakeEvent> decided = p.decideObjection(c.objectionId(), c.uphold(), c.reason(),
                     c.manager().subject(), program, clock.instant());
-                return proposals.save(decided.next(), current.version(), decided.events())
-                    .thenReturn(new Versioned<>(decided.next(), current.version() + 1));
+                return proposals.save(decided.next(), decided.events());
               });
             }))
         .retryWhen(ConcurrentChanges.retry())
-        .flatMap(saved -> saved.value().status() != ProposalStatus.AWARD_WITHDRAWN ? Mono.just(saved)
+        .flatMap(saved -> saved.status() != ProposalStatus.AWARD_WITHDRAWN ? Mono.just(saved)
             // the event's consumer gives it back as well if this fails: the update is conditional, once only
-            : returnWithdrawn(new AwardWithdrawn(saved.value().programId(), saved.value().id(),
-                saved.value().awardedAmountFen())).onErrorResume(e -> Mono.just(false)).thenReturn(saved));
+            : returnWithdrawn(new AwardWithdrawn(saved.programId(), saved.id(),
+                saved.awardedAmountFen())).onErrorResume(e -> Mono.just(false)).thenReturn(saved));
   }
 
   @Override
@@ -98,13 +95,13 @@ public final class AwardNoticeService implements AwardNoticeUseCase {
     return Mono.defer(() -> {
       Instant now = clock.instant();
       return notices.endedBy(now, SWEEP_BATCH)
-          .concatMap(id -> Mono.defer(() -> proposals.find(id).flatMap(current -> program(current.value().programId())
+          .concatMap(id -> Mono.defer(() -> proposals.find(id).flatMap(current -> program(current.programId())
                   .flatMap(program -> {
-                    Change<Proposal, IntakeEvent> step = current.value().finaliseIfDue(program, now);
+                    Change<Proposal, IntakeEvent> step = current.finaliseIfDue(program, now);
                     if (!step.eventful()) {
                       return Mono.just(false);
                     }
-                    return proposals.save(step.next(), current.version(), step.events()).thenReturn(true);
+                    return proposals.save(step.next(), step.events()).thenReturn(true);
                   })))
               .retryWhen(ConcurrentChanges.retry())
               .onErrorResume(e -> Mono.just(false)))
@@ -137,21 +134,21 @@ public final class AwardNoticeService implements AwardNoticeUseCase {
 
   private Mono<Objection> objection(String proposalId, String objectionId, java.util.function.Predicate<Objection> may) {
     return Mono.defer(() -> proposals.find(proposalId)
-        .flatMap(p -> Mono.justOrEmpty(p.value().notice() == null ? null
-            : p.value().notice().objection(objectionId).orElse(null)))
+        .flatMap(p -> Mono.justOrEmpty(p.notice() == null ? null
+            : p.notice().objection(objectionId).orElse(null)))
         .filter(may)
         .switchIfEmpty(Mono.error(() -> IntakeRefusal.notFound("Objection", objectionId))));
   }
 
   /** A proposal under notice is public; any other is found only by those who may see it. */
-  private Mono<Versioned<Proposal>> noticed(Viewer viewer, String proposalId) {
+  private Mono<Proposal> noticed(Viewer viewer, String proposalId) {
     return proposals.find(proposalId)
-        .filter(v -> v.value().status() == ProposalStatus.UNDER_NOTICE || viewer.sees(v.value().organisationCode()))
+        .filter(v -> v.status() == ProposalStatus.UNDER_NOTICE || viewer.sees(v.organisationCode()))
         .switchIfEmpty(Mono.error(() -> IntakeRefusal.notFound("Proposal", proposalId)));
   }
 
   private Mono<Program> program(String programId) {
-    return programs.find(programId).map(Versioned::value)
+    return programs.find(programId)
         .switchIfEmpty(Mono.error(() -> IntakeRefusal.notFound("Program", programId)));
   }
 

@@ -1,11 +1,11 @@
 package org.fundflow.intake.application.service;
 
-import org.fundflow.intake.application.port.in.HoldUseCases;
+import org.fundflow.intake.application.port.in.HoldUseCase;
 import org.fundflow.intake.application.port.out.Holds;
 import org.fundflow.intake.domain.Hold;
 import reactor.core.publisher.Mono;
 
-public final class HoldService implements HoldUseCases {
+public final class HoldService implements HoldUseCase {
 
   private final Holds holds;
 

@@ -3,11 +3,10 @@ package org.fundflow.intake.application.service;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Function;
-import org.fundflow.intake.application.port.in.ProgramUseCases;
+import org.fundflow.intake.application.port.in.ProgramUseCase;
 import org.fundflow.intake.application.port.out.Challenges;
 import org.fundflow.intake.application.port.out.IdGenerator;
 import org.fundflow.intake.application.port.out.Programs;
-import org.fundflow.intake.application.port.out.Versioned;
 import org.fundflow.intake.domain.Challenge;
 import org.fundflow.intake.domain.IntakeEvent;
 import org.fundflow.intake.domain.IntakeRefusal;
@@ -21,7 +20,7 @@ import org.fundflow.platform.domain.ExpectedVersion;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-public final class ProgramService implements ProgramUseCases {
+public final class ProgramService implements ProgramUseCase {
 
   private final Programs programs;
   private final Challenges challenges;
@@ -36,49 +35,48 @@ public final class ProgramService implements ProgramUseCases {
   }
 
   @Override
-  public Mono<Versioned<Program>> create(ProgramTerms terms) {
+  public Mono<Program> create(ProgramTerms terms) {
     return Mono.defer(() -> {
       Program program = Program.draft(ids.next("prg"), terms, clock.instant());
-      return programs.save(program, null, List.of()).thenReturn(new Versioned<>(program, 1L));
+      return programs.save(program, List.of());
     });
   }
 
   @Override
-  public Mono<Versioned<Program>> edit(String programId, ProgramTerms terms, ExpectedVersion expected) {
+  public Mono<Program> edit(String programId, ProgramTerms terms, ExpectedVersion expected) {
     return change(programId, expected, p -> p.edit(terms));
   }
 
   @Override
-  public Mono<Versioned<Program>> open(String programId) {
+  public Mono<Program> open(String programId) {
     return change(programId, p -> p.open(clock.instant()));
   }
 
   @Override
-  public Mono<Versioned<Program>> close(String programId) {
+  public Mono<Program> close(String programId) {
     return change(programId, p -> p.close(clock.instant()));
   }
 
-  private Mono<Versioned<Program>> change(String programId,
+  private Mono<Program> change(String programId,
       Function<Program, Change<Program, IntakeEvent>> command) {
     return change(programId, ExpectedVersion.any(), command);
   }
 
-  private Mono<Versioned<Program>> change(String programId, ExpectedVersion expected,
+  private Mono<Program> change(String programId, ExpectedVersion expected,
       Function<Program, Change<Program, IntakeEvent>> command) {
     return Mono.defer(() -> load(programId).flatMap(current -> {
           if (!expected.matches(current.version())) {
             return Mono.error(IntakeRefusal.versionMismatch("Program", programId, expected, current.version()));
           }
-          Change<Program, IntakeEvent> change = command.apply(current.value());
-          return programs.save(change.next(), current.version(), change.events())
-              .thenReturn(new Versioned<>(change.next(), current.version() + 1));
+          Change<Program, IntakeEvent> change = command.apply(current);
+          return programs.save(change.next(), change.events());
         }))
         .retryWhen(ConcurrentChanges.retry());
   }
 
   @Override
-  public Mono<Versioned<Program>> get(Viewer viewer, String programId) {
-    return load(programId).filter(p -> !viewer.applicant() || p.value().status() != ProgramStatus.DRAFT)
+  public Mono<Program> get(Viewer viewer, String programId) {
+    return load(programId).filter(p -> !viewer.applicant() || p.status() != ProgramStatus.DRAFT)
         .switchIfEmpty(Mono.error(() -> IntakeRefusal.notFound("Program", programId)));
   }
 
@@ -90,7 +88,7 @@ public final class ProgramService implements ProgramUseCases {
   @Override
   public Mono<Challenge> postChallenge(PostChallengeCommand c) {
     return load(c.programId()).flatMap(program -> {
-      Change<Challenge, IntakeEvent> posted = Challenge.post(ids.next("chl"), program.value(),
+      Change<Challenge, IntakeEvent> posted = Challenge.post(ids.next("chl"), program,
           c.postingOrganisationCode(), c.postingOrganisationName(), c.title(), c.problem(), c.targetIndicators(),
           c.maxFundingFen(), c.deadlineDate(), clock.instant());
       return challenges.create(posted.next(), posted.events()).thenReturn(posted.next());
@@ -107,7 +105,7 @@ public final class ProgramService implements ProgramUseCases {
     return load(programId).thenMany(challenges.listByProgram(programId));
   }
 
-  private Mono<Versioned<Program>> load(String programId) {
+  private Mono<Program> load(String programId) {
     return programs.find(programId).switchIfEmpty(Mono.error(() -> IntakeRefusal.notFound("Program", programId)));
   }
 }

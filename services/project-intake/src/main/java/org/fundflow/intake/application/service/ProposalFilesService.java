@@ -19,7 +19,6 @@ public final class ProposalFilesService implements ProposalFilesUseCase {
   @Override
   public Mono<Proposal> readable(Viewer viewer, String proposalId) {
     return Mono.defer(() -> proposals.find(proposalId)
-        .map(v -> v.value())
         .filter(p -> viewer.sees(p.organisationCode()))
         .switchIfEmpty(Mono.error(() -> IntakeRefusal.notFound("Proposal", proposalId))));
   }

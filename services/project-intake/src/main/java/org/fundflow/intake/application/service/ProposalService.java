@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import org.fundflow.intake.application.port.in.DecisionUseCases;
-import org.fundflow.intake.application.port.in.ProposalUseCases;
+import org.fundflow.intake.application.port.in.DecisionUseCase;
+import org.fundflow.intake.application.port.in.ProposalUseCase;
 import org.fundflow.intake.application.port.in.Viewer;
 import org.fundflow.intake.application.port.out.Challenges;
 import org.fundflow.intake.application.port.out.Holds;
@@ -18,7 +18,6 @@ import org.fundflow.platform.domain.PersonIdProtection;
 import org.fundflow.intake.application.port.out.Programs;
 import org.fundflow.intake.application.port.out.ProposalFiles;
 import org.fundflow.intake.application.port.out.Proposals;
-import org.fundflow.intake.application.port.out.Versioned;
 import org.fundflow.platform.domain.ExpectedVersion;
 import org.fundflow.intake.domain.CallWindow;
 import org.fundflow.intake.domain.Challenge;
@@ -42,7 +41,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Proposals from draft to decision. Each change: load, let the domain decide, one atomic write (retried on a stale version). */
-public final class ProposalService implements ProposalUseCases, DecisionUseCases {
+public final class ProposalService implements ProposalUseCase, DecisionUseCase {
 
   private static final int MAX_PAGE = 100;
 
@@ -94,43 +93,42 @@ public final class ProposalService implements ProposalUseCases, DecisionUseCases
   // ---------------------------------------------------------------- applicants
 
   @Override
-  public Mono<Versioned<Proposal>> createDraft(CreateDraftCommand c) {
+  public Mono<Proposal> createDraft(CreateDraftCommand c) {
     return Mono.defer(() -> {
       requireApplicant(c.applicant());
       ProposalContent content = content(c.content());
       return program(c.programId())
           .flatMap(program -> challenge(c.challengeId()).flatMap(challenge -> {
-            Proposal draft = Proposal.draft(ids.next("prp"), program.value(), challenge.orElse(null),
+            Proposal draft = Proposal.draft(ids.next("prp"), program, challenge.orElse(null),
                 c.applicant().organisationCode(), c.applicant().organisationName(), c.applicant().subject(), content,
                 clock.instant());
-            return proposals.save(draft, null, List.of()).thenReturn(new Versioned<>(draft, 1L));
+            return proposals.save(draft, List.of());
           }));
     });
   }
 
   @Override
-  public Mono<Versioned<Proposal>> editDraft(Viewer applicant, String proposalId, DraftContent content) {
+  public Mono<Proposal> editDraft(Viewer applicant, String proposalId, DraftContent content) {
     return change(applicant, proposalId, p -> Mono.just(p.edit(content(content))));
   }
 
   @Override
   public Mono<Void> deleteDraft(Viewer applicant, String proposalId) {
     return Mono.defer(() -> visible(applicant, proposalId).flatMap(current -> {
-          current.value().requireDeletable();
+          current.requireDeletable();
           return proposals.delete(proposalId, current.version());
         }))
         .retryWhen(ConcurrentChanges.retry());
   }
 
   @Override
-  public Mono<Versioned<Proposal>> submit(SubmitCommand c) {
+  public Mono<Proposal> submit(SubmitCommand c) {
     String requestHash = RequestFingerprint.of(c.requestFingerprint());
-    return Mono.defer(() -> visible(c.applicant(), c.proposalId()).flatMap(current -> {
-          Proposal p = current.value();
+    return Mono.defer(() -> visible(c.applicant(), c.proposalId()).flatMap(p -> {
           Submission earlier = p.submission();
           if (earlier != null && earlier.idempotencyKey().equals(c.idempotencyKey())) {
             if (earlier.requestHash().equals(requestHash)) {
-              return Mono.just(current); // the same request again: the same answer
+              return Mono.just(p); // the same request again: the same answer
             }
             return Mono.error(IntakeRefusal.rule("idempotency-key-reused", "Idempotency key reused",
                 "Idempotency-Key " + c.idempotencyKey() + " was used for a different request on proposal " + p.id()));
@@ -139,22 +137,21 @@ public final class ProposalService implements ProposalUseCases, DecisionUseCases
           return program(p.programId()).flatMap(program -> challenge(p.challengeId()).flatMap(challenge ->
               holdsOf(p).zipWith(files.of(p.id()).collectList()).flatMap(found -> {
                 Pledge pledge = c.pledgeAccepted() ? new Pledge(c.pledgeTextVersion(), now) : null;
-                Change<Proposal, IntakeEvent> submitted = p.submit(program.value(), challenge.orElse(null), pledge,
+                Change<Proposal, IntakeEvent> submitted = p.submit(program, challenge.orElse(null), pledge,
                     new Submission(c.idempotencyKey(), requestHash, now), found.getT1(), found.getT2(), now);
-                return proposals.save(submitted.next(), current.version(), submitted.events())
-                    .thenReturn(new Versioned<>(submitted.next(), current.version() + 1));
+                return proposals.save(submitted.next(), submitted.events());
               })));
         }))
         .retryWhen(ConcurrentChanges.retry());
   }
 
   @Override
-  public Mono<Versioned<Proposal>> withdraw(Viewer applicant, String proposalId) {
+  public Mono<Proposal> withdraw(Viewer applicant, String proposalId) {
     return change(applicant, proposalId, p -> Mono.just(p.withdraw(clock.instant())));
   }
 
   @Override
-  public Mono<Versioned<Proposal>> get(Viewer viewer, String proposalId) {
+  public Mono<Proposal> get(Viewer viewer, String proposalId) {
     return visible(viewer, proposalId);
   }
 
@@ -172,18 +169,18 @@ public final class ProposalService implements ProposalUseCases, DecisionUseCases
   // ---------------------------------------------------------------- managers
 
   @Override
-  public Mono<Versioned<Proposal>> screen(Viewer manager, String proposalId, ExpectedVersion expectedVersion) {
+  public Mono<Proposal> screen(Viewer manager, String proposalId, ExpectedVersion expectedVersion) {
     return change(manager, proposalId, expectedVersion, p -> Mono.just(p.screen()));
   }
 
   @Override
-  public Mono<Versioned<Proposal>> sendToReview(Viewer manager, String proposalId, ExpectedVersion expectedVersion) {
+  public Mono<Proposal> sendToReview(Viewer manager, String proposalId, ExpectedVersion expectedVersion) {
     return change(manager, proposalId, expectedVersion,
-        p -> program(p.programId()).map(program -> p.sendToReview(program.value(), clock.instant())));
+        p -> program(p.programId()).map(program -> p.sendToReview(program, clock.instant())));
   }
 
   @Override
-  public Mono<Versioned<Proposal>> reject(RejectCommand c) {
+  public Mono<Proposal> reject(RejectCommand c) {
     return change(c.manager(), c.proposalId(), c.expectedVersion(),
         p -> Mono.just(p.reject(c.reason(), c.manager().subject(), clock.instant())));
   }
@@ -194,18 +191,17 @@ public final class ProposalService implements ProposalUseCases, DecisionUseCases
    * changed meanwhile, a reservation made here is given back.
    */
   @Override
-  public Mono<Versioned<Proposal>> award(AwardCommand c) {
-    return Mono.defer(() -> visible(c.manager(), c.proposalId()).flatMap(current -> {
-          requireVersion(current, c.expectedVersion());
-          Proposal p = current.value();
+  public Mono<Proposal> award(AwardCommand c) {
+    return Mono.defer(() -> visible(c.manager(), c.proposalId()).flatMap(p -> {
+          requireVersion(p, c.expectedVersion());
           Instant now = clock.instant();
           return program(p.programId()).flatMap(program -> challenge(p.challengeId()).flatMap(challenge ->
               holdsOf(p).flatMap(found -> {
-                p.requireAwardable(c.amountFen(), program.value(), challenge.orElse(null), found, now);
-                return reviewOrder(program.value(), p, c.outOfRankOrderReason());
+                p.requireAwardable(c.amountFen(), program, challenge.orElse(null), found, now);
+                return reviewOrder(program, p, c.outOfRankOrderReason());
               }).flatMap(checked -> {
                 String reason = checked.orElse(null);
-                long budget = program.value().terms().budgetFen();
+                long budget = program.terms().budgetFen();
                 return programs.reserve(p.programId(), budget, p.id(), c.amountFen(), now).flatMap(reservation -> {
                   if (reservation == Programs.Reservation.INSUFFICIENT_BUDGET) {
                     return Mono.error(IntakeRefusal.rule("budget-exhausted", "Program budget exhausted",
@@ -213,11 +209,9 @@ public final class ProposalService implements ProposalUseCases, DecisionUseCases
                             + " over its budget of " + budget + " fen",
                         Map.of("awardedAmountFen", c.amountFen(), "budgetFen", budget)));
                   }
-                  Change<Proposal, IntakeEvent> award = p.award(c.amountFen(), program.value(),
+                  Change<Proposal, IntakeEvent> award = p.award(c.amountFen(), program,
                       c.manager().subject(), now, noticePeriod, reason);
-                  Mono<Versioned<Proposal>> write = proposals.save(award.next(), current.version(),
-                          award.events())
-                      .thenReturn(new Versioned<>(award.next(), current.version() + 1));
+                  Mono<Proposal> write = proposals.save(award.next(), award.events());
                   if (reservation != Programs.Reservation.RESERVED) {
                     return write; // a retry: the reservation's own request, or the reconciler, settles it
                   }
@@ -257,36 +251,35 @@ public final class ProposalService implements ProposalUseCases, DecisionUseCases
     return settlement.settle(mine).onErrorResume(ignored -> Mono.empty()).then();
   }
 
-  private Mono<Versioned<Proposal>> change(Viewer viewer, String proposalId,
+  private Mono<Proposal> change(Viewer viewer, String proposalId,
       Function<Proposal, Mono<Change<Proposal, IntakeEvent>>> command) {
     return change(viewer, proposalId, ExpectedVersion.any(), command);
   }
 
-  private Mono<Versioned<Proposal>> change(Viewer viewer, String proposalId, ExpectedVersion expectedVersion,
+  private Mono<Proposal> change(Viewer viewer, String proposalId, ExpectedVersion expectedVersion,
       Function<Proposal, Mono<Change<Proposal, IntakeEvent>>> command) {
     return Mono.defer(() -> visible(viewer, proposalId).flatMap(current -> {
           requireVersion(current, expectedVersion);
-          return command.apply(current.value())
-              .flatMap(change -> proposals.save(change.next(), current.version(), change.events())
-                  .thenReturn(new Versioned<>(change.next(), current.version() + 1)));
+          return command.apply(current)
+              .flatMap(change -> proposals.save(change.next(), change.events()));
         }))
         .retryWhen(ConcurrentChanges.retry());
   }
 
-  private static void requireVersion(Versioned<Proposal> current, ExpectedVersion expectedVersion) {
+  private static void requireVersion(Proposal current, ExpectedVersion expectedVersion) {
     if (!expectedVersion.matches(current.version())) {
-      throw IntakeRefusal.versionMismatch("Proposal", current.value().id(), expectedVersion, current.version());
+      throw IntakeRefusal.versionMismatch("Proposal", current.id(), expectedVersion, current.version());
     }
   }
 
   /** The proposal if the viewer may see it; another organisation's proposal does not exist for an applicant. */
-  private Mono<Versioned<Proposal>> visible(Viewer viewer, String proposalId) {
+  private Mono<Proposal> visible(Viewer viewer, String proposalId) {
     return proposals.find(proposalId)
-        .filter(v -> viewer.sees(v.value().organisationCode()))
+        .filter(v -> viewer.sees(v.organisationCode()))
         .switchIfEmpty(Mono.error(() -> IntakeRefusal.notFound("Proposal", proposalId)));
   }
 
-  private Mono<Versioned<Program>> program(String programId) {
+  private Mono<Program> program(String programId) {
     return programs.find(programId).switchIfEmpty(Mono.error(() -> IntakeRefusal.notFound("Program", programId)));
   }
 

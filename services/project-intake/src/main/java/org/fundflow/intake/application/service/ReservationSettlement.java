@@ -24,7 +24,7 @@ final class ReservationSettlement {
 
   Mono<Outcome> settle(PendingReservation reservation) {
     return proposals.find(reservation.proposalId())
-        .map(found -> found.value().awardedAmountFen() != null)
+        .map(found -> found.awardedAmountFen() != null)
         .defaultIfEmpty(false)
         .flatMap(awarded -> awarded
             ? programs.confirm(reservation).map(done -> done ? Outcome.CONFIRMED : Outcome.ALREADY_SETTLED)

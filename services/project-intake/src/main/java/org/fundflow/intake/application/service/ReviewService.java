@@ -43,15 +43,15 @@ public final class ReviewService implements ReviewRankingUseCase {
           .switchIfEmpty(Mono.error(() -> IntakeRefusal.notFound("Program", programId)))
           .flatMap(program -> rankingOf(programId, reviews, proposals)
               .zipWith(awaiting(programId))
-              .map(t -> new ProgramRanking(programId, program.value().terms().reviewRequired(),
-                  program.value().terms().expertReview().rubric(), t.getT1(), t.getT2())));
+              .map(t -> new ProgramRanking(programId, program.terms().reviewRequired(),
+                  program.terms().expertReview().rubric(), t.getT1(), t.getT2())));
     });
   }
 
   /** The reviewed proposals of the program, ranked. */
   static Mono<ReviewRanking> rankingOf(String programId, ReviewResults reviews, Proposals proposals) {
     return reviews.ofProgram(programId).collectList().flatMap(results -> Flux.fromIterable(results)
-        .concatMap(r -> proposals.find(r.proposalId()).map(v -> v.value()))
+        .concatMap(r -> proposals.find(r.proposalId()))
         .collectList()
         .map(found -> ReviewRanking.of(results, found)));
   }

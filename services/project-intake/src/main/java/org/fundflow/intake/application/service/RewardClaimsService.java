@@ -10,7 +10,6 @@ import org.fundflow.intake.application.port.out.Holds;
 import org.fundflow.intake.application.port.out.Programs;
 import org.fundflow.intake.application.port.out.ProposalFiles;
 import org.fundflow.intake.application.port.out.RewardClaims;
-import org.fundflow.intake.application.port.out.Versioned;
 import org.fundflow.intake.domain.CodeRules;
 import org.fundflow.intake.domain.IntakeRefusal;
 import org.fundflow.intake.domain.Pledge;
@@ -48,21 +47,21 @@ public final class RewardClaimsService implements RewardClaimsUseCase {
     return Mono.defer(() -> {
       requireApplicant(c.applicant());
       return programs.find(c.programId())
-          .filter(p -> p.value().status() != org.fundflow.intake.domain.ProgramStatus.DRAFT)
+          .filter(p -> p.status() != org.fundflow.intake.domain.ProgramStatus.DRAFT)
           .switchIfEmpty(Mono.error(() -> IntakeRefusal.notFound("Program", c.programId())))
           .flatMap(program -> {
-            RewardClaim draft = RewardClaim.draft(program.value(), c.applicant().organisationCode(),
+            RewardClaim draft = RewardClaim.draft(program, c.applicant().organisationCode(),
                 c.applicant().organisationName(), c.achievementCode(), c.applicant().subject(), clock.instant());
             return claims.create(draft).flatMap(created -> created
-                ? Mono.just(new Drafted(new Versioned<>(draft, 1), true))
+                ? Mono.just(new Drafted(draft.atVersion(1), true))
                 : claims.find(draft.id()).flatMap(existing -> sameDraft(existing, draft)));
           });
     });
   }
 
   /** The organisation claims this achievement already: its own draft in the same program is returned, else 409. */
-  private static Mono<Drafted> sameDraft(Versioned<RewardClaim> existing, RewardClaim wanted) {
-    RewardClaim e = existing.value();
+  private static Mono<Drafted> sameDraft(RewardClaim existing, RewardClaim wanted) {
+    RewardClaim e = existing;
     if (e.status() == RewardClaimStatus.DRAFT && e.programId().equals(wanted.programId())) {
       return Mono.just(new Drafted(existing, false));
     }
@@ -75,14 +74,13 @@ public final class RewardClaimsService implements RewardClaimsUseCase {
   }
 
   @Override
-  public Mono<Versioned<RewardClaim>> submit(SubmitRewardClaimCommand c) {
+  public Mono<RewardClaim> submit(SubmitRewardClaimCommand c) {
     String requestHash = RequestFingerprint.of(c.requestFingerprint());
-    return Mono.defer(() -> visible(c.applicant(), c.claimId()).flatMap(current -> {
-          RewardClaim claim = current.value();
+    return Mono.defer(() -> visible(c.applicant(), c.claimId()).flatMap(claim -> {
           Submission earlier = claim.submission();
           if (earlier != null && earlier.idempotencyKey().equals(c.idempotencyKey())) {
             if (earlier.requestHash().equals(requestHash)) {
-              return Mono.just(current); // the same request again: the same answer, no second event
+              return Mono.just(claim); // the same request again: the same answer, no second event
             }
             return Mono.error(IntakeRefusal.rule("idempotency-key-reused", "Idempotency key reused",
                 "Idempotency-Key " + c.idempotencyKey() + " was used for a different request on claim " + claim.id()));
@@ -98,42 +96,41 @@ public final class RewardClaimsService implements RewardClaimsUseCase {
                 Pledge pledge = c.pledgeAccepted() ? new Pledge(c.pledgeTextVersion(), now) : null;
                 Change<RewardClaim, RewardClaimEvent> submitted = claim.submit(program, pledge,
                     new Submission(c.idempotencyKey(), requestHash, now), found.getT1(), found.getT2(), now);
-                return write(current, submitted);
+                return write(submitted);
               }));
         }))
         .retryWhen(ConcurrentChanges.retry());
   }
 
   @Override
-  public Mono<Versioned<RewardClaim>> decide(DecideRewardClaimCommand c) {
+  public Mono<RewardClaim> decide(DecideRewardClaimCommand c) {
     return Mono.defer(() -> {
           if (c.manager().applicant()) {
             return Mono.error(IntakeRefusal.forbidden("only a program manager verifies or rejects reward claims"));
           }
-          return visible(c.manager(), c.claimId()).flatMap(current -> {
-            RewardClaim claim = current.value();
+          return visible(c.manager(), c.claimId()).flatMap(claim -> {
             if (c.manager().subject().equals(claim.createdBy())
                 || claim.organisationCode().equals(c.deciderOrganisationCode())) {
               return Mono.error(IntakeRefusal.forbidden(
                   "a reward claim is never decided by its own organisation or the person who drafted it"));
             }
-            if (!c.expectedVersion().matches(current.version())) {
+            if (!c.expectedVersion().matches(claim.version())) {
               return Mono.error(IntakeRefusal.versionMismatch("Reward claim", c.claimId(), c.expectedVersion(),
-                  current.version()));
+                  claim.version()));
             }
             Instant now = clock.instant();
             if (!c.verified()) {
-              return write(current, current.value().reject(c.reason(), c.manager().subject(), now));
+              return write(claim.reject(c.reason(), c.manager().subject(), now));
             }
             return evidence.of(c.claimId()).collectList()
-                .flatMap(files -> write(current, current.value().verify(c.manager().subject(), files, now)));
+                .flatMap(files -> write(claim.verify(c.manager().subject(), files, now)));
           });
         })
         .retryWhen(ConcurrentChanges.retry());
   }
 
   @Override
-  public Mono<Versioned<RewardClaim>> get(Viewer viewer, String claimId) {
+  public Mono<RewardClaim> get(Viewer viewer, String claimId) {
     return Mono.defer(() -> visible(viewer, claimId));
   }
 
@@ -156,24 +153,24 @@ public final class RewardClaimsService implements RewardClaimsUseCase {
       if (!viewer.applicant() || viewer.organisationCode() == null) {
         return Mono.error(IntakeRefusal.forbidden("only an applicant of the claim's organisation adds its evidence"));
       }
-      return visible(viewer, claimId).map(Versioned::value).doOnNext(RewardClaim::requireEvidenceChangeable);
+      return visible(viewer, claimId).doOnNext(RewardClaim::requireEvidenceChangeable);
     });
   }
 
-  private Mono<Versioned<RewardClaim>> write(Versioned<RewardClaim> current, Change<RewardClaim, RewardClaimEvent> change) {
+  /** The change written at the version its claim was read at; the claim as stored. */
+  private Mono<RewardClaim> write(Change<RewardClaim, RewardClaimEvent> change) {
     List<RewardClaimEvent> events = change.events();
-    return claims.save(change.next(), current.version(), events)
-        .thenReturn(new Versioned<>(change.next(), current.version() + 1));
+    return claims.save(change.next(), events);
   }
 
-  private Mono<Versioned<RewardClaim>> visible(Viewer viewer, String claimId) {
+  private Mono<RewardClaim> visible(Viewer viewer, String claimId) {
     return claims.find(claimId)
-        .filter(v -> viewer.sees(v.value().organisationCode()))
+        .filter(v -> viewer.sees(v.organisationCode()))
         .switchIfEmpty(Mono.error(() -> IntakeRefusal.notFound("Reward claim", claimId)));
   }
 
   private Mono<Program> program(String programId) {
-    return programs.find(programId).map(Versioned::value)
+    return programs.find(programId)
         .switchIfEmpty(Mono.error(() -> IntakeRefusal.notFound("Program", programId)));
   }
 

@@ -16,13 +16,7 @@ import org.fundflow.intake.domain.ProposalStatus;
 import reactor.core.publisher.Mono;
 
 /** The dashboard figures: the store counts per status, this turns them into the funnel's stages. */
-public final class StatisticsService implements StatisticsUseCase {
-
-  private final Statistics statistics;
-
-  public StatisticsService(Statistics statistics) {
-    this.statistics = statistics;
-  }
+public record StatisticsService(Statistics statistics) implements StatisticsUseCase {
 
   @Override
   public Mono<List<ProgramFigures>> programs() {

@@ -10,7 +10,6 @@ import org.fundflow.intake.application.port.out.ContractDocuments;
 import org.fundflow.intake.application.port.out.Holds;
 import org.fundflow.intake.application.port.out.Programs;
 import org.fundflow.intake.application.port.out.ServiceProviders;
-import org.fundflow.intake.application.port.out.Versioned;
 import org.fundflow.intake.application.port.out.Vouchers;
 import org.fundflow.intake.domain.Hold;
 import org.fundflow.intake.domain.IntakeEvent;
@@ -69,7 +68,7 @@ public final class VoucherService implements VoucherUseCase {
    * as 409 {@code concurrent-change}.
    */
   @Override
-  public Mono<Versioned<Voucher>> apply(ApplyCommand c) {
+  public Mono<Voucher> apply(ApplyCommand c) {
     String requestHash = RequestFingerprint.of(c.requestFingerprint());
     return Mono.defer(() -> {
       requireKind(c.actor(), VoucherActor.Kind.ENTERPRISE, "apply for vouchers");
@@ -85,22 +84,22 @@ public final class VoucherService implements VoucherUseCase {
   static final int MAX_LOST_RACES = 20;
 
   /** The voucher of an earlier application with the same Idempotency-Key (same body), or 422 for another body. */
-  private Mono<Versioned<Voucher>> earlierApplication(ApplyCommand c, String requestHash) {
+  private Mono<Voucher> earlierApplication(ApplyCommand c, String requestHash) {
     return vouchers.findByIdempotencyKey(c.actor().organisationCode(), c.idempotencyKey())
         .flatMap(earlier -> earlier.requestHash().equals(requestHash)
             ? vouchers.find(earlier.id())
-            : Mono.<Versioned<Voucher>>error(IntakeRefusal.rule("idempotency-key-reused", "Idempotency key reused",
+            : Mono.<Voucher>error(IntakeRefusal.rule("idempotency-key-reused", "Idempotency key reused",
                 "Idempotency-Key " + c.idempotencyKey() + " was used for a different voucher application")));
   }
 
-  private Mono<Versioned<Voucher>> issue(ApplyCommand c, String requestHash) {
+  private Mono<Voucher> issue(ApplyCommand c, String requestHash) {
     Instant now = clock.instant();
     String org = c.actor().organisationCode();
     return programs.find(c.programId())
         .switchIfEmpty(Mono.error(() -> IntakeRefusal.notFound("Program", c.programId())))
         .flatMap(program -> holds.concerning(org, null).collectList()
-            .zipWith(vouchers.countIssued(program.value().id(), org, Voucher.yearOf(now)))
-            .flatMap(found -> issueAfter(c, requestHash, program.value(), found.getT1(), found.getT2().intValue(),
+            .zipWith(vouchers.countIssued(program.id(), org, Voucher.yearOf(now)))
+            .flatMap(found -> issueAfter(c, requestHash, program, found.getT1(), found.getT2().intValue(),
                 now, 0)));
   }
 
@@ -110,7 +109,7 @@ public final class VoucherService implements VoucherUseCase {
    * same application was stored concurrently (answered as a repeated one); otherwise the n-th voucher is someone
    * else's and this application decides again after n.
    */
-  private Mono<Versioned<Voucher>> issueAfter(ApplyCommand c, String requestHash,
+  private Mono<Voucher> issueAfter(ApplyCommand c, String requestHash,
       Program program, List<Hold> holdsFound, int alreadyIssued,
       Instant now, int lostRaces) {
     return Mono.defer(() -> {
@@ -118,8 +117,7 @@ public final class VoucherService implements VoucherUseCase {
       Change<Voucher, IntakeEvent> issued = Voucher.issue(program, c.actor().organisationCode(),
           c.actor().organisationName(), c.actor().subject(), pledge, c.smeDeclared(), holdsFound, alreadyIssued,
           c.idempotencyKey(), requestHash, now);
-      return vouchers.save(issued.next(), null, issued.events())
-          .thenReturn(new Versioned<>(issued.next(), 1L))
+      return vouchers.save(issued.next(), issued.events())
           .onErrorResume(ConcurrentChange.class, lost -> earlierApplication(c, requestHash)
               .switchIfEmpty(Mono.defer(() -> lostRaces + 1 >= MAX_LOST_RACES ? Mono.error(lost)
                   : issueAfter(c, requestHash, program, holdsFound, issued.next().sequence(), now, lostRaces + 1))));
@@ -127,7 +125,7 @@ public final class VoucherService implements VoucherUseCase {
   }
 
   @Override
-  public Mono<Versioned<Voucher>> get(VoucherActor actor, String voucherId) {
+  public Mono<Voucher> get(VoucherActor actor, String voucherId) {
     return visible(actor, voucherId);
   }
 
@@ -147,20 +145,19 @@ public final class VoucherService implements VoucherUseCase {
     return Mono.defer(() -> {
       requireKind(actor, VoucherActor.Kind.ENTERPRISE, "add contract documents");
       return visible(actor, voucherId).map(v -> {
-        if (v.value().status() != VoucherStatus.ISSUED) {
-          throw IntakeRefusal.illegalTransition("Voucher", voucherId, v.value().status(), "given a contract document");
+        if (v.status() != VoucherStatus.ISSUED) {
+          throw IntakeRefusal.illegalTransition("Voucher", voucherId, v.status(), "given a contract document");
         }
-        return v.value();
+        return v;
       });
     });
   }
 
   @Override
-  public Mono<Versioned<Voucher>> contract(ContractCommand c) {
+  public Mono<Voucher> contract(ContractCommand c) {
     return Mono.defer(() -> {
       requireKind(c.actor(), VoucherActor.Kind.ENTERPRISE, "use a voucher on a contract");
       Mono<ServiceProvider> provider = providers.find(c.providerId() == null ? "" : c.providerId())
-          .map(Versioned::value)
           .switchIfEmpty(Mono.error(() -> IntakeRefusal.rule("provider-not-registered", "Provider not registered",
               "service provider " + c.providerId() + " is not registered")));
       return change(c.actor(), c.voucherId(), c.expected(), v -> Mono.fromRunnable(v::requireIssued).then(provider)
@@ -180,7 +177,7 @@ public final class VoucherService implements VoucherUseCase {
   }
 
   @Override
-  public Mono<Versioned<Voucher>> claimSettlement(VoucherActor actor, String voucherId, ExpectedVersion expected) {
+  public Mono<Voucher> claimSettlement(VoucherActor actor, String voucherId, ExpectedVersion expected) {
     return Mono.defer(() -> {
       requireKind(actor, VoucherActor.Kind.PROVIDER, "claim settlement");
       return change(actor, voucherId, expected,
@@ -189,7 +186,7 @@ public final class VoucherService implements VoucherUseCase {
   }
 
   @Override
-  public Mono<Versioned<Voucher>> confirmDelivery(VoucherActor actor, String voucherId, ExpectedVersion expected) {
+  public Mono<Voucher> confirmDelivery(VoucherActor actor, String voucherId, ExpectedVersion expected) {
     return Mono.defer(() -> {
       requireKind(actor, VoucherActor.Kind.ENTERPRISE, "confirm delivery");
       return change(actor, voucherId, expected,
@@ -201,7 +198,7 @@ public final class VoucherService implements VoucherUseCase {
 
   /** A SERVICE_PROVIDER registers its own organisation (the code of its token), once. */
   @Override
-  public Mono<Versioned<ServiceProvider>> register(RegisterProviderCommand c) {
+  public Mono<ServiceProvider> register(RegisterProviderCommand c) {
     return Mono.defer(() -> {
       requireKind(c.actor(), VoucherActor.Kind.PROVIDER, "register a service provider");
       ServiceProvider registered = ServiceProvider.register(c.organisationCode(), c.name(), c.categories(),
@@ -209,8 +206,7 @@ public final class VoucherService implements VoucherUseCase {
       if (!registered.organisationCode().equals(c.actor().organisationCode())) {
         throw IntakeRefusal.forbidden("a service provider registers its own organisation (the org_code of its token)");
       }
-      return providers.save(registered, null, List.of())
-          .thenReturn(new Versioned<>(registered, 1L))
+      return providers.save(registered, List.of())
           .onErrorMap(ConcurrentChange.class, e -> new IntakeRefusal(IntakeRefusal.Kind.CONFLICT,
               "already-registered", "Already registered",
               "organisation " + c.organisationCode() + " is registered as service provider " + registered.id(),
@@ -219,22 +215,22 @@ public final class VoucherService implements VoucherUseCase {
   }
 
   @Override
-  public Mono<Versioned<ServiceProvider>> approve(VoucherActor actor, String providerId, ExpectedVersion expected) {
+  public Mono<ServiceProvider> approve(VoucherActor actor, String providerId, ExpectedVersion expected) {
     return decide(actor, providerId, expected, p -> p.approve(actor.subject(), clock.instant()));
   }
 
   @Override
-  public Mono<Versioned<ServiceProvider>> reject(VoucherActor actor, String providerId, String reason,
+  public Mono<ServiceProvider> reject(VoucherActor actor, String providerId, String reason,
       ExpectedVersion expected) {
     return decide(actor, providerId, expected, p -> p.reject(actor.subject(), reason, clock.instant()));
   }
 
   /** Staff read every registration, a provider its own; anybody else: not found. */
   @Override
-  public Mono<Versioned<ServiceProvider>> provider(VoucherActor actor, String providerId) {
+  public Mono<ServiceProvider> provider(VoucherActor actor, String providerId) {
     return providers.find(providerId)
         .filter(p -> actor.staff() || (actor.kind() == VoucherActor.Kind.PROVIDER
-            && p.value().organisationCode().equals(actor.organisationCode())))
+            && p.organisationCode().equals(actor.organisationCode())))
         .switchIfEmpty(Mono.error(() -> IntakeRefusal.notFound("Service provider", providerId)));
   }
 
@@ -248,7 +244,7 @@ public final class VoucherService implements VoucherUseCase {
     return providers(ProviderStatus.APPROVED, category, afterId, limit);
   }
 
-  private Mono<Versioned<ServiceProvider>> decide(VoucherActor actor, String providerId, ExpectedVersion expected,
+  private Mono<ServiceProvider> decide(VoucherActor actor, String providerId, ExpectedVersion expected,
       Function<ServiceProvider, Change<ServiceProvider, IntakeEvent>> command) {
     return Mono.defer(() -> {
           requireKind(actor, VoucherActor.Kind.STAFF, "decide on service providers");
@@ -256,9 +252,8 @@ public final class VoucherService implements VoucherUseCase {
             if (!expected.matches(current.version())) {
               throw IntakeRefusal.versionMismatch("Service provider", providerId, expected, current.version());
             }
-            Change<ServiceProvider, IntakeEvent> change = command.apply(current.value());
-            return providers.save(change.next(), current.version(), change.events())
-                .thenReturn(new Versioned<>(change.next(), current.version() + 1));
+            Change<ServiceProvider, IntakeEvent> change = command.apply(current);
+            return providers.save(change.next(), change.events());
           });
         })
         .retryWhen(ConcurrentChanges.retry());
@@ -266,16 +261,15 @@ public final class VoucherService implements VoucherUseCase {
 
   // ---------------------------------------------------------------- helpers
 
-  private Mono<Versioned<Voucher>> change(VoucherActor actor, String voucherId, ExpectedVersion expected,
+  private Mono<Voucher> change(VoucherActor actor, String voucherId, ExpectedVersion expected,
       Function<Voucher, Mono<Change<Voucher, IntakeEvent>>> command) {
     ExpectedVersion wanted = expected == null ? ExpectedVersion.any() : expected;
     return Mono.defer(() -> visible(actor, voucherId).flatMap(current -> {
           if (!wanted.matches(current.version())) {
             throw IntakeRefusal.versionMismatch("Voucher", voucherId, wanted, current.version());
           }
-          return command.apply(current.value())
-              .flatMap(change -> vouchers.save(change.next(), current.version(), change.events())
-                  .thenReturn(new Versioned<>(change.next(), current.version() + 1)));
+          return command.apply(current)
+              .flatMap(change -> vouchers.save(change.next(), change.events()));
         }))
         .retryWhen(ConcurrentChanges.retry());
   }
@@ -284,9 +278,9 @@ public final class VoucherService implements VoucherUseCase {
    * Staff see every voucher, the enterprise its own, a provider only the vouchers used on a contract with it:
    * anything else is not found (a provider learns nothing of another provider's contracts).
    */
-  private Mono<Versioned<Voucher>> visible(VoucherActor actor, String voucherId) {
+  private Mono<Voucher> visible(VoucherActor actor, String voucherId) {
     return vouchers.find(voucherId)
-        .filter(v -> sees(actor, v.value()))
+        .filter(v -> sees(actor, v))
         .switchIfEmpty(Mono.error(() -> IntakeRefusal.notFound("Voucher", voucherId)));
   }
 

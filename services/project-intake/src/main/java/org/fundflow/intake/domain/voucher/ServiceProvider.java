@@ -11,11 +11,12 @@ import org.fundflow.platform.domain.Change;
 /**
  * A science-and-technology service provider (科技服务机构) that vouchers may pay: registered by a SERVICE_PROVIDER user
  * of the organisation, approved (or rejected) by a program manager, then listed publicly by category. One
- * registration per organisation: its id is derived from the organisation code.
+ * registration per organisation: its id is derived from the organisation code. Read at a version (0 before it is
+ * stored), as every aggregate.
  */
 public record ServiceProvider(String id, String organisationCode, String name, List<ServiceCategory> categories,
     String contact, String registeredBy, ProviderStatus status, Instant registeredAt, String decidedBy,
-    Instant decidedAt, String decisionNote) {
+    Instant decidedAt, String decisionNote, long version) {
 
   public static final String ID_PREFIX = "spv-";
 
@@ -40,13 +41,13 @@ public record ServiceProvider(String id, String organisationCode, String name, L
     }
     return new ServiceProvider(idOf(organisationCode), organisationCode, name.strip(),
         List.copyOf(new java.util.LinkedHashSet<>(categories)), contact, registeredBy, ProviderStatus.PENDING, now,
-        null, null, null);
+        null, null, null, 0);
   }
 
   public Change<ServiceProvider, IntakeEvent> approve(String by, Instant now) {
     requirePending("approved");
     ServiceProvider approved = new ServiceProvider(id, organisationCode, name, categories, contact, registeredBy,
-        ProviderStatus.APPROVED, registeredAt, by, now, null);
+        ProviderStatus.APPROVED, registeredAt, by, now, null, version);
     return Change.of(approved, new IntakeEvent.ServiceProviderApproved(approved, now));
   }
 
@@ -56,7 +57,13 @@ public record ServiceProvider(String id, String organisationCode, String name, L
       throw IntakeRefusal.rule("reason-required", "Reason required", "a rejection states its reason");
     }
     return Change.quiet(new ServiceProvider(id, organisationCode, name, categories, contact, registeredBy,
-        ProviderStatus.REJECTED, registeredAt, by, now, reason.strip()));
+        ProviderStatus.REJECTED, registeredAt, by, now, reason.strip(), version));
+  }
+
+  /** This state as the store holds it at {@code storedVersion} (the store's answer to a write). */
+  public ServiceProvider atVersion(long storedVersion) {
+    return new ServiceProvider(id, organisationCode, name, categories, contact, registeredBy, status, registeredAt,
+        decidedBy, decidedAt, decisionNote, storedVersion);
   }
 
   public boolean offers(ServiceCategory category) {

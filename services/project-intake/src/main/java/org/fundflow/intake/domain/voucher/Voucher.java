@@ -23,7 +23,8 @@ import org.fundflow.platform.domain.Change;
 /**
  * An innovation voucher (创新券) issued to a small or medium enterprise by a VOUCHER program. Its id is derived from
  * program, enterprise, calendar year and sequence, so the per-enterprise annual cap holds under concurrent
- * applications (the n-th voucher of a year can be inserted once). Behaviour returns the next state and its events.
+ * applications (the n-th voucher of a year can be inserted once). Behaviour returns the next state and its events;
+ * the voucher is read at a version (0 before it is stored), as every aggregate.
  *
  * @param faceValueFen, ratioBasisPoints, eligibleCategories the program's settings when the voucher was issued
  */
@@ -32,7 +33,7 @@ public record Voucher(String id, String programId, String organisationCode, Stri
     List<ServiceCategory> eligibleCategories, Pledge pledge, boolean smeDeclared, String idempotencyKey,
     String requestHash, VoucherStatus status, Instant issuedAt, Instant expiresAt, VoucherContract contract,
     String settlementClaimedBy, Instant settlementClaimedAt, String deliveryConfirmedBy,
-    Instant deliveryConfirmedAt) {
+    Instant deliveryConfirmedAt, long version) {
 
   public Voucher {
     eligibleCategories = eligibleCategories == null ? List.of() : List.copyOf(eligibleCategories);
@@ -97,7 +98,7 @@ public record Voucher(String id, String programId, String organisationCode, Stri
     Voucher issued = new Voucher(idOf(program.id(), organisationCode, year, sequence), program.id(), organisationCode,
         organisationName, appliedBy, year, sequence, rule.faceValueFen(), rule.ratioBasisPoints(),
         rule.eligibleCategories(), pledge, true, idempotencyKey, requestHash, VoucherStatus.ISSUED, now,
-        expiry(now, rule.validityDays()), null, null, null, null, null);
+        expiry(now, rule.validityDays()), null, null, null, null, null, 0);
     return Change.of(issued, new IntakeEvent.VoucherIssued(issued, now));
   }
 
@@ -186,7 +187,15 @@ public record Voucher(String id, String programId, String organisationCode, Stri
       Instant confirmedAt) {
     return new Voucher(id, programId, organisationCode, organisationName, appliedBy, year, sequence, faceValueFen,
         ratioBasisPoints, eligibleCategories, pledge, smeDeclared, idempotencyKey, requestHash, s, issuedAt, expiresAt,
-        c, claimedBy, claimedAt, confirmedBy, confirmedAt);
+        c, claimedBy, claimedAt, confirmedBy, confirmedAt, version);
+  }
+
+  /** This state as the store holds it at {@code storedVersion} (the store's answer to a write). */
+  public Voucher atVersion(long storedVersion) {
+    return new Voucher(id, programId, organisationCode, organisationName, appliedBy, year, sequence, faceValueFen,
+        ratioBasisPoints, eligibleCategories, pledge, smeDeclared, idempotencyKey, requestHash, status, issuedAt,
+        expiresAt, contract, settlementClaimedBy, settlementClaimedAt, deliveryConfirmedBy, deliveryConfirmedAt,
+        storedVersion);
   }
 
   private void requireStatus(VoucherStatus required, String action) {

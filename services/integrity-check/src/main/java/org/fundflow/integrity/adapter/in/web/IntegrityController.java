@@ -21,8 +21,8 @@ import org.fundflow.integrity.application.port.in.CaseUseCase;
 import org.fundflow.integrity.application.port.in.HoldUseCase;
 import org.fundflow.integrity.application.port.in.ImportDishonestyListUseCase;
 import org.fundflow.integrity.application.port.in.ImportDishonestyListUseCase.ImportReport;
-import org.fundflow.integrity.application.port.in.IntegrityRecordQuery;
-import org.fundflow.integrity.application.port.in.IntegrityRecordQuery.RecordView;
+import org.fundflow.integrity.application.port.in.ReadIntegrityRecordUseCase;
+import org.fundflow.integrity.application.port.in.ReadIntegrityRecordUseCase.RecordView;
 import org.fundflow.integrity.domain.CaseFinding;
 import org.fundflow.integrity.domain.Hold;
 import org.fundflow.integrity.domain.IntegrityCase;
@@ -57,11 +57,11 @@ public class IntegrityController {
   private final ImportDishonestyListUseCase imports;
   private final CaseUseCase cases;
   private final HoldUseCase holds;
-  private final IntegrityRecordQuery records;
+  private final ReadIntegrityRecordUseCase records;
   private final StoreGuard guard;
 
   public IntegrityController(ImportDishonestyListUseCase imports, CaseUseCase cases, HoldUseCase holds,
-      IntegrityRecordQuery records, StoreGuard guard) {
+      ReadIntegrityRecordUseCase records, StoreGuard guard) {
     this.imports = imports;
     this.cases = cases;
     this.holds = holds;

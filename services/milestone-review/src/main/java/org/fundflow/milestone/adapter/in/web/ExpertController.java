@@ -8,7 +8,7 @@ import org.fundflow.milestone.adapter.in.web.Views.AssignmentPage;
 import org.fundflow.milestone.adapter.in.web.Views.AssignmentView;
 import org.fundflow.milestone.adapter.in.web.Views.ExpertView;
 import org.fundflow.milestone.application.port.in.AssignmentCursor;
-import org.fundflow.milestone.application.port.in.ProjectQueries;
+import org.fundflow.milestone.application.port.in.QueryProjectsUseCase;
 import org.fundflow.milestone.application.port.in.RegisterExpertUseCase;
 import org.fundflow.milestone.domain.Actor;
 import org.fundflow.milestone.domain.ExpertProfile;
@@ -33,12 +33,12 @@ public class ExpertController {
   static final int MAX_PAGE = 100;
 
   private final RegisterExpertUseCase register;
-  private final ProjectQueries queries;
+  private final QueryProjectsUseCase queries;
   private final StoreGuard store;
 
   private final PersonIdHasher personIds;
 
-  public ExpertController(RegisterExpertUseCase register, ProjectQueries queries, StoreGuard store,
+  public ExpertController(RegisterExpertUseCase register, QueryProjectsUseCase queries, StoreGuard store,
       PersonIdHasher personIds) {
     this.personIds = personIds;
     this.register = register;
@@ -94,7 +94,7 @@ public class ExpertController {
     return store.protect(queries.assignment(actor, projectId, reportId)).map(pr -> view(pr, actor));
   }
 
-  private static AssignmentView view(ProjectQueries.ProjectReport pr, Actor actor) {
+  private static AssignmentView view(QueryProjectsUseCase.ProjectReport pr, Actor actor) {
     var report = pr.report();
     String milestoneTitle = pr.project().milestones().stream().filter(m -> m.id().equals(report.milestoneId()))
         .map(m -> m.title()).findFirst().orElse(null);

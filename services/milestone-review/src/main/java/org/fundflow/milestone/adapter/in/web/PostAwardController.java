@@ -17,7 +17,7 @@ import org.fundflow.milestone.application.port.in.ChangeRequestUseCase.RequestCh
 import org.fundflow.milestone.application.port.in.ManageProjectUseCase;
 import org.fundflow.milestone.application.port.in.ManageProjectUseCase.ProjectDecisionCommand;
 import org.fundflow.milestone.application.port.in.ManageProjectUseCase.TerminateProjectCommand;
-import org.fundflow.milestone.application.port.in.ProjectQueries;
+import org.fundflow.milestone.application.port.in.QueryProjectsUseCase;
 import org.fundflow.milestone.domain.Actor;
 import org.fundflow.milestone.domain.BudgetLine;
 import org.fundflow.platform.resilience.StoreGuard;
@@ -41,10 +41,10 @@ public class PostAwardController {
 
   private final ManageProjectUseCase manage;
   private final ChangeRequestUseCase changes;
-  private final ProjectQueries queries;
+  private final QueryProjectsUseCase queries;
   private final StoreGuard store;
 
-  public PostAwardController(ManageProjectUseCase manage, ChangeRequestUseCase changes, ProjectQueries queries,
+  public PostAwardController(ManageProjectUseCase manage, ChangeRequestUseCase changes, QueryProjectsUseCase queries,
       StoreGuard store) {
     this.manage = manage;
     this.changes = changes;

@@ -14,7 +14,7 @@ import org.fundflow.milestone.application.port.in.EvaluateReportUseCase.Evaluate
 import org.fundflow.milestone.application.port.in.FormPanelUseCase;
 import org.fundflow.milestone.application.port.in.FormPanelUseCase.AddExpertCommand;
 import org.fundflow.milestone.application.port.in.FormPanelUseCase.FormPanelCommand;
-import org.fundflow.milestone.application.port.in.ProjectQueries;
+import org.fundflow.milestone.application.port.in.QueryProjectsUseCase;
 import org.fundflow.milestone.application.port.in.SubmitReportUseCase;
 import org.fundflow.milestone.application.port.in.SubmitReportUseCase.SubmitReportCommand;
 import org.fundflow.milestone.domain.Actor;
@@ -46,14 +46,14 @@ public class ProjectController {
   static final int MAX_PAGE = 100;
 
 
-  private final ProjectQueries queries;
+  private final QueryProjectsUseCase queries;
   private final SubmitReportUseCase submitReport;
   private final FormPanelUseCase panels;
   private final DeclareConflictUseCase declarations;
   private final EvaluateReportUseCase evaluations;
   private final StoreGuard store;
 
-  public ProjectController(ProjectQueries queries, SubmitReportUseCase submitReport, FormPanelUseCase panels,
+  public ProjectController(QueryProjectsUseCase queries, SubmitReportUseCase submitReport, FormPanelUseCase panels,
       DeclareConflictUseCase declarations, EvaluateReportUseCase evaluations, StoreGuard store) {
     this.queries = queries;
     this.submitReport = submitReport;

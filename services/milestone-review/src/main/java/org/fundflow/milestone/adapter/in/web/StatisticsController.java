@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.fundflow.milestone.application.port.in.StatisticsUseCase;
 import org.fundflow.milestone.application.port.in.StatisticsUseCase.ProjectStatistics;
 import org.fundflow.platform.resilience.StoreGuard;
+import org.fundflow.platform.web.StatisticsEndpoints;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -13,14 +14,10 @@ import reactor.core.publisher.Mono;
 /** The auditors' dashboard figures of milestone-review (issue 16 point 4), counted in the store. */
 @RestController
 @Tag(name = "statistics", description = "Figures for the auditors' dashboards, counted by the store")
-public class StatisticsController {
-
-  private final StatisticsUseCase statistics;
-  private final StoreGuard guard;
+public class StatisticsController extends StatisticsEndpoints<StatisticsUseCase> {
 
   public StatisticsController(StatisticsUseCase statistics, StoreGuard guard) {
-    this.statistics = statistics;
-    this.guard = guard;
+    super(statistics, guard);
   }
 
   @Operation(summary = "Projects per status",
@@ -29,6 +26,6 @@ public class StatisticsController {
   @GetMapping("/statistics/projects")
   @PreAuthorize("hasAnyRole('PROGRAM_MANAGER','AUDITOR')")
   public Mono<ProjectStatistics> projects() {
-    return guard.protect(statistics.projects());
+    return figures(StatisticsUseCase::projects);
   }
 }

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.fundflow.platform.resilience.StoreGuard;
+import org.fundflow.platform.web.StatisticsEndpoints;
 import org.fundflow.subsidy.application.port.in.StatisticsUseCase;
 import org.fundflow.subsidy.application.port.in.StatisticsUseCase.PaymentsPerMonth;
 import org.fundflow.subsidy.application.port.in.StatisticsUseCase.ProgramFigures;
@@ -15,18 +16,14 @@ import reactor.core.publisher.Mono;
 /** The auditors' dashboard figures of post-subsidy (issue 16 point 4), summed in the store. */
 @RestController
 @Tag(name = "statistics", description = "Figures for the auditors' dashboards, summed by the store")
-public class StatisticsController {
+public class StatisticsController extends StatisticsEndpoints<StatisticsUseCase> {
 
   static final String FINANCE_OR_AUDITOR = "hasAnyRole('FINANCE_OFFICER','FINANCE_APPROVER','AUDITOR')";
 
   public record ProgramsView(List<ProgramFigures> programs) {}
 
-  private final StatisticsUseCase statistics;
-  private final StoreGuard guard;
-
   public StatisticsController(StatisticsUseCase statistics, StoreGuard guard) {
-    this.statistics = statistics;
-    this.guard = guard;
+    super(statistics, guard);
   }
 
   @Operation(summary = "Budget, paid and reserved for release per program",
@@ -35,7 +32,7 @@ public class StatisticsController {
   @GetMapping("/statistics/programs")
   @PreAuthorize(FINANCE_OR_AUDITOR)
   public Mono<ProgramsView> programs() {
-    return guard.protect(statistics.programs()).map(ProgramsView::new);
+    return figures(StatisticsUseCase::programs).map(ProgramsView::new);
   }
 
   @Operation(summary = "Released payments per month (Asia/Shanghai)",
@@ -45,6 +42,6 @@ public class StatisticsController {
   @GetMapping("/statistics/payments")
   @PreAuthorize(FINANCE_OR_AUDITOR)
   public Mono<PaymentsPerMonth> payments() {
-    return guard.protect(statistics.paymentsPerMonth());
+    return figures(StatisticsUseCase::paymentsPerMonth);
   }
 }

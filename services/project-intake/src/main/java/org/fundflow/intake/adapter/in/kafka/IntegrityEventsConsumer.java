@@ -5,7 +5,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
-import org.fundflow.intake.application.port.in.HoldUseCases;
+import org.fundflow.intake.application.port.in.HoldUseCase;
 import org.fundflow.intake.domain.HoldSubject;
 import org.fundflow.platform.events.EventDispatcher;
 import org.fundflow.platform.events.EventReader;
@@ -30,12 +30,12 @@ public final class IntegrityEventsConsumer {
 
   private IntegrityEventsConsumer() {}
 
-  public static EventDispatcher dispatcher(EventReader reader, MeterRegistry meters, HoldUseCases holds) {
+  public static EventDispatcher dispatcher(EventReader reader, MeterRegistry meters, HoldUseCase holds) {
     return EventDispatcher.builder("project-intake/integrity-events", reader, meters)
-        .on(HOLD_PLACED, HoldPlacedMessage.class, e -> holds.placed(new HoldUseCases.HoldPlaced(e.eventId(),
+        .on(HOLD_PLACED, HoldPlacedMessage.class, e -> holds.placed(new HoldUseCase.HoldPlaced(e.eventId(),
             e.data().holdId(), e.data().subject().type(), e.data().subject().id(), e.data().reason(),
             e.data().startsAt(), e.data().endsAt())))
-        .on(HOLD_LIFTED, HoldLiftedMessage.class, e -> holds.lifted(new HoldUseCases.HoldLifted(e.eventId(),
+        .on(HOLD_LIFTED, HoldLiftedMessage.class, e -> holds.lifted(new HoldUseCase.HoldLifted(e.eventId(),
             e.data().holdId(), e.data().subject().type(), e.data().subject().id(), e.data().liftedAt())))
         .build();
   }

@@ -84,7 +84,7 @@ public class AwardNoticeController {
         .map(l -> ResponseEntity.created(URI.create("/proposals/" + proposalId + "/objections/"
                 + l.objection().objectionId()))
             .eTag(EntityTags.of(l.proposal().version()))
-            .body(new LodgedView(proposalId, l.proposal().value().notice().endsAt(),
+            .body(new LodgedView(proposalId, l.proposal().notice().endsAt(),
                 ObjectionView.of(proposalId, l.objection()))));
   }
 
@@ -97,7 +97,7 @@ public class AwardNoticeController {
       @IfMatch(required = false) ExpectedVersion expected) {
     return guard.protect(notices.decide(new AwardNoticeUseCase.DecideObjectionCommand(Requests.viewer(caller),
             proposalId, objectionId, body.outcome() == Outcome.UPHOLD, body.reason(), expected)))
-        .map(p -> ResponseEntity.ok().eTag(EntityTags.of(p.version())).body(ProposalView.of(p.value())));
+        .map(p -> ResponseEntity.ok().eTag(EntityTags.of(p.version())).body(ProposalView.of(p)));
   }
 
   @PostMapping(path = "/proposals/{proposalId}/objections/{objectionId}/files",

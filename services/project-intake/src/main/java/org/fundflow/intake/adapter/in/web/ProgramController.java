@@ -10,8 +10,7 @@ import org.fundflow.intake.adapter.in.web.ProgramDtos.ChallengeView;
 import org.fundflow.intake.adapter.in.web.ProgramDtos.Page;
 import org.fundflow.intake.adapter.in.web.ProgramDtos.ProgramRequest;
 import org.fundflow.intake.adapter.in.web.ProgramDtos.ProgramView;
-import org.fundflow.intake.application.port.in.ProgramUseCases;
-import org.fundflow.intake.application.port.out.Versioned;
+import org.fundflow.intake.application.port.in.ProgramUseCase;
 import org.fundflow.intake.domain.Program;
 import org.fundflow.platform.domain.ExpectedVersion;
 import org.fundflow.platform.resilience.StoreGuard;
@@ -38,11 +37,11 @@ public class ProgramController {
   static final String PROGRAM_READERS = "hasAnyRole('PROGRAM_MANAGER','AUDITOR','APPLICANT','FINANCE_OFFICER','FINANCE_APPROVER')";
   static final String MANAGER = "hasRole('PROGRAM_MANAGER')";
 
-  private final ProgramUseCases programs;
+  private final ProgramUseCase programs;
   /** Time limit and circuit breaker on the store: 503 + Retry-After at once while it is down. */
   private final StoreGuard guard;
 
-  public ProgramController(ProgramUseCases programs, StoreGuard guard) {
+  public ProgramController(ProgramUseCase programs, StoreGuard guard) {
     this.programs = programs;
     this.guard = guard;
   }
@@ -53,8 +52,8 @@ public class ProgramController {
   public Mono<ResponseEntity<ProgramView>> create(@Valid @RequestBody ProgramRequest body) {
     return guard.protect(Mono.fromSupplier(body::toTerms)
         .flatMap(terms -> programs.create(terms))
-        .map(p -> ResponseEntity.created(URI.create("/programs/" + p.value().id())).eTag(EntityTags.of(p.version()))
-            .body(ProgramView.of(p.value()))));
+        .map(p -> ResponseEntity.created(URI.create("/programs/" + p.id())).eTag(EntityTags.of(p.version()))
+            .body(ProgramView.of(p))));
   }
 
   @PutMapping("/programs/{programId}")
@@ -103,7 +102,7 @@ public class ProgramController {
   @Operation(summary = "Post a challenge (榜单) in a CHALLENGE program: emits challenge-published")
   public Mono<ResponseEntity<ChallengeView>> postChallenge(@PathVariable String programId,
       @Valid @RequestBody ChallengeRequest body) {
-    return guard.protect(programs.postChallenge(new ProgramUseCases.PostChallengeCommand(programId, body.postingOrganisationCode(),
+    return guard.protect(programs.postChallenge(new ProgramUseCase.PostChallengeCommand(programId, body.postingOrganisationCode(),
             body.postingOrganisationName(), body.title(), body.problem(), body.targetIndicators(), body.maxFundingFen(),
             body.deadlineDate()))
         .map(c -> ResponseEntity.created(URI.create("/challenges/" + c.id())).body(ChallengeView.of(c))));
@@ -121,7 +120,7 @@ public class ProgramController {
     return guard.protect(programs.getChallenge(challengeId).map(ChallengeView::of));
   }
 
-  private static ResponseEntity<ProgramView> ok(Versioned<Program> p) {
-    return ResponseEntity.ok().eTag(EntityTags.of(p.version())).body(ProgramView.of(p.value()));
+  private static ResponseEntity<ProgramView> ok(Program p) {
+    return ResponseEntity.ok().eTag(EntityTags.of(p.version())).body(ProgramView.of(p));
   }
 }

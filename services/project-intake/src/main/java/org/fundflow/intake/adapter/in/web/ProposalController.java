@@ -10,9 +10,8 @@ import org.fundflow.intake.adapter.in.web.ProposalDtos.ProposalRequest;
 import org.fundflow.intake.adapter.in.web.ProposalDtos.ProposalView;
 import org.fundflow.intake.adapter.in.web.ProposalDtos.RejectRequest;
 import org.fundflow.intake.adapter.in.web.ProposalDtos.SubmitRequest;
-import org.fundflow.intake.application.port.in.DecisionUseCases;
-import org.fundflow.intake.application.port.in.ProposalUseCases;
-import org.fundflow.intake.application.port.out.Versioned;
+import org.fundflow.intake.application.port.in.DecisionUseCase;
+import org.fundflow.intake.application.port.in.ProposalUseCase;
 import org.fundflow.intake.domain.IntakeRefusal;
 import org.fundflow.intake.domain.Proposal;
 import org.fundflow.intake.domain.ProposalStatus;
@@ -42,12 +41,12 @@ public class ProposalController {
   static final String MANAGER = "hasRole('PROGRAM_MANAGER')";
   static final String READERS = "hasAnyRole('PROGRAM_MANAGER','AUDITOR','APPLICANT')";
 
-  private final ProposalUseCases proposals;
-  private final DecisionUseCases decisions;
+  private final ProposalUseCase proposals;
+  private final DecisionUseCase decisions;
   /** Time limit and circuit breaker on the store: 503 + Retry-After at once while it is down. */
   private final StoreGuard guard;
 
-  public ProposalController(ProposalUseCases proposals, DecisionUseCases decisions, StoreGuard guard) {
+  public ProposalController(ProposalUseCase proposals, DecisionUseCase decisions, StoreGuard guard) {
     this.proposals = proposals;
     this.decisions = decisions;
     this.guard = guard;
@@ -61,10 +60,10 @@ public class ProposalController {
       if (body.programId() == null || body.programId().isBlank()) {
         return Mono.error(IntakeRefusal.rule("program-required", "Program required", "programId is required"));
       }
-      return proposals.createDraft(new ProposalUseCases.CreateDraftCommand(Requests.viewer(caller), body.programId(),
+      return proposals.createDraft(new ProposalUseCase.CreateDraftCommand(Requests.viewer(caller), body.programId(),
           body.challengeId(), body.toContent()));
-    }).map(p -> ResponseEntity.created(URI.create("/proposals/" + p.value().id())).eTag(EntityTags.of(p.version()))
-        .body(ProposalView.of(p.value()))));
+    }).map(p -> ResponseEntity.created(URI.create("/proposals/" + p.id())).eTag(EntityTags.of(p.version()))
+        .body(ProposalView.of(p))));
   }
 
   @PutMapping("/proposals/{proposalId}")
@@ -88,7 +87,7 @@ public class ProposalController {
       + "(same key + same body = same answer, different body = 422)")
   public Mono<ResponseEntity<ProposalView>> submit(@PathVariable String proposalId,
       @RequestHeader("Idempotency-Key") String idempotencyKey, @Valid @RequestBody SubmitRequest body, Caller caller) {
-    return guard.protect(Mono.defer(() -> proposals.submit(new ProposalUseCases.SubmitCommand(Requests.viewer(caller), proposalId,
+    return guard.protect(Mono.defer(() -> proposals.submit(new ProposalUseCase.SubmitCommand(Requests.viewer(caller), proposalId,
             idempotencyKey, body.pledge().accepted(), body.pledge().textVersion())))
         .map(ProposalController::ok));
   }
@@ -117,7 +116,7 @@ public class ProposalController {
     int size = Math.max(1, Math.min(limit, 100));
     String organisation = organisationCode == null || organisationCode.isBlank() ? null : organisationCode.strip();
     return guard.protect(proposals.list(Requests.viewer(caller),
-            new ProposalUseCases.ListQuery(programId, status, organisation, after, size))
+            new ProposalUseCase.ListQuery(programId, status, organisation, after, size))
         .map(ProposalView::of).collectList()
         .map(items -> new Page<>(items, items.size() == size ? items.get(items.size() - 1).id() : null)));
   }
@@ -146,7 +145,7 @@ public class ProposalController {
   public Mono<ResponseEntity<ProposalView>> award(@PathVariable String proposalId,
       @Valid @RequestBody AwardRequest body, Caller caller,
       @IfMatch(required = false) ExpectedVersion expected) {
-    return guard.protect(decisions.award(new DecisionUseCases.AwardCommand(Requests.viewer(caller), proposalId, body.amountFen(),
+    return guard.protect(decisions.award(new DecisionUseCase.AwardCommand(Requests.viewer(caller), proposalId, body.amountFen(),
         expected, body.outOfRankOrderReason())).map(ProposalController::ok));
   }
 
@@ -155,11 +154,11 @@ public class ProposalController {
   public Mono<ResponseEntity<ProposalView>> reject(@PathVariable String proposalId,
       @Valid @RequestBody RejectRequest body, Caller caller,
       @IfMatch(required = false) ExpectedVersion expected) {
-    return guard.protect(decisions.reject(new DecisionUseCases.RejectCommand(Requests.viewer(caller), proposalId, body.reason(),
+    return guard.protect(decisions.reject(new DecisionUseCase.RejectCommand(Requests.viewer(caller), proposalId, body.reason(),
         expected)).map(ProposalController::ok));
   }
 
-  private static ResponseEntity<ProposalView> ok(Versioned<Proposal> p) {
-    return ResponseEntity.ok().eTag(EntityTags.of(p.version())).body(ProposalView.of(p.value()));
+  private static ResponseEntity<ProposalView> ok(Proposal p) {
+    return ResponseEntity.ok().eTag(EntityTags.of(p.version())).body(ProposalView.of(p));
   }
 }

@@ -12,7 +12,6 @@ import java.time.Instant;
 import org.fundflow.intake.adapter.in.web.ProgramDtos.Page;
 import org.fundflow.intake.adapter.in.web.ProposalDtos.PledgeBody;
 import org.fundflow.intake.application.port.in.RewardClaimsUseCase;
-import org.fundflow.intake.application.port.out.Versioned;
 import org.fundflow.intake.domain.RewardClaim;
 import org.fundflow.intake.domain.RewardClaimStatus;
 import org.fundflow.platform.domain.ExpectedVersion;
@@ -66,8 +65,7 @@ public class RewardClaimController {
       String pledgeTextVersion, Instant pledgeAcceptedAt, String createdBy, Instant createdAt, Instant submittedAt,
       String decidedBy, Instant decidedAt, String rejectionReason) {
 
-    static RewardClaimView of(Versioned<RewardClaim> v) {
-      RewardClaim c = v.value();
+    static RewardClaimView of(RewardClaim c) {
       return new RewardClaimView(c.id(), c.programId(), c.organisationCode(), c.organisationName(),
           c.achievementCode(), c.achievementName(), c.amountFen(), c.status(),
           c.pledge() == null ? null : c.pledge().textVersion(), c.pledge() == null ? null : c.pledge().acceptedAt(),
@@ -84,7 +82,7 @@ public class RewardClaimController {
     return guard.protect(claims.draft(new RewardClaimsUseCase.DraftRewardClaimCommand(Requests.viewer(caller),
             body.programId(), body.achievementCode())))
         .map(d -> d.created()
-            ? ResponseEntity.created(URI.create("/reward-claims/" + d.claim().value().id()))
+            ? ResponseEntity.created(URI.create("/reward-claims/" + d.claim().id()))
                 .eTag(EntityTags.of(d.claim().version())).body(RewardClaimView.of(d.claim()))
             : ok(d.claim()));
   }
@@ -132,11 +130,11 @@ public class RewardClaimController {
     String organisation = organisationCode == null || organisationCode.isBlank() ? null : organisationCode.strip();
     return guard.protect(claims.list(new RewardClaimsUseCase.ListRewardClaimsCommand(Requests.viewer(caller),
                 programId, status, organisation, after, size))
-            .map(c -> RewardClaimView.of(new Versioned<>(c, 0))).collectList())
+            .map(RewardClaimView::of).collectList())
         .map(items -> new Page<>(items, items.size() == size ? items.get(items.size() - 1).id() : null));
   }
 
-  private static ResponseEntity<RewardClaimView> ok(Versioned<RewardClaim> v) {
+  private static ResponseEntity<RewardClaimView> ok(RewardClaim v) {
     return ResponseEntity.status(HttpStatus.OK).eTag(EntityTags.of(v.version())).body(RewardClaimView.of(v));
   }
 }

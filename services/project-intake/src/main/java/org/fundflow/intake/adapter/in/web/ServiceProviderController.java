@@ -10,7 +10,6 @@ import org.fundflow.intake.adapter.in.web.VoucherDtos.PublicProviderView;
 import org.fundflow.intake.adapter.in.web.VoucherDtos.RegisterProviderRequest;
 import org.fundflow.intake.adapter.in.web.VoucherDtos.RejectProviderRequest;
 import org.fundflow.intake.application.port.in.VoucherUseCase;
-import org.fundflow.intake.application.port.out.Versioned;
 import org.fundflow.intake.domain.voucher.ProviderStatus;
 import org.fundflow.intake.domain.voucher.ServiceCategory;
 import org.fundflow.intake.domain.voucher.ServiceProvider;
@@ -59,8 +58,8 @@ public class ServiceProviderController {
     return guard.protect(Mono.defer(() -> vouchers.register(new VoucherUseCase.RegisterProviderCommand(
             VoucherActors.provider(caller), body.organisationCode().strip(), body.name(), body.categories(),
             body.contact()))))
-        .map(p -> ResponseEntity.created(URI.create("/service-providers/" + p.value().id()))
-            .eTag(EntityTags.of(p.version())).body(ProviderView.of(p.value())));
+        .map(p -> ResponseEntity.created(URI.create("/service-providers/" + p.id()))
+            .eTag(EntityTags.of(p.version())).body(ProviderView.of(p)));
   }
 
   @GetMapping("/service-providers")
@@ -111,7 +110,7 @@ public class ServiceProviderController {
         .map(items -> new Page<>(items, items.size() == size ? items.get(items.size() - 1).id() : null));
   }
 
-  private ResponseEntity<ProviderView> ok(Versioned<ServiceProvider> p) {
-    return ResponseEntity.ok().eTag(EntityTags.of(p.version())).body(ProviderView.of(p.value()));
+  private ResponseEntity<ProviderView> ok(ServiceProvider p) {
+    return ResponseEntity.ok().eTag(EntityTags.of(p.version())).body(ProviderView.of(p));
   }
 }

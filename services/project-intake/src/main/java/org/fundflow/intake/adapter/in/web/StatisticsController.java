@@ -7,6 +7,7 @@ import org.fundflow.intake.application.port.in.StatisticsUseCase;
 import org.fundflow.intake.application.port.in.StatisticsUseCase.Funnel;
 import org.fundflow.intake.application.port.in.StatisticsUseCase.ProgramFigures;
 import org.fundflow.platform.resilience.StoreGuard;
+import org.fundflow.platform.web.StatisticsEndpoints;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -15,18 +16,14 @@ import reactor.core.publisher.Mono;
 /** The auditors' dashboard figures of project-intake (issue 16 point 4), counted in the store. */
 @RestController
 @Tag(name = "statistics", description = "Figures for the auditors' dashboards, counted by the store")
-public class StatisticsController {
+public class StatisticsController extends StatisticsEndpoints<StatisticsUseCase> {
 
   static final String STAFF = "hasAnyRole('PROGRAM_MANAGER','AUDITOR')";
 
   public record ProgramsView(List<ProgramFigures> programs) {}
 
-  private final StatisticsUseCase statistics;
-  private final StoreGuard guard;
-
   public StatisticsController(StatisticsUseCase statistics, StoreGuard guard) {
-    this.statistics = statistics;
-    this.guard = guard;
+    super(statistics, guard);
   }
 
   @Operation(summary = "Budget and awarded per program",
@@ -35,7 +32,7 @@ public class StatisticsController {
   @GetMapping("/statistics/programs")
   @PreAuthorize(STAFF)
   public Mono<ProgramsView> programs() {
-    return guard.protect(statistics.programs()).map(ProgramsView::new);
+    return figures(StatisticsUseCase::programs).map(ProgramsView::new);
   }
 
   @Operation(summary = "The proposal funnel",
@@ -46,6 +43,6 @@ public class StatisticsController {
   @GetMapping("/statistics/proposal-funnel")
   @PreAuthorize(STAFF)
   public Mono<Funnel> funnel() {
-    return guard.protect(statistics.funnel());
+    return figures(StatisticsUseCase::funnel);
   }
 }

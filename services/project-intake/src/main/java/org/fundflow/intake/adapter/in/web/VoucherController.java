@@ -12,7 +12,6 @@ import org.fundflow.intake.adapter.in.web.VoucherDtos.ContractRequest;
 import org.fundflow.intake.adapter.in.web.VoucherDtos.VoucherView;
 import org.fundflow.intake.application.port.in.VoucherActor;
 import org.fundflow.intake.application.port.in.VoucherUseCase;
-import org.fundflow.intake.application.port.out.Versioned;
 import org.fundflow.intake.domain.voucher.ContractDocument;
 import org.fundflow.intake.domain.voucher.Voucher;
 import org.fundflow.intake.domain.voucher.VoucherStatus;
@@ -76,8 +75,8 @@ public class VoucherController {
     return guard.protect(Mono.defer(() -> vouchers.apply(new VoucherUseCase.ApplyCommand(
             VoucherActors.enterprise(caller), body.programId(), idempotencyKey, body.pledge().accepted(),
             body.pledge().textVersion(), body.smeDeclared())))
-        .map(v -> ResponseEntity.created(URI.create("/vouchers/" + v.value().id())).eTag(EntityTags.of(v.version()))
-            .body(view(v.value()))));
+        .map(v -> ResponseEntity.created(URI.create("/vouchers/" + v.id())).eTag(EntityTags.of(v.version()))
+            .body(view(v))));
   }
 
   @GetMapping("/vouchers")
@@ -159,7 +158,7 @@ public class VoucherController {
     return VoucherView.of(v, clock.instant());
   }
 
-  private ResponseEntity<VoucherView> ok(Versioned<Voucher> v) {
-    return ResponseEntity.ok().eTag(EntityTags.of(v.version())).body(view(v.value()));
+  private ResponseEntity<VoucherView> ok(Voucher v) {
+    return ResponseEntity.ok().eTag(EntityTags.of(v.version())).body(view(v));
   }
 }

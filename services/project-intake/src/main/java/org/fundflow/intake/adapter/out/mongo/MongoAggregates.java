@@ -3,7 +3,6 @@ package org.fundflow.intake.adapter.out.mongo;
 import java.util.List;
 import org.bson.Document;
 import org.fundflow.intake.adapter.out.kafka.IntakeIntegrationEvents;
-import org.fundflow.intake.application.port.out.Versioned;
 import org.fundflow.intake.domain.IntakeEvent;
 import org.fundflow.platform.outbox.AggregateWrite;
 import org.fundflow.platform.outbox.AggregateWriter;
@@ -12,8 +11,8 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import reactor.core.publisher.Mono;
 
 /**
- * The shared mechanics of the aggregate stores: reads an aggregate (a plain domain record, mapped by convention)
- * with its stored version, and writes it plus its events through the platform's {@link AggregateWriter} in one
+ * The shared mechanics of the aggregate stores: reads an aggregate (a plain domain record, mapped by convention; an
+ * aggregate's {@code version} component is the document's stored version), and writes it plus its events through the platform's {@link AggregateWriter} in one
  * atomic document write (a stale version is the platform's {@link ConcurrentChange}).
  */
 final class MongoAggregates {
@@ -28,15 +27,15 @@ final class MongoAggregates {
     this.integrationEvents = integrationEvents;
   }
 
-  <T> Mono<Versioned<T>> find(String collection, String id, Class<T> type) {
+  <T> Mono<T> find(String collection, String id, Class<T> type) {
     return template.findById(id, Document.class, collection).map(doc -> read(doc, type));
   }
 
-  <T> Versioned<T> read(Document doc, Class<T> type) {
-    Number version = (Number) doc.get("version");
-    return new Versioned<>(template.getConverter().read(type, doc), version == null ? 0 : version.longValue());
+  <T> T read(Document doc, Class<T> type) {
+    return template.getConverter().read(type, doc);
   }
 
+  /** Creates the document when {@code expectedVersion} is null, otherwise writes it only at that stored version. */
   Mono<Void> save(String collection, String id, Object state, Long expectedVersion, List<IntakeEvent> events) {
     var outbox = integrationEvents.toOutbox(events);
     AggregateWrite write = expectedVersion == null

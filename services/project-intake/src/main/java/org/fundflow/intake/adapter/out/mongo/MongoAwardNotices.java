@@ -38,6 +38,6 @@ public final class MongoAwardNotices implements AwardNotices {
     }
     Query query = new Query(criteria).with(Sort.by("_id")).limit(limit);
     return store.template().find(query, Document.class, MongoProposals.COLLECTION)
-        .map(doc -> store.read(doc, Proposal.class).value());
+        .map(doc -> store.read(doc, Proposal.class));
   }
 }

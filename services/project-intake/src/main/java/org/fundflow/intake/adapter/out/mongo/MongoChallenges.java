@@ -5,7 +5,6 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import java.util.List;
 import org.bson.Document;
 import org.fundflow.intake.application.port.out.Challenges;
-import org.fundflow.intake.application.port.out.Versioned;
 import org.fundflow.intake.domain.Challenge;
 import org.fundflow.intake.domain.IntakeEvent;
 import org.springframework.data.domain.Sort;
@@ -25,13 +24,13 @@ public final class MongoChallenges implements Challenges {
 
   @Override
   public Mono<Challenge> find(String id) {
-    return store.find(COLLECTION, id, Challenge.class).map(Versioned::value);
+    return store.find(COLLECTION, id, Challenge.class);
   }
 
   @Override
   public Flux<Challenge> listByProgram(String programId) {
     Query query = new Query(where("programId").is(programId)).with(Sort.by("_id")).limit(500);
-    return store.template().find(query, Document.class, COLLECTION).map(doc -> store.read(doc, Challenge.class).value());
+    return store.template().find(query, Document.class, COLLECTION).map(doc -> store.read(doc, Challenge.class));
   }
 
   @Override

@@ -7,7 +7,6 @@ import java.util.Date;
 import java.util.List;
 import org.bson.Document;
 import org.fundflow.intake.application.port.out.Programs;
-import org.fundflow.intake.application.port.out.Versioned;
 import org.fundflow.intake.domain.IntakeEvent;
 import org.fundflow.intake.domain.Program;
 import org.springframework.data.domain.Sort;
@@ -39,7 +38,7 @@ public final class MongoPrograms implements Programs {
   }
 
   @Override
-  public Mono<Versioned<Program>> find(String id) {
+  public Mono<Program> find(String id) {
     return store.find(COLLECTION, id, Program.class);
   }
 
@@ -54,12 +53,13 @@ public final class MongoPrograms implements Programs {
     }
     Query query = new Query(criteria);
     query.with(Sort.by("_id")).limit(Math.max(1, Math.min(limit, 100)));
-    return store.template().find(query, Document.class, COLLECTION).map(doc -> store.read(doc, Program.class).value());
+    return store.template().find(query, Document.class, COLLECTION).map(doc -> store.read(doc, Program.class));
   }
 
   @Override
-  public Mono<Void> save(Program program, Long expectedVersion, List<IntakeEvent> events) {
-    return store.save(COLLECTION, program.id(), program, expectedVersion, events);
+  public Mono<Program> save(Program program, List<IntakeEvent> events) {
+    return store.save(COLLECTION, program.id(), program, program.version() == 0 ? null : program.version(), events)
+        .thenReturn(program.atVersion(program.version() + 1));
   }
 
   @Override

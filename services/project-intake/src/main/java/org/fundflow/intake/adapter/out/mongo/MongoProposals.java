@@ -5,7 +5,6 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import java.util.List;
 import org.bson.Document;
 import org.fundflow.intake.application.port.out.Proposals;
-import org.fundflow.intake.application.port.out.Versioned;
 import org.fundflow.intake.domain.IntakeEvent;
 import org.fundflow.intake.domain.Proposal;
 import org.fundflow.platform.domain.ConcurrentChange;
@@ -26,7 +25,7 @@ public final class MongoProposals implements Proposals {
   }
 
   @Override
-  public Mono<Versioned<Proposal>> find(String id) {
+  public Mono<Proposal> find(String id) {
     return store.find(COLLECTION, id, Proposal.class);
   }
 
@@ -46,12 +45,13 @@ public final class MongoProposals implements Proposals {
       criteria = criteria.and("_id").gt(f.afterId());
     }
     Query query = new Query(criteria).with(Sort.by("_id")).limit(f.limit());
-    return store.template().find(query, Document.class, COLLECTION).map(doc -> store.read(doc, Proposal.class).value());
+    return store.template().find(query, Document.class, COLLECTION).map(doc -> store.read(doc, Proposal.class));
   }
 
   @Override
-  public Mono<Void> save(Proposal proposal, Long expectedVersion, List<IntakeEvent> events) {
-    return store.save(COLLECTION, proposal.id(), proposal, expectedVersion, events);
+  public Mono<Proposal> save(Proposal proposal, List<IntakeEvent> events) {
+    return store.save(COLLECTION, proposal.id(), proposal, proposal.version() == 0 ? null : proposal.version(), events)
+        .thenReturn(proposal.atVersion(proposal.version() + 1));
   }
 
   @Override

@@ -4,7 +4,6 @@ import java.util.List;
 import org.bson.Document;
 import org.fundflow.intake.adapter.out.kafka.RewardClaimEventMessages;
 import org.fundflow.intake.application.port.out.RewardClaims;
-import org.fundflow.intake.application.port.out.Versioned;
 import org.fundflow.intake.domain.RewardClaim;
 import org.fundflow.intake.domain.RewardClaimEvent;
 import org.fundflow.platform.outbox.AggregateWrite;
@@ -36,14 +35,13 @@ public final class MongoRewardClaims implements RewardClaims {
   }
 
   @Override
-  public Mono<Versioned<RewardClaim>> find(String id) {
+  public Mono<RewardClaim> find(String id) {
     return template.findById(id, Document.class, COLLECTION).map(this::read);
   }
 
-  private Versioned<RewardClaim> read(Document doc) {
-    Number version = (Number) doc.get("version");
-    return new Versioned<>(template.getConverter().read(RewardClaim.class, doc),
-        version == null ? 0 : version.longValue());
+  /** The claim as stored; its {@code version} component is the document's stored version. */
+  private RewardClaim read(Document doc) {
+    return template.getConverter().read(RewardClaim.class, doc);
   }
 
   @Override
@@ -62,7 +60,7 @@ public final class MongoRewardClaims implements RewardClaims {
       criteria = criteria.and("_id").gt(f.afterId());
     }
     Query query = new Query(criteria).with(Sort.by("_id")).limit(f.limit());
-    return template.find(query, Document.class, COLLECTION).map(doc -> read(doc).value());
+    return template.find(query, Document.class, COLLECTION).map(this::read);
   }
 
   @Override
@@ -73,8 +71,8 @@ public final class MongoRewardClaims implements RewardClaims {
   }
 
   @Override
-  public Mono<Void> save(RewardClaim claim, long expectedVersion, List<RewardClaimEvent> events) {
-    return writer.write(AggregateWrite.update(COLLECTION, claim.id(), expectedVersion, claim, messages.toOutbox(events)))
-        .then();
+  public Mono<RewardClaim> save(RewardClaim claim, List<RewardClaimEvent> events) {
+    return writer.write(AggregateWrite.update(COLLECTION, claim.id(), claim.version(), claim, messages.toOutbox(events)))
+        .thenReturn(claim.atVersion(claim.version() + 1));
   }
 }

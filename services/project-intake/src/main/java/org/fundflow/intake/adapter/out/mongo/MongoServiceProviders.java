@@ -3,7 +3,6 @@ package org.fundflow.intake.adapter.out.mongo;
 import java.util.List;
 import org.bson.Document;
 import org.fundflow.intake.application.port.out.ServiceProviders;
-import org.fundflow.intake.application.port.out.Versioned;
 import org.fundflow.intake.domain.IntakeEvent;
 import org.fundflow.intake.domain.voucher.ServiceProvider;
 import org.fundflow.platform.domain.ConcurrentChange;
@@ -26,7 +25,7 @@ public final class MongoServiceProviders implements ServiceProviders {
   }
 
   @Override
-  public Mono<Versioned<ServiceProvider>> find(String id) {
+  public Mono<ServiceProvider> find(String id) {
     return store.find(COLLECTION, id, ServiceProvider.class);
   }
 
@@ -44,13 +43,14 @@ public final class MongoServiceProviders implements ServiceProviders {
     }
     Query query = new Query(criteria).with(Sort.by("_id")).limit(f.limit());
     return store.template().find(query, Document.class, COLLECTION)
-        .map(doc -> store.read(doc, ServiceProvider.class).value());
+        .map(doc -> store.read(doc, ServiceProvider.class));
   }
 
   @Override
-  public Mono<Void> save(ServiceProvider provider, Long expectedVersion, List<IntakeEvent> events) {
-    return store.save(COLLECTION, provider.id(), provider, expectedVersion, events)
+  public Mono<ServiceProvider> save(ServiceProvider provider, List<IntakeEvent> events) {
+    return store.save(COLLECTION, provider.id(), provider, provider.version() == 0 ? null : provider.version(), events)
         .onErrorMap(DuplicateKeyException.class,
-            e -> new ConcurrentChange("service provider " + provider.id() + " exists"));
+            e -> new ConcurrentChange("service provider " + provider.id() + " exists"))
+        .thenReturn(provider.atVersion(provider.version() + 1));
   }
 }

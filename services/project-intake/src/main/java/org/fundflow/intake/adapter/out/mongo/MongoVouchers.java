@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.bson.Document;
-import org.fundflow.intake.application.port.out.Versioned;
 import org.fundflow.intake.application.port.out.Vouchers;
 import org.fundflow.intake.domain.IntakeEvent;
 import org.fundflow.intake.domain.voucher.Voucher;
@@ -43,7 +42,7 @@ public final class MongoVouchers implements Vouchers {
   }
 
   @Override
-  public Mono<Versioned<Voucher>> find(String id) {
+  public Mono<Voucher> find(String id) {
     return store.find(COLLECTION, id, Voucher.class);
   }
 
@@ -57,7 +56,7 @@ public final class MongoVouchers implements Vouchers {
   public Mono<Voucher> findByIdempotencyKey(String organisationCode, String idempotencyKey) {
     return store.template().findOne(new Query(where("organisationCode").is(organisationCode).and("idempotencyKey")
             .is(idempotencyKey)), Document.class, COLLECTION)
-        .map(doc -> store.read(doc, Voucher.class).value());
+        .map(doc -> store.read(doc, Voucher.class));
   }
 
   @Override
@@ -79,14 +78,15 @@ public final class MongoVouchers implements Vouchers {
       criteria = criteria.and("_id").gt(f.afterId());
     }
     Query query = new Query(criteria).with(Sort.by("_id")).limit(f.limit());
-    return store.template().find(query, Document.class, COLLECTION).map(doc -> store.read(doc, Voucher.class).value());
+    return store.template().find(query, Document.class, COLLECTION).map(doc -> store.read(doc, Voucher.class));
   }
 
   @Override
-  public Mono<Void> save(Voucher voucher, Long expectedVersion, List<IntakeEvent> events) {
-    return store.save(COLLECTION, voucher.id(), voucher, expectedVersion, events)
+  public Mono<Voucher> save(Voucher voucher, List<IntakeEvent> events) {
+    return store.save(COLLECTION, voucher.id(), voucher, voucher.version() == 0 ? null : voucher.version(), events)
         .onErrorMap(DuplicateKeyException.class,
-            e -> new ConcurrentChange("voucher " + voucher.id() + " or its application key exists"));
+            e -> new ConcurrentChange("voucher " + voucher.id() + " or its application key exists"))
+        .thenReturn(voucher.atVersion(voucher.version() + 1));
   }
 
   @Override

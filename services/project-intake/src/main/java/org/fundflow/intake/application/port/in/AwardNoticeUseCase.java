@@ -1,6 +1,5 @@
 package org.fundflow.intake.application.port.in;
 
-import org.fundflow.intake.application.port.out.Versioned;
 import org.fundflow.intake.domain.Objection;
 import org.fundflow.intake.domain.Proposal;
 import org.fundflow.platform.domain.ExpectedVersion;
@@ -15,7 +14,7 @@ public interface AwardNoticeUseCase {
   record DecideObjectionCommand(Viewer manager, String proposalId, String objectionId, boolean uphold, String reason,
       ExpectedVersion expectedVersion) {}
 
-  record Lodged(Versioned<Proposal> proposal, Objection objection) {}
+  record Lodged(Proposal proposal, Objection objection) {}
 
   /** An award-withdrawn event as intake itself published it: the award's amount goes back to the program. */
   record AwardWithdrawn(String programId, String proposalId, long withdrawnAmountFen) {}
@@ -24,7 +23,7 @@ public interface AwardNoticeUseCase {
   Mono<Lodged> lodge(LodgeObjectionCommand command);
 
   /** Upheld: the award withdrawn and its amount returned to the program's budget, exactly once. */
-  Mono<Versioned<Proposal>> decide(DecideObjectionCommand command);
+  Mono<Proposal> decide(DecideObjectionCommand command);
 
   /** Awards under notice, ordered by proposal id after {@code afterId}: what the public page lists. */
   Flux<Proposal> underNotice(String afterId, int limit);

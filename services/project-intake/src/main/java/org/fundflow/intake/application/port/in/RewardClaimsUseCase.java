@@ -1,6 +1,5 @@
 package org.fundflow.intake.application.port.in;
 
-import org.fundflow.intake.application.port.out.Versioned;
 import org.fundflow.intake.domain.RewardClaim;
 import org.fundflow.intake.domain.RewardClaimStatus;
 import org.fundflow.platform.domain.ExpectedVersion;
@@ -45,14 +44,14 @@ public interface RewardClaimsUseCase {
   Mono<Drafted> draft(DraftRewardClaimCommand command);
 
   /** {@code created}: false when the organisation's existing draft was returned. */
-  record Drafted(Versioned<RewardClaim> claim, boolean created) {}
+  record Drafted(RewardClaim claim, boolean created) {}
 
-  Mono<Versioned<RewardClaim>> submit(SubmitRewardClaimCommand command);
+  Mono<RewardClaim> submit(SubmitRewardClaimCommand command);
 
-  Mono<Versioned<RewardClaim>> decide(DecideRewardClaimCommand command);
+  Mono<RewardClaim> decide(DecideRewardClaimCommand command);
 
   /** The claim if the viewer may read it (an applicant: its organisation's only, else 404). */
-  Mono<Versioned<RewardClaim>> get(Viewer viewer, String claimId);
+  Mono<RewardClaim> get(Viewer viewer, String claimId);
 
   Flux<RewardClaim> list(ListRewardClaimsCommand command);
 

@@ -1,7 +1,6 @@
 package org.fundflow.intake.application.port.in;
 
 import java.util.List;
-import org.fundflow.intake.application.port.out.Versioned;
 import org.fundflow.intake.domain.voucher.ProviderStatus;
 import org.fundflow.intake.domain.voucher.ServiceCategory;
 import org.fundflow.intake.domain.voucher.ServiceProvider;
@@ -32,29 +31,29 @@ public interface VoucherUseCase {
   record RegisterProviderCommand(VoucherActor actor, String organisationCode, String name,
       List<ServiceCategory> categories, String contact) {}
 
-  Mono<Versioned<Voucher>> apply(ApplyCommand command);
+  Mono<Voucher> apply(ApplyCommand command);
 
-  Mono<Versioned<Voucher>> get(VoucherActor actor, String voucherId);
+  Mono<Voucher> get(VoucherActor actor, String voucherId);
 
   Flux<Voucher> list(VoucherActor actor, ListQuery query);
 
   /** The voucher when the actor is its enterprise and it can still take a contract document (ISSUED). */
   Mono<Voucher> documentsChangeable(VoucherActor actor, String voucherId);
 
-  Mono<Versioned<Voucher>> contract(ContractCommand command);
+  Mono<Voucher> contract(ContractCommand command);
 
-  Mono<Versioned<Voucher>> claimSettlement(VoucherActor actor, String voucherId, ExpectedVersion expected);
+  Mono<Voucher> claimSettlement(VoucherActor actor, String voucherId, ExpectedVersion expected);
 
-  Mono<Versioned<Voucher>> confirmDelivery(VoucherActor actor, String voucherId, ExpectedVersion expected);
+  Mono<Voucher> confirmDelivery(VoucherActor actor, String voucherId, ExpectedVersion expected);
 
-  Mono<Versioned<ServiceProvider>> register(RegisterProviderCommand command);
+  Mono<ServiceProvider> register(RegisterProviderCommand command);
 
-  Mono<Versioned<ServiceProvider>> approve(VoucherActor actor, String providerId, ExpectedVersion expected);
+  Mono<ServiceProvider> approve(VoucherActor actor, String providerId, ExpectedVersion expected);
 
-  Mono<Versioned<ServiceProvider>> reject(VoucherActor actor, String providerId, String reason,
+  Mono<ServiceProvider> reject(VoucherActor actor, String providerId, String reason,
       ExpectedVersion expected);
 
-  Mono<Versioned<ServiceProvider>> provider(VoucherActor actor, String providerId);
+  Mono<ServiceProvider> provider(VoucherActor actor, String providerId);
 
   /** Staff: every registration by status; nobody else calls it. */
   Flux<ServiceProvider> providers(ProviderStatus status, ServiceCategory category, String afterId, int limit);

@@ -14,13 +14,19 @@ public interface Programs {
   /** A reservation not yet settled: made at {@code reservedAt}, its award not yet seen by the reconciler. */
   record PendingReservation(String programId, String proposalId, long amountFen, Instant reservedAt) {}
 
-  Mono<Versioned<Program>> find(String id);
+  /** The program at its stored version. */
+  Mono<Program> find(String id);
 
   /** Ordered by id after afterId; publishedOnly leaves out drafts. */
   Flux<Program> list(String afterId, int limit, boolean publishedOnly);
 
-  /** Stores the program and its events in one atomic write; create when expectedVersion is null. */
-  Mono<Void> save(Program program, Long expectedVersion, List<IntakeEvent> events);
+  /**
+   * Stores the program and its events in one atomic write: creates it when its version is 0, otherwise only while the
+   * stored version is still the program's ({@link org.fundflow.platform.domain.ConcurrentChange} when it moved on).
+   *
+   * @return the program as stored, at its new version
+   */
+  Mono<Program> save(Program program, List<IntakeEvent> events);
 
   /**
    * Atomically reserves amountFen of the program's budget for the proposal: only if the committed

@@ -12,13 +12,18 @@ public interface RewardClaims {
 
   record Filter(String organisationCode, String programId, RewardClaimStatus status, String afterId, int limit) {}
 
-  Mono<Versioned<RewardClaim>> find(String id);
+  /** The claim at its stored version. */
+  Mono<RewardClaim> find(String id);
 
   Flux<RewardClaim> list(Filter filter);
 
   /** Creates the claim; false when a claim with its id exists already (the id is the organisation + achievement). */
   Mono<Boolean> create(RewardClaim claim);
 
-  /** Writes the change with its events if the claim still has {@code expectedVersion} (else ConcurrentChange). */
-  Mono<Void> save(RewardClaim claim, long expectedVersion, List<RewardClaimEvent> events);
+  /**
+   * Writes the change with its events if the stored claim still has the claim's version (else ConcurrentChange).
+   *
+   * @return the claim as stored, at its new version
+   */
+  Mono<RewardClaim> save(RewardClaim claim, List<RewardClaimEvent> events);
 }

@@ -14,10 +14,16 @@ public interface ServiceProviders {
   /** Filters of a list; null means any. Ordered by id, after the given id. */
   record Filter(ProviderStatus status, ServiceCategory category, String afterId, int limit) {}
 
-  Mono<Versioned<ServiceProvider>> find(String id);
+  /** The provider at its stored version. */
+  Mono<ServiceProvider> find(String id);
 
   Flux<ServiceProvider> list(Filter filter);
 
-  /** One atomic write; creates when expectedVersion is null (a second registration of the organisation: ConcurrentChange). */
-  Mono<Void> save(ServiceProvider provider, Long expectedVersion, List<IntakeEvent> events);
+  /**
+   * One atomic write; creates when the provider's version is 0 (a second registration of the organisation:
+   * ConcurrentChange), otherwise only at its stored version.
+   *
+   * @return the provider as stored, at its new version
+   */
+  Mono<ServiceProvider> save(ServiceProvider provider, List<IntakeEvent> events);
 }

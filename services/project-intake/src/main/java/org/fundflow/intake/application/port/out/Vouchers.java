@@ -15,7 +15,8 @@ public interface Vouchers {
   record Filter(String organisationCode, String providerOrganisationCode, String programId, VoucherStatus status,
       String afterId, int limit) {}
 
-  Mono<Versioned<Voucher>> find(String id);
+  /** The voucher at its stored version. */
+  Mono<Voucher> find(String id);
 
   /** How many vouchers the enterprise received in the program in the calendar year. */
   Mono<Long> countIssued(String programId, String organisationCode, int year);
@@ -26,10 +27,13 @@ public interface Vouchers {
   Flux<Voucher> list(Filter filter);
 
   /**
-   * Stores the voucher and its events in one atomic write; creates it when expectedVersion is null (an id that
-   * exists, e.g. the same n-th voucher issued concurrently, is the platform's ConcurrentChange: decide again).
+   * Stores the voucher and its events in one atomic write: creates it when its version is 0 (an id that exists, e.g.
+   * the same n-th voucher issued concurrently, is the platform's ConcurrentChange: decide again), otherwise only while
+   * the stored version is still the voucher's.
+   *
+   * @return the voucher as stored, at its new version
    */
-  Mono<Void> save(Voucher voucher, Long expectedVersion, List<IntakeEvent> events);
+  Mono<Voucher> save(Voucher voucher, List<IntakeEvent> events);
 
   /** Of these voucher ids, those that exist (the document sweep keeps their contract documents). */
   Mono<Set<String>> existing(Set<String> ids);

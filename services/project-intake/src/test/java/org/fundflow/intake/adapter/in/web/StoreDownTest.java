@@ -2,9 +2,9 @@ package org.fundflow.intake.adapter.in.web;
 
 import java.lang.reflect.Proxy;
 import java.time.Duration;
-import org.fundflow.intake.application.port.in.DecisionUseCases;
-import org.fundflow.intake.application.port.in.ProgramUseCases;
-import org.fundflow.intake.application.port.in.ProposalUseCases;
+import org.fundflow.intake.application.port.in.DecisionUseCase;
+import org.fundflow.intake.application.port.in.ProgramUseCase;
+import org.fundflow.intake.application.port.in.ProposalUseCase;
 import org.fundflow.platform.problem.ProblemResponses;
 import org.fundflow.platform.resilience.StoreGuard;
 import org.junit.jupiter.api.Test;
@@ -37,8 +37,8 @@ class StoreDownTest {
   final StoreGuard guard = new StoreGuard(Duration.ofMillis(300),
       io.github.resilience4j.circuitbreaker.CircuitBreaker.ofDefaults(StoreGuard.BREAKER));
   final WebTestClient web = WebTestClient.bindToController(
-          new ProgramController(hanging(ProgramUseCases.class), guard),
-          new ProposalController(hanging(ProposalUseCases.class), hanging(DecisionUseCases.class), guard))
+          new ProgramController(hanging(ProgramUseCase.class), guard),
+          new ProposalController(hanging(ProposalUseCase.class), hanging(DecisionUseCase.class), guard))
       .controllerAdvice(new ProblemResponses())
       .configureClient().responseTimeout(Duration.ofSeconds(10)).build();
 

@@ -1,12 +1,11 @@
 package org.fundflow.intake.application.port.in;
 
-import org.fundflow.intake.application.port.out.Versioned;
 import org.fundflow.intake.domain.Proposal;
 import org.fundflow.platform.domain.ExpectedVersion;
 import reactor.core.publisher.Mono;
 
 /** What program managers decide about submitted proposals. */
-public interface DecisionUseCases {
+public interface DecisionUseCase {
 
   /** expectedVersion: the versions the manager decided on (If-Match), or {@link ExpectedVersion#any()} for the current one. */
   /**
@@ -23,11 +22,11 @@ public interface DecisionUseCases {
 
   record RejectCommand(Viewer manager, String proposalId, String reason, ExpectedVersion expectedVersion) {}
 
-  Mono<Versioned<Proposal>> screen(Viewer manager, String proposalId, ExpectedVersion expectedVersion);
+  Mono<Proposal> screen(Viewer manager, String proposalId, ExpectedVersion expectedVersion);
 
-  Mono<Versioned<Proposal>> sendToReview(Viewer manager, String proposalId, ExpectedVersion expectedVersion);
+  Mono<Proposal> sendToReview(Viewer manager, String proposalId, ExpectedVersion expectedVersion);
 
-  Mono<Versioned<Proposal>> award(AwardCommand command);
+  Mono<Proposal> award(AwardCommand command);
 
-  Mono<Versioned<Proposal>> reject(RejectCommand command);
+  Mono<Proposal> reject(RejectCommand command);
 }

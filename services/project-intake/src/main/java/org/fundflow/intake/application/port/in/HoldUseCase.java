@@ -5,7 +5,7 @@ import org.fundflow.intake.domain.HoldSubject;
 import reactor.core.publisher.Mono;
 
 /** Integrity holds as heard from integrity-check. */
-public interface HoldUseCases {
+public interface HoldUseCase {
 
   record HoldPlaced(String eventId, String holdId, HoldSubject subjectType, String subjectId, String reason,
       Instant startsAt, Instant endsAt) {}

@@ -2,7 +2,6 @@ package org.fundflow.intake.application.port.in;
 
 import java.time.LocalDate;
 import java.util.List;
-import org.fundflow.intake.application.port.out.Versioned;
 import org.fundflow.intake.domain.Challenge;
 import org.fundflow.intake.domain.Program;
 import org.fundflow.intake.domain.ProgramTerms;
@@ -11,22 +10,22 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Programs and their challenges: what program managers set up. */
-public interface ProgramUseCases {
+public interface ProgramUseCase {
 
   record PostChallengeCommand(String programId, String postingOrganisationCode, String postingOrganisationName,
       String title, String problem, List<String> targetIndicators, long maxFundingFen, LocalDate deadlineDate) {}
 
-  Mono<Versioned<Program>> create(ProgramTerms terms);
+  Mono<Program> create(ProgramTerms terms);
 
   /** Edits a draft; refused (version mismatch) unless its current version is one {@code expected} names. */
-  Mono<Versioned<Program>> edit(String programId, ProgramTerms terms, ExpectedVersion expected);
+  Mono<Program> edit(String programId, ProgramTerms terms, ExpectedVersion expected);
 
-  Mono<Versioned<Program>> open(String programId);
+  Mono<Program> open(String programId);
 
-  Mono<Versioned<Program>> close(String programId);
+  Mono<Program> close(String programId);
 
   /** A program; drafts exist only for staff (an applicant gets not-found). */
-  Mono<Versioned<Program>> get(Viewer viewer, String programId);
+  Mono<Program> get(Viewer viewer, String programId);
 
   Flux<Program> list(Viewer viewer, String afterId, int limit);
 

@@ -6,7 +6,7 @@ import org.fundflow.integrity.domain.Subject;
 import org.fundflow.integrity.domain.list.DishonestyEntry;
 import reactor.core.publisher.Mono;
 
-public interface IntegrityRecordQuery {
+public interface ReadIntegrityRecordUseCase {
 
   record RecordView(IntegrityRecord record, List<DishonestyEntry> listEntries) {}
 

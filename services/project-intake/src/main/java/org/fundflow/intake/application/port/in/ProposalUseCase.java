@@ -2,7 +2,6 @@ package org.fundflow.intake.application.port.in;
 
 import java.time.LocalDate;
 import java.util.List;
-import org.fundflow.intake.application.port.out.Versioned;
 import org.fundflow.intake.domain.Attachment;
 import org.fundflow.intake.domain.BudgetLine;
 import org.fundflow.intake.domain.Milestone;
@@ -12,7 +11,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** What applicants do with their proposals, and what everyone may read. */
-public interface ProposalUseCases {
+public interface ProposalUseCase {
 
   /** A person as entered: the national ID is in clear here and nowhere after the use case. */
   record PersonInput(String nationalId, String name, String organisationCode, String role) {
@@ -46,17 +45,17 @@ public interface ProposalUseCases {
   /** {@code organisationCode}: staff may filter by an organisation; an applicant only ever sees its own. */
   record ListQuery(String programId, ProposalStatus status, String organisationCode, String afterId, int limit) {}
 
-  Mono<Versioned<Proposal>> createDraft(CreateDraftCommand command);
+  Mono<Proposal> createDraft(CreateDraftCommand command);
 
-  Mono<Versioned<Proposal>> editDraft(Viewer applicant, String proposalId, DraftContent content);
+  Mono<Proposal> editDraft(Viewer applicant, String proposalId, DraftContent content);
 
   Mono<Void> deleteDraft(Viewer applicant, String proposalId);
 
-  Mono<Versioned<Proposal>> submit(SubmitCommand command);
+  Mono<Proposal> submit(SubmitCommand command);
 
-  Mono<Versioned<Proposal>> withdraw(Viewer applicant, String proposalId);
+  Mono<Proposal> withdraw(Viewer applicant, String proposalId);
 
-  Mono<Versioned<Proposal>> get(Viewer viewer, String proposalId);
+  Mono<Proposal> get(Viewer viewer, String proposalId);
 
   Flux<Proposal> list(Viewer viewer, ListQuery query);
 }

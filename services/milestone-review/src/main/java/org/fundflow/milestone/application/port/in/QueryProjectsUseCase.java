@@ -9,7 +9,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** What an actor may read: its organisation's projects, the reports it is assigned to, or everything (staff). */
-public interface ProjectQueries {
+public interface QueryProjectsUseCase {
 
   Mono<Project> project(Actor actor, String projectId);
 
