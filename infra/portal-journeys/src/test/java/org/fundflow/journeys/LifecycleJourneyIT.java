@@ -102,7 +102,14 @@ class LifecycleJourneyIT extends BrowserJourney {
 
       // ---- the applicant (Chinese) drafts and submits in the editor
       Journeys.loginAt(applicant, portal, "/applicant/programs", "applicant", false);
-      applicant.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("申报“" + programName + "”")).click();
+      // the programs are listed oldest first, ten a page: the applicant pages on until the new one shows
+      Locator apply = applicant.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("申报“" + programName + "”"));
+      for (int pages = 1; apply.count() == 0 && pages < 10; pages++) {
+        String before = applicant.url();
+        applicant.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("下一页")).click();
+        applicant.waitForURL(url -> !url.equals(before));
+      }
+      apply.click();
       assertThat(applicant.locator("h1")).hasText("新建申报书");
       Journeys.fillProposal(applicant, title, new String[][] {
           {"小批量样品制备", "工艺规程", "2027-06-30", "30"}, {"中试线建设", "中试验收报告", "2027-12-31", "30"},

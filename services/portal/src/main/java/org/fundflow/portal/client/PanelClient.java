@@ -42,6 +42,33 @@ public class PanelClient {
     return client.get(u -> u.path("/experts/{id}").build(expertId), Expert.class);
   }
 
+  /** 立项评审: a proposal's review as the program manager sees it (panel, who declared and scored, the result). */
+  public Mono<ProposalReview> proposalReview(String proposalId) {
+    return client.get(u -> u.path("/proposal-reviews/{id}").build(proposalId), ProposalReview.class);
+  }
+
+  /** Forms a proposal's review panel; milestone-review decides whether it may (size, odd, conflicts). */
+  public Mono<ProposalReview> formReviewPanel(String proposalId, List<String> expertIds) {
+    return client.send(HttpMethod.POST, u -> u.path("/proposal-reviews/{id}/panel").build(proposalId),
+        Map.of("expertIds", expertIds), Map.of(), ProposalReview.class);
+  }
+
+  public record ReviewSeat(String expertId, String expertOrganisationCode, boolean declaredNoConflict,
+      boolean scored) {}
+
+  public record ReviewResult(String score, List<Integer> totalsUsed, List<Integer> totalsDropped, String explanation,
+      Instant reviewedAt) {}
+
+  /** {@code status}: AWAITING_PANEL, IN_REVIEW or REVIEWED. */
+  public record ProposalReview(String proposalId, String programId, String organisationName, String title,
+      String status, Integer panelSize, List<ReviewSeat> panel, List<Recusal> recusedExperts, ReviewResult result,
+      Instant screenedAt) {
+    public ProposalReview {
+      panel = panel == null ? List.of() : panel;
+      recusedExperts = recusedExperts == null ? List.of() : recusedExperts;
+    }
+  }
+
   public Mono<ReportDetail> formPanel(String projectId, String reportId, List<String> expertIds, String idempotencyKey) {
     return client.send(HttpMethod.POST, u -> u.path("/projects/{p}/reports/{r}/panel").build(projectId, reportId),
         Map.of("expertIds", expertIds), java.util.Collections.singletonMap("Idempotency-Key", idempotencyKey),

@@ -116,8 +116,12 @@ public class ProgramManagementClient {
 
   public record SubsidyRule(String base, List<Tier> tiers, Long capPerOrganisationPerYearFen, long minimumIncreaseFen) {}
 
-  /** 立项评审: whether proposals need an expert review before award (the service's default rubric when sent). */
-  public record ReviewSetting(boolean required) {}
+  /**
+   * 立项评审: whether proposals need an expert review before award, and the program's own rubric (null: the service's
+   * default 40/30/20/10).
+   */
+  @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+  public record ReviewSetting(boolean required, List<Criterion> rubric) {}
 
   public record Criterion(String name, int weight) {}
 

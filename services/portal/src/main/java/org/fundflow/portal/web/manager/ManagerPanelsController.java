@@ -85,19 +85,37 @@ public class ManagerPanelsController {
 
   private Mono<Rendering> panelPage(String projectId, String reportId, String q, String after, List<String> chosen,
       FormErrors errors, HttpStatus status) {
+    return Mono.zip(panels.project(projectId), panels.report(projectId, reportId),
+            choice(panels, problems, q, after, chosen))
+        .map(t -> Rendering.view("manager/panel-form").modelAttribute("project", t.getT1())
+            .modelAttribute("report", t.getT2()).modelAttribute("subjectTitle", t.getT1().title())
+            .modelAttribute("panelPath", "/manager/projects/" + projectId + "/reports/" + reportId + "/panel")
+            .model(t.getT3()).modelAttribute("errors", errors).status(status).build());
+  }
+
+  /**
+   * What the panel form shows whatever the panel is for (a milestone report, a proposal's 立项评审): the experts
+   * chosen so far (by their profiles), one page of the expert search, the search text and a fresh form key.
+   */
+  static Mono<Map<String, Object>> choice(PanelClient panels, ProblemMessages problems, String q, String after,
+      List<String> chosen) {
     List<String> picked = distinct(chosen);
     String text = q == null || q.isBlank() ? null : q.strip();
     Mono<List<PanelClient.Expert>> chosenExperts = Flux.fromIterable(picked)
         .concatMap(id -> panels.expert(id)
             .onErrorResume(ServiceProblem.class, e -> Mono.just(new PanelClient.Expert(id, null, null, null, List.of()))))
         .collectList();
-    return Mono.zip(panels.project(projectId), panels.report(projectId, reportId), chosenExperts,
-            Panel.of(MilestoneClient.SERVICE, panels.experts(text, after, PAGE_SIZE), problems))
-        .map(t -> Rendering.view("manager/panel-form").modelAttribute("project", t.getT1())
-            .modelAttribute("report", t.getT2()).modelAttribute("chosen", t.getT3()).modelAttribute("chosenIds", picked)
-            .modelAttribute("experts", t.getT4()).modelAttribute("q", text).modelAttribute("after", after)
-            .modelAttribute("errors", errors).modelAttribute("formKey", ManagerProgramsController.newKey())
-            .status(status).build());
+    return Mono.zip(chosenExperts, Panel.of(MilestoneClient.SERVICE, panels.experts(text, after, PAGE_SIZE), problems))
+        .map(t -> {
+          Map<String, Object> model = new java.util.HashMap<>();
+          model.put("chosen", t.getT1());
+          model.put("chosenIds", picked);
+          model.put("experts", t.getT2());
+          model.put("q", text);
+          model.put("after", after);
+          model.put("formKey", ManagerProgramsController.newKey());
+          return model;
+        });
   }
 
   /** The panel form (a form body: WebFlux binds {@code @RequestParam} from the query only). */

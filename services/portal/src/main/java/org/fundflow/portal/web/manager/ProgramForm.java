@@ -27,7 +27,8 @@ public record ProgramForm(String name, String kind, String budget, String cap, S
     String tier2From, String tier2Rate, String tier3From, String tier3Rate, String capPerOrganisation,
     String minimumIncrease, String idempotencyKey, String expertReview, String voucherFaceValue,
     String voucherValidityDays, String voucherAnnualCap, String voucherRatio, List<String> voucherCategories,
-    String voucherDistricts, List<String> rewardCodes, List<String> rewardNames, List<String> rewardAmounts) {
+    String voucherDistricts, List<String> rewardCodes, List<String> rewardNames, List<String> rewardAmounts,
+    List<String> rubricNames, List<String> rubricWeights) {
 
   public static final List<String> KINDS = List.of("GENERAL", "CHALLENGE", "POST_SUBSIDY", "VOUCHER", "REWARD");
 
@@ -39,6 +40,30 @@ public record ProgramForm(String name, String kind, String budget, String cap, S
     rewardCodes = rewardCodes == null ? List.of() : List.copyOf(rewardCodes);
     rewardNames = rewardNames == null ? List.of() : List.copyOf(rewardNames);
     rewardAmounts = rewardAmounts == null ? List.of() : List.copyOf(rewardAmounts);
+    rubricNames = rubricNames == null ? List.of() : List.copyOf(rubricNames);
+    rubricWeights = rubricWeights == null ? List.of() : List.copyOf(rubricWeights);
+  }
+
+  /** The rubric rows the form shows (a program may have up to 10 criteria; the service checks they add up to 100). */
+  static final int RUBRIC_ROWS = 6;
+
+  /** One criterion of the program's own rubric as typed. */
+  public record RubricRow(String name, String weight) {}
+
+  /** The typed criteria, then blank rows up to {@link #RUBRIC_ROWS} (all blank: the service's default rubric). */
+  public List<RubricRow> rubricRows() {
+    List<RubricRow> rows = new ArrayList<>();
+    for (int i = 0; i < Math.max(rubricNames.size(), rubricWeights.size()); i++) {
+      RubricRow row = new RubricRow(at(rubricNames, i), at(rubricWeights, i));
+      if (!blank(row.name()) || !blank(row.weight())) {
+        rows.add(row);
+      }
+    }
+    int shown = Math.min(10, Math.max(RUBRIC_ROWS, rows.size() + 1));
+    while (rows.size() < shown) {
+      rows.add(new RubricRow("", ""));
+    }
+    return rows;
   }
 
   /** One row of a REWARD program's table as typed: the achievement's code and name, the reward in yuan. */
@@ -82,14 +107,15 @@ public record ProgramForm(String name, String kind, String budget, String cap, S
       Map.entry("voucherRule.validityDays", "voucherValidityDays"),
       Map.entry("voucherRule.annualCapPerEnterpriseFen", "voucherAnnualCap"),
       Map.entry("voucherRule.eligibleCategories", "voucherCategories"), Map.entry("voucherRule.ratio", "voucherRatio"),
-      Map.entry("voucherRule.districtCodes", "voucherDistricts"), Map.entry("rewardTable", "rewardTable"));
+      Map.entry("voucherRule.districtCodes", "voucherDistricts"), Map.entry("rewardTable", "rewardTable"),
+      Map.entry("expertReview.rubric", "rubric"));
 
   public static ProgramForm empty(String kind, String idempotencyKey) {
     String k = KINDS.contains(kind) ? kind : "GENERAL";
     return new ProgramForm("", k, "", "", "", "", "GENERAL".equals(k) ? "30" : "", "GENERAL".equals(k) ? "70" : "",
         "TOTAL", "0", "", "", "", "", "", "", "0", idempotencyKey,
         List.of("POST_SUBSIDY", "VOUCHER", "REWARD").contains(k) ? null : "true", "", "VOUCHER".equals(k) ? "180" : "",
-        "", "", List.of(), "", List.of(), List.of(), List.of());
+        "", "", List.of(), "", List.of(), List.of(), List.of(), List.of(), List.of());
   }
 
   /** A draft's terms back in the form, to edit them. */
@@ -98,6 +124,8 @@ public record ProgramForm(String name, String kind, String budget, String cap, S
     SubsidyRule rule = p.postSubsidyRule();
     VoucherClient.VoucherRule voucher = p.voucherRule();
     List<RewardClaimsClient.RewardEntry> table = p.rewardTable() == null ? List.of() : p.rewardTable().entries();
+    List<ProgramManagementClient.Criterion> rubric = p.expertReview() == null || p.expertReview().rubric() == null
+        ? List.of() : p.expertReview().rubric();
     String[] from = new String[3];
     String[] rate = new String[3];
     if (rule != null) {
@@ -123,7 +151,9 @@ public record ProgramForm(String name, String kind, String budget, String cap, S
         voucher == null ? "" : String.join(", ", voucher.districtCodes()),
         table.stream().map(RewardClaimsClient.RewardEntry::code).toList(),
         table.stream().map(RewardClaimsClient.RewardEntry::name).toList(),
-        table.stream().map(e -> yuan(e.amountFen())).toList());
+        table.stream().map(e -> yuan(e.amountFen())).toList(),
+        rubric.stream().map(ProgramManagementClient.Criterion::name).toList(),
+        rubric.stream().map(c -> String.valueOf(c.weight())).toList());
   }
 
   /**
@@ -155,15 +185,39 @@ public record ProgramForm(String name, String kind, String budget, String cap, S
     }
     VoucherTerms voucher = "VOUCHER".equals(kind) ? voucherTerms(errors) : null;
     RewardClaimsClient.RewardTable rewardTable = "REWARD".equals(kind) ? rewardTable(errors) : null;
+    // 立项评审: the checkbox (on by default for GENERAL and CHALLENGE) and the rubric; POST_SUBSIDY, REWARD and VOUCHER
+    // programs have no proposals to review
+    ProgramManagementClient.ReviewSetting review = List.of("POST_SUBSIDY", "REWARD", "VOUCHER").contains(kind) ? null
+        : new ProgramManagementClient.ReviewSetting("true".equals(expertReview), rubric(errors));
     if (!errors.isEmpty()) {
       throw new Unreadable(errors);
     }
-    // 立项评审: the checkbox (on by default for GENERAL and CHALLENGE); POST_SUBSIDY, REWARD and VOUCHER programs
-    // have no proposals to review
-    ProgramManagementClient.ReviewSetting review = List.of("POST_SUBSIDY", "REWARD", "VOUCHER").contains(kind) ? null
-        : new ProgramManagementClient.ReviewSetting("true".equals(expertReview));
     return new ProgramTerms(name == null ? "" : name.strip(), kind, budgetFen, capFen,
         new CallWindow(nz(opensAt), nz(closesAt)), split, rule, review, voucher, rewardTable);
+  }
+
+  /**
+   * The program's own rubric as typed (criterion and whole-number weight per row); no row typed: null, the service's
+   * default rubric. Whether the weights add up to 100 is the service's rule.
+   */
+  private List<ProgramManagementClient.Criterion> rubric(Map<String, String> errors) {
+    List<ProgramManagementClient.Criterion> criteria = new ArrayList<>();
+    for (RubricRow row : rubricRows()) {
+      if (blank(row.name()) && blank(row.weight())) {
+        continue;
+      }
+      int weight = 0;
+      try {
+        weight = Integer.parseInt(row.weight());
+      } catch (NumberFormatException e) {
+        errors.put("rubric", "manager.invalid.rubricRow");
+      }
+      if (blank(row.name())) {
+        errors.put("rubric", "manager.invalid.rubricRow");
+      }
+      criteria.add(new ProgramManagementClient.Criterion(row.name(), weight));
+    }
+    return criteria.isEmpty() ? null : criteria;
   }
 
   /**

@@ -75,6 +75,9 @@ class ManagerPagesTest extends StubbedPagesTest {
                    "outOfRankOrderReason":"前两名与已立项课题重复"}],
        "awaitingReview":[{"proposalId":"pr-4","title":"尚在评审","organisationName":"某单位","status":"UNDER_REVIEW"}]}""";
 
+  static final java.util.concurrent.atomic.AtomicReference<String> REVIEW_PANEL =
+      new java.util.concurrent.atomic.AtomicReference<>("");
+
   static final DisposableServer SERVICES = HttpServer.create().host("127.0.0.1").port(0)
       .route(r -> r
           .get("/programs/pg-1/ranking", (req, res) -> json(res, 200, RANKING, null))
@@ -136,6 +139,25 @@ class ManagerPagesTest extends StubbedPagesTest {
           })
           .get("/experts/expert1", (req, res) -> json(res, 200,
               "{\"expertId\":\"expert1\",\"name\":\"陈杰\",\"organisationCode\":\"12120116800HQW767H\"}", null))
+          .get("/proposal-reviews/pr-1", (req, res) -> json(res, 200, REVIEW_PANEL.get().isEmpty() ? """
+              {"proposalId":"pr-1","programId":"pg-1","organisationName":"津南新材料","title":"无重稀土永磁",
+               "status":"AWAITING_PANEL","panel":[]}""" : """
+              {"proposalId":"pr-1","programId":"pg-1","organisationName":"津南新材料","title":"无重稀土永磁",
+               "status":"IN_REVIEW","panelSize":3,"panel":[%s]}""".formatted(REVIEW_PANEL.get()), null))
+          .get("/proposal-reviews/pr-none", (req, res) -> json(res, 404,
+              "{\"type\":\"https://fundflow.org/problems/not-found\",\"status\":404}", null))
+          .post("/proposal-reviews/pr-1/panel", (req, res) -> req.receive().aggregate().asString().flatMap(body -> {
+            SENT.add(new Sent("POST", req.uri(), body, null, null));
+            if (!body.contains("expert3")) {
+              return json(res, 422, """
+                  {"type":"https://fundflow.org/problems/panel-too-small","status":422}""", null).then();
+            }
+            REVIEW_PANEL.set("""
+                {"expertId":"expert1","expertOrganisationCode":"12120116800HQW767H","declaredNoConflict":true,"scored":false},
+                {"expertId":"expert2","expertOrganisationCode":"521201126KXLELYT33","declaredNoConflict":false,"scored":false},
+                {"expertId":"expert3","expertOrganisationCode":"12120116800HQW767H","declaredNoConflict":false,"scored":false}""");
+            return json(res, 200, "{\"proposalId\":\"pr-1\",\"status\":\"IN_REVIEW\"}", null).then();
+          }))
           .post("/projects/prj-1/reports/r-1/panel", (req, res) -> req.receive().aggregate().asString().flatMap(body -> {
             SENT.add(new Sent("POST", req.uri(), body, null, req.requestHeaders().get("Idempotency-Key")));
             return json(res, 422, """
@@ -356,6 +378,32 @@ class ManagerPagesTest extends StubbedPagesTest {
     assertThat(SENT.get(0).uri()).contains("q=").contains("limit=10");
     assertThat(html).contains("已选专家（1 位）").contains("刘洋")
         .contains("chosen=expert1&amp;after=expert2").contains("name=\"chosen\" value=\"expert2\"");
+  }
+
+  /** 立项评审: the same picking as for a report, then the formed panel's progress; no review yet is said so. */
+  @Test
+  void aProposalsReviewPanelIsPickedLikeAReportsAndShowsWhoDeclaredOnceFormed() {
+    REVIEW_PANEL.set("");
+    String html = web.mutateWith(manager()).get().uri("/manager/proposals/pr-1/panel?chosen=expert1").exchange()
+        .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+    assertThat(html).contains("组建立项评审专家组").contains("已选专家（1 位）").contains("刘洋")
+        .contains("action=\"/manager/proposals/pr-1/panel\"").contains("href=\"/manager/proposals/pr-1\"");
+
+    String refused = post("/manager/proposals/pr-1/panel", form("chosen", "expert1", "chosen", "expert2"))
+        .expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT).expectBody(String.class).returnResult()
+        .getResponseBody();
+    assertThat(refused).contains("name=\"chosen\" value=\"expert2\"");
+    post("/manager/proposals/pr-1/panel", form("chosen", "expert1", "chosen", "expert2", "chosen", "expert3"))
+        .expectStatus().is3xxRedirection().expectHeader().location("/manager/proposals/pr-1/panel");
+    assertThat(SENT.get(SENT.size() - 1).body()).isEqualTo("{\"expertIds\":[\"expert1\",\"expert2\",\"expert3\"]}");
+
+    String formed = web.mutateWith(manager()).get().uri("/manager/proposals/pr-1/panel").exchange()
+        .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+    assertThat(formed).contains("评审中").contains("expert3").contains("尚未").doesNotContain("组建立项评审专家组");
+    String none = web.mutateWith(manager()).get().uri("/manager/proposals/pr-none/panel").exchange()
+        .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+    assertThat(none).contains("该申报书尚未送专家评审");
+    REVIEW_PANEL.set("");
   }
 
   @Test
