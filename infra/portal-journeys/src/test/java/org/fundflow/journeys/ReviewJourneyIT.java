@@ -29,6 +29,13 @@ import org.junit.jupiter.api.Test;
 @org.junit.jupiter.api.Order(9)
 class ReviewJourneyIT extends BrowserJourney {
 
+  @org.junit.jupiter.api.BeforeAll
+  static void registerExperts() {
+    if (stack != null) {
+      ManagerJourneyIT.registerExperts(stack);
+    }
+  }
+
   @Test
   void aProposalIsScreenedReviewedByAPanelOfThreeAndRanked() throws Exception {
     Assumptions.assumeTrue(browser != null, ApplicantJourneyIT.NO_CHROMIUM);

@@ -55,10 +55,13 @@ public class ManagerPanelsController {
    * by id); an expert whose profile cannot be read is shown by its id.
    */
   private Mono<Map<String, String>> names(PanelClient.ReportDetail report) {
-    List<String> ids = new ArrayList<>(new LinkedHashSet<>(java.util.stream.Stream.concat(
-        report.panel().stream().map(PanelClient.Seat::expertId),
-        report.recusedExperts().stream().map(PanelClient.Recusal::expertId)).toList()));
-    return Flux.fromIterable(ids)
+    return names(panels, java.util.stream.Stream.concat(report.panel().stream().map(PanelClient.Seat::expertId),
+        report.recusedExperts().stream().map(PanelClient.Recusal::expertId)).toList());
+  }
+
+  /** Experts' names by id from their profiles; one whose profile cannot be read is left out (shown by its id). */
+  static Mono<Map<String, String>> names(PanelClient panels, List<String> expertIds) {
+    return Flux.fromIterable(new LinkedHashSet<>(expertIds))
         .flatMap(id -> panels.expert(id).filter(e -> e.name() != null && !e.name().isBlank())
             .map(e -> Map.entry(id, e.name())).onErrorResume(e -> Mono.empty()))
         .collectMap(Map.Entry::getKey, Map.Entry::getValue);

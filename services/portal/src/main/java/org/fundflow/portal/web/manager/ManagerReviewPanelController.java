@@ -44,8 +44,8 @@ public class ManagerReviewPanelController {
     return Panel.of(MilestoneClient.SERVICE, panels.proposalReview(proposalId), problems).flatMap(review ->
         review.ok() && "AWAITING_PANEL".equals(review.data().status())
             ? formPage(review.data(), q, after, kept, FormErrors.none(), HttpStatus.OK)
-            : Mono.just(Rendering.view("manager/review-panel").modelAttribute("review", review)
-                .modelAttribute("proposalId", proposalId).build()));
+            : names(review).map(names -> Rendering.view("manager/review-panel").modelAttribute("review", review)
+                .modelAttribute("expertNames", names).modelAttribute("proposalId", proposalId).build()));
   }
 
   @PostMapping
@@ -56,6 +56,12 @@ public class ManagerReviewPanelController {
         .onErrorResume(ServiceProblem.class, e -> e.notFound() || e.status() == 403 ? Mono.error(e)
             : panels.proposalReview(proposalId).flatMap(review -> formPage(review, null, null, experts,
                 FormErrors.of(e, problems, Map.of("expertIds", "chosen")), HttpStatus.valueOf(e.status()))));
+  }
+
+  private Mono<Map<String, String>> names(Panel<PanelClient.ProposalReview> review) {
+    return !review.ok() ? Mono.just(Map.of()) : ManagerPanelsController.names(panels, java.util.stream.Stream.concat(
+        review.data().panel().stream().map(PanelClient.ReviewSeat::expertId),
+        review.data().recusedExperts().stream().map(PanelClient.Recusal::expertId)).toList());
   }
 
   private Mono<Rendering> formPage(PanelClient.ProposalReview review, String q, String after, List<String> chosen,

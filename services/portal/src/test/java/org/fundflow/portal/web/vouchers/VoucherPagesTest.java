@@ -2,19 +2,18 @@ package org.fundflow.portal.web.vouchers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.csrf;
-import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockOidcLogin;
-import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.springSecurity;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import org.fundflow.portal.config.ClientsConfig;
 import org.fundflow.portal.i18n.Languages;
+import org.fundflow.portal.web.PageTests;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,14 +24,10 @@ import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.client.registration.ClientRegistration;
-import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.OidcLoginMutator;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.function.BodyInserters;
 import reactor.core.publisher.Mono;
@@ -154,20 +149,15 @@ class VoucherPagesTest {
   }
 
   static Mono<Void> json(HttpServerResponse res, int status, String body) {
-    return res.status(status).header("Content-Type", status >= 400 ? "application/problem+json" : "application/json")
-        .sendString(Mono.just(body)).then();
+    return PageTests.json(res, status, body);
   }
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    String stub = "http://127.0.0.1:" + SERVICES.port();
-    registry.add("spring.mongodb.uri", () -> "mongodb://127.0.0.1:" + MONGO_ADDRESS.getPort() + "/fundflow_portal");
-    registry.add("portal.services.project-intake.url", () -> stub);
+    PageTests.stubbed(registry, MONGO_ADDRESS, "http://127.0.0.1:" + SERVICES.port(), "20s", "project-intake");
     registry.add("portal.services.post-subsidy.url", () -> "http://127.0.0.1:1");
     registry.add("portal.services.milestone-review.url", () -> "http://127.0.0.1:1");
     registry.add("portal.services.integrity-check.url", () -> "http://127.0.0.1:1");
-    registry.add("portal.oidc.issuer-uri", () -> "http://127.0.0.1:1/fundflow");
-    registry.add("portal.services.project-intake.timeout", () -> "20s");
   }
 
   @AfterAll
@@ -181,8 +171,7 @@ class VoucherPagesTest {
 
   @BeforeEach
   void client() {
-    web = WebTestClient.bindToApplicationContext(context).apply(springSecurity()).configureClient()
-        .responseTimeout(Duration.ofSeconds(120)).build(); // the first page of a cold context on a loaded machine
+    web = PageTests.client(context, Duration.ofSeconds(120)); // the first page of a cold context on a loaded machine
     SENT.clear();
     STATUS.set("ISSUED");
     EXPIRED.set(false);
@@ -190,18 +179,12 @@ class VoucherPagesTest {
   }
 
   static OidcLoginMutator user(String subject, String role, String org, String orgName) {
-    ClientRegistration registration = ClientRegistration.withRegistrationId(ClientsConfig.REGISTRATION)
-        .clientId("portal").authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-        .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
-        .authorizationUri("http://idp/authorize").tokenUri("http://idp/token").build();
-    return mockOidcLogin().clientRegistration(registration)
-        .idToken(t -> {
-          t.subject(subject).claim("name", "孙浩").claim("roles", List.of(role));
-          if (org != null) {
-            t.claim("org_code", org).claim("org_name", orgName);
-          }
-        })
-        .authorities(new SimpleGrantedAuthority("ROLE_" + role));
+    Map<String, Object> claims = new java.util.LinkedHashMap<>(Map.of("name", "孙浩"));
+    if (org != null) {
+      claims.put("org_code", org);
+      claims.put("org_name", orgName);
+    }
+    return PageTests.login(subject, claims, role);
   }
 
   static OidcLoginMutator enterprise() {
@@ -217,8 +200,7 @@ class VoucherPagesTest {
   }
 
   WebTestClient.ResponseSpec post(OidcLoginMutator who, String path, MultiValueMap<String, String> form) {
-    return web.mutateWith(who).mutateWith(csrf()).post().uri(path)
-        .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(BodyInserters.fromFormData(form)).exchange();
+    return PageTests.post(web, who, path, form);
   }
 
   WebTestClient.ResponseSpec postContract(MultipartBodyBuilder parts) {
@@ -236,11 +218,7 @@ class VoucherPagesTest {
   }
 
   static MultiValueMap<String, String> form(String... pairs) {
-    MultiValueMap<String, String> m = new LinkedMultiValueMap<>();
-    for (int i = 0; i < pairs.length; i += 2) {
-      m.add(pairs[i], pairs[i + 1]);
-    }
-    return m;
+    return PageTests.form(pairs);
   }
 
   // ---------------------------------------------------------------- the enterprise
