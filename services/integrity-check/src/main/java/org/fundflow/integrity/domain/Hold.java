@@ -42,6 +42,17 @@ public record Hold(String holdId, Subject subject, String reason, String caseId,
     return active() && !endsAt.isAfter(now);
   }
 
+  /** A recovery hold (追回) whose order is unpaid: not lifted by an officer, never expires. */
+  boolean recoveryOutstanding() {
+    return placedBy != null && placedBy.startsWith("recovery/") && !placedBy.endsWith("#settled");
+  }
+
+  /** The recovery hold once its order is settled (repaid or written off); settled once. */
+  Hold settled() {
+    return placedBy.endsWith("#settled") ? this : new Hold(holdId, subject, reason, caseId, flagId, startsAt, endsAt,
+        placedBy + "#settled", placedAt, status, liftReason, liftNote, liftedBy, liftedAt);
+  }
+
   public Hold lifted(HoldLiftReason reason, String note, String by, Instant at) {
     return new Hold(holdId, subject, this.reason, caseId, flagId, startsAt, endsAt, placedBy, placedAt,
         HoldStatus.LIFTED, reason, note, by, at);

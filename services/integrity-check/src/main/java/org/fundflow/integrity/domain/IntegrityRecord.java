@@ -148,7 +148,7 @@ public record IntegrityRecord(Subject subject, long version, List<Flag> flags, L
   /**
    * 追回: post-subsidy opened a recovery order; the organisation stays held until it has repaid. The hold names the
    * case, lasts at most the longest period (5 years) and neither expires nor is lifted by an officer while the order is
-   * unpaid ({@link #recoveryOutstanding}); placed once per order (redelivery places nothing).
+   * unpaid ({@link Hold#recoveryOutstanding}); placed once per order (redelivery places nothing).
    */
   public Change<IntegrityRecord, IntegrityEvent> recoveryOpened(String recoveryId, String caseId, String projectId,
       long amountFen, Instant at) {
@@ -166,32 +166,16 @@ public record IntegrityRecord(Subject subject, long version, List<Flag> flags, L
   public Change<IntegrityRecord, IntegrityEvent> recoverySettled(String recoveryId, boolean repaid, Instant at) {
     String holdId = recoveryHoldId(recoveryId);
     Optional<Hold> h = hold(holdId);
-    if (h.isEmpty() || !recoveryOutstanding(h.get())) {
+    if (h.isEmpty() || !h.get().recoveryOutstanding()) {
       return Change.quiet(this);
     }
     Change<IntegrityRecord, IntegrityEvent> marked = Change.quiet(new IntegrityRecord(subject, version, flags, cases,
-        withSettled(holdId), projectFailures));
+        holds.stream().map(x -> x.holdId().equals(holdId) ? x.settled() : x).toList(), projectFailures));
     if (!repaid || !h.get().active()) {
       return marked;
     }
     return marked.then(r -> r.lift(x -> x.holdId().equals(holdId), HoldLiftReason.RECOVERY_REPAID,
         x -> "recovery " + recoveryId + " repaid", null, at));
-  }
-
-  /** A recovery hold whose order is unpaid: not lifted by an officer, never expires. */
-  public boolean recoveryOutstanding(Hold h) {
-    return h.placedBy() != null && h.placedBy().startsWith("recovery/") && !h.placedBy().endsWith("#settled");
-  }
-
-  private List<Hold> withSettled(String holdId) {
-    List<Hold> next = new ArrayList<>();
-    for (Hold h : holds) {
-      next.add(!h.holdId().equals(holdId) || h.placedBy().endsWith("#settled") ? h
-          : new Hold(h.holdId(), h.subject(), h.reason(), h.caseId(), h.flagId(), h.startsAt(), h.endsAt(),
-              h.placedBy() + "#settled", h.placedAt(), h.status(), h.liftReason(), h.liftNote(), h.liftedBy(),
-              h.liftedAt()));
-    }
-    return next;
   }
 
   // ---------------------------------------------------------------- cases
@@ -297,7 +281,7 @@ public record IntegrityRecord(Subject subject, long version, List<Flag> flags, L
       throw IntegrityException.holdAlreadyLifted("hold " + holdId + " was lifted already (" + h.liftReason() + ")");
     }
     IntegrityCase.requireReason(note);
-    if (recoveryOutstanding(h)) {
+    if (h.recoveryOutstanding()) {
       throw IntegrityException.recoveryOutstanding("hold " + holdId
           + " keeps the organisation held until its recovery is repaid; it is lifted when post-subsidy reports it repaid");
     }
@@ -306,8 +290,8 @@ public record IntegrityRecord(Subject subject, long version, List<Flag> flags, L
 
   /** Ends every active hold whose end date has come: hold-lifted with reason EXPIRED. */
   public Change<IntegrityRecord, IntegrityEvent> expireHolds(Instant now) {
-    return lift(h -> h.dueToExpire(now) && !recoveryOutstanding(h), HoldLiftReason.EXPIRED, h -> "sanction period ended " + h.endsAt(), null,
-        now);
+    return lift(h -> h.dueToExpire(now) && !h.recoveryOutstanding(), HoldLiftReason.EXPIRED,
+        h -> "sanction period ended " + h.endsAt(), null, now);
   }
 
   // ---------------------------------------------------------------- internals
@@ -357,19 +341,10 @@ public record IntegrityRecord(Subject subject, long version, List<Flag> flags, L
 
   /** The record with this case in place of the case with its id (or added). */
   private IntegrityRecord withCase(IntegrityCase c) {
-    List<IntegrityCase> next = new ArrayList<>(cases);
-    next.removeIf(x -> x.caseId().equals(c.caseId()));
-    int at = indexOfCase(c.caseId());
-    next.add(at < 0 ? next.size() : at, c);
-    return new IntegrityRecord(subject, version, flags, next, holds, projectFailures);
-  }
-
-  private int indexOfCase(String caseId) {
-    for (int i = 0; i < cases.size(); i++) {
-      if (cases.get(i).caseId().equals(caseId)) {
-        return i;
-      }
+    List<IntegrityCase> next = new ArrayList<>(cases.stream().map(x -> x.caseId().equals(c.caseId()) ? c : x).toList());
+    if (integrityCase(c.caseId()).isEmpty()) {
+      next.add(c);
     }
-    return -1;
+    return new IntegrityRecord(subject, version, flags, next, holds, projectFailures);
   }
 }

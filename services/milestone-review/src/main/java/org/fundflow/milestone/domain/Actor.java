@@ -18,6 +18,12 @@ public record Actor(String id, Set<String> roles, String organisationCode) {
     return roles.contains(role);
   }
 
+  void requireProgramManager() {
+    if (!is(PROGRAM_MANAGER)) {
+      throw DomainRuleException.notAllowed("forbidden", "only a PROGRAM_MANAGER may do this");
+    }
+  }
+
   /** Staff who see every project: program managers and auditors. */
   public boolean seesAll() {
     return is(PROGRAM_MANAGER) || is(AUDITOR);

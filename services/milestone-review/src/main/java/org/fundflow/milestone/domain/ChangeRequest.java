@@ -23,7 +23,12 @@ public record ChangeRequest(String id, Kind kind, String milestoneId, LocalDate 
     teamOrganisationCodes = teamOrganisationCodes == null ? List.of() : List.copyOf(teamOrganisationCodes);
   }
 
+  /** The request as a program manager decided it; a request is decided once. */
   ChangeRequest decided(boolean approved, String by, Instant at, String reason) {
+    if (status != Status.PENDING) {
+      throw DomainRuleException.illegal("change-request-decided",
+          "change request " + id + " is " + status + " already");
+    }
     return new ChangeRequest(id, kind, milestoneId, newDueDate, budgetLines, teamOrganisationCodes, justification,
         requestedBy, requestedAt, approved ? Status.APPROVED : Status.REFUSED, by, at, reason);
   }
@@ -68,6 +73,19 @@ public record ChangeRequest(String id, Kind kind, String milestoneId, LocalDate 
         }
       }
     }
+  }
+
+  /**
+   * The project with this (approved) change applied; checked again first, as the project may have moved on since the
+   * request (e.g. the milestone was accepted).
+   */
+  Project appliedTo(Project project) {
+    requireApplicableTo(project);
+    return switch (kind) {
+      case MILESTONE_DUE_DATE -> project.withMilestone(project.milestone(milestoneId).dueOn(newDueDate));
+      case BUDGET_REALLOCATION -> project.withTeamAndBudget(project.teamOrganisationCodes(), budgetLines);
+      case TEAM_CHANGE -> project.withTeamAndBudget(teamOrganisationCodes, project.budgetLines());
+    };
   }
 
   /** What the change asks for, in words (the history's detail). */

@@ -31,6 +31,17 @@ public record Milestone(String id, int sequence, String title, List<String> deli
     return status == MilestoneStatus.OPEN || status == MilestoneStatus.OVERDUE;
   }
 
+  /** OPEN (no report yet) and its due date is over on {@code today}. */
+  boolean overdueOn(LocalDate today) {
+    return status == MilestoneStatus.OPEN && dueDate != null && today.isAfter(dueDate);
+  }
+
+  /** OPEN, not reminded yet, and due within {@code remindBefore} days of {@code today}. */
+  boolean dueForReminderOn(LocalDate today, int remindBefore) {
+    return status == MilestoneStatus.OPEN && remindedAt == null && dueDate != null
+        && !today.isBefore(dueDate.minusDays(remindBefore));
+  }
+
   /** A report on this milestone may come now: it is OPEN or OVERDUE, or RECTIFYING and its period not over. */
   void requireReportableAt(Instant now) {
     switch (status) {
@@ -61,6 +72,26 @@ public record Milestone(String id, int sequence, String title, List<String> deli
     MilestoneStatus back = status == MilestoneStatus.OVERDUE ? MilestoneStatus.OPEN : status;
     return new Milestone(id, sequence, title, deliverables, newDueDate, tranchePercent, back, failedReviews, rectifyBy,
         acceptedAt, null, null);
+  }
+
+  /**
+   * This milestone after a panel's decision on its report: PASSED accepts it (or leaves it ACCEPTANCE_ON_HOLD while
+   * the project is {@code held}), CONDITIONAL opens the rectification period, FAILED opens it again — or fails it for
+   * good when it is the {@code finalMilestone} or its second failed review.
+   */
+  Milestone reviewed(Decision decision, boolean finalMilestone, boolean held, Instant now) {
+    return switch (decision.outcome()) {
+      case PASSED -> held ? awaitingAcceptance() : accepted(now);
+      case CONDITIONAL -> rectifying(decision.rectifyBy());
+      case FAILED -> finalMilestone || failedReviews > 0 ? failed().finallyFailed() : failed();
+    };
+  }
+
+  /** Why the project ends with this milestone FAILED for good ({@link #reviewed}). */
+  String failureReason(Decision decision, boolean finalMilestone) {
+    return finalMilestone
+        ? "final milestone " + id + " FAILED its review (mean " + decision.meanScore() + ")"
+        : "milestone " + id + " FAILED its review twice (last mean " + decision.meanScore() + ")";
   }
 
   Milestone underReview() {

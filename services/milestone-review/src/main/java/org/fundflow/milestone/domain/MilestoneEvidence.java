@@ -59,7 +59,8 @@ public final class MilestoneEvidence {
 
   /** The report's file {@code fileId} as {@code actor} may read it (as the report); not found otherwise. */
   public static EvidenceFile readable(Project project, Actor actor, String reportId, String fileId) {
-    return project.reportFor(actor, reportId).evidenceFiles().stream().filter(f -> f.fileId().equals(fileId))
+    return project.milestoneReview().reportFor(actor, reportId).evidenceFiles().stream()
+        .filter(f -> f.fileId().equals(fileId))
         .findFirst().orElseThrow(() -> DomainRuleException.notVisible("file", fileId));
   }
 }

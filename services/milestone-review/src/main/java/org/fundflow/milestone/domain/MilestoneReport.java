@@ -89,6 +89,30 @@ public record MilestoneReport(String id, String milestoneId, int attempt, List<S
     return currentPanel().seatOf(expertId);
   }
 
+  /**
+   * Whether an earlier submission with this Idempotency-Key created this report; the same key with a different body
+   * ({@link #fingerprint}) is refused.
+   */
+  boolean createdBy(String requestKey, String fingerprint) {
+    if (requestKey == null || !requestKey.equals(this.requestKey)) {
+      return false;
+    }
+    if (!requestFingerprint.equals(fingerprint)) {
+      throw DomainRuleException.rule("idempotency-key-reused",
+          "Idempotency-Key " + requestKey + " was used for a different report (" + id + ")");
+    }
+    return true;
+  }
+
+  /** The report as an assigned expert sees it, once it has declared that it has no conflict of interest. */
+  MilestoneReport seenBy(String expertId) {
+    if (!currentPanel().seatOfAssigned(expertId).hasDeclared()) {
+      throw DomainRuleException.notAllowed("declaration-required",
+          "declare that you have no conflict of interest (回避声明) before seeing report " + id);
+    }
+    return this;
+  }
+
   public boolean isDecided() {
     return status == ReportStatus.DECIDED;
   }

@@ -36,13 +36,15 @@ class PostAwardTest {
     assertThat(suspended.next().status()).isEqualTo(ProjectStatus.SUSPENDED);
     assertThat(suspended.next().suspensionReason()).isEqualTo("audit of spending");
     assertThat(suspended.events()).containsExactly(new ProjectSuspended("audit of spending", "pm-1", T));
-    assertThatThrownBy(() -> suspended.next().submitReport(APPLICANT, "r1", null, List.of("d"), List.of(), 0L, T))
+    assertThatThrownBy(() -> suspended.next().milestoneReview().submitReport(APPLICANT, "r1", null, List.of("d"),
+        List.of(), 0L, T))
         .hasMessageContaining("SUSPENDED");
 
     Change<Project, ProjectEvent> resumed = suspended.next().resume(MANAGER, "audit closed", T.plusSeconds(60));
     assertThat(resumed.next().status()).isEqualTo(ProjectStatus.ACTIVE);
     assertThat(resumed.events()).containsExactly(new ProjectResumed("audit closed", "pm-1", T.plusSeconds(60)));
-    assertThat(resumed.next().submitReport(APPLICANT, "r1", null, List.of("d"), List.of(), 0L, T).next().reports())
+    assertThat(resumed.next().milestoneReview().submitReport(APPLICANT, "r1", null, List.of("d"), List.of(), 0L, T)
+        .next().reports())
         .hasSize(1);
     assertThat(resumed.next().history()).extracting(ProjectHistoryEntry::action)
         .containsExactly(Action.SUSPENDED, Action.RESUMED);
@@ -148,7 +150,8 @@ class PostAwardTest {
         .containsExactly(Action.MILESTONE_DUE_REMINDER, Action.MILESTONE_OVERDUE);
 
     // a late report is still accepted
-    assertThat(overdue.next().submitReport(APPLICANT, "r1", "m1", List.of("d"), List.of(), 0L, feb1).next()
+    assertThat(overdue.next().milestoneReview().submitReport(APPLICANT, "r1", "m1", List.of("d"), List.of(), 0L, feb1)
+        .next()
         .milestone("m1").status()).isEqualTo(MilestoneStatus.UNDER_REVIEW);
   }
 
@@ -158,7 +161,8 @@ class PostAwardTest {
     Project suspended = project.suspend(MANAGER, "audit", T).next();
     assertThat(suspended.sweepDueDates(feb1, SHANGHAI, 7).eventful()).isFalse();
 
-    Project reported = project.submitReport(APPLICANT, "r1", null, List.of("d"), List.of(), 0L, T).next();
+    Project reported = project.milestoneReview().submitReport(APPLICANT, "r1", null, List.of("d"), List.of(), 0L, T)
+        .next();
     assertThat(reported.sweepDueDates(feb1, SHANGHAI, 7).eventful()).isFalse();
   }
 

@@ -40,6 +40,13 @@ class ProjectTest {
         List.of(ORG, TEAM_ORG), List.of(HASH), Instant.parse("2026-07-10T02:00:00Z")), Set.of());
   }
 
+  /** An ACTIVE project as the store reads it at {@code version}: the plan of {@link #open()}, nothing else yet. */
+  static Project storedAt(long version) {
+    return new Project("prj-v", "prp", "prg", ProgramKind.CHALLENGE, "chl", ORG, "Org", "T", 1L, List.of(TEAM_ORG),
+        List.of(), open().milestones(), List.of(), List.of(), ProjectStatus.ACTIVE, null, T0, null, List.of(),
+        List.of(), List.of(), version);
+  }
+
   static ExpertProfile expert(String id) {
     return new ExpertProfile(id, id, OTHER_ORG, null, null, List.of());
   }
@@ -309,11 +316,9 @@ class ProjectTest {
 
   @Test
   void aCommandLeavesTheProjectItWasCalledOnAsItWasAndKeepsItsVersion() {
-    Project opened = new Project("prj-v", "prp", "prg", ProgramKind.CHALLENGE, "chl", ORG, "Org", "T", 1L,
-        List.of(TEAM_ORG), List.of(), open().milestones(), List.of(), List.of(), ProjectStatus.ACTIVE, null, T0, null,
-        7);
+    Project opened = storedAt(7);
 
-    var change = opened.submitReport(APPLICANT, "r1", null, List.of("done"), List.of(), 0L, T0);
+    var change = opened.milestoneReview().submitReport(APPLICANT, "r1", null, List.of("done"), List.of(), 0L, T0);
 
     assertThat(change.next().reports()).hasSize(1);
     assertThat(change.next().version()).isEqualTo(7);
@@ -354,9 +359,9 @@ class ProjectTest {
     p.submitReport(APPLICANT, "r1", "m1", List.of("done"), List.of(), List.of(file), 1000L, "key-1", T0);
     Project submitted = p.current();
 
-    assertThat(submitted.replayOf("key-1",
+    assertThat(submitted.milestoneReview().replayOf("key-1",
         MilestoneReport.fingerprint("m1", List.of("done"), List.of(), 1000L, List.of("f1")))).isPresent();
-    assertThatThrownBy(() -> submitted.replayOf("key-1",
+    assertThatThrownBy(() -> submitted.milestoneReview().replayOf("key-1",
         MilestoneReport.fingerprint("m1", List.of("done"), List.of(), 1000L, List.of())))
         .isInstanceOfSatisfying(DomainRuleException.class,
             e -> assertThat(e.code()).isEqualTo("idempotency-key-reused"));

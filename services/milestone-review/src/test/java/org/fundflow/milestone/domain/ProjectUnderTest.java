@@ -29,40 +29,40 @@ public final class ProjectUnderTest {
 
   public List<ProjectEvent> submitReport(Actor applicant, String reportId, String milestoneId,
       List<String> deliverablesMet, List<Evidence> evidence, long spendingToDateFen, Instant now) {
-    return apply(current.submitReport(applicant, reportId, milestoneId, deliverablesMet, evidence, spendingToDateFen,
-        now));
+    return apply(current.milestoneReview().submitReport(applicant, reportId, milestoneId, deliverablesMet, evidence,
+        spendingToDateFen, now));
   }
 
   public List<ProjectEvent> submitReport(Actor applicant, String reportId, String milestoneId,
       List<String> deliverablesMet, List<Evidence> evidence, List<EvidenceFile> evidenceFiles, long spendingToDateFen,
       String requestKey, Instant now) {
-    return apply(current.submitReport(applicant, reportId, milestoneId, deliverablesMet, evidence, evidenceFiles,
-        spendingToDateFen, requestKey, now));
+    return apply(current.milestoneReview().submitReport(applicant, reportId, milestoneId, deliverablesMet, evidence,
+        evidenceFiles, spendingToDateFen, requestKey, now));
   }
 
   public void formPanel(String reportId, List<ExpertProfile> experts, Instant now) {
-    apply(current.formPanel(reportId, experts, now));
+    apply(current.milestoneReview().formPanel(reportId, experts, now));
   }
 
   public void addExpert(String reportId, ExpertProfile expert, Instant now) {
-    apply(current.addExpert(reportId, expert, now));
+    apply(current.milestoneReview().addExpert(reportId, expert, now));
   }
 
   public List<ProjectEvent> declare(String reportId, Actor expert, boolean conflict, String reason, Instant now) {
-    return apply(current.declare(reportId, expert, conflict, reason, now));
+    return apply(current.milestoneReview().declare(reportId, expert, conflict, reason, now));
   }
 
   public List<ProjectEvent> evaluate(String reportId, Actor expert, Scores scores, Recommendation recommendation,
       String comments, DecisionPolicy policy, Instant now) {
-    return apply(current.evaluate(reportId, expert, scores, recommendation, comments, policy, now));
+    return apply(current.milestoneReview().evaluate(reportId, expert, scores, recommendation, comments, policy, now));
   }
 
   public void placeHold(String holdId) {
-    apply(current.placeHold(holdId));
+    apply(current.integrityHolds().placeHold(holdId));
   }
 
   public List<ProjectEvent> liftHold(String holdId, Instant now) {
-    return apply(current.liftHold(holdId, now));
+    return apply(current.integrityHolds().liftHold(holdId, now));
   }
 
   public MilestoneReport report(String reportId) {
@@ -70,7 +70,7 @@ public final class ProjectUnderTest {
   }
 
   public MilestoneReport reportFor(Actor actor, String reportId) {
-    return current.reportFor(actor, reportId);
+    return current.milestoneReview().reportFor(actor, reportId);
   }
 
   public Milestone milestone(String milestoneId) {

@@ -48,4 +48,12 @@ public record Challenge(String id, String programId, String postingOrganisationC
   public boolean isOpenAt(Instant now) {
     return !LocalDate.ofInstant(now, CallWindow.ZONE).isAfter(deadlineDate);
   }
+
+  /** Refuses a proposal answering this challenge after its deadline (Asia/Shanghai). */
+  void requireOpenAt(Instant now) {
+    if (!isOpenAt(now)) {
+      throw IntakeRefusal.rule("challenge-closed", "Challenge closed",
+          "challenge " + id + " had its deadline on " + deadlineDate);
+    }
+  }
 }

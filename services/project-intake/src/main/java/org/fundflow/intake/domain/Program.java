@@ -65,6 +65,23 @@ public record Program(String id, ProgramTerms terms, ProgramStatus status, int r
     return terms.budgetFen() - committedFen;
   }
 
+  /** Refuses a new proposal in a program that takes claims or voucher applications instead, or that is closed. */
+  void requireTakingProposals() {
+    if (kind() == ProgramKind.POST_SUBSIDY) {
+      throw IntakeRefusal.rule("no-proposals-in-post-subsidy", "Post-subsidy programs take claims",
+          "Program " + id + " is a POST_SUBSIDY program: enterprises claim a subsidy there, they do not propose projects");
+    }
+    if (kind() == ProgramKind.VOUCHER) {
+      throw IntakeRefusal.rule("no-proposals-in-voucher-programs", "Voucher programs issue vouchers",
+          "Program " + id + " is a VOUCHER program: enterprises apply for vouchers (POST /vouchers), they do"
+              + " not propose projects");
+    }
+    RewardTable.refuseProposalIn(this);
+    if (status == ProgramStatus.CLOSED) {
+      throw IntakeRefusal.rule("call-window-closed", "Call window closed", "Program " + id + " is closed");
+    }
+  }
+
   /** Refuses a submission unless the program is OPEN and now is inside its call window. */
   public void requireAcceptingSubmissions(Instant now) {
     if (status != ProgramStatus.OPEN || !terms.callWindow().isOpenAt(now)) {

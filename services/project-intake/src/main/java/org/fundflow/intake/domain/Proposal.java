@@ -2,10 +2,8 @@ package org.fundflow.intake.domain;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.fundflow.platform.domain.Change;
 
 /**
@@ -28,19 +26,7 @@ public record Proposal(String id, String programId, ProgramKind programKind, Str
 
   public static Proposal draft(String id, Program program, Challenge challenge, String organisationCode,
       String organisationName, String createdBy, ProposalContent content, Instant now) {
-    if (program.kind() == ProgramKind.POST_SUBSIDY) {
-      throw IntakeRefusal.rule("no-proposals-in-post-subsidy", "Post-subsidy programs take claims",
-          "Program " + program.id() + " is a POST_SUBSIDY program: enterprises claim a subsidy there, they do not propose projects");
-    }
-    if (program.kind() == ProgramKind.VOUCHER) {
-      throw IntakeRefusal.rule("no-proposals-in-voucher-programs", "Voucher programs issue vouchers",
-          "Program " + program.id() + " is a VOUCHER program: enterprises apply for vouchers (POST /vouchers), they do"
-              + " not propose projects");
-    }
-    RewardTable.refuseProposalIn(program);
-    if (program.status() == ProgramStatus.CLOSED) {
-      throw IntakeRefusal.rule("call-window-closed", "Call window closed", "Program " + program.id() + " is closed");
-    }
+    program.requireTakingProposals();
     CodeRules.requireOrganisationCode(organisationCode, "organisationCode");
     if (program.kind() == ProgramKind.CHALLENGE) {
       if (challenge == null) {
@@ -51,10 +37,7 @@ public record Proposal(String id, String programId, ProgramKind programKind, Str
         throw IntakeRefusal.rule("challenge-required", "Challenge required",
             "challenge " + challenge.id() + " belongs to another program");
       }
-      if (!challenge.isOpenAt(now)) {
-        throw IntakeRefusal.rule("challenge-closed", "Challenge closed",
-            "challenge " + challenge.id() + " had its deadline on " + challenge.deadlineDate());
-      }
+      challenge.requireOpenAt(now);
     } else if (challenge != null) {
       throw IntakeRefusal.rule("no-challenges", "No challenges in this program", "only CHALLENGE programs have challenges");
     }
@@ -95,7 +78,7 @@ public record Proposal(String id, String programId, ProgramKind programKind, Str
           "the integrity pledge (事前承诺) must be accepted, naming the pledge text version, before submitting");
     }
     CodeRules.requireOrganisationCode(organisationCode, "organisationCode");
-    requireComplete();
+    content.requireComplete(programKind);
     long cap = program.terms().perProjectCapFen();
     if (content.requestedAmountFen() > cap) {
       throw IntakeRefusal.rule("over-cap", "Requested amount over the cap",
@@ -109,12 +92,9 @@ public record Proposal(String id, String programId, ProgramKind programKind, Str
                 + challenge.maxFundingFen() + " fen",
             Map.of("requestedAmountFen", content.requestedAmountFen(), "maxFundingFen", challenge.maxFundingFen()));
       }
-      if (!challenge.isOpenAt(now)) {
-        throw IntakeRefusal.rule("challenge-closed", "Challenge closed",
-            "challenge " + challenge.id() + " had its deadline on " + challenge.deadlineDate());
-      }
+      challenge.requireOpenAt(now);
     }
-    refuseIfHeld(holds, now, "submit");
+    Hold.refuseIfHeld(holds, organisationCode, content.principalInvestigator(), now, "submit");
     Proposal submitted = with(content, ProposalStatus.SUBMITTED, acceptedPledge, how, null, null, null, null, null);
     return Change.of(submitted, new IntakeEvent.ProposalSubmitted(submitted, now, files));
   }
@@ -157,7 +137,7 @@ public record Proposal(String id, String programId, ProgramKind programKind, Str
       throw IntakeRefusal.rule("over-challenge-maximum", "Award over the challenge's maximum",
           "the award of " + amountFen + " fen exceeds the challenge's maximum funding of " + challenge.maxFundingFen() + " fen");
     }
-    refuseIfHeld(holds, now, "be awarded");
+    Hold.refuseIfHeld(holds, organisationCode, content.principalInvestigator(), now, "be awarded");
   }
 
   /** Records the award checked by {@link #requireAwardable} (the program's terms go with the event). */
@@ -322,50 +302,6 @@ public record Proposal(String id, String programId, ProgramKind programKind, Str
 
   public String milestoneId(Milestone m) {
     return projectId() + "-m" + m.sequence();
-  }
-
-  private void requireComplete() {
-    if (content.principalInvestigator() == null) {
-      throw IntakeRefusal.rule("incomplete-proposal", "Proposal incomplete", "a principal investigator is required");
-    }
-    if (content.budgetLines().isEmpty()) {
-      throw IntakeRefusal.rule("incomplete-proposal", "Proposal incomplete",
-          "budget lines adding up to the requested amount are required");
-    }
-    if (content.abstractText() == null || content.abstractText().isBlank()) {
-      throw IntakeRefusal.rule("incomplete-proposal", "Proposal incomplete", "an abstract is required");
-    }
-    if (programKind == ProgramKind.CHALLENGE && content.milestones().isEmpty()) {
-      throw IntakeRefusal.rule("invalid-milestone-plan", "Invalid milestone plan",
-          "a CHALLENGE proposal needs a milestone plan with at least one milestone");
-    }
-  }
-
-  private void refuseIfHeld(List<Hold> holds, Instant now, String action) {
-    Optional<Hold> active = holds == null ? Optional.empty() : holds.stream()
-        .filter(h -> h.isActiveAt(now))
-        .filter(this::concerns)
-        .max(Comparator.comparing(Hold::endsAt, Comparator.nullsLast(Comparator.naturalOrder())));
-    if (active.isPresent()) {
-      Hold hold = active.get();
-      String who = hold.subjectType() == HoldSubject.ORGANISATION ? "organisation " + organisationCode
-          : "the principal investigator";
-      String until = hold.endDate() == null ? "until further notice" : "until " + hold.endDate();
-      java.util.Map<String, Object> props = new java.util.LinkedHashMap<>();
-      props.put("holdId", hold.holdId());
-      props.put("subjectType", hold.subjectType().name());
-      props.put("holdEndsAt", hold.endsAt() == null ? null : hold.endsAt().toString());
-      props.put("holdEndDate", hold.endDate() == null ? null : hold.endDate().toString());
-      throw IntakeRefusal.rule("integrity-hold", "Under an integrity hold",
-          "cannot " + action + ": " + who + " is under an integrity hold " + until + " (Asia/Shanghai)", props);
-    }
-  }
-
-  private boolean concerns(Hold hold) {
-    if (hold.subjectType() == HoldSubject.ORGANISATION) {
-      return hold.subjectId().equals(organisationCode);
-    }
-    return content.principalInvestigator() != null && hold.subjectId().equals(content.principalInvestigator().personIdHash());
   }
 
   private void requireStatus(String action, ProposalStatus expected) {

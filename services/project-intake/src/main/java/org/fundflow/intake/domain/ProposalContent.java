@@ -50,6 +50,24 @@ public record ProposalContent(String title, String abstractText, List<String> ke
     }
   }
 
+  /** What a submission needs besides consistency: a principal investigator, budget lines, an abstract, a plan. */
+  void requireComplete(ProgramKind programKind) {
+    if (principalInvestigator == null) {
+      throw IntakeRefusal.rule("incomplete-proposal", "Proposal incomplete", "a principal investigator is required");
+    }
+    if (budgetLines.isEmpty()) {
+      throw IntakeRefusal.rule("incomplete-proposal", "Proposal incomplete",
+          "budget lines adding up to the requested amount are required");
+    }
+    if (abstractText == null || abstractText.isBlank()) {
+      throw IntakeRefusal.rule("incomplete-proposal", "Proposal incomplete", "an abstract is required");
+    }
+    if (programKind == ProgramKind.CHALLENGE && milestones.isEmpty()) {
+      throw IntakeRefusal.rule("invalid-milestone-plan", "Invalid milestone plan",
+          "a CHALLENGE proposal needs a milestone plan with at least one milestone");
+    }
+  }
+
   private static void checkMilestones(List<Milestone> milestones, LocalDate start, LocalDate end) {
     if (start == null || end == null) {
       throw IntakeRefusal.rule("invalid-milestone-plan", "Invalid milestone plan",

@@ -35,7 +35,7 @@ public class HoldService implements ApplyHoldUseCase {
     }
     return holds.place(c.subjectId(), c.holdId())
         .thenMany(projects.findByOrganisation(c.subjectId()))
-        .concatMap(p -> apply(p.id(), c, project -> project.placeHold(c.holdId())))
+        .concatMap(p -> apply(p.id(), c, project -> project.integrityHolds().placeHold(c.holdId())))
         .then();
   }
 
@@ -46,7 +46,8 @@ public class HoldService implements ApplyHoldUseCase {
     }
     return holds.lift(c.subjectId(), c.holdId())
         .thenMany(projects.findByOrganisation(c.subjectId()))
-        .concatMap(p -> apply(p.id(), c, project -> project.liftHold(c.holdId(), clock.instant())))
+        .concatMap(p -> apply(p.id(), c,
+            project -> project.integrityHolds().liftHold(c.holdId(), clock.instant())))
         .then();
   }
 

@@ -52,7 +52,7 @@ public final class MilestoneEvidenceService implements MilestoneEvidenceUseCase 
 
   @Override
   public Mono<MilestoneReport> report(Actor actor, String projectId, String reportId) {
-    return onProject(projectId, p -> p.reportFor(actor, reportId));
+    return onProject(projectId, p -> p.milestoneReview().reportFor(actor, reportId));
   }
 
   @Override

@@ -84,7 +84,8 @@ public class ProjectLifecycleService implements OpenProjectUseCase, SubmitReport
   private Mono<Project> reconcileHolds(Project opened, String organisation) {
     return activeHolds(organisation)
         .filter(active -> !active.equals(Set.copyOf(opened.holds())))
-        .flatMap(active -> change(opened.id(), project -> project.holdsNow(active, clock.instant())));
+        .flatMap(active -> change(opened.id(),
+            project -> project.integrityHolds().holdsNow(active, clock.instant())));
   }
 
   @Override
@@ -96,16 +97,18 @@ public class ProjectLifecycleService implements OpenProjectUseCase, SubmitReport
             .switchIfEmpty(Mono.error(() -> DomainRuleException.notVisible("project", c.projectId())))
             .flatMap(current -> {
               current.checkVisibleTo(c.applicant());
-              return Mono.justOrEmpty(current.replayOf(c.requestKey(), fingerprint));
+              return Mono.justOrEmpty(current.milestoneReview().replayOf(c.requestKey(), fingerprint));
             }))
         .switchIfEmpty(Mono.defer(() -> changeAfterLookup(c.projectId(), project -> {
-          if (project.replayOf(c.requestKey(), fingerprint).isPresent()) {
+          if (project.milestoneReview().replayOf(c.requestKey(), fingerprint).isPresent()) {
             // a concurrent twin of this request won: answer its report
             return Mono.just(Change.<Project, ProjectEvent>quiet(project));
           }
-          return namedEvidence(project, c).map(files -> project.submitReport(c.applicant(), reportId, c.milestoneId(),
-              c.deliverablesMet(), c.evidence(), files, c.spendingToDateFen(), c.requestKey(), clock.instant()));
-        }).map(p -> p.replayOf(c.requestKey(), fingerprint).orElseGet(() -> p.report(reportId)))));
+          return namedEvidence(project, c).map(files -> project.milestoneReview().submitReport(c.applicant(), reportId,
+              c.milestoneId(), c.deliverablesMet(), c.evidence(), files, c.spendingToDateFen(), c.requestKey(),
+              clock.instant()));
+        }).map(p -> p.milestoneReview().replayOf(c.requestKey(), fingerprint)
+            .orElseGet(() -> p.report(reportId)))));
   }
 
   /** The stored files of the due milestone that the submission names, in its order; 422 for any other id. */
@@ -135,7 +138,7 @@ public class ProjectLifecycleService implements OpenProjectUseCase, SubmitReport
             "no expert profile " + id + ": register it first"))))
         .collectList()
         .flatMap(profiles -> change(c.projectId(),
-            project -> project.formPanel(c.reportId(), profiles, clock.instant())))
+            project -> project.milestoneReview().formPanel(c.reportId(), profiles, clock.instant())))
         .map(p -> p.report(c.reportId()));
   }
 
@@ -145,7 +148,7 @@ public class ProjectLifecycleService implements OpenProjectUseCase, SubmitReport
         .switchIfEmpty(Mono.error(() -> DomainRuleException.rule("unknown-expert",
             "no expert profile " + c.expertId() + ": register it first")))
         .flatMap(profile -> change(c.projectId(),
-            project -> project.addExpert(c.reportId(), profile, clock.instant())))
+            project -> project.milestoneReview().addExpert(c.reportId(), profile, clock.instant())))
         .map(p -> p.report(c.reportId()));
   }
 
@@ -153,14 +156,15 @@ public class ProjectLifecycleService implements OpenProjectUseCase, SubmitReport
   public Mono<MilestoneReport> declare(DeclarationCommand c) {
     requireRole(c.expert(), Actor.EXPERT);
     return change(c.projectId(),
-        project -> project.declare(c.reportId(), c.expert(), c.conflict(), c.reason(), clock.instant()))
+        project -> project.milestoneReview().declare(c.reportId(), c.expert(), c.conflict(), c.reason(),
+            clock.instant()))
         .flatMap(p -> Mono.justOrEmpty(p.report(c.reportId()).seatOf(c.expert().id()).map(s -> p.report(c.reportId()))));
   }
 
   @Override
   public Mono<MilestoneReport> evaluate(EvaluateCommand c) {
     requireRole(c.expert(), Actor.EXPERT);
-    return change(c.projectId(), project -> project.evaluate(c.reportId(), c.expert(),
+    return change(c.projectId(), project -> project.milestoneReview().evaluate(c.reportId(), c.expert(),
         c.scores(), c.recommendation(), c.comments(), policy, clock.instant()))
         .map(p -> p.report(c.reportId()));
   }
@@ -214,7 +218,7 @@ public class ProjectLifecycleService implements OpenProjectUseCase, SubmitReport
   public Mono<ProjectReport> report(Actor actor, String projectId, String reportId) {
     return projects.find(projectId)
         .switchIfEmpty(Mono.error(() -> DomainRuleException.notVisible("report", reportId)))
-        .map(p -> new ProjectReport(p, p.reportFor(actor, reportId)));
+        .map(p -> new ProjectReport(p, p.milestoneReview().reportFor(actor, reportId)));
   }
 
   @Override
