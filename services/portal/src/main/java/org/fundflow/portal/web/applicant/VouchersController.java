@@ -144,6 +144,8 @@ public class VouchersController {
       case "problem.provider-not-approved", "problem.provider-not-registered", "problem.own-provider" ->
           Map.of("providerId", key);
       case "problem.invalid-contract" -> Map.of("amount", key);
+      case "problem.file-too-large", "problem.file-type-not-allowed", "problem.record-files-too-large",
+          "problem.empty-file" -> Map.of("file", key);
       default -> Map.of();
     };
   }

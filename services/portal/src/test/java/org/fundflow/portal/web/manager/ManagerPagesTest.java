@@ -324,7 +324,10 @@ class ManagerPagesTest extends StubbedPagesTest {
   void theRankingShowsScoresExplanationsAndTheReasonOfAnAwardOutOfRankOrder() {
     String html = web.mutateWith(manager()).get().uri("/manager/programs/pg-1/ranking").exchange()
         .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
-    assertThat(html).contains("立项评审排名").contains("88.00").contains("highest 95 and lowest 40 dropped")
+    assertThat(html).contains("立项评审排名").contains("88.00")
+        .as("how each score was reached, in Chinese from the service's figures")
+        .contains("5 位专家（5 位及以上，去掉最高和最低）：去掉 95、40，计入 74、78、82，平均 78.00")
+        .contains("3 位专家（少于 5 位，全部计入）：总分 86、88、90，平均 88.00")
         .contains("前两名与已立项课题重复").contains("立项（按排名）").contains("不按排名立项")
         .contains("href=\"/manager/proposals/pr-2/award\"").contains("尚在评审").contains("创新性 45");
     assertThat(html.indexOf("余热吸附式制冷")).isLessThan(html.indexOf("无重稀土永磁"));

@@ -103,7 +103,9 @@ class VoucherPagesTest {
           .post("/vouchers", (req, res) -> received(req).flatMap(body -> body.contains("\"smeDeclared\":true")
               ? json(res, 201, voucher())
               : json(res, 422, "{\"type\":\"https://fundflow.org/problems/sme-declaration-required\",\"status\":422}")))
-          .post("/vouchers/v-1/documents", (req, res) -> received(req).flatMap(body -> json(res, 201, """
+          .post("/vouchers/v-1/documents", (req, res) -> received(req).flatMap(body -> body.contains("contract.exe")
+              ? json(res, 415, "{\"type\":\"https://fundflow.org/problems/file-type-not-allowed\",\"status\":415}")
+              : json(res, 201, """
               {"documentId":"d-1","name":"检测服务合同.pdf","mediaType":"application/pdf","sizeBytes":2048,"sha256":"%s"}"""
               .formatted("ab".repeat(32)))))
           .post("/vouchers/v-1/contract", (req, res) -> received(req).flatMap(body -> {
@@ -303,6 +305,23 @@ class VoucherPagesTest {
     String html = body(postContract(parts), HttpStatus.UNPROCESSABLE_CONTENT);
     assertThat(html).contains("id=\"providerId-error\"").contains("该服务机构未通过审核，不能承接创新券。")
         .contains("<option value=\"spv-pending\" selected=\"selected\">");
+  }
+
+  @Test
+  void aDocumentTheServiceRefusesIsExplainedNextToTheFileField_andNoContractIsSent() {
+    MultipartBodyBuilder parts = new MultipartBodyBuilder();
+    parts.part("providerId", "spv-" + PROVIDER_ORG);
+    parts.part("category", "TESTING");
+    parts.part("amount", "1000");
+    parts.part("file", new ByteArrayResource("MZ".getBytes()) {
+      @Override
+      public String getFilename() {
+        return "contract.exe";
+      }
+    }).contentType(MediaType.APPLICATION_OCTET_STREAM);
+    String html = body(postContract(parts), HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+    assertThat(html).contains("id=\"file-error\"").contains("不支持此文件类型");
+    assertThat(SENT).noneMatch(s -> s.uri().equals("/vouchers/v-1/contract"));
   }
 
   @Test
