@@ -219,6 +219,16 @@ class VoucherPagesTest {
     return response.expectStatus().isEqualTo(status).expectBody(String.class).returnResult().getResponseBody();
   }
 
+  /** A file part's content with the name the browser sends. */
+  static ByteArrayResource named(String filename, byte[] content) {
+    return new ByteArrayResource(content) {
+      @Override
+      public String getFilename() {
+        return filename;
+      }
+    };
+  }
+
   static MultiValueMap<String, String> form(String... pairs) {
     return PageTests.form(pairs);
   }
@@ -272,12 +282,7 @@ class VoucherPagesTest {
     parts.part("category", "TESTING");
     parts.part("amount", "87,654.32");
     parts.part("contractNumber", "JNJC-2026-0917");
-    parts.part("file", new ByteArrayResource("%PDF-1.7\n%%EOF\n".getBytes()) {
-      @Override
-      public String getFilename() {
-        return "检测服务合同.pdf";
-      }
-    }).contentType(MediaType.APPLICATION_PDF);
+    parts.part("file", named("检测服务合同.pdf", "%PDF-1.7\n%%EOF\n".getBytes())).contentType(MediaType.APPLICATION_PDF);
     postContract(parts).expectStatus().isEqualTo(HttpStatus.SEE_OTHER)
         .expectHeader().location("/applicant/vouchers/v-1?contracted=1");
     assertThat(SENT).extracting(Sent::uri).containsSubsequence("/vouchers/v-1/documents", "/vouchers/v-1/contract");
@@ -296,12 +301,7 @@ class VoucherPagesTest {
     parts.part("providerId", "spv-pending");
     parts.part("category", "TESTING");
     parts.part("amount", "1000");
-    parts.part("file", new ByteArrayResource("%PDF-1.7\n%%EOF\n".getBytes()) {
-      @Override
-      public String getFilename() {
-        return "合同.pdf";
-      }
-    }).contentType(MediaType.APPLICATION_PDF);
+    parts.part("file", named("合同.pdf", "%PDF-1.7\n%%EOF\n".getBytes())).contentType(MediaType.APPLICATION_PDF);
     String html = body(postContract(parts), HttpStatus.UNPROCESSABLE_CONTENT);
     assertThat(html).contains("id=\"providerId-error\"").contains("该服务机构未通过审核，不能承接创新券。")
         .contains("<option value=\"spv-pending\" selected=\"selected\">");
@@ -313,12 +313,7 @@ class VoucherPagesTest {
     parts.part("providerId", "spv-" + PROVIDER_ORG);
     parts.part("category", "TESTING");
     parts.part("amount", "1000");
-    parts.part("file", new ByteArrayResource("MZ".getBytes()) {
-      @Override
-      public String getFilename() {
-        return "contract.exe";
-      }
-    }).contentType(MediaType.APPLICATION_OCTET_STREAM);
+    parts.part("file", named("contract.exe", "MZ".getBytes())).contentType(MediaType.APPLICATION_OCTET_STREAM);
     String html = body(postContract(parts), HttpStatus.UNSUPPORTED_MEDIA_TYPE);
     assertThat(html).contains("id=\"file-error\"").contains("不支持此文件类型");
     assertThat(SENT).noneMatch(s -> s.uri().equals("/vouchers/v-1/contract"));
