@@ -174,6 +174,18 @@ final class Journeys {
     page.getByLabel("通过", new Page.GetByLabelOptions().setExact(true)).check();
   }
 
+  /** Until post-subsidy shows the disbursement with this amount (it follows the services' events). */
+  static void awaitDisbursement(String subsidy, String token, String paymentId, long amountFen) {
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(2))
+        .pollInterval(java.time.Duration.ofMillis(500)).until(() -> {
+          try {
+            return Http.get(subsidy + "/disbursements/" + paymentId, token).get("amountFen").asLong() == amountFen;
+          } catch (IllegalStateException notYet) {
+            return false;
+          }
+        });
+  }
+
   /** A finance officer (Chinese) on a payment to prepare: the payee's account, then "制单". */
   static void prepare(Page page, String account) {
     page.getByLabel("收款单位名称").fill("天津数智科技有限公司");

@@ -9,7 +9,6 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -97,13 +96,7 @@ class RewardJourneyIT extends BrowserJourney {
 
     String paymentId = "rw-" + ApplicantJourneyIT.APPLICANT_ORG + "-" + code;
     String officerToken = stack.token("finance-officer");
-    org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).until(() -> {
-      try {
-        return Http.get(subsidy + "/disbursements/" + paymentId, officerToken).get("amountFen").asLong() == 20_000_001L;
-      } catch (IllegalStateException notYet) {
-        return false;
-      }
-    });
+    Journeys.awaitDisbursement(subsidy, officerToken, paymentId, 20_000_001L);
     // ---- the finance officer: the reward in the queue to prepare
     try (BrowserContext context = Journeys.context(browser, "zh-CN")) {
       Page page = Journeys.page(context, consoleErrors);

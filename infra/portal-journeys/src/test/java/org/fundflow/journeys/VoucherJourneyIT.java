@@ -8,7 +8,6 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -175,13 +174,7 @@ class VoucherJourneyIT extends BrowserJourney {
     // post-subsidy pays the provider 87,654.32 x 35 % = 30,679.012 -> 30,679.01
     String paymentId = "vs-" + voucherId;
     String officerToken = stack.token("finance-officer");
-    org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).until(() -> {
-      try {
-        return Http.get(subsidy + "/disbursements/" + paymentId, officerToken).get("amountFen").asLong() == 3_067_901L;
-      } catch (IllegalStateException notYet) {
-        return false;
-      }
-    });
+    Journeys.awaitDisbursement(subsidy, officerToken, paymentId, 3_067_901L);
     // ---- the finance officer: the payment to the provider, explained
     try (BrowserContext context = Journeys.context(browser, "zh-CN")) {
       Page page = Journeys.page(context, consoleErrors);
