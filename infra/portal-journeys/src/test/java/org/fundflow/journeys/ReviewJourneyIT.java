@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
  * the expert review with its default rubric (set through intake's API); an applicant has submitted a proposal. The
  * program manager (Chinese) screens it, sends it to review and forms the review panel of three experts by searching
  * (English for the search, as the milestone panel does); each expert declares no conflict (回避声明) and scores the
- * four criteria; the manager sees the panel's progress, the score with its explanation and the program's ranking.
+ * four criteria — except one who declares a conflict and leaves, whose seat the manager fills from the expert search;
+ * the manager sees the panel's progress, the score with its explanation and the program's ranking.
  * Every page: a screenshot and axe-core with 0 serious or critical violations.
  */
 @org.junit.jupiter.api.Order(9)
@@ -94,9 +95,34 @@ class ReviewJourneyIT extends BrowserJourney {
       Journeys.backToChinese(page);
     }
 
-    // ---- each expert declares no conflict and scores, in Chinese
+    // ---- expert2 declares a conflict (回避) and leaves; the manager appoints expert4 to the free seat
+    try (BrowserContext context = Journeys.context(browser, "zh-CN")) {
+      Page page = Journeys.page(context, consoleErrors);
+      Journeys.login(page, portal, "expert2");
+      page.locator("main table tbody tr").filter(new Locator.FilterOptions().setHasText(title))
+          .getByRole(AriaRole.LINK).first().click();
+      page.getByLabel("本人存在利益冲突，申请回避并退出评审组").check();
+      page.getByLabel("回避理由（声明回避时填写）").fill("近三年与申报单位有合作研究");
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("提交声明")).click();
+      assertThat(page.locator("main [role=status]")).containsText("您已声明回避并退出该评审组");
+    }
+    try (BrowserContext context = Journeys.context(browser, "zh-CN")) {
+      Page page = Journeys.page(context, consoleErrors);
+      Journeys.loginAt(page, portal, "/manager/proposals/" + proposalId + "/panel", "program-manager", false);
+      assertThat(page.locator("#vacant-seats")).containsText("有 1 个席位空缺");
+      assertThat(page.locator("main")).containsText("近三年与申报单位有合作研究");
+      page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("补选专家")).click();
+      page.getByLabel("姓名、专家编号或单位代码").fill("Zhou Ning");
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("查找")).click();
+      check(page, "rv2b-review-seat-zh");
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("补选 Dr. Zhou Ning 进入评审组")).click();
+      assertThat(page.locator("main table")).containsText("expert4");
+      assertThat(page.locator("#vacant-seats")).hasCount(0);
+    }
+
+    // ---- each expert on the panel declares no conflict and scores, in Chinese
     int[][] scores = {{36, 27, 18, 9}, {30, 25, 15, 8}, {38, 28, 19, 10}};
-    String[] experts = {"expert1", "expert2", "expert3"};
+    String[] experts = {"expert1", "expert4", "expert3"};
     for (int e = 0; e < experts.length; e++) {
       try (BrowserContext context = Journeys.context(browser, "zh-CN")) {
         Page page = Journeys.page(context, consoleErrors);

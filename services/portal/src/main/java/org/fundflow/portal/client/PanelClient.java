@@ -53,6 +53,19 @@ public class PanelClient {
         Map.of("expertIds", expertIds), Map.of(), ProposalReview.class);
   }
 
+  /** Fills the seat an expert left by declaring a conflict (回避); milestone-review decides whether it may. */
+  public Mono<ProposalReview> fillReviewSeat(String proposalId, String expertId) {
+    return client.send(HttpMethod.POST, u -> u.path("/proposal-reviews/{id}/panel/experts").build(proposalId),
+        Map.of("expertId", expertId), Map.of(), ProposalReview.class);
+  }
+
+  /** The same for a milestone report's panel. */
+  public Mono<ReportDetail> fillSeat(String projectId, String reportId, String expertId) {
+    return client.send(HttpMethod.POST,
+        u -> u.path("/projects/{p}/reports/{r}/panel/experts").build(projectId, reportId),
+        Map.of("expertId", expertId), Map.of(), ReportDetail.class);
+  }
+
   public record ReviewSeat(String expertId, String expertOrganisationCode, boolean declaredNoConflict,
       boolean scored) {}
 
@@ -66,6 +79,11 @@ public class PanelClient {
     public ProposalReview {
       panel = panel == null ? List.of() : panel;
       recusedExperts = recusedExperts == null ? List.of() : recusedExperts;
+    }
+
+    /** Seats left free by experts who declared a conflict, while the review is open. */
+    public int vacantSeats() {
+      return "IN_REVIEW".equals(status) && panelSize != null ? Math.max(0, panelSize - panel.size()) : 0;
     }
   }
 
@@ -116,6 +134,11 @@ public class PanelClient {
     public ReportDetail {
       panel = panel == null ? List.of() : panel;
       recusedExperts = recusedExperts == null ? List.of() : recusedExperts;
+    }
+
+    /** Seats left free by experts who declared a conflict, until the report is decided. */
+    public int vacantSeats() {
+      return "UNDER_REVIEW".equals(status) && panelSize != null ? Math.max(0, panelSize - panel.size()) : 0;
     }
   }
 }

@@ -297,4 +297,19 @@ class NotificationsIT {
     assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
     assertThat(health.body()).contains("\"status\":\"UP\"");
   }
+
+  /**
+   * A browser's keep-alive connection is answered once and closed (application.yml: Reactor Netty 1.3.6 can stop
+   * reading a keep-alive connection, and the browser then waits for ever on a page).
+   */
+  @Test
+  void aBrowsersConnectionServesOneRequestAndIsClosed() throws Exception {
+    try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+      socket.setSoTimeout(20_000);
+      socket.getOutputStream().write(("GET /login HTTP/1.1\r\nHost: localhost\r\nConnection: keep-alive\r\n\r\n")
+          .getBytes(StandardCharsets.US_ASCII));
+      String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(answer).startsWith("HTTP/1.1 200").containsIgnoringCase("connection: close");
+    }
+  }
 }

@@ -15,11 +15,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers;
 import org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.OidcLoginMutator;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.util.MultiValueMap;
+import org.springframework.web.reactive.function.BodyInserters;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
@@ -158,6 +160,34 @@ class ManagerPagesTest extends StubbedPagesTest {
                 {"expertId":"expert3","expertOrganisationCode":"12120116800HQW767H","declaredNoConflict":false,"scored":false}""");
             return json(res, 200, "{\"proposalId\":\"pr-1\",\"status\":\"IN_REVIEW\"}", null).then();
           }))
+          // 回避: expert2 left each of these panels, one seat is free
+          .get("/proposal-reviews/pr-5", (req, res) -> json(res, 200, """
+              {"proposalId":"pr-5","programId":"pg-1","organisationName":"津南新材料","title":"高熵合金",
+               "status":"IN_REVIEW","panelSize":3,
+               "panel":[{"expertId":"expert3","declaredNoConflict":true,"scored":false},
+                        {"expertId":"expert4","declaredNoConflict":false,"scored":false}],
+               "recusedExperts":[{"expertId":"expert2","reason":"曾与申报单位合作","declaredAt":"2026-12-06T03:00:00Z"}]}""",
+              null))
+          .post("/proposal-reviews/pr-5/panel/experts", (req, res) -> req.receive().aggregate().asString()
+              .flatMap(body -> {
+                SENT.add(new Sent("POST", req.uri(), body, null, null));
+                return body.contains("expert3") ? json(res, 422, """
+                    {"type":"https://fundflow.org/problems/invalid-panel","status":422}""", null).then()
+                    : json(res, 200, "{\"proposalId\":\"pr-5\",\"status\":\"IN_REVIEW\"}", null).then();
+              }))
+          .get("/projects/prj-1/reports/r-2", (req, res) -> json(res, 200, """
+              {"reportId":"r-2","projectId":"prj-1","milestoneId":"prj-1-m1","attempt":1,"status":"UNDER_REVIEW",
+               "deliverablesMet":[],"spendingToDateFen":100,"submittedAt":"2026-12-06T02:00:00Z","panelSize":3,
+               "panel":[{"expertId":"expert1","declaredNoConflict":true,"scored":false},
+                        {"expertId":"expert3","declaredNoConflict":false,"scored":false}],
+               "recusedExperts":[{"expertId":"expert2","reason":"近三年合作","declaredAt":"2026-12-06T03:00:00Z"}]}""",
+              null))
+          .post("/projects/prj-1/reports/r-2/panel/experts", (req, res) -> req.receive().aggregate().asString()
+              .flatMap(body -> {
+                SENT.add(new Sent("POST", req.uri(), body, null, null));
+                return json(res, 422, """
+                    {"type":"https://fundflow.org/problems/expert-conflict","status":422}""", null).then();
+              }))
           .post("/projects/prj-1/reports/r-1/panel", (req, res) -> req.receive().aggregate().asString().flatMap(body -> {
             SENT.add(new Sent("POST", req.uri(), body, null, req.requestHeaders().get("Idempotency-Key")));
             return json(res, 422, """
@@ -434,5 +464,52 @@ class ManagerPagesTest extends StubbedPagesTest {
         .expectStatus().isOk().expectBody(String.class).value(html -> assertThat(html)
             .contains("href=\"/manager/programs/new\"").doesNotContain("href=\"/applicant/proposals\"")
             .contains("发布并开始受理").contains("编辑草稿").doesNotContain("关闭计划"));
+  }
+  /** 回避: the manager sees the free seat, appoints one of the experts offered, and is told why one is refused. */
+  @Test
+  void aSeatLeftByARecusedExpertIsFilledFromTheReviewPanel() {
+    web.mutateWith(manager()).get().uri("/manager/proposals/pr-5/panel").exchange().expectStatus().isOk()
+        .expectBody(String.class).value(html -> assertThat(html).contains("有 1 个席位空缺")
+            .contains("href=\"/manager/proposals/pr-5/panel/seat\""));
+    String page = web.mutateWith(manager()).get().uri("/manager/proposals/pr-5/panel/seat").exchange()
+        .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+    assertThat(page).contains("补选专家").contains("高熵合金").contains("曾与申报单位合作")
+        .contains("name=\"expertId\" value=\"expert1\"").doesNotContain("name=\"expertId\" value=\"expert2\"")
+        .contains("已声明回避").contains("action=\"/manager/proposals/pr-5/panel/seat\"");
+
+    post("/manager/proposals/pr-5/panel/seat", form("expertId", "expert1"))
+        .expectStatus().is3xxRedirection().expectHeader().location("/manager/proposals/pr-5/panel");
+    assertThat(SENT.get(SENT.size() - 1)).satisfies(sent -> {
+      assertThat(sent.uri()).isEqualTo("/proposal-reviews/pr-5/panel/experts");
+      assertThat(sent.body()).isEqualTo("{\"expertId\":\"expert1\"}");
+    });
+
+    String refused = post("/manager/proposals/pr-5/panel/seat", form("expertId", "expert3"))
+        .expectStatus().isEqualTo(422).expectBody(String.class).returnResult().getResponseBody();
+    assertThat(refused).contains("该专家已在评审组中").contains("name=\"expertId\" value=\"expert1\"");
+
+    int calls = SENT.size();
+    String empty = post("/manager/proposals/pr-5/panel/seat", form("expertId", " "))
+        .expectStatus().isBadRequest().expectBody(String.class).returnResult().getResponseBody();
+    assertThat(empty).contains("请选择要补选的专家");
+    assertThat(SENT.stream().skip(calls).filter(x -> x.method().equals("POST"))).isEmpty();
+  }
+
+  @Test
+  void aSeatOnAMilestonePanelIsFilledTheSameWayInEnglishAndOnlyByAProgramManager() {
+    web.mutateWith(manager()).get().uri("/manager/projects/prj-1/reports/r-2").cookie("FUNDFLOW_LANG", "en")
+        .exchange().expectStatus().isOk().expectBody(String.class).value(html -> assertThat(html)
+            .contains("1 seat is free").contains("href=\"/manager/projects/prj-1/reports/r-2/panel/seat\""));
+    String refused = web.mutateWith(manager()).mutateWith(SecurityMockServerConfigurers.csrf()).post().uri("/manager/projects/prj-1/reports/r-2/panel/seat")
+        .cookie("FUNDFLOW_LANG", "en").body(BodyInserters.fromFormData(form("expertId", "expert4")))
+        .exchange().expectStatus().isEqualTo(422).expectBody(String.class).returnResult().getResponseBody();
+    assertThat(refused).contains("has a conflict of interest with this project").contains("近三年合作");
+    assertThat(SENT.stream().filter(x -> x.method().equals("POST")).map(Sent::body))
+        .containsExactly("{\"expertId\":\"expert4\"}");
+    web.mutateWith(user("expert1", "EXPERT")).get().uri("/manager/projects/prj-1/reports/r-2/panel/seat").exchange()
+        .expectStatus().isForbidden();
+    // a decided report has no free seat: no link to appoint
+    web.mutateWith(manager()).get().uri("/manager/projects/prj-1/reports/r-1").exchange().expectStatus().isOk()
+        .expectBody(String.class).value(html -> assertThat(html).doesNotContain("/panel/seat"));
   }
 }
