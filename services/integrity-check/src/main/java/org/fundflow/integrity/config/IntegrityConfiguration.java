@@ -145,8 +145,8 @@ public class IntegrityConfiguration {
   }
 
   @Bean
-  HoldService holdService(IntegrityRecords records, Clock clock) {
-    return new HoldService(records, clock);
+  HoldService holdService(IntegrityRecords records, Clock clock, IntegrityProperties p) {
+    return new HoldService(records, clock, p.holdExpiringLead());
   }
 
   @Bean
@@ -186,6 +186,10 @@ public class IntegrityConfiguration {
     return new PeriodicSweep("hold sweep", p.holdSweepInterval(), () -> holds.expireDue().doOnNext(n -> {
       if (n > 0) {
         log.info("hold sweep lifted {} expired hold(s)", n);
+      }
+    }).then(reactor.core.publisher.Mono.defer(holds::announceExpiring)).doOnNext(n -> {
+      if (n > 0) {
+        log.info("hold sweep announced {} hold(s) ending within {}", n, p.holdExpiringLead());
       }
     }));
   }

@@ -17,11 +17,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param listScreeningInterval how often list entries that came into force since their import are screened against
  *     the known parties
  * @param voucherOutlier VOUCHER_REDEMPTION_OUTLIER: minimum redemptions, factor over the peers' median, minimum peers
+ * @param holdExpiringLead how long before a hold ends by itself it is announced (hold-expiring; default 3 days); the
+ *     hold sweep announces it
  */
 @ConfigurationProperties("fundflow.integrity")
 public record IntegrityProperties(Duplicate duplicate, Expenditure expenditure, Map<Severity, Integer> holdYearsBySeverity,
     Integer dishonestyHoldYearsWithoutEnd, Duration holdSweepInterval, Duration listScreeningInterval,
-    VoucherOutlier voucherOutlier) {
+    VoucherOutlier voucherOutlier, Duration holdExpiringLead) {
 
   public record Duplicate(Integer shingleSize, Measure measure, Double threshold, Severity severity) {}
 
@@ -37,5 +39,6 @@ public record IntegrityProperties(Duplicate duplicate, Expenditure expenditure, 
     holdSweepInterval = holdSweepInterval == null ? Duration.ofMinutes(1) : holdSweepInterval;
     listScreeningInterval = listScreeningInterval == null ? Duration.ofMinutes(15) : listScreeningInterval;
     voucherOutlier = voucherOutlier == null ? new VoucherOutlier(null, null, null) : voucherOutlier;
+    holdExpiringLead = holdExpiringLead == null ? Duration.ofDays(3) : holdExpiringLead;
   }
 }

@@ -36,6 +36,13 @@ public sealed interface IntegrityEvent {
     }
   }
 
+  /** A hold ends by itself soon (the sweep, once per hold): an officer may still extend or lift it. */
+  record HoldExpiring(Hold hold, Instant announcedAt) implements IntegrityEvent {
+    public Subject subject() {
+      return hold.subject();
+    }
+  }
+
   record HoldLifted(String holdId, Subject subject, HoldLiftReason reason, String note, String liftedBy,
       Instant liftedAt) implements IntegrityEvent {}
 }

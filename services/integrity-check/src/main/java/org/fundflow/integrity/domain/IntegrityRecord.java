@@ -294,6 +294,26 @@ public record IntegrityRecord(Subject subject, long version, List<Flag> flags, L
         h -> "sanction period ended " + h.endsAt(), null, now);
   }
 
+  /**
+   * Announces every active hold that ends by itself within {@code lead} and was not announced yet (hold-expiring,
+   * once per hold); nothing to announce: no events and nothing changed, so the sweep writes nothing.
+   */
+  public Change<IntegrityRecord, IntegrityEvent> announceExpiringHolds(Instant now, java.time.Duration lead) {
+    List<Hold> next = new ArrayList<>(holds.size());
+    List<IntegrityEvent> events = new ArrayList<>();
+    for (Hold h : holds) {
+      if (h.expiringWithin(now, lead)) {
+        Hold announced = h.expiryAnnounced(now);
+        next.add(announced);
+        events.add(new IntegrityEvent.HoldExpiring(announced, now));
+      } else {
+        next.add(h);
+      }
+    }
+    return events.isEmpty() ? Change.quiet(this)
+        : Change.of(new IntegrityRecord(subject, version, flags, cases, next, projectFailures), events);
+  }
+
   // ---------------------------------------------------------------- internals
 
   private Change<IntegrityRecord, IntegrityEvent> placeCaseHold(String caseId, String action, String holdId,

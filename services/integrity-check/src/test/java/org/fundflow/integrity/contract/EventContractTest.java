@@ -119,6 +119,10 @@ class EventContractTest {
         "case-1", null, T, T.plusSeconds(86400), "officer-li", T))));
     all.add(Arguments.of("hold-placed by flag", new IntegrityEvent.HoldPlaced(Hold.placed("hold-2", PERSON,
         "on the dishonesty list", null, "flag-9", T, T.plusSeconds(86400), "rule/dishonesty-list/v1", T))));
+    all.add(Arguments.of("hold-expiring of a case's hold", new IntegrityEvent.HoldExpiring(Hold.placed("hold-1", ORG,
+        "confirmed", "case-1", null, T, T.plusSeconds(86400), "officer-li", T), T)));
+    all.add(Arguments.of("hold-expiring of a person's list hold", new IntegrityEvent.HoldExpiring(Hold.placed("hold-2",
+        PERSON, "", null, "flag-9", T, T.plusSeconds(86400), "rule/dishonesty-list/v1", T), T)));
     all.add(Arguments.of("hold-lifted by officer", new IntegrityEvent.HoldLifted("hold-1", ORG,
         HoldLiftReason.LIFTED_BY_OFFICER, "rectified", "officer-li", T)));
     all.add(Arguments.of("hold-lifted expired", new IntegrityEvent.HoldLifted("hold-1", ORG, HoldLiftReason.EXPIRED,

@@ -32,7 +32,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A hold ends by itself at its end date: the sweep (every 200 ms here, configurable) emits
- * hold-lifted with reason EXPIRED once the injected clock passes the end — nobody calls anything.
+ * hold-expiring once while the end is within the lead time, and hold-lifted with reason EXPIRED once the injected
+ * clock passes the end — nobody calls anything.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "fundflow.integrity.hold-sweep-interval=200ms")
@@ -115,6 +116,15 @@ class HoldExpiryIT {
     assertThat(endsAt).isEqualTo(today.plusDays(1).atStartOfDay(shanghai).toInstant());
     assertThat(kafka.find(IntegrityKafka.of("fundflow.integrity.hold-lifted.v1", org))).isEmpty();
 
+    // issue 16: it ends within the lead time (3 days by default), so the sweep announces it to the officers, once
+    Published expiring = await().atMost(Duration.ofSeconds(30))
+        .until(() -> kafka.find(IntegrityKafka.of("fundflow.integrity.hold-expiring.v1", org)), l -> !l.isEmpty())
+        .get(0);
+    assertThat(Schemas.validate("integrity-check", "hold-expiring", expiring.json())).isEmpty();
+    assertThat(expiring.data().get("holdId").asString()).isEqualTo(placed.data().get("holdId").asString());
+    assertThat(Instant.parse(expiring.data().get("endsAt").asString())).isEqualTo(endsAt);
+    assertThat(Instant.parse(expiring.data().get("announcedAt").asString())).isBefore(endsAt);
+
     clock.now.set(endsAt.plusSeconds(1));
     Instant moved = Instant.now();
 
@@ -134,6 +144,7 @@ class HoldExpiryIT {
     assertThat(record.get("onHold").asBoolean()).isFalse();
     assertThat(record.at("/holds/0/liftReason").asString()).isEqualTo("EXPIRED");
     assertThat(kafka.find(IntegrityKafka.of("fundflow.integrity.hold-lifted.v1", org))).hasSize(1);
+    assertThat(kafka.find(IntegrityKafka.of("fundflow.integrity.hold-expiring.v1", org))).hasSize(1);
     assertThat(List.of(record.at("/flags/0/rule/code").asString())).containsExactly("DISHONESTY_LIST");
   }
 }

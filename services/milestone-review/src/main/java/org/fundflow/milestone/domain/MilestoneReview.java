@@ -78,15 +78,21 @@ public record MilestoneReview(Project project) {
   /** A program manager forms the panel: at least 3 experts, an odd number, none in conflict. */
   public Change<Project, ProjectEvent> formPanel(String reportId, List<ExpertProfile> experts, Instant now) {
     project.requireActive();
-    return Change.quiet(project.withReport(project.report(reportId)
-        .panelFormed(experts, e -> e.conflictWith(project), now)));
+    MilestoneReport formed = project.report(reportId).panelFormed(experts, e -> e.conflictWith(project), now);
+    return Change.of(project.withReport(formed), assigned(formed, formed.currentPanel().expertIds(), now));
   }
 
   /** A program manager fills a seat left free by an expert who declared a conflict. */
   public Change<Project, ProjectEvent> addExpert(String reportId, ExpertProfile expert, Instant now) {
     project.requireActive();
-    return Change.quiet(project.withReport(project.report(reportId)
-        .expertAdded(expert, e -> e.conflictWith(project), now)));
+    MilestoneReport filled = project.report(reportId).expertAdded(expert, e -> e.conflictWith(project), now);
+    return Change.of(project.withReport(filled), assigned(filled, List.of(expert.id()), now));
+  }
+
+  /** Issue 16: the experts now on the report's panel are told (the portal's per-user inbox). */
+  private ProjectEvent.ExpertsAssigned assigned(MilestoneReport report, List<String> expertIds, Instant now) {
+    int sequence = project.milestone(report.milestoneId()).sequence();
+    return new ProjectEvent.ExpertsAssigned(report.milestoneId(), sequence, report.id(), expertIds, now);
   }
 
   /** An assigned expert's 回避声明: no conflict (it may now see and score), or a conflict (it leaves). */

@@ -120,6 +120,11 @@ public record Panel(String reportId, int size, List<PanelSeat> seats, List<Recus
     return size > 0 && seats.size() == size && seats.stream().allMatch(s -> s.hasDeclared() && s.hasScored());
   }
 
+  /** The experts in its seats, in seat order (not those who left by a recusal). */
+  public List<String> expertIds() {
+    return seats.stream().map(PanelSeat::expertId).toList();
+  }
+
   /** The panel's totals, in seat order (once complete). */
   List<Integer> totals() {
     return seats.stream().map(s -> s.evaluation().total()).toList();

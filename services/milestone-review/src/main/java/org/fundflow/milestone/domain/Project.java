@@ -132,7 +132,8 @@ public record Project(String id, String proposalId, String programId, ProgramKin
     boolean finalMilestone = isLast(milestone);
     Milestone reviewed = milestone.reviewed(decision, finalMilestone, isHeld(), now);
     Change<Project, ProjectEvent> completed = Change.of(withReport(report.decided(decision)),
-        new MilestoneReviewCompleted(milestone.id(), milestone.sequence(), report.id(), decision, finalMilestone));
+        new MilestoneReviewCompleted(milestone.id(), milestone.sequence(), report.id(), decision, finalMilestone,
+            report.currentPanel().expertIds()));
     return switch (reviewed.status()) {
       case ACCEPTED -> completed.then(p -> p.accept(milestone, now));
       case FAILED -> completed.then(p -> p.withMilestone(reviewed).terminated(ProjectHistoryEntry.SYSTEM,

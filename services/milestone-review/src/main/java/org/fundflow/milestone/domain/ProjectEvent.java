@@ -27,8 +27,31 @@ public sealed interface ProjectEvent {
   record ExpertRecused(String milestoneId, String reportId, String expertId, String reason, Instant declaredAt)
       implements ProjectEvent {}
 
+  /** {@code expertIds}: the panel that decided (issue 16: each of them hears the decision). */
   record MilestoneReviewCompleted(String milestoneId, int sequence, String reportId, Decision decision,
-      boolean finalMilestone) implements ProjectEvent {}
+      boolean finalMilestone, List<String> expertIds) implements ProjectEvent {
+
+    public MilestoneReviewCompleted {
+      expertIds = expertIds == null ? List.of() : List.copyOf(expertIds);
+    }
+
+    public MilestoneReviewCompleted(String milestoneId, int sequence, String reportId, Decision decision,
+        boolean finalMilestone) {
+      this(milestoneId, sequence, reportId, decision, finalMilestone, List.of());
+    }
+  }
+
+  /**
+   * A program manager put experts on a report's panel: the panel formed, or a seat left by a recusal filled
+   * ({@code expertIds}: only the experts assigned now). Issue 16: each of them is told.
+   */
+  record ExpertsAssigned(String milestoneId, int sequence, String reportId, List<String> expertIds,
+      Instant assignedAt) implements ProjectEvent {
+
+    public ExpertsAssigned {
+      expertIds = List.copyOf(expertIds);
+    }
+  }
 
   record MilestoneAccepted(String milestoneId, int sequence, int tranchePercent, boolean lastMilestone,
       Instant acceptedAt) implements ProjectEvent {}

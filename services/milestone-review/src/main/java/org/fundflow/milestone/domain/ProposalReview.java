@@ -31,6 +31,13 @@ public record ProposalReview(String id, String programId, String programKind, St
   public sealed interface ReviewEvent {
     /** The panel is complete: the proposal's score and how it was computed. */
     record ProposalReviewed(ProposalReview review) implements ReviewEvent {}
+
+    /** Issue 16: experts were put on the panel (formed, or a recused expert's seat filled); each is told. */
+    record ExpertsAssigned(ProposalReview review, List<String> expertIds, Instant assignedAt) implements ReviewEvent {
+      public ExpertsAssigned {
+        expertIds = List.copyOf(expertIds);
+      }
+    }
   }
 
   public static final int MAX_COMMENTS = 4000;
@@ -83,6 +90,11 @@ public record ProposalReview(String id, String programId, String programKind, St
     return new Panel(id, panelSize, panel, recusals);
   }
 
+  /** The experts in the panel's seats, in seat order (not those who left by a recusal). */
+  public List<String> expertIds() {
+    return currentPanel().expertIds();
+  }
+
   public java.util.Optional<PanelSeat> seatOf(String expertId) {
     return currentPanel().seatOf(expertId);
   }
@@ -96,7 +108,8 @@ public record ProposalReview(String id, String programId, String programKind, St
     if (panelSize > 0) {
       throw DomainRuleException.illegal("panel-exists", "the review of proposal " + id + " has its panel already");
     }
-    return Change.quiet(with(currentPanel().formed(experts, this::conflictOf, now), null));
+    ProposalReview formed = with(currentPanel().formed(experts, this::conflictOf, now), null);
+    return Change.of(formed, new ReviewEvent.ExpertsAssigned(formed, formed.expertIds(), now));
   }
 
   /** A program manager fills the seat an expert left by declaring a conflict. */
@@ -105,7 +118,8 @@ public record ProposalReview(String id, String programId, String programKind, St
     if (panelSize == 0) {
       throw DomainRuleException.illegal("panel-not-open", "the review of proposal " + id + " has no panel yet");
     }
-    return Change.quiet(with(currentPanel().withExpert(expert, this::conflictOf, now), null));
+    ProposalReview filled = with(currentPanel().withExpert(expert, this::conflictOf, now), null);
+    return Change.of(filled, new ReviewEvent.ExpertsAssigned(filled, List.of(expert.id()), now));
   }
 
   /** An assigned expert's 回避声明: no conflict (it may now see and score the proposal), or a conflict (it leaves). */

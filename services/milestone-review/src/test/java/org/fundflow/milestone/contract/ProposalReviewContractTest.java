@@ -57,7 +57,16 @@ class ProposalReviewContractTest {
       experts.add(new ExpertProfile("e" + i, "专家", "12310115AMBRCN372R", "75".repeat(32), "1101**********824X",
           List.of()));
     }
-    review = review.formPanel(experts, T0).next();
+    var formed = review.formPanel(experts, T0);
+    // issue 16: the formed panel names its five experts, valid against experts-assigned
+    assertThat(formed.events()).singleElement().isInstanceOfSatisfying(ReviewEvent.ExpertsAssigned.class, e -> {
+      String assigned = JSON.writeValueAsString(ProposalReviewMessages.toAssignment(e));
+      assertThat(Schemas.errors(org.fundflow.milestone.adapter.out.kafka.ProjectEventMessages.EXPERTS_ASSIGNED,
+          assigned)).as(assigned).isEmpty();
+      assertThat(assigned).contains("\"review\":\"PROPOSAL_REVIEW\"", "\"proposalId\":\"" + m.proposalId() + "\"",
+          "\"expertIds\":[\"e0\",\"e1\",\"e2\",\"e3\",\"e4\"]").doesNotContain("projectId");
+    });
+    review = formed.next();
     List<ReviewEvent> events = new ArrayList<>();
     int[] first = {40, 35, 20, 38, 30};
     for (int i = 0; i < 5; i++) {
@@ -69,6 +78,7 @@ class ProposalReviewContractTest {
     assertThat(events).hasSize(1);
     String json = JSON.writeValueAsString(ProposalReviewMessages.toMessage(events.get(0)));
     assertThat(Schemas.errors(ProposalReviewMessages.PROPOSAL_REVIEWED, json)).as(json).isEmpty();
+    assertThat(json).contains("\"expertIds\":[\"e0\",\"e1\",\"e2\",\"e3\",\"e4\"]");
     assertThat(Schemas.errors(ProposalReviewMessages.PROPOSAL_REVIEWED, "{\"proposalId\":\"p\"}")).isNotEmpty();
   }
 }

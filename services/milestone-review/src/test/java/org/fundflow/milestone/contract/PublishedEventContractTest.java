@@ -62,8 +62,7 @@ class PublishedEventContractTest {
       experts.add(new ExpertProfile(reportId + "-e" + i, "专家", EXPERT_ORG, "75".repeat(32), "1101**********824X",
           List.of()));
     }
-    p.formPanel(reportId, experts, at);
-    List<ProjectEvent> events = new ArrayList<>();
+    List<ProjectEvent> events = new ArrayList<>(p.formPanel(reportId, experts, at));
     for (int i = 0; i < totals.length; i++) {
       Actor expert = new Actor(reportId + "-e" + i, Set.of(Actor.EXPERT), EXPERT_ORG);
       p.declare(reportId, expert, false, null, at);
@@ -103,6 +102,7 @@ class PublishedEventContractTest {
     validate(recusal, submit(recusal, "r1", T0));
     recusal.formPanel("r1", List.of(profile("r1-x0"), profile("r1-x1"), profile("r1-x2")), T0);
     validate(recusal, recusal.declare("r1", new Actor("r1-x0", Set.of(Actor.EXPERT), EXPERT_ORG), true, "同单位", T0));
+    validate(recusal, recusal.addExpert("r1", profile("r1-x3"), T0)); // issue 16: the seat filled, one expert told
 
 
     // post-award management (issue 17 point 5)
@@ -128,7 +128,31 @@ class PublishedEventContractTest {
         ProjectEventMessages.PROJECT_COMPLETED, ProjectEventMessages.PROJECT_TERMINATED,
         ProjectEventMessages.PROJECT_SUSPENDED, ProjectEventMessages.PROJECT_RESUMED,
         ProjectEventMessages.MILESTONE_DUE_REMINDER, ProjectEventMessages.MILESTONE_OVERDUE,
-        ProjectEventMessages.CHANGE_REQUEST_SUBMITTED, ProjectEventMessages.CHANGE_REQUEST_DECIDED);
+        ProjectEventMessages.CHANGE_REQUEST_SUBMITTED, ProjectEventMessages.CHANGE_REQUEST_DECIDED,
+        ProjectEventMessages.EXPERTS_ASSIGNED);
+  }
+
+  /** Issue 16: the experts on a panel are named when they are assigned and when their panel decides. */
+  @Test
+  void thePanelsExpertsAreNamedOnAssignmentAndOnTheDecision() {
+    ProjectUnderTest p = project("prj-e", ProgramKind.GENERAL);
+    submit(p, "r1", T0);
+    List<ProjectEvent> events = review(p, "r1", T0, 90, 85, 80);
+    assertThat(events.get(0)).isInstanceOfSatisfying(ProjectEvent.ExpertsAssigned.class,
+        e -> assertThat(e.expertIds()).containsExactly("r1-e0", "r1-e1", "r1-e2"));
+    ProjectEvent.MilestoneReviewCompleted completed = events.stream()
+        .filter(ProjectEvent.MilestoneReviewCompleted.class::isInstance)
+        .map(ProjectEvent.MilestoneReviewCompleted.class::cast).findFirst().orElseThrow();
+    String json = JSON.writeValueAsString(ProjectEventMessages.toMessage(p.current(), completed));
+    assertThat(json).contains("\"expertIds\":[\"r1-e0\",\"r1-e1\",\"r1-e2\"]");
+
+    ProjectUnderTest recusal = project("prj-y", ProgramKind.GENERAL);
+    submit(recusal, "r1", T0);
+    recusal.formPanel("r1", List.of(profile("r1-x0"), profile("r1-x1"), profile("r1-x2")), T0);
+    recusal.declare("r1", new Actor("r1-x0", Set.of(Actor.EXPERT), EXPERT_ORG), true, "同单位", T0);
+    assertThat(recusal.addExpert("r1", profile("r1-x3"), T0)).singleElement()
+        .isInstanceOfSatisfying(ProjectEvent.ExpertsAssigned.class,
+            e -> assertThat(e.expertIds()).containsExactly("r1-x3"));
   }
 
   @Test

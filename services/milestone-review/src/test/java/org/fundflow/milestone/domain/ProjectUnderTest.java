@@ -40,12 +40,12 @@ public final class ProjectUnderTest {
         evidenceFiles, spendingToDateFen, requestKey, now));
   }
 
-  public void formPanel(String reportId, List<ExpertProfile> experts, Instant now) {
-    apply(current.milestoneReview().formPanel(reportId, experts, now));
+  public List<ProjectEvent> formPanel(String reportId, List<ExpertProfile> experts, Instant now) {
+    return apply(current.milestoneReview().formPanel(reportId, experts, now));
   }
 
-  public void addExpert(String reportId, ExpertProfile expert, Instant now) {
-    apply(current.milestoneReview().addExpert(reportId, expert, now));
+  public List<ProjectEvent> addExpert(String reportId, ExpertProfile expert, Instant now) {
+    return apply(current.milestoneReview().addExpert(reportId, expert, now));
   }
 
   public List<ProjectEvent> declare(String reportId, Actor expert, boolean conflict, String reason, Instant now) {

@@ -366,6 +366,12 @@ class MilestoneReviewIT {
     JsonNode completed = JSON.readTree(kafka.awaitEvents(projectId, "milestone-review-completed.v1", 1).get(0).json());
     assertThat(completed.get("meanScore").asString()).isEqualTo("87.67");
     assertThat(completed.get("totalsDropped").toString()).isEqualTo("[93,79]");
+    // issue 16: the five experts were told of their assignment, and each hears the decision (ids, never scores)
+    JsonNode assigned = JSON.readTree(kafka.awaitEvents(projectId, "experts-assigned.v1", 1).get(0).json());
+    assertThat(assigned.get("review").asString()).isEqualTo("MILESTONE_REVIEW");
+    assertThat(assigned.get("reportId").asString()).isEqualTo(reportId);
+    assertThat(assigned.get("expertIds")).hasSize(5);
+    assertThat(completed.get("expertIds").toString()).isEqualTo(assigned.get("expertIds").toString());
     JsonNode accepted = JSON.readTree(kafka.awaitEvents(projectId, "milestone-accepted.v1", 1).get(0).json());
     assertThat(accepted.get("tranchePercent").asInt()).isEqualTo(30);
     assertThat(accepted.get("awardedAmountFen").asLong()).isEqualTo(280_000_000L);
@@ -403,8 +409,8 @@ class MilestoneReviewIT {
     assertThat(call(HttpMethod.GET, "/projects/" + projectId, PM, null, 200).get("status").asString())
         .isEqualTo("COMPLETED");
     assertThat(kafka.events(projectId).stream().map(e -> e.type().split("\\.")[2]).distinct().toList())
-        .containsExactly("milestone-report-submitted", "expert-evaluation-submitted", "milestone-review-completed",
-            "milestone-accepted", "project-completed");
+        .containsExactly("milestone-report-submitted", "experts-assigned", "expert-evaluation-submitted",
+            "milestone-review-completed", "milestone-accepted", "project-completed");
   }
 
   @Test

@@ -159,6 +159,17 @@ class ProposalReviewIT {
     assertThat(event.get("programId").asString()).isEqualTo(program);
     assertThat(event.get("totalsDropped").toString()).isEqualTo("[90,35]");
     assertThat(event.get("explanation").asString()).contains("highest 90 and lowest 35 dropped");
+    // issue 16: the formed panel and the expert filling the recused seat were told (refused panels told no one);
+    // the decision names the panel that took it
+    List<Published> assigned = kafka.awaitEvents(proposal, "experts-assigned.v1", 2);
+    assertThat(assigned).hasSize(2);
+    JsonNode first = JSON.readTree(assigned.get(0).json());
+    assertThat(first.get("review").asString()).isEqualTo("PROPOSAL_REVIEW");
+    assertThat(first.get("proposalId").asString()).isEqualTo(proposal);
+    assertThat(first.get("expertIds").toString()).isEqualTo(JSON.valueToTree(clean.subList(0, 5)).toString());
+    assertThat(JSON.readTree(assigned.get(1).json()).get("expertIds").toString())
+        .isEqualTo(JSON.valueToTree(List.of(clean.get(5))).toString());
+    assertThat(event.get("expertIds").toString()).isEqualTo(JSON.valueToTree(seated).toString());
 
     assertProblem(call(HttpMethod.PUT, evaluation(proposal), expertToken(seated.get(0)), score(10, 10, 10), 409),
         "panel-closed");

@@ -12,6 +12,10 @@ import org.fundflow.platform.events.ReceivedEvent;
 import org.fundflow.portal.notifications.EventMessages.ChangeRequestDecided;
 import org.fundflow.portal.notifications.EventMessages.ChangeRequestSubmitted;
 import org.fundflow.portal.notifications.EventMessages.DisbursementCreated;
+import org.fundflow.portal.notifications.EventMessages.DisbursementPrepared;
+import org.fundflow.portal.notifications.EventMessages.ExpertsAssigned;
+import org.fundflow.portal.notifications.EventMessages.HoldExpiring;
+import org.fundflow.portal.notifications.EventMessages.ProposalReviewed;
 import org.fundflow.portal.notifications.EventMessages.DisbursementReleased;
 import org.fundflow.portal.notifications.EventMessages.ExpertRecused;
 import org.fundflow.portal.notifications.EventMessages.FlagRaised;
@@ -53,9 +57,14 @@ public class NotificationConsumers {
   static final String MILESTONE_DUE_REMINDER = "fundflow.milestone.milestone-due-reminder.v1";
   static final String MILESTONE_OVERDUE = "fundflow.milestone.milestone-overdue.v1";
   static final String PERFORMANCE_EVALUATED = "fundflow.milestone.performance-evaluated.v1";
+  static final String EXPERTS_ASSIGNED = "fundflow.milestone.experts-assigned.v1";
+  static final String PROPOSAL_REVIEWED = "fundflow.milestone.proposal-reviewed.v1";
+  static final String DISBURSEMENT_PREPARED = "fundflow.subsidy.disbursement-prepared.v1";
+  static final String HOLD_EXPIRING = "fundflow.integrity.hold-expiring.v1";
 
   static final String PROGRAM_MANAGER = Recipients.role("PROGRAM_MANAGER");
   static final String FINANCE_OFFICER = Recipients.role("FINANCE_OFFICER");
+  static final String FINANCE_APPROVER = Recipients.role("FINANCE_APPROVER");
   static final String INTEGRITY_OFFICER = Recipients.role("INTEGRITY_OFFICER");
 
   @Bean
@@ -103,8 +112,28 @@ public class NotificationConsumers {
               "rectifyBy", m.rectifyBy() == null ? null : m.rectifyBy().toString());
           NotificationKind applicant = m.rectifyBy() != null ? NotificationKind.MILESTONE_TO_RECTIFY
               : NotificationKind.MILESTONE_DECIDED;
+          // issue 16: each expert of the panel hears the outcome (never another's score, nor the mean)
+          Map<String, String> decided = details("projectId", m.projectId(), "sequence", String.valueOf(m.sequence()),
+              "outcome", m.outcome());
           return notifier.notify(e, Recipients.organisation(m.organisationCode()), applicant, details)
-              .then(notifier.notify(e, PROGRAM_MANAGER, NotificationKind.PANEL_COMPLETE, details));
+              .then(notifier.notify(e, PROGRAM_MANAGER, NotificationKind.PANEL_COMPLETE, details))
+              .then(notifier.notifyEach(e, m.expertIds(), NotificationKind.PANEL_DECIDED, decided));
+        })
+        // issue 16: each expert put on a panel is told in its own inbox (its expert id is its login subject)
+        .on(EXPERTS_ASSIGNED, ExpertsAssigned.class, e -> {
+          ExpertsAssigned m = e.data();
+          return m.ofProposal()
+              ? notifier.notifyEach(e, m.expertIds(), NotificationKind.PROPOSAL_PANEL_ASSIGNED,
+                  details("proposalId", m.proposalId(), "programId", m.programId()))
+              : notifier.notifyEach(e, m.expertIds(), NotificationKind.PANEL_ASSIGNED, details("projectId",
+                  m.projectId(), "sequence", m.sequence() == null ? null : String.valueOf(m.sequence()),
+                  "reportId", m.reportId()));
+        })
+        // 立项评审 done: each expert of the panel hears the panel's score (the mean, not another's score)
+        .on(PROPOSAL_REVIEWED, ProposalReviewed.class, e -> {
+          ProposalReviewed m = e.data();
+          return notifier.notifyEach(e, m.expertIds(), NotificationKind.PROPOSAL_PANEL_DECIDED,
+              details("proposalId", m.proposalId(), "score", m.score()));
         })
         // 回避: an expert left a panel; the program manager appoints another (its report page lists the recusal)
         .on(EXPERT_RECUSED, ExpertRecused.class, e -> {
@@ -157,6 +186,13 @@ public class NotificationConsumers {
               details("disbursementId", m.disbursementId(), "amountFen", String.valueOf(m.amountFen()),
                   "projectId", m.projectId(), "programId", m.programId()));
         })
+        // issue 16: prepared by a finance officer, to be released by an approver (not the preparer: the page says so)
+        .on(DISBURSEMENT_PREPARED, DisbursementPrepared.class, e -> {
+          DisbursementPrepared m = e.data();
+          return notifier.notify(e, FINANCE_APPROVER, NotificationKind.DISBURSEMENT_TO_RELEASE,
+              details("disbursementId", m.disbursementId(), "amountFen", String.valueOf(m.amountFen()),
+                  "programId", m.programId(), "payFor", m.projectId() != null ? m.projectId() : m.claimId()));
+        })
         .on(DISBURSEMENT_RELEASED, DisbursementReleased.class, e -> {
           DisbursementReleased m = e.data();
           return notifier.notify(e, Recipients.organisation(m.organisationCode()), NotificationKind.PAYMENT_RELEASED,
@@ -189,9 +225,25 @@ public class NotificationConsumers {
           FlagRaised m = e.data();
           // the subject's id is an organisation code or a person's hash: shown to integrity officers only
           String subject = m.subject().isOrganisation() ? m.subject().id() : m.subject().type();
-          return notifier.notify(e, INTEGRITY_OFFICER, NotificationKind.FLAG_RAISED,
+          Mono<Void> officers = notifier.notify(e, INTEGRITY_OFFICER, NotificationKind.FLAG_RAISED,
               details("flagId", m.flagId(), "rule", m.rule().name() + "@" + m.rule().version(),
                   "severity", m.severity(), "subject", subject));
+          // issue 16: the program managers hear of a flag on an organisation whose evidence names a proposal or
+          // project (programs carry no manager: the role's inbox); never a person's flag
+          if (!m.subject().isOrganisation() || m.proposalOrProject().isEmpty()) {
+            return officers;
+          }
+          return officers.then(notifier.notify(e, PROGRAM_MANAGER, NotificationKind.FLAG_ON_PROPOSAL,
+              details("flagId", m.flagId(), "rule", m.rule().name() + "@" + m.rule().version(),
+                  "severity", m.severity(), "subject", subject,
+                  "proposalOrProject", m.proposalOrProject().get().getValue())));
+        })
+        // issue 16: integrity-check's sweep says a hold ends by itself soon; the officers may extend or lift it
+        .on(HOLD_EXPIRING, HoldExpiring.class, e -> {
+          HoldExpiring m = e.data();
+          String subject = m.subject().isOrganisation() ? m.subject().id() : m.subject().type();
+          return notifier.notify(e, INTEGRITY_OFFICER, NotificationKind.HOLD_EXPIRING,
+              details("holdId", m.holdId(), "subject", subject, "endsAt", m.endsAt().toString()));
         })
         .build();
   }
@@ -221,6 +273,14 @@ public class NotificationConsumers {
       this.inbox = inbox;
       this.mailer = mailer;
       this.clock = clock;
+    }
+
+    /** One notification in each of these users' own inboxes (issue 16: the experts of a panel). */
+    Mono<Void> notifyEach(ReceivedEvent<?> event, java.util.List<String> subjects, NotificationKind kind,
+        Map<String, String> details) {
+      return reactor.core.publisher.Flux.fromIterable(subjects)
+          .concatMap(subject -> notify(event, Recipients.user(subject), kind, details))
+          .then();
     }
 
     Mono<Void> notify(ReceivedEvent<?> event, String recipient, NotificationKind kind, Map<String, String> details) {

@@ -27,7 +27,15 @@ public enum NotificationKind {
   MILESTONE_DUE_SOON("projectId", "sequence", "dueDate"),
   MILESTONE_OVERDUE("projectId", "sequence", "dueDate"),
   PROJECT_MILESTONE_OVERDUE("projectId", "sequence", "dueDate"),
-  PERFORMANCE_EVALUATED("projectId", "met", "partlyMet", "notMet");
+  PERFORMANCE_EVALUATED("projectId", "met", "partlyMet", "notMet"),
+  // issue 16 point 5: what no event carried before
+  DISBURSEMENT_TO_RELEASE("disbursementId", "amountFen", "programId", "payFor"),
+  PANEL_ASSIGNED("projectId", "sequence", "reportId"),
+  PROPOSAL_PANEL_ASSIGNED("proposalId", "programId"),
+  PANEL_DECIDED("projectId", "sequence", "outcome"),
+  PROPOSAL_PANEL_DECIDED("proposalId", "score"),
+  FLAG_ON_PROPOSAL("flagId", "rule", "severity", "subject", "proposalOrProject"),
+  HOLD_EXPIRING("holdId", "subject", "endsAt");
 
   private final List<String> details;
 

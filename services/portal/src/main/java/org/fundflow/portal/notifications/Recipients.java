@@ -5,9 +5,10 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * Who an inbox belongs to. Notifications go to a group, never to a person the portal would have to know in advance:
- * an applicant's organisation ({@code ORG:<code>}) or a role ({@code ROLE:<role>}). A user reads the inboxes of its
- * roles and, as an applicant, of its organisation; what it has read is remembered per user.
+ * Who an inbox belongs to. Notifications go to a group — an applicant's organisation ({@code ORG:<code>}) or a role
+ * ({@code ROLE:<role>}) — or, when an event names the person, to that user ({@code USER:<token subject>}: an expert
+ * put on a panel, whose expert id is its login subject). A user reads the inboxes of its roles, its own and, as an
+ * applicant, its organisation's; what it has read is remembered per user.
  */
 public final class Recipients {
 
@@ -19,6 +20,20 @@ public final class Recipients {
 
   public static String role(String role) {
     return "ROLE:" + role;
+  }
+
+  /** One user's own inbox: the token subject (an expert's id in milestone-review). */
+  public static String user(String subject) {
+    return "USER:" + subject;
+  }
+
+  /** The inboxes of a user: its own (by token subject), its roles' and (applicants only) its organisation's. */
+  public static Set<String> of(String subject, Collection<String> roles, String organisationCode) {
+    Set<String> keys = of(roles, organisationCode);
+    if (subject != null && !subject.isBlank()) {
+      keys.add(user(subject));
+    }
+    return keys;
   }
 
   /** The inboxes of a user with these roles and (applicants only) this organisation code. */

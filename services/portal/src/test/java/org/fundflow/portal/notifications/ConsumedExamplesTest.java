@@ -45,7 +45,14 @@ class ConsumedExamplesTest {
         Arguments.of("integrity-check/hold-placed.v1.json", EventMessages.HoldPlaced.class),
         Arguments.of("integrity-check/hold-lifted.v1.json", EventMessages.HoldLifted.class),
         Arguments.of("integrity-check/history/hold-lifted.v1-1.json", EventMessages.HoldLifted.class),
-        Arguments.of("integrity-check/flag-raised.v1.json", EventMessages.FlagRaised.class));
+        Arguments.of("integrity-check/flag-raised.v1.json", EventMessages.FlagRaised.class),
+        // issue 16 point 5
+        Arguments.of("post-subsidy/disbursement-prepared.v1.json", EventMessages.DisbursementPrepared.class),
+        Arguments.of("milestone-review/experts-assigned.v1.json", EventMessages.ExpertsAssigned.class),
+        Arguments.of("milestone-review/variants/experts-assigned.v1-proposal-review.json",
+            EventMessages.ExpertsAssigned.class),
+        Arguments.of("milestone-review/proposal-reviewed.v1.json", EventMessages.ProposalReviewed.class),
+        Arguments.of("integrity-check/hold-expiring.v1.json", EventMessages.HoldExpiring.class));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -60,6 +67,24 @@ class ConsumedExamplesTest {
         .getBytes(StandardCharsets.UTF_8), EventMessages.MilestoneReviewCompleted.class);
     assertThat(decision.rectifyBy()).isNotNull();
     assertThat(decision.outcome()).isEqualTo("CONDITIONAL");
+  }
+
+  /** Issue 16: the panel's experts, when named, are read from the decisions and the assignments. */
+  @Test
+  void theDecisionsAndAssignmentsNameThePanelsExperts() {
+    var decision = READER.read(SharedExamples.json("milestone-review/milestone-review-completed.v1.json")
+        .getBytes(StandardCharsets.UTF_8), EventMessages.MilestoneReviewCompleted.class);
+    assertThat(decision.expertIds()).hasSize(5).contains("usr-expert-chen-jianguo");
+    var older = READER.read(SharedExamples.json("milestone-review/variants/milestone-review-completed.v1-conditional.json")
+        .getBytes(StandardCharsets.UTF_8), EventMessages.MilestoneReviewCompleted.class);
+    assertThat(older.expertIds()).as("optional: an event without them names nobody").isEmpty();
+    var proposal = READER.read(SharedExamples.json("milestone-review/variants/experts-assigned.v1-proposal-review.json")
+        .getBytes(StandardCharsets.UTF_8), EventMessages.ExpertsAssigned.class);
+    assertThat(proposal.ofProposal()).isTrue();
+    assertThat(proposal.proposalId()).isEqualTo("prp-2026-000311");
+    var flag = READER.read(SharedExamples.json("integrity-check/flag-raised.v1.json")
+        .getBytes(StandardCharsets.UTF_8), EventMessages.FlagRaised.class);
+    assertThat(flag.proposalOrProject()).as("a list hit names no proposal").isEmpty();
   }
 
   @Test

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -213,6 +214,92 @@ class NotificationsIT {
       assertThat(n.recipient()).isEqualTo(Recipients.organisation(org));
       assertThat(n.kind()).isEqualTo(NotificationKind.PERFORMANCE_EVALUATED);
       assertThat(n.details()).containsEntry("met", "2").containsEntry("partlyMet", "1").containsEntry("notMet", "1");
+    });
+  }
+
+  /**
+   * Issue 16 point 5, from the shared examples on the real broker: a prepared disbursement tells the finance approvers;
+   * experts put on a panel (a report's, a proposal's) and the decisions they took are told to each expert in its own
+   * inbox (never a score of another); a flag on an organisation whose evidence names a proposal tells the program
+   * managers too, a list hit naming none only the integrity officers; a hold about to expire tells the integrity
+   * officers. Each once, although the assignment comes twice.
+   */
+  @Test
+  void theFinanceApproversExpertsProgramManagersAndIntegrityOfficersHearWhatIsTheirs() {
+    String org = organisationCode();
+    String project = "prj-it-" + UUID.randomUUID();
+    String prepared = send("subsidy.disbursement-events", project, "fundflow.subsidy.disbursement-prepared.v1",
+        projectExample("post-subsidy/disbursement-prepared.v1.json", org, project), UUID.randomUUID().toString());
+
+    String assignedJson = projectExample("milestone-review/experts-assigned.v1.json", org, project);
+    String assigned = UUID.randomUUID().toString();
+    send(PROJECT_EVENTS, project, "fundflow.milestone.experts-assigned.v1", assignedJson, assigned);
+    send(PROJECT_EVENTS, project, "fundflow.milestone.experts-assigned.v1", assignedJson, assigned);
+    String decided = send(PROJECT_EVENTS, project, "fundflow.milestone.milestone-review-completed.v1",
+        projectExample("milestone-review/milestone-review-completed.v1.json", org, project),
+        UUID.randomUUID().toString());
+    String proposal = "prp-it-" + UUID.randomUUID();
+    String proposalAssigned = send(PROJECT_EVENTS, proposal, "fundflow.milestone.experts-assigned.v1",
+        example("milestone-review/variants/experts-assigned.v1-proposal-review.json", org, proposal),
+        UUID.randomUUID().toString());
+    String reviewed = send(PROJECT_EVENTS, proposal, "fundflow.milestone.proposal-reviewed.v1",
+        example("milestone-review/proposal-reviewed.v1.json", org, proposal), UUID.randomUUID().toString());
+
+    String listHit = SharedExamples.json("integrity-check/flag-raised.v1.json")
+        .replace("12120112EXH9BL324R", org);
+    String listFlag = send("integrity.events", org, "fundflow.integrity.flag-raised.v1", listHit,
+        UUID.randomUUID().toString());
+    String onProposal = send("integrity.events", org, "fundflow.integrity.flag-raised.v1",
+        listHit.replace("\"matchedOn\": \"organisationCode\"", "\"proposalId\": \"" + proposal + "\""),
+        UUID.randomUUID().toString());
+    String expiring = send("integrity.events", org, "fundflow.integrity.hold-expiring.v1",
+        SharedExamples.json("integrity-check/hold-expiring.v1.json").replace("12120112EXH9BL324R", org),
+        UUID.randomUUID().toString());
+    // one key per topic keeps the order: once the last of each is applied, so are the others
+    await().atMost(WAIT).until(() -> !of(prepared).isEmpty() && !of(decided).isEmpty() && !of(reviewed).isEmpty()
+        && !of(expiring).isEmpty());
+
+    assertThat(of(prepared)).singleElement().satisfies(n -> {
+      assertThat(n.recipient()).isEqualTo(Recipients.role("FINANCE_APPROVER"));
+      assertThat(n.kind()).isEqualTo(NotificationKind.DISBURSEMENT_TO_RELEASE);
+      assertThat(n.details()).containsEntry("amountFen", "84000000").containsEntry("programId", "prg-2026-jnch-01")
+          .containsEntry("payFor", project);
+    });
+    List<String> panel = List.of("usr-expert-chen-jianguo", "usr-expert-li-na", "usr-expert-wang-tao",
+        "usr-expert-zhao-min", "usr-expert-liu-yang");
+    assertThat(of(assigned)).as("one per expert, although delivered twice").hasSize(5)
+        .allSatisfy(n -> assertThat(n.kind()).isEqualTo(NotificationKind.PANEL_ASSIGNED))
+        .extracting(Notification::recipient)
+        .containsExactlyInAnyOrderElementsOf(panel.stream().map(Recipients::user).toList());
+    assertThat(of(assigned).get(0).details()).containsEntry("projectId", project).containsEntry("sequence", "1");
+    assertThat(of(decided)).extracting(Notification::recipient).containsExactlyInAnyOrderElementsOf(
+        java.util.stream.Stream.concat(Stream.of(Recipients.organisation(org), Recipients.role("PROGRAM_MANAGER")),
+            panel.stream().map(Recipients::user)).toList());
+    assertThat(of(decided)).filteredOn(n -> n.recipient().startsWith("USER:")).hasSize(5).allSatisfy(n -> {
+      assertThat(n.kind()).isEqualTo(NotificationKind.PANEL_DECIDED);
+      assertThat(n.details()).containsEntry("outcome", "PASSED").doesNotContainKeys("meanScore", "totalsUsed");
+    });
+    assertThat(of(proposalAssigned)).hasSize(3).allSatisfy(n -> {
+      assertThat(n.recipient()).startsWith("USER:usr-expert-");
+      assertThat(n.kind()).isEqualTo(NotificationKind.PROPOSAL_PANEL_ASSIGNED);
+      assertThat(n.details()).containsEntry("proposalId", proposal);
+    });
+    assertThat(of(reviewed)).hasSize(5).allSatisfy(n -> {
+      assertThat(n.kind()).isEqualTo(NotificationKind.PROPOSAL_PANEL_DECIDED);
+      assertThat(n.details()).containsOnlyKeys("proposalId", "score");
+    });
+
+    assertThat(of(listFlag)).extracting(Notification::recipient).containsExactly(Recipients.role("INTEGRITY_OFFICER"));
+    assertThat(of(onProposal)).extracting(Notification::recipient, Notification::kind).containsExactlyInAnyOrder(
+        tuple(Recipients.role("INTEGRITY_OFFICER"), NotificationKind.FLAG_RAISED),
+        tuple(Recipients.role("PROGRAM_MANAGER"), NotificationKind.FLAG_ON_PROPOSAL));
+    assertThat(of(onProposal)).filteredOn(n -> n.kind() == NotificationKind.FLAG_ON_PROPOSAL).singleElement()
+        .satisfies(n -> assertThat(n.details()).containsEntry("proposalOrProject", proposal)
+            .containsEntry("subject", org));
+    assertThat(of(expiring)).singleElement().satisfies(n -> {
+      assertThat(n.recipient()).isEqualTo(Recipients.role("INTEGRITY_OFFICER"));
+      assertThat(n.kind()).isEqualTo(NotificationKind.HOLD_EXPIRING);
+      assertThat(n.details()).containsEntry("subject", org).containsEntry("endsAt", "2029-12-31T16:00:00Z");
     });
   }
 

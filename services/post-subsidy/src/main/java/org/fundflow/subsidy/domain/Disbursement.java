@@ -145,7 +145,7 @@ public record Disbursement(
         next.preparedAt, next.releasedBy, next.releasedAt, next.paymentReference, next.releaseIdempotencyKey,
         next.cancelReason, next.createdAt, next.history, next.version, next.explanationNote, idempotencyKey,
         idempotencyKey == null ? null : fingerprint);
-    return Change.quiet(next);
+    return Change.of(next, new DisbursementEvent.Prepared(next, now));
   }
 
   /** Whether the last preparation was made with this Idempotency-Key (a request sent again, or a key reused). */

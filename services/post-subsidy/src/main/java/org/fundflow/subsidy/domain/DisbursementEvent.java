@@ -9,6 +9,9 @@ public sealed interface DisbursementEvent {
 
   record Created(Disbursement disbursement, Instant at) implements DisbursementEvent {}
 
+  /** A finance officer checked the payee and prepared it: it is ready for a finance approver to release. */
+  record Prepared(Disbursement disbursement, Instant at) implements DisbursementEvent {}
+
   record Held(Disbursement disbursement, String holdId, Instant at) implements DisbursementEvent {}
 
   record Released(Disbursement disbursement, Instant at) implements DisbursementEvent {}

@@ -25,6 +25,7 @@ class PublishedEventsBytesUnchangedTest {
   static Stream<Arguments> events() {
     return Stream.concat(
         PublishedEventsMatchSchemasTest.disbursementEvents().stream()
+            .filter(e -> !(e instanceof DisbursementEvent.Prepared)) // issue 16: a new event, no former bytes
             .map(e -> Arguments.of(IntegrationEvents.typeOf(e), IntegrationEvents.data(e), legacy(e))),
         PublishedEventsMatchSchemasTest.claimEvents().stream()
             .map(e -> Arguments.of(IntegrationEvents.typeOf(e), IntegrationEvents.data(e), legacy(e))));

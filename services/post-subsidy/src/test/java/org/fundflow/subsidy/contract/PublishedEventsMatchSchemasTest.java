@@ -49,6 +49,8 @@ class PublishedEventsMatchSchemasTest {
         "hold-1", "event:x", NOW).events());
     all.addAll(Disbursement.create(Trigger.postSubsidy("clm-1", "evt-2"), "prg-2", null, "clm-1", ORG, 96_000_000,
         "increase ...", null, "event:x", NOW).events());
+    all.addAll(tranche.prepare(payee, "alice", NOW).events());
+    all.addAll(subsidy.prepare(payee, "alice", NOW).events());
     all.addAll(prepared.release("bob", "JNKJ-2027-000214", "key-1", NOW).events());
     all.addAll(subsidy.prepare(payee, "alice", NOW).next().release("bob", "JNKJ-2027-000215", "key-2", NOW).events());
     all.addAll(tranche.cancel("project terminated: failed final milestone", "event:x", NOW).events());

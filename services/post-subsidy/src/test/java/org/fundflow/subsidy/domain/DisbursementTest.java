@@ -35,6 +35,13 @@ class DisbursementTest {
   }
 
   @Test
+  void givenCreated_whenPrepared_thenReadyToReleaseIsAnnounced() {
+    Change<Disbursement, DisbursementEvent> prepared = created().prepare(PAYEE, "alice", NOW);
+    assertThat(prepared.events()).singleElement().isInstanceOf(DisbursementEvent.Prepared.class);
+    assertThat(prepared.next().status()).isEqualTo(DisbursementStatus.PREPARED);
+  }
+
+  @Test
   void givenPreparedByAlice_whenBobReleases_thenReleasedWithHistoryAndEvent() {
     Change<Disbursement, DisbursementEvent> released = created().prepare(PAYEE, "alice", NOW).next().release("bob", "PAY-1", "k1", NOW);
     assertThat(released.next().status()).isEqualTo(DisbursementStatus.RELEASED);

@@ -213,6 +213,19 @@ class DisbursementLifecycleIT extends SubsidyIT {
           h.set("Idempotency-Key", "k".repeat(201));
         })
         .bodyValue(payee).exchange().expectStatus().isBadRequest();
+
+    // issue 16: each preparation (not the repeated request, not the refused ones) tells the finance approvers, the
+    // account number masked
+    String projectId = id.substring("adv-".length());
+    List<ConsumerRecord<String, byte[]>> out = published(DISBURSEMENT_EVENTS, projectId,
+        seen -> count(seen, "fundflow.subsidy.disbursement-prepared.v1", id) >= 2);
+    List<String> preparedEvents = out.stream().filter(r -> type(r).endsWith("disbursement-prepared.v1"))
+        .map(SubsidyIT::json).toList();
+    assertThat(preparedEvents).hasSize(2);
+    assertThat(preparedEvents.get(0)).contains("***************4567", "\"amountFen\":600000", "\"programId\":\""
+        + programId + "\"", "\"projectId\":\"" + projectId + "\"").doesNotContain("6222020302001234567");
+    assertThat(preparedEvents.get(1)).contains("***************9999").doesNotContain("6222020302009999999");
+    assertValid(out);
   }
 
   WebTestClient.ResponseSpec prepareWithKey(String id, long version, String key, Map<String, Object> body) {

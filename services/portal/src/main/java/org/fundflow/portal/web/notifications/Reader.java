@@ -14,8 +14,9 @@ record Reader(String subject, String email, Set<String> inboxes) {
     Set<String> roles = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
         .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5)).collect(Collectors.toUnmodifiableSet());
     if (authentication.getPrincipal() instanceof OidcUser oidc) {
-      return new Reader(oidc.getSubject(), oidc.getEmail(), Recipients.of(roles, oidc.getClaimAsString("org_code")));
+      return new Reader(oidc.getSubject(), oidc.getEmail(),
+          Recipients.of(oidc.getSubject(), roles, oidc.getClaimAsString("org_code")));
     }
-    return new Reader(authentication.getName(), null, Recipients.of(roles, null));
+    return new Reader(authentication.getName(), null, Recipients.of(authentication.getName(), roles, null));
   }
 }

@@ -101,6 +101,28 @@ class NotificationsPageTest {
         .verify(Duration.ofSeconds(30));
   }
 
+  /**
+   * Issue 16: an expert reads its own inbox ({@code USER:<token subject>}, the expert id milestone-review knows) besides
+   * its role's; another expert does not see it.
+   */
+  @Test
+  void anExpertReadsItsOwnInboxByItsLoginSubject_anotherExpertDoesNot() {
+    String expert = "expert-" + UUID.randomUUID();
+    inbox.deliver(Notification.of(UUID.randomUUID().toString(), Recipients.user(expert),
+        NotificationKind.PANEL_ASSIGNED, Map.of("projectId", "prj-2026-000128", "sequence", "1",
+            "reportId", "rpt-9f3c"), Instant.now(), Instant.now())).block();
+
+    String mine = web.mutateWith(PageTests.login(expert, Map.of("name", "陈建国"), "EXPERT")).get()
+        .uri("/notifications").exchange().expectStatus().isOk().expectBody(String.class).returnResult()
+        .getResponseBody();
+    assertThat(mine).contains("您已被指定为评审专家").contains("prj-2026-000128").contains("rpt-9f3c");
+    String theirs = web.mutateWith(PageTests.login("expert-" + UUID.randomUUID(), Map.of("name", "李娜"), "EXPERT"))
+        .get().uri("/notifications").exchange().expectStatus().isOk().expectBody(String.class).returnResult()
+        .getResponseBody();
+    assertThat(theirs).doesNotContain("rpt-9f3c");
+    assertThat(inbox.unread(Recipients.of(expert, List.of("EXPERT"), null), expert).block()).isEqualTo(1L);
+  }
+
   @Test
   void thePageListsNewestFirstInChineseAndMarksAsReadWithCsrf() {
     String user = "li-" + UUID.randomUUID();

@@ -22,6 +22,7 @@ public final class IntegrityEventMapper {
   public static final String CASE_DECIDED = "fundflow.integrity.case-decided.v1";
   public static final String HOLD_PLACED = "fundflow.integrity.hold-placed.v1";
   public static final String HOLD_LIFTED = "fundflow.integrity.hold-lifted.v1";
+  public static final String HOLD_EXPIRING = "fundflow.integrity.hold-expiring.v1";
 
   private final OutboxEvents events;
 
@@ -43,6 +44,12 @@ public final class IntegrityEventMapper {
     }
     if (event instanceof IntegrityEvent.HoldPlaced e) {
       return create(HOLD_PLACED, e.subject(), data(e.hold()));
+    }
+    if (event instanceof IntegrityEvent.HoldExpiring e) {
+      Hold h = e.hold();
+      return create(HOLD_EXPIRING, e.subject(), new IntegrityMessages.HoldExpiring(h.holdId(), subject(h.subject()),
+          h.reason() == null || h.reason().isBlank() ? null : h.reason(), h.caseId(), h.flagId(), h.endsAt(),
+          e.announcedAt()));
     }
     if (event instanceof IntegrityEvent.HoldLifted e) {
       return create(HOLD_LIFTED, e.subject(),

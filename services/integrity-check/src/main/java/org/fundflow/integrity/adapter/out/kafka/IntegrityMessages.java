@@ -38,4 +38,9 @@ public final class IntegrityMessages {
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record HoldLifted(String holdId, SubjectData subject, String reason, String note, String liftedBy,
       Instant liftedAt) {}
+
+  /** A hold ends by itself at {@code endsAt}, announced once ahead of it by the hold sweep (issue 16). */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record HoldExpiring(String holdId, SubjectData subject, String reason, String caseId, String flagId,
+      Instant endsAt, Instant announcedAt) {}
 }

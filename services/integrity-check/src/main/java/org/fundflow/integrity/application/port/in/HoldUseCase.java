@@ -9,4 +9,10 @@ public interface HoldUseCase {
 
   /** Lifts every hold whose end date has come (hold-lifted, reason EXPIRED); returns how many. */
   Mono<Integer> expireDue();
+
+  /**
+   * Announces once every hold that ends by itself within the lead time (hold-expiring, issue 16); returns how many.
+   * Safe on several replicas at once: the version-checked write lets one of them announce a hold.
+   */
+  Mono<Integer> announceExpiring();
 }

@@ -38,6 +38,10 @@ public class ProjectEventMessages {
   public static final String MILESTONE_OVERDUE = "fundflow.milestone.milestone-overdue.v1";
   public static final String CHANGE_REQUEST_SUBMITTED = "fundflow.milestone.change-request-submitted.v1";
   public static final String CHANGE_REQUEST_DECIDED = "fundflow.milestone.change-request-decided.v1";
+  public static final String EXPERTS_ASSIGNED = "fundflow.milestone.experts-assigned.v1";
+  /** The two kinds of review panel an experts-assigned event names. */
+  public static final String MILESTONE_REVIEW = "MILESTONE_REVIEW";
+  public static final String PROPOSAL_REVIEW = "PROPOSAL_REVIEW";
 
   private final OutboxEvents events;
 
@@ -75,7 +79,11 @@ public class ProjectEventMessages {
       return new MilestoneReviewCompletedV1(p.id(), p.programId(), e.milestoneId(),
           e.sequence(), e.reportId(), p.organisationCode(), e.decision().outcome().name(), e.decision().meanScore(),
           e.decision().totalsUsed(), e.decision().totalsDropped(), e.decision().rule(), e.finalMilestone(),
-          e.decision().rectifyBy(), e.decision().decidedAt());
+          e.decision().rectifyBy(), e.decision().decidedAt(), e.expertIds());
+    }
+    if (event instanceof ProjectEvent.ExpertsAssigned e) {
+      return new ExpertsAssignedV1(MILESTONE_REVIEW, p.programId(), p.id(), e.milestoneId(), e.sequence(),
+          e.reportId(), null, e.expertIds(), e.assignedAt());
     }
     if (event instanceof MilestoneAccepted e) {
       return new MilestoneAcceptedV1(p.id(), p.programId(), p.programKind().name(),
@@ -167,10 +175,26 @@ public class ProjectEventMessages {
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record MilestoneReviewCompletedV1(String projectId, String programId, String milestoneId, int sequence,
       String reportId, String organisationCode, String outcome, String meanScore, List<Integer> totalsUsed, List<Integer> totalsDropped,
-      String rule, boolean finalMilestone, Instant rectifyBy, Instant completedAt) implements Message {
+      String rule, boolean finalMilestone, Instant rectifyBy, Instant completedAt,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> expertIds) implements Message {
     @Override
     public String type() {
       return REVIEW_COMPLETED;
+    }
+  }
+
+  /**
+   * Issue 16: experts were put on a review panel — a milestone report's ({@code review} MILESTONE_REVIEW: projectId,
+   * milestoneId, sequence, reportId) or a proposal's before award (PROPOSAL_REVIEW: proposalId); {@code expertIds}
+   * only those assigned now (the formed panel, or the expert filling a recused one's seat).
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record ExpertsAssignedV1(String review, String programId, String projectId, String milestoneId,
+      Integer sequence, String reportId, String proposalId, List<String> expertIds, Instant assignedAt)
+      implements Message {
+    @Override
+    public String type() {
+      return EXPERTS_ASSIGNED;
     }
   }
 

@@ -22,26 +22,44 @@ public class ProposalReviewMessages {
   }
 
   public OutboxEvent toOutbox(ReviewEvent event) {
+    if (event instanceof ReviewEvent.ExpertsAssigned e) {
+      ProjectEventMessages.ExpertsAssignedV1 message = toAssignment(e);
+      return events.create(ProjectEventMessages.TOPIC, message.type(), message.proposalId(), message.proposalId(),
+          message);
+    }
     ProposalReviewedV1 message = toMessage(event);
     return events.create(ProjectEventMessages.TOPIC, PROPOSAL_REVIEWED, message.proposalId(), message.proposalId(),
         message);
   }
 
-  /** The integration message of a review event (public for the contract tests). */
+  /** The integration message of a completed review (public for the contract tests). */
   public static ProposalReviewedV1 toMessage(ReviewEvent event) {
     if (event instanceof ReviewEvent.ProposalReviewed e) {
       ProposalReview r = e.review();
       return new ProposalReviewedV1(r.id(), r.programId(), r.organisationCode(), r.result().score(),
           r.result().totalsUsed(), r.result().totalsDropped(), r.result().explanation(), r.panelSize(),
-          r.rubric().stream().map(c -> new CriterionV1(c.name(), c.weight())).toList(), r.result().reviewedAt());
+          r.rubric().stream().map(c -> new CriterionV1(c.name(), c.weight())).toList(), r.result().reviewedAt(),
+          r.expertIds());
     }
     throw new IllegalArgumentException("no integration event for " + event.getClass().getSimpleName());
   }
 
+  /** Issue 16: experts put on a proposal's review panel (public for the contract tests). */
+  public static ProjectEventMessages.ExpertsAssignedV1 toAssignment(ReviewEvent.ExpertsAssigned e) {
+    ProposalReview r = e.review();
+    return new ProjectEventMessages.ExpertsAssignedV1(ProjectEventMessages.PROPOSAL_REVIEW, r.programId(), null,
+        null, null, null, r.id(), e.expertIds(), e.assignedAt());
+  }
+
   public record CriterionV1(String name, int weight) {}
 
-  /** The panel's score of one proposal: the mean after the drop rule, 2 places, and how it was computed. */
+  /**
+   * The panel's score of one proposal: the mean after the drop rule, 2 places, and how it was computed;
+   * {@code expertIds}: the panel that reviewed it (issue 16, additive).
+   */
   public record ProposalReviewedV1(String proposalId, String programId, String organisationCode, String score,
       List<Integer> totalsUsed, List<Integer> totalsDropped, String explanation, int panelSize,
-      List<CriterionV1> rubric, Instant reviewedAt) {}
+      List<CriterionV1> rubric, Instant reviewedAt,
+      @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+      List<String> expertIds) {}
 }

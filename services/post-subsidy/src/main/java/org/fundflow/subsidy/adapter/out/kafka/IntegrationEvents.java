@@ -22,6 +22,7 @@ public final class IntegrationEvents {
   public static final String DISBURSEMENT_TOPIC = "subsidy.disbursement-events";
   public static final String CLAIM_TOPIC = "subsidy.claim-events";
   public static final String DISBURSEMENT_CREATED = "fundflow.subsidy.disbursement-created.v1";
+  public static final String DISBURSEMENT_PREPARED = "fundflow.subsidy.disbursement-prepared.v1";
   public static final String DISBURSEMENT_HELD = "fundflow.subsidy.disbursement-held.v1";
   public static final String DISBURSEMENT_RELEASED = "fundflow.subsidy.disbursement-released.v1";
   public static final String DISBURSEMENT_CANCELLED = "fundflow.subsidy.disbursement-cancelled.v1";
@@ -75,6 +76,11 @@ public final class IntegrationEvents {
       return new DisbursementCreatedV1(d.id(),
           new TriggerV1(d.trigger().kind().name(), d.trigger().eventId(), d.trigger().reference()),
           d.programId(), d.projectId(), d.claimId(), d.organisationCode(), d.amountFen(), d.explanation(), time(c.at()));
+    }
+    if (e instanceof DisbursementEvent.Prepared p) {
+      return new DisbursementPreparedV1(d.id(), d.programId(), d.projectId(), d.claimId(), d.organisationCode(),
+          d.amountFen(), new PayeeV1(d.payee().name(), d.payee().bank(), d.payee().accountNumberMasked()),
+          d.preparedBy(), time(p.at()));
     }
     if (e instanceof DisbursementEvent.Held h) {
       return new DisbursementHeldV1(d.id(), d.programId(), d.organisationCode(), h.holdId(), time(h.at()));
@@ -141,6 +147,20 @@ public final class IntegrationEvents {
     @Override
     public String type() {
       return DISBURSEMENT_CREATED;
+    }
+  }
+
+  /**
+   * A FINANCE_OFFICER checked the payee and prepared a disbursement: ready for a FINANCE_APPROVER (not the preparer)
+   * to release. Again after a correction of the payee. The account number only masked.
+   */
+  public record DisbursementPreparedV1(String disbursementId, String programId,
+      @JsonInclude(Include.NON_NULL) String projectId, @JsonInclude(Include.NON_NULL) String claimId,
+      String organisationCode, long amountFen, PayeeV1 payee, String preparedBy, String preparedAt)
+      implements Message {
+    @Override
+    public String type() {
+      return DISBURSEMENT_PREPARED;
     }
   }
 
