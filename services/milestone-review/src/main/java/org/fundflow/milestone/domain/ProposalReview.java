@@ -38,6 +38,10 @@ public record ProposalReview(String id, String programId, String programKind, St
         expertIds = List.copyOf(expertIds);
       }
     }
+
+    /** An expert declared a conflict of interest (回避) and left: the program manager is told to fill the seat. */
+    record ExpertRecused(ProposalReview review, String expertId, String reason, Instant declaredAt)
+        implements ReviewEvent {}
   }
 
   public static final int MAX_COMMENTS = 4000;
@@ -127,8 +131,13 @@ public record ProposalReview(String id, String programId, String programKind, St
     Panel current = currentPanel();
     current.seatOfAssigned(expertId);
     requireOpen();
-    return Change.quiet(with(conflict ? current.recused(expertId, reason, now)
-        : current.declaredNoConflict(expertId, now), null));
+    if (!conflict) {
+      return Change.quiet(with(current.declaredNoConflict(expertId, now), null));
+    }
+    Panel after = current.recused(expertId, reason, now);
+    ProposalReview next = with(after, null);
+    Recusal recusal = after.recusals().get(after.recusals().size() - 1);
+    return Change.of(next, new ReviewEvent.ExpertRecused(next, expertId, recusal.reason(), now));
   }
 
   /**

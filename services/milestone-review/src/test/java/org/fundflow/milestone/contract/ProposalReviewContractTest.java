@@ -67,6 +67,13 @@ class ProposalReviewContractTest {
           "\"expertIds\":[\"e0\",\"e1\",\"e2\",\"e3\",\"e4\"]").doesNotContain("projectId");
     });
     review = formed.next();
+    // 回避: the expert who leaves is announced with its reason, valid against review-expert-recused
+    assertThat(review.declare("e4", true, "近三年与申报单位有合作研究", T0).events()).singleElement()
+        .isInstanceOfSatisfying(ReviewEvent.ExpertRecused.class, e -> {
+          String recused = JSON.writeValueAsString(ProposalReviewMessages.toRecusal(e));
+          assertThat(Schemas.errors(ProposalReviewMessages.REVIEW_EXPERT_RECUSED, recused)).as(recused).isEmpty();
+          assertThat(recused).contains("\"expertId\":\"e4\"", "\"proposalId\":\"" + m.proposalId() + "\"");
+        });
     List<ReviewEvent> events = new ArrayList<>();
     int[] first = {40, 35, 20, 38, 30};
     for (int i = 0; i < 5; i++) {

@@ -88,7 +88,11 @@ class ProposalReviewTest {
     assertThatThrownBy(() -> formed.visibleTo(new Actor("e9", java.util.Set.of(Actor.EXPERT), EXPERT_ORG)))
         .satisfies(t -> assertThat(code(t)).isEqualTo("not-found"));
 
-    ProposalReview recused = formed.declare("e2", true, "曾合作", NOW).next();
+    var recusal = formed.declare("e2", true, "曾合作", NOW);
+    assertThat(recusal.events()).singleElement().isInstanceOfSatisfying(ProposalReview.ReviewEvent.ExpertRecused.class,
+        e -> assertThat(e.expertId() + " " + e.reason()).isEqualTo("e2 曾合作"));
+    assertThat(formed.declare("e1", false, null, NOW).events()).isEmpty();
+    ProposalReview recused = recusal.next();
     assertThat(recused.seatOf("e2")).isEmpty();
     assertThatThrownBy(() -> recused.visibleTo(new Actor("e2", java.util.Set.of(Actor.EXPERT), EXPERT_ORG)))
         .satisfies(t -> assertThat(code(t)).isEqualTo("not-found"));

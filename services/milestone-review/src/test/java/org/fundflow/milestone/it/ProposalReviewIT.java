@@ -170,6 +170,12 @@ class ProposalReviewIT {
     assertThat(JSON.readTree(assigned.get(1).json()).get("expertIds").toString())
         .isEqualTo(JSON.valueToTree(List.of(clean.get(5))).toString());
     assertThat(event.get("expertIds").toString()).isEqualTo(JSON.valueToTree(seated).toString());
+    // 回避 on a review panel tells the program manager who left and why (once, however often the outbox relays)
+    List<Published> recused = kafka.awaitEvents(proposal, "review-expert-recused.v1", 1);
+    assertThat(recused).hasSize(1);
+    JsonNode left = JSON.readTree(recused.get(0).json());
+    assertThat(left.get("expertId").asString() + " " + left.get("reason").asString())
+        .isEqualTo(clean.get(4) + " 曾合作");
 
     assertProblem(call(HttpMethod.PUT, evaluation(proposal), expertToken(seated.get(0)), score(10, 10, 10), 409),
         "panel-closed");

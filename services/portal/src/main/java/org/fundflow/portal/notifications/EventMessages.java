@@ -61,6 +61,10 @@ public final class EventMessages {
   public record ExpertRecused(@NotBlank String projectId, @NotBlank String programId, @NotBlank String milestoneId,
       @NotBlank String reportId, @NotBlank String expertId, String reason) {}
 
+  /** 回避 on a proposal's review panel (立项评审): the program manager fills the seat. */
+  public record ReviewExpertRecused(@NotBlank String proposalId, @NotBlank String programId,
+      @NotBlank String expertId, String reason) {}
+
   public record DisbursementCreated(@NotBlank String disbursementId, @NotBlank String programId, String projectId,
       @NotBlank String organisationCode, long amountFen, @NotNull Instant createdAt) {}
 

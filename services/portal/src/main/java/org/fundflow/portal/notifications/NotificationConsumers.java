@@ -18,6 +18,7 @@ import org.fundflow.portal.notifications.EventMessages.HoldExpiring;
 import org.fundflow.portal.notifications.EventMessages.ProposalReviewed;
 import org.fundflow.portal.notifications.EventMessages.DisbursementReleased;
 import org.fundflow.portal.notifications.EventMessages.ExpertRecused;
+import org.fundflow.portal.notifications.EventMessages.ReviewExpertRecused;
 import org.fundflow.portal.notifications.EventMessages.FlagRaised;
 import org.fundflow.portal.notifications.EventMessages.HoldLifted;
 import org.fundflow.portal.notifications.EventMessages.HoldPlaced;
@@ -47,6 +48,7 @@ public class NotificationConsumers {
   static final String PROPOSAL_REJECTED = "fundflow.intake.proposal-rejected.v1";
   static final String REVIEW_COMPLETED = "fundflow.milestone.milestone-review-completed.v1";
   static final String EXPERT_RECUSED = "fundflow.milestone.expert-recused.v1";
+  static final String REVIEW_EXPERT_RECUSED = "fundflow.milestone.review-expert-recused.v1";
   static final String DISBURSEMENT_CREATED = "fundflow.subsidy.disbursement-created.v1";
   static final String DISBURSEMENT_RELEASED = "fundflow.subsidy.disbursement-released.v1";
   static final String HOLD_PLACED = "fundflow.integrity.hold-placed.v1";
@@ -140,6 +142,11 @@ public class NotificationConsumers {
           ExpertRecused m = e.data();
           return notifier.notify(e, PROGRAM_MANAGER, NotificationKind.EXPERT_RECUSED, details("expertId", m.expertId(),
               "projectId", m.projectId(), "milestoneId", m.milestoneId(), "reportId", m.reportId()));
+        })
+        .on(REVIEW_EXPERT_RECUSED, ReviewExpertRecused.class, e -> {
+          ReviewExpertRecused m = e.data();
+          return notifier.notify(e, PROGRAM_MANAGER, NotificationKind.REVIEW_EXPERT_RECUSED, details("expertId",
+              m.expertId(), "proposalId", m.proposalId(), "reason", m.reason(), "programId", m.programId()));
         })
         // issue 17 point 5: change requests (program managers decide them, the applicant hears the decision)
         .on(CHANGE_REQUEST_SUBMITTED, ChangeRequestSubmitted.class, e -> {

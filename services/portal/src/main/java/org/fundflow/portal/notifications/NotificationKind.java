@@ -16,6 +16,7 @@ public enum NotificationKind {
   MILESTONE_TO_RECTIFY("projectId", "sequence", "meanScore", "rectifyBy"),
   PANEL_COMPLETE("projectId", "sequence", "outcome"),
   EXPERT_RECUSED("expertId", "projectId", "milestoneId"),
+  REVIEW_EXPERT_RECUSED("expertId", "proposalId", "reason"),
   PAYMENT_RELEASED("amountFen", "projectId", "paymentReference"),
   DISBURSEMENT_TO_PREPARE("disbursementId", "amountFen", "projectId"),
   HOLD_PLACED("holdId", "reason", "endsAt"),

@@ -32,6 +32,7 @@ class ConsumedExamplesTest {
         Arguments.of("milestone-review/variants/milestone-review-completed.v1-conditional.json",
             EventMessages.MilestoneReviewCompleted.class),
         Arguments.of("milestone-review/expert-recused.v1.json", EventMessages.ExpertRecused.class),
+        Arguments.of("milestone-review/review-expert-recused.v1.json", EventMessages.ReviewExpertRecused.class),
         Arguments.of("milestone-review/change-request-submitted.v1.json", EventMessages.ChangeRequestSubmitted.class),
         Arguments.of("milestone-review/change-request-decided.v1.json", EventMessages.ChangeRequestDecided.class),
         Arguments.of("milestone-review/milestone-due-reminder.v1.json", EventMessages.MilestoneDue.class),

@@ -242,6 +242,8 @@ class NotificationsIT {
     String proposalAssigned = send(PROJECT_EVENTS, proposal, "fundflow.milestone.experts-assigned.v1",
         example("milestone-review/variants/experts-assigned.v1-proposal-review.json", org, proposal),
         UUID.randomUUID().toString());
+    String recused = send(PROJECT_EVENTS, proposal, "fundflow.milestone.review-expert-recused.v1",
+        example("milestone-review/review-expert-recused.v1.json", org, proposal), UUID.randomUUID().toString());
     String reviewed = send(PROJECT_EVENTS, proposal, "fundflow.milestone.proposal-reviewed.v1",
         example("milestone-review/proposal-reviewed.v1.json", org, proposal), UUID.randomUUID().toString());
 
@@ -283,6 +285,12 @@ class NotificationsIT {
       assertThat(n.recipient()).startsWith("USER:usr-expert-");
       assertThat(n.kind()).isEqualTo(NotificationKind.PROPOSAL_PANEL_ASSIGNED);
       assertThat(n.details()).containsEntry("proposalId", proposal);
+    });
+    assertThat(of(recused)).singleElement().satisfies(n -> {
+      assertThat(n.recipient()).isEqualTo(Recipients.role("PROGRAM_MANAGER"));
+      assertThat(n.kind()).isEqualTo(NotificationKind.REVIEW_EXPERT_RECUSED);
+      assertThat(n.details()).containsEntry("proposalId", proposal).containsEntry("expertId", "expert2")
+          .containsEntry("reason", "近三年与申报单位有合作研究。");
     });
     assertThat(of(reviewed)).hasSize(5).allSatisfy(n -> {
       assertThat(n.kind()).isEqualTo(NotificationKind.PROPOSAL_PANEL_DECIDED);

@@ -8,12 +8,14 @@ import org.fundflow.platform.outbox.OutboxEvent;
 import org.fundflow.platform.outbox.OutboxEvents;
 
 /**
- * 立项评审: a completed proposal review -> {@code fundflow.milestone.proposal-reviewed.v1} on
+ * 立项评审: a completed proposal review -> {@code fundflow.milestone.proposal-reviewed.v1}, an expert who left the
+ * panel -> {@code fundflow.milestone.review-expert-recused.v1}, experts put on it -> {@code experts-assigned}, on
  * {@code milestone.project-events}, keyed by the proposal id (there is no project yet; docs/adr/0007).
  */
 public class ProposalReviewMessages {
 
   public static final String PROPOSAL_REVIEWED = "fundflow.milestone.proposal-reviewed.v1";
+  public static final String REVIEW_EXPERT_RECUSED = "fundflow.milestone.review-expert-recused.v1";
 
   private final OutboxEvents events;
 
@@ -26,6 +28,11 @@ public class ProposalReviewMessages {
       ProjectEventMessages.ExpertsAssignedV1 message = toAssignment(e);
       return events.create(ProjectEventMessages.TOPIC, message.type(), message.proposalId(), message.proposalId(),
           message);
+    }
+    if (event instanceof ReviewEvent.ExpertRecused e) {
+      ReviewExpertRecusedV1 message = toRecusal(e);
+      return events.create(ProjectEventMessages.TOPIC, REVIEW_EXPERT_RECUSED, message.proposalId(),
+          message.proposalId(), message);
     }
     ProposalReviewedV1 message = toMessage(event);
     return events.create(ProjectEventMessages.TOPIC, PROPOSAL_REVIEWED, message.proposalId(), message.proposalId(),
@@ -50,6 +57,16 @@ public class ProposalReviewMessages {
     return new ProjectEventMessages.ExpertsAssignedV1(ProjectEventMessages.PROPOSAL_REVIEW, r.programId(), null,
         null, null, null, r.id(), e.expertIds(), e.assignedAt());
   }
+
+  /** 回避 on a proposal's review panel (public for the contract tests). */
+  public static ReviewExpertRecusedV1 toRecusal(ReviewEvent.ExpertRecused e) {
+    return new ReviewExpertRecusedV1(e.review().id(), e.review().programId(), e.expertId(), e.reason(),
+        e.declaredAt());
+  }
+
+  /** An expert left a proposal's review panel with its reason; the program manager appoints another. */
+  public record ReviewExpertRecusedV1(String proposalId, String programId, String expertId, String reason,
+      Instant declaredAt) {}
 
   public record CriterionV1(String name, int weight) {}
 
