@@ -117,7 +117,12 @@ public class ExpertClient {
       ReviewEvaluation evaluation) {}
 
   public record ReviewResult(String score, List<Integer> totalsUsed, List<Integer> totalsDropped, String explanation,
-      Instant reviewedAt) {}
+      Instant reviewedAt) {
+    /** How many experts' totals decided: those used and those dropped. */
+    public int panelSize() {
+      return (totalsUsed == null ? 0 : totalsUsed.size()) + (totalsDropped == null ? 0 : totalsDropped.size());
+    }
+  }
 
   public record ProposalReview(String proposalId, String programId, String programKind, String challengeId,
       String organisationCode, String organisationName, String title, String abstractText, long requestedAmountFen,
@@ -159,7 +164,12 @@ public class ExpertClient {
       Evaluation evaluation) {}
 
   public record Decision(String outcome, BigDecimal meanScore, List<Integer> totalsUsed, List<Integer> totalsDropped,
-      String rule, Instant rectifyBy, Instant decidedAt) {}
+      String rule, Instant rectifyBy, Instant decidedAt) {
+    /** How many experts' totals decided: those used and those dropped. */
+    public int panelSize() {
+      return (totalsUsed == null ? 0 : totalsUsed.size()) + (totalsDropped == null ? 0 : totalsDropped.size());
+    }
+  }
 
   public record Report(String reportId, String projectId, String milestoneId, int attempt, String status,
       List<String> deliverablesMet, List<Evidence> evidence, long spendingToDateFen, Instant submittedAt,

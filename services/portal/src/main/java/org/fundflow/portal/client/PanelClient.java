@@ -70,7 +70,12 @@ public class PanelClient {
       boolean scored) {}
 
   public record ReviewResult(String score, List<Integer> totalsUsed, List<Integer> totalsDropped, String explanation,
-      Instant reviewedAt) {}
+      Instant reviewedAt) {
+    /** How many experts' totals decided: those used and those dropped. */
+    public int panelSize() {
+      return (totalsUsed == null ? 0 : totalsUsed.size()) + (totalsDropped == null ? 0 : totalsDropped.size());
+    }
+  }
 
   /** {@code status}: AWAITING_PANEL, IN_REVIEW or REVIEWED. */
   public record ProposalReview(String proposalId, String programId, String organisationName, String title,
@@ -126,7 +131,12 @@ public class PanelClient {
   public record Recusal(String expertId, String reason, Instant declaredAt) {}
 
   public record Decision(String outcome, BigDecimal meanScore, List<Integer> totalsUsed, List<Integer> totalsDropped,
-      String rule, Instant rectifyBy, Instant decidedAt) {}
+      String rule, Instant rectifyBy, Instant decidedAt) {
+    /** How many experts' totals decided: those used and those dropped. */
+    public int panelSize() {
+      return (totalsUsed == null ? 0 : totalsUsed.size()) + (totalsDropped == null ? 0 : totalsDropped.size());
+    }
+  }
 
   public record ReportDetail(String reportId, String projectId, String milestoneId, int attempt, String status,
       List<String> deliverablesMet, long spendingToDateFen, Instant submittedAt, Integer panelSize, List<Seat> panel,

@@ -30,7 +30,7 @@ import reactor.netty.http.server.HttpServerResponse;
  * The expert's pages with the real security chain against a stub of milestone-review: the declaration comes before
  * anything of the report is asked for; evidence is streamed through with its headers; the rubric is sent as the
  * service takes it and its refusals are shown next to the field; after the decision the panel's scores and the
- * explanation are shown as the service answers them.
+ * explanation are shown in the reader's language from the service's figures.
  */
 @SpringBootTest
 class ExpertPagesTest extends StubbedPagesTest {
@@ -86,6 +86,8 @@ class ExpertPagesTest extends StubbedPagesTest {
       [{"proposalId":"prp-new","programId":"pg-1","title":"海水淡化抗污染膜","status":"IN_REVIEW",
         "declaredNoConflict":false,"scored":false},
        {"proposalId":"prp-1","programId":"pg-1","title":"余热吸附式制冷","status":"IN_REVIEW",
+        "declaredNoConflict":true,"scored":true},
+       {"proposalId":"prp-done","programId":"pg-1","title":"余热吸附式制冷（已评）","status":"REVIEWED",
         "declaredNoConflict":true,"scored":true}]""";
   static final String PROPOSAL_REVIEW = """
       {"proposalId":"prp-1","programId":"pg-1","programKind":"GENERAL","organisationCode":"5231011587WL1EFJ6B",
@@ -113,6 +115,15 @@ class ExpertPagesTest extends StubbedPagesTest {
             SENT.add("GET " + req.uri());
             return json(res, 200, PROPOSAL_REVIEW);
           })
+          .get("/proposal-reviews/prp-done", (req, res) -> json(res, 200, PROPOSAL_REVIEW
+              .replace("\"IN_REVIEW\"", "\"REVIEWED\"").replace("prp-1", "prp-done")
+              .replace("\"screenedAt\"", """
+                  "result":{"score":"88.00","totalsUsed":[85,88,91],"totalsDropped":[],
+                   "explanation":"3 experts (< 5): all totals used; mean of [85, 88, 91] = 264/3 = 88.00",
+                   "reviewedAt":"2026-12-06T05:00:00Z"},
+                  "panel":[{"expertId":"expert1","declaredNoConflict":true,"scored":true,
+                            "evaluation":{"criterionScores":[40,30,15],"total":85}}],
+                  "screenedAt\"""")))
           .get("/proposal-reviews/prp-new", (req, res) -> {
             SENT.add("GET " + req.uri());
             return json(res, 403, "{\"type\":\"https://fundflow.org/problems/declaration-required\",\"status\":403}");
@@ -360,10 +371,21 @@ class ExpertPagesTest extends StubbedPagesTest {
   }
 
   @Test
+  void aReviewedProposalShowsHowItsScoreWasReachedInTheReadersLanguage() {
+    web.mutateWith(expert()).get().uri("/expert/proposal-reviews/prp-done").exchange().expectStatus().isOk()
+        .expectBody(String.class).value(html -> assertThat(html)
+            .contains("3 位专家（少于 5 位，全部计入）：总分 85、88、91，平均 88.00").doesNotContain("all totals used"));
+    web.mutateWith(expert()).get().uri("/expert/proposal-reviews/prp-done").cookie("FUNDFLOW_LANG", "en").exchange()
+        .expectStatus().isOk().expectBody(String.class).value(html -> assertThat(html)
+            .contains("3 experts (fewer than 5, all used): totals 85, 88, 91, mean 88.00"));
+  }
+
+  @Test
   void afterTheDecisionTheExplanationAndThePanelsScoresAreShownAndNoFormIsOffered() {
     web.mutateWith(expert()).get().uri("/expert/projects/prj-1/reports/r-done").exchange().expectStatus().isOk()
         .expectBody(String.class).value(html -> assertThat(html).contains("评审结论及依据").contains("84.67")
-            .contains("80, 84, 90").contains("70, 99").contains("drop the highest and the lowest").contains("expert2")
+            .contains("80, 84, 90").contains("70, 99").contains("5 位专家（5 位及以上，去掉最高和最低）：去掉 70、99，计入 80、84、90，平均 84.67")
+            .doesNotContain("drop the highest").contains("expert2")
             .contains(">99<").contains("您的评分").doesNotContain("data-rubric"));
   }
 }

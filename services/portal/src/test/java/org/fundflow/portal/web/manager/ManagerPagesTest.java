@@ -400,7 +400,8 @@ class ManagerPagesTest extends StubbedPagesTest {
         .expectStatus().isOk().expectBody(String.class).value(html -> assertThat(html)
             .contains("<h1>节点报告 小批量样品制备（第 1 次）</h1>").doesNotContain("prj-1-m1")
             .contains("<span>陈杰</span>").contains("(expert1)").contains("已声明无利益冲突").contains("84.67").contains("80, 84, 90").contains("60, 95")
-            .contains("drop the highest and the lowest").contains("通过"));
+            .contains("5 位专家（5 位及以上，去掉最高和最低）：去掉 60、95，计入 80、84、90，平均 84.67")
+            .doesNotContain("drop the highest").contains("通过"));
   }
 
   @Test
