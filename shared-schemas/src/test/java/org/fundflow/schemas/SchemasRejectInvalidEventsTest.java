@@ -184,6 +184,15 @@ class SchemasRejectInvalidEventsTest {
         assertRejected(SUBMITTED, event);
     }
 
+    /** Issue 18 point 2: a legal representative travels as the keyed hash only, never as the ID number itself. */
+    @ParameterizedTest(name = "{0} = a clear national ID")
+    @ValueSource(strings = {"legalRepresentativeIdHash", "providerLegalRepresentativeIdHash"})
+    void aClearNationalIdAsALegalRepresentativeHashIsRejected(String field) {
+        ObjectNode event = example("project-intake/voucher-contracted.v1");
+        event.put(field, "120101196310216525");
+        assertRejected("project-intake/voucher-contracted.v1", event);
+    }
+
     @Test
     void aClearNationalIdAsMaskedIdIsRejected() {
         ObjectNode event = example(SUBMITTED);

@@ -39,10 +39,15 @@ class VoucherLifecycleIT {
 
   /** A fresh enterprise registered in 津南区 (120112), GB 32100 check character computed. */
   static String jinnanEnterprise() {
+    return freshCode("120112");
+  }
+
+  /** A fresh organisation registered in the district, GB 32100 check character computed. */
+  static String freshCode(String district) {
     String alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     int[] weights = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
     Random random = new Random();
-    StringBuilder b = new StringBuilder("91120112");
+    StringBuilder b = new StringBuilder("91").append(district);
     for (int i = 0; i < 9; i++) {
       b.append(alphabet.charAt(random.nextInt(alphabet.length())));
     }
@@ -119,6 +124,69 @@ class VoucherLifecycleIT {
     System.out.printf("[lifecycle] voucher: %s contract %s, provider paid %s (%s)%n", voucherId,
         LifecycleIT.yuan(8_765_432L), LifecycleIT.yuan(released.get("amountFen").asLong()),
         created.get("explanation").asString());
+  }
+
+  /**
+   * Issue 18 point 2 across the running services: a provider and an enterprise of different organisations name the
+   * same legal representative (法定代表人) to project-intake; the voucher contract between them reaches integrity-check,
+   * whose VOUCHER_RELATED_PARTIES v2 flags both organisations (HIGH) naming the relation; the ID number is in neither
+   * integrity record (only project-intake saw it, and kept its keyed hash).
+   */
+  @Test
+  void aProviderWithTheEnterprisesLegalRepresentative_isFlaggedAsARelatedPartyByIntegrityCheck() throws Exception {
+    String legalRepresentative = "120101196310216525"; // shared/testdata/national-ids.csv
+    String enterprise = jinnanEnterprise();
+    String providerOrg = freshCode("120116");
+    String enterpriseToken = TestJwts.token("cv-applicant-" + enterprise, List.of("APPLICANT"), enterprise);
+    String providerToken = TestJwts.token("cv-provider-" + providerOrg, List.of("SERVICE_PROVIDER"), providerOrg);
+    Map<String, Object> body = LifecycleIT.programBody("VOUCHER", "2026年度津南区科技创新券（关联方）", 1_000_000_000L,
+        5_000_000L);
+    body.put("voucherRule", Map.of("faceValueFen", 5_000_000L, "validityDays", 180,
+        "annualCapPerEnterpriseFen", 10_000_000L, "eligibleCategories", List.of("TESTING"),
+        "ratio", new java.math.BigDecimal("0.50"), "districtCodes", List.of("120112")));
+    String program = HTTP.openProgram(body);
+
+    String providerId = LifecycleIT.expect(HTTP.call("POST", LifecycleIT.INTAKE, "/service-providers", providerToken,
+        Map.of("organisationCode", providerOrg, "name", "天津某检测技术服务有限公司", "categories", List.of("TESTING"),
+            "legalRepresentativeNationalId", legalRepresentative)), 201).get("id").asString();
+    LifecycleIT.expect(HTTP.call("POST", LifecycleIT.INTAKE, "/service-providers/" + providerId + "/approve",
+        LifecycleIT.PM, null), 200);
+    String voucherId = LifecycleIT.expect(HTTP.call("POST", LifecycleIT.INTAKE, "/vouchers", enterpriseToken,
+        Map.of("programId", program, "pledge", Map.of("accepted", true, "textVersion", "津南科技创新券承诺书2026版"),
+            "smeDeclared", true, "legalRepresentativeNationalId", legalRepresentative), "application/json",
+        Map.of("Idempotency-Key", "cv-rp-" + enterprise)), 201).get("id").asString();
+    String boundary = "cv" + UUID.randomUUID().toString().replace("-", "");
+    String multipart = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"contract.pdf\""
+        + "\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.7\n检测服务合同 " + voucherId + "\n%%EOF\n\r\n--" + boundary + "--\r\n";
+    JsonNode document = LifecycleIT.expect(HTTP.call("POST", LifecycleIT.INTAKE, "/vouchers/" + voucherId
+        + "/documents", enterpriseToken, multipart, "multipart/form-data; boundary=" + boundary, Map.of()), 201);
+    LifecycleIT.expect(HTTP.call("POST", LifecycleIT.INTAKE, "/vouchers/" + voucherId + "/contract", enterpriseToken,
+        Map.of("providerId", providerId, "category", "TESTING", "amountFen", 2_000_000L,
+            "documentId", document.get("documentId").asString())), 200);
+
+    for (String org : List.of(providerOrg, enterprise)) {
+      java.util.concurrent.atomic.AtomicReference<JsonNode> flag = new java.util.concurrent.atomic.AtomicReference<>();
+      await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
+        JsonNode record = LifecycleIT.expect(HTTP.call("GET", LifecycleIT.INTEGRITY,
+            "/integrity-records/organisations/" + org, LifecycleIT.AUDITOR, null), 200);
+        JsonNode found = null;
+        for (JsonNode f : record.get("flags")) {
+          if (f.at("/rule/name").asString().equals("voucher-related-parties")) {
+            found = f;
+          }
+        }
+        assertThat(found).as("voucher-related-parties flag of %s in %s", org, record).isNotNull();
+        assertThat(record.toString()).doesNotContain(legalRepresentative);
+        flag.set(found);
+      });
+      JsonNode f = flag.get();
+      assertThat(f.at("/rule/version").asInt()).isEqualTo(2);
+      assertThat(f.get("severity").asString()).isEqualTo("HIGH");
+      assertThat(f.at("/evidence/0/values/relation").asString()).isEqualTo("same legal representative");
+      assertThat(f.toString()).contains(voucherId).contains(enterprise).contains(providerOrg);
+    }
+    System.out.printf("[lifecycle] voucher %s: provider %s and enterprise %s share a legal representative: "
+        + "voucher-related-parties v2 on both%n", voucherId, providerOrg, enterprise);
   }
 
   /** The public list, called without any token. */

@@ -17,7 +17,7 @@ public record RuleRef(String code, String name, int version) {
       "paid-while-listed-or-held", 1);
   // innovation vouchers (创新券, issue 18 point 2)
   public static final RuleRef VOUCHER_RELATED_PARTIES = new RuleRef("VOUCHER_RELATED_PARTIES",
-      "voucher-related-parties", 1);
+      "voucher-related-parties", 2);
   public static final RuleRef VOUCHER_CONTRACT_REUSED = new RuleRef("VOUCHER_CONTRACT_REUSED",
       "voucher-contract-reused", 1);
   public static final RuleRef VOUCHER_REDEMPTION_OUTLIER = new RuleRef("VOUCHER_REDEMPTION_OUTLIER",

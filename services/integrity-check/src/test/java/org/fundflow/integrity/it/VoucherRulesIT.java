@@ -78,6 +78,47 @@ class VoucherRulesIT {
     assertThat(flag.json()).contains(voucher).contains("same organisation code");
   }
 
+  /**
+   * VOUCHER_RELATED_PARTIES v2: a provider and an enterprise with different organisation codes but the same legal
+   * representative (equal keyed hashes on voucher-contracted) are flagged, both, once; different representatives, or
+   * one side without any, are not.
+   */
+  @Test
+  void aVoucherContractedWithAProviderOfTheSameLegalRepresentative_flagsProviderAndEnterprise_once() {
+    String enterprise = BadInputAndAccessMatrixIT.organisationCode();
+    String provider = BadInputAndAccessMatrixIT.organisationCode();
+    String unrelated = BadInputAndAccessMatrixIT.organisationCode();
+    String oneSided = BadInputAndAccessMatrixIT.organisationCode();
+    String rep = IntegrityServiceIT.hex();
+    String key = "vch-rep-" + IntegrityServiceIT.hex();
+    // first the ones that must raise nothing, on the same key (in order before the flagged one)
+    kafka.send(PROPOSALS, key, CONTRACTED, contracted(key + "-a", "prg-v", enterprise, unrelated,
+        IntegrityServiceIT.hex(), rep, IntegrityServiceIT.hex()));
+    kafka.send(PROPOSALS, key, CONTRACTED, contracted(key + "-b", "prg-v", enterprise, oneSided,
+        IntegrityServiceIT.hex(), rep, null));
+    String id = kafka.send(PROPOSALS, key, CONTRACTED, contracted(key + "-c", "prg-v", enterprise, provider,
+        IntegrityServiceIT.hex(), rep, rep));
+    kafka.send(PROPOSALS, key, CONTRACTED, contracted(key + "-c", "prg-v", enterprise, provider,
+        IntegrityServiceIT.hex(), rep, rep), id);
+
+    Published flag = awaitFlag(provider, "voucher-related-parties");
+    assertThat(flag.data().get("rule").get("version").asInt()).isEqualTo(2);
+    assertThat(flag.data().get("severity").asString()).isEqualTo("HIGH");
+    assertThat(flag.data().get("evidence").get(0).get("values").get("relation").asString())
+        .isEqualTo("same legal representative");
+    assertThat(flag.json()).contains(key + "-c").contains(enterprise).doesNotContain(rep);
+    Published enterpriseFlag = awaitFlag(enterprise, "voucher-related-parties");
+    assertThat(enterpriseFlag.json()).contains(key + "-c").doesNotContain(rep);
+    // a marker after the redelivery on the same key: once its flag is out, everything before it was screened
+    String marker = BadInputAndAccessMatrixIT.organisationCode();
+    kafka.send(PROPOSALS, key, CONTRACTED, contracted(key + "-m", "prg-v", marker, marker, IntegrityServiceIT.hex()));
+    awaitFlag(marker, "voucher-related-parties");
+    assertThat(flags(provider, "voucher-related-parties")).as("once, though delivered twice").hasSize(1);
+    assertThat(flags(enterprise, "voucher-related-parties")).as("once, though delivered twice").hasSize(1);
+    assertThat(flags(unrelated, "voucher-related-parties")).as("another legal representative").isEmpty();
+    assertThat(flags(oneSided, "voucher-related-parties")).as("no legal representative registered").isEmpty();
+  }
+
   @Test
   void aSettlementClaimedAtTheExpiry_isFlagged_oneClaimedBefore_isNot() {
     String provider = BadInputAndAccessMatrixIT.organisationCode();
@@ -136,6 +177,15 @@ class VoucherRulesIT {
          "contractDocument":{"documentId":"d1","name":"合同.pdf","mediaType":"application/pdf","sizeBytes":1000,"sha256":"%s"},
          "faceValueFen":5000000,"ratioBasisPoints":5000,"expiresAt":"2026-08-29T16:00:00Z","contractedAt":"2026-03-17T06:40:00Z"}
         """.formatted(voucherId, programId, enterprise, provider, provider, sha);
+  }
+
+  /** voucher-contracted with the legal representatives' keyed hashes (each left out when null). */
+  static String contracted(String voucherId, String programId, String enterprise, String provider, String sha,
+      String enterpriseRep, String providerRep) {
+    String json = contracted(voucherId, programId, enterprise, provider, sha).strip();
+    String added = (enterpriseRep == null ? "" : ",\"legalRepresentativeIdHash\":\"" + enterpriseRep + "\"")
+        + (providerRep == null ? "" : ",\"providerLegalRepresentativeIdHash\":\"" + providerRep + "\"");
+    return json.substring(0, json.length() - 1) + added + "}";
   }
 
   static String redeemed(String voucherId, String programId, String provider, String providerId, Instant claimedAt) {

@@ -1,5 +1,6 @@
 package org.fundflow.portal.client;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -106,11 +107,24 @@ public class VoucherClient {
 
   record Pledge(boolean accepted, String textVersion) {}
 
-  record ApplyBody(String programId, Pledge pledge, boolean smeDeclared) {}
+  /** The legal representative's ID number is left out when not given (it is optional at project-intake). */
+  record ApplyBody(String programId, Pledge pledge, boolean smeDeclared,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String legalRepresentativeNationalId) {
+    @Override
+    public String toString() {
+      return "ApplyBody[programId=" + programId + ", legalRepresentativeNationalId=<redacted>]";
+    }
+  }
 
   record ContractBody(String providerId, String category, long amountFen, String contractNumber, String documentId) {}
 
-  record RegisterBody(String organisationCode, String name, List<String> categories, String contact) {}
+  record RegisterBody(String organisationCode, String name, List<String> categories, String contact,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String legalRepresentativeNationalId) {
+    @Override
+    public String toString() {
+      return "RegisterBody[organisationCode=" + organisationCode + ", legalRepresentativeNationalId=<redacted>]";
+    }
+  }
 
   /** The open VOUCHER programs an enterprise may apply to. */
   public Mono<List<VoucherProgram>> voucherPrograms() {
@@ -134,8 +148,18 @@ public class VoucherClient {
   /** The same key sent twice receives the same voucher. */
   public Mono<Voucher> apply(String programId, String idempotencyKey, boolean pledgeAccepted, String pledgeVersion,
       boolean smeDeclared) {
+    return apply(programId, idempotencyKey, pledgeAccepted, pledgeVersion, smeDeclared, null);
+  }
+
+  /**
+   * As above with the legal representative's resident ID number (null: not given). It is passed on as typed, only to
+   * project-intake, which checks it (GB 11643) and keeps its keyed hash; the portal keeps, logs and shows it nowhere.
+   */
+  public Mono<Voucher> apply(String programId, String idempotencyKey, boolean pledgeAccepted, String pledgeVersion,
+      boolean smeDeclared, String legalRepresentativeNationalId) {
     return client.send(HttpMethod.POST, u -> u.path("/vouchers").build(),
-        new ApplyBody(programId, new Pledge(pledgeAccepted, pledgeVersion), smeDeclared),
+        new ApplyBody(programId, new Pledge(pledgeAccepted, pledgeVersion), smeDeclared,
+            legalRepresentativeNationalId),
         Map.of("Idempotency-Key", idempotencyKey), Voucher.class);
   }
 
@@ -174,8 +198,15 @@ public class VoucherClient {
   }
 
   public Mono<Provider> register(String organisationCode, String name, List<String> categories, String contact) {
+    return register(organisationCode, name, categories, contact, null);
+  }
+
+  /** As above with the legal representative's resident ID number (null: not given), passed on only to project-intake. */
+  public Mono<Provider> register(String organisationCode, String name, List<String> categories, String contact,
+      String legalRepresentativeNationalId) {
     return client.send(HttpMethod.POST, u -> u.path("/service-providers").build(),
-        new RegisterBody(organisationCode, name, categories, contact), Map.of(), Provider.class);
+        new RegisterBody(organisationCode, name, categories, contact, legalRepresentativeNationalId), Map.of(),
+        Provider.class);
   }
 
   /** Staff: the registrations with this status; keyset paging on the id. */

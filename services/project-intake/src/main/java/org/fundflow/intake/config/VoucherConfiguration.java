@@ -6,6 +6,7 @@ import org.fundflow.intake.adapter.out.mongo.MongoAdapters;
 import org.fundflow.intake.adapter.out.mongo.MongoVouchers;
 import org.fundflow.intake.application.service.VoucherService;
 import org.fundflow.platform.documents.DocumentStore;
+import org.fundflow.platform.domain.PersonIdProtection;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -21,8 +22,9 @@ public class VoucherConfiguration {
   }
 
   @Bean
-  VoucherService voucherService(MongoVouchers vouchers, MongoAdapters mongo, DocumentStore store, Clock clock) {
+  VoucherService voucherService(MongoVouchers vouchers, MongoAdapters mongo, DocumentStore store,
+      PersonIdProtection personIds, Clock clock) {
     return new VoucherService(vouchers, mongo.serviceProviders(), mongo.programs(), mongo.holds(),
-        new GridFsContractDocuments(store), clock);
+        new GridFsContractDocuments(store), personIds, clock);
   }
 }

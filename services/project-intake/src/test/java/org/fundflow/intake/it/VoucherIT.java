@@ -32,6 +32,7 @@ import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.bson.Document;
+import org.fundflow.platform.privacy.PersonIdHasher;
 import org.fundflow.platform.test.TestJwts;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,6 +44,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
 
@@ -60,6 +62,7 @@ class VoucherIT extends IntakeIT {
   static final String JINNAN = "120112";
 
   @Autowired ReactiveMongoTemplate template;
+  @Autowired PersonIdHasher hasher;
 
   /** A longer response timeout than the other ITs: the race tests send several requests at once to a loaded machine. */
   @org.junit.jupiter.api.BeforeEach
@@ -270,6 +273,104 @@ class VoucherIT extends IntakeIT {
         .containsEntry("faceValueFen", 5_000_000).containsEntry("ratioBasisPoints", 5000)
         .containsEntry("providerOrganisationCode", providerOrg).containsEntry("organisationCode", enterprise);
     assertThat(eventsOf(providerId, 1)).containsKey("fundflow.intake.service-provider-approved.v1");
+  }
+
+  // ------------------------------------------------------------------ the legal representative (issue 18 point 2)
+
+  /**
+   * The provider's registration and the enterprise's application name the same legal representative (one with an
+   * upper-case X, one with a lower-case x): both are kept and published only as the suite-wide keyed hash, equal on
+   * voucher-contracted for integrity-check's related-party rule; the number is in no response, no stored document
+   * (outbox included) and no event.
+   */
+  @Test
+  void givenTheSameLegalRepresentative_whenRegisteredAndApplied_thenOnlyTheKeyedHashIsStoredAndPublished()
+      throws Exception {
+    String number = "11010819841203824X";
+    String hash = hasher.hash(number);
+    String enterprise = freshCode(JINNAN);
+    String providerOrg = freshCode("120116");
+    EntityExchangeResult<String> registered = post(provider(providerOrg), "/service-providers",
+        Map.of("organisationCode", providerOrg, "name", "科技服务机构 " + providerOrg, "categories", List.of("TESTING"),
+            "legalRepresentativeNationalId", number)).expectStatus().isCreated().expectBody(String.class)
+        .returnResult();
+    assertThat(registered.getResponseBody()).doesNotContainIgnoringCase(number).doesNotContain(hash)
+        .contains("\"legalRepresentativeGiven\":true");
+    String providerId = (String) PublishedEventsContractIT.JSON.readValue(registered.getResponseBody(), Map.class)
+        .get("id");
+    json(post(manager(), "/service-providers/" + providerId + "/approve", null), HttpStatus.OK);
+    String program = voucherProgram(5_000_000, 10_000_000, List.of("TESTING"), "0.50");
+
+    Map<String, Object> body = new HashMap<>(application(program));
+    body.put("legalRepresentativeNationalId", number.toLowerCase(java.util.Locale.ROOT));
+    String key = "apply-lr-" + enterprise;
+    String applied = apply(enterprise, key, body).expectStatus().isCreated().expectBody(String.class).returnResult()
+        .getResponseBody();
+    assertThat(applied).doesNotContainIgnoringCase(number).doesNotContain(hash)
+        .contains("\"legalRepresentativeGiven\":true");
+    String id = (String) PublishedEventsContractIT.JSON.readValue(applied, Map.class).get("id");
+    // the same application again is the same voucher; the same key with another legal representative is refused
+    assertThat(json(apply(enterprise, key, body), HttpStatus.CREATED).get("id")).isEqualTo(id);
+    Map<String, Object> otherPerson = new HashMap<>(body);
+    otherPerson.put("legalRepresentativeNationalId", "120101198004135929");
+    assertProblem(json(apply(enterprise, key, otherPerson), HttpStatus.UNPROCESSABLE_CONTENT),
+        "idempotency-key-reused");
+
+    json(post(applicant(enterprise), "/vouchers/" + id + "/contract",
+        contract(providerId, "TESTING", 8_000_000, document(enterprise, id))), HttpStatus.OK);
+    Map<String, Map<String, Object>> events = eventsOf(id, 2);
+    assertThat(events.get("fundflow.intake.voucher-contracted.v1"))
+        .containsEntry("legalRepresentativeIdHash", hash).containsEntry("providerLegalRepresentativeIdHash", hash);
+
+    // nowhere in clear: the stored documents (with their outboxes), the events of both keys, the readers' answers
+    for (String[] stored : List.of(new String[] {"service-providers", providerId}, new String[] {"vouchers", id})) {
+      String doc = template.findById(stored[1], Document.class, stored[0]).block().toJson();
+      assertThat(doc).as(stored[0]).contains(hash).doesNotContainIgnoringCase(number);
+    }
+    assertThat(rawEventsOf(List.of(id, providerId), 3)).allSatisfy(e -> assertThat(e).doesNotContainIgnoringCase(number));
+    for (String path : List.of("/vouchers/" + id, "/service-providers/" + providerId)) {
+      String read = get(manager(), path).expectStatus().isOk().expectBody(String.class).returnResult()
+          .getResponseBody();
+      assertThat(read).as(path).doesNotContainIgnoringCase(number).doesNotContain(hash);
+    }
+  }
+
+  /** Without a legal representative (optional) the contract event carries neither hash: the rule compares codes. */
+  @Test
+  void givenNoLegalRepresentative_whenContracted_thenTheEventCarriesNoHash() {
+    String enterprise = freshCode(JINNAN);
+    String providerId = approvedProvider(freshCode("120116"), List.of("TESTING"));
+    String program = voucherProgram(5_000_000, 10_000_000, List.of("TESTING"), "0.50");
+    String id = issued(program, enterprise);
+    assertThat(json(get(applicant(enterprise), "/vouchers/" + id), HttpStatus.OK))
+        .containsEntry("legalRepresentativeGiven", false);
+    json(post(applicant(enterprise), "/vouchers/" + id + "/contract",
+        contract(providerId, "TESTING", 1_000_000, document(enterprise, id))), HttpStatus.OK);
+    assertThat(eventsOf(id, 2).get("fundflow.intake.voucher-contracted.v1"))
+        .doesNotContainKey("legalRepresentativeIdHash").doesNotContainKey("providerLegalRepresentativeIdHash");
+  }
+
+  /** A wrong ID number is a 400 problem naming the field, never repeating the number; nothing is stored. */
+  @Test
+  void givenAWrongLegalRepresentativeIdNumber_whenRegisteringOrApplying_then400NamingTheField_andNothingStored() {
+    String wrong = "120101198004135928"; // the check character of 120101198004135929 changed
+    String providerOrg = freshCode("120116");
+    String problem = post(provider(providerOrg), "/service-providers", Map.of("organisationCode", providerOrg,
+        "name", "机构", "categories", List.of("TESTING"), "legalRepresentativeNationalId", wrong))
+        .expectStatus().isBadRequest().expectBody(String.class).returnResult().getResponseBody();
+    assertThat(problem).contains("\"field\":\"legalRepresentativeNationalId\"")
+        .contains("https://fundflow.org/problems/validation").doesNotContain(wrong);
+    get(manager(), "/service-providers/" + "spv-" + providerOrg).expectStatus().isNotFound();
+
+    String enterprise = freshCode(JINNAN);
+    String program = voucherProgram(5_000_000, 10_000_000, List.of("TESTING"), "0.50");
+    Map<String, Object> body = new HashMap<>(application(program));
+    body.put("legalRepresentativeNationalId", wrong);
+    String refused = apply(enterprise, "k-" + UUID.randomUUID(), body).expectStatus().isBadRequest()
+        .expectBody(String.class).returnResult().getResponseBody();
+    assertThat(refused).contains("\"field\":\"legalRepresentativeNationalId\"").doesNotContain(wrong);
+    assertThat(template.count(new Query(Criteria.where("organisationCode").is(enterprise)), "vouchers").block())
+        .isZero();
   }
 
   // ------------------------------------------------------------------ eligibility and the annual cap
@@ -506,6 +607,25 @@ class VoucherIT extends IntakeIT {
     }
     assertThat(failures).isEmpty();
     return byType;
+  }
+
+  /** The raw JSON of the events of these keys on intake.proposal-events (at least {@code count} in all). */
+  List<String> rawEventsOf(List<String> keys, int count) {
+    List<String> found = new ArrayList<>();
+    try (KafkaConsumer<String, byte[]> consumer = consumer("intake.proposal-events")) {
+      await().atMost(Duration.ofSeconds(40)).until(() -> {
+        for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(300))) {
+          if (keys.contains(r.key())) {
+            StringBuilder headers = new StringBuilder();
+            r.headers().forEach(h -> headers.append(h.key()).append('=')
+                .append(new String(h.value(), StandardCharsets.UTF_8)).append(';'));
+            found.add(headers + new String(r.value(), StandardCharsets.UTF_8));
+          }
+        }
+        return found.size() >= count;
+      });
+    }
+    return found;
   }
 
   Schema schemaFor(String type) {

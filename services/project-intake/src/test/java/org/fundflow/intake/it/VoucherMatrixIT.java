@@ -166,6 +166,15 @@ class VoucherMatrixIT extends IntakeIT
     return new Bad(name, m, path, token, body, MediaType.APPLICATION_JSON, Map.of(), expected);
   }
 
+  /** A resident ID number whose check character is wrong (120101198004135929 is the valid one). */
+  static final String BAD_LEGAL_REP = "120101198004135928";
+
+  /** The case must name this field in the problem's {@code errors[]}. */
+  static Bad named(Bad c, String field) {
+    MATRIX.expectField(c.name(), field);
+    return c;
+  }
+
   static Bad apply(String name, String token, Function<Fixture, Object> body, int expected) {
     return new Bad("POST /vouchers " + name, HttpMethod.POST, f -> "/vouchers", token, body,
         MediaType.APPLICATION_JSON, KEY, expected);
@@ -238,6 +247,20 @@ class VoucherMatrixIT extends IntakeIT
     all.add(apply("missing programId", a, f -> without(validApply(f), "programId"), 400));
     all.add(apply("missing pledge", a, f -> without(validApply(f), "pledge"), 400));
     all.add(apply("smeDeclared is a string", a, f -> with(validApply(f), "smeDeclared", "yes"), 400));
+    // the legal representative's ID number (issue 18 point 2): a wrong one is a 400 naming the field, nothing stored
+    all.add(named(apply("legal representative ID with a wrong check character", a,
+        f -> with(validApply(f), "legalRepresentativeNationalId", BAD_LEGAL_REP), 400), "legalRepresentativeNationalId"));
+    all.add(named(apply("legal representative ID born in 2099", a,
+        f -> with(validApply(f), "legalRepresentativeNationalId", "110108209901011234"), 400),
+        "legalRepresentativeNationalId"));
+    all.add(named(apply("legal representative ID of 17 characters", a,
+        f -> with(validApply(f), "legalRepresentativeNationalId", "12010119800413592"), 400),
+        "legalRepresentativeNationalId"));
+    all.add(named(apply("legal representative ID blank", a,
+        f -> with(validApply(f), "legalRepresentativeNationalId", " "), 400), "legalRepresentativeNationalId"));
+    all.add(named(apply("legal representative ID is a number", a,
+        f -> with(validApply(f), "legalRepresentativeNationalId", 120101198004135929L), 400),
+        "legalRepresentativeNationalId"));
     all.add(apply("unknown program", a, f -> with(validApply(f), "programId", "prg-nope"), 404));
     all.add(apply("a GENERAL program", a, f -> with(validApply(f), "programId", f.general()), 422));
     all.add(apply("SME not declared", a, f -> with(validApply(f), "smeDeclared", false), 422));
@@ -310,6 +333,18 @@ class VoucherMatrixIT extends IntakeIT
     all.add(bad("POST /service-providers name 301 chars", HttpMethod.POST, providers, p,
         f -> with(registration, "name", "n".repeat(301)), 400));
     all.add(bad("POST /service-providers malformed JSON", HttpMethod.POST, providers, p, f -> "{\"name\":", 400));
+    // a fresh organisation, so that only the ID number is wrong: 400 naming the field, no registration stored
+    String freshProvider = VoucherIT.freshCode("120116");
+    Map<String, Object> freshRegistration = Map.of("organisationCode", freshProvider, "name", "机构",
+        "categories", List.of("TESTING"));
+    all.add(named(bad("POST /service-providers legal representative ID with a wrong check character",
+        HttpMethod.POST, providers, VoucherIT.provider(freshProvider),
+        f -> with(freshRegistration, "legalRepresentativeNationalId", BAD_LEGAL_REP), 400),
+        "legalRepresentativeNationalId"));
+    all.add(named(bad("POST /service-providers legal representative ID not a date", HttpMethod.POST, providers,
+        VoucherIT.provider(freshProvider),
+        f -> with(freshRegistration, "legalRepresentativeNationalId", "370202199902304790"), 400),
+        "legalRepresentativeNationalId"));
     all.add(bad("POST /service-providers/{approved}/approve again", HttpMethod.POST,
         f -> "/service-providers/" + f.providerA() + "/approve", pm, f -> null, 409));
     all.add(bad("POST /service-providers/{pending}/reject without reason", HttpMethod.POST,

@@ -49,7 +49,7 @@ public final class VoucherScreeningService implements ScreenVoucherEventsUseCase
   public Mono<Void> voucherContracted(VoucherFacts.Contract contract) {
     return ledger.recordContract(contract).flatMap(uses -> {
       List<Flag> flags = new ArrayList<>();
-      relatedParties.evaluate(contract, clock.instant()).ifPresent(flags::add);
+      flags.addAll(relatedParties.evaluate(contract, clock.instant()));
       flags.addAll(contractReused.evaluate(contract, uses, clock.instant()));
       return store(contract.eventId(), flags);
     });

@@ -11,6 +11,7 @@ import org.fundflow.portal.client.VoucherClient;
 import org.fundflow.portal.client.VoucherClient.PublicProvider;
 import org.fundflow.portal.client.VoucherClient.Voucher;
 import org.fundflow.portal.format.Money;
+import org.fundflow.portal.web.LegalRepresentativeField;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -70,10 +71,13 @@ public class VouchersController {
         return Mono.just(redirect("/applicant/vouchers"));
       }
       return vouchers.apply(programId, key, "true".equals(in.getFirst("pledgeAccepted")), in.getFirst("pledgeVersion"),
-              "true".equals(in.getFirst("smeDeclared")))
+              "true".equals(in.getFirst("smeDeclared")), LegalRepresentativeField.of(in))
           .map(v -> redirect("/applicant/vouchers/" + v.id() + "?issued=1"))
-          .onErrorResume(ServiceProblem.class, e -> listPage(null, Map.of(), problems.key(e), programId,
-              HttpStatus.valueOf(e.status())));
+          .onErrorResume(ServiceProblem.class, e -> {
+            Map<String, String> field = LegalRepresentativeField.error(e);
+            return listPage(null, field, field.isEmpty() ? problems.key(e) : null, programId,
+                HttpStatus.valueOf(e.status()));
+          });
     });
   }
 

@@ -9,6 +9,7 @@ import org.fundflow.portal.client.ProblemMessages;
 import org.fundflow.portal.client.ServiceProblem;
 import org.fundflow.portal.client.VoucherClient;
 import org.fundflow.portal.client.VoucherClient.Provider;
+import org.fundflow.portal.web.LegalRepresentativeField;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -66,12 +67,12 @@ public class ProviderController {
         return page(user, form, errors, null, null, HttpStatus.BAD_REQUEST);
       }
       return vouchers.register(form.organisationCode(), form.name(), form.categories(),
-              form.contact().isBlank() ? null : form.contact())
+              form.contact().isBlank() ? null : form.contact(), LegalRepresentativeField.of(in))
           .map(p -> redirect("/provider?registered=1"))
           .onErrorResume(ServiceProblem.class, e -> {
             String key = problems.key(e);
             Map<String, String> field = key.equals("problem.invalid-organisation-code")
-                ? Map.of("organisationCode", key) : Map.of();
+                ? Map.of("organisationCode", key) : LegalRepresentativeField.error(e);
             return page(user, form, field, field.isEmpty() ? key : null, null, HttpStatus.valueOf(e.status()));
           });
     });
@@ -109,7 +110,10 @@ public class ProviderController {
     return Rendering.redirectTo(to).status(HttpStatus.SEE_OTHER).build();
   }
 
-  /** The registration form as typed; the organisation code and name start as the login's. */
+  /**
+   * The registration form as typed; the organisation code and name start as the login's. The legal representative's
+   * ID number is not part of it: it is read from the request, passed on and never rendered again.
+   */
   public record RegistrationForm(String organisationCode, String name, List<String> categories, String contact) {
 
     static RegistrationForm of(OidcUser user) {

@@ -93,6 +93,13 @@ class VoucherPagesTest {
                 {"id":"spv-pending","organisationCode":"91120112PENDING001","name":"待审核的机构","categories":["TESTING"]}],
        "nextCursor":null}""".formatted(PROVIDER_ORG, PROVIDER_ORG);
 
+  /** A resident ID number with a wrong check character, and project-intake's answer to it (issue 18 point 2). */
+  static final String WRONG_ID = "120101198004135928";
+  static final String GOOD_ID = "11010819841203824X";
+  static final String INVALID_ID = """
+      {"type":"https://fundflow.org/problems/validation","status":400,"title":"Bad Request",
+       "errors":[{"field":"legalRepresentativeNationalId","message":"is not a valid resident ID number (GB 11643: check character or birth date wrong)"}]}""";
+
   static final DisposableServer SERVICES = HttpServer.create().host("127.0.0.1").port(0)
       .route(r -> r
           .get("/programs", (req, res) -> json(res, 200, PROGRAMS))
@@ -100,7 +107,8 @@ class VoucherPagesTest {
           .get("/vouchers/v-1", (req, res) -> json(res, 200, voucher()))
           .get("/vouchers/other", (req, res) -> json(res, 404,
               "{\"type\":\"https://fundflow.org/problems/not-found\",\"status\":404}"))
-          .post("/vouchers", (req, res) -> received(req).flatMap(body -> body.contains("\"smeDeclared\":true")
+          .post("/vouchers", (req, res) -> received(req).flatMap(body -> body.contains(WRONG_ID) ? json(res, 400, INVALID_ID)
+              : body.contains("\"smeDeclared\":true")
               ? json(res, 201, voucher())
               : json(res, 422, "{\"type\":\"https://fundflow.org/problems/sme-declaration-required\",\"status\":422}")))
           .post("/vouchers/v-1/documents", (req, res) -> received(req).flatMap(body -> body.contains("contract.exe")
@@ -136,6 +144,9 @@ class VoucherPagesTest {
           .get("/service-providers", (req, res) -> json(res, 200,
               "{\"items\":[" + provider("spv-" + PROVIDER_ORG, "PENDING") + "],\"nextCursor\":null}"))
           .post("/service-providers", (req, res) -> received(req).flatMap(body -> {
+            if (body.contains(WRONG_ID)) {
+              return json(res, 400, INVALID_ID);
+            }
             REGISTERED.set(true);
             return json(res, 201, provider("spv-" + PROVIDER_ORG, "PENDING"));
           }))
@@ -257,6 +268,42 @@ class VoucherPagesTest {
         + "\"textVersion\":\"2026年第1版（中文）\"},\"smeDeclared\":true}", key));
   }
 
+  /**
+   * Issue 18 point 2: the application offers the legal representative's ID number (optional, explained); a number
+   * project-intake refuses is said next to the field in Chinese and is not shown again; a good one is passed on as
+   * typed, and without one the body has no such field (the first test's body).
+   */
+  @Test
+  void theApplicationTakesTheLegalRepresentativesIdNumber_aRefusedOneIsExplainedNextToIt_andNeverShownAgain() {
+    String html = page(enterprise(), "/applicant/vouchers");
+    assertThat(html).contains("法定代表人身份证号（选填）").contains("仅以加密散列形式保存")
+        .contains("name=\"legalRepresentativeNationalId\"").contains("aria-describedby=\"legalRepresentativeNationalId-hint\"");
+    String key = html.replaceAll("(?s).*name=\"idempotencyKey\" value=\"([^\"]+)\".*", "$1");
+
+    String refused = body(post(enterprise(), "/applicant/vouchers", form("programId", "pg-v", "idempotencyKey", key,
+        "smeDeclared", "true", "pledgeAccepted", "true", "pledgeVersion", "2026年第1版（中文）",
+        "legalRepresentativeNationalId", WRONG_ID)), HttpStatus.BAD_REQUEST);
+    assertThat(refused).contains("法定代表人身份证号无效（应为18位，出生日期和校验码须正确），请重新填写。")
+        .contains("id=\"legalRepresentativeNationalId-error\"").contains("aria-invalid=\"true\"")
+        .doesNotContain(WRONG_ID).doesNotContain("GB 11643").doesNotContain("problems/validation");
+
+    post(enterprise(), "/applicant/vouchers", form("programId", "pg-v", "idempotencyKey", key, "smeDeclared", "true",
+        "pledgeAccepted", "true", "pledgeVersion", "2026年第1版（中文）", "legalRepresentativeNationalId",
+        " " + GOOD_ID + " ")).expectStatus().isEqualTo(HttpStatus.SEE_OTHER);
+    assertThat(SENT.get(SENT.size() - 1)).isEqualTo(new Sent("/vouchers", "{\"programId\":\"pg-v\",\"pledge\":"
+        + "{\"accepted\":true,\"textVersion\":\"2026年第1版（中文）\"},\"smeDeclared\":true,"
+        + "\"legalRepresentativeNationalId\":\"" + GOOD_ID + "\"}", key));
+    assertThat(page(enterprise(), "/applicant/vouchers/v-1?issued=1")).doesNotContain(GOOD_ID);
+  }
+
+  @Test
+  void theApplicationFormInEnglishExplainsTheLegalRepresentativeField() {
+    String html = web.mutateWith(enterprise()).get().uri("/applicant/vouchers").cookie(Languages.COOKIE, "en").exchange()
+        .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+    assertThat(html).contains("Legal representative&#39;s resident ID number (optional)")
+        .contains("Kept only as a keyed hash");
+  }
+
   @Test
   void theContractFormSaysWhatIsMissingNextToEachField_andSendsNothing() {
     MultipartBodyBuilder parts = new MultipartBodyBuilder();
@@ -372,6 +419,30 @@ class VoucherPagesTest {
         .expectHeader().location("/provider?claimed=v-1");
     assertThat(page(provider(), "/provider?claimed=v-1")).contains("已申请兑付，等待企业确认交付。")
         .contains("等待企业确认交付").doesNotContain("action=\"/provider/vouchers/v-1/settlement-claim\"");
+  }
+
+  /**
+   * Issue 18 point 2: the registration offers the legal representative's ID number; a refused one is explained next to
+   * the field and not shown again (the rest of the form is kept); a good one is passed on as typed.
+   */
+  @Test
+  void theProviderRegistrationTakesTheLegalRepresentativesIdNumber_aRefusedOneIsExplainedAndNotShownAgain() {
+    assertThat(page(provider(), "/provider")).contains("法定代表人身份证号（选填）")
+        .contains("id=\"legalRepresentativeNationalId\"");
+    MultiValueMap<String, String> registration = form("organisationCode", PROVIDER_ORG, "name",
+        "天津津南检验检测认证有限公司", "categories", "TESTING", "legalRepresentativeNationalId", WRONG_ID);
+    String refused = body(post(provider(), "/provider/registration", registration), HttpStatus.BAD_REQUEST);
+    assertThat(refused).contains("法定代表人身份证号无效（应为18位，出生日期和校验码须正确），请重新填写。")
+        .contains("id=\"legalRepresentativeNationalId-error\"").contains("value=\"天津津南检验检测认证有限公司\"")
+        .doesNotContain(WRONG_ID).doesNotContain("GB 11643");
+
+    registration.set("legalRepresentativeNationalId", GOOD_ID);
+    post(provider(), "/provider/registration", registration).expectStatus().isEqualTo(HttpStatus.SEE_OTHER)
+        .expectHeader().location("/provider?registered=1");
+    assertThat(SENT.get(SENT.size() - 1)).isEqualTo(new Sent("/service-providers", "{\"organisationCode\":\""
+        + PROVIDER_ORG + "\",\"name\":\"天津津南检验检测认证有限公司\",\"categories\":[\"TESTING\"],\"contact\":null,"
+        + "\"legalRepresentativeNationalId\":\"" + GOOD_ID + "\"}", null));
+    assertThat(page(provider(), "/provider?registered=1")).doesNotContain(GOOD_ID);
   }
 
   @Test

@@ -2,6 +2,7 @@ package org.fundflow.intake.application.service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Function;
 import org.fundflow.intake.application.port.in.VoucherActor;
@@ -11,6 +12,8 @@ import org.fundflow.intake.application.port.out.Holds;
 import org.fundflow.intake.application.port.out.Programs;
 import org.fundflow.intake.application.port.out.ServiceProviders;
 import org.fundflow.intake.application.port.out.Vouchers;
+import org.fundflow.intake.domain.CallWindow;
+import org.fundflow.intake.domain.CodeRules;
 import org.fundflow.intake.domain.Hold;
 import org.fundflow.intake.domain.IntakeEvent;
 import org.fundflow.intake.domain.IntakeRefusal;
@@ -25,6 +28,7 @@ import org.fundflow.platform.application.ConcurrentChanges;
 import org.fundflow.platform.domain.Change;
 import org.fundflow.platform.domain.ConcurrentChange;
 import org.fundflow.platform.domain.ExpectedVersion;
+import org.fundflow.platform.domain.PersonIdProtection;
 import org.fundflow.platform.domain.RequestFingerprint;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -41,15 +45,17 @@ public final class VoucherService implements VoucherUseCase {
   private final Programs programs;
   private final Holds holds;
   private final ContractDocuments documents;
+  private final PersonIdProtection personIds;
   private final Clock clock;
 
   public VoucherService(Vouchers vouchers, ServiceProviders providers, Programs programs, Holds holds,
-      ContractDocuments documents, Clock clock) {
+      ContractDocuments documents, PersonIdProtection personIds, Clock clock) {
     this.vouchers = vouchers;
     this.providers = providers;
     this.programs = programs;
     this.holds = holds;
     this.documents = documents;
+    this.personIds = personIds;
     this.clock = clock;
   }
 
@@ -69,15 +75,30 @@ public final class VoucherService implements VoucherUseCase {
    */
   @Override
   public Mono<Voucher> apply(ApplyCommand c) {
-    String requestHash = RequestFingerprint.of(c.requestFingerprint());
     return Mono.defer(() -> {
       requireKind(c.actor(), VoucherActor.Kind.ENTERPRISE, "apply for vouchers");
+      String legalRepresentative = legalRepresentativeHash(c.legalRepresentativeNationalId());
+      String requestHash = RequestFingerprint.of(c.requestFingerprint(legalRepresentative));
       if (c.idempotencyKey() == null || c.idempotencyKey().isBlank()) {
         return Mono.error(IntakeRefusal.rule("idempotency-key-required", "Idempotency-Key required",
             "a voucher application carries an Idempotency-Key header"));
       }
-      return earlierApplication(c, requestHash).switchIfEmpty(Mono.defer(() -> issue(c, requestHash)));
+      return earlierApplication(c, requestHash)
+          .switchIfEmpty(Mono.defer(() -> issue(c, requestHash, legalRepresentative)));
     });
+  }
+
+  /**
+   * The keyed hash of a legal representative's national ID number, computed at once (null when none was given): the
+   * number is checked (GB 11643; a wrong one is refused naming the field, never repeating it) and goes no further.
+   */
+  private String legalRepresentativeHash(String nationalId) {
+    if (nationalId == null || nationalId.isBlank()) {
+      return null;
+    }
+    CodeRules.requireNationalId(nationalId, "legalRepresentativeNationalId",
+        LocalDate.ofInstant(clock.instant(), CallWindow.ZONE));
+    return personIds.hash(nationalId);
   }
 
   /** Lost races for the n-th voucher in a row before the application answers 409 (far above any realistic cap race). */
@@ -92,15 +113,15 @@ public final class VoucherService implements VoucherUseCase {
                 "Idempotency-Key " + c.idempotencyKey() + " was used for a different voucher application")));
   }
 
-  private Mono<Voucher> issue(ApplyCommand c, String requestHash) {
+  private Mono<Voucher> issue(ApplyCommand c, String requestHash, String legalRepresentative) {
     Instant now = clock.instant();
     String org = c.actor().organisationCode();
     return programs.find(c.programId())
         .switchIfEmpty(Mono.error(() -> IntakeRefusal.notFound("Program", c.programId())))
         .flatMap(program -> holds.concerning(org, null).collectList()
             .zipWith(vouchers.countIssued(program.id(), org, Voucher.yearOf(now)))
-            .flatMap(found -> issueAfter(c, requestHash, program, found.getT1(), found.getT2().intValue(),
-                now, 0)));
+            .flatMap(found -> issueAfter(c, requestHash, legalRepresentative, program, found.getT1(),
+                found.getT2().intValue(), now, 0)));
   }
 
   /**
@@ -109,18 +130,19 @@ public final class VoucherService implements VoucherUseCase {
    * same application was stored concurrently (answered as a repeated one); otherwise the n-th voucher is someone
    * else's and this application decides again after n.
    */
-  private Mono<Voucher> issueAfter(ApplyCommand c, String requestHash,
+  private Mono<Voucher> issueAfter(ApplyCommand c, String requestHash, String legalRepresentative,
       Program program, List<Hold> holdsFound, int alreadyIssued,
       Instant now, int lostRaces) {
     return Mono.defer(() -> {
       Pledge pledge = c.pledgeAccepted() ? new Pledge(c.pledgeTextVersion(), now) : null;
       Change<Voucher, IntakeEvent> issued = Voucher.issue(program, c.actor().organisationCode(),
-          c.actor().organisationName(), c.actor().subject(), pledge, c.smeDeclared(), holdsFound, alreadyIssued,
-          c.idempotencyKey(), requestHash, now);
+          c.actor().organisationName(), c.actor().subject(), pledge, c.smeDeclared(), legalRepresentative,
+          holdsFound, alreadyIssued, c.idempotencyKey(), requestHash, now);
       return vouchers.save(issued.next(), issued.events())
           .onErrorResume(ConcurrentChange.class, lost -> earlierApplication(c, requestHash)
               .switchIfEmpty(Mono.defer(() -> lostRaces + 1 >= MAX_LOST_RACES ? Mono.error(lost)
-                  : issueAfter(c, requestHash, program, holdsFound, issued.next().sequence(), now, lostRaces + 1))));
+                  : issueAfter(c, requestHash, legalRepresentative, program, holdsFound, issued.next().sequence(),
+                      now, lostRaces + 1))));
     });
   }
 
@@ -202,7 +224,8 @@ public final class VoucherService implements VoucherUseCase {
     return Mono.defer(() -> {
       requireKind(c.actor(), VoucherActor.Kind.PROVIDER, "register a service provider");
       ServiceProvider registered = ServiceProvider.register(c.organisationCode(), c.name(), c.categories(),
-          c.contact(), c.actor().subject(), clock.instant());
+          c.contact(), legalRepresentativeHash(c.legalRepresentativeNationalId()), c.actor().subject(),
+          clock.instant());
       if (!registered.organisationCode().equals(c.actor().organisationCode())) {
         throw IntakeRefusal.forbidden("a service provider registers its own organisation (the org_code of its token)");
       }

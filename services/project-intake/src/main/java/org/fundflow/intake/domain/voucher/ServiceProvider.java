@@ -13,24 +13,37 @@ import org.fundflow.platform.domain.Change;
  * of the organisation, approved (or rejected) by a program manager, then listed publicly by category. One
  * registration per organisation: its id is derived from the organisation code. Read at a version (0 before it is
  * stored), as every aggregate.
+ *
+ * @param legalRepresentativeIdHash the suite-wide keyed hash of the legal representative's national ID number
+ *     (法定代表人, GB 11643), null when the registration did not give it; the number itself is never kept
  */
 public record ServiceProvider(String id, String organisationCode, String name, List<ServiceCategory> categories,
-    String contact, String registeredBy, ProviderStatus status, Instant registeredAt, String decidedBy,
-    Instant decidedAt, String decisionNote, long version) {
+    String contact, String legalRepresentativeIdHash, String registeredBy, ProviderStatus status,
+    Instant registeredAt, String decidedBy, Instant decidedAt, String decisionNote, long version) {
 
   public static final String ID_PREFIX = "spv-";
 
   public ServiceProvider {
     categories = categories == null ? List.of() : List.copyOf(categories);
+    LegalRepresentative.requireHash(legalRepresentativeIdHash);
   }
 
   public static String idOf(String organisationCode) {
     return ID_PREFIX + organisationCode;
   }
 
-  /** A registration: the organisation code checked (GB 32100), at least one category. */
+  /** A registration without the legal representative (the related-party rule then compares organisation codes only). */
   public static ServiceProvider register(String organisationCode, String name, List<ServiceCategory> categories,
       String contact, String registeredBy, Instant now) {
+    return register(organisationCode, name, categories, contact, null, registeredBy, now);
+  }
+
+  /**
+   * A registration: the organisation code checked (GB 32100), at least one category; the legal representative only
+   * as the keyed hash of the ID number (checked and hashed by the caller, never passed here in clear).
+   */
+  public static ServiceProvider register(String organisationCode, String name, List<ServiceCategory> categories,
+      String contact, String legalRepresentativeIdHash, String registeredBy, Instant now) {
     CodeRules.requireOrganisationCode(organisationCode, "organisationCode");
     if (name == null || name.isBlank()) {
       throw IntakeRefusal.rule("invalid-provider", "Invalid service provider", "a service provider needs a name");
@@ -40,14 +53,14 @@ public record ServiceProvider(String id, String organisationCode, String name, L
           "a service provider offers at least one service category");
     }
     return new ServiceProvider(idOf(organisationCode), organisationCode, name.strip(),
-        List.copyOf(new java.util.LinkedHashSet<>(categories)), contact, registeredBy, ProviderStatus.PENDING, now,
-        null, null, null, 0);
+        List.copyOf(new java.util.LinkedHashSet<>(categories)), contact, legalRepresentativeIdHash, registeredBy,
+        ProviderStatus.PENDING, now, null, null, null, 0);
   }
 
   public Change<ServiceProvider, IntakeEvent> approve(String by, Instant now) {
     requirePending("approved");
-    ServiceProvider approved = new ServiceProvider(id, organisationCode, name, categories, contact, registeredBy,
-        ProviderStatus.APPROVED, registeredAt, by, now, null, version);
+    ServiceProvider approved = new ServiceProvider(id, organisationCode, name, categories, contact,
+        legalRepresentativeIdHash, registeredBy, ProviderStatus.APPROVED, registeredAt, by, now, null, version);
     return Change.of(approved, new IntakeEvent.ServiceProviderApproved(approved, now));
   }
 
@@ -56,14 +69,15 @@ public record ServiceProvider(String id, String organisationCode, String name, L
     if (reason == null || reason.isBlank()) {
       throw IntakeRefusal.rule("reason-required", "Reason required", "a rejection states its reason");
     }
-    return Change.quiet(new ServiceProvider(id, organisationCode, name, categories, contact, registeredBy,
-        ProviderStatus.REJECTED, registeredAt, by, now, reason.strip(), version));
+    return Change.quiet(new ServiceProvider(id, organisationCode, name, categories, contact,
+        legalRepresentativeIdHash, registeredBy, ProviderStatus.REJECTED, registeredAt, by, now, reason.strip(),
+        version));
   }
 
   /** This state as the store holds it at {@code storedVersion} (the store's answer to a write). */
   public ServiceProvider atVersion(long storedVersion) {
-    return new ServiceProvider(id, organisationCode, name, categories, contact, registeredBy, status, registeredAt,
-        decidedBy, decidedAt, decisionNote, storedVersion);
+    return new ServiceProvider(id, organisationCode, name, categories, contact, legalRepresentativeIdHash,
+        registeredBy, status, registeredAt, decidedBy, decidedAt, decisionNote, storedVersion);
   }
 
   public boolean offers(ServiceCategory category) {

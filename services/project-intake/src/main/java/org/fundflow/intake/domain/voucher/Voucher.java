@@ -27,16 +27,19 @@ import org.fundflow.platform.domain.Change;
  * the voucher is read at a version (0 before it is stored), as every aggregate.
  *
  * @param faceValueFen, ratioBasisPoints, eligibleCategories the program's settings when the voucher was issued
+ * @param legalRepresentativeIdHash the enterprise's legal representative as the application gave it: the suite-wide
+ *     keyed hash of the national ID number (never the number), null when the application gave none
  */
 public record Voucher(String id, String programId, String organisationCode, String organisationName,
     String appliedBy, int year, int sequence, long faceValueFen, int ratioBasisPoints,
-    List<ServiceCategory> eligibleCategories, Pledge pledge, boolean smeDeclared, String idempotencyKey,
-    String requestHash, VoucherStatus status, Instant issuedAt, Instant expiresAt, VoucherContract contract,
-    String settlementClaimedBy, Instant settlementClaimedAt, String deliveryConfirmedBy,
+    List<ServiceCategory> eligibleCategories, Pledge pledge, boolean smeDeclared, String legalRepresentativeIdHash,
+    String idempotencyKey, String requestHash, VoucherStatus status, Instant issuedAt, Instant expiresAt,
+    VoucherContract contract, String settlementClaimedBy, Instant settlementClaimedAt, String deliveryConfirmedBy,
     Instant deliveryConfirmedAt, long version) {
 
   public Voucher {
     eligibleCategories = eligibleCategories == null ? List.of() : List.copyOf(eligibleCategories);
+    LegalRepresentative.requireHash(legalRepresentativeIdHash);
   }
 
   /** The n-th voucher of an enterprise in a program and year. */
@@ -58,6 +61,17 @@ public record Voucher(String id, String programId, String organisationCode, Stri
   public static Change<Voucher, IntakeEvent> issue(Program program, String organisationCode, String organisationName,
       String appliedBy, Pledge pledge, boolean smeDeclared, List<Hold> holds, int alreadyIssuedThisYear,
       String idempotencyKey, String requestHash, Instant now) {
+    return issue(program, organisationCode, organisationName, appliedBy, pledge, smeDeclared, null, holds,
+        alreadyIssuedThisYear, idempotencyKey, requestHash, now);
+  }
+
+  /**
+   * As {@link #issue(Program, String, String, String, Pledge, boolean, List, int, String, String, Instant)}, with the
+   * enterprise's legal representative as the keyed hash of the ID number (null: not given).
+   */
+  public static Change<Voucher, IntakeEvent> issue(Program program, String organisationCode, String organisationName,
+      String appliedBy, Pledge pledge, boolean smeDeclared, String legalRepresentativeIdHash, List<Hold> holds,
+      int alreadyIssuedThisYear, String idempotencyKey, String requestHash, Instant now) {
     if (program.kind() != ProgramKind.VOUCHER) {
       throw IntakeRefusal.rule("not-a-voucher-program", "Not a voucher program",
           "program " + program.id() + " is a " + program.kind() + " program: vouchers come from VOUCHER programs");
@@ -97,8 +111,8 @@ public record Voucher(String id, String programId, String organisationCode, Stri
     int sequence = alreadyIssuedThisYear + 1;
     Voucher issued = new Voucher(idOf(program.id(), organisationCode, year, sequence), program.id(), organisationCode,
         organisationName, appliedBy, year, sequence, rule.faceValueFen(), rule.ratioBasisPoints(),
-        rule.eligibleCategories(), pledge, true, idempotencyKey, requestHash, VoucherStatus.ISSUED, now,
-        expiry(now, rule.validityDays()), null, null, null, null, null, 0);
+        rule.eligibleCategories(), pledge, true, legalRepresentativeIdHash, idempotencyKey, requestHash,
+        VoucherStatus.ISSUED, now, expiry(now, rule.validityDays()), null, null, null, null, null, 0);
     return Change.of(issued, new IntakeEvent.VoucherIssued(issued, now));
   }
 
@@ -150,7 +164,7 @@ public record Voucher(String id, String programId, String organisationCode, Stri
           "a voucher contract names its contract document (upload it to the voucher first)");
     }
     VoucherContract c = new VoucherContract(provider.id(), provider.organisationCode(), provider.name(), category,
-        amountFen, contractNumber, document, by, now);
+        amountFen, contractNumber, document, by, now, provider.legalRepresentativeIdHash());
     Voucher next = with(VoucherStatus.CONTRACTED, c, null, null, null, null);
     return Change.of(next, new IntakeEvent.VoucherContracted(next, now));
   }
@@ -186,16 +200,16 @@ public record Voucher(String id, String programId, String organisationCode, Stri
   private Voucher with(VoucherStatus s, VoucherContract c, String claimedBy, Instant claimedAt, String confirmedBy,
       Instant confirmedAt) {
     return new Voucher(id, programId, organisationCode, organisationName, appliedBy, year, sequence, faceValueFen,
-        ratioBasisPoints, eligibleCategories, pledge, smeDeclared, idempotencyKey, requestHash, s, issuedAt, expiresAt,
-        c, claimedBy, claimedAt, confirmedBy, confirmedAt, version);
+        ratioBasisPoints, eligibleCategories, pledge, smeDeclared, legalRepresentativeIdHash, idempotencyKey,
+        requestHash, s, issuedAt, expiresAt, c, claimedBy, claimedAt, confirmedBy, confirmedAt, version);
   }
 
   /** This state as the store holds it at {@code storedVersion} (the store's answer to a write). */
   public Voucher atVersion(long storedVersion) {
     return new Voucher(id, programId, organisationCode, organisationName, appliedBy, year, sequence, faceValueFen,
-        ratioBasisPoints, eligibleCategories, pledge, smeDeclared, idempotencyKey, requestHash, status, issuedAt,
-        expiresAt, contract, settlementClaimedBy, settlementClaimedAt, deliveryConfirmedBy, deliveryConfirmedAt,
-        storedVersion);
+        ratioBasisPoints, eligibleCategories, pledge, smeDeclared, legalRepresentativeIdHash, idempotencyKey,
+        requestHash, status, issuedAt, expiresAt, contract, settlementClaimedBy, settlementClaimedAt,
+        deliveryConfirmedBy, deliveryConfirmedAt, storedVersion);
   }
 
   private void requireStatus(VoucherStatus required, String action) {

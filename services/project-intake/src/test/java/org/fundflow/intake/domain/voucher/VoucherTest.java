@@ -121,6 +121,41 @@ class VoucherTest {
         .isEqualTo("illegal-transition");
   }
 
+  static final String REP = "ab".repeat(32);
+  static final String OTHER_REP = "cd".repeat(32);
+
+  @Test
+  void givenLegalRepresentatives_whenContracted_thenBothHashesTravelWithTheContract_andAbsentStaysAbsent() {
+    Voucher v = Voucher.issue(program(), ENTERPRISE, "Org", "alice", new Pledge("v1", NOW), true, REP, List.of(), 0,
+        "k", "h", NOW).next();
+    assertThat(v.legalRepresentativeIdHash()).isEqualTo(REP);
+    ServiceProvider provider = ServiceProvider.register(PROVIDER, "检测机构", List.of(ServiceCategory.TESTING), null,
+        OTHER_REP, "bob", NOW).approve("pm", NOW).next();
+    assertThat(provider.legalRepresentativeIdHash()).as("kept through the approval").isEqualTo(OTHER_REP);
+    var change = v.contract(provider, ServiceCategory.TESTING, 100, null, doc(), "a", NOW);
+    assertThat(change.next().legalRepresentativeIdHash()).isEqualTo(REP);
+    assertThat(change.next().contract().providerLegalRepresentativeIdHash()).isEqualTo(OTHER_REP);
+    assertThat(change.next().claimSettlement(PROVIDER, "p", NOW).next().contract()
+        .providerLegalRepresentativeIdHash()).isEqualTo(OTHER_REP);
+
+    Voucher none = issued();
+    assertThat(none.legalRepresentativeIdHash()).isNull();
+    assertThat(none.contract(approved(PROVIDER, ServiceCategory.TESTING), ServiceCategory.TESTING, 100, null, doc(),
+        "a", NOW).next().contract().providerLegalRepresentativeIdHash()).isNull();
+  }
+
+  @Test
+  void givenAClearIdNumberWhereTheHashBelongs_thenRefusedWithoutRepeatingIt() {
+    String clear = "120101198004135929";
+    assertThatThrownBy(() -> Voucher.issue(program(), ENTERPRISE, "Org", "alice", new Pledge("v1", NOW), true, clear,
+        List.of(), 0, "k", "h", NOW)).isInstanceOf(IllegalArgumentException.class).message().doesNotContain(clear);
+    assertThatThrownBy(() -> ServiceProvider.register(PROVIDER, "x", List.of(ServiceCategory.TESTING), null, clear,
+        "b", NOW)).isInstanceOf(IllegalArgumentException.class).message().doesNotContain(clear);
+    assertThatThrownBy(() -> ServiceProvider.register(PROVIDER, "x", List.of(ServiceCategory.TESTING), null,
+        REP.toUpperCase(java.util.Locale.ROOT), "b", NOW)).as("not the suite's lower-case hex")
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
   @Test
   void givenExpiredVoucher_whenUsed_thenRefused_butOnTheLastValidDayItIsUsable() {
     Voucher v = issued();

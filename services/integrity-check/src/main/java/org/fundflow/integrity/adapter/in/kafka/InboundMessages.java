@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.time.Instant;
 import java.util.List;
@@ -111,7 +112,9 @@ public final class InboundMessages {
       @NotBlank String providerName,
       @NotNull @PositiveOrZero Long contractAmountFen,
       @NotNull @Valid ContractDocument contractDocument,
-      @NotNull Instant contractedAt) {}
+      @NotNull Instant contractedAt,
+      @Pattern(regexp = "^[0-9a-f]{64}$") String legalRepresentativeIdHash,
+      @Pattern(regexp = "^[0-9a-f]{64}$") String providerLegalRepresentativeIdHash) {}
 
   public record ContractDocument(@NotBlank String sha256) {}
 

@@ -57,7 +57,8 @@ public class IntegrityConsumers {
           VoucherContractedMessage m = e.data();
           return vouchers.voucherContracted(new VoucherFacts.Contract(e.eventId(), e.attributes().type(), m.voucherId(), m.programId(),
               m.organisationCode(), m.providerId(), m.providerOrganisationCode(), m.providerName(),
-              m.contractAmountFen(), m.contractDocument().sha256(), m.contractedAt()));
+              m.contractAmountFen(), m.contractDocument().sha256(), m.contractedAt(), m.legalRepresentativeIdHash(),
+              m.providerLegalRepresentativeIdHash()));
         })
         .on(VOUCHER_REDEEMED, VoucherRedeemedMessage.class, e -> {
           VoucherRedeemedMessage m = e.data();

@@ -28,13 +28,72 @@ class VoucherRulesTest {
         providerId, PROVIDER, "检测公司", EXPIRES, claimedAt);
   }
 
+  static final String REP_A = "6b942104a73de8b01e026c51bc292e781e9c2e7f87ee4230085336dfd79b925d";
+  static final String REP_B = "75ce1c3ce93970dd2799819ce8b93f22c1ffb84714dede3e944a40e8ae77dd3b";
+
+  static VoucherFacts.Contract contract(String voucherId, String enterprise, String provider, String enterpriseRep,
+      String providerRep) {
+    return new VoucherFacts.Contract("e-" + voucherId, "fundflow.intake.voucher-contracted.v1", voucherId, "prg-v",
+        enterprise, "spv-" + provider, provider, "检测公司", 8_000_000, "ab".repeat(32), NOW, enterpriseRep,
+        providerRep);
+  }
+
   @Test
-  void relatedParties_sameCodeIsFlaggedHigh_anotherCodeIsNot() {
-    Flag flag = new RelatedPartiesRule().evaluate(contract("vch-1", ENTERPRISE, ENTERPRISE), NOW).orElseThrow();
+  void relatedParties_sameOrganisationCode_isFlaggedHigh_onTheProviderOnly_withTheRelation() {
+    List<Flag> flags = new RelatedPartiesRule().evaluate(contract("vch-1", ENTERPRISE, ENTERPRISE), NOW);
+    Flag flag = flags.get(0);
+    assertThat(flags).hasSize(1);
     assertThat(flag.subject()).isEqualTo(Subject.organisation(ENTERPRISE));
     assertThat(flag.severity()).isEqualTo(Severity.HIGH);
-    assertThat(flag.rule().toString()).isEqualTo("VOUCHER_RELATED_PARTIES v1");
-    assertThat(new RelatedPartiesRule().evaluate(contract("vch-1", ENTERPRISE, PROVIDER), NOW)).isEmpty();
+    assertThat(flag.rule().toString()).isEqualTo("VOUCHER_RELATED_PARTIES v2");
+    assertThat(flag.evidence().get(0).values()).containsEntry("relation", "same organisation code")
+        .containsEntry("relations", List.of(RelatedPartiesRule.SAME_ORGANISATION_CODE));
+  }
+
+  @Test
+  void relatedParties_sameLegalRepresentative_flagsProviderAndEnterprise_withoutTheHashInTheEvidence() {
+    List<Flag> flags = new RelatedPartiesRule().evaluate(contract("vch-2", ENTERPRISE, PROVIDER, REP_A, REP_A), NOW);
+    assertThat(flags).extracting(Flag::subject)
+        .containsExactly(Subject.organisation(PROVIDER), Subject.organisation(ENTERPRISE));
+    assertThat(flags).allSatisfy(f -> {
+      assertThat(f.severity()).isEqualTo(Severity.HIGH);
+      assertThat(f.rule().version()).isEqualTo(2);
+      assertThat(f.evidence().get(0).values()).containsEntry("relation", "same legal representative")
+          .containsEntry("relations", List.of(RelatedPartiesRule.SAME_LEGAL_REPRESENTATIVE))
+          .containsEntry("enterpriseOrganisationCode", ENTERPRISE).containsEntry("providerOrganisationCode", PROVIDER);
+      assertThat(f.evidence().get(0).description()).contains("legal representative").doesNotContain(REP_A);
+      assertThat(f.evidence().get(0).values().toString()).doesNotContain(REP_A);
+    });
+    assertThat(flags.get(0).flagId()).isNotEqualTo(flags.get(1).flagId());
+  }
+
+  @Test
+  void relatedParties_bothRelations_oneFlagNamingBoth() {
+    List<Flag> flags = new RelatedPartiesRule().evaluate(contract("vch-3", ENTERPRISE, ENTERPRISE, REP_B, REP_B), NOW);
+    assertThat(flags).singleElement().satisfies(f -> assertThat(f.evidence().get(0).values())
+        .containsEntry("relation", "same organisation code and same legal representative")
+        .containsEntry("relations", List.of(RelatedPartiesRule.SAME_ORGANISATION_CODE,
+            RelatedPartiesRule.SAME_LEGAL_REPRESENTATIVE)));
+  }
+
+  @Test
+  void relatedParties_neither_orALegalRepresentativeMissingOnOneSide_isNotFlagged() {
+    RelatedPartiesRule rule = new RelatedPartiesRule();
+    assertThat(rule.evaluate(contract("vch-4", ENTERPRISE, PROVIDER), NOW)).as("no representative given").isEmpty();
+    assertThat(rule.evaluate(contract("vch-4", ENTERPRISE, PROVIDER, REP_A, REP_B), NOW)).as("different").isEmpty();
+    assertThat(rule.evaluate(contract("vch-4", ENTERPRISE, PROVIDER, REP_A, null), NOW)).as("provider gave none")
+        .isEmpty();
+    assertThat(rule.evaluate(contract("vch-4", ENTERPRISE, PROVIDER, null, REP_A), NOW)).as("enterprise gave none")
+        .isEmpty();
+    assertThat(rule.evaluate(contract("vch-4", ENTERPRISE, PROVIDER, null, null), NOW)).as("both absent are not equal")
+        .isEmpty();
+  }
+
+  @Test
+  void relatedParties_v2KeepsTheFlagIdOfV1_soAReplayRaisesNoSecondFlag() {
+    Flag flag = new RelatedPartiesRule().evaluate(contract("vch-5", ENTERPRISE, ENTERPRISE), NOW).get(0);
+    assertThat(flag.flagId()).isEqualTo(org.fundflow.integrity.domain.Ids.derived("flag", "VOUCHER_RELATED_PARTIES v1",
+        Subject.organisation(ENTERPRISE).key(), "vch-5"));
   }
 
   @Test

@@ -53,11 +53,12 @@ public class ServiceProviderController {
   @PostMapping("/service-providers")
   @PreAuthorize(PROVIDER)
   @Operation(summary = "Register the caller's organisation as a service provider (organisation code checked, GB "
-      + "32100, and the token's org_code); PENDING until a program manager decides; once per organisation (409)")
+      + "32100, and the token's org_code; optionally the legal representative's ID number, GB 11643, kept only as a "
+      + "keyed hash); PENDING until a program manager decides; once per organisation (409)")
   public Mono<ResponseEntity<ProviderView>> register(@Valid @RequestBody RegisterProviderRequest body, Caller caller) {
     return guard.protect(Mono.defer(() -> vouchers.register(new VoucherUseCase.RegisterProviderCommand(
             VoucherActors.provider(caller), body.organisationCode().strip(), body.name(), body.categories(),
-            body.contact()))))
+            body.contact(), body.legalRepresentativeNationalId()))))
         .map(p -> ResponseEntity.created(URI.create("/service-providers/" + p.id()))
             .eTag(EntityTags.of(p.version())).body(ProviderView.of(p)));
   }

@@ -68,13 +68,14 @@ public class VoucherController {
 
   @PostMapping("/vouchers")
   @PreAuthorize(ENTERPRISE)
-  @Operation(summary = "Apply for a voucher of a VOUCHER program (integrity pledge + small-and-medium declaration); "
+  @Operation(summary = "Apply for a voucher of a VOUCHER program (integrity pledge + small-and-medium declaration; "
+      + "optionally the legal representative's ID number, GB 11643, kept only as a keyed hash); "
       + "Idempotency-Key required (same key + same body = same voucher, different body = 422)")
   public Mono<ResponseEntity<VoucherView>> apply(@RequestHeader("Idempotency-Key") String idempotencyKey,
       @Valid @RequestBody ApplyRequest body, Caller caller) {
     return guard.protect(Mono.defer(() -> vouchers.apply(new VoucherUseCase.ApplyCommand(
             VoucherActors.enterprise(caller), body.programId(), idempotencyKey, body.pledge().accepted(),
-            body.pledge().textVersion(), body.smeDeclared())))
+            body.pledge().textVersion(), body.smeDeclared(), body.legalRepresentativeNationalId())))
         .map(v -> ResponseEntity.created(URI.create("/vouchers/" + v.id())).eTag(EntityTags.of(v.version()))
             .body(view(v))));
   }

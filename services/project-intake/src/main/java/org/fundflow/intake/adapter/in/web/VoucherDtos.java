@@ -19,6 +19,7 @@ import org.fundflow.intake.domain.voucher.Voucher;
 import org.fundflow.intake.domain.voucher.VoucherContract;
 import org.fundflow.intake.domain.voucher.VoucherRule;
 import org.fundflow.intake.domain.voucher.VoucherStatus;
+import org.fundflow.platform.validation.ValidNationalId;
 
 /** Request and response bodies of the voucher and service-provider API (issue 18 point 1). */
 public final class VoucherDtos {
@@ -49,8 +50,21 @@ public final class VoucherDtos {
 
   public record PledgeBody(boolean accepted, @Size(max = 100) String textVersion) {}
 
-  /** An application: the integrity pledge with the small-and-medium-enterprise declaration. */
-  public record ApplyRequest(@NotBlank String programId, @NotNull @Valid PledgeBody pledge, boolean smeDeclared) {}
+  /**
+   * An application: the integrity pledge with the small-and-medium-enterprise declaration and, optionally, the
+   * enterprise's legal representative's national ID number (GB 11643; kept only as a keyed hash, never shown back).
+   */
+  public record ApplyRequest(@NotBlank String programId, @NotNull @Valid PledgeBody pledge, boolean smeDeclared,
+      @Schema(description = "Optional: the legal representative's (法定代表人) resident ID number, GB 11643. Checked, "
+          + "then kept only as the suite-wide keyed hash for integrity-check's related-party rule; never shown back",
+          example = "120101198004135929") @ValidNationalId String legalRepresentativeNationalId) {
+
+    @Override
+    public String toString() {
+      return "ApplyRequest[programId=" + programId + ", legalRepresentativeNationalId="
+          + (legalRepresentativeNationalId == null ? "null" : "<redacted>") + "]";
+    }
+  }
 
   public record ContractRequest(@NotBlank String providerId, @NotNull ServiceCategory category,
       @Positive long amountFen, @Size(max = 100) String contractNumber, @NotBlank String documentId) {}
@@ -71,30 +85,47 @@ public final class VoucherDtos {
     }
   }
 
-  /** A voucher; {@code lastValidDay} is the Asia/Shanghai day it can last be used on. */
+  /**
+   * A voucher; {@code lastValidDay} is the Asia/Shanghai day it can last be used on. Of the legal representative only
+   * whether the application gave one (never the number, nor its hash).
+   */
   public record VoucherView(String id, String programId, String organisationCode, String organisationName, int year,
       int sequence, long faceValueFen, BigDecimal ratio, List<ServiceCategory> eligibleCategories,
       VoucherStatus status, Instant issuedAt, Instant expiresAt, LocalDate lastValidDay, boolean expired,
-      ContractView contract, Instant settlementClaimedAt, Instant deliveryConfirmedAt) {
+      ContractView contract, Instant settlementClaimedAt, Instant deliveryConfirmedAt,
+      boolean legalRepresentativeGiven) {
 
     static VoucherView of(Voucher v, Instant now) {
       return new VoucherView(v.id(), v.programId(), v.organisationCode(), v.organisationName(), v.year(),
           v.sequence(), v.faceValueFen(), BigDecimal.valueOf(v.ratioBasisPoints(), 4), v.eligibleCategories(),
           v.status(), v.issuedAt(), v.expiresAt(), v.lastValidDay(), v.expiredAt(now), ContractView.of(v.contract()),
-          v.settlementClaimedAt(), v.deliveryConfirmedAt());
+          v.settlementClaimedAt(), v.deliveryConfirmedAt(), v.legalRepresentativeIdHash() != null);
     }
   }
 
+  /** A registration; {@code legalRepresentativeNationalId} optional (GB 11643, kept only as a keyed hash). */
   public record RegisterProviderRequest(@NotBlank String organisationCode, @NotBlank @Size(max = 300) String name,
-      @NotEmpty List<@NotNull ServiceCategory> categories, @Size(max = 300) String contact) {}
+      @NotEmpty List<@NotNull ServiceCategory> categories, @Size(max = 300) String contact,
+      @Schema(description = "Optional: the legal representative's (法定代表人) resident ID number, GB 11643. Checked, "
+          + "then kept only as the suite-wide keyed hash for integrity-check's related-party rule; never shown back",
+          example = "120101198004135929") @ValidNationalId String legalRepresentativeNationalId) {
+
+    @Override
+    public String toString() {
+      return "RegisterProviderRequest[organisationCode=" + organisationCode + ", legalRepresentativeNationalId="
+          + (legalRepresentativeNationalId == null ? "null" : "<redacted>") + "]";
+    }
+  }
 
   public record RejectProviderRequest(@NotBlank @Size(max = 2000) String reason) {}
 
+  /** A registration; of the legal representative only whether one was given (never the number, nor its hash). */
   public record ProviderView(String id, String organisationCode, String name, List<ServiceCategory> categories,
-      String contact, ProviderStatus status, Instant registeredAt, Instant decidedAt, String decisionNote) {
+      String contact, ProviderStatus status, Instant registeredAt, Instant decidedAt, String decisionNote,
+      boolean legalRepresentativeGiven) {
     static ProviderView of(ServiceProvider p) {
       return new ProviderView(p.id(), p.organisationCode(), p.name(), p.categories(), p.contact(), p.status(),
-          p.registeredAt(), p.decidedAt(), p.decisionNote());
+          p.registeredAt(), p.decidedAt(), p.decisionNote(), p.legalRepresentativeIdHash() != null);
     }
   }
 

@@ -83,17 +83,24 @@ public final class VoucherEventMessages {
     }
   }
 
-  /** A voucher used on a service contract with an approved provider. */
+  /**
+   * A voucher used on a service contract with an approved provider. The two legal representatives travel only as the
+   * suite-wide keyed hashes of their ID numbers (integrity-check's related-party rule compares them), each left out
+   * when the application or the registration did not give one.
+   */
   public record VoucherContractedV1(String voucherId, String programId, String organisationCode, String providerId,
       String providerOrganisationCode, String providerName, String category, long contractAmountFen,
       @JsonInclude(Include.NON_NULL) String contractNumber, ContractDocumentV1 contractDocument, long faceValueFen,
-      int ratioBasisPoints, Instant expiresAt, Instant contractedAt) implements Message {
+      int ratioBasisPoints, Instant expiresAt, Instant contractedAt,
+      @JsonInclude(Include.NON_NULL) String legalRepresentativeIdHash,
+      @JsonInclude(Include.NON_NULL) String providerLegalRepresentativeIdHash) implements Message {
 
     static VoucherContractedV1 of(Voucher v, Instant at) {
       VoucherContract c = v.contract();
       return new VoucherContractedV1(v.id(), v.programId(), v.organisationCode(), c.providerId(),
           c.providerOrganisationCode(), c.providerName(), c.category().name(), c.amountFen(), c.contractNumber(),
-          ContractDocumentV1.of(c.document()), v.faceValueFen(), v.ratioBasisPoints(), v.expiresAt(), at);
+          ContractDocumentV1.of(c.document()), v.faceValueFen(), v.ratioBasisPoints(), v.expiresAt(), at,
+          v.legalRepresentativeIdHash(), c.providerLegalRepresentativeIdHash());
     }
 
     @Override

@@ -13,13 +13,35 @@ import reactor.core.publisher.Mono;
 /** Innovation vouchers (创新券) and the service providers they pay (issue 18 point 1). */
 public interface VoucherUseCase {
 
+  /**
+   * An application. {@code legalRepresentativeNationalId}: the enterprise's legal representative's national ID number
+   * (GB 11643), optional; the service checks and hashes it at once and keeps only the hash.
+   */
   record ApplyCommand(VoucherActor actor, String programId, String idempotencyKey, boolean pledgeAccepted,
-      String pledgeTextVersion, boolean smeDeclared) {
+      String pledgeTextVersion, boolean smeDeclared, String legalRepresentativeNationalId) {
 
-    /** What makes two applications "the same request". */
-    public List<String> requestFingerprint() {
-      return List.of("programId=" + programId, "pledgeAccepted=" + pledgeAccepted,
-          "pledgeTextVersion=" + pledgeTextVersion, "smeDeclared=" + smeDeclared);
+    public ApplyCommand(VoucherActor actor, String programId, String idempotencyKey, boolean pledgeAccepted,
+        String pledgeTextVersion, boolean smeDeclared) {
+      this(actor, programId, idempotencyKey, pledgeAccepted, pledgeTextVersion, smeDeclared, null);
+    }
+
+    /**
+     * What makes two applications "the same request": the legal representative by the keyed hash of the number
+     * (never the number; without one the fingerprint is the one applications had before the field existed).
+     */
+    public List<String> requestFingerprint(String legalRepresentativeIdHash) {
+      List<String> fields = new java.util.ArrayList<>(List.of("programId=" + programId,
+          "pledgeAccepted=" + pledgeAccepted, "pledgeTextVersion=" + pledgeTextVersion, "smeDeclared=" + smeDeclared));
+      if (legalRepresentativeIdHash != null) {
+        fields.add("legalRepresentativeIdHash=" + legalRepresentativeIdHash);
+      }
+      return fields;
+    }
+
+    @Override
+    public String toString() {
+      return "ApplyCommand[programId=" + programId + ", legalRepresentativeNationalId="
+          + (legalRepresentativeNationalId == null ? "null" : "<redacted>") + "]";
     }
   }
 
@@ -28,8 +50,24 @@ public interface VoucherUseCase {
 
   record ListQuery(String programId, VoucherStatus status, String afterId, int limit) {}
 
+  /**
+   * A provider's registration. {@code legalRepresentativeNationalId}: its legal representative's national ID number
+   * (GB 11643), optional; checked and hashed at once, only the hash is kept.
+   */
   record RegisterProviderCommand(VoucherActor actor, String organisationCode, String name,
-      List<ServiceCategory> categories, String contact) {}
+      List<ServiceCategory> categories, String contact, String legalRepresentativeNationalId) {
+
+    public RegisterProviderCommand(VoucherActor actor, String organisationCode, String name,
+        List<ServiceCategory> categories, String contact) {
+      this(actor, organisationCode, name, categories, contact, null);
+    }
+
+    @Override
+    public String toString() {
+      return "RegisterProviderCommand[organisationCode=" + organisationCode + ", legalRepresentativeNationalId="
+          + (legalRepresentativeNationalId == null ? "null" : "<redacted>") + "]";
+    }
+  }
 
   Mono<Voucher> apply(ApplyCommand command);
 
