@@ -33,7 +33,14 @@ public class IntakeClient {
 
   /** One page of programs (keyset: pass {@link Page#nextCursor()} as {@code after}). */
   public Mono<Page<Program>> programs(String after, int limit) {
-    return client.get(u -> u.path("/programs").queryParamIfPresent("after", java.util.Optional.ofNullable(after))
+    return programs(null, null, after, limit);
+  }
+
+  /** One page of the programs of this status and kind (either null: any), ordered by id. */
+  public Mono<Page<Program>> programs(String status, String kind, String after, int limit) {
+    return client.get(u -> u.path("/programs").queryParamIfPresent("status", java.util.Optional.ofNullable(status))
+        .queryParamIfPresent("kind", java.util.Optional.ofNullable(kind))
+        .queryParamIfPresent("after", java.util.Optional.ofNullable(after))
         .queryParam("limit", limit).build(), new ParameterizedTypeReference<Page<Program>>() {});
   }
 

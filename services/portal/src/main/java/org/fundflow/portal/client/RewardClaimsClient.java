@@ -70,7 +70,8 @@ public class RewardClaimsClient {
 
   /** The open REWARD programs an applicant may claim in (drafts are not shown to applicants anyway). */
   public Mono<List<RewardProgram>> rewardPrograms() {
-    return client.get(u -> u.path("/programs").queryParam("limit", 100).build(), ProgramPage.class)
+    return client.get(u -> u.path("/programs").queryParam("status", "OPEN").queryParam("kind", "REWARD")
+            .queryParam("limit", 100).build(), ProgramPage.class)
         .map(p -> p.items().stream().filter(x -> "REWARD".equals(x.kind()) && "OPEN".equals(x.status())
             && x.rewardTable() != null).toList());
   }

@@ -128,7 +128,8 @@ public class VoucherClient {
 
   /** The open VOUCHER programs an enterprise may apply to. */
   public Mono<List<VoucherProgram>> voucherPrograms() {
-    return client.get(u -> u.path("/programs").queryParam("limit", 100).build(), ProgramPage.class)
+    return client.get(u -> u.path("/programs").queryParam("status", "OPEN").queryParam("kind", "VOUCHER")
+            .queryParam("limit", 100).build(), ProgramPage.class)
         .map(p -> p.items().stream().filter(x -> "VOUCHER".equals(x.kind()) && "OPEN".equals(x.status())
             && x.voucherRule() != null).toList());
   }

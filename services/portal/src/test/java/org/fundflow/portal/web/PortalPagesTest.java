@@ -40,6 +40,7 @@ class PortalPagesTest {
   static final MongoServer MONGO = new MongoServer(new MemoryBackend());
   static final InetSocketAddress MONGO_ADDRESS = MONGO.bind();
   static final AtomicReference<String> LAST_AUTHORIZATION = new AtomicReference<>();
+  static final AtomicReference<String> PROGRAMS_ASKED = new AtomicReference<>();
   static final DisposableServer INTAKE = HttpServer.create().host("127.0.0.1").port(0)
       .route(r -> r
           .get("/proposals", (req, res) -> {
@@ -60,11 +61,14 @@ class PortalPagesTest {
               .sendString(reactor.core.publisher.Mono.just(
                   "{\"type\":\"https://fundflow.org/problems/not-found\",\"title\":\"Not Found\",\"status\":404,"
                       + "\"detail\":\"proposal pr-other not found\"}")))
-          .get("/programs", (req, res) -> res.header("Content-Type", "application/json")
+          .get("/programs", (req, res) -> {
+            PROGRAMS_ASKED.set(req.uri());
+            return res.header("Content-Type", "application/json")
               .sendString(reactor.core.publisher.Mono.just("""
                 {"items":[{"id":"pg-1","name":"新材料揭榜挂帅","kind":"CHALLENGE","status":"OPEN","budgetFen":5000000000,
                   "perProjectCapFen":200000000,"awardedFen":0,"remainingToAwardFen":5000000000,
-                  "callWindow":{"opensAt":"2026-01-01T01:00:00Z","closesAt":"2099-01-01T01:00:00Z"}}],"nextCursor":null}""")))
+                  "callWindow":{"opensAt":"2026-01-01T01:00:00Z","closesAt":"2099-01-01T01:00:00Z"}}],"nextCursor":"pg-1"}"""));
+          })
           .get("/programs/pg-1/challenges", (req, res) -> res.header("Content-Type", "application/json")
               .sendString(reactor.core.publisher.Mono.just("""
                 [{"id":"ch-1","programId":"pg-1","postingOrganisationName":"滨海智能装备","title":"碳纤维回收",
@@ -214,7 +218,14 @@ class PortalPagesTest {
             .contains("新材料揭榜挂帅").contains("揭榜挂帅重大专项").contains("申报中")
             .contains("¥50,000,000.00").contains("¥2,000,000.00").contains("¥1,500,000.00")
             .contains("2026-01-01 09:00").contains("北京时间")
-            .contains("碳纤维回收").contains("还剩"));
+            .contains("碳纤维回收").contains("还剩")
+            .contains("同时显示已截止的计划").contains("href=\"/applicant/programs?after=pg-1\""));
+    assertThat(PROGRAMS_ASKED.get()).as("open calls first").contains("status=OPEN").doesNotContain("kind=");
+    web.mutateWith(applicant("applicant")).get().uri("/applicant/programs?all=1").exchange()
+        .expectStatus().isOk()
+        .expectBody(String.class).value(html -> assertThat(html).contains("只看正在受理的计划")
+            .contains("href=\"/applicant/programs?all=1&amp;after=pg-1\""));
+    assertThat(PROGRAMS_ASKED.get()).doesNotContain("status=");
   }
 
   @Test

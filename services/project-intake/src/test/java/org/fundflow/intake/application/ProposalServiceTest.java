@@ -312,7 +312,8 @@ class ProposalServiceTest {
     }
 
     @Override
-    public Flux<Program> list(String afterId, int limit, boolean publishedOnly) {
+    public Flux<Program> list(String afterId, int limit, boolean publishedOnly,
+        org.fundflow.intake.domain.ProgramFilter filter) {
       return Flux.just(program);
     }
 

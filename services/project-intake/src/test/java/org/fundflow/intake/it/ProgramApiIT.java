@@ -47,6 +47,13 @@ class ProgramApiIT extends IntakeIT {
     assertProblem(json(put(manager(), "/programs/" + id, body, "*"), HttpStatus.CONFLICT), "illegal-transition");
     assertProblem(json(post(manager(), "/programs/" + id + "/open", null), HttpStatus.CONFLICT), "illegal-transition");
 
+    // an applicant looks for the open calls of one kind: the list holds them, whatever came before
+    assertThat(ids(get(applicant(ORGS.get(0)), "/programs?status=OPEN&kind=GENERAL&limit=100"))).contains(id);
+    assertThat(ids(get(applicant(ORGS.get(0)), "/programs?status=OPEN&kind=VOUCHER&limit=100"))).doesNotContain(id);
+    assertThat(ids(get(applicant(ORGS.get(0)), "/programs?status=CLOSED&limit=100"))).doesNotContain(id);
+    assertThat(ids(get(applicant(ORGS.get(0)), "/programs?status=DRAFT&limit=100"))).isEmpty();
+    assertProblem(json(get(applicant(ORGS.get(0)), "/programs?status=PUBLISHED"), HttpStatus.BAD_REQUEST), "validation");
+
     Map<String, Object> closed = json(post(manager(), "/programs/" + id + "/close", null), HttpStatus.OK);
     assertThat(closed.get("status")).isEqualTo("CLOSED");
     assertThat(closed.get("revision")).isEqualTo(2);
@@ -165,5 +172,11 @@ class ProgramApiIT extends IntakeIT {
     web.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody(String.class)
         .value(doc -> assertThat(doc).contains("/proposals/{proposalId}/award", "/programs"));
     web.get().uri("/swagger-ui.html").exchange().expectStatus().is3xxRedirection();
+  }
+
+  @SuppressWarnings("unchecked")
+  static List<String> ids(org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec page) {
+    Map<String, Object> body = page.expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+    return ((List<Map<String, Object>>) body.get("items")).stream().map(p -> (String) p.get("id")).toList();
   }
 }

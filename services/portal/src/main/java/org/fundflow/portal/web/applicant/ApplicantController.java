@@ -65,9 +65,12 @@ public class ApplicantController {
             .build());
   }
 
+  /** The open calls (申报中), or with {@code all} every published program, closed calls included. */
   @GetMapping("/programs")
-  Mono<Rendering> programs(@RequestParam(required = false) String after) {
-    Mono<ProgramsPage> page = intake.programs(after, PAGE_SIZE)
+  Mono<Rendering> programs(@RequestParam(required = false) String after,
+      @RequestParam(required = false) String all) {
+    boolean everything = all != null;
+    Mono<ProgramsPage> page = intake.programs(everything ? null : "OPEN", null, after, PAGE_SIZE)
         .flatMap(programs -> Flux.fromIterable(programs.items())
             .concatMap(p -> challengesOf(p).map(challenges -> new ProgramWithChallenges(p, challenges)))
             .collectList()
@@ -76,6 +79,7 @@ public class ApplicantController {
         .map(panel -> Rendering.view("applicant/programs")
             .modelAttribute("programs", panel)
             .modelAttribute("after", after)
+            .modelAttribute("all", everything)
             .build());
   }
 

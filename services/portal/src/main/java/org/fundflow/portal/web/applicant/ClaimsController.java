@@ -130,8 +130,8 @@ public class ClaimsController {
   }
 
   private Mono<Rendering> listPage(String after, ClaimForm form, HttpStatus status) {
-    Mono<List<IntakeClient.Program>> programs = intake.programs(null, 50)
-        .map(page -> page.items().stream().filter(p -> "POST_SUBSIDY".equals(p.kind())).toList());
+    Mono<List<IntakeClient.Program>> programs = intake.programs("OPEN", "POST_SUBSIDY", null, 100)
+        .map(IntakeClient.Page::items);
     return Mono.zip(Panel.of(SubsidyClient.SERVICE, claims.claims(after, PAGE_SIZE), problems),
             Panel.of(IntakeClient.SERVICE, programs, problems))
         .map(t -> Rendering.view("applicant/claims").modelAttribute("claims", t.getT1())

@@ -11,6 +11,7 @@ import org.fundflow.intake.domain.Challenge;
 import org.fundflow.intake.domain.IntakeEvent;
 import org.fundflow.intake.domain.IntakeRefusal;
 import org.fundflow.intake.domain.Program;
+import org.fundflow.intake.domain.ProgramFilter;
 import org.fundflow.intake.domain.ProgramStatus;
 import org.fundflow.intake.domain.ProgramTerms;
 import org.fundflow.intake.application.port.in.Viewer;
@@ -81,8 +82,8 @@ public final class ProgramService implements ProgramUseCase {
   }
 
   @Override
-  public Flux<Program> list(Viewer viewer, String afterId, int limit) {
-    return programs.list(afterId, limit, viewer.applicant());
+  public Flux<Program> list(Viewer viewer, ProgramFilter filter, String afterId, int limit) {
+    return programs.list(afterId, limit, viewer.applicant(), filter);
   }
 
   @Override

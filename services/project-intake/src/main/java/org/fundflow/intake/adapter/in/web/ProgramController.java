@@ -12,6 +12,9 @@ import org.fundflow.intake.adapter.in.web.ProgramDtos.ProgramRequest;
 import org.fundflow.intake.adapter.in.web.ProgramDtos.ProgramView;
 import org.fundflow.intake.application.port.in.ProgramUseCase;
 import org.fundflow.intake.domain.Program;
+import org.fundflow.intake.domain.ProgramFilter;
+import org.fundflow.intake.domain.ProgramKind;
+import org.fundflow.intake.domain.ProgramStatus;
 import org.fundflow.platform.domain.ExpectedVersion;
 import org.fundflow.platform.resilience.StoreGuard;
 import org.fundflow.platform.security.Caller;
@@ -89,11 +92,14 @@ public class ProgramController {
 
   @GetMapping("/programs")
   @PreAuthorize(PROGRAM_READERS)
-  @Operation(summary = "List programs, ordered by id; pass nextCursor as after for the next page")
+  @Operation(summary = "List programs, ordered by id, of one status and one kind if given; pass nextCursor as after "
+      + "for the next page")
   public Mono<Page<ProgramView>> list(Caller caller, @RequestParam(required = false) String after,
-      @RequestParam(defaultValue = "20") int limit) {
+      @RequestParam(defaultValue = "20") int limit, @RequestParam(required = false) ProgramStatus status,
+      @RequestParam(required = false) ProgramKind kind) {
     int size = Math.max(1, Math.min(limit, 100));
-    return guard.protect(programs.list(Requests.viewer(caller), after, size).map(ProgramView::of).collectList()
+    return guard.protect(programs.list(Requests.viewer(caller), new ProgramFilter(status, kind), after, size)
+            .map(ProgramView::of).collectList()
         .map(items -> new Page<>(items, items.size() == size ? items.get(items.size() - 1).id() : null)));
   }
 

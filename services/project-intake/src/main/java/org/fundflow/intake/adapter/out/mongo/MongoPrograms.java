@@ -9,6 +9,8 @@ import org.bson.Document;
 import org.fundflow.intake.application.port.out.Programs;
 import org.fundflow.intake.domain.IntakeEvent;
 import org.fundflow.intake.domain.Program;
+import org.fundflow.intake.domain.ProgramFilter;
+import org.fundflow.intake.domain.ProgramStatus;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -43,13 +45,21 @@ public final class MongoPrograms implements Programs {
   }
 
   @Override
-  public Flux<Program> list(String afterId, int limit, boolean publishedOnly) {
+  public Flux<Program> list(String afterId, int limit, boolean publishedOnly, ProgramFilter filter) {
+    if (publishedOnly && filter.status() == ProgramStatus.DRAFT) {
+      return Flux.empty(); // drafts are never listed to applicants
+    }
     org.springframework.data.mongodb.core.query.Criteria criteria = new org.springframework.data.mongodb.core.query.Criteria();
     if (afterId != null) {
       criteria = criteria.and("_id").gt(afterId);
     }
-    if (publishedOnly) {
+    if (filter.status() != null) {
+      criteria = criteria.and("status").is(filter.status().name());
+    } else if (publishedOnly) {
       criteria = criteria.and("status").ne("DRAFT");
+    }
+    if (filter.kind() != null) {
+      criteria = criteria.and("terms.kind").is(filter.kind().name());
     }
     Query query = new Query(criteria);
     query.with(Sort.by("_id")).limit(Math.max(1, Math.min(limit, 100)));

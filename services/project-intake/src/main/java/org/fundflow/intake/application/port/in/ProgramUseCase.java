@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.fundflow.intake.domain.Challenge;
 import org.fundflow.intake.domain.Program;
+import org.fundflow.intake.domain.ProgramFilter;
 import org.fundflow.intake.domain.ProgramTerms;
 import org.fundflow.platform.domain.ExpectedVersion;
 import reactor.core.publisher.Flux;
@@ -27,7 +28,7 @@ public interface ProgramUseCase {
   /** A program; drafts exist only for staff (an applicant gets not-found). */
   Mono<Program> get(Viewer viewer, String programId);
 
-  Flux<Program> list(Viewer viewer, String afterId, int limit);
+  Flux<Program> list(Viewer viewer, ProgramFilter filter, String afterId, int limit);
 
   Mono<Challenge> postChallenge(PostChallengeCommand command);
 

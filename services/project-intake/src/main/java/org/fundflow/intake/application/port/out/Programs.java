@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import org.fundflow.intake.domain.IntakeEvent;
 import org.fundflow.intake.domain.Program;
+import org.fundflow.intake.domain.ProgramFilter;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -17,8 +18,8 @@ public interface Programs {
   /** The program at its stored version. */
   Mono<Program> find(String id);
 
-  /** Ordered by id after afterId; publishedOnly leaves out drafts. */
-  Flux<Program> list(String afterId, int limit, boolean publishedOnly);
+  /** Ordered by id after afterId; publishedOnly leaves out drafts; the filter's status and kind when set. */
+  Flux<Program> list(String afterId, int limit, boolean publishedOnly, ProgramFilter filter);
 
   /**
    * Stores the program and its events in one atomic write: creates it when its version is 0, otherwise only while the
