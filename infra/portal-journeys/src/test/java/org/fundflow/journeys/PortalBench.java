@@ -71,13 +71,20 @@ public final class PortalBench {
     Histogram projects = measure(i -> call(milestone + "/projects?limit=5", applicantToken));
     Histogram holds = measure(i -> call(integrity + "/organisations/" + ApplicantJourneyIT.APPLICANT_ORG + "/holds",
         applicantToken));
+    // what the page waits for: the three calls at once, as the portal makes them, until the last one answers
+    Histogram trio = measure(i -> callAll(applicantToken, intake + "/proposals?limit=5",
+        milestone + "/projects?limit=5",
+        integrity + "/organisations/" + ApplicantJourneyIT.APPLICANT_ORG + "/holds"));
     report("portal /applicant (dashboard)", dashboard, "");
-    report("  project-intake GET /proposals?limit=5", proposals, "the three in parallel");
+    report("  project-intake GET /proposals?limit=5", proposals, "each alone");
     report("  milestone-review GET /projects?limit=5", projects, "");
     report("  integrity-check GET /organisations/{code}/holds", holds, "");
+    report("  the three at once, until the last answers", trio, "what the page waits for");
     double dashboardCalls = Math.max(p(holds, 95), Math.max(p(proposals, 95), p(projects, 95)));
-    row("| portal adds at p95 (dashboard) | | " + fmt(p(dashboard, 95) - dashboardCalls) + " | | | target <= 20 ms;"
-        + " page p95 minus the slower call's p95 |");
+    row("| portal adds at p95 (dashboard) | | " + fmt(p(dashboard, 95) - p(trio, 95)) + " | | | target <= 20 ms;"
+        + " page p95 minus the p95 of the three calls made at once |");
+    row("| (against the slowest call alone, as in run 2) | | " + fmt(p(dashboard, 95) - dashboardCalls)
+        + " | | | a single call's p95 understates what three at once wait for |");
 
     List<PortalSession> managers = sessions("program-manager");
     String queuePath = "/manager/programs/" + programId + "/proposals";
@@ -216,6 +223,21 @@ public final class PortalBench {
     if (response.statusCode() != 200) {
       throw new IllegalStateException(url + " answered " + response.statusCode());
     }
+  }
+
+  /** The calls at once, as the portal makes a page's calls; returns when the last has answered. */
+  private static void callAll(String token, String... urls) {
+    java.util.concurrent.CompletableFuture<?>[] calls = java.util.Arrays.stream(urls)
+        .map(url -> CLIENT.sendAsync(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token).header("Accept", "application/json").GET().build(),
+                HttpResponse.BodyHandlers.ofString())
+            .thenAccept(response -> {
+              if (response.statusCode() != 200) {
+                throw new IllegalStateException(response.uri() + " answered " + response.statusCode());
+              }
+            }))
+        .toArray(java.util.concurrent.CompletableFuture[]::new);
+    java.util.concurrent.CompletableFuture.allOf(calls).join();
   }
 
   private static HttpResponse<String> send(HttpRequest.Builder request) {
