@@ -476,7 +476,11 @@ class ManagerPagesTest extends StubbedPagesTest {
         .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
     assertThat(page).contains("补选专家").contains("高熵合金").contains("曾与申报单位合作")
         .contains("name=\"expertId\" value=\"expert1\"").doesNotContain("name=\"expertId\" value=\"expert2\"")
-        .contains("已声明回避").contains("action=\"/manager/proposals/pr-5/panel/seat\"");
+        .contains("已声明回避").contains("action=\"/manager/proposals/pr-5/panel/seat\"")
+        .contains("href=\"/manager/proposals/pr-5/panel/seat?after=expert2\"");
+    web.mutateWith(manager()).get().uri("/manager/proposals/pr-5/panel/seat?q=刘 洋").exchange().expectStatus().isOk()
+        .expectBody(String.class).value(html -> assertThat(html).contains("value=\"刘 洋\"")
+            .contains("href=\"/manager/proposals/pr-5/panel/seat?q=%E5%88%98%20%E6%B4%8B&amp;after=expert2\""));
 
     post("/manager/proposals/pr-5/panel/seat", form("expertId", "expert1"))
         .expectStatus().is3xxRedirection().expectHeader().location("/manager/proposals/pr-5/panel");
