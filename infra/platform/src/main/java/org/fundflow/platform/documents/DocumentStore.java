@@ -24,6 +24,7 @@ import org.bson.BsonObjectId;
 import org.bson.Document;
 import org.bson.types.Binary;
 import org.bson.types.ObjectId;
+import org.fundflow.platform.problem.Problems;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferFactory;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -195,6 +196,15 @@ public class DocumentStore {
     }
     return bucket().flatMap(b -> Mono.from(b.find(Filters.eq("_id", new ObjectId(id))).first()))
         .map(DocumentStore::toStored);
+  }
+
+  /**
+   * The file {@code id} of {@code ownerId}, to read or remove after the caller's right to the owner was checked: a 404
+   * problem ({@code File}) when there is no such file or it is another owner's.
+   */
+  public Mono<StoredDocument> fileOf(String ownerId, String id) {
+    return find(id).filter(d -> ownerId.equals(d.ownerId()))
+        .switchIfEmpty(Mono.error(() -> Problems.notFound("File", id)));
   }
 
   /** The whole content, streamed chunk by chunk. */

@@ -1,6 +1,7 @@
 package org.fundflow.platform.documents;
 
 import java.util.List;
+import java.util.function.Supplier;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.codec.multipart.FilePart;
 import org.springframework.http.codec.multipart.Part;
@@ -40,5 +41,18 @@ public final class DocumentUploads {
   public static Mono<StoredDocument> store(ServerWebExchange exchange, DocumentStore store, String ownerId,
       String uploadedBy) {
     return filePart(exchange).flatMap(part -> store.store(ownerId, part.filename(), uploadedBy, part.content()));
+  }
+
+  /**
+   * Streams the request's file into {@code store} as a file of {@code ownerId} (see {@link #store}) and asks
+   * {@code attachable} once more when it is stored: a change that raced the upload (a submission, a decision) was made
+   * without this file, so a refusal then deletes the file again and is the answer. Check the same right before the
+   * call, so that a refused caller never streams a file in.
+   */
+  public static Mono<StoredDocument> storeWhileAttachable(ServerWebExchange exchange, DocumentStore store,
+      String ownerId, String uploadedBy, Supplier<? extends Mono<?>> attachable) {
+    return store(exchange, store, ownerId, uploadedBy)
+        .flatMap(stored -> attachable.get().thenReturn(stored)
+            .onErrorResume(e -> store.delete(stored.id()).then(Mono.error(e))));
   }
 }

@@ -97,6 +97,19 @@ class DocumentStoreIT {
   }
 
   @Test
+  void aFileIsFoundOnlyAsAFileOfItsOwner_elseA404() {
+    StoredDocument doc = store.store("rec-owner", "o.pdf", "alice", stream(pdfOf(1000, 9), 500))
+        .block(Duration.ofSeconds(60));
+    assertThat(store.fileOf("rec-owner", doc.id()).block()).extracting(StoredDocument::id).isEqualTo(doc.id());
+    for (String[] ownerAndId : new String[][] {{"rec-other", doc.id()}, {"rec-owner", new ObjectId().toHexString()},
+        {"rec-owner", "not-an-id"}}) {
+      assertThatThrownBy(() -> store.fileOf(ownerAndId[0], ownerAndId[1]).block())
+          .isInstanceOfSatisfying(ErrorResponseException.class,
+              e -> assertThat(e.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND));
+    }
+  }
+
+  @Test
   void aRangeReadsJustThoseBytesAcrossChunks() {
     byte[] bytes = pdfOf(100_000, 2);
     StoredDocument doc = store.store("rec-2", "a.pdf", "alice", stream(bytes, 5000)).block(Duration.ofSeconds(60));

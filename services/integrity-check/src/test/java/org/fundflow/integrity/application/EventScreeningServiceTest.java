@@ -11,6 +11,8 @@ import org.fundflow.integrity.application.port.in.ScreenEventsUseCase.Disburseme
 import org.fundflow.integrity.application.port.in.ScreenEventsUseCase.DisbursementReleased;
 import org.fundflow.integrity.application.port.in.ScreenEventsUseCase.EventRef;
 import org.fundflow.integrity.application.port.in.ScreenEventsUseCase.Person;
+import org.fundflow.integrity.application.port.in.ScreenEventsUseCase.DiligenceAssessed;
+import org.fundflow.integrity.application.port.in.ScreenEventsUseCase.ProjectTerminated;
 import org.fundflow.integrity.application.port.in.ScreenEventsUseCase.ProposalSubmitted;
 import org.fundflow.integrity.application.service.DishonestyListService;
 import org.fundflow.integrity.application.service.EventScreeningService;
@@ -21,6 +23,8 @@ import org.fundflow.integrity.domain.IntegrityEvent;
 import org.fundflow.integrity.domain.IntegrityEvent.FlagRaised;
 import org.fundflow.integrity.domain.IntegrityEvent.HoldLifted;
 import org.fundflow.integrity.domain.IntegrityEvent.HoldPlaced;
+import org.fundflow.integrity.domain.ProjectFailure;
+import org.fundflow.integrity.domain.ProjectFailure.ProjectFailureStatus;
 import org.fundflow.integrity.domain.Subject;
 import org.fundflow.integrity.domain.rules.DishonestyListRule;
 import org.fundflow.integrity.domain.rules.DuplicateApplicationRule;
@@ -247,5 +251,29 @@ class EventScreeningServiceTest {
     FlagRaised flag = (FlagRaised) records.published.get(0);
     assertThat(flag.flag().rule().name()).isEqualTo("paid-while-listed-or-held");
     assertThat(flag.flag().evidence().get(0).values()).doesNotContainKey("holdIds").containsKey("listEntryIds");
+  }
+
+  @Test
+  void givenATerminatedProject_thenItsFailureIsKeptUntilAssessed_andTheExemptionKeepsTheTerminationReason() {
+    Subject organisation = Subject.organisation(LISTED);
+    Instant terminatedAt = NOW.minusSeconds(3600);
+    screening.projectTerminated(new ProjectTerminated(
+        new EventRef("evt-term", "fundflow.milestone.project-terminated.v1", terminatedAt), "prj-1", "prg-1", LISTED,
+        "technical route failed", terminatedAt)).block();
+
+    assertThat(records.stored.get(organisation).projectFailures())
+        .containsExactly(ProjectFailure.awaiting("prj-1", "prg-1", "technical route failed", terminatedAt));
+    assertThat(records.load(organisation).block().projectFailures())
+        .containsExactly(ProjectFailure.awaiting("prj-1", "prg-1", "technical route failed", terminatedAt));
+
+    screening.diligenceAssessed(new DiligenceAssessed(
+        new EventRef("evt-dil", "fundflow.milestone.diligence-assessed.v1", NOW), "prj-1", "prg-1", LISTED, null,
+        null, true, true, false, "diligent, route proved unfeasible", List.of(), "manager", NOW)).block();
+
+    ProjectFailure decided = records.stored.get(organisation).projectFailure("prj-1").orElseThrow();
+    assertThat(decided.status()).isEqualTo(ProjectFailureStatus.EXEMPTED);
+    assertThat(decided.reason()).isEqualTo("technical route failed");
+    assertThat(decided.terminatedAt()).isEqualTo(terminatedAt);
+    assertThat(records.stored.get(organisation).flags()).isEmpty();
   }
 }

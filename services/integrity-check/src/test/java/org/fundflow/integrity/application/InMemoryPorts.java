@@ -77,8 +77,10 @@ final class InMemoryPorts {
       return Mono.justOrEmpty(stored.values().stream().filter(p).findFirst().map(r -> copy(r, 0)));
     }
 
+    /** The record as the store would give it back: every part of it, at its version plus {@code plus}. */
     private static IntegrityRecord copy(IntegrityRecord r, long plus) {
-      return new IntegrityRecord(r.subject(), r.version() + plus, r.flags(), r.cases(), r.holds());
+      return new IntegrityRecord(r.subject(), r.version() + plus, r.flags(), r.cases(), r.holds(),
+          r.projectFailures());
     }
   }
 

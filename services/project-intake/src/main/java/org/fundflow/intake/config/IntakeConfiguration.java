@@ -140,12 +140,7 @@ public class IntakeConfiguration {
               all.addAll(found.getT3());
               return all;
             });
-    return new PeriodicSweep("orphan file sweep", store.properties().sweepInterval(),
-        () -> store.sweepOrphans(existing).doOnNext(removed -> {
-          if (removed > 0) {
-            log.info("removed {} orphan files or cut-off uploads", removed);
-          }
-        }));
+    return org.fundflow.platform.documents.OrphanFileSweep.of("orphan file sweep", store, existing, "orphan files");
   }
 
   /** A reservation older than the lease is settled: kept when its proposal was awarded, given back otherwise. */

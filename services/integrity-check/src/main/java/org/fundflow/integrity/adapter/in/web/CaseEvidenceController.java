@@ -10,7 +10,6 @@ import org.fundflow.platform.documents.DocumentResponses;
 import org.fundflow.platform.documents.DocumentStore;
 import org.fundflow.platform.documents.DocumentUploads;
 import org.fundflow.platform.documents.StoredDocument;
-import org.fundflow.platform.problem.Problems;
 import org.fundflow.platform.resilience.StoreGuard;
 import org.fundflow.platform.security.Caller;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -66,10 +65,9 @@ public class CaseEvidenceController {
   public Mono<ResponseEntity<CaseFileView>> upload(@PathVariable String caseId,
       @Parameter(hidden = true) Caller caller, ServerWebExchange exchange) {
     return guard.protect(cases.attachable(caseId))
-        .flatMap(c -> DocumentUploads.store(exchange, store, caseId, caller.subject()))
         // a decision that raced the upload was made without this file, so it does not stay
-        .flatMap(stored -> cases.attachable(caseId).thenReturn(stored)
-            .onErrorResume(e -> store.delete(stored.id()).then(Mono.error(e))))
+        .flatMap(c -> DocumentUploads.storeWhileAttachable(exchange, store, caseId, caller.subject(),
+            () -> cases.attachable(caseId)))
         .map(stored -> ResponseEntity.created(URI.create("/cases/" + caseId + "/evidence/" + stored.id()))
             .body(CaseFileView.of(stored)));
   }
@@ -87,9 +85,7 @@ public class CaseEvidenceController {
       + "type, ETag = sha-256, one byte range (206)")
   public Mono<ResponseEntity<Flux<DataBuffer>>> download(@PathVariable String caseId, @PathVariable String fileId,
       ServerHttpRequest request) {
-    return guard.protect(cases.readable(caseId).then(store.find(fileId)
-            .filter(d -> caseId.equals(d.ownerId()))
-            .switchIfEmpty(Mono.error(() -> Problems.notFound("File", fileId)))))
+    return guard.protect(cases.readable(caseId).then(store.fileOf(caseId, fileId)))
         .map(doc -> DocumentResponses.download(doc, store, request));
   }
 }

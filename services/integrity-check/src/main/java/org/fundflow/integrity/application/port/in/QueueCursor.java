@@ -1,8 +1,7 @@
 package org.fundflow.integrity.application.port.in;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
+import org.fundflow.platform.application.CursorToken;
 
 /**
  * The position of a queue item in its order (time descending, then id descending), as an opaque URL-safe token.
@@ -13,26 +12,16 @@ import java.util.Base64;
 public record QueueCursor(Instant at, String id) {
 
   public String encode() {
-    return Base64.getUrlEncoder().withoutPadding()
-        .encodeToString((at.toEpochMilli() + "~" + id).getBytes(StandardCharsets.UTF_8));
+    return new CursorToken(Long.toString(at.toEpochMilli()), id).encode();
   }
 
   /** @throws IllegalArgumentException when the token is not a cursor this service gave out */
   public static QueueCursor decode(String token) {
-    String text;
+    CursorToken parts = CursorToken.decode(token);
     try {
-      text = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("is not a cursor of this list", e);
-    }
-    int sep = text.indexOf('~');
-    if (sep < 1 || sep == text.length() - 1) {
-      throw new IllegalArgumentException("is not a cursor of this list");
-    }
-    try {
-      return new QueueCursor(Instant.ofEpochMilli(Long.parseLong(text.substring(0, sep))), text.substring(sep + 1));
+      return new QueueCursor(Instant.ofEpochMilli(Long.parseLong(parts.first())), parts.second());
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("is not a cursor of this list", e);
+      throw new IllegalArgumentException(CursorToken.NOT_A_CURSOR, e);
     }
   }
 }

@@ -114,7 +114,7 @@ public class EvidenceController {
       @PathVariable String milestoneId, @PathVariable String fileId, @Parameter(hidden = true) Caller caller,
       ServerHttpRequest request) {
     return guard.protect(access.ownMilestone(ProjectController.actor(caller), projectId, milestoneId)
-            .then(file(MilestoneEvidence.owner(projectId, milestoneId), fileId)))
+            .then(store.fileOf(MilestoneEvidence.owner(projectId, milestoneId), fileId)))
         .map(doc -> DocumentResponses.download(doc, store, request));
   }
 
@@ -124,7 +124,7 @@ public class EvidenceController {
   public Mono<ResponseEntity<Void>> delete(@PathVariable String projectId, @PathVariable String milestoneId,
       @PathVariable String fileId, @Parameter(hidden = true) Caller caller) {
     return guard.protect(access.removable(ProjectController.actor(caller), projectId, milestoneId, fileId)
-            .then(file(MilestoneEvidence.owner(projectId, milestoneId), fileId)))
+            .then(store.fileOf(MilestoneEvidence.owner(projectId, milestoneId), fileId)))
         .flatMap(doc -> store.delete(doc.id()))
         .thenReturn(ResponseEntity.noContent().build());
   }
@@ -151,11 +151,5 @@ public class EvidenceController {
             .flatMap(f -> store.find(f.fileId())
                 .switchIfEmpty(Mono.error(() -> Problems.notFound("File", fileId)))))
         .map(doc -> DocumentResponses.download(doc, store, request));
-  }
-
-  private Mono<StoredDocument> file(String owner, String fileId) {
-    return store.find(fileId)
-        .filter(d -> owner.equals(d.ownerId()))
-        .switchIfEmpty(Mono.error(() -> Problems.notFound("File", fileId)));
   }
 }

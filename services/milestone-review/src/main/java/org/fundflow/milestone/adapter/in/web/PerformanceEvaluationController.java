@@ -26,7 +26,6 @@ import org.fundflow.platform.documents.DocumentResponses;
 import org.fundflow.platform.documents.DocumentStore;
 import org.fundflow.platform.documents.DocumentUploads;
 import org.fundflow.platform.documents.StoredDocument;
-import org.fundflow.platform.problem.Problems;
 import org.fundflow.platform.resilience.StoreGuard;
 import org.fundflow.platform.security.Caller;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -175,8 +174,7 @@ public class PerformanceEvaluationController {
       @Parameter(hidden = true) Caller caller, ServerHttpRequest request) {
     String owner = PerformanceEvaluation.owner(projectId);
     return guard.protect(evaluations.readable(ProjectController.actor(caller), projectId)
-            .then(store.find(fileId).filter(d -> owner.equals(d.ownerId()))
-                .switchIfEmpty(Mono.error(() -> Problems.notFound("File", fileId)))))
+            .then(store.fileOf(owner, fileId)))
         .map(doc -> DocumentResponses.download(doc, store, request));
   }
 

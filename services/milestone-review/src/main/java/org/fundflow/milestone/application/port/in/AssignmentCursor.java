@@ -1,7 +1,6 @@
 package org.fundflow.milestone.application.port.in;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+import org.fundflow.platform.application.CursorToken;
 
 /**
  * The position of an assignment in an expert's list (ordered by project id, then report id), as an opaque URL-safe
@@ -19,8 +18,7 @@ public record AssignmentCursor(String projectId, String reportId) {
   private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{1,200}");
 
   public String encode() {
-    return Base64.getUrlEncoder().withoutPadding()
-        .encodeToString((projectId + "~" + reportId).getBytes(StandardCharsets.UTF_8));
+    return new CursorToken(projectId, reportId).encode();
   }
 
   /** True when this position comes before the assignment of {@code projectId}, {@code reportId}. */
@@ -32,23 +30,13 @@ public record AssignmentCursor(String projectId, String reportId) {
   /** @throws IllegalArgumentException when the token is not a cursor this service gave out */
   public static AssignmentCursor decode(String token) {
     if (token.length() > MAX_LENGTH) {
-      throw new IllegalArgumentException("is not a cursor of this list");
+      throw new IllegalArgumentException(CursorToken.NOT_A_CURSOR);
     }
-    String text;
-    try {
-      text = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("is not a cursor of this list", e);
+    CursorToken parts = CursorToken.decode(token);
+    if (!ID.matcher(parts.first()).matches() || !ID.matcher(parts.second()).matches()) {
+      // an id holds no '~': a second one is not a cursor given out here either
+      throw new IllegalArgumentException(CursorToken.NOT_A_CURSOR);
     }
-    int sep = text.indexOf('~');
-    if (sep < 1 || sep == text.length() - 1 || text.indexOf('~', sep + 1) >= 0) {
-      throw new IllegalArgumentException("is not a cursor of this list");
-    }
-    String projectId = text.substring(0, sep);
-    String reportId = text.substring(sep + 1);
-    if (!ID.matcher(projectId).matches() || !ID.matcher(reportId).matches()) {
-      throw new IllegalArgumentException("is not a cursor of this list");
-    }
-    return new AssignmentCursor(projectId, reportId);
+    return new AssignmentCursor(parts.first(), parts.second());
   }
 }

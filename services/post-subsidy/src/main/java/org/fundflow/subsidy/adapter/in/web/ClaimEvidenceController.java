@@ -9,7 +9,6 @@ import org.fundflow.platform.documents.DocumentResponses;
 import org.fundflow.platform.documents.DocumentStore;
 import org.fundflow.platform.documents.DocumentUploads;
 import org.fundflow.platform.documents.StoredDocument;
-import org.fundflow.platform.problem.Problems;
 import org.fundflow.platform.resilience.StoreGuard;
 import org.fundflow.platform.security.Caller;
 import org.fundflow.subsidy.application.port.in.ClaimEvidenceUseCase;
@@ -69,10 +68,9 @@ public class ClaimEvidenceController {
   public Mono<ResponseEntity<ClaimFileView>> upload(@PathVariable String claimId,
       @Parameter(hidden = true) Caller caller, ServerWebExchange exchange) {
     return guard.protect(evidence.attachable(claimId, caller.organisationCode()))
-        .flatMap(claim -> DocumentUploads.store(exchange, store, claimId, caller.subject()))
         // a verification that raced the upload: the decision was made without this file, so it does not stay
-        .flatMap(stored -> evidence.attachable(claimId, caller.organisationCode()).thenReturn(stored)
-            .onErrorResume(e -> store.delete(stored.id()).then(Mono.error(e))))
+        .flatMap(claim -> DocumentUploads.storeWhileAttachable(exchange, store, claimId, caller.subject(),
+            () -> evidence.attachable(claimId, caller.organisationCode())))
         .map(stored -> ResponseEntity.created(URI.create("/claims/" + claimId + "/evidence/" + stored.id()))
             .body(ClaimFileView.of(stored)));
   }
@@ -90,9 +88,7 @@ public class ClaimEvidenceController {
       + "type, ETag = sha-256, one byte range (206)")
   public Mono<ResponseEntity<Flux<DataBuffer>>> download(@PathVariable String claimId, @PathVariable String fileId,
       @Parameter(hidden = true) Caller caller, ServerHttpRequest request) {
-    return guard.protect(readable(claimId, caller).then(store.find(fileId)
-            .filter(d -> claimId.equals(d.ownerId()))
-            .switchIfEmpty(Mono.error(() -> Problems.notFound("File", fileId)))))
+    return guard.protect(readable(claimId, caller).then(store.fileOf(claimId, fileId)))
         .map(doc -> DocumentResponses.download(doc, store, request));
   }
 

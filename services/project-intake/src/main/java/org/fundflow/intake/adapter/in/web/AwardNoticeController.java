@@ -20,7 +20,6 @@ import org.fundflow.platform.documents.DocumentStore;
 import org.fundflow.platform.documents.DocumentUploads;
 import org.fundflow.platform.documents.StoredDocument;
 import org.fundflow.platform.domain.ExpectedVersion;
-import org.fundflow.platform.problem.Problems;
 import org.fundflow.platform.resilience.StoreGuard;
 import org.fundflow.platform.security.Caller;
 import org.fundflow.platform.web.EntityTags;
@@ -128,8 +127,7 @@ public class AwardNoticeController {
   public Mono<ResponseEntity<Flux<DataBuffer>>> download(@PathVariable String proposalId,
       @PathVariable String objectionId, @PathVariable String fileId, Caller caller, ServerHttpRequest request) {
     return guard.protect(readable(caller, proposalId, objectionId)
-            .then(store.find(fileId).filter(d -> objectionId.equals(d.ownerId()))
-                .switchIfEmpty(Mono.error(() -> Problems.notFound("File", fileId)))))
+            .then(store.fileOf(objectionId, fileId)))
         .map(doc -> DocumentResponses.download(doc, store, request));
   }
 

@@ -10,7 +10,6 @@ import org.fundflow.platform.documents.DocumentResponses;
 import org.fundflow.platform.documents.DocumentUploads;
 import org.fundflow.platform.documents.DocumentStore;
 import org.fundflow.platform.documents.StoredDocument;
-import org.fundflow.platform.problem.Problems;
 import org.fundflow.platform.resilience.StoreGuard;
 import org.fundflow.platform.security.Caller;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -63,10 +62,9 @@ public class ProposalFileController {
   public Mono<ResponseEntity<FileView>> upload(@PathVariable String proposalId, Caller caller, ServerWebExchange exchange) {
     Viewer viewer = Requests.viewer(caller);
     return guard.protect(access.changeable(viewer, proposalId))
-        .flatMap(draft -> DocumentUploads.store(exchange, store, proposalId, caller.subject()))
         // a submission that raced the upload: the file is not part of what was submitted, so it does not stay
-        .flatMap(stored -> access.changeable(viewer, proposalId).thenReturn(stored)
-            .onErrorResume(e -> store.delete(stored.id()).then(Mono.error(e))))
+        .flatMap(draft -> DocumentUploads.storeWhileAttachable(exchange, store, proposalId, caller.subject(),
+            () -> access.changeable(viewer, proposalId)))
         .map(stored -> ResponseEntity.created(URI.create("/proposals/" + proposalId + "/files/" + stored.id()))
             .body(FileView.of(stored)));
   }
@@ -85,7 +83,7 @@ public class ProposalFileController {
       + "ETag = sha-256, one byte range (206)")
   public Mono<ResponseEntity<Flux<DataBuffer>>> download(@PathVariable String proposalId, @PathVariable String fileId,
       Caller caller, ServerHttpRequest request) {
-    return guard.protect(access.readable(Requests.viewer(caller), proposalId).then(file(proposalId, fileId)))
+    return guard.protect(access.readable(Requests.viewer(caller), proposalId).then(store.fileOf(proposalId, fileId)))
         .map(doc -> DocumentResponses.download(doc, store, request));
   }
 
@@ -93,14 +91,8 @@ public class ProposalFileController {
   @PreAuthorize(ProposalController.APPLICANT)
   @Operation(summary = "Remove a file from a DRAFT proposal (409 once submitted)")
   public Mono<ResponseEntity<Void>> delete(@PathVariable String proposalId, @PathVariable String fileId, Caller caller) {
-    return guard.protect(access.changeable(Requests.viewer(caller), proposalId).then(file(proposalId, fileId)))
+    return guard.protect(access.changeable(Requests.viewer(caller), proposalId).then(store.fileOf(proposalId, fileId)))
         .flatMap(doc -> store.delete(doc.id()))
         .thenReturn(ResponseEntity.noContent().build());
-  }
-
-  private Mono<StoredDocument> file(String proposalId, String fileId) {
-    return store.find(fileId)
-        .filter(d -> proposalId.equals(d.ownerId()))
-        .switchIfEmpty(Mono.error(() -> Problems.notFound("File", fileId)));
   }
 }

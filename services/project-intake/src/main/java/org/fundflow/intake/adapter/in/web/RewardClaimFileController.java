@@ -10,7 +10,6 @@ import org.fundflow.platform.documents.DocumentResponses;
 import org.fundflow.platform.documents.DocumentStore;
 import org.fundflow.platform.documents.DocumentUploads;
 import org.fundflow.platform.documents.StoredDocument;
-import org.fundflow.platform.problem.Problems;
 import org.fundflow.platform.resilience.StoreGuard;
 import org.fundflow.platform.security.Caller;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -62,10 +61,9 @@ public class RewardClaimFileController {
       ServerWebExchange exchange) {
     Viewer viewer = Requests.viewer(caller);
     return guard.protect(claims.evidenceChangeable(viewer, claimId))
-        .flatMap(draft -> DocumentUploads.store(exchange, store, claimId, caller.subject()))
         // a submission that raced the upload: the file is not part of what was submitted, so it does not stay
-        .flatMap(stored -> claims.evidenceChangeable(viewer, claimId).thenReturn(stored)
-            .onErrorResume(e -> store.delete(stored.id()).then(Mono.error(e))))
+        .flatMap(draft -> DocumentUploads.storeWhileAttachable(exchange, store, claimId, caller.subject(),
+            () -> claims.evidenceChangeable(viewer, claimId)))
         .map(stored -> ResponseEntity.created(URI.create("/reward-claims/" + claimId + "/files/" + stored.id()))
             .body(EvidenceView.of(stored)));
   }
@@ -84,9 +82,7 @@ public class RewardClaimFileController {
       + "ETag = sha-256, one byte range (206)")
   public Mono<ResponseEntity<Flux<DataBuffer>>> download(@PathVariable String claimId, @PathVariable String fileId,
       Caller caller, ServerHttpRequest request) {
-    return guard.protect(claims.get(Requests.viewer(caller), claimId).then(store.find(fileId)
-            .filter(d -> claimId.equals(d.ownerId()))
-            .switchIfEmpty(Mono.error(() -> Problems.notFound("File", fileId)))))
+    return guard.protect(claims.get(Requests.viewer(caller), claimId).then(store.fileOf(claimId, fileId)))
         .map(doc -> DocumentResponses.download(doc, store, request));
   }
 }
