@@ -215,26 +215,8 @@ public record IntegrityRecord(Subject subject, long version, List<Flag> flags, L
     return placeCaseHold(caseId, "INTERIM_HOLD_PLACED", holdId, reason, years, policy, by, at);
   }
 
-  /** Confirms the case; with {@code placeHold} a hold of the given years (1-5) or by severity. */
-  public Change<IntegrityRecord, IntegrityEvent> confirm(String caseId, String reason, boolean placeHold,
-      String holdId, Integer years, HoldPolicy policy, String by, Instant at) {
-    return confirm(caseId, reason, CaseFinding.NONE, placeHold, holdId, years, policy, by, at, List.of());
-  }
-
-  /** Confirms the case on the given evidence files: the decision's event names them (metadata only). */
-  public Change<IntegrityRecord, IntegrityEvent> confirm(String caseId, String reason, boolean placeHold,
-      String holdId, Integer years, HoldPolicy policy, String by, Instant at, List<CaseFile> evidenceFiles) {
-    return confirm(caseId, reason, CaseFinding.NONE, placeHold, holdId, years, policy, by, at, evidenceFiles);
-  }
-
-  /** Confirms the case with what it found and no evidence files named. */
-  public Change<IntegrityRecord, IntegrityEvent> confirm(String caseId, String reason, CaseFinding finding,
-      boolean placeHold, String holdId, Integer years, HoldPolicy policy, String by, Instant at) {
-    return confirm(caseId, reason, finding, placeHold, holdId, years, policy, by, at, List.of());
-  }
-
   /**
-   * Confirms the case with what it found: a misconduct about a project ({@link CaseFinding#recovers()}) is carried
+   * Confirms the case, with {@code placeHold} a hold of the given years (1-5) or by severity, and what it found: a misconduct about a project ({@link CaseFinding#recovers()}) is carried
    * by case-decided, and post-subsidy opens the recovery order (追回). Only an organisation's case names a project.
    * The decision's event also names the evidence files it rests on (metadata only).
    */
@@ -258,12 +240,10 @@ public record IntegrityRecord(Subject subject, long version, List<Flag> flags, L
         : confirmed;
   }
 
-  /** Dismisses the case and lifts every active hold it or its flags had placed. */
-  public Change<IntegrityRecord, IntegrityEvent> dismiss(String caseId, String reason, String by, Instant at) {
-    return dismiss(caseId, reason, by, at, List.of());
-  }
-
-  /** Dismisses the case on the given evidence files: the decision's event names them (metadata only). */
+  /**
+   * Dismisses the case on the given evidence files (the decision's event names them, metadata only) and lifts every
+   * active hold it or its flags had placed.
+   */
   public Change<IntegrityRecord, IntegrityEvent> dismiss(String caseId, String reason, String by, Instant at,
       List<CaseFile> evidenceFiles) {
     IntegrityCase c = requireCase(caseId);

@@ -66,11 +66,12 @@ class IntegrityRecordTest {
 
     List<IntegrityEvent> confirm(String caseId, String reason, boolean placeHold, String holdId, Integer years,
         HoldPolicy policy, String by, Instant at) {
-      return apply(current.confirm(caseId, reason, placeHold, holdId, years, policy, by, at));
+      return apply(current.confirm(caseId, reason, CaseFinding.NONE, placeHold, holdId, years, policy, by, at,
+          List.of()));
     }
 
     List<IntegrityEvent> dismiss(String caseId, String reason, String by, Instant at) {
-      return apply(current.dismiss(caseId, reason, by, at));
+      return apply(current.dismiss(caseId, reason, by, at, List.of()));
     }
 
     List<IntegrityEvent> liftByOfficer(String holdId, String note, String by, Instant at) {
