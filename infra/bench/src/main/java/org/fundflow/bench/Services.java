@@ -67,18 +67,7 @@ final class Services {
 
   /** CPU time (user + system) of the service's JVM so far in ms, from /proc/pid/stat; -1 when unknown. */
   long cpuMillis(String service) {
-    return cpuMillisOf(processes.get(service).pid());
-  }
-
-  static long cpuMillisOf(long pid) {
-    try {
-      String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
-      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      // fields 14 and 15 of stat (utime, stime) are 11 and 12 after the command; clock ticks of 10 ms
-      return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
-    } catch (IOException | RuntimeException e) {
-      return -1;
-    }
+    return ServiceProcess.cpuMillisOf(processes.get(service).pid());
   }
 
   /** VmRSS and VmHWM (peak) of the service's JVM in MB, from /proc/pid/status. */
@@ -110,9 +99,13 @@ final class Services {
       return;
     }
     Path out = ServiceProcess.repositoryRoot().resolve("infra/bench/target/bench-logs/" + service + "-native-memory.txt");
+    long pid = processes.get(service).pid();
     try {
-      new ProcessBuilder("jcmd", String.valueOf(processes.get(service).pid()), "VM.native_memory", "summary")
+      new ProcessBuilder("jcmd", String.valueOf(pid), "VM.native_memory", "summary")
           .redirectErrorStream(true).redirectOutput(out.toFile()).start().waitFor(30, TimeUnit.SECONDS);
+      // what the kernel counts: anonymous (heap, malloc, direct buffers) against file-backed (jars, CDS archive)
+      Files.writeString(out, "\n/proc/" + pid + "/smaps_rollup:\n"
+          + Files.readString(Path.of("/proc", String.valueOf(pid), "smaps_rollup")), java.nio.file.StandardOpenOption.APPEND);
     } catch (IOException e) {
       // no jcmd: nothing to write
     } catch (InterruptedException e) {

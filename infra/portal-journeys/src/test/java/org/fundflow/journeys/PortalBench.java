@@ -35,6 +35,8 @@ public final class PortalBench {
   static final int WARM_UP = Long.getLong("portal.bench.think-ms", 2000) > 0 ? 5 : 10;
   static final int REQUESTS_PER_USER = Long.getLong("portal.bench.think-ms", 2000) > 0 ? 20 : 50;
   static final int NOTIFICATIONS = 100;
+  /** Rounds of both pages per user before any figure ({@code -Dportal.bench.warm-up-rounds}). */
+  static final int WARM_UP_ROUNDS = Integer.getInteger("portal.bench.warm-up-rounds", 50);
   /** {@code -Dportal.bench.think-ms}: pause between one user's requests; 0 = closed loop (saturates 2 cores). */
   static final long THINK_MILLIS = Long.getLong("portal.bench.think-ms", 2000);
   static final int LISTENERS = 10;
@@ -66,7 +68,18 @@ public final class PortalBench {
     row("|---|---|---|---|---|---|");
 
     List<PortalSession> applicants = sessions("applicant");
+    List<PortalSession> managers = sessions("program-manager");
+    String queuePath = "/manager/programs/" + programId + "/proposals";
+    // Both pages (and so every service call they make) until the JVMs' compilers have settled, before anything is
+    // recorded: run 3 recorded the dashboard first, while the portal and the services were still compiling the
+    // paths it uses, and the calls measured after it found them compiled.
+    warmUp(i -> {
+      applicants.get(i).page("/applicant");
+      managers.get(i).page(queuePath);
+    });
+    long cpuBefore = portalCpuMillis();
     Histogram dashboard = measure(i -> applicants.get(i).page("/applicant"));
+    double dashboardCpu = cpuPerPage(cpuBefore);
     Histogram proposals = measure(i -> call(intake + "/proposals?limit=5", applicantToken));
     Histogram projects = measure(i -> call(milestone + "/projects?limit=5", applicantToken));
     Histogram holds = measure(i -> call(integrity + "/organisations/" + ApplicantJourneyIT.APPLICANT_ORG + "/holds",
@@ -85,10 +98,12 @@ public final class PortalBench {
         + " page p95 minus the p95 of the three calls made at once |");
     row("| (against the slowest call alone, as in run 2) | | " + fmt(p(dashboard, 95) - dashboardCalls)
         + " | | | a single call's p95 understates what three at once wait for |");
+    row("| portal CPU per dashboard (ms) | " + fmt(dashboardCpu) + " | | | | all the portal's CPU while the pages ran"
+        + " / pages |");
 
-    List<PortalSession> managers = sessions("program-manager");
-    String queuePath = "/manager/programs/" + programId + "/proposals";
+    cpuBefore = portalCpuMillis();
     Histogram queue = measure(i -> managers.get(i).page(queuePath));
+    double queueCpu = cpuPerPage(cpuBefore);
     Histogram program = measure(i -> call(intake + "/programs/" + programId, managerToken));
     Histogram programProposals = measure(i -> call(intake + "/proposals?programId=" + programId + "&limit=10",
         managerToken));
@@ -98,6 +113,7 @@ public final class PortalBench {
     double queueCalls = p(program, 95) + p(programProposals, 95);
     row("| portal adds at p95 (queue) | | " + fmt(p(queue, 95) - queueCalls) + " | | | target <= 20 ms;"
         + " page p95 minus the two calls' p95 |");
+    row("| portal CPU per queue page (ms) | " + fmt(queueCpu) + " | | | | |");
 
     NotificationLatency notifications = new NotificationLatency(stack.portal.url(), LISTENERS);
     List<String> drafts = new ArrayList<>();
@@ -113,9 +129,11 @@ public final class PortalBench {
     report("event -> notification visible (proposal submitted -> header's unread count pushed)", visible,
         NOTIFICATIONS + " events one after the other, " + LISTENERS + " applicant sessions listening; target p99 <= 1000 ms");
     row("");
-    row("users " + USERS + " concurrent, " + REQUESTS_PER_USER + " requests each after " + WARM_UP + " warm-up, think time "
+    row("users " + USERS + " concurrent, " + WARM_UP_ROUNDS + " rounds of both pages each before any figure, then per figure "
+        + REQUESTS_PER_USER + " requests each after " + WARM_UP + " warm-up, think time "
         + THINK_MILLIS + " ms (0.5x-1.5x); "
-        + Runtime.getRuntime().availableProcessors() + " cores, load " + loadavg() + ", finished " + Instant.now());
+        + Runtime.getRuntime().availableProcessors() + " cores, portal JVM " + String.join(" ", PortalStack.portalJvmOptions())
+        + ", load " + loadavg() + ", finished " + Instant.now());
     String result = table.toString();
     System.out.println(result);
     Path out = Path.of("target", "portal-bench.md");
@@ -183,6 +201,37 @@ public final class PortalBench {
       sessions.add(PortalSession.login(portal, user));
     }
     return sessions;
+  }
+
+  private long portalCpuMillis() {
+    return org.fundflow.platform.test.ServiceProcess.cpuMillisOf(stack.portal.pid());
+  }
+
+  /** The portal's CPU since {@code before}, per page of the phase just measured (its warm-up included). */
+  private double cpuPerPage(long before) {
+    return (double) (portalCpuMillis() - before) / (USERS * (WARM_UP + REQUESTS_PER_USER));
+  }
+
+  /** USERS threads without a pause, WARM_UP_ROUNDS each, nothing recorded. */
+  private static void warmUp(IntConsumer request) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(USERS);
+    try {
+      List<Future<?>> users = new ArrayList<>();
+      for (int u = 0; u < USERS; u++) {
+        int user = u;
+        users.add(pool.submit(() -> {
+          for (int i = 0; i < WARM_UP_ROUNDS; i++) {
+            request.accept(user);
+          }
+          return null;
+        }));
+      }
+      for (Future<?> f : users) {
+        f.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
   }
 
   /** USERS threads, each its own user: WARM_UP unrecorded requests, then REQUESTS_PER_USER recorded ones. */

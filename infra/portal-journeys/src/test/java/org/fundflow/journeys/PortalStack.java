@@ -75,11 +75,20 @@ final class PortalStack {
         // e.g. a flight recording of the portal for PortalBench
         + " " + java.util.Objects.requireNonNullElse(System.getenv("PORTAL_EXTRA_JVM_OPTIONS"), ""));
     portal = ServiceProcess.of("portal", infrastructure.kafkaBootstrapServers(), infrastructure.mongoUri(""),
-        ServiceProcess.DEVSTACK_JVM_OPTIONS, portalEnv, logs);
+        portalJvmOptions(), portalEnv, logs);
     List<ServiceProcess> all = new ArrayList<>(services.values());
     all.add(portal);
     // 10 minutes: five JVMs start at once; on a shared 2-core machine under load one took 272 s
     ServiceProcess.startAll(all, Duration.ofSeconds(600));
+  }
+
+  /**
+   * The devstack's JVM options, or {@code PORTAL_JVM_OPTIONS} (space-separated) instead: e.g. PortalBench with
+   * tiered compilation against C1 only.
+   */
+  static List<String> portalJvmOptions() {
+    String chosen = System.getenv("PORTAL_JVM_OPTIONS");
+    return chosen == null || chosen.isBlank() ? ServiceProcess.DEVSTACK_JVM_OPTIONS : List.of(chosen.trim().split("\\s+"));
   }
 
   String token(String demoUser) {

@@ -103,6 +103,18 @@ public final class ServiceProcess {
     return process.pid();
   }
 
+  /** CPU time (user + system) of a process so far in ms, from /proc/pid/stat (benchmarks); -1 when unknown. */
+  public static long cpuMillisOf(long pid) {
+    try {
+      String stat = java.nio.file.Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      // fields 14 and 15 of stat (utime, stime) are 11 and 12 after the command; clock ticks of 10 ms
+      return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
+    } catch (java.io.IOException | RuntimeException e) {
+      return -1;
+    }
+  }
+
   public boolean isAlive() {
     Process p = process;
     return p != null && p.isAlive();
