@@ -117,7 +117,8 @@ final class Api {
       String contentType = r.headers().firstValue("Content-Type").orElse("");
       traffic.record(new Traffic.Exchange(service, Traffic.replica(service, replica), method, path, r.statusCode(),
           System.currentTimeMillis(),
-          r.headers().firstValue("Retry-After").isPresent(), contentType.startsWith("application/problem+json")));
+          r.headers().firstValue("Retry-After").isPresent(), contentType.startsWith("application/problem+json"),
+          Traffic.evidence(r.statusCode(), contentType, r.body())));
       return new Response(r.statusCode(), r.body(), r.headers().map(), attempt);
     } catch (IOException e) {
       traffic.unanswered();

@@ -347,7 +347,9 @@ class FaultToleranceIT {
       appendFirst(out, "Payments doubled", audit.doubledPayments);
       appendFirst(out, "Lifecycles failed", new ArrayList<>(failures));
       appendFirst(out, "5xx outside the outage windows", outside.stream()
-          .map(x -> x.atMillis() + " " + x.service() + " " + x.method() + " " + x.path() + " " + x.status()).toList());
+          .map(x -> x.atMillis() + " (" + java.time.Instant.ofEpochMilli(x.atMillis()) + ") " + x.replica() + " "
+              + x.method() + " " + x.path() + " " + x.status() + ": `" + x.evidence().replace("`", "'") + "`")
+          .toList());
       return out.toString();
     }
 

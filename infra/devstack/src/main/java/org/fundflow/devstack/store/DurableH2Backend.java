@@ -1,5 +1,6 @@
 package org.fundflow.devstack.store;
 
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
@@ -19,6 +20,9 @@ import org.h2.mvstore.MVStore;
  * waits for the chunk to be written) and, in {@link Durability#FSYNC} mode, by
  * {@link MVStore#sync()} (fsync). {@code commit()} does nothing when nothing changed, so reads cost
  * nothing extra. The background writer stays on for housekeeping (space reuse, compaction).
+ *
+ * <p>Its collections answer reads with copies of the stored documents ({@link SnapshotH2Database}): the stock ones
+ * let a concurrent update change a document while its reply was being encoded, and the store dropped the connection.
  */
 public final class DurableH2Backend extends H2Backend {
 
@@ -41,6 +45,12 @@ public final class DurableH2Backend extends H2Backend {
     super(store);
     this.store = store;
     this.durability = durability;
+  }
+
+  /** Collections that answer reads with copies taken under their lock ({@link SnapshotH2Database}). */
+  @Override
+  protected MongoDatabase openOrCreateDatabase(String databaseName) {
+    return new SnapshotH2Database(databaseName, getMvStore(), getCursorRegistry());
   }
 
   public static MVStore openStore(String fileName) {

@@ -20,7 +20,8 @@ import java.util.List;
  * document in place; the reply is encoded on the network thread after the collection's lock is
  * released, so an update that adds or removes a field while a reply is being encoded throws
  * {@code ConcurrentModificationException}, the server drops the connection and the driver fails
- * every operation in flight on that connection pool. The copies are taken under the lock.
+ * every operation in flight on that connection pool. The copies are taken under the lock, also of the document
+ * findAndModify answers (with returnNew the stored one: an outbox relay's claim).
  */
 final class SnapshotMemoryBackend extends MemoryBackend {
 
@@ -63,14 +64,20 @@ final class SnapshotMemoryBackend extends MemoryBackend {
       return new QueryResult(copies(stored.collectDocuments()), stored.getCursorId());
     }
 
+    /** The document it answers (returnNew: the stored one) is copied too: it is encoded after the lock. */
     @Override
     public synchronized Document findAndModify(Document query) {
+      Document result;
       changingInPlace++;
       try {
-        return super.findAndModify(query);
+        result = super.findAndModify(query);
       } finally {
         changingInPlace--;
       }
+      if (result.get("value") instanceof Document value) {
+        result.put("value", value.cloneDeeply());
+      }
+      return result;
     }
 
     @Override

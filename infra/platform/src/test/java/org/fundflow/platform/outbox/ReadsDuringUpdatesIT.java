@@ -2,6 +2,8 @@ package org.fundflow.platform.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
 import com.mongodb.reactivestreams.client.MongoCollection;
@@ -48,9 +50,20 @@ class ReadsDuringUpdatesIT {
               .concatMap(i -> Mono.from(counters.find(new Document("_id", "c")).first())
                   .doOnNext(doc -> reads.incrementAndGet())));
 
-      Flux.merge(updates, readers).blockLast(Duration.ofMinutes(3));
+      // another relay claiming the document and getting it back (findAndModify, returnNew): that answer too is
+      // encoded after the lock
+      AtomicInteger claims = new AtomicInteger();
+      Flux<Object> claimer = Flux.range(0, ROUNDS)
+          .concatMap(i -> Mono.from(counters.findOneAndUpdate(new Document("_id", "c"),
+                  new Document("$set", new Document("claim" + (i % 2), i))
+                      .append("$unset", new Document("claim" + ((i + 1) % 2), "")),
+                  new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)))
+              .doOnNext(doc -> claims.incrementAndGet()));
+
+      Flux.merge(updates, readers, claimer).blockLast(Duration.ofMinutes(3));
 
       assertThat(reads).hasValue(4 * ROUNDS);
+      assertThat(claims).hasValue(ROUNDS);
     }
   }
 }

@@ -2,6 +2,7 @@ package org.fundflow.milestone.domain;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * One expert's score of one report (the milestone rubric, {@code scores}) or of one proposal before award (the
@@ -18,6 +19,12 @@ public record Evaluation(Scores scores, Recommendation recommendation, String co
   /** A milestone report's evaluation. */
   public Evaluation(Scores scores, Recommendation recommendation, String comments, Instant submittedAt) {
     this(scores, recommendation, comments, submittedAt, null);
+  }
+
+  /** The same scores, recommendation and comments (whenever given). */
+  public boolean sameAs(Scores scores, Recommendation recommendation, String comments) {
+    return Objects.equals(this.scores, scores) && this.recommendation == recommendation
+        && Objects.equals(this.comments, comments);
   }
 
   public int total() {

@@ -156,6 +156,12 @@ public record MilestoneReport(String id, String milestoneId, int attempt, List<S
         decision);
   }
 
+  /** Whether the expert's seat holds exactly this score already (its evaluation, whenever it was given). */
+  boolean scoredAlready(String expertId, Scores scores, Recommendation recommendation, String comments) {
+    return currentPanel().seatOf(expertId).map(PanelSeat::evaluation)
+        .filter(e -> e.sameAs(scores, recommendation, comments)).isPresent();
+  }
+
   /** An assigned expert who declared no conflict scores the report, or corrects its score, until it is decided. */
   MilestoneReport evaluated(String expertId, Evaluation evaluation) {
     Panel next = currentPanel().evaluated(expertId, evaluation);

@@ -109,9 +109,16 @@ public record MilestoneReview(Project project) {
         expert.id(), recusal.reason(), now));
   }
 
-  /** An expert's score; the last one of a complete panel decides the report. */
+  /**
+   * An expert's score; the last one of a complete panel decides the report. The score the expert's seat holds already
+   * (the same request again: a client's retry, a second click), also once the panel has decided, changes nothing and
+   * tells nobody: it is recorded.
+   */
   public Change<Project, ProjectEvent> evaluate(String reportId, Actor expert, Scores scores,
       Recommendation recommendation, String comments, DecisionPolicy policy, Instant now) {
+    if (project.report(reportId).scoredAlready(expert.id(), scores, recommendation, comments)) {
+      return Change.quiet(project);
+    }
     project.requireActive();
     MilestoneReport report = project.report(reportId).evaluated(expert.id(),
         new Evaluation(scores, recommendation, comments, now));

@@ -276,6 +276,39 @@ class ProjectTest {
   }
 
   @Test
+  void theSameScoreAgain_changesNothingAndTellsNobody_alsoAfterThePanelDecided() {
+    ProjectUnderTest p = challenge();
+    String r = submit(p, T0);
+    p.formPanel(r, List.of(expert("a"), expert("b"), expert("c")), T0);
+    for (String e : List.of("a", "b", "c")) {
+      p.declare(r, expertActor(e), false, null, T0);
+    }
+    assertThat(p.evaluate(r, expertActor("a"), scoresOf(88), Recommendation.PASSED, "ok", POLICY, T0)).hasSize(1);
+    Project scored = p.current();
+
+    // a client's retry of the same request (its first attempt got through): recorded already
+    var again = scored.milestoneReview().evaluate(r, expertActor("a"), scoresOf(88), Recommendation.PASSED, "ok",
+        POLICY, T0.plusSeconds(30));
+    assertThat(again.changes(scored)).isFalse();
+    assertThat(again.events()).isEmpty();
+    // another score, or other comments, is a correction
+    assertThat(p.evaluate(r, expertActor("a"), scoresOf(88), Recommendation.PASSED, "ok, corrected", POLICY, T0))
+        .singleElement().isInstanceOf(ExpertEvaluationSubmitted.class);
+
+    p.evaluate(r, expertActor("b"), scoresOf(84), Recommendation.PASSED, "ok", POLICY, T0);
+    assertThat(p.evaluate(r, expertActor("c"), scoresOf(82), Recommendation.PASSED, "ok", POLICY, T0))
+        .anyMatch(MilestoneReviewCompleted.class::isInstance);
+    Project decided = p.current();
+    var retriedAfterTheDecision = decided.milestoneReview().evaluate(r, expertActor("c"), scoresOf(82),
+        Recommendation.PASSED, "ok", POLICY, T0.plusSeconds(30));
+    assertThat(retriedAfterTheDecision.changes(decided)).isFalse();
+    assertThat(retriedAfterTheDecision.events()).isEmpty();
+    // a different score once the panel decided is still refused
+    assertThatThrownBy(() -> p.evaluate(r, expertActor("c"), scoresOf(60), Recommendation.CONDITIONAL, "ok", POLICY, T0))
+        .isInstanceOfSatisfying(DomainRuleException.class, e -> assertThat(e.code()).isEqualTo("panel-closed"));
+  }
+
+  @Test
   void givenAHoldOnTheOrganisation_thenAPassedMilestoneWaitsAndIsAcceptedWhenTheHoldLifts() {
     ProjectUnderTest p = challenge();
     p.placeHold("h1");

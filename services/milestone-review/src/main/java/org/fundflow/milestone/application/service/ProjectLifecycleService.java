@@ -169,7 +169,10 @@ public class ProjectLifecycleService implements OpenProjectUseCase, SubmitReport
         .map(p -> p.report(c.reportId()));
   }
 
-  /** Load, decide, store the next state + its events in one write; decide again on a concurrent change. */
+  /**
+   * Load, decide, store the next state + its events in one write; decide again on a concurrent change. A command
+   * with nothing to do (the same score again) writes nothing.
+   */
   private Mono<Project> change(String projectId, Function<Project, Change<Project, ProjectEvent>> command) {
     return changeAfterLookup(projectId, project -> Mono.just(command.apply(project)));
   }
@@ -180,8 +183,8 @@ public class ProjectLifecycleService implements OpenProjectUseCase, SubmitReport
     return Mono.defer(() -> projects.find(projectId)
             .switchIfEmpty(Mono.error(() -> DomainRuleException.notVisible("project", projectId)))
             .flatMap(project -> command.apply(project)
-                .flatMap(change -> projects.save(change.next(), change.events(), null)
-                    .thenReturn(change.next()))))
+                .flatMap(change -> !change.changes(project) ? Mono.just(project)
+                    : projects.save(change.next(), change.events(), null).thenReturn(change.next()))))
         .retryWhen(ConcurrentChanges.retry());
   }
 
