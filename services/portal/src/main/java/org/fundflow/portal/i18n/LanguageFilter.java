@@ -19,6 +19,9 @@ import reactor.core.publisher.Mono;
 @Order(0)
 public class LanguageFilter implements WebFilter {
 
+  /** Session attribute: the logged-in user has no remembered language (the store was asked in this session). */
+  static final String NOTHING_REMEMBERED = "portal.language.nothing-remembered";
+
   private final Preferences preferences;
 
   public LanguageFilter(Preferences preferences) {
@@ -44,11 +47,16 @@ public class LanguageFilter implements WebFilter {
     }
     Mono<Locale> fromCookie = Mono.justOrEmpty(exchange.getRequest().getCookies().getFirst(Languages.COOKIE))
         .flatMap(cookie -> Mono.justOrEmpty(Languages.of(cookie.getValue())));
+    if (Boolean.TRUE.equals(session.getAttribute(NOTHING_REMEMBERED))) {
+      return fromCookie;
+    }
     return exchange.getPrincipal()
         .map(Principal::getName)
-        .flatMap(preferences::language)
-        .flatMap(remembered -> Mono.justOrEmpty(Languages.of(remembered)))
-        .doOnNext(locale -> session.getAttributes().put(Languages.ATTRIBUTE, locale.toLanguageTag()))
+        .flatMap(subject -> preferences.language(subject)
+            .flatMap(remembered -> Mono.justOrEmpty(Languages.of(remembered)))
+            .doOnNext(locale -> session.getAttributes().put(Languages.ATTRIBUTE, locale.toLanguageTag()))
+            // asked once per session, not on every page (a store round trip before the page's own calls)
+            .switchIfEmpty(Mono.fromRunnable(() -> session.getAttributes().put(NOTHING_REMEMBERED, true))))
         .switchIfEmpty(fromCookie);
   }
 }
