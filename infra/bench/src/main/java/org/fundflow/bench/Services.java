@@ -106,6 +106,15 @@ final class Services {
       // what the kernel counts: anonymous (heap, malloc, direct buffers) against file-backed (jars, CDS archive)
       Files.writeString(out, "\n/proc/" + pid + "/smaps_rollup:\n"
           + Files.readString(Path.of("/proc", String.valueOf(pid), "smaps_rollup")), java.nio.file.StandardOpenOption.APPEND);
+      if (System.getenv("BENCH_SERVICE_JVM_OPTS").contains("NativeMemoryTracking=detail")) {
+        // every mapping the JVM made, to set against every mapping the kernel counts: what is left is native
+        // memory no JVM accounting sees (malloc of native libraries, the C heap's own overhead)
+        Path detail = out.resolveSibling(service + "-native-memory-detail.txt");
+        new ProcessBuilder("jcmd", String.valueOf(pid), "VM.native_memory", "detail")
+            .redirectErrorStream(true).redirectOutput(detail.toFile()).start().waitFor(30, TimeUnit.SECONDS);
+        Files.copy(Path.of("/proc", String.valueOf(pid), "smaps"), out.resolveSibling(service + "-smaps.txt"),
+            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
     } catch (IOException e) {
       // no jcmd: nothing to write
     } catch (InterruptedException e) {
