@@ -214,46 +214,45 @@ public final class PortalBench {
 
   /** USERS threads without a pause, WARM_UP_ROUNDS each, nothing recorded. */
   private static void warmUp(IntConsumer request) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(USERS);
-    try {
-      List<Future<?>> users = new ArrayList<>();
-      for (int u = 0; u < USERS; u++) {
-        int user = u;
-        users.add(pool.submit(() -> {
-          for (int i = 0; i < WARM_UP_ROUNDS; i++) {
-            request.accept(user);
-          }
-          return null;
-        }));
+    eachUser(user -> {
+      for (int i = 0; i < WARM_UP_ROUNDS; i++) {
+        request.accept(user);
       }
-      for (Future<?> f : users) {
-        f.get();
-      }
-    } finally {
-      pool.shutdown();
-    }
+    });
   }
 
   /** USERS threads, each its own user: WARM_UP unrecorded requests, then REQUESTS_PER_USER recorded ones. */
   private static Histogram measure(IntConsumer request) throws Exception {
     Histogram micros = new ConcurrentHistogram(3);
+    eachUser(user -> {
+      java.util.Random think = new java.util.Random(user);
+      for (int i = 0; i < WARM_UP + REQUESTS_PER_USER; i++) {
+        long start = System.nanoTime();
+        request.accept(user);
+        if (i >= WARM_UP) {
+          micros.recordValue((System.nanoTime() - start) / 1000);
+        }
+        if (THINK_MILLIS > 0) { // a user reads the page before the next click: 0.5x to 1.5x the think time
+          Thread.sleep(THINK_MILLIS / 2 + think.nextInt((int) THINK_MILLIS + 1));
+        }
+      }
+    });
+    return micros;
+  }
+
+  /** What one user does, on USERS threads at once (user 0 .. USERS-1); returns when every user is done. */
+  private interface UserRun {
+    void run(int user) throws Exception;
+  }
+
+  private static void eachUser(UserRun run) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(USERS);
     try {
       List<Future<?>> users = new ArrayList<>();
       for (int u = 0; u < USERS; u++) {
         int user = u;
         users.add(pool.submit(() -> {
-          java.util.Random think = new java.util.Random(user);
-          for (int i = 0; i < WARM_UP + REQUESTS_PER_USER; i++) {
-            long start = System.nanoTime();
-            request.accept(user);
-            if (i >= WARM_UP) {
-              micros.recordValue((System.nanoTime() - start) / 1000);
-            }
-            if (THINK_MILLIS > 0) { // a user reads the page before the next click: 0.5x to 1.5x the think time
-              Thread.sleep(THINK_MILLIS / 2 + think.nextInt((int) THINK_MILLIS + 1));
-            }
-          }
+          run.run(user);
           return null;
         }));
       }
@@ -263,7 +262,6 @@ public final class PortalBench {
     } finally {
       pool.shutdown();
     }
-    return micros;
   }
 
   private static void call(String url, String token) {
