@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import org.fundflow.platform.test.ServiceProcess;
 import org.junit.jupiter.api.Test;
 
 /** The four services start as separate processes and report ready (store + binder), secured by default. */
@@ -25,6 +26,16 @@ class SuiteStartsIT {
       HttpResponse<String> anonymous = get(suite.url(service) + "/anything-at-all");
       assertThat(anonymous.statusCode()).as(service + " anonymous").isEqualTo(401);
       assertThat(anonymous.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).contains("problem+json"));
+    }
+  }
+
+  @Test
+  void everyServiceRanFromItsBootJarAsUnpackedAtPackageTime() {
+    RunningSuite.get();
+    for (String service : RunningSuite.SERVICES) {
+      // the layout the devstack, the bench and these tests start a service from (issue 20 (e): half the start-up)
+      assertThat(ServiceProcess.bootJar(service)).as(service)
+          .hasParentRaw(ServiceProcess.repositoryRoot().resolve("services/" + service + "/target/extracted"));
     }
   }
 

@@ -42,13 +42,15 @@ public final class SharedInfrastructure {
   private final String mongoConnectionString;
   private final String mode;
   private final MongoServer mongoServer;
+  private final StoreOperations storeOperations;
 
   private SharedInfrastructure(String kafkaBootstrapServers, String mongoConnectionString, String mode,
-      MongoServer mongoServer) {
+      MongoServer mongoServer, StoreOperations storeOperations) {
     this.kafkaBootstrapServers = kafkaBootstrapServers;
     this.mongoConnectionString = mongoConnectionString;
     this.mode = mode;
     this.mongoServer = mongoServer;
+    this.storeOperations = storeOperations;
   }
 
   public static SharedInfrastructure get() {
@@ -92,6 +94,11 @@ public final class SharedInfrastructure {
   /** {@code embedded} or {@code containers}. */
   public String mode() {
     return mode;
+  }
+
+  /** What the services asked of the embedded store so far, or null when running against containers (benchmarks). */
+  public StoreOperations storeOperations() {
+    return storeOperations;
   }
 
   /** The embedded store, or null when running against containers (tests of the store's outage use it). */
@@ -142,14 +149,15 @@ public final class SharedInfrastructure {
     broker.afterPropertiesSet();
     // spring-kafka-test leaves this system property behind; nobody should pick it up by accident
     System.clearProperty(EmbeddedKafkaKraftBroker.BROKER_LIST_PROPERTY);
-    MongoServer mongo = new MongoServer(new SnapshotMemoryBackend());
+    SnapshotMemoryBackend backend = new SnapshotMemoryBackend();
+    MongoServer mongo = new MongoServer(backend);
     InetSocketAddress address = mongo.bind();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       mongo.shutdownNow();
       broker.destroy();
     }, "shared-infrastructure-stop"));
     return new SharedInfrastructure(broker.getBrokersAsString(),
-        "mongodb://127.0.0.1:" + address.getPort() + "/", "embedded", mongo);
+        "mongodb://127.0.0.1:" + address.getPort() + "/", "embedded", mongo, backend.operations());
   }
 
   @SuppressWarnings("resource")
@@ -162,6 +170,6 @@ public final class SharedInfrastructure {
       kafka.stop();
       mongo.stop();
     }, "shared-containers-stop"));
-    return new SharedInfrastructure(kafka.getBootstrapServers(), mongo.getReplicaSetUrl("test"), "containers", null);
+    return new SharedInfrastructure(kafka.getBootstrapServers(), mongo.getReplicaSetUrl("test"), "containers", null, null);
   }
 }

@@ -11,6 +11,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
+import io.netty.channel.Channel;
 import java.util.List;
 
 /**
@@ -24,6 +25,19 @@ import java.util.List;
  * findAndModify answers (with returnNew the stored one: an outbox relay's claim).
  */
 final class SnapshotMemoryBackend extends MemoryBackend {
+
+  private final StoreOperations operations = new StoreOperations();
+
+  /** What the clients asked of this store so far (benchmarks). */
+  StoreOperations operations() {
+    return operations;
+  }
+
+  @Override
+  public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+    operations.record(databaseName, command, query);
+    return super.handleCommand(channel, databaseName, command, query);
+  }
 
   @Override
   public MemoryDatabase openOrCreateDatabase(String databaseName) {
