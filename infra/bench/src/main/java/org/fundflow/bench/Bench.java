@@ -83,7 +83,7 @@ public final class Bench {
     String program = client.openProgram(Requests.programBody("GENERAL", "2026年度津南区科技计划一般项目（基准测试）",
         900_000_000_000L, 50_000_000L, true));
     if (options.phases().contains("a")) {
-      new SubmissionsPhase(client, services, report, options.repeats()).run(program, raw.inserts());
+      new SubmissionsPhase(client, services, report, options.repeats(), infra.storeOperations()).run(program, raw.inserts());
     }
 
     // (b) + (c) before (d): (d) holds every organisation

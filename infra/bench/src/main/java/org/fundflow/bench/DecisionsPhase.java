@@ -37,7 +37,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * (b) lifecycle events/s while {@link Bench#CLIENTS} threads drive GENERAL lifecycles up to the last expert
  * evaluation, and (c) the time from each milestone decision's HTTP answer to the BALANCE disbursement listed by
- * post-subsidy, decisions paced at 10/s then 100/s, with the hops of that time ({@link CompletionTimes}).
+ * post-subsidy, decisions paced at 10/s then 50/s, with the hops of that time ({@link CompletionTimes}).
  */
 final class DecisionsPhase {
 
@@ -93,11 +93,11 @@ final class DecisionsPhase {
         f0(eventsPerSecond), (e1 - e0) + " events", f0(rawInserts) + " inserts/s", pct(eventsPerSecond / rawInserts),
         f2(la) + " -> " + f2(lb));
     // (c): the final evaluations (each makes the decision) paced at a fixed rate, 60 % at 10/s (a steady window of
-    // several seconds) then 40 % at 100/s; time from the decision's HTTP answer to the BALANCE disbursement listed by
+    // several seconds) then 40 % at 50/s (issue 20 (c): p99 <= 250 ms and <= 500 ms); time from the decision's HTTP answer to the BALANCE disbursement listed by
     // post-subsidy
     int steady = prepared.size() * 6 / 10;
-    decisionRun(infra, "10/s", prepared.subList(0, steady), 10, kp99);
-    decisionRun(infra, "100/s", prepared.subList(steady, prepared.size()), 100, kp99);
+    decisionRun(infra, "10/s", prepared.subList(0, steady), 10, 250, kp99);
+    decisionRun(infra, "50/s", prepared.subList(steady, prepared.size()), 50, 500, kp99);
     ex.shutdown();
   }
 
@@ -145,10 +145,10 @@ final class DecisionsPhase {
     return new Prepared(projectId, reportPath, experts.get(2), Requests.EXPERT_ORGS[2]);
   }
 
-  private void decisionRun(SharedInfrastructure infra, String label, List<Prepared> projects, double rate, double kp99)
-      throws Exception {
+  private void decisionRun(SharedInfrastructure infra, String label, List<Prepared> projects, double rate,
+      double targetP99, double kp99) throws Exception {
     try (CompletionTimes completions = new CompletionTimes(infra.kafkaBootstrapServers())) {
-      decisionRun(label, projects, rate, kp99, completions);
+      decisionRun(label, projects, rate, targetP99, kp99, completions);
     }
   }
 
@@ -169,8 +169,10 @@ final class DecisionsPhase {
   /** Where one decision's time went, epoch ms of each process's wall clock. */
   record Hop(String projectId, long answered, long applied, long seen) {}
 
-  private void decisionRun(String label, List<Prepared> projects, double rate, double kp99, CompletionTimes completions)
-      throws Exception {
+  private void decisionRun(String label, List<Prepared> projects, double rate, double targetP99, double kp99,
+      CompletionTimes completions) throws Exception {
+    long settled = client.services().awaitQuiet(Duration.ofSeconds(30));
+    say("(c) " + label + ": the services were idle after " + settled + " ms");
     double la = loadavg();
     ConcurrentLinkedQueue<Pending> pending = new ConcurrentLinkedQueue<>();
     Latencies latencies = new Latencies();
@@ -257,7 +259,7 @@ final class DecisionsPhase {
     report.row("(c) decision -> disbursement visible p50 / p99 ms, " + latencies.count() + " decisions paced at " + label
             + " over " + f1(window) + " s",
         f1(latencies.percentile(50)) + " / " + f1(p99), "max " + f1(latencies.max()) + ", failed " + failures.get(),
-        "kafka p99 " + f1(kp99) + " ms", f1(p99 / kp99) + "x; target p99 <= 100 ms: " + (p99 <= 100 ? "met" : "MISSED"),
+        "kafka p99 " + f1(kp99) + " ms", f1(p99 / kp99) + "x; target p99 <= " + f0(targetP99) + " ms: " + (p99 <= targetP99 ? "met" : "MISSED"),
         f2(la) + " -> " + f2(lb));
     hopRow(label, hops, completions);
   }

@@ -39,6 +39,9 @@ final class HoldsPhase {
 
   static final int HOLDS = 20;
 
+  /** Issue 20 (d): hold placed -> submission refused and payment held. */
+  static final int TARGET_P99_MS = 300;
+
   private final ServiceClient client;
   private final Report report;
 
@@ -78,6 +81,7 @@ final class HoldsPhase {
     Latencies onHold = new Latencies();
     int acceptedWhileHeld = 0;
     int missed = 0;
+    say("(d) the services were idle after " + client.services().awaitQuiet(Duration.ofSeconds(30)) + " ms");
     double la = loadavg();
     ExecutorService ex = Executors.newFixedThreadPool(2);
     try (KafkaProducer<String, byte[]> producer =
@@ -154,10 +158,10 @@ final class HoldsPhase {
     report.charts().latency("(d) hold -> disbursement ON_HOLD", onHold.percentile(50), hp99);
     report.row("(d) hold -> intake refuses submission p50 / p99 ms (" + refused.count() + " holds)",
         f1(refused.percentile(50)) + " / " + f1(rp99), "max " + f1(refused.max()),
-        "kafka p99 " + f1(kp99) + " ms", f1(rp99 / kp99) + "x; target p99 <= 1000 ms: " + (rp99 <= 1000 ? "met" : "MISSED"), load);
+        "kafka p99 " + f1(kp99) + " ms", f1(rp99 / kp99) + "x; target p99 <= " + TARGET_P99_MS + " ms: " + (rp99 <= TARGET_P99_MS ? "met" : "MISSED"), load);
     report.row("(d) hold -> post-subsidy disbursement ON_HOLD p50 / p99 ms (" + onHold.count() + " holds)",
         f1(onHold.percentile(50)) + " / " + f1(hp99), "max " + f1(onHold.max()),
-        "kafka p99 " + f1(kp99) + " ms", f1(hp99 / kp99) + "x; target p99 <= 1000 ms: " + (hp99 <= 1000 ? "met" : "MISSED"), load);
+        "kafka p99 " + f1(kp99) + " ms", f1(hp99 / kp99) + "x; target p99 <= " + TARGET_P99_MS + " ms: " + (hp99 <= TARGET_P99_MS ? "met" : "MISSED"), load);
     report.note("(d) hold-placed events published on integrity.events as integrity-check would; each measured from the send "
         + "to the first refused submission / first ON_HOLD read (pollers every ~10 ms plus the HTTP round trip). "
         + "Submissions intake accepted after the hold was sent: " + acceptedWhileHeld + "; holds not seen within 20 s: " + missed);

@@ -33,6 +33,10 @@ final class ServiceClient {
     this.services = services;
   }
 
+  Services services() {
+    return services;
+  }
+
   /** Status and body of an answer; an I/O failure is status 599 with the exception as body. */
   record Response(int status, String body) {
     JsonNode json() {

@@ -65,9 +65,45 @@ final class Services {
     }
   }
 
+  /**
+   * Stops one service and starts it again alone (the others running, idle): its start-up time on its own in ms.
+   */
+  long restartAlone(String service) {
+    ServiceProcess process = processes.get(service);
+    process.stop(Duration.ofSeconds(20));
+    long start = System.nanoTime();
+    process.start();
+    process.awaitReady(Duration.ofSeconds(600));
+    return (System.nanoTime() - start) / 1_000_000;
+  }
+
   /** CPU time (user + system) of the service's JVM so far in ms, from /proc/pid/stat; -1 when unknown. */
   long cpuMillis(String service) {
     return ServiceProcess.cpuMillisOf(processes.get(service).pid());
+  }
+
+  /**
+   * Waits, at most {@code atMost}, until the services are idle: less than a fifth of a core between them over one
+   * second. A latency phase then measures at its own rate, not behind the previous phase's backlog. Returns the
+   * milliseconds waited.
+   */
+  long awaitQuiet(Duration atMost) {
+    long start = System.nanoTime();
+    long deadline = start + atMost.toNanos();
+    long before = totalCpuMillis();
+    while (System.nanoTime() < deadline) {
+      sleep(1000);
+      long now = totalCpuMillis();
+      if (now - before < 200) {
+        break;
+      }
+      before = now;
+    }
+    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+  }
+
+  private long totalCpuMillis() {
+    return NAMES.stream().mapToLong(this::cpuMillis).sum();
   }
 
   /** VmRSS and VmHWM (peak) of the service's JVM in MB, from /proc/pid/status. */

@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,6 +24,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import org.fundflow.platform.test.StoreOperations;
 
 /**
  * (a) submissions: per run a pool of DRAFT proposals, then {@code POST /proposals/{id}/submit} by {@link Bench#CLIENTS}
@@ -42,12 +45,15 @@ final class SubmissionsPhase {
   private final Services services;
   private final Report report;
   private final int repeats;
+  /** Null against containers. */
+  private final StoreOperations store;
 
-  SubmissionsPhase(ServiceClient client, Services services, Report report, int repeats) {
+  SubmissionsPhase(ServiceClient client, Services services, Report report, int repeats, StoreOperations store) {
     this.client = client;
     this.services = services;
     this.report = report;
     this.repeats = repeats;
+    this.store = store;
   }
 
   void run(String program, double rawInserts) throws Exception {
@@ -58,14 +64,17 @@ final class SubmissionsPhase {
     int errors = 0;
     long[] cpu = new long[Services.NAMES.size() + 1];
     int submitted = 0;
+    Map<String, Long> operations = new TreeMap<>();
     for (int i = 0; i < repeats; i++) {
       ConcurrentLinkedQueue<String[]> pool = drafts(program, 600, Duration.ofSeconds(30));
       Services.sleep(3000); // let the drafts' own events settle: the CPU counted below is the submissions'
       satLoad[2 * i] = loadavg();
       long[] before = cpuNow();
+      Map<String, Long> operationsBefore = store == null ? Map.of() : store.snapshot();
       Load r = submit(pool, Bench.CLIENTS, 0, Duration.ofSeconds(6));
       Services.sleep(3000); // the consumers finish what the submissions caused
       long[] after = cpuNow();
+      (store == null ? Map.<String, Long>of() : store.snapshot()).forEach((key, n) -> operations.merge(key, n - operationsBefore.getOrDefault(key, 0L), Long::sum));
       for (int k = 0; k < cpu.length; k++) {
         cpu[k] += after[k] - before[k];
       }
@@ -79,7 +88,10 @@ final class SubmissionsPhase {
     }
     double sat = median(satRate);
     report.row("(a) submissions/s at saturation (" + Bench.CLIENTS + " clients)", f0(sat), "runs " + list(satRate),
-        f0(rawInserts) + " inserts/s", pct(sat / rawInserts) + " (target >= 50%)", loads(satLoad));
+        f0(rawInserts) + " inserts/s", pct(sat / rawInserts), loads(satLoad));
+    if (submitted > 0 && store != null) { // counted by the embedded store only
+      storeOperationRows(operations, submitted, sat, rawInserts);
+    }
     report.charts().throughput("(a) submissions at saturation", sat);
     report.charts().latency("(a) submission, saturation", median(satP50), median(satP99));
     report.row("(a) submission p50 / p99 ms at saturation", f1(median(satP50)) + " / " + f1(median(satP99)),
@@ -119,6 +131,40 @@ final class SubmissionsPhase {
     if (errors > 0) {
       report.note("(a) non-200 submissions: " + errors);
     }
+  }
+
+  /**
+   * (a) the store operations per submission, by kind and by service, and (b) the store-bound ceiling they imply:
+   * the raw insert rate divided by the operations one submission costs (counting every kind as one insert).
+   */
+  private void storeOperationRows(Map<String, Long> operations, int submitted, double sat, double rawInserts) {
+    Map<String, Long> byKind = new TreeMap<>();
+    Map<String, Long> byDatabase = new TreeMap<>();
+    long work = 0;
+    for (Map.Entry<String, Long> e : operations.entrySet()) {
+      String database = e.getKey().substring(0, e.getKey().indexOf(' '));
+      String kind = e.getKey().substring(database.length() + 1);
+      if (kind.equals(StoreOperations.OTHER) || e.getValue() == 0) {
+        continue;
+      }
+      byKind.merge(kind, e.getValue(), Long::sum);
+      byDatabase.merge(database.replace("fundflow_", ""), e.getValue(), Long::sum);
+      work += e.getValue();
+    }
+    say("(a) store operations in the saturation runs, by database and kind, for " + submitted + " submissions: "
+        + operations);
+    double perSubmission = (double) work / submitted;
+    List<String> kinds = new ArrayList<>();
+    byKind.forEach((kind, n) -> kinds.add(kind + " " + f1((double) n / submitted)));
+    List<String> databases = new ArrayList<>();
+    byDatabase.forEach((db, n) -> databases.add(db + " " + f1((double) n / submitted)));
+    report.row("(a) store operations per submission (saturation runs, +3 s; the relays' polls included)",
+        f1(perSubmission), String.join(", ", kinds) + "; by database: " + String.join(", ", databases), "", "", "");
+    double ceiling = rawInserts / perSubmission;
+    report.charts().throughput("(b) store-bound ceiling of submissions", ceiling);
+    report.row("(b) submissions/s against the store-bound ceiling (raw inserts/s / operations per submission)", f0(sat),
+        "ceiling " + f0(ceiling) + "/s = " + f0(rawInserts) + " / " + f1(perSubmission), "",
+        pct(sat / ceiling) + "; target >= 50%: " + (sat >= ceiling / 2 ? "met" : "MISSED"), "");
   }
 
   /** CPU ms so far of each service JVM (in Services.NAMES order), then of this JVM. */
