@@ -75,6 +75,22 @@ class ExternalEventsServiceTest {
   }
 
   @Test
+  void givenSeveralOpenPayments_whenTheOrganisationIsHeld_thenEveryOneIsHeldOnceAndOtherOrganisationsPayOn() {
+    for (int i = 1; i <= 9; i++) {
+      service.claimVerified(new ClaimVerified("c" + i, "prg", ORG, true, 500, "x", origin("v" + i))).block();
+    }
+    service.claimVerified(new ClaimVerified("other", "prg", "91120116MA05KX7D3N", true, 500, "x", origin("vo"))).block();
+
+    service.holdPlaced(new HoldPlaced("h1", ORG, "list", origin("h"))).block();
+
+    for (int i = 1; i <= 9; i++) {
+      assertThat(disbursements.byId.get("ps-c" + i).status()).as("ps-c" + i).isEqualTo(DisbursementStatus.ON_HOLD);
+    }
+    assertThat(disbursements.byId.get("ps-other").status()).isEqualTo(DisbursementStatus.CREATED);
+    assertThat(disbursements.published).filteredOn(DisbursementEvent.Held.class::isInstance).hasSize(9);
+  }
+
+  @Test
   void givenARejectedOrZeroClaim_whenVerifiedEventArrives_thenNoDisbursement() {
     service.claimVerified(new ClaimVerified("c1", "prg", ORG, false, 0, "rejected", origin("v1"))).block();
     service.claimVerified(new ClaimVerified("c2", "prg", ORG, true, 0, "below minimum", origin("v2"))).block();
