@@ -171,7 +171,7 @@ final class DecisionsPhase {
 
   private void decisionRun(String label, List<Prepared> projects, double rate, double targetP99, double kp99,
       CompletionTimes completions) throws Exception {
-    long settled = client.services().awaitQuiet(Duration.ofSeconds(30));
+    long settled = client.services().awaitQuiet(Duration.ofSeconds(90));
     say("(c) " + label + ": the services were idle after " + settled + " ms");
     double la = loadavg();
     ConcurrentLinkedQueue<Pending> pending = new ConcurrentLinkedQueue<>();

@@ -142,6 +142,14 @@ final class Services {
       // what the kernel counts: anonymous (heap, malloc, direct buffers) against file-backed (jars, CDS archive)
       Files.writeString(out, "\n/proc/" + pid + "/smaps_rollup:\n"
           + Files.readString(Path.of("/proc", String.valueOf(pid), "smaps_rollup")), java.nio.file.StandardOpenOption.APPEND);
+      // the heap as the load left it, then what is live in it (the histogram collects first): a heap that grew
+      // for transient data against one that holds more
+      Path heap = out.resolveSibling(service + "-heap.txt");
+      new ProcessBuilder("jcmd", String.valueOf(pid), "GC.heap_info")
+          .redirectErrorStream(true).redirectOutput(heap.toFile()).start().waitFor(30, TimeUnit.SECONDS);
+      new ProcessBuilder("jcmd", String.valueOf(pid), "GC.class_histogram")
+          .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(heap.toFile())).start()
+          .waitFor(60, TimeUnit.SECONDS);
       if (System.getenv("BENCH_SERVICE_JVM_OPTS").contains("NativeMemoryTracking=detail")) {
         // every mapping the JVM made, to set against every mapping the kernel counts: what is left is native
         // memory no JVM accounting sees (malloc of native libraries, the C heap's own overhead)
