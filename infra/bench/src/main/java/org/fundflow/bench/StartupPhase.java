@@ -5,6 +5,7 @@ import static org.fundflow.bench.Figures.f2;
 import static org.fundflow.bench.Figures.loadavg;
 import static org.fundflow.bench.Figures.pct;
 
+import java.time.Duration;
 import org.fundflow.platform.test.SharedInfrastructure;
 
 /**
@@ -31,7 +32,7 @@ final class StartupPhase {
           "target <= 40 s: " + (seconds <= 40 ? "met" : "MISSED"), f2(l0) + " -> " + f2(l1));
     }
     for (String s : Services.NAMES) {
-      services.awaitQuiet(java.time.Duration.ofSeconds(30));
+      services.awaitQuiet(Duration.ofSeconds(30));
       double la = loadavg();
       double seconds = services.restartAlone(s) / 1000.0;
       report.row("(e) start-up s: " + s + " alone (stopped and started again, the others idle)", f1(seconds), "", "",

@@ -3,6 +3,7 @@ package org.fundflow.platform.test;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -64,7 +65,7 @@ public final class StoreOperations {
     if (u.get("$pull") instanceof Document pull && pull.containsKey("outbox")) {
       return RELAY_REMOVAL;
     }
-    if (u.size() == 1 && u.get("$unset") instanceof Document unset && unset.keySet().equals(java.util.Set.of("outboxLease"))) {
+    if (u.size() == 1 && u.get("$unset") instanceof Document unset && unset.keySet().equals(Set.of("outboxLease"))) {
       return RELAY_RELEASE;
     }
     if (u.get("$push") instanceof Document push && push.containsKey("inbox")) {

@@ -12,6 +12,7 @@ import com.mongodb.reactivestreams.client.MongoCollection;
 import de.bwaldvogel.mongo.MongoServer;
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.Map;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,7 +59,7 @@ class StoreOperationsTest {
     block(proposals.updateOne(Filters.eq("_id", "p2"), Updates.unset("outboxLease")));
     block(proposals.deleteOne(Filters.eq("_id", "p2")));
 
-    assertThat(backend.operations().snapshot()).containsAllEntriesOf(java.util.Map.of(
+    assertThat(backend.operations().snapshot()).containsAllEntriesOf(Map.of(
         "fundflow_intake insert", 2L,
         "fundflow_intake write recording an applied event", 1L,
         "fundflow_intake write", 1L,
