@@ -93,9 +93,9 @@ final class InMemoryPorts {
     }
 
     @Override
-    public Flux<ProposalFacts> ofOrganisationOrInvestigator(String org, String pi) {
-      return Flux.fromIterable(byId.values()).filter(p -> p.organisationCode().equals(org)
-          || (pi != null && pi.equals(p.principalInvestigatorHash())));
+    public Flux<ProposalFacts> ofOrganisationOrInvestigator(String org, String pi, String otherThanProgramId) {
+      return Flux.fromIterable(byId.values()).filter(p -> (p.organisationCode().equals(org)
+          || (pi != null && pi.equals(p.principalInvestigatorHash()))) && !p.programId().equals(otherThanProgramId));
     }
   }
 

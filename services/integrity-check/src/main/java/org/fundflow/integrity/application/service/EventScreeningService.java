@@ -102,7 +102,7 @@ public final class EventScreeningService implements ScreenEventsUseCase {
           .forEach(p -> parties.add(new Party(Subject.person(p.personIdHash()), "TEAM_MEMBER")));
     }
     Mono<Map<Subject, Findings>> duplicateFindings = proposals.remember(facts)
-        .thenMany(proposals.ofOrganisationOrInvestigator(fact.organisationCode(), piHash))
+        .thenMany(proposals.ofOrganisationOrInvestigator(fact.organisationCode(), piHash, fact.programId()))
         .collectList()
         .map(earlier -> {
           Map<Subject, Findings> bySubject = new LinkedHashMap<>();

@@ -40,13 +40,16 @@ public final class MongoProposalArchive implements ProposalArchive {
   }
 
   @Override
-  public Flux<ProposalFacts> ofOrganisationOrInvestigator(String organisationCode, String piHash) {
+  public Flux<ProposalFacts> ofOrganisationOrInvestigator(String organisationCode, String piHash,
+      String otherThanProgramId) {
     List<Criteria> any = new ArrayList<>();
     any.add(Criteria.where("organisationCode").is(organisationCode));
     if (piHash != null) {
       any.add(Criteria.where("principalInvestigatorHash").is(piHash));
     }
-    return template.find(new Query(new Criteria().orOperator(any)), Document.class, C)
+    Criteria elsewhere = new Criteria().andOperator(new Criteria().orOperator(any),
+        Criteria.where("programId").ne(otherThanProgramId));
+    return template.find(new Query(elsewhere), Document.class, C)
         .map(d -> new ProposalFacts(d.getString("_id"), d.getString("programId"), d.getString("organisationCode"),
             d.getString("principalInvestigatorHash"), d.getString("title"), d.getString("abstract"),
             d.getString("eventId"), d.get("submittedAt") instanceof java.util.Date date ? date.toInstant() : Instant.EPOCH));

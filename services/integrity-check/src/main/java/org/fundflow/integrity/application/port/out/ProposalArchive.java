@@ -10,6 +10,10 @@ public interface ProposalArchive {
   /** Remembers the proposal (idempotent by proposal id). */
   Mono<Void> remember(ProposalFacts proposal);
 
-  /** Proposals of this organisation or this principal investigator (PI hash may be null). */
-  Flux<ProposalFacts> ofOrganisationOrInvestigator(String organisationCode, String principalInvestigatorHash);
+  /**
+   * Proposals of this organisation or this principal investigator (PI hash may be null) in programs other than this
+   * one: the only ones the duplicate rule compares, so the others are not read.
+   */
+  Flux<ProposalFacts> ofOrganisationOrInvestigator(String organisationCode, String principalInvestigatorHash,
+      String otherThanProgramId);
 }
