@@ -90,6 +90,7 @@ final class Services {
   long awaitQuiet(Duration atMost) {
     long start = System.nanoTime();
     long deadline = start + atMost.toNanos();
+    Map<String, Long> first = cpuMillisByService();
     long before = totalCpuMillis();
     while (System.nanoTime() < deadline) {
       sleep(1000);
@@ -99,7 +100,19 @@ final class Services {
       }
       before = now;
     }
-    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    if (waited > 1000) { // who was still busy: CPU ms each service spent while we waited
+      Map<String, Long> busy = new LinkedHashMap<>();
+      cpuMillisByService().forEach((service, ms) -> busy.put(service, ms - first.get(service)));
+      Report.say("CPU ms of each service while waiting " + waited + " ms for them to be idle: " + busy);
+    }
+    return waited;
+  }
+
+  private Map<String, Long> cpuMillisByService() {
+    Map<String, Long> cpu = new LinkedHashMap<>();
+    NAMES.forEach(service -> cpu.put(service, cpuMillis(service)));
+    return cpu;
   }
 
   private long totalCpuMillis() {
