@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.fundflow.integrity.domain.Evidence;
 import org.fundflow.integrity.domain.Flag;
 import org.fundflow.integrity.domain.Ids;
@@ -61,6 +62,7 @@ public final class DuplicateApplicationRule {
   /** Flags for the new proposal against earlier ones of the same organisation or PI in other programs. */
   public List<Flag> evaluate(ProposalFacts submitted, List<ProposalFacts> earlier, Instant now) {
     List<Flag> flags = new ArrayList<>();
+    Set<String> submittedShingles = null; // cut once, and only if some earlier proposal is compared
     for (ProposalFacts other : earlier) {
       if (other.proposalId().equals(submitted.proposalId()) || other.programId().equals(submitted.programId())) {
         continue;
@@ -71,7 +73,10 @@ public final class DuplicateApplicationRule {
       if (!sameOrg && !samePi) {
         continue;
       }
-      Score score = score(submitted, other);
+      if (submittedShingles == null) {
+        submittedShingles = similarity.shingles(submitted.text());
+      }
+      Score score = similarity.compare(submittedShingles, similarity.shingles(other.text()));
       double value = score.of(settings.measure());
       if (value < settings.threshold()) {
         continue;

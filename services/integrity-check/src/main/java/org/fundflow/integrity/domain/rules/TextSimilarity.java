@@ -40,16 +40,25 @@ public final class TextSimilarity {
   }
 
   public Score compare(String a, String b) {
-    Set<String> sa = shingles(a);
-    Set<String> sb = shingles(b);
+    return compare(shingles(a), shingles(b));
+  }
+
+  /** The score of two texts already cut into shingles: a text compared with many others is cut once. */
+  Score compare(Set<String> sa, Set<String> sb) {
     if (sa.isEmpty() || sb.isEmpty()) {
       return new Score(0, 0, sa.size(), sb.size(), 0);
     }
-    Set<String> shared = new HashSet<>(sa);
-    shared.retainAll(sb);
-    int union = sa.size() + sb.size() - shared.size();
-    return new Score((double) shared.size() / union, (double) shared.size() / Math.min(sa.size(), sb.size()),
-        sa.size(), sb.size(), shared.size());
+    Set<String> smaller = sa.size() <= sb.size() ? sa : sb;
+    Set<String> larger = smaller == sa ? sb : sa;
+    int shared = 0;
+    for (String shingle : smaller) {
+      if (larger.contains(shingle)) {
+        shared++;
+      }
+    }
+    int union = sa.size() + sb.size() - shared;
+    return new Score((double) shared / union, (double) shared / Math.min(sa.size(), sb.size()),
+        sa.size(), sb.size(), shared);
   }
 
   static String normalise(String text) {
