@@ -91,10 +91,10 @@ final class Services {
     long start = System.nanoTime();
     long deadline = start + atMost.toNanos();
     Map<String, Long> first = cpuMillisByService();
-    long before = totalCpuMillis();
+    long before = total(first);
     while (System.nanoTime() < deadline) {
       sleep(1000);
-      long now = totalCpuMillis();
+      long now = total(cpuMillisByService());
       if (now - before < 200) {
         break;
       }
@@ -115,8 +115,8 @@ final class Services {
     return cpu;
   }
 
-  private long totalCpuMillis() {
-    return NAMES.stream().mapToLong(this::cpuMillis).sum();
+  private static long total(Map<String, Long> cpuMillis) {
+    return cpuMillis.values().stream().mapToLong(Long::longValue).sum();
   }
 
   /** VmRSS and VmHWM (peak) of the service's JVM in MB, from /proc/pid/status. */
