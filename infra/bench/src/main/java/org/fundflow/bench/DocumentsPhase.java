@@ -1,5 +1,6 @@
 package org.fundflow.bench;
 
+import static org.fundflow.bench.Figures.againstRssTarget;
 import static org.fundflow.bench.Figures.f1;
 import static org.fundflow.bench.Figures.f2;
 import static org.fundflow.bench.Figures.loadavg;
@@ -115,7 +116,7 @@ final class DocumentsPhase {
     for (String s : Services.NAMES) {
       long[] rss = services.rssMb(s);
       report.row("(f) RSS MB after the documents: " + s, String.valueOf(rss[0]), "peak (VmHWM) " + rss[1],
-          "300 MB target", pct(rss[0] / 300.0), f2(loadavg()));
+          "300 MB target", againstRssTarget(rss), f2(loadavg()));
     }
   }
 

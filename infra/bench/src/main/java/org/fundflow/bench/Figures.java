@@ -62,4 +62,9 @@ final class Figures {
   static String pct(double ratio) {
     return String.format("%.0f%%", ratio * 100);
   }
+
+  /** RSS against the 300 MB target (issue 15 point 6, issue 20 (f)), judged on the peak (VmHWM): {rss, peak} in MB. */
+  static String againstRssTarget(long[] rssAndPeakMb) {
+    return pct(rssAndPeakMb[0] / 300.0) + "; peak <= 300 MB: " + (rssAndPeakMb[1] <= 300 ? "met" : "MISSED");
+  }
 }

@@ -1,9 +1,9 @@
 package org.fundflow.bench;
 
+import static org.fundflow.bench.Figures.againstRssTarget;
 import static org.fundflow.bench.Figures.f1;
 import static org.fundflow.bench.Figures.f2;
 import static org.fundflow.bench.Figures.loadavg;
-import static org.fundflow.bench.Figures.pct;
 
 import java.time.Duration;
 import org.fundflow.platform.test.SharedInfrastructure;
@@ -47,7 +47,7 @@ final class StartupPhase {
       services.dumpNativeMemory(s);
       report.charts().rss(s, rss[0], rss[1]);
       report.row("(e) RSS MB after the load: " + s, String.valueOf(rss[0]), "peak (VmHWM) " + rss[1], "300 MB target",
-          pct(rss[0] / 300.0), f2(loadavg()));
+          againstRssTarget(rss), f2(loadavg()));
     }
   }
 }
