@@ -44,9 +44,13 @@ final class ServiceClient {
     }
   }
 
+  private static final java.util.Map<String, String> APPLICANTS = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** One token per organisation's applicant for the whole run, as a logged-in user sends the same token each time. */
   static String applicant(String org) {
-    return TestJwts.token("applicant-" + org, List.of("APPLICANT"), org);
+    return APPLICANTS.computeIfAbsent(org, o -> TestJwts.token("applicant-" + o, List.of("APPLICANT"), o));
   }
+
 
   static void require(Response r, int status) {
     if (r.status() != status) {

@@ -40,6 +40,12 @@ public final class PortalBench {
   /** {@code -Dportal.bench.think-ms}: pause between one user's requests; 0 = closed loop (saturates 2 cores). */
   static final long THINK_MILLIS = Long.getLong("portal.bench.think-ms", 2000);
   static final int LISTENERS = 10;
+  /**
+   * {@code -Dportal.bench.background-per-second}: proposals another organisation submits per second while every figure
+   * is measured (issue 20 (g): the portal under the suite's load); 0 = the portal alone, as in portal runs 1-7.
+   */
+  static final double BACKGROUND_PER_SECOND = Double.parseDouble(
+      System.getProperty("portal.bench.background-per-second", "10"));
   private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -62,6 +68,14 @@ public final class PortalBench {
     String milestone = stack.services.get("milestone-review").url();
     String integrity = stack.services.get("integrity-check").url();
     String programId = seed(intake);
+    try (BackgroundLoad background = new BackgroundLoad(intake, openProgram(intake, "门户基准背景负载"),
+        ApplicantJourneyIT.OTHER_ORG, stack.token("applicant2"), BACKGROUND_PER_SECOND)) {
+      measurePages(intake, milestone, integrity, programId, background);
+    }
+  }
+
+  private void measurePages(String intake, String milestone, String integrity, String programId,
+      BackgroundLoad background) throws Exception {
     String applicantToken = stack.token("applicant");
     String managerToken = stack.token("program-manager");
     row("| page or call | p50 ms | p95 ms | p99 ms | requests | note |");
@@ -129,6 +143,7 @@ public final class PortalBench {
     report("event -> notification visible (proposal submitted -> header's unread count pushed)", visible,
         NOTIFICATIONS + " events one after the other, " + LISTENERS + " applicant sessions listening; target p99 <= 1000 ms");
     row("");
+    row(background.summary());
     row("users " + USERS + " concurrent, " + WARM_UP_ROUNDS + " rounds of both pages each before any figure, then per figure "
         + REQUESTS_PER_USER + " requests each after " + WARM_UP + " warm-up, think time "
         + THINK_MILLIS + " ms (0.5x-1.5x); "
@@ -143,19 +158,7 @@ public final class PortalBench {
 
   /** A GENERAL program with 12 submitted proposals of two organisations: both pages have a full first page. */
   private String seed(String intake) {
-    String manager = stack.token("program-manager");
-    Instant now = Instant.now();
-    Map<String, Object> terms = new LinkedHashMap<>();
-    terms.put("name", "2026年度津南区科技计划（门户基准）" + UUID.randomUUID().toString().substring(0, 4));
-    terms.put("kind", "GENERAL");
-    terms.put("expertReview", Map.of("required", false)); // awarded right after screening: no 立项评审
-    terms.put("budgetFen", 5_000_000_000L);
-    terms.put("perProjectCapFen", 300_000_000L);
-    terms.put("fundingSplit", Map.of("advancePercent", 30, "balancePercent", 70));
-    terms.put("callWindow", Map.of("opensAt", now.minus(1, ChronoUnit.DAYS).toString(),
-        "closesAt", now.plus(30, ChronoUnit.DAYS).toString()));
-    String programId = Http.post(intake + "/programs", manager, terms, 201).get("id").asString();
-    Http.post(intake + "/programs/" + programId + "/open", manager, null, 200);
+    String programId = openProgram(intake, "门户基准");
     for (int i = 0; i < 12; i++) {
       String user = i % 2 == 0 ? "applicant" : "applicant2";
       String org = i % 2 == 0 ? ApplicantJourneyIT.APPLICANT_ORG : ApplicantJourneyIT.OTHER_ORG;
@@ -167,7 +170,25 @@ public final class PortalBench {
     return programId;
   }
 
-  private static Map<String, Object> proposal(String programId, String org, String piId, int n) {
+  /** A GENERAL program, open for proposals for 30 days, awarded right after screening. */
+  private String openProgram(String intake, String purpose) {
+    String manager = stack.token("program-manager");
+    Instant now = Instant.now();
+    Map<String, Object> terms = new LinkedHashMap<>();
+    terms.put("name", "2026年度津南区科技计划（" + purpose + "）" + UUID.randomUUID().toString().substring(0, 4));
+    terms.put("kind", "GENERAL");
+    terms.put("expertReview", Map.of("required", false)); // awarded right after screening: no 立项评审
+    terms.put("budgetFen", 5_000_000_000L);
+    terms.put("perProjectCapFen", 300_000_000L);
+    terms.put("fundingSplit", Map.of("advancePercent", 30, "balancePercent", 70));
+    terms.put("callWindow", Map.of("opensAt", now.minus(1, ChronoUnit.DAYS).toString(),
+        "closesAt", now.plus(30, ChronoUnit.DAYS).toString()));
+    String programId = Http.post(intake + "/programs", manager, terms, 201).get("id").asString();
+    Http.post(intake + "/programs/" + programId + "/open", manager, null, 200);
+    return programId;
+  }
+
+  static Map<String, Object> proposal(String programId, String org, String piId, int n) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("programId", programId);
     body.put("title", "高性能永磁材料中试验证（基准 " + n + "）");
@@ -184,7 +205,7 @@ public final class PortalBench {
     return body;
   }
 
-  private static void submit(String url, String token) {
+  static void submit(String url, String token) {
     HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url))
         .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
         .header("Idempotency-Key", UUID.randomUUID().toString())

@@ -1,6 +1,8 @@
 package org.fundflow.platform.security;
 
 import java.security.KeyFactory;
+import java.time.Clock;
+import java.time.Duration;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.ArrayList;
@@ -37,6 +39,9 @@ import org.springframework.web.reactive.result.method.annotation.ArgumentResolve
 @EnableWebFluxSecurity
 @EnableReactiveMethodSecurity
 public class PlatformSecurity {
+
+  /** Tokens remembered as verified, ~2 KB each: a service's users within a few minutes. */
+  private static final int VERIFIED_TOKENS_HELD = 10_000;
 
   @Bean
   @ConditionalOnMissingBean
@@ -76,7 +81,9 @@ public class PlatformSecurity {
    * the identity provider's JWKS ({@code fundflow.security.jwt.jwk-set-uri}), checking the
    * issuer and the audience ({@code fundflow.security.jwt.audience}: this service's client id
    * must be in {@code aud}) when they are configured. Unset, neither is checked: the devstack's
-   * mock provider and the tests' tokens carry no per-service audience.
+   * mock provider and the tests' tokens carry no per-service audience. A verified token's signature is not checked
+   * again for {@code fundflow.security.jwt.verified-lifetime} (5 minutes, as long as the key set is kept): {@link
+   * VerifiedTokens}.
    */
   @Bean
   @ConditionalOnMissingBean
@@ -84,7 +91,8 @@ public class PlatformSecurity {
       @Value("${fundflow.security.jwt.public-key:}") String publicKey,
       @Value("${fundflow.security.jwt.jwk-set-uri:http://localhost:8090/fundflow/jwks}") String jwkSetUri,
       @Value("${fundflow.security.jwt.issuer-uri:}") String issuer,
-      @Value("${fundflow.security.jwt.audience:}") String audience) throws Exception {
+      @Value("${fundflow.security.jwt.audience:}") String audience,
+      @Value("${fundflow.security.jwt.verified-lifetime:5m}") Duration verifiedLifetime) throws Exception {
     NimbusReactiveJwtDecoder decoder;
     if (!publicKey.isBlank()) {
       String base64 = publicKey.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
@@ -94,8 +102,9 @@ public class PlatformSecurity {
     } else {
       decoder = NimbusReactiveJwtDecoder.withJwkSetUri(jwkSetUri).build();
     }
-    decoder.setJwtValidator(validator(issuer, audience));
-    return decoder;
+    OAuth2TokenValidator<Jwt> validator = validator(issuer, audience);
+    decoder.setJwtValidator(validator);
+    return new VerifiedTokens(decoder, validator, verifiedLifetime, VERIFIED_TOKENS_HELD, Clock.systemUTC());
   }
 
   static OAuth2TokenValidator<Jwt> validator(String issuer, String audience) {

@@ -1,0 +1,84 @@
+package org.fundflow.journeys;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Issue 20 (g): the portal's figures under load. While the pages are measured, another organisation's applicant
+ * drafts and submits proposals at a steady rate in a program of its own, each with its own principal investigator: every
+ * submission is work for all four services (screening, the duplicate rule, the project and subsidy views) and for the
+ * portal's notification consumer, as in the suite bench's phase (a) at a paced rate.
+ */
+final class BackgroundLoad implements AutoCloseable {
+
+  private final ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
+  private final ExecutorService workers = Executors.newFixedThreadPool(8);
+  private final Histogram submitMicros = new ConcurrentHistogram(3);
+  private final AtomicInteger next = new AtomicInteger();
+  private final AtomicInteger errors = new AtomicInteger();
+  private final AtomicReference<String> firstError = new AtomicReference<>();
+  private final double perSecond;
+  private final long started = System.nanoTime();
+  private volatile long stopped;
+
+  /** Starts at once; {@code perSecond} 0 does nothing. */
+  BackgroundLoad(String intake, String programId, String organisation, String token, double perSecond) {
+    this.perSecond = perSecond;
+    if (perSecond <= 0) {
+      return;
+    }
+    pacer.scheduleAtFixedRate(() -> workers.execute(() -> {
+      int n = next.getAndIncrement();
+      try {
+        String id = Http.post(intake + "/proposals", token,
+            PortalBench.proposal(programId, organisation, principalInvestigator(n), 1000 + n), 201).get("id").asString();
+        long start = System.nanoTime();
+        PortalBench.submit(intake + "/proposals/" + id + "/submit", token);
+        submitMicros.recordValue((System.nanoTime() - start) / 1000);
+      } catch (RuntimeException | AssertionError e) {
+        errors.incrementAndGet();
+        firstError.compareAndSet(null, e.getMessage());
+      }
+    }), 0, Math.round(1_000_000 / perSecond), TimeUnit.MICROSECONDS);
+  }
+
+  /** A valid resident identity number per submission (GB 11643 check character), none of the seeded ones. */
+  static String principalInvestigator(int n) {
+    String born = java.time.LocalDate.of(1980, 1, 1).plusDays(n / 1000)
+        .format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+    String body = "110105" + born + String.format("%03d", n % 1000);
+    int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+    int sum = 0;
+    for (int i = 0; i < 17; i++) {
+      sum += (body.charAt(i) - '0') * weights[i];
+    }
+    return body + "10X98765432".charAt(sum % 11);
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    pacer.shutdownNow();
+    workers.shutdown();
+    workers.awaitTermination(30, TimeUnit.SECONDS);
+    stopped = System.nanoTime();
+  }
+
+  /** One line for the table: what ran beside the figures. */
+  String summary() {
+    if (perSecond <= 0) {
+      return "no background load (-Dportal.bench.background-per-second=0)";
+    }
+    double seconds = ((stopped == 0 ? System.nanoTime() : stopped) - started) / 1e9;
+    long done = submitMicros.getTotalCount();
+    return String.format("background: another organisation submitted %d proposals in %.0f s (%.1f/s offered %.1f/s),"
+            + " submit p50 %.1f ms, p99 %.1f ms, errors %d%s", done, seconds, done / seconds, perSecond,
+        submitMicros.getValueAtPercentile(50) / 1000.0, submitMicros.getValueAtPercentile(99) / 1000.0, errors.get(),
+        firstError.get() == null ? "" : " (first: " + firstError.get() + ")");
+  }
+}
