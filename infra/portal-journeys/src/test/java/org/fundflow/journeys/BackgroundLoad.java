@@ -1,5 +1,7 @@
 package org.fundflow.journeys;
 
+import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -11,9 +13,9 @@ import org.HdrHistogram.Histogram;
 
 /**
  * Issue 20 (g): the portal's figures under load. While the pages are measured, another organisation's applicant
- * drafts and submits proposals at a steady rate in a program of its own, each with its own principal investigator: every
- * submission is work for all four services (screening, the duplicate rule, the project and subsidy views) and for the
- * portal's notification consumer, as in the suite bench's phase (a) at a paced rate.
+ * drafts and submits proposals at a steady rate in a program of its own, each with its own principal investigator:
+ * every submission is work for all four services (screening, the duplicate rule, the project and subsidy views) and
+ * for the portal's notification consumer, as in the suite bench's phase (a) at a paced rate.
  */
 final class BackgroundLoad implements AutoCloseable {
 
@@ -36,8 +38,8 @@ final class BackgroundLoad implements AutoCloseable {
     pacer.scheduleAtFixedRate(() -> workers.execute(() -> {
       int n = next.getAndIncrement();
       try {
-        String id = Http.post(intake + "/proposals", token,
-            PortalBench.proposal(programId, organisation, principalInvestigator(n), 1000 + n), 201).get("id").asString();
+        String id = Http.post(intake + "/proposals", token, proposal(programId, organisation, n), 201)
+            .get("id").asString();
         long start = System.nanoTime();
         PortalBench.submit(intake + "/proposals/" + id + "/submit", token);
         submitMicros.recordValue((System.nanoTime() - start) / 1000);
@@ -46,6 +48,29 @@ final class BackgroundLoad implements AutoCloseable {
         firstError.compareAndSet(null, e.getMessage());
       }
     }), 0, Math.round(1_000_000 / perSecond), TimeUnit.MICROSECONDS);
+  }
+
+  /**
+   * The benchmark's proposal with a title and an abstract of its own: copies of the seeded proposals' text would each
+   * be flagged by the duplicate rule, and a flood of flags on one organisation is not the load of a call.
+   */
+  private static Map<String, Object> proposal(String programId, String organisation, int n) {
+    Map<String, Object> body = PortalBench.proposal(programId, organisation, principalInvestigator(n), 1000 + n);
+    Random words = new Random(n);
+    body.put("title", text(words, 16));
+    body.put("abstract", text(words, 60));
+    return body;
+  }
+
+  private static final String CHARACTERS = "材料能源生物医药信息电子制造装备环境农业海洋航空交通化工智能检测传感控制网络数据安全"
+      + "算法芯片光学激光纳米复合催化电池储能氢燃料膜分离水处理土壤修复育种疫苗诊断影像机器人";
+
+  private static String text(Random words, int length) {
+    StringBuilder text = new StringBuilder(length);
+    for (int i = 0; i < length; i++) {
+      text.append(CHARACTERS.charAt(words.nextInt(CHARACTERS.length())));
+    }
+    return text.toString();
   }
 
   /** A valid resident identity number per submission (GB 11643 check character), none of the seeded ones. */
