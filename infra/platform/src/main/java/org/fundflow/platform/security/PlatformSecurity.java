@@ -82,8 +82,7 @@ public class PlatformSecurity {
    * issuer and the audience ({@code fundflow.security.jwt.audience}: this service's client id
    * must be in {@code aud}) when they are configured. Unset, neither is checked: the devstack's
    * mock provider and the tests' tokens carry no per-service audience. A verified token's signature is not checked
-   * again for {@code fundflow.security.jwt.verified-lifetime} (5 minutes, as long as the key set is kept): {@link
-   * VerifiedTokens}.
+   * again for {@code fundflow.security.jwt.verified-lifetime} (5 minutes): {@link VerifiedTokens}.
    */
   @Bean
   @ConditionalOnMissingBean

@@ -21,9 +21,9 @@ import reactor.core.publisher.Mono;
  *
  * <p>Only the signature check is remembered. Every use still runs the {@code validator} (expiry, not-before, issuer,
  * audience), so an expired token is refused as before. A token is verified again at the latest {@code lifetime}
- * after its last verification, so a key withdrawn from the identity provider's key set stops being honoured as soon
- * as the key set itself is read again. At most {@code capacity} tokens are held; beyond that the expired ones, then the
- * older ones are dropped.
+ * after its last verification, so a token signed with a key the identity provider has withdrawn is refused within
+ * {@code lifetime} of the key set being read again. At most {@code capacity} tokens are held; beyond that the expired
+ * ones, then the older ones are dropped.
  */
 public final class VerifiedTokens implements ReactiveJwtDecoder {
 

@@ -3,12 +3,10 @@ package org.fundflow.platform.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.fundflow.platform.test.MovableClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -20,7 +18,7 @@ import reactor.core.publisher.Mono;
 class VerifiedTokensTest {
 
   private static final Instant ISSUED = Instant.parse("2026-12-08T01:00:00Z");
-  private final MovingClock clock = new MovingClock(ISSUED);
+  private final MovableClock clock = new MovableClock(ISSUED);
   private final AtomicInteger verifications = new AtomicInteger();
   /** Stands for the signature check: counts its calls; tokens starting "forged" fail it. */
   private final ReactiveJwtDecoder signatures = token -> {
@@ -89,32 +87,5 @@ class VerifiedTokensTest {
     }
     assertThat(tokens.decode("t19").block().getSubject()).isEqualTo("applicant-t19");
     assertThat(verifications).hasValue(20);
-  }
-
-  private static final class MovingClock extends Clock {
-    private Instant now;
-
-    MovingClock(Instant start) {
-      this.now = start;
-    }
-
-    void move(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
   }
 }

@@ -3,19 +3,17 @@ package org.fundflow.integrity.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import org.fundflow.integrity.contract.Schemas;
 import org.fundflow.integrity.it.IntegrityKafka.Published;
 import org.fundflow.platform.test.FundflowTestInfrastructure;
+import org.fundflow.platform.test.MovableClock;
 import org.fundflow.platform.test.TestJwts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,31 +38,11 @@ import tools.jackson.databind.JsonNode;
 @ContextConfiguration(initializers = FundflowTestInfrastructure.class)
 class HoldExpiryIT {
 
-  /** A clock the test moves forward. */
-  static final class MovableClock extends Clock {
-    final AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now.get();
-    }
-  }
-
   @TestConfiguration
   static class Clocks {
     @Bean
     MovableClock clock() {
-      return new MovableClock();
+      return new MovableClock(Instant.now());
     }
   }
 
@@ -125,7 +103,7 @@ class HoldExpiryIT {
     assertThat(Instant.parse(expiring.data().get("endsAt").asString())).isEqualTo(endsAt);
     assertThat(Instant.parse(expiring.data().get("announcedAt").asString())).isBefore(endsAt);
 
-    clock.now.set(endsAt.plusSeconds(1));
+    clock.set(endsAt.plusSeconds(1));
     Instant moved = Instant.now();
 
     Published lifted = await().atMost(Duration.ofSeconds(15))

@@ -2,10 +2,7 @@ package org.fundflow.intake.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.fundflow.intake.application.ProposalServiceTest.FakePrograms;
@@ -28,6 +25,7 @@ import org.fundflow.intake.domain.NoticePeriod;
 import org.fundflow.intake.domain.Proposal;
 import org.fundflow.intake.domain.ProposalStatus;
 import org.fundflow.platform.domain.ExpectedVersion;
+import org.fundflow.platform.test.MovableClock;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 
@@ -144,33 +142,6 @@ class AwardNoticeServiceTest {
     public reactor.core.publisher.Mono<Void> recordLifted(String holdId, org.fundflow.intake.domain.HoldSubject t,
         String s, Instant at, String eventId) {
       return reactor.core.publisher.Mono.empty();
-    }
-  }
-
-  static final class MovableClock extends Clock {
-    private volatile Instant now;
-
-    MovableClock(Instant now) {
-      this.now = now;
-    }
-
-    void set(Instant to) {
-      now = to;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
     }
   }
 
