@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import org.fundflow.platform.test.TestJwts;
@@ -44,13 +45,12 @@ final class ServiceClient {
     }
   }
 
-  private static final java.util.Map<String, String> APPLICANTS = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final Map<String, String> APPLICANTS = new ConcurrentHashMap<>();
 
   /** One token per organisation's applicant for the whole run, as a logged-in user sends the same token each time. */
   static String applicant(String org) {
     return APPLICANTS.computeIfAbsent(org, o -> TestJwts.token("applicant-" + o, List.of("APPLICANT"), o));
   }
-
 
   static void require(Response r, int status) {
     if (r.status() != status) {

@@ -1,10 +1,10 @@
 package org.fundflow.platform.security;
 
 import java.security.KeyFactory;
-import java.time.Clock;
-import java.time.Duration;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;

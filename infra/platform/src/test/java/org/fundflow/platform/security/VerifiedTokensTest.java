@@ -79,6 +79,15 @@ class VerifiedTokensTest {
   }
 
   @Test
+  void aLifetimeOfZeroVerifiesEveryRequestAndRemembersNothing() {
+    VerifiedTokens everyTime = new VerifiedTokens(signatures, timestamps(), Duration.ZERO, 4, clock);
+    everyTime.decode("a").block();
+    everyTime.decode("a").block();
+    assertThat(verifications).hasValue(2);
+    assertThat(everyTime.size()).isZero();
+  }
+
+  @Test
   void atMostCapacityTokensAreHeldAndEachStillWorks() {
     for (int i = 0; i < 20; i++) {
       clock.move(Duration.ofSeconds(30));
