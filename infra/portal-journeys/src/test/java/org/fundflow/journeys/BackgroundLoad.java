@@ -1,5 +1,7 @@
 package org.fundflow.journeys;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
@@ -10,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
+import org.fundflow.platform.national.NationalId;
 
 /**
  * Issue 20 (g): the portal's figures under load. While the pages are measured, another organisation's applicant
@@ -73,17 +76,10 @@ final class BackgroundLoad implements AutoCloseable {
     return text.toString();
   }
 
-  /** A valid resident identity number per submission (GB 11643 check character), none of the seeded ones. */
+  /** A valid resident identity number per submission (GB 11643), none of the seeded ones. */
   static String principalInvestigator(int n) {
-    String born = java.time.LocalDate.of(1980, 1, 1).plusDays(n / 1000)
-        .format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
-    String body = "110105" + born + String.format("%03d", n % 1000);
-    int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-    int sum = 0;
-    for (int i = 0; i < 17; i++) {
-      sum += (body.charAt(i) - '0') * weights[i];
-    }
-    return body + "10X98765432".charAt(sum % 11);
+    String born = LocalDate.of(1980, 1, 1).plusDays(n / 1000).format(DateTimeFormatter.BASIC_ISO_DATE);
+    return NationalId.withCheckCharacter("110105" + born + String.format("%03d", n % 1000));
   }
 
   @Override
